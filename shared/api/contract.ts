@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import type { Project } from '../model/project';
+
+// The one contract between the UI and the back end. Each method has a zod schema for its request (checked by
+// the router before any service runs) and a result type. Three hosts serve it over the same services:
+// Electron IPC (main/electron), the browser host over HTTP (main/server), and the CLI (main/cli).
+
+const path = z.string().min(1, 'a path is required').max(4096, 'the path is too long');
+/** sha256 hex of the bytes last read or written: the base a save is compared with to detect conflicts. */
+const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest');
+const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
+/** A project travels as plain JSON; the service validates it with the file format's loader. */
+const projectPayload = z.unknown();
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+
+export const requests = {
+  /** What this host is and can do. */
+  'app:info': z.object({}),
+  /** Read and validate a .carve file. */
+  'project:open': z.object({ path }),
+  /** The bundled sample project, "Acme Shop". */
+  'project:sample': z.object({}),
+  /**
+   * Write a project atomically. `baseHash` is the hash returned when the file was opened or last saved; when
+   * the file on disk no longer matches it the save fails with `conflict` unless `overwrite` is set. A save to
+   * a path that exists with `baseHash: null` (Save As onto another file) also needs `overwrite`.
+   */
+  'project:save': z.object({ path, project: projectPayload, baseHash: hash.nullable(), overwrite: z.boolean() }),
+  /** Recently opened or saved files, most recent first; files that no longer exist are dropped and named. */
+  'recent:list': z.object({}),
+  'recent:clear': z.object({}),
+  /** Keep an autosave draft of unsaved work in the user-data folder (never beside the user's file). */
+  'draft:save': z.object({ id: draftId, filePath: path.nullable(), project: projectPayload }),
+  /** Drafts left by an earlier session that differ from their file: offered for recovery at start. */
+  'draft:list': z.object({}),
+  'draft:load': z.object({ id: draftId }),
+  /** Delete a draft: after a save, a discard, or a recovery that was declined. */
+  'draft:discard': z.object({ id: draftId }),
+  'prefs:get': z.object({}),
+  'prefs:set': z.object({ theme: z.enum(THEMES) }),
+  /** Native dialogs (Electron only; the browser host answers `unsupported` and the UI uses its own dialog). */
+  'dialog:open': z.object({}),
+  'dialog:save': z.object({ defaultName: z.string().max(255) }),
+  /** List a folder of the workspace for the in-app file dialog (browser host only). `dir: null` is the root. */
+  'fs:list': z.object({ dir: path.nullable() }),
+} as const;
+
+export type Method = keyof typeof requests;
+export const METHODS = Object.keys(requests) as Method[];
+
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  /** The folder the browser host is confined to; null in Electron. */
+  workspace: string | null;
+  hasNativeDialogs: boolean;
+  userDataDir: string;
+}
+
+export interface OpenedProject {
+  path: string;
+  project: Project;
+  hash: string;
+}
+
+export interface SavedProject {
+  path: string;
+  hash: string;
+}
+
+export interface RecentFile {
+  path: string;
+  /** The project's name when it was last opened or saved. */
+  name: string;
+}
+
+export interface DraftInfo {
+  id: string;
+  /** The file the draft belongs to; null for a project never saved. */
+  filePath: string | null;
+  projectName: string;
+  /** ISO time of the draft (kept in the draft, never in a .carve file). */
+  savedAt: string;
+}
+
+export interface Draft extends DraftInfo {
+  project: Project;
+}
+
+export interface Preferences {
+  theme: Theme;
+}
+
+export interface DirEntry {
+  name: string;
+  path: string;
+  kind: 'dir' | 'file';
+}
+
+export interface DirListing {
+  dir: string;
+  /** null at the workspace root. */
+  parent: string | null;
+  entries: DirEntry[];
+}
+
+export interface Values {
+  'app:info': AppInfo;
+  'project:open': OpenedProject;
+  'project:sample': { project: Project };
+  'project:save': SavedProject;
+  'recent:list': { files: RecentFile[]; dropped: string[] };
+  'recent:clear': Record<string, never>;
+  'draft:save': Record<string, never>;
+  'draft:list': { drafts: DraftInfo[] };
+  'draft:load': Draft;
+  'draft:discard': Record<string, never>;
+  'prefs:get': Preferences;
+  'prefs:set': Preferences;
+  'dialog:open': { path: string | null };
+  'dialog:save': { path: string | null };
+  'fs:list': DirListing;
+}
+
+export type Request<M extends Method> = z.input<(typeof requests)[M]>;
+export type ParsedRequest<M extends Method> = z.output<(typeof requests)[M]>;
+
+/** What a host implements: one function per method, given a request the router has already validated. */
+export type Handlers = { [M in Method]: (request: ParsedRequest<M>) => Promise<Values[M]> };

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+// The Carve domain model, version 1. Types are inferred from the schemas, never written twice.
+// Collections are arrays of records with ids (never objects keyed by id): a JSON file cannot then smuggle
+// `__proto__` in as a key, and arrays keep the order the user gave.
+// Every field but ids has a default so that a hand-written file may leave it out; a saved file writes them all.
+
+/** An id: short, readable in a diff, safe in a URL or a DOM id. */
+export const IdSchema = z
+  .string()
+  .min(1, 'an id cannot be empty')
+  .max(128, 'an id is at most 128 characters')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id uses letters, digits and _ . : - only');
+export type Id = z.infer<typeof IdSchema>;
+
+const text = (max: number) => z.string().max(max, `at most ${max} characters`);
+const name = text(200).min(1, 'a name cannot be empty');
+
+export const MONOLITH_FRAMEWORKS = ['django', 'flask', 'fastapi', 'other'] as const;
+export const MonolithFrameworkSchema = z.enum(MONOLITH_FRAMEWORKS);
+export type MonolithFramework = z.infer<typeof MonolithFrameworkSchema>;
+
+/** Python versions as "3.12"; PyPy as "pypy3.10". */
+export const PythonVersionSchema = z.string().regex(/^(pypy)?3\.\d{1,2}$/, 'a Python version such as "3.12" or "pypy3.10"');
+
+export const DEPENDENCY_KINDS = ['import', 'data', 'call'] as const;
+export const DependencyKindSchema = z.enum(DEPENDENCY_KINDS);
+export type DependencyKind = z.infer<typeof DependencyKindSchema>;
+
+export const LINK_STYLES = ['rest', 'grpc', 'events', 'shared-db'] as const;
+export const LinkStyleSchema = z.enum(LINK_STYLES);
+export type LinkStyle = z.infer<typeof LinkStyleSchema>;
+
+export const API_STYLES = ['rest', 'graphql', 'grpc', 'events', 'none'] as const;
+export const ApiStyleSchema = z.enum(API_STYLES);
+export type ApiStyle = z.infer<typeof ApiStyleSchema>;
+
+/** A module of the monolith: a Python package or a Django app. */
+export const ModuleSchema = z.object({
+  id: IdSchema,
+  /** Dotted Python name, e.g. "shop.orders". */
+  name: name.regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a dotted Python name such as "shop.orders"'),
+  path: text(1000).default(''),
+  linesOfCode: z.number().int().min(0).max(100_000_000).default(0),
+  tags: z.array(text(60)).max(100).default([]),
+  /** Data models the module owns (Django models, SQLAlchemy tables). */
+  entities: z.array(text(200)).max(10_000).default([]),
+});
+export type Module = z.infer<typeof ModuleSchema>;
+
+/** A dependency between two modules of the monolith. */
+export const DependencySchema = z.object({
+  from: IdSchema,
+  to: IdSchema,
+  kind: DependencyKindSchema.default('import'),
+  /** How strong: the number of import statements, foreign keys or calls behind it. */
+  weight: z.number().int().min(1).max(1_000_000).default(1),
+});
+export type Dependency = z.infer<typeof DependencySchema>;
+
+export const MonolithSchema = z.object({
+  name: name.default('monolith'),
+  framework: MonolithFrameworkSchema.default('django'),
+  pythonVersion: PythonVersionSchema.default('3.11'),
+  modules: z.array(ModuleSchema).default([]),
+  dependencies: z.array(DependencySchema).default([]),
+});
+export type Monolith = z.infer<typeof MonolithSchema>;
+
+/** A service carved out of the monolith. Framework and runtime ids come from shared/catalog. */
+export const ServiceSchema = z.object({
+  id: IdSchema,
+  name,
+  description: text(10_000).default(''),
+  moduleIds: z.array(IdSchema).default([]),
+  framework: text(60).default('fastapi'),
+  runtime: text(60).default('cpython-3.12'),
+  datastore: text(200).default(''),
+  apiStyle: ApiStyleSchema.default('rest'),
+  team: text(200).default(''),
+  notes: text(100_000).default(''),
+  /** The phase the user pinned this service to; null lets the planner choose. */
+  pinnedPhaseId: IdSchema.nullable().default(null),
+  /** The user's own effort estimate in person-weeks; null uses the planner's. */
+  effortOverride: z.number().min(0).max(100_000).nullable().default(null),
+});
+export type Service = z.infer<typeof ServiceSchema>;
+
+/** Planned communication between two services. */
+export const LinkSchema = z.object({
+  id: IdSchema,
+  from: IdSchema,
+  to: IdSchema,
+  style: LinkStyleSchema.default('rest'),
+  label: text(200).default(''),
+});
+export type Link = z.infer<typeof LinkSchema>;
+
+/** A phase of the migration roadmap, as the user named and sized it. */
+export const PhaseSchema = z.object({
+  id: IdSchema,
+  name,
+  goal: text(10_000).default(''),
+  lengthWeeks: z.number().int().min(1).max(520).default(4),
+});
+export type Phase = z.infer<typeof PhaseSchema>;
+
+export const TeamSchema = z.object({
+  id: IdSchema,
+  name,
+  /** Person-weeks of effort the team can spend per phase. */
+  capacityPerPhase: z.number().min(0).max(100_000).default(8),
+});
+export type Team = z.infer<typeof TeamSchema>;
+
+export const PlanningSchema = z.object({
+  /** ISO date, "2027-01-04". */
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2027-01-04"')
+    .default('2027-01-04'),
+  defaultPhaseWeeks: z.number().int().min(1).max(520).default(4),
+  /** At most this many services per phase; null for no limit. */
+  maxServicesPerPhase: z.number().int().min(1).max(10_000).nullable().default(null),
+  teams: z.array(TeamSchema).default([]),
+});
+export type Planning = z.infer<typeof PlanningSchema>;
+
+/** The Monolith node of the canvas has this id in the layout. */
+export const MONOLITH_NODE_ID = 'monolith';
+
+export const NodePositionSchema = z.object({
+  id: IdSchema,
+  x: z.number().finite(),
+  y: z.number().finite(),
+});
+export type NodePosition = z.infer<typeof NodePositionSchema>;
+
+/** Where things sit on the canvas: kept apart from the model, never read by the planner. */
+export const LayoutSchema = z.object({
+  nodes: z.array(NodePositionSchema).default([]),
+  viewport: z
+    .object({ x: z.number().finite(), y: z.number().finite(), zoom: z.number().finite().min(0.01).max(100) })
+    .default({ x: 0, y: 0, zoom: 1 }),
+});
+export type Layout = z.infer<typeof LayoutSchema>;
+
+export const ProjectSchema = z.object({
+  id: IdSchema,
+  name,
+  description: text(100_000).default(''),
+  author: text(200).default(''),
+  monolith: MonolithSchema.default(() => MonolithSchema.parse({})),
+  services: z.array(ServiceSchema).default([]),
+  links: z.array(LinkSchema).default([]),
+  phases: z.array(PhaseSchema).default([]),
+  planning: PlanningSchema.default(() => PlanningSchema.parse({})),
+  layout: LayoutSchema.default(() => LayoutSchema.parse({})),
+});
+export type Project = z.infer<typeof ProjectSchema>;
+/** What a file or a caller may give: every defaulted field optional. */
+export type ProjectInput = z.input<typeof ProjectSchema>;
