@@ -1,0 +1,158 @@
+import { MONOLITH_NODE_ID } from '../model/project';
+import type { Project } from '../model/project';
+import { findCycles } from './cycles';
+import { buildServiceGraph, serviceEdgeId } from './serviceGraph';
+import type { ServiceGraph } from './serviceGraph';
+
+// Design checks, run after every edit. Each warning names what it is about and points at it (`target`) so the
+// warnings panel can focus the canvas there. Ids are stable: the same problem keeps the same id across edits,
+// so the UI can keep a dismissed or selected warning.
+//
+// The checks, in the order they are listed:
+// - cycle            services that depend on each other in a cycle (strongly connected components of the
+//                    service graph, the Monolith node left out: see cycles.ts); names services and edges.
+// - monolith-dependence  a service whose dependencies on the monolith weigh more than the dependencies among
+//                    its own modules: weight(service -> monolith) > internal weight of the service.
+// - shared-data      a module whose data is used from another node: data dependencies (kind 'data') whose two
+//                    modules have different owners, the Monolith being one owner. One warning per module that
+//                    owns the data, naming its entities when the module lists them.
+// - empty-service    a service that owns no module.
+// - unassigned-modules  one summary: how many modules still sit in the monolith while services exist.
+
+export type DesignWarningKind = 'cycle' | 'monolith-dependence' | 'shared-data' | 'empty-service' | 'unassigned-modules';
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface WarningTarget {
+  type: 'service' | 'module' | 'edge';
+  ids: string[];
+  /** Service-graph edge ids (`from->to`) the warning is about, when it names edges as well. */
+  edgeIds?: string[];
+}
+
+export interface DesignWarning {
+  /** Stable across edits for the same problem: kind plus the ids it is about. */
+  id: string;
+  kind: DesignWarningKind;
+  severity: Severity;
+  /** One line a person understands. */
+  message: string;
+  target: WarningTarget;
+}
+
+/** How many names a message lists before it says "and N more". */
+const LIST_LIMIT = 5;
+
+function listNames(names: readonly string[]): string {
+  if (names.length <= LIST_LIMIT) return names.join(', ');
+  return `${names.slice(0, LIST_LIMIT).join(', ')} and ${names.length - LIST_LIMIT} more`;
+}
+
+const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
+
+export function checkDesign(project: Project): DesignWarning[] {
+  return checkGraph(project, buildServiceGraph(project));
+}
+
+/** The checks over a graph already built for `project` (saves a lookup when metrics use the same graph). */
+export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning[] {
+  const serviceName = new Map(project.services.map((service) => [service.id, service.name] as const));
+  const nameOf = (nodeId: string): string =>
+    nodeId === MONOLITH_NODE_ID ? 'the monolith' : (serviceName.get(nodeId) ?? nodeId);
+  const warnings: DesignWarning[] = [];
+
+  for (const cycle of findCycles(graph)) {
+    const names = cycle.nodeIds.map(nameOf);
+    const edges = cycle.edges.map((edge) => `${nameOf(edge.from)} → ${nameOf(edge.to)} (${edge.weight})`);
+    warnings.push({
+      id: `cycle:${[...cycle.nodeIds].sort().join(',')}`,
+      kind: 'cycle',
+      severity: 'error',
+      message: `Cycle between ${listNames(names)}: ${listNames(edges)}.`,
+      target: { type: 'service', ids: cycle.nodeIds, edgeIds: cycle.edges.map((edge) => edge.id) },
+    });
+  }
+
+  for (const nodeId of graph.nodeIds) {
+    if (nodeId === MONOLITH_NODE_ID) continue;
+    const toMonolith = graph.edgeById.get(serviceEdgeId(nodeId, MONOLITH_NODE_ID));
+    const internal = graph.nodes.get(nodeId)!.internal.weight;
+    if (!toMonolith || toMonolith.weight <= internal) continue;
+    warnings.push({
+      id: `monolith-dependence:${nodeId}`,
+      kind: 'monolith-dependence',
+      severity: 'warning',
+      message: `${nameOf(nodeId)} depends more on the monolith (weight ${toMonolith.weight}) than on its own modules (weight ${internal}).`,
+      target: { type: 'service', ids: [nodeId], edgeIds: [toMonolith.id] },
+    });
+  }
+
+  warnings.push(...sharedData(project, graph, nameOf));
+
+  for (const nodeId of graph.nodeIds) {
+    if (nodeId === MONOLITH_NODE_ID || graph.nodes.get(nodeId)!.moduleIds.length > 0) continue;
+    warnings.push({
+      id: `empty-service:${nodeId}`,
+      kind: 'empty-service',
+      severity: 'info',
+      message: `${nameOf(nodeId)} has no modules yet.`,
+      target: { type: 'service', ids: [nodeId] },
+    });
+  }
+
+  const unassigned = graph.nodes.get(MONOLITH_NODE_ID)!.moduleIds;
+  if (project.services.length > 0 && unassigned.length > 0) {
+    warnings.push({
+      id: 'unassigned-modules',
+      kind: 'unassigned-modules',
+      severity: 'info',
+      message: `${plural(unassigned.length, 'module is', 'modules are')} not assigned to a service yet.`,
+      target: { type: 'module', ids: [...unassigned] },
+    });
+  }
+  return warnings;
+}
+
+function sharedData(project: Project, graph: ServiceGraph, nameOf: (nodeId: string) => string): DesignWarning[] {
+  const { modules, from, to, ownerOf } = graph.index;
+  const deps = project.monolith.dependencies;
+  // Per module that owns the data (the target of the data dependency): who uses it from outside its node.
+  const byOwnerModule = new Map<number, { users: Set<number>; userNodes: Set<number>; count: number }>();
+  for (let i = 0; i < deps.length; i++) {
+    if (deps[i]!.kind !== 'data') continue;
+    const a = from[i]!;
+    const b = to[i]!;
+    if (a < 0 || b < 0 || ownerOf[a] === ownerOf[b]) continue;
+    let entry = byOwnerModule.get(b);
+    if (!entry) {
+      entry = { users: new Set(), userNodes: new Set(), count: 0 };
+      byOwnerModule.set(b, entry);
+    }
+    entry.users.add(a);
+    entry.userNodes.add(ownerOf[a]!);
+    entry.count += 1;
+  }
+  const warnings: DesignWarning[] = [];
+  for (const b of [...byOwnerModule.keys()].sort((x, y) => x - y)) {
+    const entry = byOwnerModule.get(b)!;
+    const module = modules[b]!;
+    const ownerNode = graph.nodeIds[ownerOf[b]!]!;
+    const userNodes = [...entry.userNodes].sort((x, y) => x - y).map((n) => graph.nodeIds[n]!);
+    const data = module.entities.length > 0 ? listNames(module.entities) : 'Data';
+    const verb = module.entities.length > 1 ? 'are' : 'is';
+    const users = [...entry.users].sort((x, y) => x - y).map((m) => modules[m]!.id);
+    warnings.push({
+      id: `shared-data:${module.id}`,
+      kind: 'shared-data',
+      severity: 'warning',
+      message:
+        `${data} of ${module.name} (in ${nameOf(ownerNode)}) ${verb} used from ${listNames(userNodes.map(nameOf))}: ` +
+        `${plural(entry.count, 'data dependency', 'data dependencies')}.`,
+      target: {
+        type: 'module',
+        ids: [module.id, ...users],
+        edgeIds: userNodes.map((node) => serviceEdgeId(node, ownerNode)),
+      },
+    });
+  }
+  return warnings;
+}

@@ -1,0 +1,234 @@
+import { DEPENDENCY_KINDS, MONOLITH_NODE_ID } from '../model/project';
+import type { Dependency, DependencyKind, Module, Monolith, Project, Service } from '../model/project';
+
+// The service graph: module dependencies lifted to the nodes of the canvas (the Monolith node and one node per
+// service). Derived from the document on demand and never stored.
+//
+// Cost: linear in modules + module ids listed by services + dependencies. Built for recomputing after every
+// edit: the module index and the resolution of dependency endpoints to module indices are cached per
+// `monolith.modules` / `monolith.dependencies` array (commands share unchanged arrays structurally), so an
+// assignment or a service edit only redoes the ownership pass and the aggregation, and an edit that changes
+// neither `monolith` nor `services` (layout, links, phases) returns the previous graph as is.
+
+export type KindWeights = Record<DependencyKind, number>;
+
+/** What a set of module dependencies adds up to. */
+export interface DependencyTally {
+  /** Sum of the dependencies' weights. */
+  weight: number;
+  /** How many module dependencies. */
+  count: number;
+  weightByKind: KindWeights;
+  /** Indices into project.monolith.dependencies, ascending. */
+  dependencies: number[];
+}
+
+/** All module dependencies from one node to another, aggregated. Never a self edge. */
+export interface ServiceEdge extends DependencyTally {
+  /** `${from}->${to}`: stable, and the id the canvas gives the edge. */
+  id: string;
+  from: string;
+  to: string;
+}
+
+export interface GraphNode {
+  /** A service id, or MONOLITH_NODE_ID for what remains in the monolith. */
+  id: string;
+  /** The modules it owns, in the order of project.monolith.modules. */
+  moduleIds: string[];
+  linesOfCode: number;
+  /** Dependencies between two modules that both sit in this node (a module's dependency on itself included). */
+  internal: DependencyTally;
+}
+
+export interface ServiceGraph {
+  /** MONOLITH_NODE_ID first (always present, even when empty), then services in project order. */
+  nodeIds: string[];
+  nodes: ReadonlyMap<string, GraphNode>;
+  /** Module id -> owning node id (a service id or MONOLITH_NODE_ID). */
+  owner: ReadonlyMap<string, string>;
+  /** Edges between different nodes, ordered by source node then target node (nodeIds order). */
+  edges: ServiceEdge[];
+  edgeById: ReadonlyMap<string, ServiceEdge>;
+  outgoing: ReadonlyMap<string, ServiceEdge[]>;
+  incoming: ReadonlyMap<string, ServiceEdge[]>;
+  /** Indices of dependencies naming a module that does not exist (a file that failed its integrity check). */
+  dangling: number[];
+  /** Weight and count of every resolved dependency (internal and crossing). */
+  total: { weight: number; count: number };
+  /** Low-level views for analyses that need module-level detail (metrics): do not mutate. */
+  index: GraphIndex;
+}
+
+export interface GraphIndex {
+  modules: readonly Module[];
+  /** Dependency i goes from module index from[i] to module index to[i]; -1 when the module does not exist. */
+  from: Int32Array;
+  to: Int32Array;
+  /** Module index -> node index (into nodeIds). */
+  ownerOf: Int32Array;
+}
+
+/** The id of the edge from one node to another, as the canvas names it. */
+export function serviceEdgeId(from: string, to: string): string {
+  return `${from}->${to}`;
+}
+
+export const emptyKindWeights = (): KindWeights => ({ import: 0, data: 0, call: 0 });
+const emptyTally = (): DependencyTally => ({ weight: 0, count: 0, weightByKind: emptyKindWeights(), dependencies: [] });
+
+function addTo(tally: DependencyTally, dependency: Dependency, index: number): void {
+  tally.weight += dependency.weight;
+  tally.count += 1;
+  tally.weightByKind[dependency.kind] += dependency.weight;
+  tally.dependencies.push(index);
+}
+
+// ---- caches (keyed by the immutable arrays of the document) ----
+
+const moduleIndexCache = new WeakMap<readonly Module[], Map<string, number>>();
+const resolvedCache = new WeakMap<readonly Dependency[], { modules: readonly Module[]; from: Int32Array; to: Int32Array }>();
+const graphCache = new WeakMap<Monolith, { services: readonly Service[]; graph: ServiceGraph }>();
+
+/** Module id -> its index in `modules` (the first one, should ids repeat). Cached per array. */
+export function moduleIndexOf(modules: readonly Module[]): ReadonlyMap<string, number> {
+  let index = moduleIndexCache.get(modules);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < modules.length; i++) {
+      const id = modules[i]!.id;
+      if (!index.has(id)) index.set(id, i);
+    }
+    moduleIndexCache.set(modules, index);
+  }
+  return index;
+}
+
+function resolve(monolith: Monolith): { from: Int32Array; to: Int32Array } {
+  const cached = resolvedCache.get(monolith.dependencies);
+  if (cached && cached.modules === monolith.modules) return cached;
+  const index = moduleIndexOf(monolith.modules);
+  const deps = monolith.dependencies;
+  const from = new Int32Array(deps.length);
+  const to = new Int32Array(deps.length);
+  for (let i = 0; i < deps.length; i++) {
+    const dependency = deps[i]!;
+    from[i] = index.get(dependency.from) ?? -1;
+    to[i] = index.get(dependency.to) ?? -1;
+  }
+  const entry = { modules: monolith.modules, from, to };
+  resolvedCache.set(monolith.dependencies, entry);
+  return entry;
+}
+
+/** The service graph of a project. Pure; cached by document identity (see the note at the top). */
+export function buildServiceGraph(project: Project): ServiceGraph {
+  const cached = graphCache.get(project.monolith);
+  if (cached && cached.services === project.services) return cached.graph;
+  const graph = computeServiceGraph(project.monolith, project.services);
+  graphCache.set(project.monolith, { services: project.services, graph });
+  return graph;
+}
+
+function computeServiceGraph(monolith: Monolith, services: readonly Service[]): ServiceGraph {
+  const modules = monolith.modules;
+  const moduleIndex = moduleIndexOf(modules);
+
+  // Nodes: the monolith, then each service once (a repeated service id keeps its first occurrence).
+  const nodeIds: string[] = [MONOLITH_NODE_ID];
+  const nodeIndex = new Map<string, number>([[MONOLITH_NODE_ID, 0]]);
+  for (const service of services) {
+    if (nodeIndex.has(service.id)) continue;
+    nodeIndex.set(service.id, nodeIds.length);
+    nodeIds.push(service.id);
+  }
+  const nodeCount = nodeIds.length;
+
+  // Ownership: a module listed by a service belongs to it (the first service listing it wins); else the monolith.
+  const ownerOf = new Int32Array(modules.length);
+  for (const service of services) {
+    const n = nodeIndex.get(service.id)!;
+    if (nodeIds[n] !== service.id) continue;
+    for (const moduleId of service.moduleIds) {
+      const m = moduleIndex.get(moduleId);
+      if (m !== undefined && ownerOf[m] === 0) ownerOf[m] = n;
+    }
+  }
+
+  const nodeList: GraphNode[] = nodeIds.map((id) => ({ id, moduleIds: [], linesOfCode: 0, internal: emptyTally() }));
+  const owner = new Map<string, string>();
+  for (let m = 0; m < modules.length; m++) {
+    const module = modules[m]!;
+    if (moduleIndex.get(module.id) !== m) continue; // a repeated module id counts once
+    const node = nodeList[ownerOf[m]!]!;
+    node.moduleIds.push(module.id);
+    node.linesOfCode += module.linesOfCode;
+    owner.set(module.id, node.id);
+  }
+
+  // Aggregation: one accumulator per ordered pair of nodes, keyed by from * nodeCount + to.
+  const { from, to } = resolve(monolith);
+  const deps = monolith.dependencies;
+  const pairs = new Map<number, ServiceEdge>();
+  const dangling: number[] = [];
+  let totalWeight = 0;
+  let totalCount = 0;
+  for (let i = 0; i < deps.length; i++) {
+    const mf = from[i]!;
+    const mt = to[i]!;
+    if (mf < 0 || mt < 0) {
+      dangling.push(i);
+      continue;
+    }
+    const dependency = deps[i]!;
+    totalWeight += dependency.weight;
+    totalCount += 1;
+    const a = ownerOf[mf]!;
+    const b = ownerOf[mt]!;
+    if (a === b) {
+      addTo(nodeList[a]!.internal, dependency, i);
+      continue;
+    }
+    const key = a * nodeCount + b;
+    let edge = pairs.get(key);
+    if (!edge) {
+      const fromId = nodeIds[a]!;
+      const toId = nodeIds[b]!;
+      edge = { id: serviceEdgeId(fromId, toId), from: fromId, to: toId, ...emptyTally() };
+      pairs.set(key, edge);
+    }
+    addTo(edge, dependency, i);
+  }
+
+  const edges = [...pairs.keys()].sort((x, y) => x - y).map((key) => pairs.get(key)!);
+  const nodes = new Map<string, GraphNode>();
+  const outgoing = new Map<string, ServiceEdge[]>();
+  const incoming = new Map<string, ServiceEdge[]>();
+  for (const node of nodeList) {
+    nodes.set(node.id, node);
+    outgoing.set(node.id, []);
+    incoming.set(node.id, []);
+  }
+  const edgeById = new Map<string, ServiceEdge>();
+  for (const edge of edges) {
+    edgeById.set(edge.id, edge);
+    outgoing.get(edge.from)!.push(edge);
+    incoming.get(edge.to)!.push(edge);
+  }
+
+  return {
+    nodeIds,
+    nodes,
+    owner,
+    edges,
+    edgeById,
+    outgoing,
+    incoming,
+    dangling,
+    total: { weight: totalWeight, count: totalCount },
+    index: { modules, from, to, ownerOf },
+  };
+}
+
+/** Every dependency kind, for callers that iterate over weightByKind. */
+export const KINDS: readonly DependencyKind[] = DEPENDENCY_KINDS;
