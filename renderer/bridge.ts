@@ -1,0 +1,135 @@
+import { METHODS, type Method } from '../shared/api/contract';
+import { bridgeName, type CarveApi } from '../shared/api/client';
+import type { HostEvent } from '../shared/api/events';
+import { describeError, fail, type Result } from '../shared/api/result';
+
+// The ONE module that reaches the back end. In Electron the preload exposes `window.carve` (one named function
+// per method); in a browser the same API is served over HTTP by the browser host, with the token that came in
+// the page's URL. Either way the rest of the renderer sees a CarveApi whose calls never throw.
+
+/** What the host can do besides the API: events from menus and the window, and the close handshake. */
+export interface HostHooks {
+  kind: 'electron' | 'browser';
+  onHostEvent(listener: (event: HostEvent) => void): () => void;
+  /** Tell the host whether there are unsaved changes (Electron guards the window close with it). */
+  setDirty(dirty: boolean): void;
+  /** The renderer has dealt with unsaved changes: the window may close now. */
+  confirmClose(): void;
+}
+
+export interface Bridge {
+  api: CarveApi;
+  host: HostHooks;
+}
+
+/** The shape of `window.carve` as the preload exposes it (shared/api/preload.ts describes it in full). */
+interface PreloadLike {
+  onHostEvent(listener: (event: HostEvent) => void): () => void;
+  setDirty(dirty: boolean): void;
+  confirmClose(): void;
+  [name: string]: unknown;
+}
+
+const TOKEN_KEY = 'carve.token';
+
+function lostContact(error: unknown): Result<never> {
+  return fail('internal', `Lost contact with Carve's host: ${describeError(error)}`);
+}
+
+function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as { ok?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (record.ok === true) return 'value' in record;
+  return record.ok === false && typeof record.error?.code === 'string' && typeof record.error.message === 'string';
+}
+
+/** The API over HTTP: `POST {base}/api/<method>` with the token header, JSON in and a Result JSON out. */
+export function createHttpApi(baseUrl: string, token: string, fetchFn: typeof fetch = (...args) => fetch(...args)): CarveApi {
+  const call = async (method: Method, request: unknown): Promise<Result<unknown>> => {
+    let response: Response;
+    try {
+      response = await fetchFn(`${baseUrl}/api/${method}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Carve-Token': token },
+        body: JSON.stringify(request ?? {}),
+      });
+    } catch (error) {
+      return lostContact(error);
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      return lostContact(new Error(`the host answered ${response.status} without a result`));
+    }
+    return isResult(body) ? body : lostContact(new Error(`the host answered ${response.status} with something unexpected`));
+  };
+  return Object.fromEntries(METHODS.map((method) => [method, (request: unknown) => call(method, request)])) as CarveApi;
+}
+
+/** The API over the Electron preload: each method calls its named function; a rejection becomes a Result. */
+export function createPreloadApi(preload: Record<string, unknown>): CarveApi {
+  const call = async (method: Method, request: unknown): Promise<Result<unknown>> => {
+    const fn = preload[bridgeName(method)];
+    if (typeof fn !== 'function') return fail('unsupported', `This version of Carve's host has no operation "${method}"`);
+    try {
+      const result: unknown = await fn(request);
+      return isResult(result) ? result : lostContact(new Error(`${method} returned something unexpected`));
+    } catch (error) {
+      return lostContact(error);
+    }
+  };
+  return Object.fromEntries(METHODS.map((method) => [method, (request: unknown) => call(method, request)])) as CarveApi;
+}
+
+/** Take the token from `?token=` (then remove it from the address bar), else from this tab's session. */
+function takeToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    try {
+      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    } catch {
+      // Storage can be disabled; the token still works for this page load.
+    }
+    url.searchParams.delete('token');
+    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  try {
+    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+const browserHooks: HostHooks = {
+  kind: 'browser',
+  onHostEvent: () => () => {},
+  setDirty: () => {},
+  confirmClose: () => {},
+};
+
+let bridge: Bridge | null = null;
+
+export function getBridge(): Bridge {
+  if (bridge) return bridge;
+  const preload = (window as unknown as { carve?: PreloadLike }).carve;
+  if (preload) {
+    bridge = {
+      api: createPreloadApi(preload),
+      host: {
+        kind: 'electron',
+        onHostEvent: (listener) => preload.onHostEvent(listener),
+        setDirty: (dirty) => preload.setDirty(dirty),
+        confirmClose: () => preload.confirmClose(),
+      },
+    };
+  } else {
+    bridge = { api: createHttpApi(window.location.origin, takeToken()), host: browserHooks };
+  }
+  return bridge;
+}
+
+/** The API for the rest of the renderer. */
+export const api = (): CarveApi => getBridge().api;

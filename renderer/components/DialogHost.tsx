@@ -1,0 +1,21 @@
+import { useDialog } from '../hooks/useStores';
+import { ConflictDialog } from './ConflictDialog';
+import { FileDialog } from './FileDialog';
+import { NewProjectDialog } from './NewProjectDialog';
+import { UnsavedDialog } from './UnsavedDialog';
+
+/** The one place a modal question is shown (see state/dialogs.ts). */
+export function DialogHost() {
+  const dialog = useDialog();
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'unsaved':
+      return <UnsavedDialog key={dialog.id} dialog={dialog} />;
+    case 'conflict':
+      return <ConflictDialog key={dialog.id} dialog={dialog} />;
+    case 'new-project':
+      return <NewProjectDialog key={dialog.id} dialog={dialog} />;
+    case 'file':
+      return <FileDialog key={dialog.id} dialog={dialog} />;
+  }
+}

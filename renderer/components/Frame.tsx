@@ -1,0 +1,25 @@
+import { useUi } from '../hooks/useStores';
+import { CanvasPlaceholder } from '../panels/CanvasPlaceholder';
+import { Inspector } from '../panels/Inspector';
+import { MonolithPanel } from '../panels/MonolithPanel';
+import { RoadmapPlaceholder } from '../panels/RoadmapPlaceholder';
+import { TopBar } from './TopBar';
+
+/** The app frame around an open project: top bar, monolith panel, canvas, inspector and roadmap. */
+export function Frame() {
+  const panels = useUi((state) => state.panels);
+  const columns = [panels.monolith ? 'var(--monolith-width)' : null, 'minmax(0, 1fr)', panels.inspector ? 'var(--inspector-width)' : null]
+    .filter(Boolean)
+    .join(' ');
+  return (
+    <div className="frame">
+      <TopBar />
+      <main className="workbench" style={{ gridTemplateColumns: columns, gridTemplateRows: panels.roadmap ? 'minmax(0, 1fr) var(--roadmap-height)' : 'minmax(0, 1fr)' }}>
+        {panels.monolith && <MonolithPanel />}
+        <CanvasPlaceholder />
+        {panels.inspector && <Inspector />}
+        {panels.roadmap && <RoadmapPlaceholder />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { useDocument, useUi } from '../hooks/useStores';
+import { dismissError } from '../state/uiStore';
+import { fileNameOf } from '../state/documentStore';
+
+export function StatusBar() {
+  const hasProject = useDocument((state) => state.project !== null);
+  const dirty = useDocument((state) => state.dirty);
+  const file = useDocument((state) => fileNameOf(state.filePath));
+  const lastError = useUi((state) => state.lastError);
+  const notice = useUi((state) => state.notice);
+  const info = useUi((state) => state.info);
+
+  let saved = '';
+  if (hasProject) saved = dirty ? `Unsaved changes${file ? ` — ${file}` : ''}` : file ? `Saved — ${file}` : 'Not saved yet';
+
+  return (
+    <footer className="statusbar">
+      {hasProject && (
+        <span className={dirty ? 'status-saved unsaved' : 'status-saved'} role="status">
+          {saved}
+        </span>
+      )}
+      {notice && !lastError && <span className="status-notice">{notice}</span>}
+      <span className="spacer" />
+      <div className="status-error-slot" role="alert">
+        {lastError && (
+          <span className="status-error">
+            <span className="status-error-text" title={lastError}>
+              {lastError}
+            </span>
+            <button type="button" className="icon" aria-label="Dismiss error" onClick={dismissError}>
+              ×
+            </button>
+          </span>
+        )}
+      </div>
+      {info && (
+        <span className="status-host" title={info.workspace ?? info.userDataDir}>
+          {info.host === 'electron' ? 'Desktop' : `Browser host · ${info.workspace ?? ''}`} · v{info.version}
+        </span>
+      )}
+    </footer>
+  );
+}

@@ -1,0 +1,71 @@
+import { shortcutLabel } from '../commands';
+import { useDocument, useUi } from '../hooks/useStores';
+import { useActions } from '../state/actionsContext';
+import { fileNameOf } from '../state/documentStore';
+import { togglePanel, type PanelId } from '../state/uiStore';
+import { ThemeSwitch } from './ThemeSwitch';
+
+const PANELS: { id: PanelId; label: string }[] = [
+  { id: 'monolith', label: 'Monolith' },
+  { id: 'inspector', label: 'Inspector' },
+  { id: 'roadmap', label: 'Roadmap' },
+];
+
+const titled = (label: string, command: Parameters<typeof shortcutLabel>[0]) => {
+  const keys = shortcutLabel(command);
+  return keys ? `${label} (${keys})` : label;
+};
+
+export function TopBar() {
+  const actions = useActions();
+  const name = useDocument((state) => state.project?.name ?? '');
+  const file = useDocument((state) => fileNameOf(state.filePath));
+  const dirty = useDocument((state) => state.dirty);
+  const panels = useUi((state) => state.panels);
+  const busy = useUi((state) => state.busy);
+
+  return (
+    <header className="topbar">
+      <div className="topbar-title">
+        <div className="logo small" aria-hidden="true" />
+        <h1 className="project-name" title={name}>
+          {name}
+        </h1>
+        <span className="file-name" title={file ?? undefined}>
+          {file ?? 'Not saved yet'}
+          {dirty && (
+            <span className="dirty-dot" role="img" aria-label="Unsaved changes">
+              •
+            </span>
+          )}
+        </span>
+      </div>
+      <nav className="toolbar" aria-label="File">
+        <button type="button" title={titled('New project', 'file:new')} onClick={() => void actions.newProject()}>
+          New
+        </button>
+        <button type="button" title={titled('Open a project', 'file:open')} onClick={() => void actions.open()}>
+          Open
+        </button>
+        <button type="button" disabled={busy} title={titled('Save', 'file:save')} onClick={() => void actions.save()}>
+          Save
+        </button>
+        <button type="button" disabled={busy} title={titled('Save As', 'file:save-as')} onClick={() => void actions.saveAs()}>
+          Save As
+        </button>
+        <button type="button" title="Close the project" onClick={() => void actions.close()}>
+          Close
+        </button>
+      </nav>
+      <span className="spacer" />
+      <nav className="toolbar" aria-label="View">
+        {PANELS.map((panel) => (
+          <button type="button" key={panel.id} className="toggle" aria-pressed={panels[panel.id]} onClick={() => togglePanel(panel.id)}>
+            {panel.label}
+          </button>
+        ))}
+        <ThemeSwitch />
+      </nav>
+    </header>
+  );
+}

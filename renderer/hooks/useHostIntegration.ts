@@ -1,0 +1,61 @@
+import { useEffect } from 'react';
+import type { HostHooks } from '../bridge';
+import { commandForKey, runCommand } from '../commands';
+import type { Actions } from '../state/actions';
+import { startAutosave } from '../state/autosave';
+import { documentStore } from '../state/documentStore';
+import type { CarveApi } from '../../shared/api/client';
+
+/** Title, dirty flag, window close, menus, shortcuts and autosave: the page's ties to its host. */
+export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Actions): void {
+  useEffect(() => {
+    void actions.start();
+    const stopAutosave = startAutosave(api);
+
+    const reflect = () => {
+      const { project, dirty } = documentStore.getState();
+      document.title = project ? `${project.name}${dirty ? ' •' : ''} — Carve` : 'Carve';
+      host.setDirty(dirty);
+    };
+    reflect();
+    const unsubscribeDoc = documentStore.subscribe(reflect);
+
+    const unsubscribeHost = host.onHostEvent((event) => {
+      switch (event.type) {
+        case 'menu':
+          void runCommand(actions, event.command);
+          return;
+        case 'open-file':
+          void actions.open(event.path);
+          return;
+        case 'close-requested':
+          void actions.guard().then((go) => go && host.confirmClose());
+          return;
+      }
+    });
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      const command = commandForKey(event);
+      if (!command) return;
+      event.preventDefault();
+      void runCommand(actions, command);
+    };
+    // In Electron the menus own these keys and send the same commands as host events.
+    if (host.kind === 'browser') window.addEventListener('keydown', onKeyDown);
+
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      if (!documentStore.getState().dirty) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    if (host.kind === 'browser') window.addEventListener('beforeunload', onBeforeUnload);
+
+    return () => {
+      stopAutosave();
+      unsubscribeDoc();
+      unsubscribeHost();
+      window.removeEventListener('keydown', onKeyDown);
+      window.removeEventListener('beforeunload', onBeforeUnload);
+    };
+  }, [api, host, actions]);
+}

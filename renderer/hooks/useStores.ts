@@ -1,0 +1,8 @@
+import { useStore } from 'zustand';
+import { dialogStore } from '../state/dialogs';
+import { documentStore, type DocumentState } from '../state/documentStore';
+import { uiStore, type UiState } from '../state/uiStore';
+
+export const useDocument = <T>(selector: (state: DocumentState) => T): T => useStore(documentStore, selector);
+export const useUi = <T>(selector: (state: UiState) => T): T => useStore(uiStore, selector);
+export const useDialog = () => useStore(dialogStore, (state) => state.dialog);

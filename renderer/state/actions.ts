@@ -1,0 +1,209 @@
+import type { CarveApi } from '../../shared/api/client';
+import type { Theme } from '../../shared/api/contract';
+import type { ApiError } from '../../shared/api/result';
+import { createProject, slugify } from '../../shared/model/create';
+import type { Project } from '../../shared/model/project';
+import { errorText } from '../messages';
+import { ask, type PickedPath } from './dialogs';
+import { closeDocument, documentStore, fileNameOf, loadDocument, markSaved } from './documentStore';
+import { showError, showNotice, uiStore } from './uiStore';
+
+// The document flows: new, open, save, save as, close, drafts. Each asks about unsaved changes first where
+// work could be lost, and reports failures as the host's one-line message. None of them throws.
+
+export type Actions = ReturnType<typeof createActions>;
+
+export function createActions(api: CarveApi) {
+  const report = (error: ApiError) => showError(errorText(error));
+
+  async function refreshStartLists(): Promise<void> {
+    const [recent, drafts] = await Promise.all([api['recent:list']({}), api['draft:list']({})]);
+    if (recent.ok) uiStore.setState({ recent: recent.value.files, droppedRecent: recent.value.dropped });
+    else report(recent.error);
+    if (drafts.ok) uiStore.setState({ drafts: drafts.value.drafts });
+    else report(drafts.error);
+  }
+
+  async function start(): Promise<void> {
+    const [info, prefs] = await Promise.all([api['app:info']({}), api['prefs:get']({})]);
+    if (info.ok) uiStore.setState({ info: info.value });
+    else report(info.error);
+    if (prefs.ok) uiStore.setState({ theme: prefs.value.theme });
+    await refreshStartLists();
+  }
+
+  async function discardDraftOf(id: string | null): Promise<void> {
+    if (id) await api['draft:discard']({ id });
+  }
+
+  /** Deal with unsaved changes before they could be lost: true when it is safe to go on. */
+  async function guard(): Promise<boolean> {
+    const { dirty, project, draftId } = documentStore.getState();
+    if (!dirty || !project) return true;
+    const choice = await ask('unsaved', { projectName: project.name });
+    if (choice === 'cancel') return false;
+    if (choice === 'save') return save();
+    await discardDraftOf(draftId);
+    return true;
+  }
+
+  const hasNativeDialogs = () => uiStore.getState().info?.hasNativeDialogs ?? false;
+
+  async function pickOpenPath(): Promise<string | null> {
+    if (hasNativeDialogs()) {
+      const picked = await api['dialog:open']({});
+      if (!picked.ok) return report(picked.error), null;
+      return picked.value.path;
+    }
+    return (await ask('file', { mode: 'open', defaultName: '' }))?.path ?? null;
+  }
+
+  async function pickSavePath(defaultName: string): Promise<PickedPath | null> {
+    if (hasNativeDialogs()) {
+      const picked = await api['dialog:save']({ defaultName });
+      if (!picked.ok) return report(picked.error), null;
+      // The native dialog has already asked before replacing a file.
+      return picked.value.path ? { path: picked.value.path, overwrite: true } : null;
+    }
+    return ask('file', { mode: 'save', defaultName });
+  }
+
+  async function openPath(path: string): Promise<boolean> {
+    uiStore.setState({ busy: true });
+    const opened = await api['project:open']({ path });
+    uiStore.setState({ busy: false });
+    if (!opened.ok) {
+      report(opened.error);
+      return false;
+    }
+    const previousDraft = documentStore.getState().draftId;
+    loadDocument({ project: opened.value.project, filePath: opened.value.path, baseHash: opened.value.hash });
+    if (previousDraft) void api['draft:discard']({ id: previousDraft });
+    uiStore.setState({ lastError: null });
+    showNotice(`Opened ${fileNameOf(opened.value.path)}`);
+    void refreshStartLists();
+    return true;
+  }
+
+  async function open(path?: string): Promise<boolean> {
+    if (!(await guard())) return false;
+    const target = path ?? (await pickOpenPath());
+    if (!target) return false;
+    return openPath(target);
+  }
+
+  async function openSample(): Promise<boolean> {
+    if (!(await guard())) return false;
+    const sample = await api['project:sample']({});
+    if (!sample.ok) return report(sample.error), false;
+    await discardDraftOf(documentStore.getState().draftId);
+    loadDocument({ project: sample.value.project, filePath: null, baseHash: null });
+    showNotice('Opened the sample project; Save As keeps your own copy');
+    return true;
+  }
+
+  async function newProject(): Promise<boolean> {
+    if (!(await guard())) return false;
+    const name = await ask('new-project', {});
+    if (name === null) return false;
+    await discardDraftOf(documentStore.getState().draftId);
+    loadDocument({ project: createProject(name), filePath: null, baseHash: null });
+    showNotice(null);
+    return true;
+  }
+
+  async function writeTo(path: string, baseHash: string | null, overwrite: boolean): Promise<boolean> {
+    const { project, draftId } = documentStore.getState();
+    if (!project) return false;
+    uiStore.setState({ busy: true });
+    const saved = await api['project:save']({ path, project, baseHash, overwrite });
+    uiStore.setState({ busy: false });
+    if (saved.ok) {
+      // Only what was written is saved: an edit made while the save ran keeps the document dirty.
+      const stillSame = documentStore.getState().project === project;
+      markSaved(saved.value.path, saved.value.hash);
+      if (stillSame) await discardDraftOf(draftId);
+      else documentStore.setState({ dirty: true });
+      uiStore.setState({ lastError: null });
+      showNotice(`Saved ${fileNameOf(saved.value.path)}`);
+      void refreshStartLists();
+      return true;
+    }
+    if (saved.error.code !== 'conflict') return report(saved.error), false;
+    const choice = await ask('conflict', { fileName: fileNameOf(path) ?? path });
+    switch (choice) {
+      case 'overwrite':
+        return writeTo(path, baseHash, true);
+      case 'save-as':
+        return saveAs();
+      case 'reload':
+        await discardDraftOf(draftId);
+        await openPath(path);
+        return false;
+      case 'cancel':
+        return false;
+    }
+  }
+
+  async function save(): Promise<boolean> {
+    const { project, filePath, baseHash } = documentStore.getState();
+    if (!project) return false;
+    if (!filePath) return saveAs();
+    return writeTo(filePath, baseHash, false);
+  }
+
+  async function saveAs(): Promise<boolean> {
+    const { project, filePath, baseHash } = documentStore.getState();
+    if (!project) return false;
+    const picked = await pickSavePath(fileNameOf(filePath) ?? `${slugify(project.name)}.carve`);
+    if (!picked) return false;
+    const sameFile = picked.path === filePath;
+    return writeTo(picked.path, sameFile ? baseHash : null, picked.overwrite);
+  }
+
+  async function close(): Promise<boolean> {
+    if (!(await guard())) return false;
+    await discardDraftOf(documentStore.getState().draftId);
+    closeDocument();
+    showNotice(null);
+    await refreshStartLists();
+    return true;
+  }
+
+  async function recoverDraft(id: string): Promise<boolean> {
+    if (!(await guard())) return false;
+    const draft = await api['draft:load']({ id });
+    if (!draft.ok) return report(draft.error), false;
+    let baseHash: string | null = null;
+    if (draft.value.filePath) {
+      // The hash of the file as it is now: saving the recovered work over it is then a plain save.
+      const current = await api['project:open']({ path: draft.value.filePath });
+      if (current.ok) baseHash = current.value.hash;
+    }
+    const recovered: Project = draft.value.project;
+    loadDocument({ project: recovered, filePath: draft.value.filePath, baseHash, dirty: true, draftId: id });
+    uiStore.setState({ drafts: uiStore.getState().drafts.filter((d) => d.id !== id) });
+    showNotice(`Recovered unsaved work on ${recovered.name}`);
+    return true;
+  }
+
+  async function discardDraft(id: string): Promise<void> {
+    const result = await api['draft:discard']({ id });
+    if (!result.ok) report(result.error);
+    uiStore.setState({ drafts: uiStore.getState().drafts.filter((d) => d.id !== id) });
+  }
+
+  async function clearRecent(): Promise<void> {
+    const result = await api['recent:clear']({});
+    if (!result.ok) return report(result.error);
+    uiStore.setState({ recent: [], droppedRecent: [] });
+  }
+
+  async function setTheme(theme: Theme): Promise<void> {
+    uiStore.setState({ theme });
+    const result = await api['prefs:set']({ theme });
+    if (!result.ok) report(result.error);
+  }
+
+  return { start, guard, open, openSample, newProject, save, saveAs, close, recoverDraft, discardDraft, clearRecent, setTheme, refreshStartLists };
+}

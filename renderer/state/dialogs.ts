@@ -1,0 +1,54 @@
+import { createStore } from 'zustand/vanilla';
+
+// Modal questions as promises: a flow asks (`await ask({ kind: 'unsaved', ... })`), the one mounted dialog
+// shows the question, and the person's answer resolves the promise. One question at a time.
+
+export type UnsavedChoice = 'save' | 'discard' | 'cancel';
+export type ConflictChoice = 'overwrite' | 'save-as' | 'reload' | 'cancel';
+export interface PickedPath {
+  path: string;
+  /** The person agreed to replace an existing file. */
+  overwrite: boolean;
+}
+
+interface Questions {
+  unsaved: { question: { projectName: string }; answer: UnsavedChoice };
+  conflict: { question: { fileName: string }; answer: ConflictChoice };
+  'new-project': { question: Record<string, never>; answer: string | null };
+  file: { question: { mode: 'open' | 'save'; defaultName: string }; answer: PickedPath | null };
+}
+export type DialogKind = keyof Questions;
+
+export type DialogRequest = {
+  [K in DialogKind]: { kind: K; id: number; resolve(answer: Questions[K]['answer']): void } & Questions[K]['question'];
+}[DialogKind];
+
+export type DialogOf<K extends DialogKind> = Extract<DialogRequest, { kind: K }>;
+
+export const dialogStore = createStore<{ dialog: DialogRequest | null }>(() => ({ dialog: null }));
+
+const CANCELLED: { [K in DialogKind]: Questions[K]['answer'] } = {
+  unsaved: 'cancel',
+  conflict: 'cancel',
+  'new-project': null,
+  file: null,
+};
+
+let nextId = 1;
+
+export function ask<K extends DialogKind>(kind: K, question: Questions[K]['question']): Promise<Questions[K]['answer']> {
+  const previous = dialogStore.getState().dialog;
+  if (previous) previous.resolve(CANCELLED[previous.kind] as never);
+  return new Promise((resolve) => {
+    const request = {
+      ...question,
+      kind,
+      id: nextId++,
+      resolve: (answer: Questions[K]['answer']) => {
+        if (dialogStore.getState().dialog === request) dialogStore.setState({ dialog: null });
+        resolve(answer);
+      },
+    } as unknown as DialogRequest;
+    dialogStore.setState({ dialog: request });
+  });
+}

@@ -1,0 +1,51 @@
+import { createStore } from 'zustand/vanilla';
+import type { AppInfo, DraftInfo, RecentFile, Theme } from '../../shared/api/contract';
+
+// View state: never saved in a project file. The theme is a preference (saved by the host through prefs:set);
+// panels, messages and the lists shown on the start screen live only as long as the page.
+
+export type PanelId = 'monolith' | 'inspector' | 'roadmap';
+
+export interface UiState {
+  info: AppInfo | null;
+  theme: Theme;
+  panels: Record<PanelId, boolean>;
+  /** The last error, one line, until dismissed. */
+  lastError: string | null;
+  /** A passing notice ("Saved", "2 missing files were removed from the recent list"). */
+  notice: string | null;
+  recent: RecentFile[];
+  /** Recent files that no longer exist and were dropped from the list. */
+  droppedRecent: string[];
+  drafts: DraftInfo[];
+  busy: boolean;
+}
+
+export const uiStore = createStore<UiState>(() => ({
+  info: null,
+  theme: 'system',
+  panels: { monolith: true, inspector: true, roadmap: true },
+  lastError: null,
+  notice: null,
+  recent: [],
+  droppedRecent: [],
+  drafts: [],
+  busy: false,
+}));
+
+export function showError(message: string): void {
+  uiStore.setState({ lastError: message, notice: null });
+}
+
+export function dismissError(): void {
+  uiStore.setState({ lastError: null });
+}
+
+export function showNotice(message: string | null): void {
+  uiStore.setState({ notice: message });
+}
+
+export function togglePanel(panel: PanelId): void {
+  const { panels } = uiStore.getState();
+  uiStore.setState({ panels: { ...panels, [panel]: !panels[panel] } });
+}
