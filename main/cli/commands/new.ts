@@ -1,0 +1,36 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { createProject } from '../../../shared/model/create';
+import { writeNewProjectFile } from '../../services/projectFiles';
+import { UsageError } from '../args';
+import type { Command } from '../command';
+
+// carve new NAME --out FILE: an empty project, never written over an existing file.
+
+export const newCommand: Command = {
+  name: 'new',
+  synopsis: 'NAME --out FILE',
+  summary: 'create an empty project file',
+  options: { out: { type: 'string', short: 'o' }, author: { type: 'string' } },
+  optionHelp: [
+    ['-o, --out FILE', 'where to write it (required; an existing file is never replaced)'],
+    ['--author TEXT', "the project's author"],
+  ],
+  async run({ positionals, values }, io) {
+    if (positionals.length === 0) throw new UsageError('new needs a NAME');
+    if (positionals.length > 1) throw new UsageError('new takes one NAME: put a name with spaces in quotes');
+    const out = values.out;
+    if (typeof out !== 'string' || out === '') throw new UsageError('new needs --out FILE');
+    const name = positionals[0]!;
+    if (name.trim() === '') throw new UsageError('the NAME cannot be empty');
+    const target = resolve(io.cwd, out);
+    if (await stat(target).then(() => true, () => false)) {
+      io.err(`${out}: already exists; Carve does not replace it (choose another --out)`);
+      return 1;
+    }
+    const project = createProject(name, typeof values.author === 'string' ? values.author : '');
+    await writeNewProjectFile(target, project);
+    io.out(`Created ${out} (project "${project.name}")`);
+    return 0;
+  },
+};

@@ -1,0 +1,23 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { runCli } from './run';
+
+// The carve command's entry, built to out/main/cli.js (bin/carve.mjs and scripts/start.mjs import it).
+// Plain Node: no electron here.
+
+/** The built renderer sits next to the built CLI: out/main/cli.js -> out/renderer. */
+const rendererDir = fileURLToPath(new URL('../renderer/', import.meta.url));
+
+/** Runs carve with `argv` and sets the process's exit code. */
+export async function main(argv: string[] = process.argv.slice(2)): Promise<number> {
+  const code = await runCli(argv, {
+    out: (line) => process.stdout.write(line + '\n'),
+    err: (line) => process.stderr.write(line + '\n'),
+    cwd: process.cwd(),
+    rendererDir,
+  });
+  process.exitCode = code;
+  return code;
+}
+
+const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;
+if (isEntry) void main();
