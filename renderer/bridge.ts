@@ -1,6 +1,7 @@
 import { METHODS, type Method } from '../shared/api/contract';
 import { bridgeName, type CarveApi } from '../shared/api/client';
 import type { HostEvent } from '../shared/api/events';
+import type { PreloadBridge } from '../shared/api/preload';
 import { describeError, fail, type Result } from '../shared/api/result';
 
 // The ONE module that reaches the back end. In Electron the preload exposes `window.carve` (one named function
@@ -20,14 +21,6 @@ export interface HostHooks {
 export interface Bridge {
   api: CarveApi;
   host: HostHooks;
-}
-
-/** The shape of `window.carve` as the preload exposes it (shared/api/preload.ts describes it in full). */
-interface PreloadLike {
-  onHostEvent(listener: (event: HostEvent) => void): () => void;
-  setDirty(dirty: boolean): void;
-  confirmClose(): void;
-  [name: string]: unknown;
 }
 
 const TOKEN_KEY = 'carve.token';
@@ -114,10 +107,10 @@ let bridge: Bridge | null = null;
 
 export function getBridge(): Bridge {
   if (bridge) return bridge;
-  const preload = (window as unknown as { carve?: PreloadLike }).carve;
+  const preload = (window as unknown as { carve?: PreloadBridge }).carve;
   if (preload) {
     bridge = {
-      api: createPreloadApi(preload),
+      api: createPreloadApi(preload as unknown as Record<string, unknown>),
       host: {
         kind: 'electron',
         onHostEvent: (listener) => preload.onHostEvent(listener),

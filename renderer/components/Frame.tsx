@@ -8,13 +8,22 @@ import { TopBar } from './TopBar';
 /** The app frame around an open project: top bar, monolith panel, canvas, inspector and roadmap. */
 export function Frame() {
   const panels = useUi((state) => state.panels);
-  const columns = [panels.monolith ? 'var(--monolith-width)' : null, 'minmax(0, 1fr)', panels.inspector ? 'var(--inspector-width)' : null]
-    .filter(Boolean)
-    .join(' ');
+  const row = (centre: string) =>
+    [panels.monolith ? 'monolith' : null, centre, panels.inspector ? 'inspector' : null].filter(Boolean).join(' ');
+  const layout = {
+    gridTemplateColumns: [panels.monolith ? 'var(--monolith-width)' : null, 'minmax(0, 1fr)', panels.inspector ? 'var(--inspector-width)' : null]
+      .filter(Boolean)
+      .join(' '),
+    gridTemplateRows: panels.roadmap ? 'minmax(0, 1fr) var(--roadmap-height)' : 'minmax(0, 1fr)',
+    gridTemplateAreas: [row('canvas'), panels.roadmap ? row('roadmap') : null]
+      .filter(Boolean)
+      .map((r) => `"${r}"`)
+      .join(' '),
+  };
   return (
     <div className="frame">
       <TopBar />
-      <main className="workbench" style={{ gridTemplateColumns: columns, gridTemplateRows: panels.roadmap ? 'minmax(0, 1fr) var(--roadmap-height)' : 'minmax(0, 1fr)' }}>
+      <main className="workbench" style={layout}>
         {panels.monolith && <MonolithPanel />}
         <CanvasPlaceholder />
         {panels.inspector && <Inspector />}
