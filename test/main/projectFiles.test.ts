@@ -1,0 +1,252 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { hashBytes, openProjectFile, saveProjectFile, writeNewProjectFile } from '../../main/services/projectFiles';
+import { plainReason } from '../../main/services/fsErrors';
+import { CarveError } from '../../shared/api/result';
+import { MAX_FILE_BYTES } from '../../shared/format/load';
+import { serializeProject } from '../../shared/format/save';
+import { createProject } from '../../shared/model/create';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'carve-files-'));
+});
+afterEach(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
+const sample = loadSampleProject();
+
+async function failure(promise: Promise<unknown>): Promise<CarveError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CarveError) return error;
+    throw error;
+  }
+  throw new Error('expected a CarveError');
+}
+
+function expectOneLine(error: CarveError, ...parts: string[]) {
+  expect(error.message).not.toMatch(/[\r\n]/);
+  for (const part of parts) expect(error.message).toContain(part);
+}
+
+/** Everything in the folder: a failed save must not leave temp files behind. */
+const listing = async () => (await fs.readdir(dir)).sort();
+
+describe('openProjectFile', () => {
+  it('opens a saved project with the hash of its bytes', async () => {
+    const file = path.join(dir, 'shop.carve');
+    await fs.writeFile(file, serializeProject(sample));
+    const opened = await openProjectFile(file);
+    expect(opened.path).toBe(file);
+    expect(opened.project).toEqual(sample);
+    expect(opened.hash).toBe(hashBytes(await fs.readFile(file)));
+  });
+
+  it('names the file and the problem for a broken file', async () => {
+    const file = path.join(dir, 'broken.carve');
+    await fs.writeFile(file, '{"format": "carve-project", ');
+    const error = await failure(openProjectFile(file));
+    expect(error.code).toBe('invalid-file');
+    expect(error.message.startsWith('broken.carve: ')).toBe(true);
+    expectOneLine(error);
+  });
+
+  it('says not-found for a missing file and not-a-file for a folder', async () => {
+    const missing = await failure(openProjectFile(path.join(dir, 'missing.carve')));
+    expect(missing.code).toBe('not-found');
+    expectOneLine(missing, 'missing.carve');
+    await fs.mkdir(path.join(dir, 'folder.carve'));
+    const folder = await failure(openProjectFile(path.join(dir, 'folder.carve')));
+    expect(folder.code).toBe('not-a-file');
+    expectOneLine(folder, 'folder.carve', 'folder');
+    const below = await failure(openProjectFile(path.join(dir, 'missing', 'x.carve')));
+    expect(below.code).toBe('not-found');
+  });
+
+  it('refuses a file larger than the limit from its size, before reading it', async () => {
+    const file = path.join(dir, 'huge.carve');
+    await fs.writeFile(file, '');
+    await fs.truncate(file, MAX_FILE_BYTES + 1); // sparse: reading it would give zeros, not a size message
+    const error = await failure(openProjectFile(file));
+    expect(error.code).toBe('invalid-file');
+    expectOneLine(error, 'huge.carve', 'too large');
+  });
+});
+
+describe('saveProjectFile', () => {
+  it('writes the canonical bytes, which reopen as the same project, and returns their hash', async () => {
+    const file = path.join(dir, 'shop.carve');
+    const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
+    const bytes = await fs.readFile(file);
+    expect(bytes.toString('utf8')).toBe(serializeProject(sample));
+    expect(saved).toEqual({ path: file, hash: hashBytes(bytes) });
+    const reopened = await openProjectFile(file);
+    expect(reopened.project).toEqual(sample);
+    expect(reopened.hash).toBe(saved.hash);
+    expect(await listing()).toEqual(['shop.carve']);
+  });
+
+  it('gives identical bytes when the same project is saved twice', async () => {
+    const file = path.join(dir, 'shop.carve');
+    const first = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
+    const before = await fs.readFile(file);
+    const second = await saveProjectFile({ path: file, project: structuredClone(sample), baseHash: first.hash, overwrite: false });
+    expect(second.hash).toBe(first.hash);
+    expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
+  });
+
+  it('refuses an invalid project before touching the disk', async () => {
+    const file = path.join(dir, 'shop.carve');
+    const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
+    const before = await fs.readFile(file);
+    const broken = { ...sample, services: [{ id: 'x', name: 'X', moduleIds: ['no-such-module'] }] };
+    const error = await failure(saveProjectFile({ path: file, project: broken, baseHash: saved.hash, overwrite: true }));
+    expect(error.code).toBe('invalid-request');
+    expectOneLine(error, 'shop.carve');
+    expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
+    const notAProject = await failure(saveProjectFile({ path: path.join(dir, 'new.carve'), project: 'hello', baseHash: null, overwrite: false }));
+    expect(notAProject.code).toBe('invalid-request');
+    expect(await listing()).toEqual(['shop.carve']);
+  });
+
+  it('detects a file changed on disk since it was opened, and overwrites only when asked', async () => {
+    const file = path.join(dir, 'shop.carve');
+    const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
+    const theirs = serializeProject({ ...sample, name: 'Changed elsewhere' });
+    await fs.writeFile(file, theirs);
+    const mine = { ...sample, description: 'my edit' };
+    const error = await failure(saveProjectFile({ path: file, project: mine, baseHash: saved.hash, overwrite: false }));
+    expect(error.code).toBe('conflict');
+    expectOneLine(error, 'shop.carve', 'changed on disk');
+    expect(await fs.readFile(file, 'utf8')).toBe(theirs);
+    const forced = await saveProjectFile({ path: file, project: mine, baseHash: saved.hash, overwrite: true });
+    expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(mine));
+    expect(forced.hash).toBe(hashBytes(serializeProject(mine)));
+  });
+
+  it('treats Save As onto an existing file as a conflict unless overwrite is set', async () => {
+    const file = path.join(dir, 'other.carve');
+    await fs.writeFile(file, 'someone else’s file');
+    const error = await failure(saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false }));
+    expect(error.code).toBe('conflict');
+    expectOneLine(error, 'other.carve', 'already exists');
+    expect(await fs.readFile(file, 'utf8')).toBe('someone else’s file');
+    await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: true });
+    expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(sample));
+  });
+
+  it('saves again after the file was deleted since it was opened', async () => {
+    const file = path.join(dir, 'shop.carve');
+    const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
+    await fs.rm(file);
+    await saveProjectFile({ path: file, project: sample, baseHash: saved.hash, overwrite: false });
+    expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(sample));
+  });
+
+  it('fails with save-failed when the folder is gone, without recreating it', async () => {
+    const folder = path.join(dir, 'gone');
+    const file = path.join(folder, 'shop.carve');
+    await fs.mkdir(folder);
+    const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
+    await fs.rm(folder, { recursive: true });
+    const error = await failure(saveProjectFile({ path: file, project: sample, baseHash: saved.hash, overwrite: false }));
+    expect(error.code).toBe('save-failed');
+    expectOneLine(error, 'shop.carve', 'no longer exists');
+    await expect(fs.stat(folder)).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('fails with save-failed when the path is a folder, leaving the folder and its content alone', async () => {
+    const target = path.join(dir, 'shop.carve');
+    await fs.mkdir(target);
+    await fs.writeFile(path.join(target, 'keep.txt'), 'keep');
+    for (const overwrite of [false, true]) {
+      const error = await failure(saveProjectFile({ path: target, project: sample, baseHash: null, overwrite }));
+      expect(error.code).toBe('save-failed');
+      expectOneLine(error, 'shop.carve', 'folder');
+    }
+    expect(await fs.readFile(path.join(target, 'keep.txt'), 'utf8')).toBe('keep');
+    expect(await listing()).toEqual(['shop.carve']);
+  });
+
+  it('fails with save-failed when the parent is a file', async () => {
+    const parent = path.join(dir, 'plain.txt');
+    await fs.writeFile(parent, 'not a folder');
+    const error = await failure(saveProjectFile({ path: path.join(parent, 'shop.carve'), project: sample, baseHash: null, overwrite: true }));
+    expect(error.code).toBe('save-failed');
+    expectOneLine(error, 'shop.carve', 'plain.txt');
+    expect(await fs.readFile(parent, 'utf8')).toBe('not a folder');
+  });
+
+  it('leaves the old file whole when writing fails half-way (a file size limit that holds for root too)', async () => {
+    const file = path.join(dir, 'shop.carve');
+    const small = createProject('Tiny');
+    await fs.writeFile(file, serializeProject(small));
+    const before = await fs.readFile(file);
+    const big = serializeProject(sample);
+    expect(big.length).toBeGreaterThan(8 * 1024); // larger than the limit below
+    const script = path.join(dir, 'save.ts');
+    const services = path.resolve('main/services/projectFiles.ts');
+    const samples = path.resolve('shared/samples/acmeShop.ts');
+    await fs.writeFile(
+      script,
+      `import { saveProjectFile } from ${JSON.stringify(services)};
+import { loadSampleProject } from ${JSON.stringify(samples)};
+saveProjectFile({ path: ${JSON.stringify(file)}, project: loadSampleProject(), baseHash: null, overwrite: true })
+  .then(() => console.log(JSON.stringify({ ok: true })), (e) => console.log(JSON.stringify({ ok: false, code: e.code, message: e.message })));
+`,
+    );
+    // Node resets signal dispositions at start, so a listener (not `trap`) keeps SIGXFSZ from killing the
+    // child: the write past the limit then fails with EFBIG, as a full disk fails with ENOSPC.
+    const ignore = path.join(dir, 'ignore.cjs');
+    await fs.writeFile(ignore, "process.on('SIGXFSZ', () => {});\n");
+    const { stdout } = await promisify(execFile)('bash', ['-c', `ulimit -f 8 && exec node --require ${JSON.stringify(ignore)} --import tsx ${JSON.stringify(script)}`], {
+      cwd: process.cwd(),
+      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+    });
+    const result = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(result).toMatchObject({ ok: false, code: 'save-failed' });
+    expect(result.message).toContain('shop.carve');
+    expect(result.message).toContain('too large');
+    expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
+    expect(await listing()).toEqual(['ignore.cjs', 'save.ts', 'shop.carve']);
+  });
+});
+
+describe('writeNewProjectFile', () => {
+  it('writes a new project and refuses to replace an existing file', async () => {
+    const file = path.join(dir, 'new.carve');
+    const project = createProject('Billing split');
+    const saved = await writeNewProjectFile(file, project);
+    expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(project));
+    expect(saved.hash).toBe(hashBytes(await fs.readFile(file)));
+    const error = await failure(writeNewProjectFile(file, createProject('Other')));
+    expect(error.code).toBe('conflict');
+    expectOneLine(error, 'new.carve', 'already exists');
+    expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(project));
+  });
+
+  it('does not create missing folders', async () => {
+    const error = await failure(writeNewProjectFile(path.join(dir, 'nope', 'new.carve'), createProject('X')));
+    expect(error.code).toBe('save-failed');
+    await expect(fs.stat(path.join(dir, 'nope'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+});
+
+describe('plain reasons', () => {
+  it('puts errno codes in words', () => {
+    const errno = (code: string) => Object.assign(new Error(`${code}: raw`), { code });
+    expect(plainReason(errno('ENOSPC'))).toBe('the disk is full');
+    expect(plainReason(errno('EROFS'))).toBe('the disk is read-only');
+    expect(plainReason(errno('EACCES'))).toBe('permission was denied');
+    expect(plainReason(errno('EMFILE'))).toBe('too many files are open');
+    expect(plainReason(new Error('first\nsecond'))).toBe('first');
+  });
+});
