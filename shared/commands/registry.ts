@@ -1,0 +1,63 @@
+import type { Project } from '../model/project';
+import { assignModules } from './assign';
+import { addLink, removeLink, updateLink } from './links';
+import { moveNodes, setViewport } from './layout';
+import { addDependency, addModule, deleteModule, removeDependency, renameModule, updateModule } from './modules';
+import { createService, deleteService, pasteServices, renameService, updateService } from './services';
+
+// Every document command, registered once with an id, a label and an optional shortcut. Menus, shortcuts and
+// the command palette read this list; the UI runs a command with `runCommand` and pushes the result on the
+// undo history (shared/commands/history.ts) when it differs from the project it started from.
+// Shortcuts use "Mod" for Ctrl on Windows and Linux, Cmd on macOS.
+
+interface CommandSpec<A> {
+  label: string;
+  shortcut?: string;
+  /** Where the palette groups it. */
+  group: 'Services' | 'Modules' | 'Dependencies' | 'Links' | 'Canvas';
+  run: (project: Project, args: A) => Project;
+}
+
+const spec = <A>(value: CommandSpec<A>): CommandSpec<A> => value;
+
+export const COMMANDS = {
+  'service.create': spec({ label: 'New service', shortcut: 'Mod+Shift+N', group: 'Services', run: createService }),
+  'service.rename': spec({ label: 'Rename service', shortcut: 'F2', group: 'Services', run: renameService }),
+  'service.update': spec({ label: 'Edit service', group: 'Services', run: updateService }),
+  'service.delete': spec({ label: 'Delete service', shortcut: 'Delete', group: 'Services', run: deleteService }),
+  'service.paste': spec({ label: 'Paste services', shortcut: 'Mod+V', group: 'Services', run: pasteServices }),
+  'module.assign': spec({ label: 'Move to service…', shortcut: 'Mod+Shift+M', group: 'Modules', run: assignModules }),
+  'module.add': spec({ label: 'Add module', group: 'Modules', run: addModule }),
+  'module.rename': spec({ label: 'Rename module', group: 'Modules', run: renameModule }),
+  'module.update': spec({ label: 'Edit module', group: 'Modules', run: updateModule }),
+  'module.delete': spec({ label: 'Delete module', group: 'Modules', run: deleteModule }),
+  'dependency.add': spec({ label: 'Add dependency', group: 'Dependencies', run: addDependency }),
+  'dependency.remove': spec({ label: 'Remove dependency', group: 'Dependencies', run: removeDependency }),
+  'link.add': spec({ label: 'Add planned link', group: 'Links', run: addLink }),
+  'link.update': spec({ label: 'Edit planned link', group: 'Links', run: updateLink }),
+  'link.remove': spec({ label: 'Remove planned link', group: 'Links', run: removeLink }),
+  'canvas.moveNodes': spec({ label: 'Move nodes', group: 'Canvas', run: moveNodes }),
+  'canvas.setViewport': spec({ label: 'Set viewport', group: 'Canvas', run: setViewport }),
+} as const;
+
+export type CommandId = keyof typeof COMMANDS;
+export type CommandArgs<K extends CommandId> = Parameters<(typeof COMMANDS)[K]['run']>[1];
+
+/** Runs a registered command. Throws CommandError when the arguments are refused. */
+export function runCommand<K extends CommandId>(project: Project, id: K, args: CommandArgs<K>): Project {
+  const command = COMMANDS[id] as unknown as CommandSpec<CommandArgs<K>>;
+  return command.run(project, args);
+}
+
+export interface CommandInfo {
+  id: CommandId;
+  label: string;
+  shortcut: string | null;
+  group: string;
+}
+
+/** Every command for the palette, in registration order. */
+export const COMMAND_LIST: readonly CommandInfo[] = (Object.keys(COMMANDS) as CommandId[]).map((id) => {
+  const command: CommandSpec<never> = COMMANDS[id] as unknown as CommandSpec<never>;
+  return { id, label: command.label, shortcut: command.shortcut ?? null, group: command.group };
+});
