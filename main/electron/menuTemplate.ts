@@ -1,0 +1,124 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import type { RecentFile, Theme } from '../../shared/api/contract';
+import type { MenuCommand } from '../../shared/api/events';
+
+// The application menu as plain data (the electron import above is types only): built again whenever the
+// recent files or the theme change. Items that act on the document send a MenuCommand to the renderer, which
+// runs the same command as its own buttons and shortcuts do; editing and zoom use Electron's roles.
+
+export interface MenuActions {
+  /** Send a command to the renderer. */
+  send(command: MenuCommand): void;
+  /** Open Recent > a file: sent to the renderer as an open-file event (it guards unsaved changes). */
+  openRecent(path: string): void;
+  clearRecent(): void;
+  setTheme(theme: Theme): void;
+}
+
+export interface MenuState {
+  platform: NodeJS.Platform;
+  recentFiles: readonly RecentFile[];
+  theme: Theme;
+  /** Developer tools in the View menu: only when running unpackaged. */
+  isDevelopment: boolean;
+}
+
+const THEME_LABELS: Record<Theme, string> = { system: 'Follow System', light: 'Light', dark: 'Dark' };
+
+function recentLabel(file: RecentFile): string {
+  // '&' would become a mnemonic on Windows and Linux.
+  const label = `${file.name || 'Untitled'} — ${file.path}`.replace(/&/g, '&&');
+  return label.length > 120 ? `${label.slice(0, 119)}…` : label;
+}
+
+export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
+  const isMac = state.platform === 'darwin';
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+    label,
+    ...(accelerator ? { accelerator } : {}),
+    click: () => actions.send(cmd),
+  });
+
+  const recent: MenuItemConstructorOptions[] = state.recentFiles.length
+    ? [
+        ...state.recentFiles.map((file) => ({ label: recentLabel(file), click: () => actions.openRecent(file.path) })),
+        { type: 'separator' },
+        { label: 'Clear Recent', click: () => actions.clearRecent() },
+      ]
+    : [{ label: 'No Recent Files', enabled: false }];
+
+  const file: MenuItemConstructorOptions = {
+    label: '&File',
+    submenu: [
+      command('New', 'file:new', 'CmdOrCtrl+N'),
+      command('Open…', 'file:open', 'CmdOrCtrl+O'),
+      { label: 'Open Recent', submenu: recent },
+      { type: 'separator' },
+      command('Save', 'file:save', 'CmdOrCtrl+S'),
+      command('Save As…', 'file:save-as', 'CmdOrCtrl+Shift+S'),
+      command('Export…', 'file:export', 'CmdOrCtrl+E'),
+      { type: 'separator' },
+      command('Close', 'file:close', 'CmdOrCtrl+W'),
+      ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
+    ],
+  };
+
+  const edit: MenuItemConstructorOptions = {
+    label: '&Edit',
+    submenu: [
+      { role: 'undo' },
+      { role: 'redo' },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { type: 'separator' },
+      { role: 'selectAll' },
+    ],
+  };
+
+  const view: MenuItemConstructorOptions = {
+    label: '&View',
+    submenu: [
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { role: 'resetZoom' },
+      command('Fit to Window', 'view:fit', 'CmdOrCtrl+Shift+1'),
+      { type: 'separator' },
+      command('Toggle Monolith Panel', 'view:toggle-monolith-panel', 'CmdOrCtrl+B'),
+      command('Toggle Inspector', 'view:toggle-inspector', 'CmdOrCtrl+Alt+B'),
+      command('Toggle Roadmap', 'view:toggle-roadmap', 'CmdOrCtrl+J'),
+      { type: 'separator' },
+      {
+        label: 'Theme',
+        submenu: (Object.keys(THEME_LABELS) as Theme[]).map((theme) => ({
+          label: THEME_LABELS[theme],
+          type: 'radio',
+          checked: state.theme === theme,
+          click: () => actions.setTheme(theme),
+        })),
+      },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(state.isDevelopment ? [{ type: 'separator' } as const, { role: 'toggleDevTools' } as const] : []),
+    ],
+  };
+
+  const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
+  const app: MenuItemConstructorOptions = {
+    label: 'Carve',
+    submenu: [
+      { role: 'about' },
+      { type: 'separator' },
+      { role: 'services' },
+      { type: 'separator' },
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      { type: 'separator' },
+      { role: 'quit' },
+    ],
+  };
+
+  return isMac ? [app, file, edit, view, windowMenu] : [file, edit, view];
+}
