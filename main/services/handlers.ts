@@ -1,0 +1,108 @@
+import path from 'node:path';
+import type { Handlers } from '../../shared/api/contract';
+import { CarveError } from '../../shared/api/result';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
+import { CARVE_VERSION } from '../../shared/version';
+import { Drafts } from './drafts';
+import type { PreferenceStore } from './preferences';
+import { openProjectFile, saveProjectFile } from './projectFiles';
+import { RecentFiles } from './recentFiles';
+import type { Workspace } from './workspace';
+
+export interface NativeDialogs {
+  open(): Promise<string | null>;
+  save(defaultName: string): Promise<string | null>;
+}
+
+export interface HostOptions {
+  host: 'electron' | 'browser';
+  userDataDir: string;
+  preferences: PreferenceStore;
+  /** Browser host: every path argument is confined to it. */
+  workspace: Workspace | null;
+  /** Electron only. */
+  dialogs?: NativeDialogs;
+}
+
+const empty = {} as Record<string, never>;
+
+/** The services behind every API method, for one host. The router validates requests before these run. */
+export function createHandlers(options: HostOptions): Handlers {
+  const { host, userDataDir, preferences, workspace, dialogs } = options;
+  const recent = new RecentFiles(preferences);
+  const drafts = new Drafts(path.join(userDataDir, 'drafts'));
+  /** A path from a request: confined to the workspace in the browser host. */
+  const confine = (userPath: string) => (workspace ? workspace.resolve(userPath) : path.resolve(userPath));
+  /** Whether a path the back end already holds (recent files, drafts) may be shown in this host. */
+  const isVisible = (filePath: string | null) => {
+    if (filePath === null || workspace === null) return true;
+    try {
+      workspace.resolve(filePath);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const noDialogs = () => new CarveError('unsupported', 'Native file dialogs are not available here: use the in-app file dialog');
+
+  return {
+    'app:info': async () => ({
+      version: CARVE_VERSION,
+      host,
+      workspace: workspace?.root ?? null,
+      hasNativeDialogs: dialogs !== undefined,
+      userDataDir,
+    }),
+    'project:open': async ({ path: filePath }) => {
+      const opened = await openProjectFile(confine(filePath));
+      recent.add(opened.path, opened.project.name);
+      return opened;
+    },
+    'project:sample': async () => ({ project: loadSampleProject() }),
+    'project:save': async (request) => {
+      const saved = await saveProjectFile({ ...request, path: confine(request.path) });
+      // The payload was validated by the save: it has a name.
+      recent.add(saved.path, String((request.project as { name: unknown }).name));
+      return saved;
+    },
+    'recent:list': async () => {
+      const { files, dropped } = await recent.list();
+      return { files: files.filter((file) => isVisible(file.path)), dropped: dropped.filter(isVisible) };
+    },
+    'recent:clear': async () => {
+      recent.clear();
+      return empty;
+    },
+    'draft:save': async ({ id, filePath, project }) => {
+      await drafts.save(id, filePath === null ? null : confine(filePath), project);
+      return empty;
+    },
+    'draft:list': async () => ({ drafts: (await drafts.list()).filter((draft) => isVisible(draft.filePath)) }),
+    'draft:load': async ({ id }) => {
+      const draft = await drafts.load(id);
+      if (!isVisible(draft.filePath)) throw new CarveError('outside-workspace', `The draft ${id} belongs to a file outside the workspace`);
+      return draft;
+    },
+    'draft:discard': async ({ id }) => {
+      await drafts.discard(id);
+      return empty;
+    },
+    'prefs:get': async () => ({ theme: preferences.get('theme') }),
+    'prefs:set': async ({ theme }) => {
+      preferences.set('theme', theme);
+      return { theme: preferences.get('theme') };
+    },
+    'dialog:open': async () => {
+      if (!dialogs) throw noDialogs();
+      return { path: await dialogs.open() };
+    },
+    'dialog:save': async ({ defaultName }) => {
+      if (!dialogs) throw noDialogs();
+      return { path: await dialogs.save(defaultName) };
+    },
+    'fs:list': async ({ dir }) => {
+      if (!workspace) throw new CarveError('unsupported', 'Listing folders is only available in the browser host');
+      return workspace.list(dir);
+    },
+  };
+}
