@@ -137,15 +137,21 @@ function sharedData(project: Project, graph: ServiceGraph, nameOf: (nodeId: stri
     const module = modules[b]!;
     const ownerNode = graph.nodeIds[ownerOf[b]!]!;
     const userNodes = [...entry.userNodes].sort((x, y) => x - y).map((n) => graph.nodeIds[n]!);
-    const data = module.entities.length > 0 ? listNames(module.entities) : 'Data';
-    const verb = module.entities.length > 1 ? 'are' : 'is';
+    const where = nameOf(ownerNode);
+    // A data dependency does not say which entity it uses: name it when the module owns exactly one.
+    const data =
+      module.entities.length === 1
+        ? `${module.entities[0]} (${module.name}, in ${where})`
+        : module.entities.length > 1
+          ? `Data of ${module.name} (${listNames(module.entities)}; in ${where})`
+          : `Data of ${module.name} (in ${where})`;
     const users = [...entry.users].sort((x, y) => x - y).map((m) => modules[m]!.id);
     warnings.push({
       id: `shared-data:${module.id}`,
       kind: 'shared-data',
       severity: 'warning',
       message:
-        `${data} of ${module.name} (in ${nameOf(ownerNode)}) ${verb} used from ${listNames(userNodes.map(nameOf))}: ` +
+        `${data} is used from ${listNames(userNodes.map(nameOf))}: ` +
         `${plural(entry.count, 'data dependency', 'data dependencies')}.`,
       target: {
         type: 'module',

@@ -11,12 +11,11 @@ import { moduleIndexOf } from './serviceGraph';
 //              when it has no lines): tagged celery, worker, tasks, jobs, background, queue, scheduler or cron,
 //              or named ...tasks / ...workers / ...jobs               -> Celery worker
 // 3. admin     a module is tagged admin or django-admin             -> Django (keeps the Django admin)
-// 4. models    the service owns entities, the monolith is Django, and async modules hold less than half of its
-//              lines                                                 -> Django (keeps models and migrations)
-// 5. async     modules tagged async-io, async, asyncio, io-bound, websocket(s) or streaming hold at least half of
+// 4. async     modules tagged async-io, async, asyncio, io-bound, websocket(s) or streaming hold at least half of
 //              its lines                                             -> FastAPI
-// 6. small     at most 3 modules, at most 3,000 lines, no entities and at most 10 dependencies across its
-//              boundary                                              -> Flask
+// 5. small     at most 3 modules, at most 2,500 lines, at most 3 entities and at most 10 dependencies across
+//              its boundary                                          -> Flask (a few tables do not need Django)
+// 6. models    the service owns entities and the monolith is Django -> Django (keeps models and migrations)
 // 7. api       anything else                                         -> FastAPI (typed endpoints, OpenAPI docs)
 //
 // Tags compare case-insensitively. The reason is one sentence naming the evidence (modules, tags, entities).
@@ -37,7 +36,8 @@ const WORKER_NAMES = new Set(['tasks', 'workers', 'worker', 'jobs']);
 const ADMIN_TAGS = new Set(['admin', 'django-admin']);
 const ASYNC_TAGS = new Set(['async-io', 'async', 'asyncio', 'io-bound', 'websocket', 'websockets', 'streaming']);
 const SMALL_MODULES = 3;
-const SMALL_LINES = 3_000;
+const SMALL_LINES = 2_500;
+const SMALL_ENTITIES = 3;
 const SMALL_BOUNDARY = 10;
 
 /** "12,400": fixed separator, whatever the machine's locale. */
@@ -108,7 +108,7 @@ function decide(
     return {
       frameworkId: 'celery',
       rule: 'worker',
-      reason: `Background jobs: ${listOf(workers)} hold ${percent(workerShare)} of its code, work a Celery worker runs off a queue.`,
+      reason: `Background jobs: ${listOf(workers)} ${workers.length === 1 ? 'holds' : 'hold'} ${percent(workerShare)} of its code; a Celery worker runs such jobs off a queue.`,
     };
   }
 
@@ -123,8 +123,35 @@ function decide(
 
   const isAsync = (module: Module): boolean => matchingTags(module, ASYNC_TAGS).length > 0;
   const asyncShare = shareOf(modules, isAsync);
+  if (asyncShare >= 0.5) {
+    const tagged = modules.filter(isAsync).map((module) => `${module.name} (${matchingTags(module, ASYNC_TAGS).join(', ')})`);
+    return {
+      frameworkId: 'fastapi',
+      rule: 'async',
+      reason: `Async, I/O-bound API: ${listOf(tagged)} ${tagged.length === 1 ? 'holds' : 'hold'} ${percent(asyncShare)} of its code; FastAPI is async-native.`,
+    };
+  }
+
   const entities = modules.flatMap((module) => module.entities);
-  if (entities.length > 0 && project.monolith.framework === 'django' && asyncShare < 0.5) {
+  const lines = modules.reduce((sum, module) => sum + module.linesOfCode, 0);
+  const boundary = countBoundaryDependencies(project, members);
+  if (
+    modules.length <= SMALL_MODULES &&
+    lines <= SMALL_LINES &&
+    entities.length <= SMALL_ENTITIES &&
+    boundary <= SMALL_BOUNDARY
+  ) {
+    const models = entities.length === 0 ? 'no models' : `${entities.length === 1 ? '1 model' : `${entities.length} models`} (${listOf(entities)})`;
+    return {
+      frameworkId: 'flask',
+      rule: 'small',
+      reason:
+        `Small and simple: ${modules.length === 1 ? '1 module' : `${modules.length} modules`}, ${formatCount(lines)} lines, ` +
+        `${models} and ${boundary === 1 ? '1 dependency' : `${boundary} dependencies`} across its boundary; Flask is enough.`,
+    };
+  }
+
+  if (entities.length > 0 && project.monolith.framework === 'django') {
     const owners = modules.filter((module) => module.entities.length > 0).map((module) => module.name);
     return {
       frameworkId: 'django',
@@ -133,32 +160,11 @@ function decide(
     };
   }
 
-  if (asyncShare >= 0.5) {
-    const tagged = modules.filter(isAsync).map((module) => `${module.name} (${matchingTags(module, ASYNC_TAGS).join(', ')})`);
-    return {
-      frameworkId: 'fastapi',
-      rule: 'async',
-      reason: `Async, I/O-bound API: ${listOf(tagged)} hold ${percent(asyncShare)} of its code; FastAPI is async-native.`,
-    };
-  }
-
-  const lines = modules.reduce((sum, module) => sum + module.linesOfCode, 0);
-  const boundary = countBoundaryDependencies(project, members);
-  if (modules.length <= SMALL_MODULES && lines <= SMALL_LINES && entities.length === 0 && boundary <= SMALL_BOUNDARY) {
-    return {
-      frameworkId: 'flask',
-      rule: 'small',
-      reason:
-        `Small and simple: ${modules.length === 1 ? '1 module' : `${modules.length} modules`}, ${formatCount(lines)} lines, ` +
-        `no models and ${boundary === 1 ? '1 dependency' : `${boundary} dependencies`} across its boundary; Flask is enough.`,
-    };
-  }
-
   return {
     frameworkId: 'fastapi',
     rule: 'api',
     reason:
-      `An API service of ${modules.length} modules and ${formatCount(lines)} lines with no admin, background jobs or ` +
+      `An API service of ${modules.length === 1 ? '1 module' : `${modules.length} modules`} and ${formatCount(lines)} lines with no admin, background jobs or ` +
       `Django models to keep: FastAPI gives typed endpoints and OpenAPI docs.`,
   };
 }
