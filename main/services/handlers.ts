@@ -54,9 +54,16 @@ export function createHandlers(options: HostOptions): Handlers {
       userDataDir,
     }),
     'project:open': async ({ path: filePath }) => {
-      const opened = await openProjectFile(confine(filePath));
-      recent.add(opened.path, opened.project.name);
-      return opened;
+      const absolute = confine(filePath);
+      try {
+        const opened = await openProjectFile(absolute);
+        recent.add(opened.path, opened.project.name);
+        return opened;
+      } catch (error) {
+        // A recent file that is gone: forget it, so the list stops offering it.
+        if (error instanceof CarveError && error.code === 'not-found') recent.remove(absolute);
+        throw error;
+      }
     },
     'project:sample': async () => ({ project: loadSampleProject() }),
     'project:save': async (request) => {

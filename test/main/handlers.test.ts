@@ -170,6 +170,17 @@ describe('createHandlers through the router', () => {
     expect(project).toEqual(sample);
   });
 
+  it('forgets a recent file that is gone when opening it fails', async () => {
+    const router = browser();
+    await value(router, 'project:save', { path: 'a.carve', project: sample, baseHash: null, overwrite: false });
+    await value(router, 'project:save', { path: 'b.carve', project: sample, baseHash: null, overwrite: false });
+    await fs.rm(path.join(root, 'a.carve'));
+    expect(await errorCode(router, 'project:open', { path: 'a.carve' })).toBe('not-found');
+    await fs.writeFile(path.join(root, 'a.carve'), 'back, but later');
+    const listed: { files: { path: string }[] } = await value(router, 'recent:list');
+    expect(listed.files.map((file) => path.basename(file.path))).toEqual(['b.carve']);
+  });
+
   it('clears the recent files', async () => {
     const router = browser();
     await value(router, 'project:save', { path: 'a.carve', project: sample, baseHash: null, overwrite: false });

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashBytes, openProjectFile, saveProjectFile, writeNewProjectFile } from '../../main/services/projectFiles';
 import { plainReason } from '../../main/services/fsErrors';
@@ -69,6 +70,35 @@ describe('openProjectFile', () => {
     expectOneLine(folder, 'folder.carve', 'folder');
     const below = await failure(openProjectFile(path.join(dir, 'missing', 'x.carve')));
     expect(below.code).toBe('not-found');
+  });
+
+  it('refuses a named pipe as not-a-file instead of waiting on it forever', async () => {
+    const fifo = path.join(dir, 'pipe.carve');
+    await promisify(execFile)('mkfifo', [fifo]);
+    const error = await failure(openProjectFile(fifo));
+    expect(error.code).toBe('not-a-file');
+    expectOneLine(error, 'pipe.carve');
+  });
+
+  it('answers invalid-file, naming the file, for any damaged copy of a saved project', async () => {
+    const good = Buffer.from(serializeProject(sample));
+    const file = path.join(dir, 'damaged.carve');
+    await fc.assert(
+      fc.asyncProperty(fc.nat(good.length - 1), fc.nat(good.length), fc.uint8Array({ maxLength: 8 }), async (at, cut, noise) => {
+        const damaged = Buffer.concat([good.subarray(0, at), noise, good.subarray(Math.max(at, cut))]);
+        await fs.writeFile(file, damaged);
+        const result = await openProjectFile(file).then(
+          () => null,
+          (error: unknown) => error,
+        );
+        if (result === null) return; // the damage happened to leave a valid project
+        expect(result).toBeInstanceOf(CarveError);
+        expect((result as CarveError).code).toBe('invalid-file');
+        expect((result as CarveError).message.startsWith('damaged.carve: ')).toBe(true);
+        expect((result as CarveError).message).not.toMatch(/[\r\n]/);
+      }),
+      { numRuns: 150 },
+    );
   });
 
   it('refuses a file larger than the limit from its size, before reading it', async () => {
