@@ -1,13 +1,14 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { COMMANDS, runCli } from '../../main/cli/run';
 import { LoadError } from '../../shared/format/errors';
-import { loadProject } from '../../shared/format/load';
+import { loadProject, MAX_FILE_BYTES } from '../../shared/format/load';
 import { serializeProject } from '../../shared/format/save';
 import { createProject } from '../../shared/model/create';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { CARVE_VERSION } from '../../shared/version';
 
 // The carve command run in-process (no build needed): exit codes and the exact lines a person reads.
@@ -48,6 +49,20 @@ describe('carve validate', () => {
     await writeFile(join(dir, 'sub', 'b.carve'), serializeProject(createProject('Beta')));
     const result = await carve('validate', 'a.carve', 'sub/b.carve');
     expect(result).toEqual({ code: 0, out: ['a.carve: ok', 'sub/b.carve: ok'], err: [] });
+  });
+
+  it('accepts the bundled sample once saved', async () => {
+    await writeFile(join(dir, 'acme.carve'), serializeProject(loadSampleProject()));
+    expect(await carve('validate', 'acme.carve')).toEqual({ code: 0, out: ['acme.carve: ok'], err: [] });
+  });
+
+  it('refuses a 50 MB file by its size, without reading it', async () => {
+    await writeFile(join(dir, 'huge.carve'), '');
+    await truncate(join(dir, 'huge.carve'), 50 * 1024 * 1024);
+    const result = await carve('validate', 'huge.carve');
+    expect(result.code).toBe(1);
+    expect(result.err).toEqual([`huge.carve: the file is too large: 50.0 MB, Carve opens files up to 32.0 MB`]);
+    expect(MAX_FILE_BYTES).toBe(32 * 1024 * 1024);
   });
 
   it('--quiet prints nothing for valid files', async () => {

@@ -19,15 +19,16 @@ const ERRNO_WORDS: Readonly<Record<string, string>> = {
   EMFILE: 'too many open files',
 };
 
+const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+
 /** What is wrong with the file at `path`, or null when it is a valid Carve project. */
 export async function problemWith(path: string): Promise<string | null> {
   try {
     const info = await stat(path);
     if (info.isDirectory()) return ERRNO_WORDS.EISDIR!;
     if (!info.isFile()) return 'not a regular file';
-    if (info.size > MAX_FILE_BYTES) {
-      return `the file is ${(info.size / 1024 / 1024).toFixed(1)} MiB, larger than the ${Math.round(MAX_FILE_BYTES / 1024 / 1024)} MiB Carve opens`;
-    }
+    // Refused by its size before it is read, in the loader's words.
+    if (info.size > MAX_FILE_BYTES) return `the file is too large: ${megabytes(info.size)}, Carve opens files up to ${megabytes(MAX_FILE_BYTES)}`;
     loadProject(new Uint8Array(await readFile(path)));
     return null;
   } catch (error) {
