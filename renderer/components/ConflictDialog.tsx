@@ -6,6 +6,7 @@ export function ConflictDialog({ dialog }: { dialog: DialogOf<'conflict'> }) {
     <Modal
       title="The file changed on disk"
       role="alertdialog"
+      wide
       onCancel={() => dialog.resolve('cancel')}
       footer={
         <>

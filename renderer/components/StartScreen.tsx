@@ -1,7 +1,21 @@
 import { useUi } from '../hooks/useStores';
 import { useActions } from '../state/actionsContext';
 import { DraftOffer } from './DraftOffer';
+import { ErrorMessage } from './ErrorMessage';
 import { ThemeSwitch } from './ThemeSwitch';
+
+function StartAction({ id, title, hint, disabled, onClick }: { id: string; title: string; hint: string; disabled: boolean; onClick(): void }) {
+  return (
+    <button type="button" className="start-action" disabled={disabled} aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`} onClick={onClick}>
+      <span id={`${id}-title`} className="start-action-title">
+        {title}
+      </span>
+      <span id={`${id}-hint`} className="start-action-hint">
+        {hint}
+      </span>
+    </button>
+  );
+}
 
 /** What Carve shows with no project open: create, open, the sample, recent files and unsaved work to recover. */
 export function StartScreen() {
@@ -24,6 +38,7 @@ export function StartScreen() {
           </div>
         </header>
 
+        <ErrorMessage className="start-error" />
         <DraftOffer />
 
         <section aria-labelledby="start-begin" className="start-section">
@@ -31,18 +46,15 @@ export function StartScreen() {
             Start
           </h2>
           <div className="start-actions">
-            <button type="button" className="start-action" disabled={busy} onClick={() => void actions.newProject()}>
-              <span className="start-action-title">New project…</span>
-              <span className="start-action-hint">An empty plan you fill in or import into</span>
-            </button>
-            <button type="button" className="start-action" disabled={busy} onClick={() => void actions.open()}>
-              <span className="start-action-title">Open…</span>
-              <span className="start-action-hint">A .carve file</span>
-            </button>
-            <button type="button" className="start-action" disabled={busy} onClick={() => void actions.openSample()}>
-              <span className="start-action-title">Open sample</span>
-              <span className="start-action-hint">Acme Shop, a Django shop with services already carved</span>
-            </button>
+            <StartAction id="start-new" title="New project…" hint="An empty plan you fill in or import into" disabled={busy} onClick={() => void actions.newProject()} />
+            <StartAction id="start-open" title="Open…" hint="A .carve file" disabled={busy} onClick={() => void actions.open()} />
+            <StartAction
+              id="start-sample"
+              title="Open sample"
+              hint="Acme Shop, a Django shop with services already carved"
+              disabled={busy}
+              onClick={() => void actions.openSample()}
+            />
           </div>
         </section>
 

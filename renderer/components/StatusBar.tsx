@@ -1,6 +1,6 @@
 import { useDocument, useUi } from '../hooks/useStores';
-import { dismissError } from '../state/uiStore';
 import { fileNameOf } from '../state/documentStore';
+import { ErrorMessage } from './ErrorMessage';
 
 export function StatusBar() {
   const hasProject = useDocument((state) => state.project !== null);
@@ -22,18 +22,7 @@ export function StatusBar() {
       )}
       {notice && !lastError && <span className="status-notice">{notice}</span>}
       <span className="spacer" />
-      <div className="status-error-slot" role="alert">
-        {lastError && (
-          <span className="status-error">
-            <span className="status-error-text" title={lastError}>
-              {lastError}
-            </span>
-            <button type="button" className="icon" aria-label="Dismiss error" onClick={dismissError}>
-              ×
-            </button>
-          </span>
-        )}
-      </div>
+      {hasProject && <ErrorMessage className="status-error" />}
       {info && (
         <span className="status-host" title={info.workspace ?? info.userDataDir}>
           {info.host === 'electron' ? 'Desktop' : `Browser host · ${info.workspace ?? ''}`} · v{info.version}

@@ -4,6 +4,7 @@ import { commandForKey, runCommand } from '../commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
 import { documentStore } from '../state/documentStore';
+import { showNotice } from '../state/uiStore';
 import type { CarveApi } from '../../shared/api/client';
 
 /** Title, dirty flag, window close, menus, shortcuts and autosave: the page's ties to its host. */
@@ -18,7 +19,11 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
       host.setDirty(dirty);
     };
     reflect();
-    const unsubscribeDoc = documentStore.subscribe(reflect);
+    const unsubscribeDoc = documentStore.subscribe((state, previous) => {
+      reflect();
+      // A notice such as "Saved x" is stale once the document changes again.
+      if (state.edits !== previous.edits && state.edits > 0) showNotice(null);
+    });
 
     const unsubscribeHost = host.onHostEvent((event) => {
       switch (event.type) {

@@ -3,10 +3,10 @@ import type { Theme } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import { createProject, slugify } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
-import { errorText } from '../messages';
+import { errorHeading, errorText } from '../messages';
 import { ask, type PickedPath } from './dialogs';
 import { closeDocument, documentStore, fileNameOf, loadDocument, markSaved } from './documentStore';
-import { showError, showNotice, uiStore } from './uiStore';
+import { dismissError, showError, showNotice, uiStore } from './uiStore';
 
 // The document flows: new, open, save, save as, close, drafts. Each asks about unsaved changes first where
 // work could be lost, and reports failures as the host's one-line message. None of them throws.
@@ -14,7 +14,7 @@ import { showError, showNotice, uiStore } from './uiStore';
 export type Actions = ReturnType<typeof createActions>;
 
 export function createActions(api: CarveApi) {
-  const report = (error: ApiError) => showError(errorText(error));
+  const report = (error: ApiError) => showError(errorText(error), errorHeading(error.code));
 
   async function refreshStartLists(): Promise<void> {
     const [recent, drafts] = await Promise.all([api['recent:list']({}), api['draft:list']({})]);
@@ -79,7 +79,7 @@ export function createActions(api: CarveApi) {
     const previousDraft = documentStore.getState().draftId;
     loadDocument({ project: opened.value.project, filePath: opened.value.path, baseHash: opened.value.hash });
     if (previousDraft) void api['draft:discard']({ id: previousDraft });
-    uiStore.setState({ lastError: null });
+    dismissError();
     showNotice(`Opened ${fileNameOf(opened.value.path)}`);
     void refreshStartLists();
     return true;
@@ -124,7 +124,7 @@ export function createActions(api: CarveApi) {
       markSaved(saved.value.path, saved.value.hash);
       if (stillSame) await discardDraftOf(draftId);
       else documentStore.setState({ dirty: true });
-      uiStore.setState({ lastError: null });
+      dismissError();
       showNotice(`Saved ${fileNameOf(saved.value.path)}`);
       void refreshStartLists();
       return true;

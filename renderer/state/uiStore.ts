@@ -12,6 +12,8 @@ export interface UiState {
   panels: Record<PanelId, boolean>;
   /** The last error, one line, until dismissed. */
   lastError: string | null;
+  /** What kind of problem the last error is (from its code), shown where there is room. */
+  lastErrorHeading: string | null;
   /** A passing notice ("Saved", "2 missing files were removed from the recent list"). */
   notice: string | null;
   recent: RecentFile[];
@@ -26,6 +28,7 @@ export const uiStore = createStore<UiState>(() => ({
   theme: 'system',
   panels: { monolith: true, inspector: true, roadmap: true },
   lastError: null,
+  lastErrorHeading: null,
   notice: null,
   recent: [],
   droppedRecent: [],
@@ -33,12 +36,12 @@ export const uiStore = createStore<UiState>(() => ({
   busy: false,
 }));
 
-export function showError(message: string): void {
-  uiStore.setState({ lastError: message, notice: null });
+export function showError(message: string, heading: string | null = null): void {
+  uiStore.setState({ lastError: message, lastErrorHeading: heading, notice: null });
 }
 
 export function dismissError(): void {
-  uiStore.setState({ lastError: null });
+  uiStore.setState({ lastError: null, lastErrorHeading: null });
 }
 
 export function showNotice(message: string | null): void {
