@@ -1,0 +1,97 @@
+import { getFramework } from '../catalog/frameworks';
+import { moduleIndexOf, type ServiceGraph } from '../analysis/serviceGraph';
+import type { Project, Service } from '../model/project';
+
+// Effort to extract one service, in person-weeks. The formula is shown in the UI and in the report, so it is
+// spelled out here once, with its constants named:
+//
+//   code      = lines of code / 1,000 x 0.5             (half a person-week per thousand lines moved)
+//   rewrite   = code x 0.6 when the service's framework differs from the monolith's (a port onto another
+//               framework), else 0 (staying on the monolith's framework mostly moves files)
+//   interface = 0.25 x each module dependency (import or call) that crosses the service's boundary
+//   data      = 0.5 x each data dependency (foreign key) that crosses it
+//             + 0.5 x each data entity (model) the service takes with it
+//   effort    = max(1, code + rewrite + interface + data), rounded to a tenth; a user's override replaces it.
+
+export const EFFORT_CONSTANTS = {
+  perThousandLines: 0.5,
+  rewriteFactor: 0.6,
+  perCrossingDependency: 0.25,
+  perCrossingDataDependency: 0.5,
+  perEntity: 0.5,
+  minimum: 1,
+} as const;
+
+export const EFFORT_FORMULA =
+  'effort (person-weeks) = max(1, 0.5 per 1,000 lines + 60% of that when the framework changes + 0.25 per ' +
+  'crossing import or call + 0.5 per crossing foreign key + 0.5 per data entity moved); an override replaces it';
+
+export interface EffortBreakdown {
+  code: number;
+  rewrite: number;
+  interface: number;
+  data: number;
+  /** The computed effort (before any override). */
+  computed: number;
+  /** What the plan uses: the override when set, else `computed`. */
+  effort: number;
+  overridden: boolean;
+  linesOfCode: number;
+  crossingDependencies: number;
+  crossingDataDependencies: number;
+  entities: number;
+  frameworkChange: boolean;
+}
+
+const round1 = (value: number): number => Math.round(value * 10) / 10;
+
+/** The monolith's framework as a catalogue id, to tell a port from a move. */
+function monolithFrameworkId(project: Project): string {
+  return project.monolith.framework;
+}
+
+export function estimateEffort(project: Project, graph: ServiceGraph, service: Service): EffortBreakdown {
+  const node = graph.nodes.get(service.id);
+  const linesOfCode = node?.linesOfCode ?? 0;
+  let crossingDependencies = 0;
+  let crossingDataDependencies = 0;
+  for (const edge of [...(graph.outgoing.get(service.id) ?? []), ...(graph.incoming.get(service.id) ?? [])]) {
+    const data = edge.count === 0 ? 0 : countDataDependencies(project, edge.dependencies);
+    crossingDataDependencies += data;
+    crossingDependencies += edge.count - data;
+  }
+  let entities = 0;
+  const modules = graph.index.modules;
+  const moduleIndex = moduleIndexOf(modules);
+  for (const moduleId of node?.moduleIds ?? []) entities += modules[moduleIndex.get(moduleId)!]?.entities.length ?? 0;
+
+  const c = EFFORT_CONSTANTS;
+  const frameworkChange = getFramework(service.framework).id !== getFramework(monolithFrameworkId(project)).id;
+  const code = (linesOfCode / 1000) * c.perThousandLines;
+  const rewrite = frameworkChange ? code * c.rewriteFactor : 0;
+  const interfaceWork = crossingDependencies * c.perCrossingDependency;
+  const data = crossingDataDependencies * c.perCrossingDataDependency + entities * c.perEntity;
+  const computed = round1(Math.max(c.minimum, code + rewrite + interfaceWork + data));
+  const overridden = service.effortOverride !== null;
+  return {
+    code: round1(code),
+    rewrite: round1(rewrite),
+    interface: round1(interfaceWork),
+    data: round1(data),
+    computed,
+    effort: overridden ? service.effortOverride! : computed,
+    overridden,
+    linesOfCode,
+    crossingDependencies,
+    crossingDataDependencies,
+    entities,
+    frameworkChange,
+  };
+}
+
+function countDataDependencies(project: Project, indices: readonly number[]): number {
+  let count = 0;
+  const deps = project.monolith.dependencies;
+  for (const i of indices) if (deps[i]!.kind === 'data') count++;
+  return count;
+}

@@ -1,0 +1,262 @@
+import { getFramework } from '../catalog/frameworks';
+import { getRuntime } from '../catalog/runtimes';
+import { moduleIndexOf, type ServiceGraph } from '../analysis/serviceGraph';
+import { MONOLITH_NODE_ID, type Project } from '../model/project';
+import { addDays } from './dates';
+import type { DataMigration, FacadeRoute, PlanCycle, PlannedPhase, PlannedService } from './types';
+
+// What each phase holds besides its services: Foundations tasks, the routes the facade must add, the data to
+// migrate, risks, exit criteria and dates. Every list is built in a fixed order so that the plan is deterministic.
+
+const MONOLITH = 'Monolith';
+const MAX_MODULES_NAMED = 6;
+
+/** Foundations (phase 0): the work every extraction relies on, derived from the design. */
+export function foundationTasks(project: Project): string[] {
+  const tasks = [
+    'CI/CD: build, test and deploy each service on its own, with the monolith still deployable as today',
+    'Observability: central logs, metrics and distributed traces across the monolith, the facade and the services',
+    'Routing facade: a reverse proxy in front of the monolith, so routes move to services one at a time (strangler fig)',
+  ];
+  const services = project.services;
+  const asgi = services.filter((s) => getFramework(s.framework).traits.protocol === 'asgi');
+  if (asgi.length > 0) {
+    const frameworks = [...new Set(asgi.map((s) => getFramework(s.framework).name))].sort();
+    tasks.push(`ASGI deployment path (an ASGI server behind the facade, health checks, graceful shutdown) for ${frameworks.join(', ')}: ${asgi.map((s) => s.name).join(', ')}`);
+  }
+  const monolithVersion = project.monolith.pythonVersion.replace(/^pypy/, '');
+  const newer = services.filter((s) => {
+    const runtime = getRuntime(s.runtime);
+    return runtime !== undefined && compareVersions(runtime.pythonVersion, monolithVersion) > 0;
+  });
+  if (newer.length > 0) {
+    const versions = [...new Set(newer.map((s) => getRuntime(s.runtime)!.pythonVersion))].sort(compareVersions);
+    tasks.push(`Runtime upgrade: shared libraries, base images and CI from Python ${monolithVersion} to ${versions.join(' and ')} for ${newer.map((s) => s.name).join(', ')}`);
+  }
+  const workers = services.filter((s) => getFramework(s.framework).traits.protocol === 'worker');
+  const events = project.links.filter((l) => l.style === 'events');
+  if (workers.length > 0 || events.length > 0) {
+    tasks.push('Message broker for background jobs and events, with dead-letter queues and monitoring');
+  }
+  if (project.links.some((l) => l.style === 'shared-db')) {
+    tasks.push('Shared-database rules: which service owns each table, and read-only access for the others until their data moves');
+  }
+  return tasks;
+}
+
+function compareVersions(a: string, b: string): number {
+  const [am = 0, an = 0] = a.split('.').map(Number);
+  const [bm = 0, bn = 0] = b.split('.').map(Number);
+  return am - bm || an - bn;
+}
+
+export function describePhases(
+  project: Project,
+  graph: ServiceGraph,
+  planned: readonly PlannedService[],
+  phaseOf: ReadonlyMap<string, number>,
+  cycles: readonly PlanCycle[],
+): PlannedPhase[] {
+  let count = Math.max(2, project.phases.length);
+  const byPhase: PlannedService[][] = [];
+  for (const service of planned) {
+    const index = phaseOf.get(service.id)!;
+    count = Math.max(count, index + 1);
+    (byPhase[index] ??= []).push(service);
+  }
+  const phases: PlannedPhase[] = [];
+  let start = project.planning.startDate;
+  for (let index = 0; index < count; index++) {
+    const meta = project.phases[index];
+    const lengthWeeks = meta?.lengthWeeks ?? project.planning.defaultPhaseWeeks;
+    const services = byPhase[index] ?? [];
+    phases.push({
+      index,
+      id: meta?.id ?? `phase-${index}`,
+      name: meta?.name ?? (index === 0 ? 'Foundations' : `Phase ${index}`),
+      goal: meta?.goal || defaultGoal(index, services),
+      lengthWeeks,
+      start,
+      end: addDays(start, lengthWeeks * 7 - 1),
+      services,
+      tasks: index === 0 ? foundationTasks(project) : [],
+      facadeRoutes: [],
+      dataMigrations: [],
+      risks: [],
+      exitCriteria: [],
+      effort: Math.round(services.reduce((sum, s) => sum + s.effort.effort, 0) * 10) / 10,
+    });
+    start = addDays(start, lengthWeeks * 7);
+  }
+
+  addFacadeRoutes(project, graph, planned, phaseOf, phases);
+  addDataMigrations(project, graph, planned, phaseOf, phases);
+  for (const phase of phases) {
+    phase.risks = risksOf(phase, cycles, project);
+    phase.exitCriteria = exitCriteriaOf(phase);
+  }
+  return phases;
+}
+
+function defaultGoal(index: number, services: readonly PlannedService[]): string {
+  if (index === 0) return 'Prepare delivery, observability and the routing facade before any service leaves the monolith';
+  if (services.length === 0) return 'No extraction planned';
+  return `Extract ${services.map((s) => s.name).join(', ')} and route their traffic through the facade`;
+}
+
+/** The phase a module leaves the monolith in; Infinity while it stays. */
+function modulePhases(graph: ServiceGraph, phaseOf: ReadonlyMap<string, number>): Float64Array {
+  const modules = graph.index.modules;
+  const phases = new Float64Array(modules.length).fill(Infinity);
+  for (let m = 0; m < modules.length; m++) {
+    const owner = graph.owner.get(modules[m]!.id);
+    if (owner !== undefined && owner !== MONOLITH_NODE_ID) phases[m] = phaseOf.get(owner) ?? Infinity;
+  }
+  return phases;
+}
+
+/**
+ * A module dependency crosses the facade in the phase where exactly one of its two modules has left: from what
+ * stays into the extracted service ('to-service'), or from the service back into the monolith ('to-monolith').
+ * Once both have left it is a call between services and no longer the facade's. Foreign keys are data, not
+ * routes: they are counted in the data migrations.
+ */
+function addFacadeRoutes(
+  project: Project,
+  graph: ServiceGraph,
+  planned: readonly PlannedService[],
+  phaseOf: ReadonlyMap<string, number>,
+  phases: PlannedPhase[],
+): void {
+  const modules = graph.index.modules;
+  const left = modulePhases(graph, phaseOf);
+  const nameOf = new Map(planned.map((s) => [s.id, s.name]));
+  const routes = new Map<string, FacadeRoute & { phase: number; names: Set<string> }>();
+  const deps = project.monolith.dependencies;
+  const { from, to } = graph.index;
+  for (let i = 0; i < deps.length; i++) {
+    const a = from[i]!;
+    const b = to[i]!;
+    if (a < 0 || b < 0 || deps[i]!.kind === 'data') continue;
+    const pa = left[a]!;
+    const pb = left[b]!;
+    if (pa === pb) continue;
+    const phase = Math.min(pa, pb);
+    const direction = pb < pa ? 'to-service' : 'to-monolith';
+    const serviceModule = pb < pa ? b : a;
+    const monolithModule = pb < pa ? a : b;
+    const serviceId = graph.owner.get(modules[serviceModule]!.id)!;
+    const key = `${phase}|${serviceId}|${direction}`;
+    let route = routes.get(key);
+    if (!route) {
+      route = { phase, direction, serviceId, serviceName: nameOf.get(serviceId) ?? serviceId, dependencies: 0, weight: 0, monolithModules: [], names: new Set() };
+      routes.set(key, route);
+    }
+    route.dependencies++;
+    route.weight += deps[i]!.weight;
+    route.names.add(modules[monolithModule]!.name);
+  }
+  const sorted = [...routes.values()].sort(
+    (x, y) => x.phase - y.phase || cmp(x.serviceName, y.serviceName) || cmp(x.direction, y.direction),
+  );
+  for (const { phase, names, ...route } of sorted) {
+    route.monolithModules = [...names].sort().slice(0, MAX_MODULES_NAMED);
+    phases[phase]?.facadeRoutes.push(route);
+  }
+}
+
+function addDataMigrations(
+  project: Project,
+  graph: ServiceGraph,
+  planned: readonly PlannedService[],
+  phaseOf: ReadonlyMap<string, number>,
+  phases: PlannedPhase[],
+): void {
+  const modules = graph.index.modules;
+  const moduleIndex = moduleIndexOf(modules);
+  const nameOf = new Map(planned.map((s) => [s.id, s.name]));
+  const readers = new Map<string, Map<string, number>>();
+  const deps = project.monolith.dependencies;
+  const { from, to } = graph.index;
+  for (let i = 0; i < deps.length; i++) {
+    if (deps[i]!.kind !== 'data' || from[i]! < 0 || to[i]! < 0) continue;
+    const target = graph.owner.get(modules[to[i]!]!.id)!;
+    const reader = graph.owner.get(modules[from[i]!]!.id)!;
+    if (target === reader || target === MONOLITH_NODE_ID) continue;
+    const byReader = readers.get(target) ?? new Map<string, number>();
+    const readerName = reader === MONOLITH_NODE_ID ? MONOLITH : (nameOf.get(reader) ?? reader);
+    byReader.set(readerName, (byReader.get(readerName) ?? 0) + 1);
+    readers.set(target, byReader);
+  }
+  for (const service of planned) {
+    const entities = service.moduleIds.flatMap((id) => modules[moduleIndex.get(id)!]?.entities ?? []);
+    const byReader = readers.get(service.id);
+    if (entities.length === 0 && !byReader) continue;
+    const migration: DataMigration = {
+      serviceId: service.id,
+      serviceName: service.name,
+      entities,
+      datastore: service.datastore,
+      readers: [...(byReader ?? [])]
+        .map(([owner, dependencies]) => ({ owner, dependencies }))
+        .sort((a, b) => cmp(a.owner, b.owner)),
+    };
+    phases[phaseOf.get(service.id)!]?.dataMigrations.push(migration);
+  }
+}
+
+function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Project): string[] {
+  const risks: string[] = [];
+  const here = new Set(phase.services.map((s) => s.id));
+  for (const cycle of cycles) {
+    if (!cycle.serviceIds.some((id) => here.has(id))) continue;
+    const cut = cycle.breakEdges.map((e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`).join(', ');
+    risks.push(`Dependency cycle between ${cycle.serviceNames.join(', ')}: they leave together; breaking ${cut} would let them move apart`);
+  }
+  for (const migration of phase.dataMigrations) {
+    const readers = migration.readers.filter((r) => r.owner !== migration.serviceName);
+    if (readers.length === 0) continue;
+    const who = readers.map((r) => `${r.owner} (${r.dependencies} foreign key${r.dependencies === 1 ? '' : 's'})`).join(', ');
+    risks.push(`${migration.serviceName}'s data is still read by ${who}: put those reads behind an API before the tables move`);
+  }
+  const monolithFramework = getFramework(project.monolith.framework).id;
+  for (const service of phase.services) {
+    if (service.effort.frameworkChange && service.linesOfCode > 0 && getFramework(service.framework).id !== monolithFramework) {
+      risks.push(`${service.name} is rewritten onto ${getFramework(service.framework).name} (${service.linesOfCode.toLocaleString('en-US')} lines): plan for parity tests`);
+    }
+  }
+  for (const route of phase.facadeRoutes) {
+    if (route.direction === 'to-monolith' && route.weight >= 20) {
+      risks.push(`${route.serviceName} still calls back into the monolith heavily (weight ${route.weight}): latency and coupling until those modules move`);
+    }
+  }
+  return risks;
+}
+
+function exitCriteriaOf(phase: PlannedPhase): string[] {
+  if (phase.index === 0) {
+    return [
+      'A service can be deployed to production by the pipeline, with rollback',
+      'Dashboards and traces cover the monolith and the facade',
+      'All traffic reaches the monolith through the routing facade',
+    ];
+  }
+  const criteria: string[] = [];
+  for (const service of phase.services) {
+    criteria.push(`${service.name} serves production traffic through the facade; the monolith's copy of its code is removed`);
+  }
+  for (const migration of phase.dataMigrations) {
+    if (migration.entities.length === 0) continue;
+    const store = migration.datastore || `${migration.serviceName}'s own datastore`;
+    criteria.push(`${listNames(migration.entities)} live in ${store}; other readers go through ${migration.serviceName}'s API`);
+  }
+  return criteria;
+}
+
+function listNames(names: readonly string[]): string {
+  return names.length <= MAX_MODULES_NAMED ? names.join(', ') : `${names.slice(0, MAX_MODULES_NAMED).join(', ')} and ${names.length - MAX_MODULES_NAMED} more`;
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
