@@ -2,10 +2,10 @@ import { uniqueId } from '../model/create';
 import { LinkSchema } from '../model/project';
 import type { Link, Project } from '../model/project';
 import { CommandError, parseOrThrow } from './errors';
-import { isNodeId, sameFields } from './shared';
+import { sameFields } from './shared';
 
 // Planned links between services (REST, gRPC, events, shared database), drawn by connecting handles.
-// Either end may be a service or the Monolith node.
+// Both ends are services (the file format refuses a link to the Monolith node).
 
 export interface AddLinkArgs {
   from: string;
@@ -18,7 +18,7 @@ export interface AddLinkArgs {
 
 function requireEnds(project: Project, from: string, to: string): void {
   for (const end of [from, to]) {
-    if (!isNodeId(project, end)) throw new CommandError(`No service with id "${end}" to link.`);
+    if (!project.services.some((service) => service.id === end)) throw new CommandError(`No service with id "${end}" to link.`);
   }
   if (from === to) throw new CommandError('A link joins two different services.');
 }
