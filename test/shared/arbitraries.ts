@@ -148,7 +148,7 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
                 .chain((ids) => fc.tuple(...ids.map((id) => link.map((l) => ({ id, ...l }))))),
         phases: fc.constant(phases),
         planning: fc.record({
-          startDate: fc.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          startDate: fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
           defaultPhaseWeeks: fc.integer({ min: 1, max: 520 }),
           maxServicesPerPhase: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }),
           teams: fc.constant(teams),

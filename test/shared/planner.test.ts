@@ -218,3 +218,17 @@ describe('planMigration properties', () => {
     );
   });
 });
+
+describe('plan dates', () => {
+  it('keeps counting past the year 9999 instead of producing an unreadable date', async () => {
+    const { addDays } = await import('../../shared/planning/dates');
+    expect(addDays('2027-01-04', 7)).toBe('2027-01-11');
+    expect(addDays('9999-12-25', 14)).toBe('10000-01-08');
+    expect(addDays('10000-01-08', 1)).toBe('10000-01-09');
+  });
+
+  it('refuses a start date that is no real day', () => {
+    expect(ProjectSchema.safeParse({ id: 'p', name: 'P', planning: { startDate: '2027-02-30' } }).success).toBe(false);
+    expect(ProjectSchema.safeParse({ id: 'p', name: 'P', planning: { startDate: '2028-02-29' } }).success).toBe(true);
+  });
+});
