@@ -70,15 +70,11 @@ async function main(): Promise<number> {
   const rows: string[][] = [];
   let failed = false;
   for (const file of files) {
-    const loaded = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default?: Benchmark };
-    const benchmark = loaded.default;
-    if (!benchmark || typeof benchmark.run !== 'function') {
-      console.error(`${file}: does not default-export a Benchmark ({ name, describe, run })`);
-      failed = true;
-      continue;
-    }
-    console.log(`\n${benchmark.name} (${file}): ${benchmark.describe}`);
     try {
+      const loaded = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default?: Benchmark };
+      const benchmark = loaded.default;
+      if (!benchmark || typeof benchmark.run !== 'function') throw new Error('does not default-export a Benchmark ({ name, describe, run })');
+      console.log(`\n${benchmark.name} (${file}): ${benchmark.describe}`);
       const result = await benchmark.run();
       rows.push(...tableRows(benchmark.name, result));
     } catch (error) {

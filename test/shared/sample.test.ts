@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { recommendFramework } from '../../shared/analysis/recommend';
+import { loadProject, validateProject } from '../../shared/format/load';
+import { serializeProject } from '../../shared/format/save';
+import { findIntegrityProblems } from '../../shared/model/integrity';
 import { MONOLITH_NODE_ID, ProjectSchema, type Dependency, type Project } from '../../shared/model/project';
 import { ACME_SHOP, loadSampleProject } from '../../shared/samples/acmeShop';
 
@@ -189,6 +193,25 @@ describe('the Acme Shop sample', () => {
       expect(serviceIds.has(l.from), l.from).toBe(true);
       expect(serviceIds.has(l.to), l.to).toBe(true);
     }
+  });
+
+  it('passes the file format: validateProject accepts it, and it saves and reopens unchanged', () => {
+    expect(findIntegrityProblems(project)).toEqual([]);
+    expect(validateProject(ACME_SHOP)).toEqual(project);
+    const text = serializeProject(project);
+    const reopened = loadProject(new TextEncoder().encode(text));
+    expect(reopened).toEqual(project);
+    expect(serializeProject(reopened)).toBe(text);
+  });
+
+  it('demonstrates each framework recommendation: every carved service already uses the one Carve recommends', () => {
+    const rules = project.services.map((s) => {
+      const recommendation = recommendFramework(project, s.id);
+      expect(recommendation.frameworkId, `${s.id}: ${recommendation.reason}`).toBe(s.framework);
+      expect(recommendation.differs).toBe(false);
+      return recommendation.rule;
+    });
+    expect(new Set(rules)).toEqual(new Set(['admin', 'async', 'small', 'worker']));
   });
 
   it('has links, phases, planning settings and a tidy layout with one position per service', () => {
