@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { scanFile, type FileOutcome } from './scanFile';
+import type { ScanBatch } from './scanWorker';
+
+// The scan pool: files are read, decoded and scanned by worker threads (two by default: the machines have two
+// cores), in batches handed out as workers become free, with progress and cancel. Small trees, and builds
+// where the worker file cannot be found, are scanned in this thread instead.
+//
+// Where the worker code comes from:
+// - from sources (tsx, vitest): scanWorker.ts, loaded through tsx's ESM API in an eval worker;
+// - from the electron-vite build: out/main/pythonScanWorker.js, which needs the build entry
+//   `pythonScanWorker: 'main/services/python/scanWorker.ts'` in electron.vite.config.ts (main input).
+
+export interface ScanOptions {
+  signal?: AbortSignal;
+  onProgress?: (done: number, total: number) => void;
+  /** Worker threads; 0 scans in this thread. Default: 2 when there are more than `inThreadBelow` files. */
+  workers?: number;
+  /** Trees with fewer files than this are scanned in this thread (starting workers costs more). Default 200. */
+  inThreadBelow?: number;
+}
+
+const BATCH = 48;
+
+function startWorker(): Worker | null {
+  const here = import.meta.url;
+  if (here.endsWith('.ts')) {
+    const api = import.meta.resolve('tsx/esm/api');
+    const target = new URL('./scanWorker.ts', here).href;
+    const code = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)}))`;
+    return new Worker(code, { eval: true });
+  }
+  for (const candidate of ['./pythonScanWorker.js', '../pythonScanWorker.js']) {
+    const url = new URL(candidate, here);
+    if (fs.existsSync(fileURLToPath(url))) return new Worker(url);
+  }
+  return null;
+}
+
+export async function scanFilesInThread(root: string, files: readonly string[], options: ScanOptions = {}): Promise<FileOutcome[]> {
+  const out: FileOutcome[] = [];
+  for (let k = 0; k < files.length; k++) {
+    if (k % BATCH === 0) {
+      options.signal?.throwIfAborted();
+      if (k > 0) {
+        options.onProgress?.(k, files.length);
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    out.push(scanFile(root, files[k]!));
+  }
+  options.signal?.throwIfAborted();
+  options.onProgress?.(files.length, files.length);
+  return out;
+}
+
+/** Scan every file; the outcomes come back in the order of `files`. Rejects with the signal's reason on cancel. */
+export async function scanFiles(root: string, files: readonly string[], options: ScanOptions = {}): Promise<FileOutcome[]> {
+  const wanted = options.workers ?? (files.length < (options.inThreadBelow ?? 200) ? 0 : 2);
+  if (wanted === 0) return scanFilesInThread(root, files, options);
+  const workers: Worker[] = [];
+  for (let k = 0; k < wanted; k++) {
+    const worker = startWorker();
+    if (!worker) break;
+    workers.push(worker);
+  }
+  if (workers.length === 0) return scanFilesInThread(root, files, options);
+
+  const outcomes: FileOutcome[] = new Array(files.length);
+  const batches = Math.ceil(files.length / BATCH);
+  let next = 0;
+  let finished = 0;
+  let done = 0;
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const signal = options.signal;
+      const onAbort = () => reject(signal!.reason);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = (error?: unknown) => {
+        signal?.removeEventListener('abort', onAbort);
+        if (error === undefined) resolve();
+        else reject(error);
+      };
+      const feed = (worker: Worker) => {
+        if (next >= batches) return;
+        const message: ScanBatch = { root, batch: next, files: files.slice(next * BATCH, (next + 1) * BATCH) };
+        next++;
+        worker.postMessage(message);
+      };
+      for (const worker of workers) {
+        worker.on('message', (reply: { batch: number; outcomes: FileOutcome[] }) => {
+          const offset = reply.batch * BATCH;
+          reply.outcomes.forEach((outcome, k) => (outcomes[offset + k] = outcome));
+          done += reply.outcomes.length;
+          finished++;
+          options.onProgress?.(done, files.length);
+          if (finished === batches) settle();
+          else feed(worker);
+        });
+        worker.on('error', (error) => settle(new Error(`the Python scan worker failed: ${error.message.split('\n', 1)[0]}`)));
+        feed(worker);
+        feed(worker);
+      }
+      if (batches === 0) settle();
+    });
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return outcomes;
+}

@@ -1,0 +1,15 @@
+import { parentPort } from 'node:worker_threads';
+import { scanFile } from './scanFile';
+
+// A scan worker: receives batches of files, answers with their outcomes. Started by importWorker.ts.
+
+export interface ScanBatch {
+  root: string;
+  batch: number;
+  files: string[];
+}
+
+parentPort?.on('message', (message: ScanBatch) => {
+  const outcomes = message.files.map((rel) => scanFile(message.root, rel));
+  parentPort!.postMessage({ batch: message.batch, outcomes });
+});
