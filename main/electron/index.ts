@@ -19,6 +19,7 @@ import { createMainWindow, setWindowDirty } from './window';
 // The Electron host: one window over the shared router. Wiring only; each concern lives in its own file.
 
 registerAppScheme();
+app.setName('Carve');
 // One user-data folder for the app, the browser host and the CLI (recent files, drafts, preferences).
 app.setPath('userData', defaultUserDataDir());
 
@@ -31,10 +32,16 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   const guard = new CloseGuard();
   let window: BrowserWindow | null = null;
-  const outbox = createHostEventOutbox((event) => window?.webContents.send(CHANNELS.hostEvent, event));
+  /** Set once the app is ready. */
+  let openWindow: (() => void) | null = null;
+  const outbox = createHostEventOutbox((event) => {
+    if (window && !window.isDestroyed()) window.webContents.send(CHANNELS.hostEvent, event);
+  });
   const post = (event: HostEvent) => outbox.post(event);
   const openFile = (filePath: string) => {
     post({ type: 'open-file', path: filePath });
+    // macOS keeps running without a window: a file opened then needs one.
+    if (!window && openWindow) openWindow();
     if (window?.isMinimized()) window.restore();
     window?.focus();
   };
@@ -60,8 +67,11 @@ function start(): void {
     const appPath = app.getAppPath();
     const userDataDir = app.getPath('userData');
     const preferences = createElectronPreferences(userDataDir);
-    // The page asks for nothing: no camera, notifications, geolocation...
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    // The page needs no permission (camera, notifications, geolocation...) except writing to the clipboard.
+    session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) =>
+      callback(permission === 'clipboard-sanitized-write'),
+    );
+    session.defaultSession.setPermissionCheckHandler((_contents, permission) => permission === 'clipboard-sanitized-write');
     serveAppScheme(path.join(appPath, 'out', 'renderer'));
 
     const menu = installMenu({
@@ -92,7 +102,7 @@ function start(): void {
       },
     });
 
-    const openWindow = () => {
+    openWindow = () => {
       window = createMainWindow({
         preloadPath: path.join(appPath, 'out', 'preload', 'preload.cjs'),
         preferences,
@@ -106,7 +116,7 @@ function start(): void {
     };
     openWindow();
     app.on('activate', () => {
-      if (!window) openWindow();
+      if (!window) openWindow?.();
     });
   });
 }

@@ -73,7 +73,10 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.on('did-start-loading', () => {
+  // A new page in the main frame (the first load, a reload): a new document state, not yet listening.
+  // (Not did-start-loading: an iframe loading, say a report preview, must not reset the guard.)
+  contents.on('did-start-navigation', (event) => {
+    if (!event.isMainFrame || event.isSameDocument) return;
     guard.rendererGone();
     options.onPageLoading();
   });

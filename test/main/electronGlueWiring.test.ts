@@ -298,6 +298,18 @@ describe('main window', () => {
     expect(again.preventDefault).not.toHaveBeenCalled();
   });
 
+  it('starts afresh when the page (re)loads, but not when an iframe loads', () => {
+    const { window, guard, requests } = open();
+    guard.setDirty(true);
+    window.contents.emit('did-start-navigation', { isMainFrame: false, isSameDocument: false });
+    window.contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    expect(guard.isDirty).toBe(true);
+    expect(requests).toEqual([]);
+    window.contents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    expect(guard.isDirty).toBe(false);
+    expect(requests).toEqual(['loading']);
+  });
+
   it('keeps a title even when the page has none', () => {
     const { window } = open();
     const event = { preventDefault: vi.fn() };
