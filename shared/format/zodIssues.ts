@@ -69,5 +69,7 @@ export function issuesToLoadError(issues: readonly Issue[], base: readonly PathS
   if (!first) return new LoadError('invalid', 'the project is not valid', formatPath(base));
   const root = String(base[base.length - 1] ?? 'project');
   const path = [...base, ...(first.path as PathSegment[])];
-  return new LoadError('invalid', describeIssue(first, root), formatPath(path), issues.length - 1);
+  // zod may report one field twice (an empty id is both too short and off-pattern): count fields, not issues.
+  const fields = new Set(issues.map((issue) => formatPath(issue.path as PathSegment[])));
+  return new LoadError('invalid', describeIssue(first, root), formatPath(path), fields.size - 1);
 }
