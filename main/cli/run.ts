@@ -3,6 +3,7 @@ import { CARVE_VERSION } from '../../shared/version';
 import { parseArgs, UsageError } from './args';
 import type { CliIo, Command } from './command';
 import { newCommand } from './commands/new';
+import { planCommand } from './commands/plan';
 import { serveCommand } from './commands/serve';
 import { validateCommand } from './commands/validate';
 import { commandHelp, generalHelp } from './help';
@@ -10,7 +11,7 @@ import { commandHelp, generalHelp } from './help';
 export type { CliIo } from './command';
 
 /** The commands of carve, in the order --help lists them. A new command is one file and one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, newCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, newCommand, planCommand, serveCommand];
 
 const HINT = '(see carve --help)';
 

@@ -1,0 +1,63 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../main/cli/run';
+import { serializeProject } from '../../shared/format/save';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
+
+// carve plan, run in-process on real files.
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'carve-plan-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function carve(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir });
+  return { code, out, err };
+}
+
+describe('carve plan', () => {
+  it('prints the plan of the sample as JSON in the documented shape', async () => {
+    await writeFile(join(dir, 'acme.carve'), serializeProject(loadSampleProject()));
+    const { code, out, err } = await carve('plan', 'acme.carve', '--json');
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const plan = JSON.parse(out.join('\n')) as {
+      phases: { index: number; name: string; start: string; end: string; services: string[]; facadeRoutes: unknown[]; dataMigrations: unknown[]; risks: string[] }[];
+      cycles: string[][];
+      warnings: string[];
+    };
+    expect(Object.keys(plan)).toEqual(['phases', 'cycles', 'warnings']);
+    expect(Object.keys(plan.phases[0]!)).toEqual(['index', 'name', 'start', 'end', 'services', 'facadeRoutes', 'dataMigrations', 'risks']);
+    expect(plan.phases[0]).toMatchObject({ index: 0, name: 'Foundations', start: '2027-01-04', services: [] });
+    const planned = plan.phases.flatMap((p) => p.services).sort();
+    expect(planned).toEqual(loadSampleProject().services.map((s) => s.name).sort());
+    expect(plan.cycles.length).toBeGreaterThan(0);
+  });
+
+  it('prints a readable plan without --json', async () => {
+    await writeFile(join(dir, 'acme.carve'), serializeProject(loadSampleProject()));
+    const { code, out } = await carve('plan', 'acme.carve');
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^\d+ phases, 2027-01-04 to \d{4}-\d{2}-\d{2}, [\d.]+ person-weeks$/);
+    expect(out).toContain('Phase 0: Foundations (2027-01-04 to 2027-01-31, 4 weeks)');
+  });
+
+  it('exits 1 with one line naming a bad file, and 2 for a usage error', async () => {
+    await writeFile(join(dir, 'bad.carve'), '{"format": "carve-project"');
+    const bad = await carve('plan', 'bad.carve');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toHaveLength(1);
+    expect(bad.err[0]).toMatch(/^bad\.carve: not JSON/);
+    const usage = await carve('plan');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toEqual(['carve: plan needs exactly one FILE (see carve --help)']);
+  });
+});
