@@ -9,13 +9,13 @@ export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
- * Sent as a header with every app:// response, on top of the renderer's own CSP meta tag. No remote code, no
- * plugins, no framing; inline styles are allowed because React and React Flow set style attributes.
+ * Sent as a header with every app:// response. It repeats the renderer's own CSP meta tag (renderer/index.html:
+ * no remote code, no inline script or style, no plugins) and adds what only a header can say: no framing.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",

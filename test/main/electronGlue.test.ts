@@ -5,7 +5,7 @@ import { METHODS, type Handlers } from '../../shared/api/contract';
 import { bridgeName } from '../../shared/api/client';
 import { BRIDGE_METHODS, type BridgeName, type PreloadBridge } from '../../shared/api/preload';
 import { withAfterEffects } from '../../main/electron/afterEffects';
-import { APP_ENTRY_URL, contentTypeFor, isAppUrl, isExternalHttps, isTrustedSender, resolveAppPath } from '../../main/electron/appUrl';
+import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, isExternalHttps, isTrustedSender, resolveAppPath } from '../../main/electron/appUrl';
 import { carvePathFromArgv, defaultSaveName, withCarveExtension } from '../../main/electron/argv';
 import { MIN_SIZE, restoreBounds } from '../../main/electron/bounds';
 import { CloseGuard } from '../../main/electron/closeGuard';
@@ -63,6 +63,17 @@ describe('app:// path confinement', () => {
     expect(contentTypeFor('/x/a.JS')).toMatch(/^text\/javascript/);
     expect(contentTypeFor('/x/parser.wasm')).toBe('application/wasm');
     expect(contentTypeFor('/x/unknown.bin')).toBe('application/octet-stream');
+  });
+});
+
+describe('content security policy header', () => {
+  it('allows no remote, inline or eval’d code, no plugins and no framing', () => {
+    const directives = new Map(CONTENT_SECURITY_POLICY.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)] as const));
+    expect(directives.get('default-src')).toEqual(["'self'"]);
+    expect(directives.get('script-src')).toEqual(["'self'"]);
+    expect(directives.get('object-src')).toEqual(["'none'"]);
+    expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   });
 });
 

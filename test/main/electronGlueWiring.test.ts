@@ -1,4 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { METHODS } from '../../shared/api/contract';
 import { bridgeName } from '../../shared/api/client';
 import { CHANNELS } from '../../shared/api/preload';
@@ -34,6 +37,7 @@ const fake = vi.hoisted(() => {
   };
   const state = {
     handlers: new Map<string, Listener>(),
+    protocols: new Map<string, (request: Request) => Promise<Response>>(),
     exposed: new Map<string, Record<string, unknown>>(),
     invoked: [] as unknown[][],
     sent: [] as unknown[][],
@@ -112,6 +116,9 @@ const fake = vi.hoisted(() => {
       screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
       shell: { openExternal: (url: string) => (state.openedExternally.push(url), Promise.resolve()) },
       nativeTheme: { shouldUseDarkColors: false },
+      protocol: {
+        handle: (scheme: string, handler: (request: Request) => Promise<Response>) => void state.protocols.set(scheme, handler),
+      },
     },
   };
 });
@@ -121,6 +128,7 @@ vi.mock('electron', () => fake.electron);
 const { registerIpc } = await import('../../main/electron/ipc');
 const { createMainWindow, setWindowDirty } = await import('../../main/electron/window');
 const { CloseGuard } = await import('../../main/electron/closeGuard');
+const { serveAppScheme } = await import('../../main/electron/protocol');
 
 function memoryPreferences(): PreferenceStore & { values: StoredPreferences } {
   const values = structuredClone(PREFERENCE_DEFAULTS);
@@ -318,5 +326,41 @@ describe('main window', () => {
     const named = { preventDefault: vi.fn() };
     window.events.emit('page-title-updated', named, 'Acme Shop • — Carve');
     expect(named.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('app:// protocol handler', () => {
+  let folder = '';
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+
+  async function serve() {
+    folder = await mkdtemp(path.join(os.tmpdir(), 'carve-app-scheme-'));
+    const rendererDir = path.join(folder, 'renderer');
+    await mkdir(path.join(rendererDir, 'assets'), { recursive: true });
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Carve</title>');
+    await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
+    await writeFile(path.join(folder, 'secret.txt'), 'not for the page');
+    serveAppScheme(rendererDir);
+    const handler = fake.state.protocols.get('app')!;
+    return (url: string, method = 'GET') => handler(new Request(url, { method }));
+  }
+
+  it('serves the renderer’s files with their type and the CSP header', async () => {
+    const fetchApp = await serve();
+    const page = await fetchApp('app://carve/index.html');
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(await page.text()).toContain('<title>Carve</title>');
+    const script = await fetchApp('app://carve/assets/app.js');
+    expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
+  });
+
+  it('answers 404 outside the renderer folder or for missing files, 405 for writes', async () => {
+    const fetchApp = await serve();
+    expect((await fetchApp('app://carve/..%2fsecret.txt')).status).toBe(404);
+    expect((await fetchApp('app://carve/assets/missing.js')).status).toBe(404);
+    expect((await fetchApp('app://carve/assets')).status).toBe(404);
+    expect((await fetchApp('app://carve/index.html', 'POST')).status).toBe(405);
   });
 });
