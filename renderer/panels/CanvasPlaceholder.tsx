@@ -1,5 +1,10 @@
+import { getFramework, isFrameworkId } from '../../shared/catalog/frameworks';
+import { getRuntime } from '../../shared/catalog/runtimes';
 import { useDocument } from '../hooks/useStores';
 import type { DocumentState } from '../state/documentStore';
+
+export const frameworkLabel = (id: string) => (isFrameworkId(id) ? getFramework(id).name : id);
+const runtimeLabel = (id: string) => getRuntime(id)?.name ?? id;
 
 const selectServices = (state: DocumentState) => state.project?.services ?? [];
 
@@ -27,16 +32,22 @@ export function CanvasPlaceholder() {
               <dl className="service-facts">
                 <div>
                   <dt>Framework</dt>
-                  <dd>{service.framework}</dd>
+                  <dd>{frameworkLabel(service.framework)}</dd>
                 </div>
                 <div>
                   <dt>Modules</dt>
                   <dd>{service.moduleIds.length}</dd>
                 </div>
+                {service.datastore && (
+                  <div>
+                    <dt>Datastore</dt>
+                    <dd>{service.datastore}</dd>
+                  </div>
+                )}
                 {service.runtime && (
                   <div>
                     <dt>Runtime</dt>
-                    <dd>{service.runtime}</dd>
+                    <dd>{runtimeLabel(service.runtime)}</dd>
                   </div>
                 )}
               </dl>

@@ -1,4 +1,5 @@
 import { useDocument } from '../hooks/useStores';
+import { frameworkLabel } from './CanvasPlaceholder';
 import type { DocumentState } from '../state/documentStore';
 
 const selectMonolith = (state: DocumentState) => state.project?.monolith ?? null;
@@ -26,7 +27,7 @@ export function MonolithPanel() {
         </span>
       </div>
       <p className="panel-sub">
-        {monolith.name} · {monolith.framework} · Python {monolith.pythonVersion} · {formatLines(total)} lines
+        {monolith.name} · {frameworkLabel(monolith.framework)} · Python {monolith.pythonVersion} · {formatLines(total)} lines
       </p>
       {monolith.modules.length === 0 ? (
         <p className="muted panel-empty">No modules yet.</p>

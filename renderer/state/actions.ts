@@ -125,7 +125,7 @@ export function createActions(api: CarveApi) {
       if (stillSame) await discardDraftOf(draftId);
       else documentStore.setState({ dirty: true });
       dismissError();
-      showNotice(`Saved ${fileNameOf(saved.value.path)}`);
+      showNotice(`Saved at ${new Date().toLocaleTimeString()}`);
       void refreshStartLists();
       return true;
     }
