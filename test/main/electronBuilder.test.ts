@@ -59,6 +59,12 @@ describe('electron-builder.yml', () => {
     expect(config.mac.target.length && config.win.target.length && config.linux.target.length).toBeTruthy();
   });
 
+  it('has an app icon electron-builder can use: a PNG of at least 512 by 512 in build/', async () => {
+    const png = await readFile(path.join(root, 'build', 'icon.png'));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(Math.min(png.readUInt32BE(16), png.readUInt32BE(20))).toBeGreaterThanOrEqual(512);
+  });
+
   it('packs the entry point package.json names', async () => {
     const pkg = JSON.parse(await readFile(path.join(root, 'package.json'), 'utf8')) as { main: string };
     expect(pkg.main.startsWith('out/')).toBe(true);
