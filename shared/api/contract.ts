@@ -13,6 +13,18 @@ const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
 const projectPayload = z.unknown();
 
 export const THEMES = ['system', 'light', 'dark'] as const;
+
+/** What File > Export and `carve export` write. */
+export const EXPORT_FORMATS = ['pdf', 'html', 'md', 'csv', 'mermaid', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'pdf',
+  html: 'html',
+  md: 'md',
+  csv: 'csv',
+  mermaid: 'mmd',
+  json: 'json',
+};
 export type Theme = (typeof THEMES)[number];
 
 export const requests = {
@@ -45,6 +57,13 @@ export const requests = {
   'dialog:save': z.object({ defaultName: z.string().max(255) }),
   /** List a folder of the workspace for the in-app file dialog (browser host only). `dir: null` is the root. */
   'fs:list': z.object({ dir: path.nullable() }),
+  /**
+   * Plan the project and write the roadmap in one format (the PDF prints the same HTML report). Like a save, it
+   * is atomic and refuses to replace an existing file unless `overwrite` is set.
+   */
+  'export:run': z.object({ project: projectPayload, format: z.enum(EXPORT_FORMATS), path, overwrite: z.boolean() }),
+  /** Native save dialog for an export (Electron only). */
+  'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
 } as const;
 
 export type Method = keyof typeof requests;
@@ -122,6 +141,15 @@ export interface Values {
   'dialog:open': { path: string | null };
   'dialog:save': { path: string | null };
   'fs:list': DirListing;
+  'export:run': ExportedFile;
+  'dialog:export': { path: string | null };
+}
+
+export interface ExportedFile {
+  path: string;
+  bytes: number;
+  /** Pages of a PDF; null for other formats. */
+  pages: number | null;
 }
 
 export type Request<M extends Method> = z.input<(typeof requests)[M]>;

@@ -27,6 +27,8 @@ export const BRIDGE_METHODS = [
   'dialog:open',
   'dialog:save',
   'fs:list',
+  'export:run',
+  'dialog:export',
 ] as const satisfies readonly Method[];
 
 type MissingFromBridge = Exclude<Method, (typeof BRIDGE_METHODS)[number]>;
