@@ -1,0 +1,200 @@
+/* eslint-disable no-restricted-imports -- these tests exercise renderer/; eslint.config.js's test/** block (meant for main/ tests) forbids that, reported to the lead */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createActions } from '../../renderer/state/actions';
+import { startAutosave } from '../../renderer/state/autosave';
+import { dialogStore } from '../../renderer/state/dialogs';
+import { closeDocument, documentStore, editProject } from '../../renderer/state/documentStore';
+import { setProjectDetails } from '../../renderer/state/edits';
+import { uiStore } from '../../renderer/state/uiStore';
+import { createProject } from '../../shared/model/create';
+import { answerDialogs, createFakeHost, type FakeHost } from './fakeHost';
+
+let host: FakeHost;
+let stops: (() => void)[] = [];
+const initialUi = uiStore.getState();
+
+beforeEach(() => {
+  host = createFakeHost();
+  closeDocument();
+  uiStore.setState(initialUi, true);
+  dialogStore.setState({ dialog: null });
+});
+afterEach(() => {
+  stops.forEach((stop) => stop());
+  stops = [];
+  vi.useRealTimers();
+});
+
+const answer = (...args: Parameters<typeof answerDialogs>) => {
+  const answered = answerDialogs(...args);
+  stops.push(answered.stop);
+  return answered;
+};
+const rename = (name: string) => editProject((p) => setProjectDetails(p, { name }));
+const methods = () => host.calls.map((c) => c.method);
+
+async function openedFile(path = '/ws/shop.carve') {
+  host.files.set(path, JSON.stringify(createProject('Shop')));
+  const actions = createActions(host.api);
+  await actions.start();
+  expect(await actions.open(path)).toBe(true);
+  return actions;
+}
+
+describe('the unsaved-changes guard', () => {
+  it('Cancel on New keeps the edited document and asks nothing more', async () => {
+    const actions = await openedFile();
+    rename('Edited');
+    const { asked } = answer({ kind: 'unsaved', answer: 'cancel' });
+    expect(await actions.newProject()).toBe(false);
+    expect(asked.map((d) => d.kind)).toEqual(['unsaved']);
+    expect(documentStore.getState().project?.name).toBe('Edited');
+    expect(documentStore.getState().dirty).toBe(true);
+  });
+
+  it('Don’t save discards the draft and goes on to the new project', async () => {
+    const actions = await openedFile();
+    rename('Edited');
+    const draftId = documentStore.getState().draftId!;
+    answer({ kind: 'unsaved', answer: 'discard' }, { kind: 'new-project', answer: 'Fresh' });
+    expect(await actions.newProject()).toBe(true);
+    expect(host.calls).toContainEqual({ method: 'draft:discard', request: { id: draftId } });
+    expect(documentStore.getState()).toMatchObject({ filePath: null, dirty: false });
+    expect(documentStore.getState().project?.name).toBe('Fresh');
+    expect(documentStore.getState().draftId).not.toBe(draftId);
+  });
+
+  it('Save writes the file first, and a failed save stops the flow', async () => {
+    const actions = await openedFile();
+    rename('Edited');
+    answer({ kind: 'unsaved', answer: 'save' });
+    expect(await actions.close()).toBe(true);
+    expect(JSON.parse(host.files.get('/ws/shop.carve')!).name).toBe('Edited');
+    expect(documentStore.getState().project).toBeNull();
+
+    const again = await openedFile('/ws/other.carve');
+    rename('Edited again');
+    host.files.set('/ws/other.carve', 'changed elsewhere');
+    answer({ kind: 'unsaved', answer: 'save' }, { kind: 'conflict', answer: 'cancel' });
+    expect(await again.close()).toBe(false);
+    expect(documentStore.getState().project?.name).toBe('Edited again');
+  });
+
+  it('a clean document is closed without a question', async () => {
+    const actions = await openedFile();
+    const { asked } = answer();
+    expect(await actions.close()).toBe(true);
+    expect(asked).toEqual([]);
+  });
+});
+
+describe('saving', () => {
+  it('a file changed on disk is a conflict; Overwrite saves with overwrite set', async () => {
+    const actions = await openedFile();
+    rename('Ours');
+    host.files.set('/ws/shop.carve', '{"name":"Theirs"}');
+    const { asked } = answer({ kind: 'conflict', answer: 'overwrite' });
+    expect(await actions.save()).toBe(true);
+    expect(asked.map((d) => d.kind)).toEqual(['conflict']);
+    expect(JSON.parse(host.files.get('/ws/shop.carve')!).name).toBe('Ours');
+    const saves = host.calls.filter((c) => c.method === 'project:save').map((c) => (c.request as { overwrite: boolean }).overwrite);
+    expect(saves).toEqual([false, true]);
+    expect(documentStore.getState().dirty).toBe(false);
+  });
+
+  it('Reload from disk drops our edit and takes the file as it is', async () => {
+    const actions = await openedFile();
+    rename('Ours');
+    host.files.set('/ws/shop.carve', JSON.stringify(createProject('Theirs')));
+    answer({ kind: 'conflict', answer: 'reload' });
+    await actions.save();
+    expect(documentStore.getState().project?.name).toBe('Theirs');
+    expect(documentStore.getState().dirty).toBe(false);
+    expect(host.files.get('/ws/shop.carve')).toBe(JSON.stringify(createProject('Theirs')));
+  });
+
+  it('a never-saved project goes through Save As with the in-app dialog, without overwriting', async () => {
+    const actions = createActions(host.api);
+    await actions.start();
+    await actions.openSample();
+    const { asked } = answer({ kind: 'file', answer: { path: '/ws/acme.carve', overwrite: false } });
+    expect(await actions.save()).toBe(true);
+    expect(asked[0]).toMatchObject({ kind: 'file', mode: 'save', defaultName: 'acme-shop.carve' });
+    expect(host.calls.find((c) => c.method === 'project:save')?.request).toMatchObject({ path: '/ws/acme.carve', baseHash: null, overwrite: false });
+    expect(documentStore.getState().filePath).toBe('/ws/acme.carve');
+  });
+
+  it('with native dialogs, Save As asks the host and lets its dialog confirm replacing', async () => {
+    const actions = createActions(host.api);
+    await actions.start();
+    uiStore.setState({ info: { ...uiStore.getState().info!, hasNativeDialogs: true } });
+    await actions.openSample();
+    host.nativeDialogs.save = '/home/a/acme.carve';
+    const { asked } = answer();
+    expect(await actions.saveAs()).toBe(true);
+    expect(asked).toEqual([]);
+    expect(host.calls.find((c) => c.method === 'project:save')?.request).toMatchObject({ path: '/home/a/acme.carve', overwrite: true });
+  });
+
+  it('an edit made while a save runs keeps the document dirty', async () => {
+    const actions = await openedFile();
+    rename('First');
+    const held = host.holdNextSave();
+    const saving = actions.save();
+    rename('Second');
+    held.release();
+    expect(await saving).toBe(true);
+    expect(JSON.parse(host.files.get('/ws/shop.carve')!).name).toBe('First');
+    expect(documentStore.getState().dirty).toBe(true);
+  });
+});
+
+describe('opening', () => {
+  it('a file that cannot be opened shows the host’s message and keeps the current document', async () => {
+    const actions = await openedFile();
+    host.files.set('/ws/broken.carve', '{ nope');
+    expect(await actions.open('/ws/broken.carve')).toBe(false);
+    expect(uiStore.getState().lastError).toBe('/ws/broken.carve: not JSON (line 1)');
+    expect(uiStore.getState().lastErrorHeading).toBe('Cannot open this file');
+    expect(documentStore.getState().filePath).toBe('/ws/shop.carve');
+    expect(host.files.get('/ws/broken.carve')).toBe('{ nope');
+  });
+
+  it('a recovered draft is dirty, keeps its draft id and its file’s current hash', async () => {
+    host.files.set('/ws/shop.carve', JSON.stringify(createProject('Shop')));
+    host.drafts.set('d1', { filePath: '/ws/shop.carve', project: createProject('Recovered') });
+    const actions = createActions(host.api);
+    await actions.start();
+    expect(uiStore.getState().drafts.map((d) => d.id)).toEqual(['d1']);
+    expect(await actions.recoverDraft('d1')).toBe(true);
+    expect(documentStore.getState()).toMatchObject({ filePath: '/ws/shop.carve', dirty: true, draftId: 'd1' });
+    expect(uiStore.getState().drafts).toEqual([]);
+    // Saving is a plain save over the file (no conflict), and it deletes the draft.
+    const { asked } = answer();
+    expect(await actions.save()).toBe(true);
+    expect(asked).toEqual([]);
+    expect(host.drafts.has('d1')).toBe(false);
+  });
+});
+
+describe('autosave', () => {
+  it('writes one draft about two seconds after the last edit, and none once saved', async () => {
+    vi.useFakeTimers();
+    const actions = await openedFile();
+    stops.push(startAutosave(host.api, 2000));
+    rename('A');
+    await vi.advanceTimersByTimeAsync(1500);
+    rename('AB');
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(methods().filter((m) => m === 'draft:save')).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(600);
+    expect(methods().filter((m) => m === 'draft:save')).toHaveLength(1);
+    expect(host.drafts.get(documentStore.getState().draftId!)?.project.name).toBe('AB');
+
+    rename('ABC');
+    await actions.save();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(methods().filter((m) => m === 'draft:save')).toHaveLength(1);
+    expect(host.drafts.size).toBe(0);
+  });
+});
