@@ -1,33 +1,51 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
+import type { ExportFormat } from '../../shared/api/contract';
 import { defaultSaveName, withCarveExtension } from './argv';
+import { EXPORT_FILTERS, withExtension } from './exportFilters';
 
-// Native open and save dialogs, filtered to .carve files, attached to the window (sheets on macOS).
+// Native open and save dialogs, attached to the window (sheets on macOS): projects filtered to .carve, exports
+// to their format's extension.
 
-const FILTERS = [{ name: 'Carve project', extensions: ['carve'] }];
+const CARVE_FILTERS = [{ name: 'Carve project', extensions: ['carve'] }];
 
 export interface NativeDialogs {
   open(): Promise<string | null>;
   save(defaultName: string): Promise<string | null>;
+  /** The save dialog of File > Export... for one format. */
+  export(defaultName: string, format: ExportFormat): Promise<string | null>;
 }
 
 export function createDialogs(getWindow: () => BrowserWindow | null): NativeDialogs {
+  const showSave = async (options: SaveDialogOptions) => {
+    const window = getWindow();
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  };
   return {
     async open() {
       const window = getWindow();
-      const options = { title: 'Open Carve Project', filters: FILTERS, properties: ['openFile' as const] };
+      const options = { title: 'Open Carve Project', filters: CARVE_FILTERS, properties: ['openFile' as const] };
       const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async save(defaultName) {
-      const window = getWindow();
-      const options = {
+      const chosen = await showSave({
         title: 'Save Carve Project',
         defaultPath: defaultSaveName(defaultName.replace(/\.carve$/i, '')),
-        filters: FILTERS,
-        properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-      };
-      const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-      return result.canceled || !result.filePath ? null : withCarveExtension(result.filePath);
+        filters: CARVE_FILTERS,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return chosen === null ? null : withCarveExtension(chosen);
+    },
+    async export(defaultName, format) {
+      const filter = EXPORT_FILTERS[format];
+      const chosen = await showSave({
+        title: 'Export Roadmap',
+        defaultPath: withExtension(defaultSaveName(defaultName).replace(/\.carve$/i, ''), format),
+        filters: [filter],
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return chosen === null ? null : withExtension(chosen, format);
     },
   };
 }

@@ -107,7 +107,12 @@ function start(): void {
         preloadPath: path.join(appPath, 'out', 'preload', 'preload.cjs'),
         preferences,
         guard,
-        onCloseRequested: () => post({ type: 'close-requested' }),
+        onCloseRequested: () => {
+          if (outbox.isReady) return post({ type: 'close-requested' });
+          // A page that never listened cannot answer: do not hold the window open for it.
+          guard.rendererGone();
+          window?.close();
+        },
         onPageLoading: () => outbox.reset(),
       });
       window.on('closed', () => {

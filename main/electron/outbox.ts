@@ -11,6 +11,8 @@ export interface HostEventOutbox {
   ready(): void;
   /** The page is (re)loading: queue again until it subscribes. */
   reset(): void;
+  /** Whether the renderer listens now. */
+  readonly isReady: boolean;
 }
 
 export function createHostEventOutbox(deliver: (event: HostEvent) => void): HostEventOutbox {
@@ -30,6 +32,9 @@ export function createHostEventOutbox(deliver: (event: HostEvent) => void): Host
     },
     reset() {
       isReady = false;
+    },
+    get isReady() {
+      return isReady;
     },
   };
 }

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { METHODS, type Handlers } from '../../shared/api/contract';
+import { EXPORT_FORMATS, METHODS, type Handlers } from '../../shared/api/contract';
 import { bridgeName } from '../../shared/api/client';
 import { BRIDGE_METHODS, type BridgeName, type PreloadBridge } from '../../shared/api/preload';
 import { withAfterEffects } from '../../main/electron/afterEffects';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY, contentTypeFor, isAppUrl, isExternalHttps, isTrustedSender, resolveAppPath } from '../../main/electron/appUrl';
 import { carvePathFromArgv, defaultSaveName, withCarveExtension } from '../../main/electron/argv';
 import { MIN_SIZE, restoreBounds } from '../../main/electron/bounds';
+import { EXPORT_FILTERS, withExtension } from '../../main/electron/exportFilters';
 import { CloseGuard } from '../../main/electron/closeGuard';
 import { createHostEventOutbox } from '../../main/electron/outbox';
 
@@ -142,6 +143,16 @@ describe('.carve paths from a command line', () => {
   });
 });
 
+describe('export dialog file types', () => {
+  it('has a filter for every export format and adds its extension when missing', () => {
+    expect(Object.keys(EXPORT_FILTERS).sort()).toEqual([...EXPORT_FORMATS].sort());
+    expect(withExtension('/out/roadmap', 'pdf')).toBe('/out/roadmap.pdf');
+    expect(withExtension('/out/Roadmap.PDF', 'pdf')).toBe('/out/Roadmap.PDF');
+    expect(withExtension('/out/graph', 'mermaid')).toBe('/out/graph.mmd');
+    expect(withExtension('/out/roadmap.md', 'html')).toBe('/out/roadmap.md.html');
+  });
+});
+
 describe('close guard', () => {
   it('lets a window without unsaved changes close', () => {
     const guard = new CloseGuard();
@@ -211,7 +222,9 @@ describe('host event outbox', () => {
     outbox.post({ type: 'open-file', path: '/a.carve' });
     outbox.post({ type: 'menu', command: 'file:save' });
     expect(delivered).toEqual([]);
+    expect(outbox.isReady).toBe(false);
     outbox.ready();
+    expect(outbox.isReady).toBe(true);
     expect(delivered).toEqual([
       { type: 'open-file', path: '/a.carve' },
       { type: 'menu', command: 'file:save' },
