@@ -69,24 +69,38 @@ async function main(): Promise<number> {
   console.log(`machine: ${machine()}`);
   const rows: string[][] = [];
   let failed = false;
+  let current = '';
+  // A benchmark that crashes from a callback (a worker, a timer) must not take the figures already measured
+  // with it: print what there is and stop.
+  process.on('uncaughtException', (error) => {
+    console.error(`${current}: crashed: ${error instanceof Error ? error.message : String(error)}`);
+    summary(rows);
+    process.exit(1);
+  });
   for (const file of files) {
+    current = file;
     try {
       const loaded = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default?: Benchmark };
       const benchmark = loaded.default;
       if (!benchmark || typeof benchmark.run !== 'function') throw new Error('does not default-export a Benchmark ({ name, describe, run })');
       console.log(`\n${benchmark.name} (${file}): ${benchmark.describe}`);
-      const result = await benchmark.run();
-      rows.push(...tableRows(benchmark.name, result));
+      const result = tableRows(benchmark.name, await benchmark.run());
+      printTable(result);
+      rows.push(...result);
     } catch (error) {
       console.error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
       failed = true;
     }
   }
-  console.log('');
-  printTable(rows);
+  if (files.length > 1) summary(rows);
   console.log(`\nWall-clock medians and p95 over the runs; "cpu" is this process's CPU time per run (all threads).`);
   console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
   return failed ? 1 : 0;
+}
+
+function summary(rows: string[][]): void {
+  console.log('\nAll benchmarks:');
+  printTable(rows);
 }
 
 process.exitCode = await main();
