@@ -181,7 +181,12 @@ describe('aggregation of the fixture', () => {
 describe('importPythonProject', () => {
   it('gives the same result from two worker threads as in this thread, with progress to the total', async () => {
     const progress: Array<[number, number]> = [];
-    const pooled = await importPythonProject(dir, { granularity: 'app', workers: 2, onProgress: (d, t) => progress.push([d, t]) });
+    const pooled = await importPythonProject(dir, {
+      granularity: 'app',
+      workers: 2,
+      helpUntilReady: false,
+      onProgress: (d, t) => progress.push([d, t]),
+    });
     const inline = await importPythonProject(dir, { granularity: 'app', workers: 0 });
     expect(pooled.scan.files).toEqual(inline.scan.files);
     expect(pooled.dependencies).toEqual(inline.dependencies);

@@ -18,6 +18,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Worker threads (default 2; 0 scans in this thread). Small trees are always scanned in this thread. */
   workers?: number;
+  /** Whether this thread scans files itself until a worker is ready (default true). */
+  helpUntilReady?: boolean;
 }
 
 const isMigrationPath = (rel: string): boolean => rel.split('/').slice(0, -1).includes('migrations');
@@ -38,6 +40,7 @@ export async function scanPythonTree(dir: string, options: Omit<ImportOptions, '
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.helpUntilReady !== undefined ? { helpUntilReady: options.helpUntilReady } : {}),
   });
   const problems: ImportProblem[] = [...walked.problems];
   const files: ScannedFile[] = [];

@@ -20,6 +20,8 @@ export interface ScanOptions {
   workers?: number;
   /** Trees with fewer files than this are scanned in this thread (starting workers costs more). Default 200. */
   inThreadBelow?: number;
+  /** Whether this thread scans batches itself until a worker is ready. Default true. */
+  helpUntilReady?: boolean;
 }
 
 const BATCH = 48;
@@ -73,38 +75,57 @@ export async function scanFiles(root: string, files: readonly string[], options:
   let next = 0;
   let finished = 0;
   let done = 0;
+  let ready = 0;
   try {
     await new Promise<void>((resolve, reject) => {
       const signal = options.signal;
-      const onAbort = () => reject(signal!.reason);
-      if (signal?.aborted) return onAbort();
-      signal?.addEventListener('abort', onAbort, { once: true });
+      let settled = false;
       const settle = (error?: unknown) => {
+        if (settled) return;
+        settled = true;
         signal?.removeEventListener('abort', onAbort);
         if (error === undefined) resolve();
         else reject(error);
       };
+      const onAbort = () => settle(signal!.reason);
+      if (signal?.aborted) return onAbort();
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const store = (batch: number, results: FileOutcome[]) => {
+        results.forEach((outcome, k) => (outcomes[batch * BATCH + k] = outcome));
+        done += results.length;
+        finished++;
+        options.onProgress?.(done, files.length);
+        if (finished === batches) settle();
+      };
       const feed = (worker: Worker) => {
-        if (next >= batches) return;
+        if (next >= batches || settled) return;
         const message: ScanBatch = { root, batch: next, files: files.slice(next * BATCH, (next + 1) * BATCH) };
         next++;
         worker.postMessage(message);
       };
       for (const worker of workers) {
-        worker.on('message', (reply: { batch: number; outcomes: FileOutcome[] }) => {
-          const offset = reply.batch * BATCH;
-          reply.outcomes.forEach((outcome, k) => (outcomes[offset + k] = outcome));
-          done += reply.outcomes.length;
-          finished++;
-          options.onProgress?.(done, files.length);
-          if (finished === batches) settle();
-          else feed(worker);
+        worker.on('message', (reply: { ready: true } | { batch: number; outcomes: FileOutcome[] }) => {
+          if ('ready' in reply) {
+            ready++;
+            feed(worker);
+            feed(worker);
+            return;
+          }
+          store(reply.batch, reply.outcomes);
+          feed(worker);
         });
         worker.on('error', (error) => settle(new Error(`the Python scan worker failed: ${error.message.split('\n', 1)[0]}`)));
-        feed(worker);
-        feed(worker);
       }
-      if (batches === 0) settle();
+      if (batches === 0) return settle();
+      // Until a worker has started (loading it takes a moment), this thread scans batches itself, yielding
+      // between them; from then on it only collects results.
+      const help = () => {
+        if (settled || ready > 0 || next >= batches) return;
+        const batch = next++;
+        store(batch, files.slice(batch * BATCH, (batch + 1) * BATCH).map((rel) => scanFile(root, rel)));
+        setImmediate(help);
+      };
+      if (options.helpUntilReady !== false) setImmediate(help);
     });
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));

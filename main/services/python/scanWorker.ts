@@ -13,3 +13,5 @@ parentPort?.on('message', (message: ScanBatch) => {
   const outcomes = message.files.map((rel) => scanFile(message.root, rel));
   parentPort!.postMessage({ batch: message.batch, outcomes });
 });
+// Loaded and listening: the pool hands out batches from now on.
+parentPort?.postMessage({ ready: true });
