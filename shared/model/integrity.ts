@@ -71,6 +71,10 @@ export function findIntegrityProblems(project: Project): IntegrityProblem[] {
     if (!serviceIds.has(link.to)) add(`link ${q(link.id)} leads to service ${q(link.to)} that does not exist`, `${at}.to`);
   });
 
+  if (!isCalendarDate(project.planning.startDate)) {
+    add(`the plan's start date ${q(project.planning.startDate)} is not a real day between 1970 and 2999`, 'project.planning.startDate');
+  }
+
   collectIds(project.layout.nodes, 'layout node', 'project.layout.nodes');
   project.layout.nodes.forEach((node, index) => {
     if (node.id !== MONOLITH_NODE_ID && !serviceIds.has(node.id)) {
@@ -79,4 +83,11 @@ export function findIntegrityProblems(project: Project): IntegrityProblem[] {
   });
 
   return problems;
+}
+
+/** "2027-02-30" has the shape of a date but is none; plans are dated, so the start must be a real day. */
+function isCalendarDate(value: string): boolean {
+  const [y, m, d] = value.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return y >= 1970 && y <= 2999 && date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }

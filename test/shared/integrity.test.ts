@@ -29,6 +29,14 @@ describe('findIntegrityProblems', () => {
       }), { numRuns: 100 });
   });
 
+  it('refuses a plan start date that is no real day, because every phase is dated from it', () => {
+    expect(problemsAfter((p) => (p.planning.startDate = '2027-02-30'))).toEqual([
+      { message: 'the plan\'s start date "2027-02-30" is not a real day between 1970 and 2999', where: 'project.planning.startDate' },
+    ]);
+    expect(problemsAfter((p) => (p.planning.startDate = '1969-12-31'))).toHaveLength(1);
+    expect(problemsAfter((p) => (p.planning.startDate = '2028-02-29'))).toEqual([]);
+  });
+
   it('finds duplicate ids in every collection', () => {
     const where = problemsAfter((p) => {
       p.monolith.modules.push({ ...p.monolith.modules[0]!, name: 'x.c' });
