@@ -85,7 +85,10 @@ test('with a preload bridge, API calls go through it and menus, open-file and th
   await writeFile(path.join(carve.workspace, 'broken.carve'), 'nope');
   await page.evaluate((p) => window.__carve.emit({ type: 'open-file', path: p }), path.join(carve.workspace, 'broken.carve'));
   await expect(page.getByRole('alert')).toContainText('broken.carve');
+  await page.evaluate(() => window.__carve.emit({ type: 'menu', command: 'file:close' }));
+  await expect(page.getByRole('button', { name: /Open sample/ })).toBeVisible();
   await page.evaluate((p) => window.__carve.emit({ type: 'open-file', path: p }), file);
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Shop' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Saved — other.carve' })).toBeVisible();
   // In-page shortcuts are the browser's: with a preload, the menus own them.
   await page.keyboard.press('Control+Shift+s');
