@@ -135,7 +135,7 @@ export function createActions(api: CarveApi) {
       case 'overwrite':
         return writeTo(path, baseHash, true);
       case 'save-as':
-        return saveAs();
+        return saveAsNow();
       case 'reload':
         await discardDraftOf(draftId);
         await openPath(path);
@@ -145,14 +145,27 @@ export function createActions(api: CarveApi) {
     }
   }
 
-  async function save(): Promise<boolean> {
+  // One save at a time: a second Ctrl+S while a save runs (or waits on a question) joins it instead of racing
+  // it with a stale base hash, which would report a conflict with our own write.
+  let saving: Promise<boolean> | null = null;
+  const exclusive = (run: () => Promise<boolean>): Promise<boolean> => {
+    if (saving) return saving;
+    saving = run().finally(() => {
+      saving = null;
+    });
+    return saving;
+  };
+  const save = () => exclusive(saveNow);
+  const saveAs = () => exclusive(saveAsNow);
+
+  async function saveNow(): Promise<boolean> {
     const { project, filePath, baseHash } = documentStore.getState();
     if (!project) return false;
-    if (!filePath) return saveAs();
+    if (!filePath) return saveAsNow();
     return writeTo(filePath, baseHash, false);
   }
 
-  async function saveAs(): Promise<boolean> {
+  async function saveAsNow(): Promise<boolean> {
     const { project, filePath, baseHash } = documentStore.getState();
     if (!project) return false;
     const picked = await pickSavePath(fileNameOf(filePath) ?? `${slugify(project.name)}.carve`);

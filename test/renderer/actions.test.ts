@@ -136,6 +136,21 @@ describe('saving', () => {
     expect(host.calls.find((c) => c.method === 'project:save')?.request).toMatchObject({ path: '/home/a/acme.carve', overwrite: true });
   });
 
+  it('a second save while one runs joins it rather than racing it into a false conflict', async () => {
+    const actions = await openedFile();
+    rename('Twice');
+    const held = host.holdNextSave();
+    const { asked } = answer();
+    const first = actions.save();
+    const second = actions.save();
+    held.release();
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(asked).toEqual([]);
+    expect(methods().filter((m) => m === 'project:save')).toHaveLength(1);
+    expect(await actions.save()).toBe(true);
+    expect(asked).toEqual([]);
+  });
+
   it('an edit made while a save runs keeps the document dirty', async () => {
     const actions = await openedFile();
     rename('First');
