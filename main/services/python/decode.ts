@@ -47,6 +47,8 @@ export function decodePython(bytes: Uint8Array): Decoded {
   }
   // Latin-1 proper (TextDecoder's "latin1" label is really windows-1252).
   if (encoding === 'latin-1') return { ok: true, text: Buffer.from(bytes).toString('latin1') };
+  // cp1252 by hand: Node's TextDecoder reads it as Latin-1 when built without full ICU.
+  if (encoding === 'windows-1252') return decodeCp1252(bytes, cookie!);
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(encoding, { fatal: true });
@@ -75,4 +77,17 @@ function firstBadUtf8Line(bytes: Uint8Array): number {
     }
   }
   return line;
+}
+
+/** cp1252 0x80-0x9F (-1: undefined in cp1252, an error as in CPython); other bytes are Latin-1. */
+const CP1252_HIGH = [0x20ac, -1, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, -1, 0x017d, -1, -1, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, -1, 0x017e, 0x0178];
+
+function decodeCp1252(bytes: Uint8Array, cookie: string): Decoded {
+  const chars: string[] = [];
+  for (let k = 0; k < bytes.length; k += 8192) {
+    const codes = Array.from(bytes.subarray(k, k + 8192), (b) => (b >= 0x80 && b < 0xa0 ? CP1252_HIGH[b - 0x80]! : b));
+    if (codes.includes(-1)) return { ok: false, reason: `not valid ${cookie} text` };
+    chars.push(String.fromCharCode(...codes));
+  }
+  return { ok: true, text: chars.join('') };
 }
