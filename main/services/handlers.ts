@@ -1,17 +1,21 @@
 import path from 'node:path';
-import type { Handlers } from '../../shared/api/contract';
+import type { ExportFormat, Handlers } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { CARVE_VERSION } from '../../shared/version';
 import { Drafts } from './drafts';
+import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter';
+import { exportProject, localIsoDate } from './export/exportProject';
 import type { PreferenceStore } from './preferences';
-import { openProjectFile, saveProjectFile } from './projectFiles';
+import { openProjectFile, saveProjectFile, validatePayload } from './projectFiles';
 import { RecentFiles } from './recentFiles';
 import type { Workspace } from './workspace';
 
 export interface NativeDialogs {
   open(): Promise<string | null>;
   save(defaultName: string): Promise<string | null>;
+  /** A save dialog for an export; absent, dialog:export answers `unsupported` like dialog:save. */
+  export?(defaultName: string, format: ExportFormat): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -22,6 +26,8 @@ export interface HostOptions {
   workspace: Workspace | null;
   /** Electron only. */
   dialogs?: NativeDialogs;
+  /** Prints the report for PDF exports (Electron: printToPDF); absent, a Chromium found on the machine. */
+  printer?: PdfPrinter;
 }
 
 const empty = {} as Record<string, never>;
@@ -29,6 +35,7 @@ const empty = {} as Record<string, never>;
 /** The services behind every API method, for one host. The router validates requests before these run. */
 export function createHandlers(options: HostOptions): Handlers {
   const { host, userDataDir, preferences, workspace, dialogs } = options;
+  let printer = options.printer;
   const recent = new RecentFiles(preferences);
   const drafts = new Drafts(path.join(userDataDir, 'drafts'));
   /** A path from a request: confined to the workspace in the browser host. */
@@ -106,6 +113,16 @@ export function createHandlers(options: HostOptions): Handlers {
     'dialog:save': async ({ defaultName }) => {
       if (!dialogs) throw noDialogs();
       return { path: await dialogs.save(defaultName) };
+    },
+    'export:run': async ({ project, format, path: filePath, overwrite }) => {
+      const absolute = confine(filePath);
+      const valid = validatePayload(project, `The project to export as ${path.basename(absolute)}`);
+      printer ??= format === 'pdf' ? createChromiumPrinter() : undefined;
+      return exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate() });
+    },
+    'dialog:export': async ({ defaultName, format }) => {
+      if (!dialogs?.export) throw noDialogs();
+      return { path: await dialogs.export(defaultName, format) };
     },
     'fs:list': async ({ dir }) => {
       if (!workspace) throw new CarveError('unsupported', 'Listing folders is only available in the browser host');

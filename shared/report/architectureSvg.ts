@@ -1,0 +1,210 @@
+import type { ServiceGraph } from '../analysis/serviceGraph';
+import { LINK_STYLE_LABELS } from '../catalog/runtimes';
+import { LINK_STYLES, MONOLITH_NODE_ID, type LinkStyle } from '../model/project';
+import { escapeHtml, formatNumber, truncate } from './escape';
+import { DEPENDENCY_COLOUR, LINK_STROKES, phaseColour } from './palette';
+import type { ReportModel } from './reportModel';
+
+// The target architecture as one vector SVG, drawn from the saved canvas layout: the Monolith node and one box
+// per service (name, framework, phase), module dependencies between them as grey arrows labelled with their
+// weight, and the planned links styled by kind. The viewBox is fitted to the nodes.
+
+const SERVICE = { width: 220, height: 70 };
+const MONOLITH = { width: 240, height: 96 };
+const PADDING = 40;
+const LEGEND_HEIGHT = 56;
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Connection {
+  from: string;
+  to: string;
+  kind: 'dependency' | LinkStyle;
+  label: string;
+  strokeWidth: number;
+}
+
+const fixed = (value: number) => (Math.round(value * 10) / 10).toString();
+
+/** Where the segment from the centre of `box` towards (tx, ty) leaves the box. */
+function borderPoint(box: Box, tx: number, ty: number): [number, number] {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const dx = tx - cx;
+  const dy = ty - cy;
+  if (dx === 0 && dy === 0) return [cx, cy];
+  const scale = Math.min(dx === 0 ? Infinity : box.width / 2 / Math.abs(dx), dy === 0 ? Infinity : box.height / 2 / Math.abs(dy));
+  return [cx + dx * scale, cy + dy * scale];
+}
+
+/** Boxes at their layout positions; services the layout does not place go in a column to the right. */
+function placeBoxes(model: ReportModel): Box[] {
+  const positions = new Map(model.project.layout.nodes.map((node) => [node.id, node]));
+  const boxes: Box[] = [];
+  const monolith = positions.get(MONOLITH_NODE_ID);
+  boxes.push({ id: MONOLITH_NODE_ID, x: monolith?.x ?? 0, y: monolith?.y ?? 0, ...MONOLITH });
+  const placed = model.project.services.filter((service) => positions.has(service.id));
+  const right = Math.max(boxes[0]!.x + MONOLITH.width, ...placed.map((service) => positions.get(service.id)!.x + SERVICE.width));
+  const top = Math.min(boxes[0]!.y, ...placed.map((service) => positions.get(service.id)!.y));
+  let row = 0;
+  for (const service of model.project.services) {
+    const position = positions.get(service.id);
+    if (position) boxes.push({ id: service.id, x: position.x, y: position.y, ...SERVICE });
+    else boxes.push({ id: service.id, x: right + 120, y: top + row++ * (SERVICE.height + 40), ...SERVICE });
+  }
+  return boxes;
+}
+
+function connectionsOf(model: ReportModel, graph: ServiceGraph): Connection[] {
+  const connections: Connection[] = [];
+  for (const edge of graph.edges) {
+    connections.push({
+      from: edge.from,
+      to: edge.to,
+      kind: 'dependency',
+      label: formatNumber(edge.weight),
+      strokeWidth: Math.min(4, 1 + Math.log10(edge.weight)),
+    });
+  }
+  for (const link of model.project.links) {
+    connections.push({ from: link.from, to: link.to, kind: link.style, label: link.label || LINK_STYLE_LABELS[link.style], strokeWidth: 2 });
+  }
+  return connections;
+}
+
+function serviceBox(box: Box, model: ReportModel): string {
+  const facts = model.byServiceId.get(box.id);
+  const service = model.project.services.find((candidate) => candidate.id === box.id)!;
+  const colour = facts ? phaseColour(facts.phase.index) : '#475569';
+  const phaseLabel = facts ? `Phase ${facts.phase.index}` : 'Not planned';
+  const framework = facts?.frameworkName ?? service.framework;
+  return [
+    `<g class="node service">`,
+    `<title>${escapeHtml(`${service.name}: ${framework}, ${phaseLabel}`)}</title>`,
+    `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="${box.width}" height="${box.height}" rx="8" fill="#ffffff" stroke="${colour}" stroke-width="2"/>`,
+    `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="6" height="${box.height}" rx="3" fill="${colour}"/>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 28)}" class="node-name">${escapeHtml(truncate(service.name, 24))}</text>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 50)}" class="node-detail">${escapeHtml(truncate(framework, 16))} · ${escapeHtml(phaseLabel)}</text>`,
+    `</g>`,
+  ].join('');
+}
+
+function monolithBox(box: Box, model: ReportModel): string {
+  const remaining = model.modules.filter((module) => module.serviceName === null).length;
+  const name = model.project.monolith.name;
+  return [
+    `<g class="node monolith">`,
+    `<title>${escapeHtml(`${name} (the monolith)`)}</title>`,
+    `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="#f1f5f9" stroke="#334155" stroke-width="2.5"/>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 30)}" class="node-name">${escapeHtml(truncate(name, 24))}</text>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 54)}" class="node-detail">Monolith · ${escapeHtml(frameworkLabel(model.project.monolith.framework))}</text>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 76)}" class="node-detail">${remaining} of ${model.project.monolith.modules.length} modules stay</text>`,
+    `</g>`,
+  ].join('');
+}
+
+const frameworkLabel = (id: string) => ({ django: 'Django', flask: 'Flask', fastapi: 'FastAPI', other: 'Other' })[id] ?? id;
+
+function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): string[] {
+  // Connections between the same two boxes (both ways, dependencies and links) are spread apart.
+  const pairs = new Map<string, Connection[]>();
+  for (const connection of connections) {
+    if (!boxes.has(connection.from) || !boxes.has(connection.to) || connection.from === connection.to) continue;
+    const key = connection.from < connection.to ? `${connection.from}\u0000${connection.to}` : `${connection.to}\u0000${connection.from}`;
+    const list = pairs.get(key) ?? [];
+    list.push(connection);
+    pairs.set(key, list);
+  }
+  const lines: string[] = [];
+  const labels: string[] = [];
+  for (const [key, list] of pairs) {
+    const [a, b] = key.split('\u0000') as [string, string];
+    const boxA = boxes.get(a)!;
+    const boxB = boxes.get(b)!;
+    const ax = boxA.x + boxA.width / 2;
+    const ay = boxA.y + boxA.height / 2;
+    const bx = boxB.x + boxB.width / 2;
+    const by = boxB.y + boxB.height / 2;
+    const length = Math.hypot(bx - ax, by - ay) || 1;
+    // The normal of the pair's direction a -> b, so that an offset means the same side whichever way an edge runs.
+    const nx = -(by - ay) / length;
+    const ny = (bx - ax) / length;
+    list.forEach((connection, k) => {
+      const offset = (k - (list.length - 1) / 2) * 16;
+      const from = boxes.get(connection.from)!;
+      const to = boxes.get(connection.to)!;
+      const shift = (box: Box): Box => ({ ...box, x: box.x + nx * offset, y: box.y + ny * offset });
+      const sFrom = shift(from);
+      const sTo = shift(to);
+      const [x1, y1] = borderPoint(sFrom, sTo.x + sTo.width / 2, sTo.y + sTo.height / 2);
+      const [x2, y2] = borderPoint(sTo, sFrom.x + sFrom.width / 2, sFrom.y + sFrom.height / 2);
+      const isLink = connection.kind !== 'dependency';
+      const stroke = isLink ? LINK_STROKES[connection.kind as LinkStyle] : { colour: DEPENDENCY_COLOUR, dash: '' };
+      const marker = isLink ? `arrow-${connection.kind}` : 'arrow-dependency';
+      lines.push(
+        `<line x1="${fixed(x1)}" y1="${fixed(y1)}" x2="${fixed(x2)}" y2="${fixed(y2)}" stroke="${stroke.colour}" stroke-width="${fixed(connection.strokeWidth)}"` +
+          `${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ''} marker-end="url(#${marker})" class="edge ${isLink ? 'link' : 'dependency'}"/>`,
+      );
+      const mx = (x1 + x2) / 2;
+      const my = (y1 + y2) / 2;
+      const text = truncate(connection.label, 18);
+      const width = Array.from(text).length * 6.4 + 10;
+      labels.push(
+        `<g class="edge-label"><rect x="${fixed(mx - width / 2)}" y="${fixed(my - 9)}" width="${fixed(width)}" height="16" rx="4" fill="#ffffff" stroke="${stroke.colour}" stroke-width="0.75"/>` +
+          `<text x="${fixed(mx)}" y="${fixed(my + 3.5)}" text-anchor="middle" fill="${isLink ? stroke.colour : '#475569'}">${escapeHtml(text)}</text></g>`,
+      );
+    });
+  }
+  // Labels after every line, so that no line crosses a label.
+  return [...lines, ...labels];
+}
+
+function markers(): string {
+  const arrow = (id: string, colour: string) =>
+    `<marker id="${id}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`;
+  return `<defs>${arrow('arrow-dependency', DEPENDENCY_COLOUR)}${LINK_STYLES.map((style) => arrow(`arrow-${style}`, LINK_STROKES[style].colour)).join('')}</defs>`;
+}
+
+function legend(x: number, y: number): { svg: string; width: number } {
+  const items: string[] = [];
+  let cursor = x;
+  const entry = (colour: string, dash: string, label: string) => {
+    items.push(
+      `<line x1="${fixed(cursor)}" y1="${fixed(y)}" x2="${fixed(cursor + 34)}" y2="${fixed(y)}" stroke="${colour}" stroke-width="2.5"${dash ? ` stroke-dasharray="${dash}"` : ''}/>` +
+        `<text x="${fixed(cursor + 42)}" y="${fixed(y + 4.5)}" class="legend">${escapeHtml(label)}</text>`,
+    );
+    cursor += 42 + label.length * 7.2 + 26;
+  };
+  entry(DEPENDENCY_COLOUR, '', 'Module dependencies (weight)');
+  for (const style of LINK_STYLES) entry(LINK_STROKES[style].colour, LINK_STROKES[style].dash, `${LINK_STYLE_LABELS[style]} link`);
+  return { svg: `<g class="legend">${items.join('')}</g>`, width: cursor - x };
+}
+
+export function renderArchitectureSvg(model: ReportModel, graph: ServiceGraph): string {
+  const boxes = placeBoxes(model);
+  const byId = new Map(boxes.map((box) => [box.id, box]));
+  const minX = Math.min(...boxes.map((box) => box.x)) - PADDING;
+  const minY = Math.min(...boxes.map((box) => box.y)) - PADDING;
+  const maxX = Math.max(...boxes.map((box) => box.x + box.width)) + PADDING;
+  const maxY = Math.max(...boxes.map((box) => box.y + box.height)) + PADDING;
+  const legendWidth = legend(0, 0).width + PADDING;
+  const width = Math.max(maxX - minX, legendWidth);
+  const height = maxY - minY + LEGEND_HEIGHT;
+  const left = minX - (width - (maxX - minX)) / 2;
+  const body = [
+    markers(),
+    ...connectionPaths(connectionsOf(model, graph), byId),
+    ...boxes.map((box) => (box.id === MONOLITH_NODE_ID ? monolithBox(box, model) : serviceBox(box, model))),
+    legend(left + PADDING / 2, maxY + LEGEND_HEIGHT / 2 - 4).svg,
+  ];
+  return (
+    `<svg class="architecture" viewBox="${fixed(left)} ${fixed(minY)} ${fixed(width)} ${fixed(height)}" ` +
+    `role="img" aria-label="Target architecture: the monolith and ${model.project.services.length} services">${body.join('')}</svg>`
+  );
+}

@@ -1,0 +1,169 @@
+import { buildServiceGraph } from '../analysis/serviceGraph';
+import type { Project } from '../model/project';
+import type { Plan } from '../planning/types';
+import { SAVED_BY } from '../version';
+import { renderArchitectureSvg } from './architectureSvg';
+import { escapeHtml, formatNumber } from './escape';
+import { phaseColour } from './palette';
+import { REPORT_CSS } from './reportCss';
+import { buildReportModel, phaseTitle, type ReportModel } from './reportModel';
+import { appendixSection, effortSection, phaseAnchor, phaseSection } from './reportSections';
+import { renderTimelineSvg } from './timelineSvg';
+
+// The roadmap report: one self-contained HTML document (inline CSS and SVG, no script, nothing remote) that
+// reads well on screen and prints to A4. The PDF is this document printed by Chromium; its bookmarks come from
+// the h1/h2 headings (tagged PDF + outline), its page numbers from the print spec's footer.
+
+export interface ReportOptions {
+  /** ISO date shown on the cover; passed in, the report never reads the clock. */
+  generatedOn: string;
+  /**
+   * Pages where the top-level sections start, by heading id, for the table of contents (learnt from a first
+   * print); without them the contents lists the sections without page numbers.
+   */
+  pageNumbers?: Readonly<Record<string, number>>;
+}
+
+const e = escapeHtml;
+
+/** The top-level sections, in order, as the contents lists them: heading id and title. */
+export function reportSections(plan: Plan): { id: string; title: string; sub?: boolean }[] {
+  return [
+    { id: 'summary', title: 'Executive summary' },
+    { id: 'architecture', title: 'Target architecture' },
+    { id: 'timeline', title: 'Timeline' },
+    ...plan.phases.map((phase) => ({ id: phaseAnchor(phase), title: phaseTitle(phase), sub: true })),
+    { id: 'effort', title: 'Effort' },
+    { id: 'appendix', title: 'Appendix: modules' },
+  ];
+}
+
+function cover(model: ReportModel, options: ReportOptions): string {
+  const { project, plan } = model;
+  const rows: [string, string][] = [
+    ['Prepared', options.generatedOn],
+    ['Author', project.author || '—'],
+    ['Monolith', `${project.monolith.name} (${project.monolith.framework}, Python ${project.monolith.pythonVersion})`],
+    ['Roadmap', `${plan.phases.length} phases, ${plan.start} to ${plan.end}`],
+  ];
+  const description = project.description.length > 700 ? `${project.description.slice(0, 699)}…` : project.description;
+  return (
+    `<section class="cover"><div><div class="brand">Migration roadmap</div><h1 id="cover">${e(project.name)}</h1>` +
+    `<div class="subtitle">From ${e(project.monolith.name)} to ${project.services.length} service${project.services.length === 1 ? '' : 's'}</div>` +
+    `${description ? `<p class="description">${e(description)}</p>` : ''}</div>` +
+    `<dl>${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('')}<dt>Made with</dt><dd>${e(SAVED_BY)}</dd></dl></section>`
+  );
+}
+
+function contents(plan: Plan, options: ReportOptions): string {
+  const items = reportSections(plan).map((section) => {
+    const page = options.pageNumbers?.[section.id];
+    return (
+      `<li${section.sub ? ' class="sub"' : ''}><a class="label" href="#${section.id}">${e(section.title)}</a>` +
+      `<span class="page-number">${page === undefined ? '' : page}</span></li>`
+    );
+  });
+  return `<section class="page"><h1 id="contents">Contents</h1><ol class="toc">${items.join('')}</ol></section>`;
+}
+
+function summary(model: ReportModel): string {
+  const { project, plan } = model;
+  const stats: [string, string][] = [
+    [formatNumber(project.monolith.modules.length), 'modules in the monolith'],
+    [formatNumber(project.services.length), 'services to extract'],
+    [formatNumber(plan.phases.length), 'phases, Foundations included'],
+    [`${formatNumber(model.durationWeeks)} weeks`, `${plan.start} to ${plan.end}`],
+    [formatNumber(plan.totalEffort, 1), 'person-weeks of effort'],
+    [formatNumber(model.modules.filter((module) => module.serviceName === null).length), 'modules stay in the monolith'],
+  ];
+  const risks = plan.phases.flatMap((phase) => phase.risks.map((risk) => ({ risk, phase })));
+  const ordered = [...risks.filter(({ risk }) => /cycle/i.test(risk)), ...risks.filter(({ risk }) => !/cycle/i.test(risk))];
+  const shown = ordered.slice(0, 6);
+  const parts = [
+    `<section class="page"><h1 id="summary">Executive summary</h1>`,
+    `<p>${e(project.name)} moves ${formatNumber(model.services.reduce((sum, facts) => sum + facts.moduleNames.length, 0))} of the ` +
+      `${formatNumber(project.monolith.modules.length)} modules of ${e(project.monolith.name)} into ${project.services.length} services over ` +
+      `${plan.phases.length} phases, from ${e(plan.start)} to ${e(plan.end)}, for about ${formatNumber(plan.totalEffort, 1)} person-weeks of work.</p>`,
+    `<div class="stats">${stats.map(([value, label]) => `<div class="stat"><div class="value">${e(value)}</div><div class="label">${e(label)}</div></div>`).join('')}</div>`,
+    `<h2 id="summary-phases">Phases</h2><table><thead><tr><th>Phase</th><th>Dates</th><th class="num">Weeks</th><th>Services</th><th class="num">Effort</th></tr></thead><tbody>`,
+    ...plan.phases.map(
+      (phase) =>
+        `<tr><td><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span> ${e(phase.name)}</td><td>${e(phase.start)} – ${e(phase.end)}</td>` +
+        `<td class="num">${phase.lengthWeeks}</td><td>${phase.services.length ? e(phase.services.map((service) => service.name).join(', ')) : '<span class="muted">—</span>'}</td>` +
+        `<td class="num">${formatNumber(phase.effort, 1)}</td></tr>`,
+    ),
+    `</tbody></table>`,
+  ];
+  if (shown.length) {
+    parts.push(`<h2 id="summary-risks">Main risks</h2><ul class="risks">`);
+    parts.push(...shown.map(({ risk, phase }) => `<li>${e(risk)} <span class="muted small">(phase ${phase.index})</span></li>`));
+    parts.push(`</ul>`);
+    if (ordered.length > shown.length) parts.push(`<p class="muted small">${ordered.length - shown.length} more risks are listed in the phase sections.</p>`);
+  }
+  if (plan.warnings.length) {
+    parts.push(`<h2 id="summary-warnings">Planning warnings</h2>`, ...plan.warnings.map((warning) => `<div class="callout">${e(warning.message)}</div>`));
+  }
+  parts.push('</section>');
+  return parts.join('');
+}
+
+function architecture(model: ReportModel, project: Project): string {
+  const rows = model.services.map(
+    (facts) =>
+      `<tr><td>${e(facts.service.name)}</td><td><span class="tag" style="background:${phaseColour(facts.phase.index)}">${facts.phase.index}</span></td>` +
+      `<td>${e(facts.frameworkName)}</td><td>${e(facts.runtimeName)}</td><td>${e(facts.service.datastore || '—')}</td>` +
+      `<td>${facts.dependsOnNames.length ? e(facts.dependsOnNames.join(', ')) : '<span class="muted">—</span>'}</td></tr>`,
+  );
+  return [
+    `<section class="page"><h1 id="architecture">Target architecture</h1>`,
+    `<p>The services as laid out on the canvas, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.</p>`,
+    renderArchitectureSvg(model, buildServiceGraph(project)),
+    `<h2 id="architecture-services">Services</h2><table><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,
+    `<tbody>${rows.join('')}</tbody></table></section>`,
+  ].join('');
+}
+
+function timeline(model: ReportModel): string {
+  return [
+    `<section class="page"><h1 id="timeline">Timeline</h1>`,
+    `<p>${model.plan.phases.length} phases from ${e(model.plan.start)} to ${e(model.plan.end)} (${formatNumber(model.durationWeeks)} weeks). Each phase starts when the one before it ends.</p>`,
+    renderTimelineSvg(model.plan),
+    model.plan.cycles.length
+      ? `<h2 id="timeline-cycles">Services that move together</h2><ul class="risks">${model.plan.cycles
+          .map((cycle) => `<li>${e(cycle.serviceNames.join(', '))}: a dependency cycle, planned in one phase.</li>`)
+          .join('')}</ul>`
+      : '',
+    `</section>`,
+  ].join('');
+}
+
+/** The whole report as one HTML document. Same project, plan and options: the same string, byte for byte. */
+export function renderReportHtml(project: Project, plan: Plan, options: ReportOptions): string {
+  const model = buildReportModel(project, plan);
+  const body = [
+    cover(model, options),
+    contents(plan, options),
+    summary(model),
+    architecture(model, project),
+    timeline(model),
+    ...plan.phases.map((phase) => phaseSection(model, phase)),
+    effortSection(model),
+    appendixSection(model),
+  ];
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(project.name)}: migration roadmap</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<main>${body.join('\n')}</main>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,114 @@
+import { EFFORT_FORMULA } from '../planning/effort';
+import type { PlannedPhase } from '../planning/types';
+import { escapeHtml, formatNumber } from './escape';
+import { phaseColour } from './palette';
+import { phaseTitle, type ReportModel, type ServiceFacts } from './reportModel';
+
+// The sections of the report that read the plan phase by phase: the phases, the effort table and the appendix.
+// Every string from the project goes through escapeHtml; ids are made from indices only.
+
+const e = escapeHtml;
+const weeks = (value: number) => `${formatNumber(value, 1)} person-week${value === 1 ? '' : 's'}`;
+
+export const phaseAnchor = (phase: PlannedPhase) => `phase-${phase.index}`;
+
+function list(items: readonly string[], className = ''): string {
+  return `<ul${className ? ` class="${className}"` : ''}>${items.map((item) => `<li>${e(item)}</li>`).join('')}</ul>`;
+}
+
+function serviceCard(facts: ServiceFacts): string {
+  const { service, recommendation } = facts;
+  const choice = recommendation.differs
+    ? `${facts.frameworkName} (Carve recommends ${recommendation.frameworkName}: ${recommendation.reason})`
+    : `${facts.frameworkName}: ${recommendation.reason}`;
+  const modules = facts.moduleNames.length ? facts.moduleNames.join(', ') : 'none yet';
+  const lines = [
+    `<div class="line"><b>Framework</b> ${e(choice)}</div>`,
+    `<div class="line"><b>Runtime</b> ${e(facts.runtimeName)}${service.datastore ? ` · <b>Datastore</b> ${e(service.datastore)}` : ''}${service.team ? ` · <b>Team</b> ${e(service.team)}` : ''}</div>`,
+    `<div class="line"><b>Modules moved (${facts.moduleNames.length}, ${formatNumber(service.linesOfCode)} lines)</b> ${e(modules)}</div>`,
+  ];
+  if (facts.dependsOnNames.length) lines.push(`<div class="line"><b>Depends on</b> ${e(facts.dependsOnNames.join(', '))}</div>`);
+  const effort = `${weeks(service.effort.effort)}${service.effort.overridden ? ' (set by hand)' : ''}`;
+  return (
+    `<div class="service-card"><h3><span>${e(service.name)}${service.pinned ? ` <span class="tag pinned">pinned</span>` : ''}</span>` +
+    `<span class="effort">${e(effort)}</span></h3>${lines.join('')}</div>`
+  );
+}
+
+function routesTable(phase: PlannedPhase): string {
+  if (phase.facadeRoutes.length === 0) return '<p class="muted">No routes to add to the facade in this phase.</p>';
+  const rows = phase.facadeRoutes.map(
+    (route) =>
+      `<tr><td>${route.direction === 'to-service' ? `Monolith → ${e(route.serviceName)}` : `${e(route.serviceName)} → Monolith`}</td>` +
+      `<td><span class="names">${e(route.monolithModules.join(', '))}</span></td><td class="num">${route.dependencies}</td><td class="num">${formatNumber(route.weight)}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Route</th><th>Monolith modules</th><th class="num">Deps</th><th class="num">Weight</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function dataTable(phase: PlannedPhase): string {
+  const moves = phase.dataMigrations.filter((migration) => migration.entities.length > 0);
+  if (moves.length === 0) return '<p class="muted">No data moves in this phase.</p>';
+  const rows = moves.map(
+    (migration) =>
+      `<tr><td>${e(migration.serviceName)}</td><td>${e(migration.entities.join(', '))}</td><td>${e(migration.datastore || '—')}</td>` +
+      `<td>${migration.readers.length ? e(migration.readers.map((reader) => `${reader.owner} (${reader.dependencies} foreign key${reader.dependencies === 1 ? '' : 's'})`).join(', ')) : '<span class="muted">nobody else</span>'}</td></tr>`,
+  );
+  return `<table><thead><tr><th>Service</th><th>Entities that move</th><th>Datastore</th><th>Still read by</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+export function phaseSection(model: ReportModel, phase: PlannedPhase): string {
+  const colour = phaseColour(phase.index);
+  const services = model.services.filter((facts) => facts.phase === phase);
+  const parts: string[] = [
+    `<section class="page phase" aria-labelledby="${phaseAnchor(phase)}">`,
+    `<div class="phase-head" style="--phase:${colour}"><div class="eyebrow">Phase ${phase.index}</div><h1 id="${phaseAnchor(phase)}">${e(phaseTitle(phase))}</h1>`,
+    `<div class="facts"><span><b>${e(phase.start)}</b> to <b>${e(phase.end)}</b></span><span><b>${phase.lengthWeeks}</b> weeks</span>` +
+      `<span><b>${services.length}</b> service${services.length === 1 ? '' : 's'}</span><span><b>${formatNumber(phase.effort, 1)}</b> person-weeks</span></div></div>`,
+  ];
+  if (phase.goal) parts.push(`<p>${e(phase.goal)}</p>`);
+  if (phase.tasks.length) parts.push(`<h2 id="${phaseAnchor(phase)}-tasks">Foundation tasks</h2>${list(phase.tasks, 'checklist')}`);
+  if (services.length) {
+    parts.push(`<h2 id="${phaseAnchor(phase)}-services">Services extracted</h2>`, ...services.map(serviceCard));
+    parts.push(`<h2 id="${phaseAnchor(phase)}-routes">Facade routes</h2>`, routesTable(phase));
+    parts.push(`<h2 id="${phaseAnchor(phase)}-data">Data migration</h2>`, dataTable(phase));
+  } else if (phase.index > 0) {
+    parts.push('<p class="muted">No services are planned in this phase yet.</p>');
+  }
+  if (phase.risks.length) parts.push(`<h2 id="${phaseAnchor(phase)}-risks">Risks</h2>`, list(phase.risks, 'risks'));
+  if (phase.exitCriteria.length) parts.push(`<h2 id="${phaseAnchor(phase)}-exit">Exit criteria</h2>`, list(phase.exitCriteria, 'checklist'));
+  parts.push('</section>');
+  return parts.join('');
+}
+
+export function effortSection(model: ReportModel): string {
+  const rows = model.services.map(({ service, phase }) => {
+    const b = service.effort;
+    return (
+      `<tr><td>${e(service.name)}</td><td class="num">${phase.index}</td><td class="num">${formatNumber(b.linesOfCode)}</td><td class="num">${formatNumber(b.code, 1)}</td>` +
+      `<td class="num">${formatNumber(b.rewrite, 1)}</td><td class="num">${formatNumber(b.interface, 1)}</td><td class="num">${formatNumber(b.data, 1)}</td>` +
+      `<td class="num"><b>${formatNumber(b.effort, 1)}</b>${b.overridden ? ` <span class="muted">(computed ${formatNumber(b.computed, 1)})</span>` : ''}</td></tr>`
+    );
+  });
+  return [
+    `<section class="page"><h1 id="effort">Effort</h1>`,
+    `<p>Effort is estimated per service in person-weeks from the code it takes, the dependencies that cross its boundary, the data that moves with it and whether its framework changes.</p>`,
+    `<div class="formula">${e(EFFORT_FORMULA)}</div>`,
+    `<table><thead><tr><th>Service</th><th class="num">Phase</th><th class="num">Lines</th><th class="num">Code</th><th class="num">Rewrite</th><th class="num">Interface</th><th class="num">Data</th><th class="num">Effort</th></tr></thead>`,
+    `<tbody>${rows.join('')}<tr><td><b>Total</b></td><td></td><td></td><td></td><td></td><td></td><td></td><td class="num"><b>${formatNumber(model.plan.totalEffort, 1)}</b></td></tr></tbody></table>`,
+    `</section>`,
+  ].join('');
+}
+
+export function appendixSection(model: ReportModel): string {
+  const rows = model.modules.map(
+    (module) =>
+      `<tr><td>${e(module.moduleName)}</td><td>${module.serviceName === null ? '<span class="muted">Monolith (stays)</span>' : e(module.serviceName)}</td>` +
+      `<td>${module.phase === null ? '<span class="muted">—</span>' : e(`${module.phase.index}. ${module.phase.name}`)}</td><td class="num">${formatNumber(module.linesOfCode)}</td></tr>`,
+  );
+  return [
+    `<section class="page"><h1 id="appendix">Appendix: modules</h1>`,
+    `<p>Every module of ${e(model.project.monolith.name)}, the service it moves to and the phase it moves in; the rest stay in the monolith.</p>`,
+    `<table><thead><tr><th>Module</th><th>Service</th><th>Phase</th><th class="num">Lines</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    `</section>`,
+  ].join('');
+}
