@@ -11,7 +11,11 @@ import {
 // deliberate:
 // - 25 Django apps under acme/, core and orders the largest;
 // - module dependencies form a layered graph with exactly one cycle: orders <-> payments (an order captures
-//   its payment; a payment and its refunds point back at their order);
+//   its payment; a payment and its refunds point back at their order). It sits inside the monolith: carving
+//   orders and payments into two services makes it a cycle between services;
+// - between the carved services there is one cycle, through a planned link: Catalog pushes product.updated
+//   events to Search, and Search calls Catalog (a link from A to B makes A depend on B), so the planner moves
+//   them together and names the edge that would break the cycle;
 // - foreign keys across apps are `data` dependencies (OrderLine -> Product, Review -> Customer, ...);
 // - the carved services cover the four framework recommendations: models and admin (Django), async I/O
 //   (FastAPI), small and simple (Flask), background jobs (Celery worker).
@@ -140,7 +144,6 @@ const DEPENDENCIES: DependencyRow[] = [
   ['search', 'catalog', 'import', 14],
   ['search', 'pricing', 'call', 6],
   ['search', 'inventory', 'call', 4],
-  ['search', 'reviews', 'call', 3], // ratings in results
   ['search', 'core', 'import', 4],
   ['recommendations', 'catalog', 'data', 7], // ProductAffinity -> Product
   ['recommendations', 'orders', 'import', 9],
@@ -220,7 +223,7 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
       apiStyle: 'rest',
       team: 'Storefront',
       notes: 'I/O-bound and async: most time is spent waiting on Elasticsearch.',
-      pinnedPhaseId: 'phase-edge',
+      pinnedPhaseId: null,
       effortOverride: null,
     },
     {
@@ -266,15 +269,15 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
       lengthWeeks: 4,
     },
     {
-      id: 'phase-edge',
-      name: 'Phase 1 — Edge services',
-      goal: 'Move read-mostly edge features out first: search, reviews and notifications.',
+      id: 'phase-catalog',
+      name: 'Phase 1 — Catalog, search and notifications',
+      goal: 'Carve the catalog with its data, which everything reads, and search, which it feeds; move notifications to a worker.',
       lengthWeeks: 6,
     },
     {
-      id: 'phase-commerce',
-      name: 'Phase 2 — Catalog and commerce',
-      goal: 'Carve the catalog with its data, then break the orders-payments cycle.',
+      id: 'phase-edge',
+      name: 'Phase 2 — Edge services',
+      goal: 'Move reviews out on top of the catalog; then break the orders–payments cycle.',
       lengthWeeks: 8,
     },
   ],
@@ -283,8 +286,8 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
     defaultPhaseWeeks: 4,
     maxServicesPerPhase: null,
     teams: [
-      { id: 'team-storefront', name: 'Storefront', capacityPerPhase: 10 },
-      { id: 'team-platform', name: 'Platform', capacityPerPhase: 8 },
+      { id: 'team-storefront', name: 'Storefront', capacityPerPhase: 24 },
+      { id: 'team-platform', name: 'Platform', capacityPerPhase: 12 },
     ],
   },
   layout: {

@@ -142,6 +142,17 @@ describe('the Acme Shop sample', () => {
     expect(cycles).toEqual([['orders', 'payments']]);
   });
 
+  it('has one cycle between its services, through a planned link (a link from A to B: A depends on B)', () => {
+    const owner = new Map(project.services.flatMap((s) => s.moduleIds.map((id) => [id, s.id] as const)));
+    const moduleEdges = project.monolith.dependencies
+      .map((d) => ({ from: owner.get(d.from), to: owner.get(d.to) }))
+      .filter((e): e is { from: string; to: string } => e.from !== undefined && e.to !== undefined && e.from !== e.to);
+    expect(moduleEdges.length).toBeGreaterThan(0);
+    expect(stronglyConnected([...serviceIds], moduleEdges).filter((c) => c.length > 1)).toEqual([]);
+    const cycles = stronglyConnected([...serviceIds], [...moduleEdges, ...project.links]).filter((c) => c.length > 1);
+    expect(cycles).toEqual([['svc-catalog', 'svc-search']]);
+  });
+
   it('has foreign keys across apps, as data dependencies between modules that own models', () => {
     const data = project.monolith.dependencies.filter((d) => d.kind === 'data');
     expect(data.length).toBeGreaterThanOrEqual(15);
