@@ -45,28 +45,19 @@ export interface EffortBreakdown {
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
-/** The monolith's framework as a catalogue id, to tell a port from a move. */
-function monolithFrameworkId(project: Project): string {
-  return project.monolith.framework;
-}
-
 export function estimateEffort(project: Project, graph: ServiceGraph, service: Service): EffortBreakdown {
   const node = graph.nodes.get(service.id);
   const linesOfCode = node?.linesOfCode ?? 0;
-  let crossingDependencies = 0;
-  let crossingDataDependencies = 0;
-  for (const edge of [...(graph.outgoing.get(service.id) ?? []), ...(graph.incoming.get(service.id) ?? [])]) {
-    const data = edge.count === 0 ? 0 : countDataDependencies(project, edge.dependencies);
-    crossingDataDependencies += data;
-    crossingDependencies += edge.count - data;
-  }
+  const crossing = crossingCounts(project, graph).get(service.id);
+  const crossingDataDependencies = crossing?.data ?? 0;
+  const crossingDependencies = (crossing?.all ?? 0) - crossingDataDependencies;
   let entities = 0;
   const modules = graph.index.modules;
   const moduleIndex = moduleIndexOf(modules);
   for (const moduleId of node?.moduleIds ?? []) entities += modules[moduleIndex.get(moduleId)!]?.entities.length ?? 0;
 
   const c = EFFORT_CONSTANTS;
-  const frameworkChange = getFramework(service.framework).id !== getFramework(monolithFrameworkId(project)).id;
+  const frameworkChange = getFramework(service.framework).id !== getFramework(project.monolith.framework).id;
   const code = (linesOfCode / 1000) * c.perThousandLines;
   const rewrite = frameworkChange ? code * c.rewriteFactor : 0;
   const interfaceWork = crossingDependencies * c.perCrossingDependency;
@@ -89,9 +80,24 @@ export function estimateEffort(project: Project, graph: ServiceGraph, service: S
   };
 }
 
-function countDataDependencies(project: Project, indices: readonly number[]): number {
-  let count = 0;
+const crossingCache = new WeakMap<ServiceGraph, Map<string, { all: number; data: number }>>();
+
+/** Per node: module dependencies crossing its boundary (either way), and how many of them are foreign keys. */
+function crossingCounts(project: Project, graph: ServiceGraph): Map<string, { all: number; data: number }> {
+  let counts = crossingCache.get(graph);
+  if (counts) return counts;
+  counts = new Map();
   const deps = project.monolith.dependencies;
-  for (const i of indices) if (deps[i]!.kind === 'data') count++;
-  return count;
+  for (const edge of graph.edges) {
+    let data = 0;
+    for (const i of edge.dependencies) if (deps[i]!.kind === 'data') data++;
+    for (const id of [edge.from, edge.to]) {
+      const entry = counts.get(id) ?? { all: 0, data: 0 };
+      entry.all += edge.count;
+      entry.data += data;
+      counts.set(id, entry);
+    }
+  }
+  crossingCache.set(graph, counts);
+  return counts;
 }

@@ -3,6 +3,7 @@ import { getRuntime } from '../catalog/runtimes';
 import { moduleIndexOf, type ServiceGraph } from '../analysis/serviceGraph';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import { addDays } from './dates';
+import { listNames } from './text';
 import type { DataMigration, FacadeRoute, PlanCycle, PlannedPhase, PlannedService } from './types';
 
 // What each phase holds besides its services: Foundations tasks, the routes the facade must add, the data to
@@ -22,7 +23,7 @@ export function foundationTasks(project: Project): string[] {
   const asgi = services.filter((s) => getFramework(s.framework).traits.protocol === 'asgi');
   if (asgi.length > 0) {
     const frameworks = [...new Set(asgi.map((s) => getFramework(s.framework).name))].sort();
-    tasks.push(`ASGI deployment path (an ASGI server behind the facade, health checks, graceful shutdown) for ${frameworks.join(', ')}: ${asgi.map((s) => s.name).join(', ')}`);
+    tasks.push(`ASGI deployment path (an ASGI server behind the facade, health checks, graceful shutdown) for ${frameworks.join(', ')}: ${listNames(asgi.map((s) => s.name))}`);
   }
   const monolithVersion = project.monolith.pythonVersion.replace(/^pypy/, '');
   const newer = services.filter((s) => {
@@ -31,7 +32,7 @@ export function foundationTasks(project: Project): string[] {
   });
   if (newer.length > 0) {
     const versions = [...new Set(newer.map((s) => getRuntime(s.runtime)!.pythonVersion))].sort(compareVersions);
-    tasks.push(`Runtime upgrade: shared libraries, base images and CI from Python ${monolithVersion} to ${versions.join(' and ')} for ${newer.map((s) => s.name).join(', ')}`);
+    tasks.push(`Runtime upgrade: shared libraries, base images and CI from Python ${monolithVersion} to ${versions.join(' and ')} for ${listNames(newer.map((s) => s.name))}`);
   }
   const workers = services.filter((s) => getFramework(s.framework).traits.protocol === 'worker');
   const events = project.links.filter((l) => l.style === 'events');
@@ -101,7 +102,7 @@ export function describePhases(
 function defaultGoal(index: number, services: readonly PlannedService[]): string {
   if (index === 0) return 'Prepare delivery, observability and the routing facade before any service leaves the monolith';
   if (services.length === 0) return 'No extraction planned';
-  return `Extract ${services.map((s) => s.name).join(', ')} and route their traffic through the facade`;
+  return `Extract ${listNames(services.map((s) => s.name))} and route their traffic through the facade`;
 }
 
 /** The phase a module leaves the monolith in; Infinity while it stays. */
@@ -210,13 +211,14 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
   const here = new Set(phase.services.map((s) => s.id));
   for (const cycle of cycles) {
     if (!cycle.serviceIds.some((id) => here.has(id))) continue;
-    const cut = cycle.breakEdges.map((e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`).join(', ');
-    risks.push(`Dependency cycle between ${cycle.serviceNames.join(', ')}: they leave together; breaking ${cut} would let them move apart`);
+    const cut = listNames(cycle.breakEdges.map((e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`), 3);
+    const more = cycle.breakEdgeCount > cycle.breakEdges.length ? ` (${cycle.breakEdgeCount} dependencies in all)` : '';
+    risks.push(`Dependency cycle between ${listNames(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`);
   }
   for (const migration of phase.dataMigrations) {
     const readers = migration.readers.filter((r) => r.owner !== migration.serviceName);
     if (readers.length === 0) continue;
-    const who = readers.map((r) => `${r.owner} (${r.dependencies} foreign key${r.dependencies === 1 ? '' : 's'})`).join(', ');
+    const who = listNames(readers.map((r) => `${r.owner} (${r.dependencies} foreign key${r.dependencies === 1 ? '' : 's'})`));
     risks.push(`${migration.serviceName}'s data is still read by ${who}: put those reads behind an API before the tables move`);
   }
   const monolithFramework = getFramework(project.monolith.framework).id;
@@ -253,9 +255,6 @@ function exitCriteriaOf(phase: PlannedPhase): string[] {
   return criteria;
 }
 
-function listNames(names: readonly string[]): string {
-  return names.length <= MAX_MODULES_NAMED ? names.join(', ') : `${names.slice(0, MAX_MODULES_NAMED).join(', ')} and ${names.length - MAX_MODULES_NAMED} more`;
-}
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -4,6 +4,7 @@ import type { Project, Service } from '../model/project';
 import { BinaryHeap } from './heap';
 import { estimateEffort, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
+import { listNames } from './text';
 import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './types';
 
 // The roadmap planner: pure and deterministic (the same project gives the same plan, byte for byte).
@@ -23,6 +24,8 @@ import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './
 export const DEFAULT_TEAM = { name: 'Team', perPhase: 8 } as const;
 /** How many units that do not fit a phase the filler looks past before it opens the next phase. */
 const MAX_SKIPPED_PER_PHASE = 32;
+/** The lightest dependencies a cycle lists as the ones to break (a large cycle has thousands). */
+const MAX_BREAK_EDGES = 20;
 
 interface Unit {
   index: number;
@@ -210,17 +213,16 @@ export function planMigration(project: Project): Plan {
     for (const unit of skipped) heap.push(unit);
   }
 
-  // --- pins that break the dependency order ---
+  // --- pins that break the dependency order: one warning per unit, naming what leaves later ---
   for (const unit of units) {
-    for (const d of unit.dependsOn) {
-      if (phaseOfUnit[unit.index]! >= phaseOfUnit[d]!) continue;
-      const dependency = units[d]!;
-      warnings.push({
-        kind: 'pin-order',
-        message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depends on ${names(dependency.services)} (phase ${phaseOfUnit[d]}), which leaves the monolith later`,
-        serviceIds: [...unit.services, ...dependency.services].map((s) => s.id),
-      });
-    }
+    const later = unit.dependsOn.filter((d) => phaseOfUnit[unit.index]! < phaseOfUnit[d]!).map((d) => units[d]!);
+    if (later.length === 0) continue;
+    const what = later.flatMap((u) => u.services).map((s) => `${s.name} (phase ${phaseOfUnit[unitOf.get(s.id)!]})`);
+    warnings.push({
+      kind: 'pin-order',
+      message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depends on ${listNames(what)}, which leave${what.length === 1 ? 's' : ''} the monolith later`,
+      serviceIds: [...unit.services, ...later.flatMap((u) => u.services)].map((s) => s.id),
+    });
   }
 
   // --- planned services, in phase order then extraction order ---
@@ -337,7 +339,12 @@ function describeCycle(
     }
   }
   breakEdges.sort((a, b) => a.weight - b.weight || (a.fromName < b.fromName ? -1 : a.fromName > b.fromName ? 1 : 0));
-  return { serviceIds: [...members], serviceNames: members.map(nameOf), breakEdges };
+  return {
+    serviceIds: [...members],
+    serviceNames: members.map(nameOf),
+    breakEdges: breakEdges.slice(0, MAX_BREAK_EDGES),
+    breakEdgeCount: breakEdges.length,
+  };
 }
 
 /** Capacity used per phase: person-weeks per team and a service count. */
@@ -397,7 +404,7 @@ class PhaseCapacity {
 }
 
 function names(services: readonly { name: string }[]): string {
-  return services.map((s) => s.name).join(', ');
+  return listNames(services.map((s) => s.name));
 }
 
 function phaseLabel(project: Project, index: number): string {

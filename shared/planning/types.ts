@@ -83,8 +83,10 @@ export interface CycleEdge {
 export interface PlanCycle {
   serviceIds: string[];
   serviceNames: string[];
-  /** Dependencies that, removed, would break the cycle (lightest first). */
+  /** Dependencies that, removed, would break the cycle: the lightest first, at most 20 of them. */
   breakEdges: CycleEdge[];
+  /** How many dependencies in all would have to go. */
+  breakEdgeCount: number;
 }
 
 export type PlanWarningKind = 'pin-order' | 'pin-foundations' | 'pin-split' | 'pin-capacity' | 'oversized' | 'assumed-capacity';
