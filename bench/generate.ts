@@ -110,16 +110,16 @@ export function generateProject(options: GenerateOptions): Project {
   }));
 
   const assigned = Math.floor(moduleCount * 0.8);
-  const usedNames = new Set<string>();
+  const usedNames = new Map<string, number>();
   const services: Service[] = [];
   for (let i = 0; i < serviceCount; i++) {
     const start = Math.floor((i * assigned) / serviceCount);
     const end = Math.floor(((i + 1) * assigned) / serviceCount);
     const owned = modules.slice(start, end);
     const base = owned[0] ? titleCase(owned[0].name.split('.')[1]!) : 'Service';
-    let name = `${base} Service`;
-    for (let n = 2; usedNames.has(name); n++) name = `${base} Service ${n}`;
-    usedNames.add(name);
+    const n = (usedNames.get(base) ?? 0) + 1;
+    usedNames.set(base, n);
+    const name = n === 1 ? `${base} Service` : `${base} Service ${n}`;
     services.push({
       id: `svc-${i + 1}`,
       name,
