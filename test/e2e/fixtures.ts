@@ -9,6 +9,7 @@ import { test as base } from '@playwright/test';
 // port, and the printed URL as the readiness signal. Needs `npm run build` first (npm test does it).
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const READY_TIMEOUT_MS = 30_000;
 const READY = /Carve is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 
 export interface RunningHost {
@@ -27,15 +28,29 @@ export async function startHost(workspace: string, userData: string): Promise<Ru
   );
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
+    // Not a sleep: a ceiling on waiting for the readiness line, so that a host that hangs is stopped, not leaked.
+    const ceiling = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`carve serve printed no URL within ${READY_TIMEOUT_MS / 1000} s: ${output.trim()}`));
+    }, READY_TIMEOUT_MS);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
-      if (match) resolve(match[1]!);
+      if (match) {
+        clearTimeout(ceiling);
+        resolve(match[1]!);
+      }
     };
     child.stdout!.on('data', onData);
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`carve serve exited (${code}) before it was ready: ${output.trim()}`)));
+    child.once('error', (error) => {
+      clearTimeout(ceiling);
+      reject(error);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(ceiling);
+      reject(new Error(`carve serve exited (${code}) before it was ready: ${output.trim()}`));
+    });
   });
   const exited = new Promise<void>((resolve) => {
     if (child.exitCode !== null) resolve();
