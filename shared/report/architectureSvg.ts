@@ -111,6 +111,21 @@ function monolithBox(box: Box, model: ReportModel): string {
 
 const frameworkLabel = (id: string) => ({ django: 'Django', flask: 'Flask', fastapi: 'FastAPI', other: 'Other' })[id] ?? id;
 
+/** Whether the quadratic curve p0 -> c -> p2 runs through any of `obstacles` (sampled). */
+function hitsBox(p0: [number, number], c: [number, number], p2: [number, number], obstacles: readonly Box[]): boolean {
+  for (let i = 1; i < 24; i++) {
+    const t = i / 24;
+    const x = (1 - t) * (1 - t) * p0[0] + 2 * (1 - t) * t * c[0] + t * t * p2[0];
+    const y = (1 - t) * (1 - t) * p0[1] + 2 * (1 - t) * t * c[1] + t * t * p2[1];
+    for (const box of obstacles) {
+      if (x > box.x - 6 && x < box.x + box.width + 6 && y > box.y - 6 && y < box.y + box.height + 6) return true;
+    }
+  }
+  return false;
+}
+
+const BENDS = [0, 50, -50, 100, -100, 160, -160, 240, -240];
+
 function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): string[] {
   // Connections between the same two boxes (both ways, dependencies and links) are spread apart.
   const pairs = new Map<string, Connection[]>();
@@ -135,24 +150,32 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
     // The normal of the pair's direction a -> b, so that an offset means the same side whichever way an edge runs.
     const nx = -(by - ay) / length;
     const ny = (bx - ax) / length;
+    // A pair whose straight line crosses another box bends around it: the first bend that clears every box.
+    const obstacles = [...boxes.values()].filter((box) => box.id !== a && box.id !== b);
+    const mid: [number, number] = [(ax + bx) / 2, (ay + by) / 2];
+    const bend =
+      BENDS.find((candidate) => !hitsBox([ax, ay], [mid[0] + nx * candidate * 2, mid[1] + ny * candidate * 2], [bx, by], obstacles)) ?? 0;
     list.forEach((connection, k) => {
-      const offset = (k - (list.length - 1) / 2) * 16;
+      const offset = (k - (list.length - 1) / 2) * 22;
       const from = boxes.get(connection.from)!;
       const to = boxes.get(connection.to)!;
-      const shift = (box: Box): Box => ({ ...box, x: box.x + nx * offset, y: box.y + ny * offset });
-      const sFrom = shift(from);
-      const sTo = shift(to);
-      const [x1, y1] = borderPoint(sFrom, sTo.x + sTo.width / 2, sTo.y + sTo.height / 2);
-      const [x2, y2] = borderPoint(sTo, sFrom.x + sFrom.width / 2, sFrom.y + sFrom.height / 2);
+      // The control point of the curve (a straight line when there is no bend and no offset).
+      const control: [number, number] = [mid[0] + nx * (bend * 2 + offset), mid[1] + ny * (bend * 2 + offset)];
+      const [x1, y1] = borderPoint(from, control[0], control[1]);
+      const [x2, y2] = borderPoint(to, control[0], control[1]);
       const isLink = connection.kind !== 'dependency';
       const stroke = isLink ? LINK_STROKES[connection.kind as LinkStyle] : { colour: DEPENDENCY_COLOUR, dash: '' };
       const marker = isLink ? `arrow-${connection.kind}` : 'arrow-dependency';
       lines.push(
-        `<line x1="${fixed(x1)}" y1="${fixed(y1)}" x2="${fixed(x2)}" y2="${fixed(y2)}" stroke="${stroke.colour}" stroke-width="${fixed(connection.strokeWidth)}"` +
+        `<path d="M${fixed(x1)} ${fixed(y1)} Q${fixed(control[0])} ${fixed(control[1])} ${fixed(x2)} ${fixed(y2)}" fill="none" stroke="${stroke.colour}" stroke-width="${fixed(connection.strokeWidth)}"` +
           `${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ''} marker-end="url(#${marker})" class="edge ${isLink ? 'link' : 'dependency'}"/>`,
       );
-      const mx = (x1 + x2) / 2;
-      const my = (y1 + y2) / 2;
+      // The label sits on the curve, the labels of one pair spread along it so that they do not cover each other.
+      const along = Math.min(0.8, Math.max(0.2, 0.5 + (k - (list.length - 1) / 2) * (0.5 / Math.max(2, list.length))));
+      // Measured from box a whichever way the connection runs.
+      const t = connection.from === a ? along : 1 - along;
+      const mx = (1 - t) * (1 - t) * x1 + 2 * (1 - t) * t * control[0] + t * t * x2;
+      const my = (1 - t) * (1 - t) * y1 + 2 * (1 - t) * t * control[1] + t * t * y2;
       const text = truncate(connection.label, 18);
       const width = Array.from(text).length * 6.4 + 10;
       labels.push(

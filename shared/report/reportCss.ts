@@ -65,8 +65,9 @@ td .names { color: var(--muted); font-size: 8.5pt; }
 .facts { display: flex; flex-wrap: wrap; gap: 2mm 6mm; font-size: 9.5pt; color: var(--muted); margin-bottom: 2mm; }
 .facts b { color: var(--ink); }
 .service-card { border: 1px solid var(--line); border-radius: 2mm; padding: 3mm 4mm; margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }
-.service-card h3 { margin: 0 0 1.5mm; display: flex; justify-content: space-between; gap: 4mm; }
-.service-card h3 .effort { font-weight: 400; color: var(--muted); font-size: 9.5pt; white-space: nowrap; }
+.service-card .card-head { display: flex; align-items: baseline; gap: 3mm; margin: 0 0 1.5mm; }
+.service-card h3 { margin: 0; }
+.service-card .effort { margin-left: auto; color: var(--muted); font-size: 9.5pt; white-space: nowrap; }
 .service-card .line { font-size: 9.5pt; margin-bottom: 1mm; }
 .service-card .line b { color: var(--muted); font-weight: 600; }
 ul.checklist { list-style: none; padding: 0; }
@@ -84,7 +85,7 @@ svg text.legend { font-size: 12px; fill: #334155; }
 svg.timeline { margin: 4mm 0 6mm; }
 svg.timeline .tick { stroke: #e2e8f0; stroke-width: 1; }
 svg.timeline .axis { font-size: 10px; fill: #64748b; }
-svg.timeline .row-label { font-size: 12px; fill: #0f172a; font-weight: 600; }
+svg.timeline .row-label { font-size: 11.5px; fill: #0f172a; font-weight: 600; }
 svg.timeline .bar-label { font-size: 10.5px; fill: #ffffff; font-weight: 600; }
 svg.timeline .bar-label.outside { fill: #334155; }
 .formula { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 9pt; background: var(--panel); border: 1px solid var(--line); border-radius: 2mm; padding: 3mm 4mm; white-space: pre-wrap; break-inside: avoid; }

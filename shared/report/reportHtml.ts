@@ -56,13 +56,15 @@ function cover(model: ReportModel, options: ReportOptions): string {
 }
 
 function contents(plan: Plan, options: ReportOptions): string {
-  const items = reportSections(plan).map((section) => {
+  const items: string[] = [];
+  for (const section of reportSections(plan)) {
     const page = options.pageNumbers?.[section.id];
-    return (
+    if (section.sub && !items.some((item) => item.includes('class="group"'))) items.push('<li class="group"><span class="label">Phases</span></li>');
+    items.push(
       `<li${section.sub ? ' class="sub"' : ''}><a class="label" href="#${section.id}">${e(section.title)}</a>` +
-      `<span class="page-number">${page === undefined ? '' : page}</span></li>`
+        `<span class="page-number">${page === undefined ? '' : page}</span></li>`,
     );
-  });
+  }
   return `<section class="page"><h1 id="contents">Contents</h1><ol class="toc">${items.join('')}</ol></section>`;
 }
 

@@ -30,8 +30,8 @@ function serviceCard(facts: ServiceFacts): string {
   if (facts.dependsOnNames.length) lines.push(`<div class="line"><b>Depends on</b> ${e(facts.dependsOnNames.join(', '))}</div>`);
   const effort = `${weeks(service.effort.effort)}${service.effort.overridden ? ' (set by hand)' : ''}`;
   return (
-    `<div class="service-card"><h3><span>${e(service.name)}${service.pinned ? ` <span class="tag pinned">pinned</span>` : ''}</span>` +
-    `<span class="effort">${e(effort)}</span></h3>${lines.join('')}</div>`
+    `<div class="service-card"><div class="card-head"><h3>${e(service.name)}</h3>${service.pinned ? `<span class="tag pinned">pinned</span>` : ''}` +
+    `<span class="effort">${e(effort)}</span></div>${lines.join('')}</div>`
   );
 }
 
@@ -63,7 +63,9 @@ export function phaseSection(model: ReportModel, phase: PlannedPhase): string {
     `<section class="page phase" aria-labelledby="${phaseAnchor(phase)}">`,
     `<div class="phase-head" style="--phase:${colour}"><div class="eyebrow">Phase ${phase.index}</div><h1 id="${phaseAnchor(phase)}">${e(phaseTitle(phase))}</h1>`,
     `<div class="facts"><span><b>${e(phase.start)}</b> to <b>${e(phase.end)}</b></span><span><b>${phase.lengthWeeks}</b> weeks</span>` +
-      `<span><b>${services.length}</b> service${services.length === 1 ? '' : 's'}</span><span><b>${formatNumber(phase.effort, 1)}</b> person-weeks</span></div></div>`,
+      (phase.index === 0 && services.length === 0
+        ? `<span><b>${phase.tasks.length}</b> foundation tasks</span></div></div>`
+        : `<span><b>${services.length}</b> service${services.length === 1 ? '' : 's'}</span><span><b>${formatNumber(phase.effort, 1)}</b> person-weeks</span></div></div>`),
   ];
   if (phase.goal) parts.push(`<p>${e(phase.goal)}</p>`);
   if (phase.tasks.length) parts.push(`<h2 id="${phaseAnchor(phase)}-tasks">Foundation tasks</h2>${list(phase.tasks, 'checklist')}`);
@@ -103,7 +105,7 @@ export function appendixSection(model: ReportModel): string {
   const rows = model.modules.map(
     (module) =>
       `<tr><td>${e(module.moduleName)}</td><td>${module.serviceName === null ? '<span class="muted">Monolith (stays)</span>' : e(module.serviceName)}</td>` +
-      `<td>${module.phase === null ? '<span class="muted">—</span>' : e(`${module.phase.index}. ${module.phase.name}`)}</td><td class="num">${formatNumber(module.linesOfCode)}</td></tr>`,
+      `<td>${module.phase === null ? '<span class="muted">—</span>' : e(phaseTitle(module.phase))}</td><td class="num">${formatNumber(module.linesOfCode)}</td></tr>`,
   );
   return [
     `<section class="page"><h1 id="appendix">Appendix: modules</h1>`,

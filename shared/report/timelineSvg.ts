@@ -2,13 +2,14 @@ import { parseIsoDate } from '../planning/dates';
 import type { Plan } from '../planning/types';
 import { escapeHtml, truncate } from './escape';
 import { phaseColour } from './palette';
+import { phaseTitle } from './reportModel';
 
 // The timeline (Gantt) chart: one bar per phase on a date axis with a tick at the start of each month (or of
 // each quarter for plans longer than two years).
 
 const DAY_MS = 86_400_000;
 const WIDTH = 760;
-const LABEL_WIDTH = 230;
+const LABEL_WIDTH = 250;
 const ROW = 34;
 const AXIS = 30;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -42,16 +43,23 @@ export function renderTimelineSvg(plan: Plan): string {
     const x1 = xOf(parseIsoDate(phase.start));
     const x2 = xOf(parseIsoDate(phase.end) + DAY_MS);
     const colour = phaseColour(phase.index);
-    const detail = `${phase.lengthWeeks} wk · ${phase.services.length} service${phase.services.length === 1 ? '' : 's'}`;
-    parts.push(`<text x="0" y="${fixed(y + ROW / 2 + 4)}" class="row-label">${escapeHtml(truncate(`${phase.index}. ${phase.name}`, 32))}</text>`);
+    const detail =
+      phase.index === 0 && phase.services.length === 0
+        ? `${phase.lengthWeeks} wk · foundations`
+        : `${phase.lengthWeeks} wk · ${phase.services.length} service${phase.services.length === 1 ? '' : 's'}`;
+    parts.push(`<text x="0" y="${fixed(y + ROW / 2 + 4)}" class="row-label">${escapeHtml(truncate(phaseTitle(phase), 36))}</text>`);
     parts.push(
       `<rect x="${fixed(x1)}" y="${fixed(y + 6)}" width="${fixed(Math.max(2, x2 - x1))}" height="${ROW - 12}" rx="4" fill="${colour}"><title>${escapeHtml(
         `${phase.name}: ${phase.start} to ${phase.end}`,
       )}</title></rect>`,
     );
-    const inside = x2 - x1 > detail.length * 6.2 + 12;
+    const textWidth = detail.length * 6.2 + 12;
+    const inside = x2 - x1 > textWidth;
+    // Outside the bar: after it, or before it when it ends too close to the right edge.
+    const after = x2 + textWidth < WIDTH;
+    const x = inside ? x1 + 6 : after ? x2 + 6 : x1 - 6;
     parts.push(
-      `<text x="${fixed(inside ? x1 + 6 : x2 + 6)}" y="${fixed(y + ROW / 2 + 4)}" class="${inside ? 'bar-label' : 'bar-label outside'}">${escapeHtml(detail)}</text>`,
+      `<text x="${fixed(x)}" y="${fixed(y + ROW / 2 + 4)}"${inside || after ? '' : ' text-anchor="end"'} class="${inside ? 'bar-label' : 'bar-label outside'}">${escapeHtml(detail)}</text>`,
     );
   });
 

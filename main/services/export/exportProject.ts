@@ -2,10 +2,11 @@ import path from 'node:path';
 import type { ExportedFile, ExportFormat } from '../../../shared/api/contract';
 import type { Project } from '../../../shared/model/project';
 import { planMigration } from '../../../shared/planning/planner';
-import { renderReportHtml } from '../../../shared/report/reportHtml';
+import type { Plan } from '../../../shared/planning/types';
+import { renderReportHtml, reportSections } from '../../../shared/report/reportHtml';
 import { renderTextExport } from '../../../shared/report/textExport';
 import { createChromiumPrinter, type PdfPrinter } from './chromiumPrinter';
-import { countPdfPages } from './pdfPages';
+import { countPdfPages, readPdfDestinations } from './pdfPages';
 import { checkExportTarget, writeBytesAtomically } from './writeExport';
 
 // One export: plan the project, render the format, print it when it is a PDF, write it atomically.
@@ -44,9 +45,8 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
   let bytes: Uint8Array;
   let pages: number | null = null;
   if (format === 'pdf') {
-    const html = renderReportHtml(project, plan, { generatedOn });
     onStage?.('printing');
-    bytes = await (request.printer ?? createChromiumPrinter()).print(html);
+    bytes = await printReport(project, plan, generatedOn, request.printer ?? createChromiumPrinter());
     pages = countPdfPages(bytes);
   } else {
     bytes = Buffer.from(renderTextExport(project, plan, format, { generatedOn }), 'utf8');
@@ -55,4 +55,27 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
   if (!overwrite) await checkExportTarget(absolute, false);
   await writeBytesAtomically(absolute, bytes);
   return { path: absolute, bytes: bytes.byteLength, pages };
+}
+
+/**
+ * The report as a PDF with page numbers in its contents, in two passes: print once, read from the PDF the page
+ * each section's heading landed on (the named destinations of the contents' links), print again with those
+ * numbers. The numbers take no more room than the blanks they replace, so the second print keeps the pages of
+ * the first; a third pass runs only if they moved all the same. When the PDF names no destinations (another
+ * printer), the contents keeps no numbers and the footer's "Page N of M" still guides the reader.
+ */
+export async function printReport(project: Project, plan: Plan, generatedOn: string, printer: PdfPrinter): Promise<Uint8Array> {
+  const ids = reportSections(plan).map((section) => section.id);
+  let pageNumbers: Record<string, number> | undefined;
+  let bytes = await printer.print(renderReportHtml(project, plan, { generatedOn }));
+  for (let pass = 0; pass < 2; pass++) {
+    const found = readPdfDestinations(bytes);
+    const next: Record<string, number> = {};
+    for (const id of ids) if (found.has(id)) next[id] = found.get(id)!;
+    if (Object.keys(next).length === 0) break;
+    if (pageNumbers !== undefined && ids.every((id) => pageNumbers![id] === next[id])) break;
+    pageNumbers = next;
+    bytes = await printer.print(renderReportHtml(project, plan, { generatedOn, pageNumbers }));
+  }
+  return bytes;
 }
