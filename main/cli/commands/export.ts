@@ -1,0 +1,64 @@
+import { basename, resolve } from 'node:path';
+import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/contract';
+import { CarveError, describeError } from '../../../shared/api/result';
+import { exportProject, localIsoDate, type ExportStage } from '../../services/export/exportProject';
+import { UsageError } from '../args';
+import type { Command } from '../command';
+import { readProject } from '../projectFile';
+
+// carve export FILE --format pdf|html|md|csv|mermaid|json --out PATH [--force]: the roadmap in one format.
+// One line per stage on stderr while it runs; exit 0, 1 with "path: what is wrong", 2 for a usage mistake.
+
+const STAGE_WORDS: Readonly<Record<ExportStage, string>> = {
+  planning: 'planning the migration',
+  rendering: 'rendering the report',
+  printing: 'printing the PDF with Chromium',
+  writing: 'writing',
+};
+
+const isFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
+
+const kilobytes = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+export const exportCommand: Command = {
+  name: 'export',
+  synopsis: 'FILE --format FORMAT --out PATH [--force]',
+  summary: 'write the migration roadmap as PDF, HTML, Markdown, CSV, Mermaid or JSON',
+  options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  optionHelp: [
+    ['-f, --format FORMAT', `one of ${EXPORT_FORMATS.join(', ')} (a PDF needs Chromium or Chrome; set CARVE_CHROMIUM to choose one)`],
+    ['-o, --out PATH', 'the file to write'],
+    ['--force', 'replace PATH when it exists'],
+  ],
+  async run({ positionals, values }, io) {
+    if (positionals.length !== 1) throw new UsageError('export needs exactly one FILE');
+    const format = values.format;
+    if (typeof format !== 'string') throw new UsageError(`export needs --format (${EXPORT_FORMATS.join(', ')})`);
+    if (!isFormat(format)) throw new UsageError(`unknown format "${format.slice(0, 40)}" (use ${EXPORT_FORMATS.join(', ')})`);
+    const out = values.out;
+    if (typeof out !== 'string' || out === '') throw new UsageError('export needs --out PATH');
+    const file = positionals[0]!;
+    const { project, problem } = await readProject(resolve(io.cwd, file));
+    if (problem !== undefined) {
+      io.err(`${file}: ${problem}`);
+      return 1;
+    }
+    try {
+      const written = await exportProject({
+        project,
+        format,
+        path: resolve(io.cwd, out),
+        overwrite: values.force === true,
+        generatedOn: localIsoDate(),
+        onStage: (stage) => io.err(`${STAGE_WORDS[stage]}${stage === 'writing' ? ` ${out}` : ''}...`),
+      });
+      const pages = written.pages === null ? '' : `${written.pages} page${written.pages === 1 ? '' : 's'}, `;
+      io.out(`${out}: ${pages}${kilobytes(written.bytes)}`);
+      return 0;
+    } catch (error) {
+      if (error instanceof CarveError && error.code === 'conflict') io.err(`${out}: already exists (add --force to replace it)`);
+      else io.err(`${out}: ${describeError(error).replace(`Could not export ${basename(out)}: `, '')}`);
+      return 1;
+    }
+  },
+};
