@@ -4,13 +4,14 @@ import type { Project, Service } from '../model/project';
 import { BinaryHeap } from './heap';
 import { estimateEffort, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
+import { linkDependency } from './linkDependency';
 import { listNames } from './text';
 import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './types';
 
 // The roadmap planner: pure and deterministic (the same project gives the same plan, byte for byte).
 //
-// 1. Service dependencies come from module dependencies between services plus planned links (a link from A to B
-//    means A calls B, so A depends on B). Cycles are condensed: the services of a strongly connected component
+// 1. Service dependencies come from module dependencies between services plus planned links (a call from A to B
+//    makes A depend on B; an event from A to B makes the subscriber B depend on A: see linkDependency.ts). Cycles are condensed: the services of a strongly connected component
 //    form one unit that goes into one phase, and the plan names the dependencies that would break the cycle.
 // 2. Order (strangler fig, leaves first): a unit is extracted no earlier than the units it depends on. Among the
 //    units that are ready, lower risk goes first, then name.
@@ -53,7 +54,10 @@ export function planMigration(project: Project): Plan {
     weights.set(key, (weights.get(key) ?? 0) + weight);
   };
   for (const edge of graph.edges) addEdge(edge.from, edge.to, edge.weight);
-  for (const link of project.links) addEdge(link.from, link.to, 1);
+  for (const link of project.links) {
+    const { from, to } = linkDependency(link);
+    addEdge(from, to, 1);
+  }
   const edges = [...weights].map(([key, weight]) => {
     const [from, to] = key.split('\u0000') as [string, string];
     return { from, to, weight };

@@ -13,9 +13,9 @@ import {
 // - module dependencies form a layered graph with exactly one cycle: orders <-> payments (an order captures
 //   its payment; a payment and its refunds point back at their order). It sits inside the monolith: carving
 //   orders and payments into two services makes it a cycle between services;
-// - between the carved services there is one cycle, through a planned link: Catalog pushes product.updated
-//   events to Search, and Search calls Catalog (a link from A to B makes A depend on B), so the planner moves
-//   them together and names the edge that would break the cycle;
+// - between the carved services there is one cycle, through a planned link: Catalog calls Search
+//   synchronously to reindex a product, and Search calls Catalog for product details, so the planner moves
+//   them together and names the edge that would break the cycle (turning the reindex call into events would);
 // - foreign keys across apps are `data` dependencies (OrderLine -> Product, Review -> Customer, ...);
 // - the carved services cover the four framework recommendations: models and admin (Django), async I/O
 //   (FastAPI), small and simple (Flask), background jobs (Celery worker).
@@ -215,7 +215,7 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
     {
       id: 'svc-search',
       name: 'Search',
-      description: 'Product search and facets over an Elasticsearch index fed by catalog events.',
+      description: 'Product search and facets over an Elasticsearch index that Catalog updates on every product save.',
       moduleIds: ['search'],
       framework: 'fastapi',
       runtime: 'cpython-3.13',
@@ -257,7 +257,7 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
   ],
   links: [
     { id: 'link-search-catalog', from: 'svc-search', to: 'svc-catalog', style: 'rest', label: 'product details' },
-    { id: 'link-catalog-search', from: 'svc-catalog', to: 'svc-search', style: 'events', label: 'product.updated' },
+    { id: 'link-catalog-search', from: 'svc-catalog', to: 'svc-search', style: 'rest', label: 'reindex product (sync)' },
     { id: 'link-reviews-catalog', from: 'svc-reviews', to: 'svc-catalog', style: 'rest', label: 'product lookup' },
     { id: 'link-reviews-notifications', from: 'svc-reviews', to: 'svc-notifications', style: 'events', label: 'review.published' },
   ],

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import { ProjectSchema, type Project, type ProjectInput } from '../../shared/model/project';
 import { estimateEffort } from '../../shared/planning/effort';
+import { linkDependency } from '../../shared/planning/linkDependency';
 import { DEFAULT_TEAM, planMigration } from '../../shared/planning/planner';
 import type { Plan } from '../../shared/planning/types';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
@@ -172,7 +173,7 @@ describe('planMigration properties', () => {
         const serviceIds = new Set(p.services.map((s) => s.id));
         const edges = [
           ...buildServiceGraph(p).edges.filter((e) => serviceIds.has(e.from) && serviceIds.has(e.to)),
-          ...p.links.filter((l) => l.from !== l.to),
+          ...p.links.filter((l) => l.from !== l.to).map(linkDependency),
         ];
         for (const { from, to } of edges) {
           if (inCycle.has(from) && inCycle.get(from) === inCycle.get(to)) {
@@ -225,5 +226,14 @@ describe('plan dates', () => {
     expect(addDays('2027-01-04', 7)).toBe('2027-01-11');
     expect(addDays('9999-12-25', 14)).toBe('10000-01-08');
     expect(addDays('10000-01-08', 1)).toBe('10000-01-09');
+  });
+});
+
+describe('planned links', () => {
+  it('make a caller depend on what it calls, and an event subscriber depend on the publisher', () => {
+    const links = (style: 'rest' | 'events') => project([], { sa: ['a'], sb: ['b'] }, { links: [{ id: 'l', from: 'sa', to: 'sb', style }], planning: { maxServicesPerPhase: 1 } });
+    // A calls B: B leaves first. A publishes to B: A leaves first.
+    expect(planMigration(links('rest')).phases.slice(1).map((p) => p.services[0]!.id)).toEqual(['sb', 'sa']);
+    expect(planMigration(links('events')).phases.slice(1).map((p) => p.services[0]!.id)).toEqual(['sa', 'sb']);
   });
 });
