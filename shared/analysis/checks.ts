@@ -42,9 +42,10 @@ export interface DesignWarning {
 /** How many names a message lists before it says "and N more". */
 const LIST_LIMIT = 5;
 
-function listNames(names: readonly string[]): string {
-  if (names.length <= LIST_LIMIT) return names.join(', ');
-  return `${names.slice(0, LIST_LIMIT).join(', ')} and ${names.length - LIST_LIMIT} more`;
+/** "a, b, c" or "a, b, c, d, e and 7 more"; `show` turns an item into text only for the items listed. */
+function listNames<T>(items: readonly T[], show: (item: T) => string = String): string {
+  const shown = items.slice(0, LIST_LIMIT).map(show).join(', ');
+  return items.length <= LIST_LIMIT ? shown : `${shown} and ${items.length - LIST_LIMIT} more`;
 }
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
@@ -61,20 +62,22 @@ export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning
   const warnings: DesignWarning[] = [];
 
   for (const cycle of findCycles(graph)) {
-    const names = cycle.nodeIds.map(nameOf);
-    const edges = cycle.edges.map((edge) => `${nameOf(edge.from)} → ${nameOf(edge.to)} (${edge.weight})`);
+    const names = listNames(cycle.nodeIds, nameOf);
+    const edges = listNames(cycle.edges, (edge) => `${nameOf(edge.from)} → ${nameOf(edge.to)} (${edge.weight})`);
     warnings.push({
       id: `cycle:${[...cycle.nodeIds].sort().join(',')}`,
       kind: 'cycle',
       severity: 'error',
-      message: `Cycle between ${listNames(names)}: ${listNames(edges)}.`,
+      message: `Cycle between ${names}: ${edges}.`,
       target: { type: 'service', ids: cycle.nodeIds, edgeIds: cycle.edges.map((edge) => edge.id) },
     });
   }
 
   for (const nodeId of graph.nodeIds) {
     if (nodeId === MONOLITH_NODE_ID) continue;
-    const toMonolith = graph.edgeById.get(serviceEdgeId(nodeId, MONOLITH_NODE_ID));
+    // Outgoing edges are ordered by target and the Monolith node comes first.
+    const first = graph.outgoing.get(nodeId)![0];
+    const toMonolith = first?.to === MONOLITH_NODE_ID ? first : undefined;
     const internal = graph.nodes.get(nodeId)!.internal.weight;
     if (!toMonolith || toMonolith.weight <= internal) continue;
     warnings.push({
@@ -151,7 +154,7 @@ function sharedData(project: Project, graph: ServiceGraph, nameOf: (nodeId: stri
       kind: 'shared-data',
       severity: 'warning',
       message:
-        `${data} is used from ${listNames(userNodes.map(nameOf))}: ` +
+        `${data} is used from ${listNames(userNodes, nameOf)}: ` +
         `${plural(entry.count, 'data dependency', 'data dependencies')}.`,
       target: {
         type: 'module',

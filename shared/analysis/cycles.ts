@@ -20,21 +20,29 @@ export function stronglyConnectedComponents(
   nodeIds.forEach((id, i) => {
     if (!position.has(id)) position.set(id, i);
   });
-
-  // Adjacency in compressed rows: the targets of node v are adjacency[start[v] .. start[v + 1]).
-  const start = new Int32Array(n + 1);
   const pairs: number[] = [];
   for (const edge of edges) {
     const a = position.get(edge.from);
     const b = position.get(edge.to);
-    if (a === undefined || b === undefined || a === b) continue;
-    pairs.push(a, b);
-    start[a + 1]! += 1;
+    if (a !== undefined && b !== undefined) pairs.push(a, b);
   }
+  // A repeated node id takes part under its first position only.
+  const roots = nodeIds.map((id, i) => position.get(id) === i);
+  return componentsOf(n, pairs, roots).map((component) => component.map((v) => nodeIds[v]!));
+}
+
+/**
+ * Tarjan over nodes 0..n-1 and the edges pairs[2k] -> pairs[2k + 1] (self edges ignored). Each component is
+ * sorted ascending; components are ordered by their smallest member. `visit[v]` false leaves node v out.
+ */
+function componentsOf(n: number, pairs: readonly number[], visit: readonly boolean[] | null): number[][] {
+  // Adjacency in compressed rows: the targets of node v are adjacency[start[v] .. start[v + 1]).
+  const start = new Int32Array(n + 1);
+  for (let p = 0; p < pairs.length; p += 2) if (pairs[p] !== pairs[p + 1]) start[pairs[p]! + 1]! += 1;
   for (let v = 0; v < n; v++) start[v + 1]! += start[v]!;
-  const adjacency = new Int32Array(pairs.length / 2);
+  const adjacency = new Int32Array(start[n]!);
   const fill = start.slice(0, n);
-  for (let p = 0; p < pairs.length; p += 2) adjacency[fill[pairs[p]!]!++] = pairs[p + 1]!;
+  for (let p = 0; p < pairs.length; p += 2) if (pairs[p] !== pairs[p + 1]) adjacency[fill[pairs[p]!]!++] = pairs[p + 1]!;
 
   const index = new Int32Array(n).fill(-1);
   const low = new Int32Array(n);
@@ -45,7 +53,7 @@ export function stronglyConnectedComponents(
   const components: number[][] = [];
   let counter = 0;
 
-  const visit = (v: number): void => {
+  const enter = (v: number): void => {
     index[v] = counter;
     low[v] = counter;
     counter++;
@@ -56,13 +64,13 @@ export function stronglyConnectedComponents(
   };
 
   for (let root = 0; root < n; root++) {
-    if (index[root] !== -1 || position.get(nodeIds[root]!) !== root) continue;
-    visit(root);
+    if (index[root] !== -1 || (visit && !visit[root])) continue;
+    enter(root);
     while (calls.length > 0) {
       const v = calls[calls.length - 1]!;
       if (next[v]! < start[v + 1]!) {
         const w = adjacency[next[v]!++]!;
-        if (index[w] === -1) visit(w);
+        if (index[w] === -1) enter(w);
         else if (onStack[w]) low[v] = Math.min(low[v]!, index[w]!);
         continue;
       }
@@ -83,9 +91,7 @@ export function stronglyConnectedComponents(
       }
     }
   }
-
-  components.sort((x, y) => x[0]! - y[0]!);
-  return components.map((component) => component.map((v) => nodeIds[v]!));
+  return components.sort((x, y) => x[0]! - y[0]!);
 }
 
 export interface ServiceCycle {
@@ -107,21 +113,28 @@ export interface CycleOptions {
 /** The cycles of the service graph: its strongly connected components with more than one node. */
 export function findCycles(graph: ServiceGraph, options: CycleOptions = {}): ServiceCycle[] {
   const includeMonolith = options.includeMonolith ?? false;
-  const nodeIds = includeMonolith ? graph.nodeIds : graph.nodeIds.filter((id) => id !== MONOLITH_NODE_ID);
-  const edges = includeMonolith
-    ? graph.edges
-    : graph.edges.filter((edge) => edge.from !== MONOLITH_NODE_ID && edge.to !== MONOLITH_NODE_ID);
-  const cycles: ServiceCycle[] = [];
-  const cycleOf = new Map<string, ServiceCycle>();
-  for (const component of stronglyConnectedComponents(nodeIds, edges)) {
-    if (component.length < 2) continue;
-    const cycle: ServiceCycle = { nodeIds: component, edges: [] };
-    cycles.push(cycle);
-    for (const id of component) cycleOf.set(id, cycle);
+  const { nodeIds } = graph;
+  const position = new Map<string, number>();
+  nodeIds.forEach((id, i) => position.set(id, i));
+  const pairs: number[] = [];
+  const skip = includeMonolith ? -1 : position.get(MONOLITH_NODE_ID)!;
+  for (let a = 0; a < nodeIds.length; a++) {
+    if (a === skip) continue;
+    for (const edge of graph.outgoing.get(nodeIds[a]!)!) {
+      const b = position.get(edge.to)!;
+      if (b !== skip) pairs.push(a, b);
+    }
   }
-  for (const edge of edges) {
-    const cycle = cycleOf.get(edge.from);
-    if (cycle && cycleOf.get(edge.to) === cycle) cycle.edges.push(edge);
+  const visit = includeMonolith ? null : nodeIds.map((_, i) => i !== skip);
+  const cycles: ServiceCycle[] = [];
+  for (const component of componentsOf(nodeIds.length, pairs, visit)) {
+    if (component.length < 2) continue;
+    const members = new Set(component.map((v) => nodeIds[v]!));
+    const edges: ServiceEdge[] = [];
+    for (const v of component) {
+      for (const edge of graph.outgoing.get(nodeIds[v]!)!) if (members.has(edge.to)) edges.push(edge);
+    }
+    cycles.push({ nodeIds: component.map((v) => nodeIds[v]!), edges });
   }
   return cycles;
 }

@@ -77,6 +77,15 @@ export interface DesignMetrics {
   nodes: NodeCoupling[];
 }
 
+/** Up to this many node pairs (512 nodes), sigma is counted in a flat array rather than a map. */
+const DENSE_LIMIT = 512 * 512;
+let scratch = new Float64Array(0);
+/** A zeroed array of at least `size` entries, reused across calls (callers zero what they touched). */
+function scratchOf(size: number): Float64Array {
+  if (scratch.length < size) scratch = new Float64Array(size);
+  return scratch;
+}
+
 export function computeMetrics(project: Project): DesignMetrics {
   return metricsOfGraph(buildServiceGraph(project));
 }
@@ -87,30 +96,33 @@ export function metricsOfGraph(graph: ServiceGraph): DesignMetrics {
   const nodeCount = graph.nodeIds.length;
   const size = graph.nodeIds.map((id) => graph.nodes.get(id)!.moduleIds.length);
 
-  // Distinct module pairs joined by a dependency, read undirected: key = low * moduleCount + high.
-  const seen = new Set<number>();
   const mu = new Float64Array(nodeCount);
-  const sigma = new Map<number, number>();
+  // sigma per unordered node pair (low * nodeCount + high): counted in a reused flat scratch array while
+  // nodeCount^2 stays small (zeroed again after use), else in a map.
+  const dense = nodeCount * nodeCount <= DENSE_LIMIT ? scratchOf(nodeCount * nodeCount) : null;
+  const sparse = new Map<number, number>();
+  const used: number[] = [];
+  const { low, high } = distinctPairs(from, to, moduleCount);
+  for (let p = 0; p < low.length; p++) {
+    const na = ownerOf[low[p]!]!;
+    const nb = ownerOf[high[p]!]!;
+    if (na === nb) mu[na]! += 1;
+    else {
+      const pair = na < nb ? na * nodeCount + nb : nb * nodeCount + na;
+      if (!dense) sparse.set(pair, (sparse.get(pair) ?? 0) + 1);
+      else if (dense[pair]!++ === 0) used.push(pair);
+    }
+  }
   const isInterface = new Uint8Array(moduleCount);
   const interfaces = new Int32Array(nodeCount);
   for (let i = 0; i < from.length; i++) {
     const a = from[i]!;
     const b = to[i]!;
-    if (a < 0 || b < 0) continue;
-    const na = ownerOf[a]!;
+    if (a < 0 || b < 0 || isInterface[b]) continue;
     const nb = ownerOf[b]!;
-    if (na !== nb && !isInterface[b]) {
+    if (ownerOf[a] !== nb) {
       isInterface[b] = 1;
       interfaces[nb]! += 1;
-    }
-    if (a === b) continue;
-    const key = a < b ? a * moduleCount + b : b * moduleCount + a;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    if (na === nb) mu[na]! += 1;
-    else {
-      const pair = na < nb ? na * nodeCount + nb : nb * nodeCount + na;
-      sigma.set(pair, (sigma.get(pair) ?? 0) + 1);
     }
   }
 
@@ -123,19 +135,24 @@ export function metricsOfGraph(graph: ServiceGraph): DesignMetrics {
     cohesionSum += mu[n]! / (members * members);
   }
   let couplingSum = 0;
-  for (const [pair, count] of sigma) {
-    const i = Math.floor(pair / nodeCount);
-    const j = pair % nodeCount;
-    couplingSum += count / (size[i]! * size[j]!);
-  }
+  const addPair = (pair: number, count: number): void => {
+    couplingSum += count / (size[Math.floor(pair / nodeCount)]! * size[pair % nodeCount]!);
+  };
+  if (dense) {
+    for (const pair of used) {
+      addPair(pair, dense[pair]!);
+      dense[pair] = 0;
+    }
+  } else for (const [pair, count] of sparse) addPair(pair, count);
   const cohesion = clusters > 0 ? cohesionSum / clusters : 0;
   const coupling = clusters > 1 ? couplingSum / ((clusters * (clusters - 1)) / 2) : 0;
 
-  let crossingWeight = 0;
-  let crossingCount = 0;
-  for (const edge of graph.edges) {
-    crossingWeight += edge.weight;
-    crossingCount += edge.count;
+  // What does not stay inside a node crosses a boundary.
+  let crossingWeight = graph.total.weight;
+  let crossingCount = graph.total.count;
+  for (const node of graph.nodes.values()) {
+    crossingWeight -= node.internal.weight;
+    crossingCount -= node.internal.count;
   }
 
   const nodes = graph.nodeIds.map((id, n): NodeCoupling => {
@@ -170,6 +187,33 @@ export function metricsOfGraph(graph: ServiceGraph): DesignMetrics {
     totalCount,
     nodes,
   };
+}
+
+const pairCache = new WeakMap<Int32Array, { low: Int32Array; high: Int32Array }>();
+
+/** The distinct unordered module pairs joined by at least one dependency (self dependencies left out), cached
+ * per dependency list: an assignment changes owners, never pairs. */
+function distinctPairs(from: Int32Array, to: Int32Array, moduleCount: number): { low: Int32Array; high: Int32Array } {
+  const cached = pairCache.get(from);
+  if (cached) return cached;
+  const seen = new Set<number>();
+  const low: number[] = [];
+  const high: number[] = [];
+  for (let i = 0; i < from.length; i++) {
+    const a = from[i]!;
+    const b = to[i]!;
+    if (a < 0 || b < 0 || a === b) continue;
+    const lo = a < b ? a : b;
+    const hi = a < b ? b : a;
+    const key = lo * moduleCount + hi;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    low.push(lo);
+    high.push(hi);
+  }
+  const pairs = { low: Int32Array.from(low), high: Int32Array.from(high) };
+  pairCache.set(from, pairs);
+  return pairs;
 }
 
 /** How one node's coupling changed; numbers are after minus before. */

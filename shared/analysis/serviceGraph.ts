@@ -1,5 +1,6 @@
 import { DEPENDENCY_KINDS, MONOLITH_NODE_ID } from '../model/project';
 import type { Dependency, DependencyKind, Module, Monolith, Project, Service } from '../model/project';
+import { updateServiceGraph } from './serviceGraphUpdate';
 
 // The service graph: module dependencies lifted to the nodes of the canvas (the Monolith node and one node per
 // service). Derived from the document on demand and never stored.
@@ -41,16 +42,14 @@ export interface GraphNode {
   internal: DependencyTally;
 }
 
-export interface ServiceGraph {
+/** What the graph is made of; the rest (edges, edgeById, owner) is derived from it on first use. */
+export interface GraphCore {
   /** MONOLITH_NODE_ID first (always present, even when empty), then services in project order. */
   nodeIds: string[];
   nodes: ReadonlyMap<string, GraphNode>;
-  /** Module id -> owning node id (a service id or MONOLITH_NODE_ID). */
-  owner: ReadonlyMap<string, string>;
-  /** Edges between different nodes, ordered by source node then target node (nodeIds order). */
-  edges: ServiceEdge[];
-  edgeById: ReadonlyMap<string, ServiceEdge>;
+  /** Per node, its edges to other nodes ordered by target (nodeIds order). */
   outgoing: ReadonlyMap<string, ServiceEdge[]>;
+  /** Per node, the edges from other nodes ordered by source (nodeIds order). */
   incoming: ReadonlyMap<string, ServiceEdge[]>;
   /** Indices of dependencies naming a module that does not exist (a file that failed its integrity check). */
   dangling: number[];
@@ -58,6 +57,44 @@ export interface ServiceGraph {
   total: { weight: number; count: number };
   /** Low-level views for analyses that need module-level detail (metrics): do not mutate. */
   index: GraphIndex;
+}
+
+export interface ServiceGraph extends GraphCore {
+  /** Every edge between different nodes, ordered by source node then target node. Built on first use. */
+  readonly edges: readonly ServiceEdge[];
+  /** Built on first use. */
+  readonly edgeById: ReadonlyMap<string, ServiceEdge>;
+  /** Module id -> owning node id (a service id or MONOLITH_NODE_ID). Built on first use. */
+  readonly owner: ReadonlyMap<string, string>;
+}
+
+/** A graph over `core` whose derived views are computed once, when first read (after an edit the canvas may
+ * never ask for them, and the checks and metrics do not need them). */
+export function makeGraph(core: GraphCore): ServiceGraph {
+  let edges: ServiceEdge[] | undefined;
+  let edgeById: Map<string, ServiceEdge> | undefined;
+  let owner: Map<string, string> | undefined;
+  return {
+    ...core,
+    get edges(): readonly ServiceEdge[] {
+      if (!edges) {
+        edges = [];
+        for (const id of core.nodeIds) for (const edge of core.outgoing.get(id)!) edges.push(edge);
+      }
+      return edges;
+    },
+    get edgeById(): ReadonlyMap<string, ServiceEdge> {
+      edgeById ??= new Map(this.edges.map((edge) => [edge.id, edge]));
+      return edgeById;
+    },
+    get owner(): ReadonlyMap<string, string> {
+      if (!owner) {
+        owner = new Map();
+        for (const id of core.nodeIds) for (const moduleId of core.nodes.get(id)!.moduleIds) owner.set(moduleId, id);
+      }
+      return owner;
+    },
+  };
 }
 
 export interface GraphIndex {
@@ -75,9 +112,9 @@ export function serviceEdgeId(from: string, to: string): string {
 }
 
 export const emptyKindWeights = (): KindWeights => ({ import: 0, data: 0, call: 0 });
-const emptyTally = (): DependencyTally => ({ weight: 0, count: 0, weightByKind: emptyKindWeights(), dependencies: [] });
+export const emptyTally = (): DependencyTally => ({ weight: 0, count: 0, weightByKind: emptyKindWeights(), dependencies: [] });
 
-function addTo(tally: DependencyTally, dependency: Dependency, index: number): void {
+export function addTo(tally: DependencyTally, dependency: Dependency, index: number): void {
   tally.weight += dependency.weight;
   tally.count += 1;
   tally.weightByKind[dependency.kind] += dependency.weight;
@@ -104,7 +141,7 @@ export function moduleIndexOf(modules: readonly Module[]): ReadonlyMap<string, n
   return index;
 }
 
-function resolve(monolith: Monolith): { from: Int32Array; to: Int32Array } {
+export function resolve(monolith: Monolith): { from: Int32Array; to: Int32Array } {
   const cached = resolvedCache.get(monolith.dependencies);
   if (cached && cached.modules === monolith.modules) return cached;
   const index = moduleIndexOf(monolith.modules);
@@ -125,16 +162,15 @@ function resolve(monolith: Monolith): { from: Int32Array; to: Int32Array } {
 export function buildServiceGraph(project: Project): ServiceGraph {
   const cached = graphCache.get(project.monolith);
   if (cached && cached.services === project.services) return cached.graph;
-  const graph = computeServiceGraph(project.monolith, project.services);
+  const graph =
+    (cached && updateServiceGraph(cached.graph, project.monolith, project.services)) ??
+    computeServiceGraph(project.monolith, project.services);
   graphCache.set(project.monolith, { services: project.services, graph });
   return graph;
 }
 
-function computeServiceGraph(monolith: Monolith, services: readonly Service[]): ServiceGraph {
-  const modules = monolith.modules;
-  const moduleIndex = moduleIndexOf(modules);
-
-  // Nodes: the monolith, then each service once (a repeated service id keeps its first occurrence).
+/** The canvas nodes: the monolith, then each service once (a repeated service id keeps its first place). */
+export function nodeIdsOf(services: readonly Service[]): { nodeIds: string[]; nodeIndex: Map<string, number> } {
   const nodeIds: string[] = [MONOLITH_NODE_ID];
   const nodeIndex = new Map<string, number>([[MONOLITH_NODE_ID, 0]]);
   for (const service of services) {
@@ -142,28 +178,42 @@ function computeServiceGraph(monolith: Monolith, services: readonly Service[]): 
     nodeIndex.set(service.id, nodeIds.length);
     nodeIds.push(service.id);
   }
-  const nodeCount = nodeIds.length;
+  return { nodeIds, nodeIndex };
+}
 
-  // Ownership: a module listed by a service belongs to it (the first service listing it wins); else the monolith.
+/** Module index -> node index: a module listed by a service belongs to the first service listing it, else to
+ * the monolith (node 0). */
+export function ownershipOf(
+  modules: readonly Module[],
+  services: readonly Service[],
+  nodeIndex: ReadonlyMap<string, number>,
+): Int32Array {
+  const moduleIndex = moduleIndexOf(modules);
   const ownerOf = new Int32Array(modules.length);
   for (const service of services) {
     const n = nodeIndex.get(service.id)!;
-    if (nodeIds[n] !== service.id) continue;
     for (const moduleId of service.moduleIds) {
       const m = moduleIndex.get(moduleId);
       if (m !== undefined && ownerOf[m] === 0) ownerOf[m] = n;
     }
   }
+  return ownerOf;
+}
+
+function computeServiceGraph(monolith: Monolith, services: readonly Service[]): ServiceGraph {
+  const modules = monolith.modules;
+  const moduleIndex = moduleIndexOf(modules);
+  const { nodeIds, nodeIndex } = nodeIdsOf(services);
+  const nodeCount = nodeIds.length;
+  const ownerOf = ownershipOf(modules, services, nodeIndex);
 
   const nodeList: GraphNode[] = nodeIds.map((id) => ({ id, moduleIds: [], linesOfCode: 0, internal: emptyTally() }));
-  const owner = new Map<string, string>();
   for (let m = 0; m < modules.length; m++) {
     const module = modules[m]!;
     if (moduleIndex.get(module.id) !== m) continue; // a repeated module id counts once
     const node = nodeList[ownerOf[m]!]!;
     node.moduleIds.push(module.id);
     node.linesOfCode += module.linesOfCode;
-    owner.set(module.id, node.id);
   }
 
   // Aggregation: one accumulator per ordered pair of nodes, keyed by from * nodeCount + to.
@@ -200,7 +250,6 @@ function computeServiceGraph(monolith: Monolith, services: readonly Service[]): 
     addTo(edge, dependency, i);
   }
 
-  const edges = [...pairs.keys()].sort((x, y) => x - y).map((key) => pairs.get(key)!);
   const nodes = new Map<string, GraphNode>();
   const outgoing = new Map<string, ServiceEdge[]>();
   const incoming = new Map<string, ServiceEdge[]>();
@@ -209,25 +258,21 @@ function computeServiceGraph(monolith: Monolith, services: readonly Service[]): 
     outgoing.set(node.id, []);
     incoming.set(node.id, []);
   }
-  const edgeById = new Map<string, ServiceEdge>();
-  for (const edge of edges) {
-    edgeById.set(edge.id, edge);
+  for (const key of [...pairs.keys()].sort((x, y) => x - y)) {
+    const edge = pairs.get(key)!;
     outgoing.get(edge.from)!.push(edge);
     incoming.get(edge.to)!.push(edge);
   }
 
-  return {
+  return makeGraph({
     nodeIds,
     nodes,
-    owner,
-    edges,
-    edgeById,
     outgoing,
     incoming,
     dangling,
     total: { weight: totalWeight, count: totalCount },
     index: { modules, from, to, ownerOf },
-  };
+  });
 }
 
 /** Every dependency kind, for callers that iterate over weightByKind. */

@@ -1,3 +1,4 @@
+import { moduleIndexOf } from '../analysis/serviceGraph';
 import { MONOLITH_NODE_ID } from '../model/project';
 import type { Project, Service } from '../model/project';
 import { CommandError } from './errors';
@@ -11,7 +12,7 @@ export function findService(project: Project, serviceId: string): Service {
 }
 
 export function requireModules(project: Project, moduleIds: readonly string[]): void {
-  const known = new Set(project.monolith.modules.map((module) => module.id));
+  const known = moduleIndexOf(project.monolith.modules); // cached per modules array
   const unknown = moduleIds.filter((id) => !known.has(id));
   if (unknown.length > 0) throw new CommandError(`No module with id "${unknown[0]}" in this project.`);
 }

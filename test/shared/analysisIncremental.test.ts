@@ -1,0 +1,78 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
+import { assignModules } from '../../shared/commands/assign';
+import { renameService } from '../../shared/commands/services';
+import { DEPENDENCY_KINDS, ProjectSchema } from '../../shared/model/project';
+import type { Project } from '../../shared/model/project';
+
+// The service graph is patched after an assignment instead of rebuilt (serviceGraphUpdate.ts). The patched
+// graph must equal a graph built from scratch for the same document, field by field.
+
+const arbitraryProject = fc
+  .record({
+    // Large enough that moving a few modules touches under a quarter of the dependencies (the patch path).
+    modules: fc.integer({ min: 1, max: 60 }),
+    deps: fc.array(fc.tuple(fc.nat(59), fc.nat(59), fc.constantFrom(...DEPENDENCY_KINDS), fc.integer({ min: 1, max: 9 })), { maxLength: 150 }),
+    owners: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 60, maxLength: 60 }),
+  })
+  .map(({ modules, deps, owners }): Project => {
+    const ids = Array.from({ length: modules }, (_, i) => `m${i}`);
+    return ProjectSchema.parse({
+      id: 'p',
+      name: 'P',
+      monolith: {
+        modules: ids.map((id, i) => ({ id, name: `app.${id}`, linesOfCode: 10 * (i + 1) })),
+        // Self dependencies, repeats and a dangling end are all allowed here: the graph must cope.
+        dependencies: [
+          ...deps.filter(([a, b]) => a < modules && b < modules).map(([a, b, kind, weight]) => ({ from: ids[a]!, to: ids[b]!, kind, weight })),
+          { from: ids[0]!, to: 'ghost', kind: 'import', weight: 1 },
+        ],
+      },
+      services: [1, 2, 3, 4].map((n) => ({ id: `s${n}`, name: `S${n}`, moduleIds: ids.filter((_, i) => owners[i] === n) })),
+    });
+  });
+
+const edit = fc.record({
+  picks: fc.array(fc.nat(59), { minLength: 1, maxLength: 3 }),
+  target: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+  rename: fc.boolean(),
+});
+
+/** A copy with fresh arrays everywhere, so nothing cached for the original applies to it. */
+const fresh = (project: Project): Project => structuredClone(project);
+
+describe('incremental service graph', () => {
+  it('equals a full rebuild after any sequence of assignments and renames', () => {
+    fc.assert(
+      fc.property(arbitraryProject, fc.array(edit, { minLength: 1, maxLength: 15 }), (initial, edits) => {
+        let project = initial;
+        let graph = buildServiceGraph(project);
+        for (const { picks, target, rename } of edits) {
+          const moduleIds = picks.map((n) => project.monolith.modules[n % project.monolith.modules.length]!.id);
+          project = assignModules(project, { moduleIds, serviceId: target === null ? null : `s${target}` });
+          if (rename) project = renameService(project, { serviceId: 's1', name: `S1 ${moduleIds[0]}` });
+          const previous = graph;
+          graph = buildServiceGraph(project);
+          expect(graph).toEqual(buildServiceGraph(fresh(project)));
+          // Untouched parts are shared with the previous graph.
+          expect(graph.index.from).toBe(previous.index.from);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('does not change the previous graph while patching it', () => {
+    fc.assert(
+      fc.property(arbitraryProject, edit, (project, { picks, target }) => {
+        const graph = buildServiceGraph(project);
+        const snapshot = structuredClone(graph);
+        const moduleIds = picks.map((n) => project.monolith.modules[n % project.monolith.modules.length]!.id);
+        buildServiceGraph(assignModules(project, { moduleIds, serviceId: target === null ? null : `s${target}` }));
+        expect(graph).toEqual(snapshot);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
