@@ -5,11 +5,16 @@ import { updateServiceGraph } from './serviceGraphUpdate';
 // The service graph: module dependencies lifted to the nodes of the canvas (the Monolith node and one node per
 // service). Derived from the document on demand and never stored.
 //
-// Cost: linear in modules + module ids listed by services + dependencies. Built for recomputing after every
-// edit: the module index and the resolution of dependency endpoints to module indices are cached per
-// `monolith.modules` / `monolith.dependencies` array (commands share unchanged arrays structurally), so an
-// assignment or a service edit only redoes the ownership pass and the aggregation, and an edit that changes
-// neither `monolith` nor `services` (layout, links, phases) returns the previous graph as is.
+// Cost: linear in modules + module ids listed by services + dependencies for a full build. Built for
+// recomputing after every edit:
+// - the module index and the resolution of dependency endpoints to module indices are cached per
+//   `monolith.modules` / `monolith.dependencies` array (commands share unchanged arrays structurally);
+// - an edit that changes neither `monolith` nor `services` (layout, links, phases) returns the previous graph;
+// - an edit that keeps the monolith and the list of services but moves modules between them (assignments,
+//   drags) patches the previous graph: only the dependencies touching a moved module are re-aggregated
+//   (serviceGraphUpdate.ts); renames and other service fields return the previous graph;
+// - `edges`, `edgeById` and `owner` are derived on first read, so an edit pays nothing for them until the
+//   canvas asks.
 
 export type KindWeights = Record<DependencyKind, number>;
 
