@@ -46,7 +46,7 @@ export class StatementScanner {
     }
     const isCompound = first !== null && (COMPOUND.has(first) || (endsWithColon && SOFT_COMPOUND.has(first)));
     if (!isCompound) {
-      if (this.needsTokens(flags, first)) this.simpleStatements(tokenize(this.src, start, end, lineNo), 0, lineNo);
+      if (this.needsTokens(flags, first)) this.simpleStatements(tokenize(this.src, start, end, lineNo), 0);
       return;
     }
     if (first === 'except' && (flags & HAS_IMPORT_ERROR) !== 0) {
@@ -77,7 +77,7 @@ export class StatementScanner {
     if (this.needsTokens(flags, null) || (flags & HAS_FIELD) !== 0) {
       tokens ??= tokenize(this.src, start, end, lineNo);
       const colon = headerColon(tokens);
-      if (colon >= 0) this.simpleStatements(tokens, colon + 1, lineNo);
+      if (colon >= 0) this.simpleStatements(tokens, colon + 1);
     }
     blocks.pop();
     if (block.kind === 'try') this.recentTry.set(indent, block);
@@ -90,18 +90,18 @@ export class StatementScanner {
     return (flags & HAS_APPS) !== 0 && first !== null && first.endsWith('APPS');
   }
 
-  /** Simple statements separated by `;`, from token `from` to the end of the line. */
-  private simpleStatements(tokens: Token[], from: number, lineNo: number): void {
+  /** Simple statements separated by `;`, from token `from` to the end of the line; each at its own line. */
+  private simpleStatements(tokens: Token[], from: number): void {
     let a = from;
     for (let k = from; k <= tokens.length; k++) {
       const t = tokens[k];
       if (t !== undefined && !(t.type === T_OP && t.text === ';')) continue;
-      if (k > a) this.simpleStatement(tokens, a, k, lineNo);
+      if (k > a) this.simpleStatement(tokens, a, k);
       a = k + 1;
     }
   }
 
-  private simpleStatement(t: Token[], a: number, b: number, _lineNo: number): void {
+  private simpleStatement(t: Token[], a: number, b: number): void {
     const head = t[a]!;
     const lineNo = head.line;
     if (head.type !== T_NAME) return;

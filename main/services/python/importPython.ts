@@ -20,6 +20,8 @@ export interface ImportOptions {
   workers?: number;
   /** Whether this thread scans files itself until a worker is ready (default true). */
   helpUntilReady?: boolean;
+  /** A built worker script to use (the bench bundles one as electron-vite would). */
+  workerFile?: string;
 }
 
 const isMigrationPath = (rel: string): boolean => rel.split('/').slice(0, -1).includes('migrations');
@@ -41,6 +43,7 @@ export async function scanPythonTree(dir: string, options: Omit<ImportOptions, '
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.helpUntilReady !== undefined ? { helpUntilReady: options.helpUntilReady } : {}),
+    ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
   });
   const problems: ImportProblem[] = [...walked.problems];
   const files: ScannedFile[] = [];

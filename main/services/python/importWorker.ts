@@ -22,11 +22,14 @@ export interface ScanOptions {
   inThreadBelow?: number;
   /** Whether this thread scans batches itself until a worker is ready. Default true. */
   helpUntilReady?: boolean;
+  /** A built worker script (scanWorker.ts bundled to JavaScript) to use instead of finding one. */
+  workerFile?: string;
 }
 
 const BATCH = 48;
 
-function startWorker(): Worker | null {
+function startWorker(workerFile?: string): Worker | null {
+  if (workerFile !== undefined) return new Worker(workerFile);
   const here = import.meta.url;
   if (here.endsWith('.ts')) {
     const api = import.meta.resolve('tsx/esm/api');
@@ -64,7 +67,7 @@ export async function scanFiles(root: string, files: readonly string[], options:
   if (wanted === 0) return scanFilesInThread(root, files, options);
   const workers: Worker[] = [];
   for (let k = 0; k < wanted; k++) {
-    const worker = startWorker();
+    const worker = startWorker(options.workerFile);
     if (!worker) break;
     workers.push(worker);
   }
