@@ -3,6 +3,7 @@ import type { HostHooks } from '../bridge';
 import { commandForKey, runCommand } from '../commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
+import { dialogStore } from '../state/dialogs';
 import { documentStore } from '../state/documentStore';
 import { showNotice } from '../state/uiStore';
 import type { CarveApi } from '../../shared/api/client';
@@ -28,7 +29,8 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
     const unsubscribeHost = host.onHostEvent((event) => {
       switch (event.type) {
         case 'menu':
-          void runCommand(actions, event.command);
+          // A question on screen is answered first; menu commands wait for it to close.
+          if (!dialogStore.getState().dialog) void runCommand(actions, event.command);
           return;
         case 'open-file':
           void actions.open(event.path);
@@ -43,7 +45,7 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
       const command = commandForKey(event);
       if (!command) return;
       event.preventDefault();
-      void runCommand(actions, command);
+      if (!dialogStore.getState().dialog) void runCommand(actions, command);
     };
     // In Electron the menus own these keys and send the same commands as host events.
     if (host.kind === 'browser') window.addEventListener('keydown', onKeyDown);

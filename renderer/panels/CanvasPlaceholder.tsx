@@ -1,10 +1,6 @@
-import { getFramework, isFrameworkId } from '../../shared/catalog/frameworks';
-import { getRuntime } from '../../shared/catalog/runtimes';
 import { useDocument } from '../hooks/useStores';
+import { frameworkLabel, runtimeLabel } from '../labels';
 import type { DocumentState } from '../state/documentStore';
-
-export const frameworkLabel = (id: string) => (isFrameworkId(id) ? getFramework(id).name : id);
-const runtimeLabel = (id: string) => getRuntime(id)?.name ?? id;
 
 const selectServices = (state: DocumentState) => state.project?.services ?? [];
 

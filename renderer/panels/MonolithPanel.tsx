@@ -1,11 +1,9 @@
 import { useDocument } from '../hooks/useStores';
-import { frameworkLabel } from './CanvasPlaceholder';
+import { formatLines, frameworkLabel } from '../labels';
 import type { DocumentState } from '../state/documentStore';
 
 const selectMonolith = (state: DocumentState) => state.project?.monolith ?? null;
 const selectOwners = (state: DocumentState) => state.project?.services ?? null;
-
-const formatLines = (n: number) => n.toLocaleString('en-US');
 
 /** The monolith's modules, read-only for now (later: tree, search, filters, drag sources). */
 export function MonolithPanel() {

@@ -48,6 +48,10 @@ test('modals keep focus inside, Escape cancels, and shortcuts open Save As and O
     await page.keyboard.press('Tab');
     await expect(save.locator(':focus')).toHaveCount(1);
   }
+  // A shortcut while a question is open does not start another flow over it.
+  await page.keyboard.press('Control+o');
+  await expect(save).toBeVisible();
+  await expect(page.getByRole('dialog', { name: 'Open a project' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(save).toBeHidden();
 

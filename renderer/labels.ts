@@ -1,0 +1,8 @@
+import { getFramework, isFrameworkId } from '../shared/catalog/frameworks';
+import { getRuntime } from '../shared/catalog/runtimes';
+
+// Catalogue ids as people read them; an id Carve does not know is shown as written.
+
+export const frameworkLabel = (id: string): string => (isFrameworkId(id) ? getFramework(id).name : id);
+export const runtimeLabel = (id: string): string => getRuntime(id)?.name ?? id;
+export const formatLines = (n: number): string => n.toLocaleString('en-US');
