@@ -81,6 +81,9 @@ export function updateService(project: Project, { serviceId, changes }: { servic
   findService(project, serviceId);
   const input = typeof changes.name === 'string' ? { ...changes, name: changes.name.trim() } : changes;
   const parsed = parseOrThrow(ChangesSchema, input, 'Service');
+  if (parsed.pinnedPhaseId != null && 'pinnedPhaseId' in input && !project.phases.some((phase) => phase.id === parsed.pinnedPhaseId)) {
+    throw new CommandError(`No phase with id "${parsed.pinnedPhaseId}" to pin the service to.`);
+  }
   // Zod fills defaults for absent keys: keep only the keys the caller gave.
   const given = Object.fromEntries(Object.keys(input).map((key) => [key, parsed[key as keyof typeof parsed]]));
   return replaceService(project, serviceId, (service) => {

@@ -106,6 +106,11 @@ describe('service edits', () => {
   it('refuses invalid fields, and module lists (assignModules owns those)', () => {
     expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { apiStyle: 'soap' as never } })).toThrow(/^Service: .*\(apiStyle\)\.$/);
     expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { moduleIds: [] } as never })).toThrow(CommandError);
+    expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { pinnedPhaseId: 'phase-x' } })).toThrow(
+      'No phase with id "phase-x" to pin the service to.',
+    );
+    const pinned = updateService(sample(), { serviceId: 'svc-search', changes: { pinnedPhaseId: 'phase-edge' } });
+    expect(service(pinned, 'svc-search').pinnedPhaseId).toBe('phase-edge');
   });
 
   it('deletes a service: its modules return to the monolith, its links and node go', () => {
