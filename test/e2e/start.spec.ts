@@ -62,3 +62,16 @@ test('screenshots of the start screen and the frame, light and dark', async ({ p
     await page.screenshot({ path: `${SHOTS}/frame-${theme}.png` });
   }
 });
+
+test('the system theme follows the operating system’s light or dark preference as it changes', async ({ page, carve }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(carve.url);
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('system');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+  // A chosen theme stays put whatever the system says.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+});
