@@ -42,7 +42,12 @@ function isIgnored(rel: string, isDir: boolean, levels: Rules[]): boolean {
   let ignored = false;
   for (const level of levels) {
     const local = level.dir === '' ? rel : rel.slice(level.dir.length + 1);
-    const result = level.rules.test(isDir ? `${local}/` : local);
+    let result;
+    try {
+      result = level.rules.test(isDir ? `${local}/` : local);
+    } catch {
+      continue; // a name the ignore package cannot test (it never matches a rule)
+    }
     if (result.ignored) ignored = true;
     else if (result.unignored) ignored = false;
   }
