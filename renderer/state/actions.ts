@@ -52,7 +52,10 @@ export function createActions(api: CarveApi) {
   async function pickOpenPath(): Promise<string | null> {
     if (hasNativeDialogs()) {
       const picked = await api['dialog:open']({});
-      if (!picked.ok) return report(picked.error), null;
+      if (!picked.ok) {
+        report(picked.error);
+        return null;
+      }
       return picked.value.path;
     }
     return (await ask('file', { mode: 'open', defaultName: '' }))?.path ?? null;
@@ -61,7 +64,10 @@ export function createActions(api: CarveApi) {
   async function pickSavePath(defaultName: string): Promise<PickedPath | null> {
     if (hasNativeDialogs()) {
       const picked = await api['dialog:save']({ defaultName });
-      if (!picked.ok) return report(picked.error), null;
+      if (!picked.ok) {
+        report(picked.error);
+        return null;
+      }
       // The native dialog has already asked before replacing a file.
       return picked.value.path ? { path: picked.value.path, overwrite: true } : null;
     }
@@ -95,7 +101,10 @@ export function createActions(api: CarveApi) {
   async function openSample(): Promise<boolean> {
     if (!(await guard())) return false;
     const sample = await api['project:sample']({});
-    if (!sample.ok) return report(sample.error), false;
+    if (!sample.ok) {
+      report(sample.error);
+      return false;
+    }
     await discardDraftOf(documentStore.getState().draftId);
     loadDocument({ project: sample.value.project, filePath: null, baseHash: null });
     showNotice('Opened the sample project; Save As keeps your own copy');
@@ -129,7 +138,10 @@ export function createActions(api: CarveApi) {
       void refreshStartLists();
       return true;
     }
-    if (saved.error.code !== 'conflict') return report(saved.error), false;
+    if (saved.error.code !== 'conflict') {
+      report(saved.error);
+      return false;
+    }
     const choice = await ask('conflict', { fileName: fileNameOf(path) ?? path });
     switch (choice) {
       case 'overwrite':
@@ -186,7 +198,10 @@ export function createActions(api: CarveApi) {
   async function recoverDraft(id: string): Promise<boolean> {
     if (!(await guard())) return false;
     const draft = await api['draft:load']({ id });
-    if (!draft.ok) return report(draft.error), false;
+    if (!draft.ok) {
+      report(draft.error);
+      return false;
+    }
     let baseHash: string | null = null;
     if (draft.value.filePath) {
       // The hash of the file as it is now: saving the recovered work over it is then a plain save.
