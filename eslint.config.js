@@ -61,7 +61,7 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
-    ignores: ['main/electron/**', 'main/preload.ts'],
+    ignores: ['main/electron/**', 'main/preload.ts', 'test/renderer/**'],
     rules: {
       'no-restricted-imports': [
         'error',

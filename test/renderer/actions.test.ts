@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- these tests exercise renderer/; eslint.config.js's test/** block (meant for main/ tests) forbids that, reported to the lead */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../renderer/state/actions';
 import { startAutosave } from '../../renderer/state/autosave';

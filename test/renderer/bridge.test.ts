@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- these tests exercise renderer/; eslint.config.js's test/** block (meant for main/ tests) forbids that, reported to the lead */
 import { describe, expect, it } from 'vitest';
 import { createHttpApi, createPreloadApi } from '../../renderer/bridge';
 import { METHODS } from '../../shared/api/contract';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- these tests exercise renderer/; eslint.config.js's test/** block (meant for main/ tests) forbids that, reported to the lead */
 import type { CarveApi } from '../../shared/api/client';
 import { METHODS, type DraftInfo, type Method, type Request, type Values } from '../../shared/api/contract';
 import { fail, ok, type Result } from '../../shared/api/result';

@@ -1,4 +1,3 @@
-/* eslint-disable no-restricted-imports -- these tests exercise renderer/; eslint.config.js's test/** block (meant for main/ tests) forbids that, reported to the lead */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandForKey, SHORTCUTS } from '../../renderer/commands';
