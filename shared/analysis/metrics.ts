@@ -90,7 +90,20 @@ export function computeMetrics(project: Project): DesignMetrics {
   return metricsOfGraph(buildServiceGraph(project));
 }
 
+const metricsCache = new WeakMap<ServiceGraph, DesignMetrics>();
+
+/** The metrics of a service graph; cached per graph (an edit that leaves the graph as it was costs nothing).
+ * The result is shared: do not mutate it. */
 export function metricsOfGraph(graph: ServiceGraph): DesignMetrics {
+  let metrics = metricsCache.get(graph);
+  if (!metrics) {
+    metrics = measure(graph);
+    metricsCache.set(graph, metrics);
+  }
+  return metrics;
+}
+
+function measure(graph: ServiceGraph): DesignMetrics {
   const { from, to, ownerOf, modules } = graph.index;
   const moduleCount = modules.length;
   const nodeCount = graph.nodeIds.length;

@@ -1,10 +1,10 @@
 import type { Monolith, Service } from '../model/project';
-import { makeGraph, moduleIndexOf, nodeIdsOf, ownershipOf, resolve, serviceEdgeId } from './serviceGraph';
+import { emptyTally, makeGraph, moduleIndexOf, nodeIdsOf, ownershipOf, resolve, serviceEdgeId } from './serviceGraph';
 import type { DependencyTally, GraphNode, ServiceEdge, ServiceGraph } from './serviceGraph';
 
 // Incremental update of the service graph after an edit that kept the monolith (modules, dependencies) and the
-// list of services (ids, in order) but changed which service owns some modules: an assignment, a drag, a
-// rename. Only the dependencies touching a module that changed owner are moved from their old edge (or node)
+// order of the services that remain, possibly deleting some and appending others, and changed which node owns
+// some modules: an assignment, a drag, a rename, creating, deleting or pasting a service. Only the dependencies touching a module that changed owner are moved from their old edge (or node)
 // to their new one; every untouched edge, node and list is shared with the previous graph. Returns null when
 // the edit is not of that kind or touches so many dependencies that a full rebuild is as cheap, and the caller
 // rebuilds. The result is equal, field by field, to a full rebuild (a property test checks it).
@@ -50,13 +50,23 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
   const modules = monolith.modules;
   if (previous.index.modules !== modules) return null;
   const { nodeIds, nodeIndex } = nodeIdsOf(services);
-  if (nodeIds.length !== previous.nodeIds.length || nodeIds.some((id, n) => id !== previous.nodeIds[n])) return null;
+  // Nodes may have been deleted and others appended (create, delete, paste); any other reordering rebuilds.
+  const kept = previous.nodeIds.filter((id) => nodeIndex.has(id));
+  if (kept.some((id, n) => nodeIds[n] !== id)) return null;
+  const added = nodeIds.slice(kept.length);
+  const removed = previous.nodeIds.filter((id) => !nodeIndex.has(id));
 
   const ownerOf = ownershipOf(modules, services, nodeIndex);
   const before = previous.index.ownerOf;
+  const oldOwner = (m: number): string => previous.nodeIds[before[m]!]!;
+  const newOwner = (m: number): string => nodeIds[ownerOf[m]!]!;
   const moved: number[] = [];
-  for (let m = 0; m < modules.length; m++) if (ownerOf[m] !== before[m]) moved.push(m);
-  if (moved.length === 0) return previous; // same owners: the graph does not depend on names or other fields
+  for (let m = 0; m < modules.length; m++) if (oldOwner(m) !== newOwner(m)) moved.push(m);
+  if (moved.length === 0 && added.length === 0 && removed.length === 0) {
+    // Same nodes, same owners: the graph does not depend on names or other fields; only the indices
+    // into nodeIds could differ, and they do not.
+    return previous;
+  }
 
   const { from, to } = resolve(monolith);
   const incidence = incidenceOf(modules.length, from, to);
@@ -69,79 +79,72 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
   // Clones of the tallies that change, keyed by edge id, or by node id for internal tallies.
   const edges = new Map<string, ServiceEdge>();
   const internals = new Map<string, DependencyTally>();
-  const edgeFor = (a: number, b: number): ServiceEdge => {
-    const id = serviceEdgeId(nodeIds[a]!, nodeIds[b]!);
+  const edgeFor = (source: string, target: string): ServiceEdge => {
+    const id = serviceEdgeId(source, target);
     let edge = edges.get(id);
     if (!edge) {
-      const existing = previous.outgoing.get(nodeIds[a]!)!.find((candidate) => candidate.to === nodeIds[b]);
-      edge = existing
-        ? cloneTally(existing)
-        : { id, from: nodeIds[a]!, to: nodeIds[b]!, weight: 0, count: 0, weightByKind: { import: 0, data: 0, call: 0 }, dependencies: [] };
+      const existing = previous.outgoing.get(source)?.find((candidate) => candidate.to === target);
+      edge = existing ? cloneTally(existing) : { id, from: source, to: target, ...emptyTally() };
       edges.set(id, edge);
     }
     return edge;
   };
-  const internalFor = (n: number): DependencyTally => {
-    const id = nodeIds[n]!;
+  const internalFor = (id: string): DependencyTally => {
     let tally = internals.get(id);
     if (!tally) {
-      tally = cloneTally(previous.nodes.get(id)!.internal);
+      const existing = previous.nodes.get(id)?.internal;
+      tally = existing ? cloneTally(existing) : emptyTally();
       internals.set(id, tally);
     }
     return tally;
   };
   const deps = monolith.dependencies;
-  for (const i of touched) {
-    const mf = from[i]!;
-    const mt = to[i]!;
-    if (mf < 0 || mt < 0) continue;
-    const dependency = deps[i]!;
-    const oldTally = before[mf] === before[mt] ? internalFor(before[mf]!) : edgeFor(before[mf]!, before[mt]!);
-    oldTally.weight -= dependency.weight;
-    oldTally.count -= 1;
-    oldTally.weightByKind[dependency.kind] -= dependency.weight;
-    const newTally = ownerOf[mf] === ownerOf[mt] ? internalFor(ownerOf[mf]!) : edgeFor(ownerOf[mf]!, ownerOf[mt]!);
-    newTally.weight += dependency.weight;
-    newTally.count += 1;
-    newTally.weightByKind[dependency.kind] += dependency.weight;
-  }
-  // Dependency lists: drop every touched dependency, then add back those that now belong here.
   const additions = new Map<DependencyTally, number[]>();
   for (const i of touched) {
     const mf = from[i]!;
     const mt = to[i]!;
     if (mf < 0 || mt < 0) continue;
-    const tally =
-      ownerOf[mf] === ownerOf[mt]
-        ? internals.get(nodeIds[ownerOf[mf]!]!)!
-        : edges.get(serviceEdgeId(nodeIds[ownerOf[mf]!]!, nodeIds[ownerOf[mt]!]!))!;
-    const list = additions.get(tally);
+    const dependency = deps[i]!;
+    const [oldFrom, oldTo] = [oldOwner(mf), oldOwner(mt)];
+    const oldTally = oldFrom === oldTo ? internalFor(oldFrom) : edgeFor(oldFrom, oldTo);
+    oldTally.weight -= dependency.weight;
+    oldTally.count -= 1;
+    oldTally.weightByKind[dependency.kind] -= dependency.weight;
+    const [newFrom, newTo] = [newOwner(mf), newOwner(mt)];
+    const newTally = newFrom === newTo ? internalFor(newFrom) : edgeFor(newFrom, newTo);
+    newTally.weight += dependency.weight;
+    newTally.count += 1;
+    newTally.weightByKind[dependency.kind] += dependency.weight;
+    const list = additions.get(newTally);
     if (list) list.push(i);
-    else additions.set(tally, [i]);
+    else additions.set(newTally, [i]);
   }
+  // Dependency lists: drop every touched dependency, then add back those that now belong here.
   for (const tally of [...edges.values(), ...internals.values()]) {
-    const kept = tally.dependencies.filter((i) => !touched.has(i));
-    const added = additions.get(tally) ?? [];
-    tally.dependencies = added.length > 0 ? mergeSorted(kept, added.sort((x, y) => x - y)) : kept;
+    const keptDependencies = tally.dependencies.filter((i) => !touched.has(i));
+    const addedHere = additions.get(tally) ?? [];
+    tally.dependencies = addedHere.length > 0 ? mergeSorted(keptDependencies, addedHere.sort((x, y) => x - y)) : keptDependencies;
   }
 
-  // Nodes: new objects for those whose modules or internal dependencies changed.
+  // Nodes: removed ones dropped, appended ones created, and new objects for those whose modules or internal
+  // dependencies changed.
   const nodes = new Map(previous.nodes);
-  const membershipChanged = new Set<number>();
+  for (const id of removed) nodes.delete(id);
+  const membershipChanged = new Set<string>();
   for (const m of moved) {
-    membershipChanged.add(before[m]!);
-    membershipChanged.add(ownerOf[m]!);
+    membershipChanged.add(oldOwner(m));
+    membershipChanged.add(newOwner(m));
   }
   const moduleIndex = moduleIndexOf(modules);
   const counted = (m: number): boolean => moduleIndex.get(modules[m]!.id) === m; // a repeated id counts once
-  const changedNodes = new Set<string>([...internals.keys(), ...[...membershipChanged].map((n) => nodeIds[n]!)]);
+  const changedNodes = new Set<string>([...added, ...internals.keys(), ...membershipChanged]);
   for (const id of changedNodes) {
-    const old = previous.nodes.get(id)!;
+    if (!nodeIndex.has(id)) continue;
+    const old: GraphNode = previous.nodes.get(id) ?? { id, moduleIds: [], linesOfCode: 0, internal: emptyTally() };
     const node: GraphNode = { ...old, internal: internals.get(id) ?? old.internal };
-    const n = nodeIndex.get(id)!;
-    if (membershipChanged.has(n)) {
-      const movedHere = moved.filter((m) => ownerOf[m] === n && counted(m));
-      const movedAway = moved.filter((m) => before[m] === n && counted(m));
+    if (membershipChanged.has(id)) {
+      const movedHere = moved.filter((m) => newOwner(m) === id && counted(m));
+      const movedAway = moved.filter((m) => oldOwner(m) === id && counted(m));
       const away = new Set(movedAway.map((m) => modules[m]!.id));
       node.moduleIds = mergeByIndex(
         old.moduleIds.filter((moduleId) => !away.has(moduleId)),
@@ -160,30 +163,42 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
   // dropped, new ones inserted in order. Every other list is shared with the previous graph.
   const fresh: ServiceEdge[] = [];
   for (const edge of edges.values()) {
-    if (edge.count > 0 && !previous.outgoing.get(edge.from)!.some((candidate) => candidate.id === edge.id)) fresh.push(edge);
+    if (edge.count > 0 && !previous.outgoing.get(edge.from)?.some((candidate) => candidate.id === edge.id)) fresh.push(edge);
   }
-  const patch = (list: readonly ServiceEdge[], additions: readonly ServiceEdge[], key: (edge: ServiceEdge) => number): ServiceEdge[] => {
-    const kept: ServiceEdge[] = [];
+  const patch = (list: readonly ServiceEdge[], insert: readonly ServiceEdge[], key: (edge: ServiceEdge) => number): ServiceEdge[] => {
+    const result: ServiceEdge[] = [];
     for (const edge of list) {
       const next = edges.get(edge.id);
-      if (!next) kept.push(edge);
-      else if (next.count > 0) kept.push(next);
+      if (!next) result.push(edge);
+      else if (next.count > 0) result.push(next);
     }
-    if (additions.length === 0) return kept;
-    return mergeSortedBy(kept, [...additions].sort((x, y) => key(x) - key(y)), key);
+    if (insert.length === 0) return result;
+    return mergeSortedBy(result, [...insert].sort((x, y) => key(x) - key(y)), key);
   };
   const byTarget = (edge: ServiceEdge): number => nodeIndex.get(edge.to)!;
   const bySource = (edge: ServiceEdge): number => nodeIndex.get(edge.from)!;
   const outgoing = new Map(previous.outgoing);
   const incoming = new Map(previous.incoming);
+  for (const id of removed) {
+    outgoing.delete(id);
+    incoming.delete(id);
+  }
+  for (const id of added) {
+    outgoing.set(id, []);
+    incoming.set(id, []);
+  }
   const sources = new Set<string>();
   const targets = new Set<string>();
   for (const edge of edges.values()) {
     sources.add(edge.from);
     targets.add(edge.to);
   }
-  for (const id of sources) outgoing.set(id, patch(previous.outgoing.get(id)!, fresh.filter((edge) => edge.from === id), byTarget));
-  for (const id of targets) incoming.set(id, patch(previous.incoming.get(id)!, fresh.filter((edge) => edge.to === id), bySource));
+  for (const id of sources) {
+    if (nodeIndex.has(id)) outgoing.set(id, patch(outgoing.get(id)!, fresh.filter((edge) => edge.from === id), byTarget));
+  }
+  for (const id of targets) {
+    if (nodeIndex.has(id)) incoming.set(id, patch(incoming.get(id)!, fresh.filter((edge) => edge.to === id), bySource));
+  }
 
   return makeGraph({
     nodeIds,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import { assignModules } from '../../shared/commands/assign';
-import { renameService } from '../../shared/commands/services';
+import { createService, deleteService, renameService } from '../../shared/commands/services';
 import { DEPENDENCY_KINDS, ProjectSchema } from '../../shared/model/project';
 import type { Project } from '../../shared/model/project';
 
@@ -34,24 +34,41 @@ const arbitraryProject = fc
   });
 
 const edit = fc.record({
+  kind: fc.constantFrom('assign', 'assign', 'assign', 'create', 'delete', 'undo'),
   picks: fc.array(fc.nat(59), { minLength: 1, maxLength: 3 }),
-  target: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
+  target: fc.option(fc.nat(9), { nil: null }),
   rename: fc.boolean(),
 });
+
+function applyEdit(project: Project, history: Project[], { kind, picks, target, rename }: fc.infer<typeof edit>): Project {
+  const moduleIds = picks.map((n) => project.monolith.modules[n % project.monolith.modules.length]!.id);
+  const service = (n: number | null): string | null =>
+    n === null || project.services.length === 0 ? null : project.services[n % project.services.length]!.id;
+  let next = project;
+  if (kind === 'assign') next = assignModules(project, { moduleIds, serviceId: service(target) });
+  else if (kind === 'create') next = createService(project, { name: `New ${picks[0]}`, moduleIds, framework: 'flask' });
+  else if (kind === 'delete') {
+    const id = service(target);
+    if (id) next = deleteService(project, { serviceId: id });
+  } else next = history[(target ?? 0) % history.length]!; // undo to some earlier state
+  const first = next.services[0];
+  if (rename && first) next = renameService(next, { serviceId: first.id, name: `${first.name}!` });
+  return next;
+}
 
 /** A copy with fresh arrays everywhere, so nothing cached for the original applies to it. */
 const fresh = (project: Project): Project => structuredClone(project);
 
 describe('incremental service graph', () => {
-  it('equals a full rebuild after any sequence of assignments and renames', () => {
+  it('equals a full rebuild after any sequence of assignments, renames, new and deleted services and undos', () => {
     fc.assert(
       fc.property(arbitraryProject, fc.array(edit, { minLength: 1, maxLength: 15 }), (initial, edits) => {
         let project = initial;
+        const history = [project];
         let graph = buildServiceGraph(project);
-        for (const { picks, target, rename } of edits) {
-          const moduleIds = picks.map((n) => project.monolith.modules[n % project.monolith.modules.length]!.id);
-          project = assignModules(project, { moduleIds, serviceId: target === null ? null : `s${target}` });
-          if (rename) project = renameService(project, { serviceId: 's1', name: `S1 ${moduleIds[0]}` });
+        for (const step of edits) {
+          project = applyEdit(project, history, step);
+          history.push(project);
           const previous = graph;
           graph = buildServiceGraph(project);
           expect(graph).toEqual(buildServiceGraph(fresh(project)));
@@ -65,11 +82,10 @@ describe('incremental service graph', () => {
 
   it('does not change the previous graph while patching it', () => {
     fc.assert(
-      fc.property(arbitraryProject, edit, (project, { picks, target }) => {
+      fc.property(arbitraryProject, edit, (project, step) => {
         const graph = buildServiceGraph(project);
         const snapshot = structuredClone(graph);
-        const moduleIds = picks.map((n) => project.monolith.modules[n % project.monolith.modules.length]!.id);
-        buildServiceGraph(assignModules(project, { moduleIds, serviceId: target === null ? null : `s${target}` }));
+        buildServiceGraph(applyEdit(project, [project], step));
         expect(graph).toEqual(snapshot);
       }),
       { numRuns: 200 },
