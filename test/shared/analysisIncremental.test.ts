@@ -33,14 +33,21 @@ const arbitraryProject = fc
     });
   });
 
-const edit = fc.record({
-  kind: fc.constantFrom('assign', 'assign', 'assign', 'create', 'delete', 'undo'),
+interface Edit {
+  kind: 'assign' | 'create' | 'delete' | 'undo';
+  picks: number[];
+  target: number | null;
+  rename: boolean;
+}
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  kind: fc.constantFrom<Edit['kind']>('assign', 'assign', 'assign', 'create', 'delete', 'undo'),
   picks: fc.array(fc.nat(59), { minLength: 1, maxLength: 3 }),
   target: fc.option(fc.nat(9), { nil: null }),
   rename: fc.boolean(),
 });
 
-function applyEdit(project: Project, history: Project[], { kind, picks, target, rename }: fc.infer<typeof edit>): Project {
+function applyEdit(project: Project, history: Project[], { kind, picks, target, rename }: Edit): Project {
   const moduleIds = picks.map((n) => project.monolith.modules[n % project.monolith.modules.length]!.id);
   const service = (n: number | null): string | null =>
     n === null || project.services.length === 0 ? null : project.services[n % project.services.length]!.id;
