@@ -25,6 +25,8 @@ const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'try', 'except',
 const SOFT_COMPOUND = new Set(['match', 'case']);
 const FIELDS = new Set<string>(['ForeignKey', 'OneToOneField', 'ManyToManyField']);
 const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError']);
+/** Keywords that look like names but are constants to Python's parser. */
+const CONSTANTS = new Set(['None', 'True', 'False']);
 
 export class StatementScanner {
   private readonly blocks: Block[] = [];
@@ -302,7 +304,7 @@ function classHeader(t: Token[], lineNo: number): ClassRecord | null {
     const [args] = callArguments(t, 2, t.length);
     for (const [a, e] of args) {
       const [name, next] = dottedName(t, a, e);
-      if (name !== null && next === e) record.bases.push(name);
+      if (name !== null && next === e && !CONSTANTS.has(name)) record.bases.push(name);
     }
   }
   return record;
@@ -319,7 +321,7 @@ function targetOf(t: Token[], a: number, e: number): string | null {
     return text;
   }
   const [name, next] = dottedName(t, a, e);
-  return next === e ? name : null;
+  return next === e && name !== null && !CONSTANTS.has(name) ? name : null;
 }
 
 /** `name = models.ForeignKey(target, ...)` or `name: T = ForeignKey(to=target)`. */

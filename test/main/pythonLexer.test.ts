@@ -149,6 +149,12 @@ describe('scanPythonSource: counts', () => {
     expect(scan.codeLines).toBe(4);
   });
 
+  it('keeps dotted names as bases and relation targets, never the constants None, True, False', () => {
+    const [cls] = scanPythonSource('class C(object, None, a.B, Base[int], metaclass=M):\n    x = ForeignKey(None)\n    y = ForeignKey(to=app.Model)\n').classes;
+    expect(cls!.bases).toEqual(['object', 'a.B']);
+    expect(cls!.fields.map((f) => f.target)).toEqual([null, 'app.Model']);
+  });
+
   it('counts Blueprint( and APIRouter( calls, not their definitions', () => {
     const scan = scanPythonSource('bp = Blueprint("a", __name__)\nr = fastapi.APIRouter ()\nclass Blueprint(object): pass\ns = "Blueprint("\n');
     expect([scan.blueprints, scan.routers]).toEqual([1, 1]);
@@ -171,6 +177,12 @@ describe('decodePython', () => {
   it('reads cp1252 with its curly quotes', () => {
     const decoded = decodePython(bytes('# coding: cp1252\ns = "\x93"\n'));
     expect(decoded).toEqual({ ok: true, text: '# coding: cp1252\ns = "\u201c"\n' });
+  });
+
+  it('refuses a BOM with a cookie not spelled utf-8, as CPython does', () => {
+    const bom = [0xef, 0xbb, 0xbf];
+    expect(decodePython(new Uint8Array([...bom, ...bytes('# coding: utf8\n')]))).toEqual({ ok: false, reason: 'encoding problem: utf8 with a UTF-8 BOM' });
+    expect(decodePython(new Uint8Array([...bom, ...bytes('# coding: utf-8\n')]))).toEqual({ ok: true, text: '# coding: utf-8\n' });
   });
 
   it('strips a UTF-8 BOM and refuses an unknown coding in one line', () => {

@@ -36,7 +36,10 @@ export function decodePython(bytes: Uint8Array): Decoded {
   const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const cookie = codingCookie(bytes);
   const encoding = cookie === null ? 'utf-8' : normalize(cookie);
-  if (hasBom && encoding !== 'utf-8') return { ok: false, reason: `encoding problem: ${cookie} with a UTF-8 BOM` };
+  // As CPython: with a BOM, only a cookie spelled utf-8 (or utf-8-*) is accepted ("utf8" is not).
+  if (hasBom && cookie !== null && cookie !== 'utf-8' && !cookie.startsWith('utf-8-')) {
+    return { ok: false, reason: `encoding problem: ${cookie} with a UTF-8 BOM` };
+  }
   if (encoding === 'utf-8') {
     try {
       return { ok: true, text: utf8.decode(hasBom ? bytes.subarray(3) : bytes) };
