@@ -11,8 +11,9 @@ export type Decoded = { ok: true; text: string } | { ok: false; reason: string }
 
 /** The encoding named by a coding cookie in the first two lines, lower-cased, or null. */
 export function codingCookie(bytes: Uint8Array): string | null {
+  const from = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   let end = bytes.indexOf(10);
-  const first = Buffer.from(bytes.subarray(0, end < 0 ? Math.min(bytes.length, 400) : end)).toString('latin1');
+  const first = Buffer.from(bytes.subarray(from, end < 0 ? Math.min(bytes.length, 400) : end)).toString('latin1');
   const match = COOKIE.exec(first);
   if (match) return match[1]!.toLowerCase();
   // A cookie on line 2 counts only when line 1 is blank or a comment.
