@@ -1,6 +1,6 @@
 import type { Project } from '../model/project';
-import { buildServiceGraph } from './serviceGraph';
-import type { ServiceGraph } from './serviceGraph';
+import { buildServiceGraph, extendsDependencies } from './serviceGraph';
+import type { GraphIndex, ServiceGraph } from './serviceGraph';
 
 // Metrics of the whole design, recomputed after every edit (linear in modules + dependencies).
 //
@@ -115,7 +115,7 @@ function measure(graph: ServiceGraph): DesignMetrics {
   const dense = nodeCount * nodeCount <= DENSE_LIMIT ? scratchOf(nodeCount * nodeCount) : null;
   const sparse = new Map<number, number>();
   const used: number[] = [];
-  const { low, high } = distinctPairs(from, to, moduleCount);
+  const { low, high } = distinctPairs(graph.index);
   for (let p = 0; p < low.length; p++) {
     const na = ownerOf[low[p]!]!;
     const nb = ownerOf[high[p]!]!;
@@ -203,16 +203,26 @@ function measure(graph: ServiceGraph): DesignMetrics {
 }
 
 const pairCache = new WeakMap<Int32Array, { low: Int32Array; high: Int32Array }>();
+/** Working state of the last distinctPairs call, to extend it when dependencies were only appended. */
+let lastPairs: { index: GraphIndex; seen: Set<number>; low: number[]; high: number[] } | null = null;
 
 /** The distinct unordered module pairs joined by at least one dependency (self dependencies left out), cached
- * per dependency list: an assignment changes owners, never pairs. */
-function distinctPairs(from: Int32Array, to: Int32Array, moduleCount: number): { low: Int32Array; high: Int32Array } {
+ * per dependency list (an assignment changes owners, never pairs) and extended when dependencies were only
+ * appended. */
+function distinctPairs(index: GraphIndex): { low: Int32Array; high: Int32Array } {
+  const { from, to, modules } = index;
   const cached = pairCache.get(from);
   if (cached) return cached;
-  const seen = new Set<number>();
-  const low: number[] = [];
-  const high: number[] = [];
-  for (let i = 0; i < from.length; i++) {
+  const moduleCount = modules.length;
+  let seen = new Set<number>();
+  let low: number[] = [];
+  let high: number[] = [];
+  let first = 0;
+  if (lastPairs && lastPairs.index.modules === modules && extendsDependencies(lastPairs.index.dependencies, index.dependencies)) {
+    ({ seen, low, high } = lastPairs); // taken over: the previous state is not extended twice
+    first = lastPairs.index.dependencies.length;
+  }
+  for (let i = first; i < from.length; i++) {
     const a = from[i]!;
     const b = to[i]!;
     if (a < 0 || b < 0 || a === b) continue;
@@ -224,6 +234,7 @@ function distinctPairs(from: Int32Array, to: Int32Array, moduleCount: number): {
     low.push(lo);
     high.push(hi);
   }
+  lastPairs = { index, seen, low, high };
   const pairs = { low: Int32Array.from(low), high: Int32Array.from(high) };
   pairCache.set(from, pairs);
   return pairs;

@@ -104,6 +104,8 @@ export function makeGraph(core: GraphCore): ServiceGraph {
 
 export interface GraphIndex {
   modules: readonly Module[];
+  /** project.monolith.dependencies, the array the indices below refer to. */
+  dependencies: readonly Dependency[];
   /** Dependency i goes from module index from[i] to module index to[i]; -1 when the module does not exist. */
   from: Int32Array;
   to: Int32Array;
@@ -146,6 +148,17 @@ export function moduleIndexOf(modules: readonly Module[]): ReadonlyMap<string, n
   return index;
 }
 
+/** True when `next` is `previous` with dependencies appended (the same objects first): addDependency. */
+export function extendsDependencies(previous: readonly Dependency[], next: readonly Dependency[]): boolean {
+  if (next.length < previous.length) return false;
+  for (let i = 0; i < previous.length; i++) if (previous[i] !== next[i]) return false;
+  return true;
+}
+
+let lastResolved: { dependencies: readonly Dependency[]; modules: readonly Module[]; from: Int32Array; to: Int32Array } | null = null;
+
+/** Dependency endpoints as module indices. Cached per array; extends the last result when dependencies were
+ * only appended. */
 export function resolve(monolith: Monolith): { from: Int32Array; to: Int32Array } {
   const cached = resolvedCache.get(monolith.dependencies);
   if (cached && cached.modules === monolith.modules) return cached;
@@ -153,24 +166,39 @@ export function resolve(monolith: Monolith): { from: Int32Array; to: Int32Array 
   const deps = monolith.dependencies;
   const from = new Int32Array(deps.length);
   const to = new Int32Array(deps.length);
-  for (let i = 0; i < deps.length; i++) {
+  let first = 0;
+  if (lastResolved && lastResolved.modules === monolith.modules && extendsDependencies(lastResolved.dependencies, deps)) {
+    from.set(lastResolved.from);
+    to.set(lastResolved.to);
+    first = lastResolved.dependencies.length;
+  }
+  for (let i = first; i < deps.length; i++) {
     const dependency = deps[i]!;
     from[i] = index.get(dependency.from) ?? -1;
     to[i] = index.get(dependency.to) ?? -1;
   }
   const entry = { modules: monolith.modules, from, to };
-  resolvedCache.set(monolith.dependencies, entry);
+  resolvedCache.set(deps, entry);
+  lastResolved = { dependencies: deps, ...entry };
   return entry;
 }
+
+let lastGraph: ServiceGraph | null = null;
 
 /** The service graph of a project. Pure; cached by document identity (see the note at the top). */
 export function buildServiceGraph(project: Project): ServiceGraph {
   const cached = graphCache.get(project.monolith);
-  if (cached && cached.services === project.services) return cached.graph;
+  if (cached && cached.services === project.services) {
+    lastGraph = cached.graph;
+    return cached.graph;
+  }
+  // Patch the graph last built for this monolith or, after an edit that appended dependencies, the last one.
+  const base = cached?.graph ?? lastGraph;
   const graph =
-    (cached && updateServiceGraph(cached.graph, project.monolith, project.services)) ??
+    (base && updateServiceGraph(base, project.monolith, project.services)) ??
     computeServiceGraph(project.monolith, project.services);
   graphCache.set(project.monolith, { services: project.services, graph });
+  lastGraph = graph;
   return graph;
 }
 
@@ -276,7 +304,7 @@ function computeServiceGraph(monolith: Monolith, services: readonly Service[]): 
     incoming,
     dangling,
     total: { weight: totalWeight, count: totalCount },
-    index: { modules, from, to, ownerOf },
+    index: { modules, dependencies: deps, from, to, ownerOf },
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Monolith, Service } from '../model/project';
-import { emptyTally, makeGraph, moduleIndexOf, nodeIdsOf, ownershipOf, resolve, serviceEdgeId } from './serviceGraph';
+import { emptyTally, extendsDependencies, makeGraph, moduleIndexOf, nodeIdsOf, ownershipOf, resolve, serviceEdgeId } from './serviceGraph';
 import type { DependencyTally, GraphNode, ServiceEdge, ServiceGraph } from './serviceGraph';
 
 // Incremental update of the service graph after an edit that kept the monolith (modules, dependencies) and the
@@ -48,7 +48,11 @@ const cloneTally = <T extends DependencyTally>(tally: T): T => ({
 
 export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, services: readonly Service[]): ServiceGraph | null {
   const modules = monolith.modules;
+  const deps = monolith.dependencies;
   if (previous.index.modules !== modules) return null;
+  // Dependencies may only have been appended (addDependency); other changes to them rebuild.
+  const known = previous.index.dependencies.length;
+  if (previous.index.dependencies !== deps && !extendsDependencies(previous.index.dependencies, deps)) return null;
   const { nodeIds, nodeIndex } = nodeIdsOf(services);
   // Nodes may have been deleted and others appended (create, delete, paste); any other reordering rebuilds.
   const kept = previous.nodeIds.filter((id) => nodeIndex.has(id));
@@ -62,19 +66,24 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
   const newOwner = (m: number): string => nodeIds[ownerOf[m]!]!;
   const moved: number[] = [];
   for (let m = 0; m < modules.length; m++) if (oldOwner(m) !== newOwner(m)) moved.push(m);
-  if (moved.length === 0 && added.length === 0 && removed.length === 0) {
+  if (moved.length === 0 && added.length === 0 && removed.length === 0 && deps.length === known) {
     // Same nodes, same owners: the graph does not depend on names or other fields; only the indices
     // into nodeIds could differ, and they do not.
     return previous;
   }
 
   const { from, to } = resolve(monolith);
-  const incidence = incidenceOf(modules.length, from, to);
   const touched = new Set<number>();
-  for (const m of moved) {
-    for (let k = incidence.start[m]!; k < incidence.start[m + 1]!; k++) touched.add(incidence.list[k]!);
+  if (moved.length > 0) {
+    const incidence = incidenceOf(modules.length, from, to);
+    for (const m of moved) {
+      for (let k = incidence.start[m]!; k < incidence.start[m + 1]!; k++) touched.add(incidence.list[k]!);
+    }
   }
+  for (let i = known; i < deps.length; i++) touched.add(i);
   if (touched.size > from.length * PATCH_LIMIT) return null;
+  const dangling = deps.length === known ? previous.dangling : [...previous.dangling];
+  const total = deps.length === known ? previous.total : { ...previous.total };
 
   // Clones of the tallies that change, keyed by edge id, or by node id for internal tallies.
   const edges = new Map<string, ServiceEdge>();
@@ -98,18 +107,25 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
     }
     return tally;
   };
-  const deps = monolith.dependencies;
   const additions = new Map<DependencyTally, number[]>();
   for (const i of touched) {
     const mf = from[i]!;
     const mt = to[i]!;
-    if (mf < 0 || mt < 0) continue;
     const dependency = deps[i]!;
-    const [oldFrom, oldTo] = [oldOwner(mf), oldOwner(mt)];
-    const oldTally = oldFrom === oldTo ? internalFor(oldFrom) : edgeFor(oldFrom, oldTo);
-    oldTally.weight -= dependency.weight;
-    oldTally.count -= 1;
-    oldTally.weightByKind[dependency.kind] -= dependency.weight;
+    if (mf < 0 || mt < 0) {
+      if (i >= known) dangling.push(i);
+      continue;
+    }
+    if (i < known) {
+      const [oldFrom, oldTo] = [oldOwner(mf), oldOwner(mt)];
+      const oldTally = oldFrom === oldTo ? internalFor(oldFrom) : edgeFor(oldFrom, oldTo);
+      oldTally.weight -= dependency.weight;
+      oldTally.count -= 1;
+      oldTally.weightByKind[dependency.kind] -= dependency.weight;
+    } else {
+      total.weight += dependency.weight;
+      total.count += 1;
+    }
     const [newFrom, newTo] = [newOwner(mf), newOwner(mt)];
     const newTally = newFrom === newTo ? internalFor(newFrom) : edgeFor(newFrom, newTo);
     newTally.weight += dependency.weight;
@@ -205,9 +221,9 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
     nodes,
     outgoing,
     incoming,
-    dangling: previous.dangling,
-    total: previous.total,
-    index: { modules, from, to, ownerOf },
+    dangling,
+    total,
+    index: { modules, dependencies: deps, from, to, ownerOf },
   });
 }
 

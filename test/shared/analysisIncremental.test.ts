@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
+import type { ServiceGraph } from '../../shared/analysis/serviceGraph';
+import { computeMetrics } from '../../shared/analysis/metrics';
+import type { DesignMetrics } from '../../shared/analysis/metrics';
 import { assignModules } from '../../shared/commands/assign';
+import { addDependency } from '../../shared/commands/modules';
 import { createService, deleteService, renameService } from '../../shared/commands/services';
 import { DEPENDENCY_KINDS, ProjectSchema } from '../../shared/model/project';
 import type { Project } from '../../shared/model/project';
@@ -34,14 +38,14 @@ const arbitraryProject = fc
   });
 
 interface Edit {
-  kind: 'assign' | 'create' | 'delete' | 'undo';
+  kind: 'assign' | 'create' | 'delete' | 'undo' | 'depend';
   picks: number[];
   target: number | null;
   rename: boolean;
 }
 
 const edit: fc.Arbitrary<Edit> = fc.record({
-  kind: fc.constantFrom<Edit['kind']>('assign', 'assign', 'assign', 'create', 'delete', 'undo'),
+  kind: fc.constantFrom<Edit['kind']>('assign', 'assign', 'assign', 'create', 'delete', 'undo', 'depend', 'depend'),
   picks: fc.array(fc.nat(59), { minLength: 1, maxLength: 3 }),
   target: fc.option(fc.nat(9), { nil: null }),
   rename: fc.boolean(),
@@ -57,6 +61,10 @@ function applyEdit(project: Project, history: Project[], { kind, picks, target, 
   else if (kind === 'delete') {
     const id = service(target);
     if (id) next = deleteService(project, { serviceId: id });
+  } else if (kind === 'depend') {
+    const [a, b] = [moduleIds[0]!, project.monolith.modules[(target ?? 0) % project.monolith.modules.length]!.id];
+    const exists = project.monolith.dependencies.some((d) => d.from === a && d.to === b && d.kind === 'call');
+    if (a !== b && !exists) next = addDependency(project, { from: a, to: b, kind: 'call', weight: picks.length });
   } else next = history[(target ?? 0) % history.length]!; // undo to some earlier state
   const first = next.services[0];
   if (rename && first) next = renameService(next, { serviceId: first.id, name: `${first.name}!` });
@@ -67,20 +75,28 @@ function applyEdit(project: Project, history: Project[], { kind, picks, target, 
 const fresh = (project: Project): Project => structuredClone(project);
 
 describe('incremental service graph', () => {
-  it('equals a full rebuild after any sequence of assignments, renames, new and deleted services and undos', () => {
+  it('equals a full rebuild, metrics included, after any sequence of assignments, renames, new and deleted services, added dependencies and undos', () => {
     fc.assert(
       fc.property(arbitraryProject, fc.array(edit, { minLength: 1, maxLength: 15 }), (initial, edits) => {
+        // Apply every edit and analyse as the app would, then compare each result with a rebuild from a copy
+        // (rebuilding in between would reset the state the incremental paths extend).
         let project = initial;
         const history = [project];
+        const results: { project: Project; graph: ServiceGraph; metrics: DesignMetrics }[] = [];
         let graph = buildServiceGraph(project);
         for (const step of edits) {
           project = applyEdit(project, history, step);
           history.push(project);
           const previous = graph;
           graph = buildServiceGraph(project);
-          expect(graph).toEqual(buildServiceGraph(fresh(project)));
+          results.push({ project, graph, metrics: computeMetrics(project) });
           // Untouched parts are shared with the previous graph.
-          expect(graph.index.from).toBe(previous.index.from);
+          if (project.monolith.dependencies === previous.index.dependencies) expect(graph.index.from).toBe(previous.index.from);
+        }
+        for (const result of results) {
+          const rebuilt = fresh(result.project);
+          expect(result.graph).toEqual(buildServiceGraph(rebuilt));
+          expect(result.metrics).toEqual(computeMetrics(rebuilt));
         }
       }),
       { numRuns: 300 },
