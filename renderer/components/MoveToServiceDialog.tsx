@@ -1,0 +1,124 @@
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useStore } from 'zustand';
+import { MONOLITH_NODE_ID } from '../../shared/model/project';
+import { useDocument } from '../hooks/useStores';
+import { frameworkLabel } from '../labels';
+import { defaultServiceName, moveStore, ownerOf, type MoveRequest, type MoveTarget } from '../state/moduleActions';
+import { Modal } from './Modal';
+
+// The "Move to service..." question. It may be mounted in several places (the frame, the monolith panel, the
+// design checks): only the first mounted instance shows the question, so it appears once whatever is open.
+
+const mounted: symbol[] = [];
+const listeners = new Set<() => void>();
+const notify = () => listeners.forEach((listener) => listener());
+const subscribe = (listener: () => void) => {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+};
+
+function useIsFirstMounted(): boolean {
+  const [token] = useState(() => Symbol('move-dialog'));
+  useEffect(() => {
+    mounted.push(token);
+    notify();
+    return () => {
+      mounted.splice(mounted.indexOf(token), 1);
+      notify();
+    };
+  }, [token]);
+  return useSyncExternalStore(subscribe, () => mounted[0] === token);
+}
+
+export function MoveToServiceDialog() {
+  const request = useStore(moveStore, (state) => state.request);
+  const first = useIsFirstMounted();
+  if (!request || !first) return null;
+  return <MoveQuestion key={request.id} request={request} />;
+}
+
+function MoveQuestion({ request }: { request: MoveRequest }) {
+  const project = useDocument((state) => state.project);
+  const groupId = useId();
+  const { moduleIds } = request;
+  const owners = new Set(project ? moduleIds.map((id) => ownerOf(project, id)) : []);
+  const current = owners.size === 1 ? [...owners][0]! : null;
+  const services = project?.services ?? [];
+  const firstOther = services.find((service) => service.id !== current);
+  const [choice, setChoice] = useState<string>(firstOther ? firstOther.id : services.length === 0 ? 'new' : MONOLITH_NODE_ID);
+  const [name, setName] = useState(() => (project ? defaultServiceName(project, moduleIds) : 'New service'));
+  if (!project) return null;
+
+  const names = moduleIds.map((id) => project.monolith.modules.find((m) => m.id === id)?.name ?? id);
+  const what = names.length === 1 ? names[0]! : `${names.length} modules`;
+  const nameProblem = choice === 'new' && !name.trim() ? 'A service needs a name' : null;
+  const target = (): MoveTarget =>
+    choice === 'new' ? { kind: 'new', name: name.trim() } : choice === MONOLITH_NODE_ID ? { kind: 'monolith' } : { kind: 'service', serviceId: choice };
+  const submit = () => {
+    if (!nameProblem) request.resolve(target());
+  };
+
+  const option = (value: string, label: string, detail: string, disabled = false) => (
+    <label key={value} className={`panel-move-option${disabled ? ' is-current' : ''}`}>
+      <input
+        type="radio"
+        name={groupId}
+        value={value}
+        checked={choice === value}
+        disabled={disabled}
+        data-autofocus={choice === value ? true : undefined}
+        onChange={() => setChoice(value)}
+      />
+      <span className="panel-move-label">{label}</span>
+      <span className="panel-move-detail">{detail}</span>
+    </label>
+  );
+
+  return (
+    <Modal
+      title={`Move ${what} to…`}
+      onCancel={() => request.resolve(null)}
+      footer={
+        <>
+          <span className="spacer" />
+          <button type="button" onClick={() => request.resolve(null)}>
+            Cancel
+          </button>
+          <button type="submit" form="panel-move-form" className="primary" disabled={!!nameProblem}>
+            Move
+          </button>
+        </>
+      }
+    >
+      <form
+        id="panel-move-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        {names.length > 1 && <p className="muted panel-move-names">{names.join(', ')}</p>}
+        <fieldset className="panel-move-options">
+          <legend className="visually-hidden">Destination</legend>
+          {services.map((service) =>
+            option(
+              service.id,
+              service.name,
+              service.id === current ? 'already here' : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} modules`,
+              service.id === current,
+            ),
+          )}
+          {option('new', 'New service', 'created with these modules')}
+          {choice === 'new' && (
+            <label className="field panel-move-name">
+              <span>New service name</span>
+              <input value={name} maxLength={200} aria-invalid={!!nameProblem} onChange={(e) => setName(e.target.value)} />
+              {nameProblem && <span className="error-text">{nameProblem}</span>}
+            </label>
+          )}
+          {option(MONOLITH_NODE_ID, 'Monolith', current === MONOLITH_NODE_ID ? 'already here' : 'back to the monolith', current === MONOLITH_NODE_ID)}
+        </fieldset>
+      </form>
+    </Modal>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'react';
+import type { DesignWarning } from '../../shared/analysis/checks';
+import { MoveToServiceDialog } from '../components/MoveToServiceDialog';
+import { useDocument } from '../hooks/useStores';
+import type { DocumentState } from '../state/documentStore';
+import { requestFocus, selectModules } from '../state/selectionStore';
+import { analyse, changeOf, focusNodesOf } from './checks/analysis';
+import { MetricsSummary } from './checks/MetricsSummary';
+import './panels.css';
+
+const selectProject = (state: DocumentState) => state.project;
+const selectPrevious = (state: DocumentState) => state.history?.past[state.history.past.length - 1] ?? null;
+
+const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
+
+/** Design checks and metrics, recomputed after every edit; a warning brings what it names into view. */
+export function DesignChecks() {
+  const project = useDocument(selectProject);
+  const previous = useDocument(selectPrevious);
+  const [open, setOpen] = useState(true);
+  if (!project) return null;
+  const { warnings, metrics } = analyse(project);
+  const change = changeOf(previous, project);
+
+  const focus = (warning: DesignWarning) => {
+    requestFocus(focusNodesOf(project, warning), warning.target.type === 'module' ? (warning.target.edgeIds?.[0] ?? null) : null);
+    if (warning.target.type === 'module') selectModules([...warning.target.ids]);
+  };
+
+  return (
+    <section className="panel-checks" aria-labelledby="checks-title">
+      <div className="panel-head">
+        <h2 id="checks-title" className="panel-title">
+          Design checks
+        </h2>
+        <span className="count" aria-label={`${warnings.length} warnings`}>
+          {warnings.length}
+        </span>
+        <span className="spacer" />
+        <button type="button" className="panel-mini" aria-expanded={open} aria-controls="checks-body" onClick={() => setOpen(!open)}>
+          {open ? 'Hide' : 'Show'}
+        </button>
+      </div>
+      {open && (
+        <div id="checks-body" className="panel-checks-body">
+          <MetricsSummary project={project} metrics={metrics} change={change} />
+          {warnings.length === 0 ? (
+            <p className="muted panel-empty">No design problems found.</p>
+          ) : (
+            <ul className="panel-warnings" aria-label="Warnings">
+              {warnings.map((warning) => (
+                <li key={warning.id}>
+                  <button type="button" className={`panel-warning is-${warning.severity}`} onClick={() => focus(warning)}>
+                    <span className="panel-severity" role="img" aria-label={SEVERITY_LABEL[warning.severity]} />
+                    <span className="panel-warning-text">{warning.message}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <MoveToServiceDialog />
+    </section>
+  );
+}

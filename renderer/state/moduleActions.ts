@@ -1,0 +1,99 @@
+import { createStore } from 'zustand/vanilla';
+import { assignModules } from '../../shared/commands/assign';
+import { CommandError } from '../../shared/commands/errors';
+import { createService, nextServiceId, serviceNameForModule } from '../../shared/commands/services';
+import type { Project } from '../../shared/model/project';
+import { MONOLITH_NODE_ID } from '../../shared/model/project';
+import { documentStore, editProject } from './documentStore';
+import { selectModules, selectNodes } from './selectionStore';
+import { showError, showNotice } from './uiStore';
+
+// Module flows shared by the monolith panel, the canvas and the inspector: "Move to service..." (a question,
+// then one undo step) and running any document edit with a refused command shown as a one-line message.
+
+/** Where "Move to service..." sends modules. */
+export type MoveTarget = { kind: 'service'; serviceId: string } | { kind: 'new'; name: string } | { kind: 'monolith' };
+
+export interface MoveRequest {
+  id: number;
+  moduleIds: string[];
+  resolve(target: MoveTarget | null): void;
+}
+
+/** The pending "Move to service..." question, shown by <MoveToServiceDialog />. */
+export const moveStore = createStore<{ request: MoveRequest | null }>(() => ({ request: null }));
+
+let nextRequestId = 1;
+
+/** Ask where the modules go; null when the person cancels. A second question cancels the first. */
+export function askMoveTarget(moduleIds: string[]): Promise<MoveTarget | null> {
+  moveStore.getState().request?.resolve(null);
+  return new Promise((resolve) => {
+    const request: MoveRequest = {
+      id: nextRequestId++,
+      moduleIds,
+      resolve: (target) => {
+        if (moveStore.getState().request === request) moveStore.setState({ request: null });
+        resolve(target);
+      },
+    };
+    moveStore.setState({ request });
+  });
+}
+
+/** The project with the modules moved to the target: one pure edit (a new service is created with them). */
+export function applyMove(project: Project, moduleIds: readonly string[], target: MoveTarget): Project {
+  switch (target.kind) {
+    case 'service':
+      return assignModules(project, { moduleIds, serviceId: target.serviceId });
+    case 'monolith':
+      return assignModules(project, { moduleIds, serviceId: null });
+    case 'new':
+      return createService(project, { name: target.name, moduleIds });
+  }
+}
+
+/** The name a new service gets by default: after the first module moved. */
+export function defaultServiceName(project: Project, moduleIds: readonly string[]): string {
+  const first = project.monolith.modules.find((module) => module.id === moduleIds[0]);
+  return first ? serviceNameForModule(first.name) : 'New service';
+}
+
+/**
+ * Run a document edit as one undo step. A command that refuses its arguments (CommandError) shows its one-line
+ * message and changes nothing. True when the edit ran (even if it changed nothing).
+ */
+export function runEdit(update: (project: Project) => Project): boolean {
+  try {
+    editProject(update);
+    return true;
+  } catch (error) {
+    if (!(error instanceof CommandError)) throw error;
+    showError(error.message);
+    return false;
+  }
+}
+
+/** "Move to service...": ask where, then move the modules there as one undo step. */
+export async function moveModulesTo(moduleIds: string[]): Promise<void> {
+  if (moduleIds.length === 0) return;
+  const target = await askMoveTarget(moduleIds);
+  const project = documentStore.getState().project;
+  if (!target || !project) return;
+  const newId = target.kind === 'new' ? nextServiceId(project, target.name.trim()) : null;
+  if (!runEdit((current) => applyMove(current, moduleIds, target))) return;
+  const count = moduleIds.length === 1 ? '1 module' : `${moduleIds.length} modules`;
+  const after = documentStore.getState().project;
+  const where =
+    target.kind === 'monolith'
+      ? 'the monolith'
+      : (after?.services.find((s) => s.id === (target.kind === 'new' ? newId : target.serviceId))?.name ?? 'the service');
+  showNotice(`Moved ${count} to ${where}`);
+  if (newId) selectNodes([newId]);
+  else selectModules(moduleIds);
+}
+
+/** Where a module sits now: its service id, or MONOLITH_NODE_ID. */
+export function ownerOf(project: Project, moduleId: string): string {
+  return project.services.find((service) => service.moduleIds.includes(moduleId))?.id ?? MONOLITH_NODE_ID;
+}
