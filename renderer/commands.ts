@@ -1,5 +1,6 @@
 import type { MenuCommand } from '../shared/api/events';
 import type { Actions } from './state/actions';
+import { redoEdit, undoEdit } from './state/documentStore';
 import { showNotice, togglePanel } from './state/uiStore';
 
 // Every command the shell knows, run the same way from Electron's menus, in-page shortcuts and the toolbar.
@@ -47,6 +48,10 @@ export async function runCommand(actions: Actions, command: MenuCommand): Promis
     case 'file:close':
       await actions.close();
       return;
+    case 'edit:undo':
+    case 'edit:redo':
+      undoOrRedo(command === 'edit:undo' ? 'undo' : 'redo');
+      return;
     case 'file:export':
       showNotice('Export arrives with the roadmap');
       return;
@@ -66,4 +71,24 @@ export async function runCommand(actions: Actions, command: MenuCommand): Promis
       showNotice(`Unknown command ${String(unknown)}`);
     }
   }
+}
+
+/** Whether the focus is in a text field, whose own typing history Undo should step through. */
+function isEditingText(): boolean {
+  const element = document.activeElement as HTMLElement | null;
+  if (!element) return false;
+  if (element.isContentEditable) return true;
+  if (element instanceof HTMLTextAreaElement) return true;
+  return element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes(element.type);
+}
+
+/** Undo or redo: the text field's own history while typing, the project's history everywhere else. */
+export function undoOrRedo(which: 'undo' | 'redo'): void {
+  if (isEditingText()) {
+    // Chromium still implements the text-editing undo stack behind execCommand.
+    document.execCommand(which);
+    return;
+  }
+  if (which === 'undo') undoEdit();
+  else redoEdit();
 }

@@ -78,6 +78,7 @@ function start(): void {
       preferences,
       isDevelopment: !app.isPackaged,
       send: (command) => post({ type: 'menu', command }),
+      notifyPreferencesChanged: () => post({ type: 'preferences-changed' }),
       openRecent: openFile,
     });
     const handlers = withAfterEffects(

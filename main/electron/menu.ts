@@ -12,6 +12,8 @@ export interface MenuOptions {
   preferences: PreferenceStore;
   isDevelopment: boolean;
   send(command: MenuCommand): void;
+  /** The page re-reads the theme and the recent files after the menu changed them. */
+  notifyPreferencesChanged(): void;
   openRecent(path: string): void;
 }
 
@@ -38,8 +40,12 @@ export function installMenu(options: MenuOptions): AppMenu {
         clearRecent: () => {
           recent.clear();
           menu.refresh();
+          options.notifyPreferencesChanged();
         },
-        setTheme: (theme) => menu.setTheme(theme),
+        setTheme: (theme) => {
+          menu.setTheme(theme);
+          options.notifyPreferencesChanged();
+        },
       },
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(template));

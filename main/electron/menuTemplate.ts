@@ -66,8 +66,9 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const edit: MenuItemConstructorOptions = {
     label: '&Edit',
     submenu: [
-      { role: 'undo' },
-      { role: 'redo' },
+      // The renderer decides: a text field undoes its typing, anywhere else the project's history steps back.
+      command('Undo', 'edit:undo', 'CmdOrCtrl+Z'),
+      command('Redo', 'edit:redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },

@@ -38,6 +38,9 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
         case 'close-requested':
           void actions.guard().then((go) => go && host.confirmClose());
           return;
+        case 'preferences-changed':
+          void actions.start();
+          return;
       }
     });
 

@@ -8,6 +8,8 @@ export const MENU_COMMANDS = [
   'file:save-as',
   'file:export',
   'file:close',
+  'edit:undo',
+  'edit:redo',
   'view:fit',
   'view:toggle-monolith-panel',
   'view:toggle-inspector',
@@ -19,4 +21,6 @@ export type HostEvent =
   | { type: 'menu'; command: MenuCommand }
   | { type: 'open-file'; path: string }
   /** The window is closing: the renderer asks about unsaved changes, then calls `confirmClose`. */
-  | { type: 'close-requested' };
+  | { type: 'close-requested' }
+  /** The theme or the recent files changed outside the page (the native menu): read them again. */
+  | { type: 'preferences-changed' };

@@ -48,7 +48,13 @@ describe('application menu', () => {
     const file = submenu(template[0]).filter((item) => item.label).map((item) => item.label);
     expect(file).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Close']);
     const edit = submenu(template[1]).filter((item) => item.role).map((item) => item.role);
-    expect(edit).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(edit).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+    // Undo and Redo go to the renderer, which steps through a text field's typing or the project's history.
+    const history = submenu(template[1]).filter((item) => item.label).map((item) => [item.label, item.accelerator]);
+    expect(history).toEqual([
+      ['Undo', 'CmdOrCtrl+Z'],
+      ['Redo', 'Ctrl+Y'],
+    ]);
     const view = submenu(template[2]);
     expect(view.filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom']));
   });
