@@ -110,9 +110,22 @@ export interface CycleOptions {
   includeMonolith?: boolean;
 }
 
-/** The cycles of the service graph: its strongly connected components with more than one node. */
+const cycleCache = [new WeakMap<ServiceGraph, ServiceCycle[]>(), new WeakMap<ServiceGraph, ServiceCycle[]>()];
+
+/** The cycles of the service graph: its strongly connected components with more than one node. Cached per
+ * graph (the result is shared: do not mutate it). */
 export function findCycles(graph: ServiceGraph, options: CycleOptions = {}): ServiceCycle[] {
   const includeMonolith = options.includeMonolith ?? false;
+  const cache = cycleCache[includeMonolith ? 1 : 0]!;
+  let cycles = cache.get(graph);
+  if (!cycles) {
+    cycles = computeCycles(graph, includeMonolith);
+    cache.set(graph, cycles);
+  }
+  return cycles;
+}
+
+function computeCycles(graph: ServiceGraph, includeMonolith: boolean): ServiceCycle[] {
   const { nodeIds } = graph;
   const position = new Map<string, number>();
   nodeIds.forEach((id, i) => position.set(id, i));
