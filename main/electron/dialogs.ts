@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { dialog, type BrowserWindow, type SaveDialogOptions } from 'electron';
 import type { ExportFormat } from '../../shared/api/contract';
 import { defaultSaveName, withCarveExtension } from './argv';
@@ -21,6 +23,23 @@ export function createDialogs(getWindow: () => BrowserWindow | null): NativeDial
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     return result.canceled || !result.filePath ? null : result.filePath;
   };
+  /**
+   * The dialog confirmed replacing the name the user typed; when Carve added the extension, the final path is
+   * another file, so ask again if it exists (the renderer then saves with overwrite on).
+   */
+  const confirmAdded = async (chosen: string, final: string): Promise<string | null> => {
+    if (final === chosen || !existsSync(final)) return final;
+    const window = getWindow();
+    const options = {
+      type: 'question' as const,
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      message: `${basename(final)} already exists. Replace it?`,
+    };
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    return response === 0 ? final : null;
+  };
   return {
     async open() {
       const window = getWindow();
@@ -35,7 +54,7 @@ export function createDialogs(getWindow: () => BrowserWindow | null): NativeDial
         filters: CARVE_FILTERS,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      return chosen === null ? null : withCarveExtension(chosen);
+      return chosen === null ? null : confirmAdded(chosen, withCarveExtension(chosen));
     },
     async export(defaultName, format) {
       const filter = EXPORT_FILTERS[format];
@@ -45,7 +64,7 @@ export function createDialogs(getWindow: () => BrowserWindow | null): NativeDial
         filters: [filter],
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      return chosen === null ? null : withExtension(chosen, format);
+      return chosen === null ? null : confirmAdded(chosen, withExtension(chosen, format));
     },
   };
 }
