@@ -11,6 +11,7 @@ import { CloseGuard } from './closeGuard';
 import { createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { createElectronPrinter } from './pdfPrinter';
 import { createHostEventOutbox } from './outbox';
 import { createElectronPreferences } from './preferences';
 import { registerAppScheme, serveAppScheme } from './protocol';
@@ -82,7 +83,14 @@ function start(): void {
       openRecent: openFile,
     });
     const handlers = withAfterEffects(
-      createHandlers({ host: 'electron', userDataDir, preferences, workspace: null, dialogs: createDialogs(() => window) }),
+      createHandlers({
+        host: 'electron',
+        userDataDir,
+        preferences,
+        workspace: null,
+        dialogs: createDialogs(() => window),
+        printer: createElectronPrinter(),
+      }),
       {
         'project:open': () => menu.refresh(),
         'project:save': () => menu.refresh(),

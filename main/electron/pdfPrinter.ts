@@ -1,0 +1,40 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserWindow } from 'electron';
+import type { PdfPrinter } from '../services/export/chromiumPrinter';
+import { REPORT_PRINT_SPEC, toElectronPrintOptions } from '../services/export/printSpec';
+
+// The app prints the report with its own Chromium: the same HTML and the same print spec as the browser host
+// and the CLI (playwright-core), through Electron's webContents.printToPDF. The report is self-contained and
+// has no script, so it loads in a hidden window with JavaScript off, from a temporary file (a data: URL of a
+// large report would be too long).
+
+export function createElectronPrinter(): PdfPrinter {
+  return {
+    async print(html) {
+      const dir = await mkdtemp(join(tmpdir(), 'carve-print-'));
+      const file = join(dir, 'report.html');
+      const window = new BrowserWindow({
+        show: false,
+        webPreferences: {
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          javascript: false,
+          disableBlinkFeatures: 'Auxclick',
+        },
+      });
+      try {
+        await writeFile(file, html, 'utf8');
+        await window.loadFile(file);
+        const pdf = await window.webContents.printToPDF(toElectronPrintOptions(REPORT_PRINT_SPEC));
+        return new Uint8Array(pdf);
+      } finally {
+        window.destroy();
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
