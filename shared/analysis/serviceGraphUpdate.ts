@@ -2,12 +2,14 @@ import type { Monolith, Service } from '../model/project';
 import { emptyTally, extendsDependencies, makeGraph, moduleIndexOf, nodeIdsOf, ownershipOf, resolve, serviceEdgeId } from './serviceGraph';
 import type { DependencyTally, GraphNode, ServiceEdge, ServiceGraph } from './serviceGraph';
 
-// Incremental update of the service graph after an edit that kept the monolith (modules, dependencies) and the
-// order of the services that remain, possibly deleting some and appending others, and changed which node owns
-// some modules: an assignment, a drag, a rename, creating, deleting or pasting a service. Only the dependencies touching a module that changed owner are moved from their old edge (or node)
-// to their new one; every untouched edge, node and list is shared with the previous graph. Returns null when
-// the edit is not of that kind or touches so many dependencies that a full rebuild is as cheap, and the caller
-// rebuilds. The result is equal, field by field, to a full rebuild (a property test checks it).
+// Incremental update of the service graph. It applies when the edit kept the monolith's modules (the same
+// array), left its dependencies as they were or only appended some (addDependency), and kept the order of the
+// services that remain, possibly deleting some and appending others: assignments and drags, renames, creating,
+// deleting or pasting a service, adding a dependency. Only the dependencies touching a module that changed
+// owner, and the appended ones, are moved between tallies (edges, or a node's internal tally); every untouched
+// edge, node and edge list is shared with the previous graph. Returns null otherwise, or when the edit touches
+// so many dependencies that a rebuild is as cheap; the caller then rebuilds. The result equals a full rebuild
+// field by field (test/shared/analysisIncremental.test.ts checks it on random edit sequences).
 
 /** Past this share of dependencies touched, rebuilding from scratch is as cheap as patching. */
 const PATCH_LIMIT = 0.25;
