@@ -1,21 +1,52 @@
+import { useMemo, useState } from 'react';
+import { useStore } from 'zustand';
+import { MoveToServiceDialog } from '../components/MoveToServiceDialog';
 import { useDocument } from '../hooks/useStores';
 import { formatLines, frameworkLabel } from '../labels';
 import type { DocumentState } from '../state/documentStore';
+import { moveModulesTo } from '../state/moduleActions';
+import { selectionStore } from '../state/selectionStore';
+import { DependencyFormDialog } from './monolith/DependencyFormDialog';
+import { ModuleFormDialog } from './monolith/ModuleFormDialog';
+import { ModuleToolbar } from './monolith/ModuleToolbar';
+import { ModuleTree } from './monolith/ModuleTree';
+import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, visibleRows, type ModuleFilter, type SortKey } from './monolith/tree';
+import './panels.css';
 
 const selectMonolith = (state: DocumentState) => state.project?.monolith ?? null;
-const selectOwners = (state: DocumentState) => state.project?.services ?? null;
+const selectServices = (state: DocumentState) => state.project?.services ?? null;
+const selectProject = (state: DocumentState) => state.project;
 
-/** The monolith's modules, read-only for now (later: tree, search, filters, drag sources). */
+/** The monolith's modules as a tree: search, filter, sort, multi-select, drag to the canvas, edit by hand. */
 export function MonolithPanel() {
+  const project = useDocument(selectProject);
   const monolith = useDocument(selectMonolith);
-  const services = useDocument(selectOwners);
-  if (!monolith) return null;
-  const owner = new Map<string, string>();
-  for (const service of services ?? []) for (const id of service.moduleIds) owner.set(id, service.name);
+  const services = useDocument(selectServices);
+  const selected = useStore(selectionStore, (state) => state.moduleIds);
+  const [filter, setFilter] = useState<ModuleFilter>(NO_FILTER);
+  const [sort, setSort] = useState<SortKey>('name');
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [form, setForm] = useState<'module' | 'dependency' | null>(null);
+
+  const owners = useMemo(() => ownersOf(services ?? []), [services]);
+  const serviceNames = useMemo(() => new Map((services ?? []).map((s) => [s.id, s.name])), [services]);
+  const stats = useMemo(() => (monolith ? moduleStats(monolith) : new Map()), [monolith]);
+  const shown = useMemo(() => (monolith ? monolith.modules.filter((m) => matchesFilter(m, filter, owners)) : []), [monolith, filter, owners]);
+  const tree = useMemo(() => buildTree(shown, stats, sort), [shown, stats, sort]);
+  const filtering = isFiltering(filter);
+  const rows = useMemo(() => visibleRows(tree, collapsed, filtering), [tree, collapsed, filtering]);
+  if (!monolith || !project) return null;
+
   const total = monolith.modules.reduce((sum, m) => sum + m.linesOfCode, 0);
+  const toggle = (key: string) =>
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
 
   return (
-    <aside className="panel monolith-panel" aria-labelledby="monolith-title">
+    <aside className="panel monolith-panel panel-monolith" aria-labelledby="monolith-title">
       <div className="panel-head">
         <h2 id="monolith-title" className="panel-title">
           Monolith
@@ -28,26 +59,59 @@ export function MonolithPanel() {
         {monolith.name} · {frameworkLabel(monolith.framework)} · Python {monolith.pythonVersion} · {formatLines(total)} lines
       </p>
       {monolith.modules.length === 0 ? (
-        <p className="muted panel-empty">No modules yet.</p>
+        <div className="panel-empty-state">
+          <p className="panel-empty-title">This monolith has no modules yet.</p>
+          <p className="muted">Describe its packages by hand: a dotted name, lines of code, tags and the data it owns.</p>
+          <button type="button" className="primary" onClick={() => setForm('module')}>
+            Add a module
+          </button>
+        </div>
       ) : (
-        <ul className="module-list" aria-label="Modules">
-          {monolith.modules.map((module) => (
-            <li key={module.id} className="module-row">
-              <span className="module-name" title={module.path || module.name}>
-                {module.name}
-              </span>
-              {owner.has(module.id) && (
-                <span className="module-owner" title={`In ${owner.get(module.id)}`}>
-                  {owner.get(module.id)}
-                </span>
-              )}
-              <span className="module-lines" aria-label={`${formatLines(module.linesOfCode)} lines of code`}>
-                {formatLines(module.linesOfCode)}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <ModuleToolbar
+            filter={filter}
+            onFilter={setFilter}
+            sort={sort}
+            onSort={setSort}
+            modules={monolith.modules}
+            onAddModule={() => setForm('module')}
+            onAddDependency={() => setForm('dependency')}
+          />
+          <div className="panel-selection-bar">
+            <span className="muted" role="status" aria-live="polite">
+              {filtering ? `${shown.length} of ${monolith.modules.length} modules` : `${monolith.modules.length} modules`}
+              {selected.length > 0 ? ` · ${selected.length} selected` : ''}
+            </span>
+            <span className="spacer" />
+            <button
+              type="button"
+              className="panel-mini"
+              disabled={selected.length === 0}
+              title="Move the selected modules to a service (Ctrl+M)"
+              aria-keyshortcuts="Control+M"
+              onClick={() => void moveModulesTo([...selected])}
+            >
+              Move to service…
+            </button>
+          </div>
+          {rows.length === 0 ? (
+            <p className="muted panel-empty">No module matches.</p>
+          ) : (
+            <ModuleTree
+              rows={rows}
+              stats={stats}
+              owners={owners}
+              serviceNames={serviceNames}
+              selected={selected}
+              onToggle={toggle}
+              project={project}
+            />
+          )}
+        </>
       )}
+      {form === 'module' && <ModuleFormDialog onClose={() => setForm(null)} />}
+      {form === 'dependency' && <DependencyFormDialog from={selected[0] ?? null} onClose={() => setForm(null)} />}
+      <MoveToServiceDialog />
     </aside>
   );
 }

@@ -64,13 +64,19 @@ export function defaultServiceName(project: Project, moduleIds: readonly string[
  * message and changes nothing. True when the edit ran (even if it changed nothing).
  */
 export function runEdit(update: (project: Project) => Project): boolean {
+  const problem = attemptEdit(update);
+  if (problem !== null) showError(problem);
+  return problem === null;
+}
+
+/** Run a document edit as one undo step; the refused command's one-line message, or null when it ran. */
+export function attemptEdit(update: (project: Project) => Project): string | null {
   try {
     editProject(update);
-    return true;
+    return null;
   } catch (error) {
     if (!(error instanceof CommandError)) throw error;
-    showError(error.message);
-    return false;
+    return error.message;
   }
 }
 
