@@ -1,5 +1,5 @@
 import { MONOLITH_NODE_ID } from '../model/project';
-import type { Project } from '../model/project';
+import type { Dependency, Project } from '../model/project';
 import { findCycles } from './cycles';
 import { buildServiceGraph, serviceEdgeId } from './serviceGraph';
 import type { ServiceGraph } from './serviceGraph';
@@ -89,7 +89,7 @@ export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning
     });
   }
 
-  warnings.push(...sharedData(project, graph, nameOf));
+  warnings.push(...sharedData(graph, nameOf));
 
   for (const nodeId of graph.nodeIds) {
     if (nodeId === MONOLITH_NODE_ID || graph.nodes.get(nodeId)!.moduleIds.length > 0) continue;
@@ -115,13 +115,27 @@ export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning
   return warnings;
 }
 
-function sharedData(project: Project, graph: ServiceGraph, nameOf: (nodeId: string) => string): DesignWarning[] {
-  const { modules, from, to, ownerOf } = graph.index;
-  const deps = project.monolith.dependencies;
+const dataCache = new WeakMap<readonly Dependency[], Int32Array>();
+
+/** Indices of the data dependencies, cached per dependency list (assignments do not change it). */
+function dataDependencies(deps: readonly Dependency[]): Int32Array {
+  let indices = dataCache.get(deps);
+  if (!indices) {
+    const list: number[] = [];
+    deps.forEach((dependency, i) => {
+      if (dependency.kind === 'data') list.push(i);
+    });
+    indices = Int32Array.from(list);
+    dataCache.set(deps, indices);
+  }
+  return indices;
+}
+
+function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): DesignWarning[] {
+  const { modules, dependencies, from, to, ownerOf } = graph.index;
   // Per module that owns the data (the target of the data dependency): who uses it from outside its node.
   const byOwnerModule = new Map<number, { users: Set<number>; userNodes: Set<number>; count: number }>();
-  for (let i = 0; i < deps.length; i++) {
-    if (deps[i]!.kind !== 'data') continue;
+  for (const i of dataDependencies(dependencies)) {
     const a = from[i]!;
     const b = to[i]!;
     if (a < 0 || b < 0 || ownerOf[a] === ownerOf[b]) continue;

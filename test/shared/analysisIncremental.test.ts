@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import type { ServiceGraph } from '../../shared/analysis/serviceGraph';
+import { checkDesign } from '../../shared/analysis/checks';
 import { computeMetrics } from '../../shared/analysis/metrics';
 import type { DesignMetrics } from '../../shared/analysis/metrics';
 import { assignModules } from '../../shared/commands/assign';
@@ -75,7 +76,7 @@ function applyEdit(project: Project, history: Project[], { kind, picks, target, 
 const fresh = (project: Project): Project => structuredClone(project);
 
 describe('incremental service graph', () => {
-  it('equals a full rebuild, metrics included, after any sequence of assignments, renames, new and deleted services, added dependencies and undos', () => {
+  it('equals a full rebuild, metrics and checks included, after any sequence of assignments, renames, new and deleted services, added dependencies and undos', () => {
     fc.assert(
       fc.property(arbitraryProject, fc.array(edit, { minLength: 1, maxLength: 15 }), (initial, edits) => {
         // Apply every edit and analyse as the app would, then compare each result with a rebuild from a copy
@@ -97,6 +98,7 @@ describe('incremental service graph', () => {
           const rebuilt = fresh(result.project);
           expect(result.graph).toEqual(buildServiceGraph(rebuilt));
           expect(result.metrics).toEqual(computeMetrics(rebuilt));
+          expect(checkDesign(result.project)).toEqual(checkDesign(rebuilt));
         }
       }),
       { numRuns: 300 },
