@@ -1,77 +1,37 @@
-import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import { MONOLITH_NODE_ID } from '../../shared/model/project';
 import { useDocument } from '../hooks/useStores';
-import { editProject, type DocumentState } from '../state/documentStore';
-import { setProjectDetails } from '../state/edits';
+import type { DocumentState } from '../state/documentStore';
+import { selectionStore } from '../state/selectionStore';
+import { EdgeInspector, LinkInspector } from './inspector/EdgeInspector';
+import { ModuleInspector, ModulesInspector } from './inspector/ModuleInspector';
+import { ProjectInspector } from './inspector/ProjectInspector';
+import { ServiceInspector } from './inspector/ServiceInspector';
+import './panels.css';
 
 const selectProject = (state: DocumentState) => state.project;
 
-/** Details of what is selected; with nothing selected, the project itself. */
+/** Details of what is selected: a service, a module or several, an edge or a planned link; else the project. */
 export function Inspector() {
   const project = useDocument(selectProject);
-  const projectName = project?.name ?? '';
-  // The name field keeps what is typed, even empty, but the document only takes a non-empty name.
-  const [name, setName] = useState(projectName);
-  useEffect(() => {
-    setName((typed) => (typed.trim() === projectName ? typed : projectName));
-  }, [projectName]);
+  const nodeIds = useStore(selectionStore, (state) => state.nodeIds);
+  const moduleIds = useStore(selectionStore, (state) => state.moduleIds);
+  const edgeId = useStore(selectionStore, (state) => state.edgeId);
   if (!project) return null;
-  const nameProblem = name.trim() ? null : 'A project needs a name';
+
+  let content = <ProjectInspector project={project} />;
+  const service = nodeIds.length === 1 && nodeIds[0] !== MONOLITH_NODE_ID ? project.services.find((s) => s.id === nodeIds[0]) : undefined;
+  const link = edgeId ? project.links.find((l) => l.id === edgeId) : undefined;
+  const module = moduleIds.length === 1 ? project.monolith.modules.find((m) => m.id === moduleIds[0]) : undefined;
+  if (service) content = <ServiceInspector key={service.id} project={project} service={service} />;
+  else if (module) content = <ModuleInspector key={module.id} project={project} module={module} />;
+  else if (moduleIds.length > 1) content = <ModulesInspector project={project} moduleIds={moduleIds} />;
+  else if (link) content = <LinkInspector key={link.id} project={project} link={link} />;
+  else if (edgeId?.includes('->')) content = <EdgeInspector project={project} edgeId={edgeId} />;
 
   return (
     <aside className="panel inspector" aria-labelledby="inspector-title">
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Project
-        </h2>
-      </div>
-      <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
-        <label className="field">
-          <span>Name</span>
-          <input
-            value={name}
-            maxLength={200}
-            aria-invalid={!!nameProblem}
-            aria-describedby={nameProblem ? 'project-name-problem' : undefined}
-            onChange={(e) => {
-              setName(e.target.value);
-              const trimmed = e.target.value.trim();
-              if (trimmed) editProject((p) => setProjectDetails(p, { name: trimmed }));
-            }}
-          />
-        </label>
-        {nameProblem && (
-          <p id="project-name-problem" className="error-text">
-            {nameProblem}
-          </p>
-        )}
-        <label className="field">
-          <span>Description</span>
-          <textarea
-            rows={6}
-            value={project.description}
-            maxLength={100_000}
-            onChange={(e) => editProject((p) => setProjectDetails(p, { description: e.target.value }))}
-          />
-        </label>
-        <label className="field">
-          <span>Author</span>
-          <input value={project.author} maxLength={200} onChange={(e) => editProject((p) => setProjectDetails(p, { author: e.target.value }))} />
-        </label>
-      </form>
-      <dl className="inspector-facts">
-        <div>
-          <dt>Modules</dt>
-          <dd>{project.monolith.modules.length}</dd>
-        </div>
-        <div>
-          <dt>Services</dt>
-          <dd>{project.services.length}</dd>
-        </div>
-        <div>
-          <dt>Phases</dt>
-          <dd>{project.phases.length}</dd>
-        </div>
-      </dl>
+      {content}
     </aside>
   );
 }
