@@ -3,6 +3,7 @@ import { assignModules } from './assign';
 import { addLink, removeLink, updateLink } from './links';
 import { moveNodes, setViewport } from './layout';
 import { addDependency, addModule, deleteModule, removeDependency, renameModule, updateModule } from './modules';
+import { addPhase, addTeam, pinService, removePhase, removeTeam, updatePhase, updatePlanning, updateTeam } from './phases';
 import { createService, deleteService, pasteServices, renameService, updateService } from './services';
 
 // Every document command, registered once with an id, a label and an optional shortcut. Menus, shortcuts and
@@ -14,7 +15,7 @@ interface CommandSpec<A> {
   label: string;
   shortcut?: string;
   /** Where the palette groups it. */
-  group: 'Services' | 'Modules' | 'Dependencies' | 'Links' | 'Canvas';
+  group: 'Services' | 'Modules' | 'Dependencies' | 'Links' | 'Canvas' | 'Roadmap';
   run: (project: Project, args: A) => Project;
 }
 
@@ -38,6 +39,14 @@ export const COMMANDS = {
   'link.remove': spec({ label: 'Remove planned link', group: 'Links', run: removeLink }),
   'canvas.moveNodes': spec({ label: 'Move nodes', group: 'Canvas', run: moveNodes }),
   'canvas.setViewport': spec({ label: 'Set viewport', group: 'Canvas', run: setViewport }),
+  'phase.add': spec({ label: 'Add phase', group: 'Roadmap', run: addPhase }),
+  'phase.update': spec({ label: 'Edit phase', group: 'Roadmap', run: updatePhase }),
+  'phase.remove': spec({ label: 'Remove phase', group: 'Roadmap', run: removePhase }),
+  'service.pin': spec({ label: 'Pin service to phase…', group: 'Roadmap', run: pinService }),
+  'planning.update': spec({ label: 'Planning settings', group: 'Roadmap', run: updatePlanning }),
+  'team.add': spec({ label: 'Add team', group: 'Roadmap', run: addTeam }),
+  'team.update': spec({ label: 'Edit team', group: 'Roadmap', run: updateTeam }),
+  'team.remove': spec({ label: 'Remove team', group: 'Roadmap', run: removeTeam }),
 } as const;
 
 export type CommandId = keyof typeof COMMANDS;

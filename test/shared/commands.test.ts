@@ -206,6 +206,11 @@ describe('registry and history', () => {
     expect(COMMAND_LIST.find((command) => command.id === 'module.assign')).toMatchObject({ label: 'Move to service…', shortcut: 'Mod+Shift+M' });
     const after = runCommand(sample(), 'module.assign', { moduleIds: ['orders'], serviceId: 'svc-search' });
     expect(service(after, 'svc-search').moduleIds).toContain('orders');
+    const pinned = runCommand(sample(), 'service.pin', { serviceId: 'svc-search', phaseId: 'phase-edge' });
+    expect(service(pinned, 'svc-search').pinnedPhaseId).toBe('phase-edge');
+    expect(new Set(COMMAND_LIST.map((command) => command.group))).toEqual(
+      new Set(['Services', 'Modules', 'Dependencies', 'Links', 'Canvas', 'Roadmap']),
+    );
   });
 
   it('undoes and redoes snapshots, records nothing for an unchanged project, and stays bounded', () => {
