@@ -1,5 +1,6 @@
 import type { Bridge } from './bridge';
 import { DialogHost } from './components/DialogHost';
+import { ExportDialog } from './components/ExportDialog';
 import { Frame } from './components/Frame';
 import { StartScreen } from './components/StartScreen';
 import { StatusBar } from './components/StatusBar';
@@ -20,6 +21,7 @@ export function App({ bridge, actions }: { bridge: Bridge; actions: Actions }) {
         <StatusBar />
       </div>
       <DialogHost />
+      <ExportDialog />
     </ActionsContext.Provider>
   );
 }

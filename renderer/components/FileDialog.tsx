@@ -4,11 +4,18 @@ import { api } from '../bridge';
 import { useUi } from '../hooks/useStores';
 import { errorText } from '../messages';
 import type { DialogOf } from '../state/dialogs';
-import { breadcrumbs, fileNameProblem, joinPath, withCarveExtension } from '../state/paths';
+import { breadcrumbs, CARVE_EXTENSION, fileNameProblem, joinPath, withExtension } from '../state/paths';
 import { Modal } from './Modal';
 
+interface FileDialogOptions {
+  /** The extension a saved name gets (".carve" unless given: File > Export passes its format's). */
+  extension?: string;
+  title?: string;
+  confirmLabel?: string;
+}
+
 /** The in-app Open / Save As dialog over the browser host's workspace folder (used when there are no native dialogs). */
-export function FileDialog({ dialog }: { dialog: DialogOf<'file'> }) {
+export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirmLabel }: { dialog: DialogOf<'file'> } & FileDialogOptions) {
   const root = useUi((state) => state.info?.workspace ?? null);
   const isSave = dialog.mode === 'save';
   const [dir, setDir] = useState<string | null>(null);
@@ -48,7 +55,7 @@ export function FileDialog({ dialog }: { dialog: DialogOf<'file'> }) {
       return;
     }
     if (problem || !listing) return;
-    const name = withCarveExtension(fileName);
+    const name = withExtension(fileName, extension);
     const existing = files.find((f) => f.name === name);
     if (existing) return setReplace({ name, path: existing.path });
     dialog.resolve({ path: joinPath(listing.dir, name), overwrite: false });
@@ -71,13 +78,13 @@ export function FileDialog({ dialog }: { dialog: DialogOf<'file'> }) {
         Cancel
       </button>
       <button type="button" className="primary" disabled={isSave ? !!problem || !listing : !selected} onClick={confirm}>
-        {isSave ? 'Save' : 'Open'}
+        {confirmLabel ?? (isSave ? 'Save' : 'Open')}
       </button>
     </>
   );
 
   return (
-    <Modal title={isSave ? 'Save project as' : 'Open a project'} onCancel={cancel} footer={footer} wide>
+    <Modal title={title ?? (isSave ? 'Save project as' : 'Open a project')} onCancel={cancel} footer={footer} wide>
       {replace ? (
         <p role="alert">
           <strong>{replace.name}</strong> already exists in this folder. Replace it?
@@ -153,7 +160,7 @@ export function FileDialog({ dialog }: { dialog: DialogOf<'file'> }) {
                 />
               </label>
               <p id="file-name-problem" className="hint">
-                {problem ?? `Saved as ${withCarveExtension(fileName)}`}
+                {problem ?? `Saved as ${withExtension(fileName, extension)}`}
               </p>
             </form>
           )}

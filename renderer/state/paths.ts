@@ -14,8 +14,13 @@ export function joinPath(dir: string, name: string): string {
 export const CARVE_EXTENSION = '.carve';
 
 export function withCarveExtension(name: string): string {
+  return withExtension(name, CARVE_EXTENSION);
+}
+
+/** The trimmed name, ending in `extension` (".pdf"): added unless already there, in any case. */
+export function withExtension(name: string, extension: string): string {
   const trimmed = name.trim();
-  return trimmed.toLowerCase().endsWith(CARVE_EXTENSION) ? trimmed : trimmed + CARVE_EXTENSION;
+  return trimmed.toLowerCase().endsWith(extension.toLowerCase()) ? trimmed : trimmed + extension;
 }
 
 /** Why a file name cannot be used, or null when it can. */

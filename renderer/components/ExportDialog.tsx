@@ -1,0 +1,98 @@
+import { useStore } from 'zustand';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../../shared/api/contract';
+import { fileNameOf } from '../state/documentStore';
+import { chooseFormat, closeExportDialog, exportStore, FORMAT_LABELS, runExport } from '../state/exportActions';
+import { FileDialog } from './FileDialog';
+import { Modal } from './Modal';
+import '../roadmap/export.css';
+
+/** File > Export: the format, then the path, then progress until the file is written (state/exportActions.ts). */
+export function ExportDialog() {
+  const step = useStore(exportStore, (state) => state.step);
+  const format = useStore(exportStore, (state) => state.format);
+  const error = useStore(exportStore, (state) => state.error);
+  if (step.kind === 'closed') return null;
+
+  if (step.kind === 'pick') {
+    return (
+      <FileDialog
+        dialog={{ kind: 'file', id: 0, mode: 'save', defaultName: step.defaultName, resolve: step.resolve }}
+        extension={step.extension}
+        title="Export roadmap as"
+        confirmLabel="Export"
+      />
+    );
+  }
+
+  if (step.kind === 'replace') {
+    const name = fileNameOf(step.path) ?? step.path;
+    return (
+      <Modal
+        title="Replace the file?"
+        role="alertdialog"
+        onCancel={() => step.resolve(false)}
+        footer={
+          <>
+            <span className="spacer" />
+            <button type="button" onClick={() => step.resolve(false)}>
+              Back
+            </button>
+            <button type="button" className="danger" data-autofocus onClick={() => step.resolve(true)}>
+              Replace
+            </button>
+          </>
+        }
+      >
+        <p role="alert">
+          <strong>{name}</strong> already exists. Replace it with the export?
+        </p>
+      </Modal>
+    );
+  }
+
+  const running = step.kind === 'running';
+  return (
+    <Modal
+      title="Export the roadmap"
+      onCancel={closeExportDialog}
+      wide
+      footer={
+        <>
+          <span className="spacer" />
+          <button type="button" disabled={running} onClick={closeExportDialog}>
+            Cancel
+          </button>
+          <button type="button" className="primary" disabled={running} onClick={() => void runExport()}>
+            Export {FORMAT_LABELS[format].name}…
+          </button>
+        </>
+      }
+    >
+      <fieldset className="export-formats" disabled={running} aria-busy={running}>
+        <legend className="visually-hidden">Format</legend>
+        {EXPORT_FORMATS.map((id) => (
+          <label key={id} className={`export-format${id === format ? ' is-chosen' : ''}`}>
+            <input type="radio" name="export-format" value={id} checked={id === format} onChange={() => chooseFormat(id)} data-autofocus={id === format ? true : undefined} />
+            <span className="export-format-name">
+              {FORMAT_LABELS[id].name} <span className="muted">.{EXPORT_EXTENSIONS[id]}</span>
+            </span>
+            <span className="export-format-hint">{FORMAT_LABELS[id].hint}</span>
+          </label>
+        ))}
+      </fieldset>
+      {running && (
+        <div className="export-progress" role="status">
+          <div className="export-bar" role="progressbar" aria-label="Export in progress" aria-valuetext={step.stage}>
+            <span />
+          </div>
+          <span>{step.stage}</span>
+        </div>
+      )}
+      {error && !running && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+    </Modal>
+  );
+}

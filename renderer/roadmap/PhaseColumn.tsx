@@ -1,0 +1,111 @@
+import { memo } from 'react';
+import { useStore } from 'zustand';
+import { removePhase } from '../../shared/commands/phases';
+import type { PlannedPhase } from '../../shared/planning/types';
+import { CommitInput } from './CommitInput';
+import { PhaseDetails } from './PhaseDetails';
+import { applyEdit, editPhaseAt } from './roadmapEdits';
+import { roadmapStore } from './roadmapStore';
+import { ServiceCard, type PhaseChoice } from './ServiceCard';
+import { phaseColor } from './usePlan';
+
+interface Props {
+  phase: PlannedPhase;
+  /** The phase is in the project file (not only made up by the planner). */
+  isSaved: boolean;
+  /** Person-weeks the teams can spend per phase; null when only a service count limits it. */
+  capacity: number | null;
+  choices: readonly PhaseChoice[];
+  cycleNamesOf: (serviceId: string, cycle: number | null) => string | null;
+}
+
+const dateRange = (start: string, end: string) => `${start} → ${end}`;
+
+/** One phase as a column: its name, length and goal edited in place, its services as cards, its details. */
+export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity, choices, cycleNamesOf }: Props) {
+  const isFoundations = phase.index === 0;
+  const isTarget = useStore(roadmapStore, (state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index);
+  const isDragging = useStore(roadmapStore, (state) => state.drag !== null);
+  const over = capacity !== null && phase.effort > capacity + 1e-9;
+  const color = phaseColor(phase.index);
+
+  return (
+    <section
+      className={`roadmap-column${isTarget ? ' is-target' : ''}${isDragging && isFoundations ? ' is-closed' : ''}`}
+      data-phase-drop={phase.index}
+      data-phase-index={phase.index}
+      aria-label={`Phase ${phase.index}: ${phase.name}`}
+      style={{ '--phase-color': color } as React.CSSProperties}
+    >
+      <header className="roadmap-column-head">
+        <div className="roadmap-column-title">
+          <span className="roadmap-phase-index" aria-hidden="true">
+            {phase.index}
+          </span>
+          <CommitInput
+            className="roadmap-phase-name"
+            aria-label={`Name of phase ${phase.index}`}
+            title={phase.name}
+            value={phase.name}
+            maxLength={200}
+            onCommit={(name) => (name.trim() ? editPhaseAt(phase.index, { name }) : false)}
+          />
+          {isSaved && phase.index > 0 && (
+            <button
+              type="button"
+              className="icon roadmap-remove"
+              aria-label={`Remove phase ${phase.index}, ${phase.name}`}
+              title="Remove this phase (its pinned services are unpinned)"
+              onClick={() => applyEdit((p) => removePhase(p, { phaseId: phase.id }))}
+            >
+              ×
+            </button>
+          )}
+        </div>
+        <div className="roadmap-column-meta">
+          <label className="roadmap-weeks">
+            <CommitInput
+              type="number"
+              min={1}
+              max={520}
+              aria-label={`Length of phase ${phase.index} in weeks`}
+              value={String(phase.lengthWeeks)}
+              onCommit={(text) => {
+                const value = Number(text);
+                return Number.isInteger(value) && value >= 1 ? editPhaseAt(phase.index, { lengthWeeks: value }) : false;
+              }}
+            />
+            <span>wk</span>
+          </label>
+          <span className="muted" title="Start and end dates">
+            {dateRange(phase.start, phase.end)}
+          </span>
+        </div>
+        <div className={`roadmap-load${over ? ' is-over' : ''}`} title={capacity === null ? 'Person-weeks planned' : 'Person-weeks planned / team capacity per phase'}>
+          {isFoundations ? `${phase.tasks.length} foundation tasks` : `${phase.services.length} ${phase.services.length === 1 ? 'service' : 'services'} · ${phase.effort}${capacity !== null ? ` / ${capacity}` : ''} pw`}
+        </div>
+        <CommitInput
+          multiline
+          className="roadmap-goal"
+          aria-label={`Goal of phase ${phase.index}`}
+          placeholder="Goal of this phase"
+          value={phase.goal}
+          maxLength={10_000}
+          onCommit={(goal) => editPhaseAt(phase.index, { goal })}
+        />
+      </header>
+      {isFoundations ? (
+        <p className="roadmap-foundations muted">Foundations extract no service: they prepare the ground.</p>
+      ) : phase.services.length === 0 ? (
+        <p className="roadmap-empty muted">Drop a service here to pin it to this phase.</p>
+      ) : (
+        <ul className="roadmap-cards" aria-label={`Services of phase ${phase.index}`}>
+          {phase.services.map((service) => (
+            <ServiceCard key={service.id} service={service} phaseIndex={phase.index} choices={choices} cycleNames={cycleNamesOf(service.id, service.cycle)} />
+          ))}
+        </ul>
+      )}
+      <PhaseDetails phase={phase} />
+    </section>
+  );
+});

@@ -1,0 +1,70 @@
+import type { PlannedPhase } from '../../shared/planning/types';
+
+/** What a phase involves beyond its services: foundations tasks, facade routes, data to migrate, risks, exit criteria. */
+export function PhaseDetails({ phase }: { phase: PlannedPhase }) {
+  const count = phase.tasks.length + phase.facadeRoutes.length + phase.dataMigrations.length + phase.risks.length + phase.exitCriteria.length;
+  return (
+    <details className="roadmap-details">
+      <summary>
+        Details <span className="muted">({count})</span>
+      </summary>
+      {phase.tasks.length > 0 && (
+        <Section title="Tasks">
+          {phase.tasks.map((task) => (
+            <li key={task}>{task}</li>
+          ))}
+        </Section>
+      )}
+      {phase.facadeRoutes.length > 0 && (
+        <Section title="Facade routes">
+          {phase.facadeRoutes.map((route) => (
+            <li key={`${route.direction}:${route.serviceId}`}>
+              {route.direction === 'to-service' ? `Monolith → ${route.serviceName}` : `${route.serviceName} → Monolith`}{' '}
+              <span className="muted">
+                ({route.dependencies} {route.dependencies === 1 ? 'dependency' : 'dependencies'}, weight {route.weight}
+                {route.monolithModules.length > 0 ? `; ${route.monolithModules.slice(0, 4).join(', ')}${route.monolithModules.length > 4 ? ', …' : ''}` : ''})
+              </span>
+            </li>
+          ))}
+        </Section>
+      )}
+      {phase.dataMigrations.some((d) => d.entities.length > 0) && (
+        <Section title="Data migrations">
+          {phase.dataMigrations
+            .filter((d) => d.entities.length > 0)
+            .map((d) => (
+              <li key={d.serviceId}>
+                {d.entities.join(', ')} → {d.serviceName}
+                {d.datastore ? ` (${d.datastore})` : ''}
+                {d.readers.length > 0 && <span className="muted">; still read by {d.readers.map((r) => r.owner).join(', ')}</span>}
+              </li>
+            ))}
+        </Section>
+      )}
+      {phase.risks.length > 0 && (
+        <Section title="Risks">
+          {phase.risks.map((risk) => (
+            <li key={risk}>{risk}</li>
+          ))}
+        </Section>
+      )}
+      {phase.exitCriteria.length > 0 && (
+        <Section title="Exit criteria">
+          {phase.exitCriteria.map((criterion) => (
+            <li key={criterion}>{criterion}</li>
+          ))}
+        </Section>
+      )}
+      {count === 0 && <p className="muted">Nothing else planned in this phase.</p>}
+    </details>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="roadmap-detail-section">
+      <h4>{title}</h4>
+      <ul>{children}</ul>
+    </section>
+  );
+}

@@ -1,0 +1,88 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openSample, saveAs, SHOTS } from './helpers';
+
+// The roadmap view: the sample's plan as phase columns of service cards; a card dragged with the mouse onto
+// another phase is pinned there (and saved), phases are renamed in place, a card can be pinned from its menu.
+
+const roadmap = (page: Page) => page.getByRole('region', { name: 'Roadmap' });
+const column = (page: Page, index: number) => roadmap(page).locator(`[data-phase-index="${index}"]`);
+const card = (page: Page, name: string) => roadmap(page).getByRole('listitem', { name, exact: true });
+
+async function phaseOfCard(page: Page, name: string): Promise<number> {
+  const index = await card(page, name).evaluate((el) => el.closest('[data-phase-index]')?.getAttribute('data-phase-index'));
+  return Number(index);
+}
+
+test('the plan shows every service once; a card dragged to another phase is pinned there, and the file says so', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  await expect(roadmap(page)).toBeVisible();
+  const cards = roadmap(page).getByRole('listitem').filter({ has: page.locator('.roadmap-card-name') });
+  const serviceNames = await cards.locator('.roadmap-card-name').allTextContents();
+  expect(serviceNames.length).toBeGreaterThan(3);
+  expect(new Set(serviceNames).size).toBe(serviceNames.length);
+  await page.screenshot({ path: `${SHOTS}/roadmap-sample.png` });
+
+  // Drag the first card of phase 1 onto phase 2 with the mouse.
+  const name = (await column(page, 1).locator('.roadmap-card-name').first().textContent())!;
+  const from = await phaseOfCard(page, name);
+  const to = from === 1 ? 2 : 1;
+  const serviceId = (await card(page, name).getAttribute('data-service-id'))!;
+  // The canvas colours each service by its phase.
+  const band = page.getByTestId(`service-node-${serviceId}`).locator('.canvas-band');
+  await expect(band).toHaveAttribute('title', `Roadmap phase ${from}`);
+  const colourBefore = await band.evaluate((el) => getComputedStyle(el).backgroundColor);
+  const source = await card(page, name).boundingBox();
+  const target = await column(page, to).boundingBox();
+  await page.mouse.move(source!.x + 20, source!.y + source!.height - 6);
+  await page.mouse.down();
+  await page.mouse.move(source!.x + 40, source!.y + 30, { steps: 4 });
+  await page.mouse.move(target!.x + target!.width / 2, target!.y + 40, { steps: 8 });
+  await expect(column(page, to)).toHaveClass(/is-target/);
+  await page.screenshot({ path: `${SHOTS}/roadmap-drag.png` });
+  await page.mouse.up();
+
+  await expect(column(page, to).getByRole('listitem', { name, exact: true })).toBeVisible();
+  await expect(card(page, name).getByText('pinned')).toBeVisible();
+  await expect(band).toHaveAttribute('title', `Roadmap phase ${to}`);
+  expect(await band.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(colourBefore);
+
+  // One undo step: undo puts it back, redo pins it again.
+  await page.keyboard.press('Control+z');
+  await expect(column(page, from).getByRole('listitem', { name, exact: true })).toBeVisible();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(column(page, to).getByRole('listitem', { name, exact: true })).toBeVisible();
+
+  await saveAs(page, 'pinned');
+  const saved = JSON.parse(await readFile(path.join(carve.workspace, 'pinned.carve'), 'utf8')) as {
+    project: { services: { name: string; pinnedPhaseId: string | null }[]; phases: { id: string }[] };
+  };
+  const pinned = saved.project.services.find((s) => s.name === name)!;
+  expect(pinned.pinnedPhaseId).toBe(saved.project.phases[to]!.id);
+});
+
+test('a phase is renamed in place, and a card is pinned and unpinned from its menu with the keyboard', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  const nameField = roadmap(page).getByRole('textbox', { name: 'Name of phase 1' });
+  await nameField.fill('Carve the catalog');
+  await nameField.press('Enter');
+  await expect(roadmap(page).getByRole('region', { name: 'Phase 1: Carve the catalog' })).toBeVisible();
+  await expect(roadmap(page).getByRole('figure')).toContainText('1. Carve the catalog');
+
+  const name = (await column(page, 2).locator('.roadmap-card-name').first().textContent())!;
+  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).focus();
+  await page.keyboard.press('Enter');
+  const menu = page.getByRole('menu', { name: `Pin ${name} to phase` });
+  await expect(menu).toBeVisible();
+  await menu.getByRole('menuitemradio', { name: /^1\. Carve the catalog/ }).click();
+  await expect(column(page, 1).getByRole('listitem', { name, exact: true }).getByText('pinned')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/roadmap-pinned.png` });
+
+  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).click();
+  await page.getByRole('menuitem', { name: /^Unpin/ }).click();
+  await expect(card(page, name).getByText('pinned')).toHaveCount(0);
+});
