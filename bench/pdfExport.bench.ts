@@ -18,7 +18,7 @@ import { envInt, time, type Benchmark, type BenchRow } from './harness';
 export const LARGE = { services: 200, modules: 2_000, dependencies: 8_000, seed: 20270104 };
 
 /**
- * A generated project planned into exactly 10 extraction phases (plus Foundations): dependencies kept only from
+ * A generated project planned into exactly 10 extraction phases after Foundations: dependencies kept only from
  * a later service to an earlier one (the generator's random ones make cycles that would merge most services
  * into one phase), REST links likewise, at most 20 services per phase and teams large enough not to bind.
  */
@@ -35,7 +35,10 @@ export function tenPhaseProject(): Project {
     },
     links: project.links.filter((link) => link.style === 'rest' && order.get(link.from)! >= order.get(link.to)!),
     services: project.services.map((service) => ({ ...service, pinnedPhaseId: null })),
-    phases: Array.from({ length: 10 }, (_, i) => ({ id: `wave-${i + 1}`, name: `Wave ${i + 1}`, goal: 'Move the next slice of the monolith behind the facade.', lengthWeeks: 6 })),
+    phases: [
+      { id: 'foundations', name: 'Foundations', goal: 'CI/CD, observability and the routing facade.', lengthWeeks: 4 },
+      ...Array.from({ length: 10 }, (_, i) => ({ id: `wave-${i + 1}`, name: `Wave ${i + 1}`, goal: 'Move the next slice of the monolith behind the facade.', lengthWeeks: 6 })),
+    ],
     planning: { ...project.planning, maxServicesPerPhase: 20, teams: project.planning.teams.map((team) => ({ ...team, capacityPerPhase: 10_000 })) },
   };
 }

@@ -126,7 +126,16 @@ function hitsBox(p0: [number, number], c: [number, number], p2: [number, number]
 
 const BENDS = [0, 50, -50, 100, -100, 160, -160, 240, -240];
 
-function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): string[] {
+/** A piece of the drawing and the area it covers, so that a tile of a large drawing takes only what it shows. */
+interface Item {
+  svg: string;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
+
+function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): { lines: Item[]; labels: Item[] } {
   // Connections between the same two boxes (both ways, dependencies and links) are spread apart.
   const pairs = new Map<string, Connection[]>();
   for (const connection of connections) {
@@ -136,8 +145,8 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
     list.push(connection);
     pairs.set(key, list);
   }
-  const lines: string[] = [];
-  const labels: string[] = [];
+  const lines: Item[] = [];
+  const labels: Item[] = [];
   for (const [key, list] of pairs) {
     const [a, b] = key.split('\u0000') as [string, string];
     const boxA = boxes.get(a)!;
@@ -166,10 +175,15 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
       const isLink = connection.kind !== 'dependency';
       const stroke = isLink ? LINK_STROKES[connection.kind as LinkStyle] : { colour: DEPENDENCY_COLOUR, dash: '' };
       const marker = isLink ? `arrow-${connection.kind}` : 'arrow-dependency';
-      lines.push(
-        `<path d="M${fixed(x1)} ${fixed(y1)} Q${fixed(control[0])} ${fixed(control[1])} ${fixed(x2)} ${fixed(y2)}" fill="none" stroke="${stroke.colour}" stroke-width="${fixed(connection.strokeWidth)}"` +
+      lines.push({
+        svg:
+          `<path d="M${fixed(x1)} ${fixed(y1)} Q${fixed(control[0])} ${fixed(control[1])} ${fixed(x2)} ${fixed(y2)}" fill="none" stroke="${stroke.colour}" stroke-width="${fixed(connection.strokeWidth)}"` +
           `${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ''} marker-end="url(#${marker})" class="edge ${isLink ? 'link' : 'dependency'}"/>`,
-      );
+        minX: Math.min(x1, x2, control[0]),
+        minY: Math.min(y1, y2, control[1]),
+        maxX: Math.max(x1, x2, control[0]),
+        maxY: Math.max(y1, y2, control[1]),
+      });
       // The label sits on the curve, the labels of one pair spread along it so that they do not cover each other.
       const along = Math.min(0.8, Math.max(0.2, 0.5 + (k - (list.length - 1) / 2) * (0.5 / Math.max(2, list.length))));
       // Measured from box a whichever way the connection runs.
@@ -178,14 +192,18 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
       const my = (1 - t) * (1 - t) * y1 + 2 * (1 - t) * t * control[1] + t * t * y2;
       const text = truncate(connection.label, 18);
       const width = Array.from(text).length * 6.4 + 10;
-      labels.push(
-        `<g class="edge-label"><rect x="${fixed(mx - width / 2)}" y="${fixed(my - 9)}" width="${fixed(width)}" height="16" rx="4" fill="#ffffff" stroke="${stroke.colour}" stroke-width="0.75"/>` +
+      labels.push({
+        svg:
+          `<g class="edge-label"><rect x="${fixed(mx - width / 2)}" y="${fixed(my - 9)}" width="${fixed(width)}" height="16" rx="4" fill="#ffffff" stroke="${stroke.colour}" stroke-width="0.75"/>` +
           `<text x="${fixed(mx)}" y="${fixed(my + 3.5)}" text-anchor="middle" fill="${isLink ? stroke.colour : '#475569'}">${escapeHtml(text)}</text></g>`,
-      );
+        minX: mx - width / 2,
+        minY: my - 9,
+        maxX: mx + width / 2,
+        maxY: my + 7,
+      });
     });
   }
-  // Labels after every line, so that no line crosses a label.
-  return [...lines, ...labels];
+  return { lines, labels };
 }
 
 function markers(): string {
@@ -209,7 +227,20 @@ function legend(x: number, y: number): { svg: string; width: number } {
   return { svg: `<g class="legend">${items.join('')}</g>`, width: cursor - x };
 }
 
-export function renderArchitectureSvg(model: ReportModel, graph: ServiceGraph): string {
+/** A drawing wider or taller than this (layout units) is also printed in tiles of about this size, readable at A4. */
+const TILE = { width: 1000, height: 1300 };
+
+export interface ArchitectureDrawing {
+  /** The whole layout in one SVG (on its own page, fitted to the width). */
+  overview: string;
+  /** For large layouts, the same drawing cut into page-sized parts, in reading order; empty otherwise. */
+  tiles: string[];
+}
+
+const intersects = (item: Item, x: number, y: number, width: number, height: number) =>
+  item.maxX >= x && item.minX <= x + width && item.maxY >= y && item.minY <= y + height;
+
+export function renderArchitecture(model: ReportModel, graph: ServiceGraph): ArchitectureDrawing {
   const boxes = placeBoxes(model);
   const byId = new Map(boxes.map((box) => [box.id, box]));
   const minX = Math.min(...boxes.map((box) => box.x)) - PADDING;
@@ -220,14 +251,41 @@ export function renderArchitectureSvg(model: ReportModel, graph: ServiceGraph): 
   const width = Math.max(maxX - minX, legendWidth);
   const height = maxY - minY + LEGEND_HEIGHT;
   const left = minX - (width - (maxX - minX)) / 2;
-  const body = [
-    markers(),
-    ...connectionPaths(connectionsOf(model, graph), byId),
-    ...boxes.map((box) => (box.id === MONOLITH_NODE_ID ? monolithBox(box, model) : serviceBox(box, model))),
-    legend(left + PADDING / 2, maxY + LEGEND_HEIGHT / 2 - 4).svg,
-  ];
-  return (
-    `<svg class="architecture" viewBox="${fixed(left)} ${fixed(minY)} ${fixed(width)} ${fixed(height)}" ` +
-    `role="img" aria-label="Target architecture: the monolith and ${model.project.services.length} services">${body.join('')}</svg>`
-  );
+  const { lines, labels } = connectionPaths(connectionsOf(model, graph), byId);
+  const nodes: Item[] = boxes.map((box) => ({
+    svg: box.id === MONOLITH_NODE_ID ? monolithBox(box, model) : serviceBox(box, model),
+    minX: box.x,
+    minY: box.y,
+    maxX: box.x + box.width,
+    maxY: box.y + box.height,
+  }));
+  const isTiled = maxX - minX > TILE.width * 1.5 || maxY - minY > TILE.height * 1.3;
+  const label = `Target architecture: the monolith and ${model.project.services.length} services`;
+  // Labels after every line, so that no line crosses a label; a tiled overview leaves them to the tiles.
+  // The arrow markers are defined once, in the overview: the tiles of the same document refer to them.
+  const overview =
+    `<svg class="architecture" viewBox="${fixed(left)} ${fixed(minY)} ${fixed(width)} ${fixed(height)}" role="img" aria-label="${escapeHtml(label)}">` +
+    `${markers()}${[...lines, ...(isTiled ? [] : labels), ...nodes].map((item) => item.svg).join('')}${legend(left + PADDING / 2, maxY + LEGEND_HEIGHT / 2 - 4).svg}</svg>`;
+  if (!isTiled) return { overview, tiles: [] };
+
+  // Columns of at most TILE.width; rows as tall as the page allows for that width (A4 content: 178 x 235 mm).
+  const columns = Math.ceil((maxX - minX) / (TILE.width * 1.15));
+  const tileWidth = (maxX - minX) / columns;
+  const rows = Math.ceil((maxY - minY) / (tileWidth * (235 / 178)));
+  const tileHeight = (maxY - minY) / rows;
+  const tiles: string[] = [];
+  for (let row = 0; row < rows; row++) {
+    for (let column = 0; column < columns; column++) {
+      const x = minX + column * tileWidth;
+      const y = minY + row * tileHeight;
+      if (!nodes.some((node) => intersects(node, x, y, tileWidth, tileHeight))) continue;
+      const shown = [...lines, ...labels, ...nodes].filter((item) => intersects(item, x, y, tileWidth, tileHeight));
+      tiles.push(
+        `<svg class="architecture tile" viewBox="${fixed(x)} ${fixed(y)} ${fixed(tileWidth)} ${fixed(tileHeight)}" role="img" aria-label="${escapeHtml(
+          `${label}, part ${tiles.length + 1}`,
+        )}">${shown.map((item) => item.svg).join('')}</svg>`,
+      );
+    }
+  }
+  return { overview, tiles };
 }

@@ -55,6 +55,8 @@ thead { display: table-header-group; }
 tr { break-inside: avoid; page-break-inside: avoid; }
 th { text-align: left; font-weight: 600; color: var(--muted); border-bottom: 1.5px solid var(--ink); padding: 1.5mm 2mm; font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.03em; }
 td { border-bottom: 1px solid var(--line); padding: 1.6mm 2mm; vertical-align: top; overflow-wrap: anywhere; }
+td.phase-name { min-width: 34mm; }
+td.dates { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .names { color: var(--muted); font-size: 8.5pt; }
 .tag { display: inline-block; border-radius: 1mm; padding: 0 1.5mm; font-size: 8pt; font-weight: 600; color: #fff; white-space: nowrap; }
@@ -77,6 +79,9 @@ ul.checklist li::before { content: ""; position: absolute; left: 0; top: 1mm; wi
 /* Charts */
 svg { display: block; width: 100%; height: auto; }
 svg.architecture { max-height: 215mm; margin: 2mm 0 4mm; }
+.tile-page { break-before: page; page-break-before: always; }
+svg.architecture.tile { max-height: 235mm; margin: 0; }
+h2.new-page { break-before: page; page-break-before: always; }
 svg text { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
 svg .node-name { font-size: 15px; font-weight: 700; fill: #0f172a; }
 svg .node-detail { font-size: 12.5px; fill: #475569; }

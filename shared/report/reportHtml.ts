@@ -2,7 +2,7 @@ import { buildServiceGraph } from '../analysis/serviceGraph';
 import type { Project } from '../model/project';
 import type { Plan } from '../planning/types';
 import { SAVED_BY } from '../version';
-import { renderArchitectureSvg } from './architectureSvg';
+import { renderArchitecture } from './architectureSvg';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
 import { REPORT_CSS } from './reportCss';
@@ -25,6 +25,11 @@ export interface ReportOptions {
 }
 
 const e = escapeHtml;
+
+/** "a, b, c and 5 more". */
+function namesList(names: readonly string[], limit: number): string {
+  return names.length <= limit ? names.join(', ') : `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
+}
 
 /** The top-level sections, in order, as the contents lists them: heading id and title. */
 export function reportSections(plan: Plan): { id: string; title: string; sub?: boolean }[] {
@@ -90,8 +95,8 @@ function summary(model: ReportModel): string {
     `<h2 id="summary-phases">Phases</h2><table><thead><tr><th>Phase</th><th>Dates</th><th class="num">Weeks</th><th>Services</th><th class="num">Effort</th></tr></thead><tbody>`,
     ...plan.phases.map(
       (phase) =>
-        `<tr><td><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span> ${e(phase.name)}</td><td>${e(phase.start)} – ${e(phase.end)}</td>` +
-        `<td class="num">${phase.lengthWeeks}</td><td>${phase.services.length ? e(phase.services.map((service) => service.name).join(', ')) : '<span class="muted">—</span>'}</td>` +
+        `<tr><td class="phase-name"><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span> ${e(phase.name)}</td><td class="dates">${e(phase.start)} – ${e(phase.end)}</td>` +
+        `<td class="num">${phase.lengthWeeks}</td><td>${phase.services.length ? e(namesList(phase.services.map((service) => service.name), 8)) : '<span class="muted">—</span>'}</td>` +
         `<td class="num">${formatNumber(phase.effort, 1)}</td></tr>`,
     ),
     `</tbody></table>`,
@@ -110,6 +115,7 @@ function summary(model: ReportModel): string {
 }
 
 function architecture(model: ReportModel, project: Project): string {
+  const drawing = renderArchitecture(model, buildServiceGraph(project));
   const rows = model.services.map(
     (facts) =>
       `<tr><td>${e(facts.service.name)}</td><td><span class="tag" style="background:${phaseColour(facts.phase.index)}">${facts.phase.index}</span></td>` +
@@ -118,9 +124,13 @@ function architecture(model: ReportModel, project: Project): string {
   );
   return [
     `<section class="page"><h1 id="architecture">Target architecture</h1>`,
-    `<p>The services as laid out on the canvas, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.</p>`,
-    renderArchitectureSvg(model, buildServiceGraph(project)),
-    `<h2 id="architecture-services">Services</h2><table><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,
+    `<p>The services as laid out on the canvas, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.` +
+      `${drawing.tiles.length ? ` The whole map comes first; the ${drawing.tiles.length} pages after it show it in parts, large enough to read.` : ''}</p>`,
+    drawing.overview,
+    ...drawing.tiles.map(
+      (tile, i) => `<div class="tile-page"><h2 id="architecture-part-${i + 1}">Target architecture, part ${i + 1} of ${drawing.tiles.length}</h2>${tile}</div>`,
+    ),
+    `<h2 id="architecture-services"${drawing.tiles.length ? ' class="new-page"' : ''}>Services</h2><table><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table></section>`,
   ].join('');
 }
