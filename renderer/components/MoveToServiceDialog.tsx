@@ -104,7 +104,7 @@ function MoveQuestion({ request }: { request: MoveRequest }) {
             option(
               service.id,
               service.name,
-              service.id === current ? 'already here' : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} modules`,
+              service.id === current ? 'already here' : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} ${service.moduleIds.length === 1 ? 'module' : 'modules'}`,
               service.id === current,
             ),
           )}

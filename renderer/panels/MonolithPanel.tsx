@@ -54,6 +54,23 @@ export function MonolithPanel() {
         <span className="count" aria-label={`${monolith.modules.length} modules`}>
           {monolith.modules.length}
         </span>
+        <span className="spacer" />
+        {monolith.modules.length > 0 && (
+          <>
+            <button type="button" className="panel-mini" title="Add a module by hand" onClick={() => setForm('module')}>
+              <span aria-hidden="true">+ </span>Module
+            </button>
+            <button
+              type="button"
+              className="panel-mini"
+              title="Add a dependency between two modules"
+              disabled={monolith.modules.length < 2}
+              onClick={() => setForm('dependency')}
+            >
+              <span aria-hidden="true">+ </span>Dependency
+            </button>
+          </>
+        )}
       </div>
       <p className="panel-sub">
         {monolith.name} · {frameworkLabel(monolith.framework)} · Python {monolith.pythonVersion} · {formatLines(total)} lines
@@ -74,8 +91,6 @@ export function MonolithPanel() {
             sort={sort}
             onSort={setSort}
             modules={monolith.modules}
-            onAddModule={() => setForm('module')}
-            onAddDependency={() => setForm('dependency')}
           />
           <div className="panel-selection-bar">
             <span className="muted" role="status" aria-live="polite">

@@ -52,12 +52,14 @@ export function CommitField({ label, value, onCommit, multiline, rows = 3, maxLe
     onKeyDown,
   };
   return (
-    <label className="field">
-      <span>{label}</span>
+    <div className="field">
+      <label htmlFor={id} className="panel-label">
+        {label}
+      </label>
       {multiline ? (
-        <textarea rows={rows} {...common} onChange={(e) => setDraft(e.target.value)} />
+        <textarea id={id} rows={rows} {...common} onChange={(e) => setDraft(e.target.value)} />
       ) : (
-        <input type={type} list={suggestions ? `${id}-list` : undefined} {...common} onChange={(e) => setDraft(e.target.value)} />
+        <input id={id} type={type} list={suggestions ? `${id}-list` : undefined} {...common} onChange={(e) => setDraft(e.target.value)} />
       )}
       {suggestions && (
         <datalist id={`${id}-list`}>
@@ -79,6 +81,6 @@ export function CommitField({ label, value, onCommit, multiline, rows = 3, maxLe
           </span>
         )
       )}
-    </label>
+    </div>
   );
 }

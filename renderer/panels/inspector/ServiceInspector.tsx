@@ -66,7 +66,7 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         <FrameworkCatalogue chosen={getFramework(service.framework).id} recommended={recommended.id} />
         <label className="field">
           <span>Runtime</span>
-          <select value={service.runtime} onChange={(e) => runEdit((p) => updateService(p, { serviceId: service.id, changes: { runtime: e.target.value } }))}>
+          <select value={service.runtime} aria-describedby={runtime ? `${service.id}-runtime-notes` : undefined} onChange={(e) => runEdit((p) => updateService(p, { serviceId: service.id, changes: { runtime: e.target.value } }))}>
             {!runtime && <option value={service.runtime}>{service.runtime}</option>}
             {RUNTIMES.map((r) => (
               <option key={r.id} value={r.id}>
@@ -74,8 +74,12 @@ export function ServiceInspector({ project, service }: { project: Project; servi
               </option>
             ))}
           </select>
-          {runtime && <span className="hint">{runtime.notes}</span>}
         </label>
+        {runtime && (
+          <p id={`${service.id}-runtime-notes`} className="hint panel-field-hint">
+            {runtime.notes}
+          </p>
+        )}
         <CommitField
           key={`${service.id}-datastore`}
           label="Datastore"

@@ -8,19 +8,17 @@ interface Props {
   sort: SortKey;
   onSort(sort: SortKey): void;
   modules: readonly Module[];
-  onAddModule(): void;
-  onAddDependency(): void;
 }
 
 const SORTS: { value: SortKey; label: string }[] = [
-  { value: 'name', label: 'Name' },
-  { value: 'size', label: 'Size (lines)' },
-  { value: 'coupling-count', label: 'Coupling (dependencies)' },
-  { value: 'coupling-weight', label: 'Coupling (weight)' },
+  { value: 'name', label: 'By name' },
+  { value: 'size', label: 'By size' },
+  { value: 'coupling-count', label: 'By coupling' },
+  { value: 'coupling-weight', label: 'By weight' },
 ];
 
-/** Search, filters, sort and the "add" buttons above the module tree. */
-export function ModuleToolbar({ filter, onFilter, sort, onSort, modules, onAddModule, onAddDependency }: Props) {
+/** Search, filters and sort above the module tree. */
+export function ModuleToolbar({ filter, onFilter, sort, onSort, modules }: Props) {
   const tags = useMemo(() => allTags(modules), [modules]);
   return (
     <div className="panel-toolbar">
@@ -38,8 +36,8 @@ export function ModuleToolbar({ filter, onFilter, sort, onSort, modules, onAddMo
           value={filter.unassignedOnly ? 'unassigned' : 'all'}
           onChange={(e) => onFilter({ ...filter, unassignedOnly: e.target.value === 'unassigned' })}
         >
-          <option value="all">All modules</option>
-          <option value="unassigned">Unassigned only</option>
+          <option value="all">All</option>
+          <option value="unassigned">Unassigned</option>
         </select>
         <select aria-label="Tag" value={filter.tag ?? ''} onChange={(e) => onFilter({ ...filter, tag: e.target.value || null })}>
           <option value="">Any tag</option>
@@ -49,21 +47,13 @@ export function ModuleToolbar({ filter, onFilter, sort, onSort, modules, onAddMo
             </option>
           ))}
         </select>
-        <select aria-label="Sort by" value={sort} onChange={(e) => onSort(e.target.value as SortKey)}>
+        <select aria-label="Sort by" title="Sort by name, size (lines of code) or coupling (dependency count or weight)" value={sort} onChange={(e) => onSort(e.target.value as SortKey)}>
           {SORTS.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}
             </option>
           ))}
         </select>
-      </div>
-      <div className="panel-toolbar-row">
-        <button type="button" className="panel-mini" aria-label="Add a module" title="Add a module by hand" onClick={onAddModule}>
-          + Module
-        </button>
-        <button type="button" className="panel-mini" aria-label="Add a dependency" title="Add a dependency between two modules" onClick={onAddDependency} disabled={modules.length < 2}>
-          + Dependency
-        </button>
       </div>
     </div>
   );

@@ -228,10 +228,15 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
               </span>
               <span className="panel-row-name">{node.label}</span>
               {owner && <span className="panel-owner">{owner}</span>}
-              {!module && <span className="panel-row-count">{node.moduleIds.length}</span>}
-              <span className="panel-row-deps" title={`${count} dependencies`}>
-                {count}
-              </span>
+              {module ? (
+                <span className="panel-row-deps" title={`${count} dependencies`}>
+                  {count}
+                </span>
+              ) : (
+                <span className="panel-row-count" title={`${node.moduleIds.length} modules`}>
+                  {node.moduleIds.length}
+                </span>
+              )}
               <span className="panel-row-lines">{formatLines(module ? module.linesOfCode : node.lines)}</span>
             </div>
           );
