@@ -89,6 +89,7 @@ svg .edge-label text { font-size: 11px; font-weight: 600; }
 svg text.legend { font-size: 12px; fill: #334155; }
 svg.timeline { margin: 4mm 0 6mm; }
 svg.timeline .tick { stroke: #e2e8f0; stroke-width: 1; }
+svg.timeline .tick.start { stroke: #94a3b8; }
 svg.timeline .axis { font-size: 10px; fill: #64748b; }
 svg.timeline .row-label { font-size: 11.5px; fill: #0f172a; font-weight: 600; }
 svg.timeline .bar-label { font-size: 10.5px; fill: #ffffff; font-weight: 600; }

@@ -11,7 +11,7 @@ const DAY_MS = 86_400_000;
 const WIDTH = 760;
 const LABEL_WIDTH = 250;
 const ROW = 34;
-const AXIS = 30;
+const AXIS = 42;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 const fixed = (value: number) => (Math.round(value * 10) / 10).toString();
@@ -24,6 +24,15 @@ export function renderTimelineSvg(plan: Plan): string {
   const xOf = (time: number) => LABEL_WIDTH + ((time - start) / span) * chartWidth;
   const height = AXIS + plan.phases.length * ROW + 12;
   const parts: string[] = [];
+
+  // Alternate rows shaded, so that a bar reads across to its phase.
+  plan.phases.forEach((_, row) => {
+    if (row % 2 === 0) parts.push(`<rect x="0" y="${AXIS + row * ROW}" width="${WIDTH}" height="${ROW}" fill="#f8fafc"/>`);
+  });
+  // The first day, labelled at the left edge of the chart.
+  const startDate = new Date(start);
+  parts.push(`<line x1="${fixed(xOf(start))}" y1="${AXIS - 6}" x2="${fixed(xOf(start))}" y2="${fixed(height - 8)}" class="tick start"/>`);
+  parts.push(`<text x="${fixed(xOf(start) + 3)}" y="${AXIS - 22}" class="axis">${escapeHtml(`${startDate.getUTCDate()} ${MONTHS[startDate.getUTCMonth()]} ${startDate.getUTCFullYear()}`)}</text>`);
 
   const first = new Date(start);
   const months = Math.ceil(span / (30 * DAY_MS));
