@@ -1,6 +1,7 @@
 import { MONOLITH_NODE_ID } from '../model/project';
 import type { Dependency, Project } from '../model/project';
 import { findCycles } from './cycles';
+import type { ServiceCycle } from './cycles';
 import { buildServiceGraph, serviceEdgeId } from './serviceGraph';
 import type { ServiceGraph } from './serviceGraph';
 
@@ -50,6 +51,16 @@ function listNames<T>(items: readonly T[], show: (item: T) => string = String): 
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
+const edgeIdCache = new WeakMap<ServiceCycle, string[]>();
+const edgeIdsOf = (cycle: ServiceCycle): string[] => {
+  let ids = edgeIdCache.get(cycle);
+  if (!ids) {
+    ids = cycle.edges.map((edge) => edge.id);
+    edgeIdCache.set(cycle, ids);
+  }
+  return ids;
+};
+
 export function checkDesign(project: Project): DesignWarning[] {
   return checkGraph(project, buildServiceGraph(project));
 }
@@ -65,11 +76,12 @@ export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning
     const names = listNames(cycle.nodeIds, nameOf);
     const edges = listNames(cycle.edges, (edge) => `${nameOf(edge.from)} → ${nameOf(edge.to)} (${edge.weight})`);
     warnings.push({
-      id: `cycle:${[...cycle.nodeIds].sort().join(',')}`,
+      // Cycles never share a service, so the smallest member id names one; it survives the cycle growing.
+      id: `cycle:${cycle.nodeIds.reduce((least, id) => (id < least ? id : least))}`,
       kind: 'cycle',
       severity: 'error',
       message: `Cycle between ${names}: ${edges}.`,
-      target: { type: 'service', ids: cycle.nodeIds, edgeIds: cycle.edges.map((edge) => edge.id) },
+      target: { type: 'service', ids: cycle.nodeIds, edgeIds: edgeIdsOf(cycle) },
     });
   }
 
@@ -131,9 +143,23 @@ function dataDependencies(deps: readonly Dependency[]): Int32Array {
   return indices;
 }
 
-function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): DesignWarning[] {
-  const { modules, dependencies, from, to, ownerOf } = graph.index;
-  // Per module that owns the data (the target of the data dependency): who uses it from outside its node.
+interface SharedData {
+  /** The module whose data is used (the target of the data dependencies). */
+  module: number;
+  /** Modules using it from other nodes, ascending. */
+  users: number[];
+  /** The nodes those modules sit in, in node order. */
+  userNodes: number[];
+  count: number;
+}
+
+const sharedDataCache = new WeakMap<ServiceGraph, SharedData[]>();
+
+/** Who uses which module's data across a boundary: depends on the graph only, so cached per graph. */
+function sharedDataOf(graph: ServiceGraph): SharedData[] {
+  const cached = sharedDataCache.get(graph);
+  if (cached) return cached;
+  const { dependencies, from, to, ownerOf } = graph.index;
   const byOwnerModule = new Map<number, { users: Set<number>; userNodes: Set<number>; count: number }>();
   for (const i of dataDependencies(dependencies)) {
     const a = from[i]!;
@@ -148,12 +174,21 @@ function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): De
     entry.userNodes.add(ownerOf[a]!);
     entry.count += 1;
   }
-  const warnings: DesignWarning[] = [];
-  for (const b of [...byOwnerModule.keys()].sort((x, y) => x - y)) {
-    const entry = byOwnerModule.get(b)!;
-    const module = modules[b]!;
-    const ownerNode = graph.nodeIds[ownerOf[b]!]!;
-    const userNodes = [...entry.userNodes].sort((x, y) => x - y).map((n) => graph.nodeIds[n]!);
+  const ascending = (x: number, y: number): number => x - y;
+  const result = [...byOwnerModule.keys()].sort(ascending).map((module): SharedData => {
+    const entry = byOwnerModule.get(module)!;
+    return { module, users: [...entry.users].sort(ascending), userNodes: [...entry.userNodes].sort(ascending), count: entry.count };
+  });
+  sharedDataCache.set(graph, result);
+  return result;
+}
+
+function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): DesignWarning[] {
+  const { modules, ownerOf } = graph.index;
+  return sharedDataOf(graph).map((entry): DesignWarning => {
+    const module = modules[entry.module]!;
+    const ownerNode = graph.nodeIds[ownerOf[entry.module]!]!;
+    const userNodes = entry.userNodes.map((n) => graph.nodeIds[n]!);
     const where = nameOf(ownerNode);
     // A data dependency does not say which entity it uses: name it when the module owns exactly one.
     const data =
@@ -162,8 +197,7 @@ function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): De
         : module.entities.length > 1
           ? `Data of ${module.name} (${listNames(module.entities)}; in ${where})`
           : `Data of ${module.name} (in ${where})`;
-    const users = [...entry.users].sort((x, y) => x - y).map((m) => modules[m]!.id);
-    warnings.push({
+    return {
       id: `shared-data:${module.id}`,
       kind: 'shared-data',
       severity: 'warning',
@@ -172,10 +206,9 @@ function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): De
         `${plural(entry.count, 'data dependency', 'data dependencies')}.`,
       target: {
         type: 'module',
-        ids: [module.id, ...users],
+        ids: [module.id, ...entry.users.map((m) => modules[m]!.id)],
         edgeIds: userNodes.map((node) => serviceEdgeId(node, ownerNode)),
       },
-    });
-  }
-  return warnings;
+    };
+  });
 }

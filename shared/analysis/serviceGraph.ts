@@ -195,11 +195,22 @@ export function buildServiceGraph(project: Project): ServiceGraph {
   // Patch the graph last built for this monolith or, after an edit that appended dependencies, the last one.
   const base = cached?.graph ?? lastGraph;
   const graph =
+    (cached && sameMembership(cached.services, project.services) ? cached.graph : null) ??
     (base && updateServiceGraph(base, project.monolith, project.services)) ??
     computeServiceGraph(project.monolith, project.services);
   graphCache.set(project.monolith, { services: project.services, graph });
   lastGraph = graph;
   return graph;
+}
+
+/** The same services with the same module lists (by reference): a rename or a change of framework, which
+ * leaves the graph as it was. */
+function sameMembership(previous: readonly Service[], next: readonly Service[]): boolean {
+  if (previous.length !== next.length) return false;
+  for (let i = 0; i < next.length; i++) {
+    if (previous[i]!.id !== next[i]!.id || previous[i]!.moduleIds !== next[i]!.moduleIds) return false;
+  }
+  return true;
 }
 
 /** The canvas nodes: the monolith, then each service once (a repeated service id keeps its first place). */
