@@ -1,6 +1,13 @@
 import type { MenuCommand } from '../shared/api/events';
 import type { Actions } from './state/actions';
-import { redoEdit, undoEdit } from './state/documentStore';
+import { openExportDialog } from './state/exportActions';
+import { useEffect } from 'react';
+import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from './canvas/canvasActions';
+import { canvasStore, setPaletteOpen, startRename } from './canvas/canvasStore';
+import { dialogStore } from './state/dialogs';
+import { documentStore, redoEdit, undoEdit } from './state/documentStore';
+import { moveModulesTo, moveStore } from './state/moduleActions';
+import { selectionStore } from './state/selectionStore';
 import { showNotice, togglePanel } from './state/uiStore';
 
 // Every command the shell knows, run the same way from Electron's menus, in-page shortcuts and the toolbar.
@@ -18,6 +25,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { key: 's', shift: true, command: 'file:save-as', label: 'Ctrl+Shift+S' },
   { key: 'o', shift: false, command: 'file:open', label: 'Ctrl+O' },
   { key: 'n', shift: false, command: 'file:new', label: 'Ctrl+N' },
+  { key: 'z', shift: false, command: 'edit:undo', label: 'Ctrl+Z' },
+  { key: 'z', shift: true, command: 'edit:redo', label: 'Ctrl+Shift+Z' },
+  { key: 'y', shift: false, command: 'edit:redo', label: 'Ctrl+Y' },
 ];
 
 /** The command a key press asks for (Ctrl on Windows and Linux, Cmd on macOS), if any. */
@@ -53,9 +63,10 @@ export async function runCommand(actions: Actions, command: MenuCommand): Promis
       undoOrRedo(command === 'edit:undo' ? 'undo' : 'redo');
       return;
     case 'file:export':
-      showNotice('Export arrives with the roadmap');
+      openExportDialog();
       return;
     case 'view:fit':
+      canvasStore.getState().controls?.fit();
       return;
     case 'view:toggle-monolith-panel':
       togglePanel('monolith');
@@ -91,4 +102,113 @@ export function undoOrRedo(which: 'undo' | 'redo'): void {
   }
   if (which === 'undo') undoEdit();
   else redoEdit();
+}
+
+// ---- The command palette and the in-page shortcuts that are not menu commands ----
+
+/** A command the palette lists (every command the app has, with its shortcut). */
+export interface PaletteCommand {
+  id: string;
+  label: string;
+  group: 'File' | 'Edit' | 'Services' | 'View';
+  shortcut?: string;
+  run(actions: Actions): void | Promise<void>;
+}
+
+const menu = (id: MenuCommand, label: string, group: PaletteCommand['group'], shortcut = shortcutLabel(id)): PaletteCommand => ({
+  id,
+  label,
+  group,
+  ...(shortcut ? { shortcut } : {}),
+  run: (actions) => runCommand(actions, id),
+});
+
+const controls = () => canvasStore.getState().controls;
+
+/** Modules selected in the panel, else those of the selected services: what "Move to service…" acts on. */
+function modulesToMove(): string[] {
+  const { moduleIds, nodeIds } = selectionStore.getState();
+  if (moduleIds.length > 0) return moduleIds;
+  const project = documentStore.getState().project;
+  const chosen = new Set(nodeIds);
+  return project ? project.services.filter((service) => chosen.has(service.id)).flatMap((service) => service.moduleIds) : [];
+}
+
+function newService(): void {
+  const { moduleIds } = selectionStore.getState();
+  newServiceAt(controls()?.centre() ?? { x: 0, y: 0 }, moduleIds);
+}
+
+export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
+  { id: 'service:new', label: 'New service', group: 'Services', shortcut: 'Ctrl+Shift+N', run: newService },
+  { id: 'module:move', label: 'Move to service…', group: 'Services', shortcut: 'Ctrl+Shift+M', run: () => void moveModulesTo(modulesToMove()) },
+  { id: 'service:rename', label: 'Rename service', group: 'Services', shortcut: 'F2', run: () => startRename(selectedServiceIds()[0] ?? null) },
+  { id: 'service:delete', label: 'Delete selected services', group: 'Services', shortcut: 'Delete', run: () => deleteServices(selectedServiceIds()) },
+  { id: 'service:copy', label: 'Copy services', group: 'Edit', shortcut: 'Ctrl+C', run: copySelection },
+  { id: 'service:paste', label: 'Paste services', group: 'Edit', shortcut: 'Ctrl+V', run: () => pasteClipboard() },
+  menu('edit:undo', 'Undo', 'Edit', 'Ctrl+Z'),
+  menu('edit:redo', 'Redo', 'Edit', 'Ctrl+Shift+Z'),
+  { id: 'view:fit', label: 'Zoom to fit', group: 'View', shortcut: 'Shift+1', run: () => controls()?.fit() },
+  { id: 'view:fit-selection', label: 'Zoom to selection', group: 'View', shortcut: 'Shift+2', run: () => controls()?.fitSelection() },
+  { id: 'view:layout-all', label: 'Auto-layout all', group: 'View', run: () => controls()?.autoLayout(null) },
+  { id: 'view:layout-selection', label: 'Auto-layout selection', group: 'View', run: () => controls()?.autoLayout(selectionStore.getState().nodeIds) },
+  menu('view:toggle-monolith-panel', 'Show or hide the monolith panel', 'View'),
+  menu('view:toggle-inspector', 'Show or hide the inspector', 'View'),
+  menu('view:toggle-roadmap', 'Show or hide the roadmap', 'View'),
+  { id: 'palette:open', label: 'Command palette', group: 'View', shortcut: 'Ctrl+K', run: () => setPaletteOpen(true) },
+  menu('file:new', 'New project', 'File'),
+  menu('file:open', 'Open project…', 'File'),
+  menu('file:save', 'Save', 'File'),
+  menu('file:save-as', 'Save As…', 'File'),
+  menu('file:export', 'Export…', 'File'),
+  menu('file:close', 'Close project', 'File'),
+];
+
+/** Commands matching what was typed: every word of the query in the label or group, in list order. */
+export function filterCommands(commands: readonly PaletteCommand[], query: string): PaletteCommand[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  return commands.filter((command) => {
+    const text = `${command.label} ${command.group}`.toLowerCase().replace(/…/g, '...');
+    return words.every((word) => text.includes(word.replace(/…/g, '...')));
+  });
+}
+
+/** The palette command a key press asks for (not while typing in a field), if any. */
+export function appCommandForKey(
+  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
+  typing: boolean,
+): string | null {
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (event.altKey) return null;
+  if (mod && !event.shiftKey && key === 'k') return 'palette:open';
+  if (typing) return null;
+  if (mod && event.shiftKey && key === 'm') return 'module:move';
+  if (mod && event.shiftKey && key === 'n') return 'service:new';
+  if (!mod && event.shiftKey && event.code === 'Digit1') return 'view:fit';
+  if (!mod && event.shiftKey && event.code === 'Digit2') return 'view:fit-selection';
+  return null;
+}
+
+/** Whether a key press lands in a text field (its own keys win there). */
+export function isTypingIn(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes(target.type);
+}
+
+/** Mount once with an open project: Ctrl+K and the canvas commands' shortcuts, in every host. */
+export function useAppShortcuts(actions: Actions): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || dialogStore.getState().dialog || moveStore.getState().request) return;
+      const id = appCommandForKey(event, isTypingIn(event.target));
+      const command = id ? PALETTE_COMMANDS.find((candidate) => candidate.id === id) : undefined;
+      if (!command) return;
+      event.preventDefault();
+      void command.run(actions);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [actions]);
 }

@@ -1,12 +1,18 @@
+import { Canvas } from '../canvas/Canvas';
+import { useAppShortcuts } from '../commands';
 import { useUi } from '../hooks/useStores';
-import { CanvasPlaceholder } from '../panels/CanvasPlaceholder';
+import { DesignChecks } from '../panels/DesignChecks';
 import { Inspector } from '../panels/Inspector';
 import { MonolithPanel } from '../panels/MonolithPanel';
 import { RoadmapPlaceholder } from '../panels/RoadmapPlaceholder';
+import { useActions } from '../state/actionsContext';
+import { CommandPalette } from './CommandPalette';
 import { TopBar } from './TopBar';
 
-/** The app frame around an open project: top bar, monolith panel, canvas, inspector and roadmap. */
+/** The app frame around an open project: top bar, monolith panel, canvas, inspector with design checks, roadmap. */
 export function Frame() {
+  const actions = useActions();
+  useAppShortcuts(actions);
   const panels = useUi((state) => state.panels);
   const row = (centre: string) =>
     [panels.monolith ? 'monolith' : null, centre, panels.inspector ? 'inspector' : null].filter(Boolean).join(' ');
@@ -25,10 +31,16 @@ export function Frame() {
       <TopBar />
       <main className="workbench" style={layout}>
         {panels.monolith && <MonolithPanel />}
-        <CanvasPlaceholder />
-        {panels.inspector && <Inspector />}
+        <Canvas />
+        {panels.inspector && (
+          <div className="frame-side">
+            <Inspector />
+            <DesignChecks />
+          </div>
+        )}
         {panels.roadmap && <RoadmapPlaceholder />}
       </main>
+      <CommandPalette />
     </div>
   );
 }

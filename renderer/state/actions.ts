@@ -3,6 +3,7 @@ import type { Theme } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import { createProject, slugify } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
+import { flushViewport } from '../canvas/canvasActions';
 import { errorHeading, errorText } from '../messages';
 import { ask, type PickedPath } from './dialogs';
 import { closeDocument, documentStore, fileNameOf, loadDocument, markSaved } from './documentStore';
@@ -122,6 +123,7 @@ export function createActions(api: CarveApi) {
   }
 
   async function writeTo(path: string, baseHash: string | null, overwrite: boolean): Promise<boolean> {
+    flushViewport();
     const { project, draftId } = documentStore.getState();
     if (!project) return false;
     uiStore.setState({ busy: true });

@@ -1,0 +1,59 @@
+import { ReactFlowProvider } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useStore } from 'zustand';
+import { useDocument } from '../hooks/useStores';
+import type { DocumentState } from '../state/documentStore';
+import { CanvasMenu } from './CanvasMenu';
+import { canvasStore, type CanvasState } from './canvasStore';
+import { FlowCanvas } from './FlowCanvas';
+import { LinkPopover } from './LinkPopover';
+import './canvas.css';
+
+// The canvas region of the frame: a small toolbar, the React Flow canvas, its context menus and the planned-link
+// popover. A newly opened document gets a fresh canvas (keyed by its draft id).
+
+const selectProject = (state: DocumentState) => state.project;
+const selectDocumentKey = (state: DocumentState) => state.draftId ?? 'none';
+const selectDraft = (state: CanvasState) => state.linkDraft;
+const selectLayingOut = (state: CanvasState) => state.layingOut;
+const closeDraft = () => canvasStore.setState({ linkDraft: null });
+
+export function Canvas() {
+  const project = useDocument(selectProject);
+  const key = useDocument(selectDocumentKey);
+  const draft = useStore(canvasStore, selectDraft);
+  const layingOut = useStore(canvasStore, selectLayingOut);
+  if (!project) return null;
+  const controls = () => canvasStore.getState().controls;
+  const nameOf = (id: string) => project.services.find((service) => service.id === id)?.name ?? id;
+  return (
+    <section className="canvas-region" aria-labelledby="canvas-title">
+      <div className="region-head">
+        <h2 id="canvas-title" className="panel-title">
+          Services
+        </h2>
+        <span className="count" aria-label={`${project.services.length} services`}>
+          {project.services.length}
+        </span>
+        <span className="muted region-note">Drag modules here to carve a service; onto a service to add them.</span>
+        <span className="spacer" />
+        <nav className="canvas-toolbar" aria-label="Canvas">
+          <button type="button" className="canvas-tool" title="Zoom to fit (Shift+1)" onClick={() => controls()?.fit()}>
+            Fit
+          </button>
+          <button type="button" className="canvas-tool" title="Zoom to the selected services (Shift+2)" onClick={() => controls()?.fitSelection()}>
+            Zoom to selection
+          </button>
+          <button type="button" className="canvas-tool" disabled={layingOut} title="Arrange all nodes (elk layered)" onClick={() => void controls()?.autoLayout(null)}>
+            {layingOut ? 'Arranging…' : 'Auto-layout'}
+          </button>
+        </nav>
+      </div>
+      <ReactFlowProvider key={key}>
+        <FlowCanvas project={project} />
+      </ReactFlowProvider>
+      <CanvasMenu project={project} />
+      {draft && <LinkPopover draft={draft} fromName={nameOf(draft.from)} toName={nameOf(draft.to)} onClose={closeDraft} />}
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type EdgeTypes,
+  type NodeTypes,
+  type Viewport,
+} from '@xyflow/react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useStore } from 'zustand';
+import { MONOLITH_NODE_ID } from '../../shared/model/project';
+import type { Project } from '../../shared/model/project';
+import { useUi } from '../hooks/useStores';
+import { selectEdge, selectionStore, type SelectionState } from '../state/selectionStore';
+import { showError } from '../state/uiStore';
+import { copySelection, deleteLink, deleteServices, moveNodesTo, pasteClipboard, selectedServiceIds, tryEdit } from './canvasActions';
+import { canvasStore, openMenu, startRename } from './canvasStore';
+import { dropModules, MODULE_MIME, nodeIdAt, parseModuleIds } from './dropTarget';
+import { DependencyEdge, LinkEdge } from './edges';
+import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
+import { anchorTo, layoutInWorker } from './layout';
+import { MonolithNode } from './MonolithNode';
+import { ServiceNode } from './ServiceNode';
+import type { CarveEdge, CarveNode } from './toFlow';
+import { useFlowNodes } from './useFlowNodes';
+
+// The React Flow canvas. Module-level node and edge types, nodes and edges derived from the project
+// (useFlowNodes), every edit through shared/commands as one undo step.
+
+const nodeTypes: NodeTypes = { service: ServiceNode, monolith: MonolithNode };
+const edgeTypes: EdgeTypes = { dependency: DependencyEdge, link: LinkEdge };
+const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
+const PRO_OPTIONS = { hideAttribution: true } as const;
+const DELETE_KEYS = null;
+const MINIMAP_STYLE = { width: 150, height: 96 } as const;
+const MULTI_KEYS = ['Meta', 'Control', 'Shift'];
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox') || target instanceof HTMLSelectElement);
+
+const isDefaultViewport = (viewport: Project['layout']['viewport']) => viewport.x === 0 && viewport.y === 0 && viewport.zoom === 1;
+
+const selectFocus = (state: SelectionState) => state.focusRequest;
+
+const miniMapColour = (node: CarveNode) => (node.type === 'monolith' ? 'var(--canvas-monolith-fill)' : 'var(--canvas-service-fill)');
+
+export function FlowCanvas({ project }: { project: Project }) {
+  const theme = useUi((state) => state.theme);
+  const flow = useReactFlow<CarveNode, CarveEdge>();
+  const { nodes, edges, graph, onNodesChange } = useFlowNodes(project);
+  const [hovered, setHovered] = useState<HoveredEdge | null>(null);
+  const [initialViewport] = useState(() => project.layout.viewport);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  // What commands run from elsewhere (palette, menus) ask of the canvas.
+  useEffect(() => {
+    const selectedNodes = () => selectionStore.getState().nodeIds.map((id) => ({ id }));
+    canvasStore.setState({
+      controls: {
+        fit: () => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }),
+        fitSelection: () => {
+          const selected = selectedNodes();
+          void flow.fitView({ ...FIT_OPTIONS, nodes: selected.length > 0 ? selected : undefined, duration: 200 });
+        },
+        autoLayout: async (only) => {
+          const all = flow.getNodes();
+          const wanted = only && only.length > 1 ? new Set(only) : null;
+          const chosen = wanted ? all.filter((node) => wanted.has(node.id)) : all;
+          const ids = new Set(chosen.map((node) => node.id));
+          canvasStore.setState({ layingOut: true });
+          const answer = await layoutInWorker({
+            nodes: chosen.map((node) => ({ id: node.id, width: node.measured?.width ?? 240, height: node.measured?.height ?? 120 })),
+            edges: flow.getEdges().filter((edge) => ids.has(edge.source) && ids.has(edge.target)).map((edge) => ({ source: edge.source, target: edge.target })),
+          });
+          canvasStore.setState({ layingOut: false });
+          if (!answer.ok) return showError(`Auto-layout failed: ${answer.message}`);
+          const before = new Map(chosen.map((node) => [node.id, node.position]));
+          moveNodesTo(wanted ? anchorTo(answer.positions, before) : answer.positions);
+          if (!wanted) requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
+        },
+        centre: () => {
+          const box = wrapper.current?.getBoundingClientRect();
+          if (!box) return { x: 0, y: 0 };
+          return flow.screenToFlowPosition({ x: box.left + box.width / 2 - 110, y: box.top + box.height / 2 - 50 });
+        },
+      },
+    });
+    return () => canvasStore.setState({ controls: null });
+  }, [flow]);
+
+  // A warning asked to bring something into view.
+  const focusRequest = useStore(selectionStore, selectFocus);
+  useEffect(() => {
+    if (!focusRequest) return;
+    const ids = new Set(focusRequest.nodeIds);
+    if (focusRequest.edgeId) {
+      const edge = flow.getEdge(focusRequest.edgeId);
+      if (edge) ids.add(edge.source).add(edge.target);
+    }
+    if (ids.size > 0) void flow.fitView({ ...FIT_OPTIONS, nodes: [...ids].map((id) => ({ id })), duration: 250 });
+    selectionStore.setState({ focusRequest: null });
+  }, [focusRequest, flow]);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<CarveEdge>[]) => {
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      if (change.selected) selectEdge(change.id);
+      else if (selectionStore.getState().edgeId === change.id) selectEdge(null);
+    }
+  }, []);
+
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => canvasStore.setState({ viewport }), []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(MODULE_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'move';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const ids = parseModuleIds(event.dataTransfer.getData(MODULE_MIME));
+      if (!ids) return;
+      event.preventDefault();
+      const target = nodeIdAt(event.target as Element);
+      const at = flow.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 30 });
+      let created: string | null = null;
+      const done = tryEdit('Drop modules', (current) => {
+        const result = dropModules(current, ids, target, at);
+        created = result.createdId;
+        return result.project;
+      });
+      if (done && created) {
+        selectionStore.setState({ nodeIds: [created], moduleIds: [], edgeId: null });
+        startRename(created);
+      }
+    },
+    [flow],
+  );
+
+  const isValidConnection = useCallback(
+    (connection: Connection | CarveEdge) =>
+      connection.source !== connection.target && connection.source !== MONOLITH_NODE_ID && connection.target !== MONOLITH_NODE_ID,
+    [],
+  );
+
+  const lastPointer = useRef({ x: 0, y: 0 });
+  const onConnect = useCallback((connection: Connection) => {
+    canvasStore.setState({ linkDraft: { from: connection.source, to: connection.target, x: lastPointer.current.x, y: lastPointer.current.y } });
+  }, []);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent) => {
+      if (isTyping(event.target)) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if ((event.key === 'Delete' || event.key === 'Backspace') && !mod) {
+        const edgeId = selectionStore.getState().edgeId;
+        const services = selectedServiceIds();
+        if (services.length > 0) deleteServices(services);
+        else if (edgeId && project.links.some((link) => link.id === edgeId)) deleteLink(edgeId);
+        else return;
+        event.preventDefault();
+      } else if (event.key === 'F2') {
+        const first = selectedServiceIds()[0];
+        if (first) {
+          event.preventDefault();
+          startRename(first);
+        }
+      } else if (mod && !event.shiftKey && key === 'c') {
+        if (selectedServiceIds().length === 0) return;
+        event.preventDefault();
+        copySelection();
+      } else if (mod && !event.shiftKey && key === 'v') {
+        event.preventDefault();
+        pasteClipboard();
+      } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
+        event.preventDefault();
+        const nodeId = selectedServiceIds()[0] ?? null;
+        const element = nodeId ? wrapper.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`) : null;
+        const box = (element ?? wrapper.current)?.getBoundingClientRect();
+        if (!box) return;
+        openMenu({
+          target: nodeId ? { kind: 'node', nodeId } : { kind: 'pane', flow: canvasStore.getState().controls?.centre() ?? { x: 0, y: 0 } },
+          x: box.left + 24,
+          y: box.top + 24,
+        });
+      }
+    },
+    [project.links],
+  );
+
+  const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: CarveNode) => {
+    event.preventDefault();
+    if (!selectionStore.getState().nodeIds.includes(node.id)) selectionStore.setState({ nodeIds: [node.id], moduleIds: [], edgeId: null });
+    openMenu({ target: { kind: 'node', nodeId: node.id }, x: event.clientX, y: event.clientY });
+  }, []);
+  const onEdgeContextMenu = useCallback((event: ReactMouseEvent, edge: CarveEdge) => {
+    event.preventDefault();
+    selectEdge(edge.id);
+    openMenu({ target: { kind: 'edge', edgeId: edge.id }, x: event.clientX, y: event.clientY });
+  }, []);
+  const onPaneContextMenu = useCallback(
+    (event: ReactMouseEvent | MouseEvent) => {
+      event.preventDefault();
+      openMenu({ target: { kind: 'pane', flow: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) }, x: event.clientX, y: event.clientY });
+    },
+    [flow],
+  );
+  const onEdgeMouseEnter = useCallback((event: ReactMouseEvent, edge: CarveEdge) => setHovered({ id: edge.id, x: event.clientX, y: event.clientY }), []);
+  const onEdgeMouseLeave = useCallback(() => setHovered(null), []);
+
+  return (
+    <div
+      ref={wrapper}
+      className="canvas-flow"
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      onKeyDown={onKeyDown}
+      onPointerMove={(event) => (lastPointer.current = { x: event.clientX, y: event.clientY })}
+    >
+      <ReactFlow<CarveNode, CarveEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onMoveEnd={onMoveEnd}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onEdgeMouseEnter={onEdgeMouseEnter}
+        onEdgeMouseLeave={onEdgeMouseLeave}
+        defaultViewport={initialViewport}
+        fitView={isDefaultViewport(initialViewport)}
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.05}
+        maxZoom={2.5}
+        colorMode={theme}
+        deleteKeyCode={DELETE_KEYS}
+        multiSelectionKeyCode={MULTI_KEYS}
+        onlyRenderVisibleElements
+        elevateEdgesOnSelect
+        proOptions={PRO_OPTIONS}
+        aria-label="Services canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+        <Controls aria-label="Zoom controls" showInteractive={false} />
+      </ReactFlow>
+      {hovered && <EdgeTooltip project={project} graph={graph} edge={hovered} />}
+    </div>
+  );
+}
+

@@ -1,0 +1,111 @@
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
+import { renameService } from '../../shared/commands/services';
+import { formatLines } from '../labels';
+import { editProject } from '../state/documentStore';
+import { showError } from '../state/uiStore';
+import { phaseColor } from '../roadmap/usePlan';
+import { canvasStore, startRename, type CanvasState } from './canvasStore';
+import { MODULE_MIME } from './dropTarget';
+import type { ServiceFlowNode } from './toFlow';
+
+// One service on the canvas: a colour band by roadmap phase, name (editable in place), framework and runtime,
+// module count and lines, a warning marker, and its modules as chips that can be dragged to another node.
+
+const isRenaming = (id: string) => (state: CanvasState) => state.renamingId === id;
+
+function onChipDragStart(event: DragEvent<HTMLElement>, moduleId: string, name: string): void {
+  event.stopPropagation();
+  event.dataTransfer.setData(MODULE_MIME, JSON.stringify([moduleId]));
+  event.dataTransfer.setData('text/plain', name);
+  event.dataTransfer.effectAllowed = 'move';
+}
+
+function NameEditor({ serviceId, initial }: { serviceId: string; initial: string }) {
+  const [value, setValue] = useState(initial);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    // After the drop that created the service has fully ended (Chromium ignores focus during a drag).
+    const focus = () => {
+      input.current?.focus();
+      input.current?.select();
+    };
+    focus();
+    const frame = requestAnimationFrame(() => requestAnimationFrame(focus));
+    return () => cancelAnimationFrame(frame);
+  }, []);
+  const finish = (commit: boolean) => {
+    startRename(null);
+    const name = value.trim();
+    if (!commit || !name || name === initial) return;
+    try {
+      editProject((project) => renameService(project, { serviceId, name }));
+    } catch (error) {
+      showError(`Service name "${name}": ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+  return (
+    <input
+      ref={input}
+      className="canvas-name-input nodrag nopan"
+      aria-label="Service name"
+      value={value}
+      maxLength={200}
+      onChange={(event) => setValue(event.target.value)}
+      onKeyDown={(event) => {
+        event.stopPropagation();
+        if (event.key === 'Enter') finish(true);
+        else if (event.key === 'Escape') finish(false);
+      }}
+      onBlur={() => finish(true)}
+    />
+  );
+}
+
+function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
+  const renaming = useStore(canvasStore, isRenaming(id));
+  return (
+    <div className={`canvas-node canvas-service${selected ? ' is-selected' : ''}`} data-testid={`service-node-${id}`}>
+      <div className="canvas-band" style={data.phase === null ? undefined : { background: phaseColor(data.phase) }} title={data.phase === null ? 'Not planned yet' : `Roadmap phase ${data.phase}`} />
+      <Handle type="target" position={Position.Left} id="in-left" className="canvas-handle" aria-label={`Link into ${data.name}`} />
+      <Handle type="source" position={Position.Left} id="out-left" className="canvas-anchor" isConnectable={false} />
+      <div className="canvas-node-head">
+        {renaming ? (
+          <NameEditor serviceId={id} initial={data.name} />
+        ) : (
+          <h3 className="canvas-node-name" title={data.name} onDoubleClick={() => startRename(id)}>
+            {data.name}
+          </h3>
+        )}
+        {data.warnings.length > 0 && (
+          <span className="canvas-warning" role="img" aria-label={`${data.warnings.length} design warning${data.warnings.length === 1 ? '' : 's'}`} title={data.warnings.join('\n')}>
+            !
+          </span>
+        )}
+      </div>
+      <p className="canvas-node-sub">
+        {data.framework} · {data.runtime}
+      </p>
+      <p className="canvas-node-facts">
+        {data.moduleCount} module{data.moduleCount === 1 ? '' : 's'} · {formatLines(data.linesOfCode)} lines
+        {data.phase !== null && <span className="canvas-phase-tag"> · phase {data.phase}</span>}
+      </p>
+      {data.chips && data.chips.length > 0 && (
+        <ul className="canvas-chips" aria-label={`Modules of ${data.name}`}>
+          {data.chips.map((chip) => (
+            <li key={chip.id} className="canvas-chip nodrag" draggable title={`${chip.name}: drag to another service or to the Monolith`} onDragStart={(event) => onChipDragStart(event, chip.id, chip.name)}>
+              {chip.name.slice(chip.name.lastIndexOf('.') + 1)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.chips === null && <p className="canvas-collapsed">{data.moduleCount} modules (collapsed)</p>}
+      {data.chips !== null && data.chips.length === 0 && <p className="canvas-collapsed">Drop modules here</p>}
+      <Handle type="target" position={Position.Right} id="in-right" className="canvas-anchor" isConnectable={false} />
+      <Handle type="source" position={Position.Right} id="out-right" className="canvas-handle" aria-label={`Link from ${data.name}`} />
+    </div>
+  );
+}
+
+export const ServiceNode = memo(ServiceNodeView);

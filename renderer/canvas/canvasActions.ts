@@ -1,0 +1,118 @@
+import { assignModules } from '../../shared/commands/assign';
+import { CommandError } from '../../shared/commands/errors';
+import { moveNodes, setViewport } from '../../shared/commands/layout';
+import { addLink, removeLink } from '../../shared/commands/links';
+import { copyServices, createService, deleteService, nextServiceId, pasteServices, type ServiceClipboard } from '../../shared/commands/services';
+import type { LinkStyle, NodePosition, Project } from '../../shared/model/project';
+import { documentStore, editProject } from '../state/documentStore';
+import { selectionStore, selectNodes } from '../state/selectionStore';
+import { showError, showNotice } from '../state/uiStore';
+import { canvasStore, startRename } from './canvasStore';
+
+// Canvas edits run from shortcuts, context menus and the palette. Each is one undo step; a refused edit shows
+// one line and changes nothing.
+
+/** Runs an edit as one undo step; a CommandError becomes a one-line message. True when it applied. */
+export function tryEdit(what: string, update: (project: Project) => Project): boolean {
+  try {
+    editProject(update);
+    return true;
+  } catch (error) {
+    if (error instanceof CommandError) showError(`${what}: ${error.message}`);
+    else showError(`${what} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    return false;
+  }
+}
+
+const serviceIdsOf = (project: Project, ids: readonly string[]) => {
+  const services = new Set(project.services.map((service) => service.id));
+  return ids.filter((id) => services.has(id));
+};
+
+export function selectedServiceIds(): string[] {
+  const project = documentStore.getState().project;
+  return project ? serviceIdsOf(project, selectionStore.getState().nodeIds) : [];
+}
+
+/** Deletes services: their modules return to the monolith, their links go with them. */
+export function deleteServices(ids: readonly string[]): void {
+  if (ids.length === 0) return;
+  const done = tryEdit('Delete service', (project) => serviceIdsOf(project, ids).reduce((p, serviceId) => deleteService(p, { serviceId }), project));
+  if (done) {
+    selectNodes([]);
+    showNotice(ids.length === 1 ? 'Service deleted; its modules are back in the monolith' : `${ids.length} services deleted; their modules are back in the monolith`);
+  }
+}
+
+export function moveNodesTo(positions: readonly NodePosition[]): void {
+  if (positions.length > 0) tryEdit('Move', (project) => moveNodes(project, { positions: positions.map((p) => ({ id: p.id, x: Math.round(p.x), y: Math.round(p.y) })) }));
+}
+
+/** A new empty service at a flow position, its name then edited in place. */
+export function newServiceAt(at: { x: number; y: number }, moduleIds: readonly string[] = []): void {
+  const project = documentStore.getState().project;
+  if (!project) return;
+  const name = 'New service';
+  const id = nextServiceId(project, name);
+  if (tryEdit('New service', (p) => createService(p, { name, id, moduleIds, position: { x: Math.round(at.x), y: Math.round(at.y) } }))) {
+    selectNodes([id]);
+    startRename(id);
+  }
+}
+
+export function returnModules(moduleIds: readonly string[]): void {
+  tryEdit('Return modules', (project) => assignModules(project, { moduleIds, serviceId: null }));
+}
+
+let clipboard: ServiceClipboard | null = null;
+
+export function copySelection(): void {
+  const project = documentStore.getState().project;
+  const ids = selectedServiceIds();
+  if (!project || ids.length === 0) return;
+  clipboard = copyServices(project, ids);
+  showNotice(`Copied ${ids.length} service${ids.length === 1 ? '' : 's'}`);
+}
+
+export const hasClipboard = () => clipboard !== null && clipboard.services.length > 0;
+
+export function pasteClipboard(at?: { x: number; y: number }): void {
+  const project = documentStore.getState().project;
+  if (!project || !clipboard) return;
+  const source = clipboard;
+  let offset = { x: 40, y: 40 };
+  if (at && source.positions.length > 0) {
+    offset = { x: Math.round(at.x - Math.min(...source.positions.map((p) => p.x))), y: Math.round(at.y - Math.min(...source.positions.map((p) => p.y))) };
+  }
+  const before = new Set(project.services.map((service) => service.id));
+  if (tryEdit('Paste services', (p) => pasteServices(p, { clipboard: source, offset }))) {
+    const after = documentStore.getState().project?.services ?? [];
+    selectNodes(after.filter((service) => !before.has(service.id)).map((service) => service.id));
+  }
+}
+
+export function addPlannedLink(from: string, to: string, style: LinkStyle, label: string): void {
+  tryEdit('Planned link', (project) => addLink(project, { from, to, style, label: label.trim() }));
+}
+
+export function deleteLink(linkId: string): void {
+  tryEdit('Delete link', (project) => removeLink(project, { linkId }));
+}
+
+/**
+ * Writes the canvas viewport into the document just before a save: not an undo step and not an edit of its
+ * own (panning never dirties the document), but the saved file keeps where the user was looking.
+ */
+export function flushViewport(): void {
+  const viewport = canvasStore.getState().viewport;
+  const { project, history, gestureBase } = documentStore.getState();
+  if (!viewport || !project || !history || gestureBase) return;
+  let next: Project;
+  try {
+    next = setViewport(project, { x: Math.round(viewport.x * 100) / 100, y: Math.round(viewport.y * 100) / 100, zoom: Math.round(viewport.zoom * 1000) / 1000 });
+  } catch {
+    return;
+  }
+  if (next === project) return;
+  documentStore.setState({ project: next, history: { ...history, present: next } });
+}

@@ -1,0 +1,59 @@
+import { createStore } from 'zustand/vanilla';
+import type { Layout } from '../../shared/model/project';
+
+// View state of the canvas: never saved as such and never part of undo history. The viewport is written into
+// the project only just before a save (flushViewport), so panning never dirties the document.
+
+export type MenuTarget =
+  | { kind: 'node'; nodeId: string }
+  | { kind: 'edge'; edgeId: string }
+  | { kind: 'pane'; flow: { x: number; y: number } };
+
+export interface ContextMenuState {
+  target: MenuTarget;
+  /** Where it opens, in client pixels. */
+  x: number;
+  y: number;
+}
+
+export interface LinkDraft {
+  from: string;
+  to: string;
+  x: number;
+  y: number;
+}
+
+/** What the mounted canvas can do for commands run from elsewhere (palette, menus, shortcuts). */
+export interface CanvasControls {
+  fit(): void;
+  fitSelection(): void;
+  autoLayout(nodeIds: readonly string[] | null): Promise<void>;
+  /** The flow position at the middle of the visible canvas (where keyboard-created services go). */
+  centre(): { x: number; y: number };
+}
+
+export interface CanvasState {
+  /** The service whose name is being edited in place. */
+  renamingId: string | null;
+  menu: ContextMenuState | null;
+  linkDraft: LinkDraft | null;
+  paletteOpen: boolean;
+  viewport: Layout['viewport'] | null;
+  controls: CanvasControls | null;
+  /** Set while auto-layout runs in its worker. */
+  layingOut: boolean;
+}
+
+export const canvasStore = createStore<CanvasState>(() => ({
+  renamingId: null,
+  menu: null,
+  linkDraft: null,
+  paletteOpen: false,
+  viewport: null,
+  controls: null,
+  layingOut: false,
+}));
+
+export const startRename = (serviceId: string | null) => canvasStore.setState({ renamingId: serviceId });
+export const openMenu = (menu: ContextMenuState | null) => canvasStore.setState({ menu });
+export const setPaletteOpen = (paletteOpen: boolean) => canvasStore.setState({ paletteOpen, menu: null });
