@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPythonProject, scanPythonTree } from '../../main/services/python/importPython';
+import { disposeScanPool } from '../../main/services/python/importWorker';
 import { walkPythonTree } from '../../main/services/python/walk';
 
 // The folder walk and source roots on small trees written by each test, and cancelling a pooled scan.
@@ -69,6 +70,22 @@ describe('source roots', () => {
     });
     const scan = await scanPythonTree(dir, { workers: 0 });
     expect(scan.files.map((f) => f.module)).toEqual(['ns.tool']);
+  });
+});
+
+describe('the worker pool', () => {
+  it('serves imports one after another and two at once with the same results', async () => {
+    const files: Record<string, string> = {};
+    for (let k = 0; k < 300; k++) files[`pkg/m${k}.py`] = `import os\nfrom . import m${(k + 7) % 300}\n`;
+    const dir = await tree(files);
+    const options = { granularity: 'package' as const, workers: 2, helpUntilReady: false };
+    const first = await importPythonProject(dir, options);
+    const again = await importPythonProject(dir, options);
+    const [a, b] = await Promise.all([importPythonProject(dir, options), importPythonProject(dir, options)]);
+    await disposeScanPool();
+    const inThread = await importPythonProject(dir, { ...options, workers: 0 });
+    for (const result of [first, again, a, b]) expect(result.scan.files).toEqual(inThread.scan.files);
+    expect(inThread.scan.files.reduce((n, f) => n + f.imports.length, 0)).toBe(600);
   });
 });
 

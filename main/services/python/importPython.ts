@@ -22,6 +22,8 @@ export interface ImportOptions {
   helpUntilReady?: boolean;
   /** A built worker script to use (the bench bundles one as electron-vite would). */
   workerFile?: string;
+  /** How long idle scan workers stay up for the next import (default 30 s). */
+  keepWarmMs?: number;
 }
 
 const isMigrationPath = (rel: string): boolean => rel.split('/').slice(0, -1).includes('migrations');
@@ -44,6 +46,7 @@ export async function scanPythonTree(dir: string, options: Omit<ImportOptions, '
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.helpUntilReady !== undefined ? { helpUntilReady: options.helpUntilReady } : {}),
     ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
+    ...(options.keepWarmMs !== undefined ? { keepWarmMs: options.keepWarmMs } : {}),
   });
   const problems: ImportProblem[] = [...walked.problems];
   const files: ScannedFile[] = [];

@@ -8,6 +8,10 @@ import type { ScanBatch } from './scanWorker';
 // cores), in batches handed out as workers become free, with progress and cancel. Small trees, and builds
 // where the worker file cannot be found, are scanned in this thread instead.
 //
+// The workers stay up between imports for 30 s (unref'd while idle, so they never keep a process alive):
+// code in a fresh worker runs cold, so a re-import, or a change of folder, runs faster in warm ones. A cancel
+// or a failure terminates them. Two imports at once: the second gets workers of its own.
+//
 // Where the worker code comes from:
 // - from sources (tsx, vitest): scanWorker.ts, loaded through tsx's ESM API in an eval worker;
 // - from the electron-vite build: out/main/pythonScanWorker.js, which needs the build entry
@@ -24,6 +28,8 @@ export interface ScanOptions {
   helpUntilReady?: boolean;
   /** A built worker script (scanWorker.ts bundled to JavaScript) to use instead of finding one. */
   workerFile?: string;
+  /** How long idle workers stay up for the next import. Default 30 s. */
+  keepWarmMs?: number;
 }
 
 const BATCH = 48;
@@ -61,17 +67,91 @@ export async function scanFilesInThread(root: string, files: readonly string[], 
   return out;
 }
 
+type Reply = { ready: true } | { batch: number; outcomes: FileOutcome[] };
+
+/** A worker of the pool, with the handlers of the scan it is serving (null while idle). */
+interface Member {
+  worker: Worker;
+  ready: boolean;
+  onReady: (() => void) | null;
+  onReply: ((reply: { batch: number; outcomes: FileOutcome[] }) => void) | null;
+  onError: ((error: Error) => void) | null;
+}
+
+/** Workers stay up between imports (their compiled code stays warm) until idle this long. */
+const IDLE_MS = 30_000;
+
+let pool: { key: string; members: Member[]; busy: boolean; idle: ReturnType<typeof setTimeout> | null } | null = null;
+
+function startMembers(count: number, workerFile: string | undefined): Member[] {
+  const members: Member[] = [];
+  for (let k = 0; k < count; k++) {
+    const worker = startWorker(workerFile);
+    if (!worker) break;
+    const member: Member = { worker, ready: false, onReady: null, onReply: null, onError: null };
+    worker.on('message', (reply: Reply) => {
+      if ('ready' in reply) {
+        member.ready = true;
+        member.onReady?.();
+      } else member.onReply?.(reply);
+    });
+    worker.on('error', (error) => {
+      if (pool?.members.includes(member)) void disposeScanPool();
+      member.onError?.(error);
+    });
+    members.push(member);
+  }
+  return members;
+}
+
+/** Stop the pooled workers now (they also stop by themselves after 30 s idle). */
+export async function disposeScanPool(): Promise<void> {
+  const current = pool;
+  pool = null;
+  if (!current) return;
+  if (current.idle) clearTimeout(current.idle);
+  await Promise.all(current.members.map((m) => m.worker.terminate()));
+}
+
+/** The warm pool when it is free, else workers of this scan only (`shared: false`). */
+function acquire(count: number, workerFile: string | undefined): { members: Member[]; shared: boolean } {
+  const key = `${count}:${workerFile ?? ''}`;
+  if (pool && !pool.busy && pool.key !== key) void disposeScanPool();
+  if (pool && pool.busy) return { members: startMembers(count, workerFile), shared: false };
+  if (!pool) pool = { key, members: startMembers(count, workerFile), busy: false, idle: null };
+  if (pool.idle) clearTimeout(pool.idle);
+  pool.idle = null;
+  pool.busy = true;
+  for (const m of pool.members) m.worker.ref();
+  return { members: pool.members, shared: true };
+}
+
+async function release(members: Member[], shared: boolean, healthy: boolean, keepWarmMs = IDLE_MS): Promise<void> {
+  for (const m of members) {
+    m.onReady = null;
+    m.onReply = null;
+    m.onError = null;
+  }
+  if (!shared || !healthy || pool?.members !== members) {
+    if (shared && pool?.members === members) await disposeScanPool();
+    else await Promise.all(members.map((m) => m.worker.terminate()));
+    return;
+  }
+  pool.busy = false;
+  for (const m of members) m.worker.unref();
+  pool.idle = setTimeout(() => void disposeScanPool(), keepWarmMs);
+  pool.idle.unref();
+}
+
 /** Scan every file; the outcomes come back in the order of `files`. Rejects with the signal's reason on cancel. */
 export async function scanFiles(root: string, files: readonly string[], options: ScanOptions = {}): Promise<FileOutcome[]> {
   const wanted = options.workers ?? (files.length < (options.inThreadBelow ?? 200) ? 0 : 2);
   if (wanted === 0) return scanFilesInThread(root, files, options);
-  const workers: Worker[] = [];
-  for (let k = 0; k < wanted; k++) {
-    const worker = startWorker(options.workerFile);
-    if (!worker) break;
-    workers.push(worker);
+  const { members, shared } = acquire(wanted, options.workerFile);
+  if (members.length === 0) {
+    await release(members, shared, false);
+    return scanFilesInThread(root, files, options);
   }
-  if (workers.length === 0) return scanFilesInThread(root, files, options);
 
   const outcomes: FileOutcome[] = new Array(files.length);
   const batches = Math.ceil(files.length / BATCH);
@@ -79,6 +159,7 @@ export async function scanFiles(root: string, files: readonly string[], options:
   let finished = 0;
   let done = 0;
   let ready = 0;
+  let healthy = false;
   try {
     await new Promise<void>((resolve, reject) => {
       const signal = options.signal;
@@ -87,8 +168,10 @@ export async function scanFiles(root: string, files: readonly string[], options:
         if (settled) return;
         settled = true;
         signal?.removeEventListener('abort', onAbort);
-        if (error === undefined) resolve();
-        else reject(error);
+        if (error === undefined) {
+          healthy = true;
+          resolve();
+        } else reject(error);
       };
       const onAbort = () => settle(signal!.reason);
       if (signal?.aborted) return onAbort();
@@ -100,26 +183,26 @@ export async function scanFiles(root: string, files: readonly string[], options:
         options.onProgress?.(done, files.length);
         if (finished === batches) settle();
       };
-      const feed = (worker: Worker) => {
+      const feed = (member: Member) => {
         if (next >= batches || settled) return;
         const message: ScanBatch = { root, batch: next, files: files.slice(next * BATCH, (next + 1) * BATCH) };
         next++;
-        worker.postMessage(message);
+        member.worker.postMessage(message);
       };
-      for (const worker of workers) {
-        worker.on('message', (reply: { ready: true } | { batch: number; outcomes: FileOutcome[] }) => {
-          if ('ready' in reply) {
-            ready++;
-            feed(worker);
-            feed(worker);
-            return;
-          }
-          store(reply.batch, reply.outcomes);
-          feed(worker);
-        });
-        worker.on('error', (error) => settle(new Error(`the Python scan worker failed: ${error.message.split('\n', 1)[0]}`)));
-      }
       if (batches === 0) return settle();
+      for (const member of members) {
+        member.onReply = (reply) => {
+          store(reply.batch, reply.outcomes);
+          feed(member);
+        };
+        member.onError = (error) => settle(new Error(`the Python scan worker failed: ${error.message.split('\n', 1)[0]}`));
+        member.onReady = () => {
+          ready++;
+          feed(member);
+          feed(member);
+        };
+        if (member.ready) member.onReady();
+      }
       // Until a worker has started (loading it takes a moment), this thread scans batches itself, yielding
       // between them; from then on it only collects results.
       const help = () => {
@@ -131,7 +214,7 @@ export async function scanFiles(root: string, files: readonly string[], options:
       if (options.helpUntilReady !== false) setImmediate(help);
     });
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await release(members, shared, healthy, options.keepWarmMs);
   }
   return outcomes;
 }
