@@ -1,0 +1,77 @@
+import { execFile } from 'node:child_process';
+import { readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
+import { planMigration } from '../../shared/planning/planner';
+import { expect, test } from './fixtures';
+import { openSample, SHOTS } from './helpers';
+
+// File > Export from the UI: choose the format, name the file in the in-app dialog (the browser host has no
+// native dialogs), watch the progress, and find the file in the workspace; a file that exists is replaced
+// only after the person agreed.
+
+const run = promisify(execFile);
+
+async function exportAs(page: Page, format: RegExp, fileName: string | null): Promise<void> {
+  await page.getByRole('region', { name: 'Roadmap' }).getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
+  await dialog.getByRole('radio', { name: format }).check();
+  await dialog.getByRole('button', { name: /^Export .+…$/ }).click();
+  const picker = page.getByRole('dialog', { name: 'Export roadmap as' });
+  if (fileName !== null) await picker.getByRole('textbox', { name: 'File name' }).fill(fileName);
+  await picker.getByRole('button', { name: 'Export', exact: true }).click();
+}
+
+test('export a PDF from the UI: progress while it prints, then a notice; the PDF names every service and phase', async ({ page, carve }) => {
+  test.setTimeout(120_000); // Chromium prints the report two or three times on two shared cores
+  await page.goto(carve.url);
+  await openSample(page);
+  await exportAs(page, /^PDF/, 'acme-roadmap');
+  const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
+  await expect(dialog.getByRole('progressbar', { name: 'Export in progress' })).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await page.screenshot({ path: `${SHOTS}/export-progress.png` });
+  await expect(page.getByText(/Exported — acme-roadmap\.pdf \(\d+ pages, /)).toBeVisible({ timeout: 90_000 });
+  await expect(dialog).toBeHidden();
+
+  const file = path.join(carve.workspace, 'acme-roadmap.pdf');
+  expect((await stat(file)).size).toBeGreaterThan(10_000);
+  const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
+  const plan = planMigration(loadSampleProject());
+  for (const phase of plan.phases) expect(text.replace(/\s+/g, ' ')).toContain(phase.name.replace(/\s+/g, ' '));
+  for (const service of plan.phases.flatMap((p) => p.services)) expect(text).toContain(service.name);
+});
+
+test('export CSV with the offered name; exporting again asks before replacing the file', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  await page.getByRole('region', { name: 'Roadmap' }).getByRole('button', { name: 'Export…' }).click();
+  await page.screenshot({ path: `${SHOTS}/export-dialog.png` });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Export the roadmap' })).toBeHidden();
+
+  await exportAs(page, /^CSV/, null);
+  await expect(page.getByText('Exported — acme-shop-roadmap.csv')).toBeVisible();
+  const file = path.join(carve.workspace, 'acme-shop-roadmap.csv');
+  const csv = await readFile(file, 'utf8');
+  expect(csv.split('\r\n')[0]).toBe('Service,Phase,Phase name,Start,End,Framework,Runtime,Effort (person-weeks),Team,Depends on');
+  expect(csv).toContain('Catalog Service');
+
+  await page.getByRole('textbox', { name: 'Name of phase 1' }).fill('Renamed phase');
+  await page.getByRole('textbox', { name: 'Name of phase 1' }).press('Enter');
+  await exportAs(page, /^CSV/, null);
+  const replace = page.getByRole('alertdialog', { name: 'Replace the file?' });
+  await expect(replace).toContainText('acme-shop-roadmap.csv already exists');
+  await page.screenshot({ path: `${SHOTS}/export-replace.png` });
+  await replace.getByRole('button', { name: 'Back' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export the roadmap' })).toBeVisible();
+  expect(await readFile(file, 'utf8')).toBe(csv);
+
+  await page.getByRole('dialog', { name: 'Export the roadmap' }).getByRole('button', { name: /^Export CSV…$/ }).click();
+  await page.getByRole('dialog', { name: 'Export roadmap as' }).getByRole('button', { name: 'Export', exact: true }).click();
+  await page.getByRole('alertdialog', { name: 'Replace the file?' }).getByRole('button', { name: 'Replace' }).click();
+  await expect(page.getByText('Exported — acme-shop-roadmap.csv')).toBeVisible();
+  expect(await readFile(file, 'utf8')).toContain('Renamed phase');
+});
