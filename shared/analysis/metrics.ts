@@ -77,15 +77,6 @@ export interface DesignMetrics {
   nodes: NodeCoupling[];
 }
 
-/** Up to this many node pairs (512 nodes), sigma is counted in a flat array rather than a map. */
-const DENSE_LIMIT = 512 * 512;
-let scratch = new Float64Array(0);
-/** A zeroed array of at least `size` entries, reused across calls (callers zero what they touched). */
-function scratchOf(size: number): Float64Array {
-  if (scratch.length < size) scratch = new Float64Array(size);
-  return scratch;
-}
-
 export function computeMetrics(project: Project): DesignMetrics {
   return metricsOfGraph(buildServiceGraph(project));
 }
@@ -109,22 +100,17 @@ function measure(graph: ServiceGraph): DesignMetrics {
   const nodeCount = graph.nodeIds.length;
   const size = graph.nodeIds.map((id) => graph.nodes.get(id)!.moduleIds.length);
 
-  const mu = new Float64Array(nodeCount);
-  // sigma per unordered node pair (low * nodeCount + high): counted in a reused flat scratch array while
-  // nodeCount^2 stays small (zeroed again after use), else in a map.
-  const dense = nodeCount * nodeCount <= DENSE_LIMIT ? scratchOf(nodeCount * nodeCount) : null;
-  const sparse = new Map<number, number>();
-  const used: number[] = [];
+  // Each distinct module pair adds 1 to mu_i (inside node i) or to sigma_ij (between i and j), so the sums
+  // of SM can be taken pair by pair: sum_i mu_i / N_i^2 = sum over inside pairs of 1 / N_i^2, and
+  // sum_{i<j} sigma_ij / (N_i N_j) = sum over crossing pairs of 1 / (N_i N_j). No per-pair-of-nodes table.
+  let cohesionSum = 0;
+  let couplingSum = 0;
   const { low, high } = distinctPairs(graph.index);
   for (let p = 0; p < low.length; p++) {
     const na = ownerOf[low[p]!]!;
     const nb = ownerOf[high[p]!]!;
-    if (na === nb) mu[na]! += 1;
-    else {
-      const pair = na < nb ? na * nodeCount + nb : nb * nodeCount + na;
-      if (!dense) sparse.set(pair, (sparse.get(pair) ?? 0) + 1);
-      else if (dense[pair]!++ === 0) used.push(pair);
-    }
+    if (na === nb) cohesionSum += 1 / (size[na]! * size[na]!);
+    else couplingSum += 1 / (size[na]! * size[nb]!);
   }
   const isInterface = new Uint8Array(moduleCount);
   const interfaces = new Int32Array(nodeCount);
@@ -140,23 +126,7 @@ function measure(graph: ServiceGraph): DesignMetrics {
   }
 
   let clusters = 0;
-  let cohesionSum = 0;
-  for (let n = 0; n < nodeCount; n++) {
-    const members = size[n]!;
-    if (members === 0) continue;
-    clusters += 1;
-    cohesionSum += mu[n]! / (members * members);
-  }
-  let couplingSum = 0;
-  const addPair = (pair: number, count: number): void => {
-    couplingSum += count / (size[Math.floor(pair / nodeCount)]! * size[pair % nodeCount]!);
-  };
-  if (dense) {
-    for (const pair of used) {
-      addPair(pair, dense[pair]!);
-      dense[pair] = 0;
-    }
-  } else for (const [pair, count] of sparse) addPair(pair, count);
+  for (let n = 0; n < nodeCount; n++) if (size[n]! > 0) clusters += 1;
   const cohesion = clusters > 0 ? cohesionSum / clusters : 0;
   const coupling = clusters > 1 ? couplingSum / ((clusters * (clusters - 1)) / 2) : 0;
 
