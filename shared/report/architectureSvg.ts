@@ -135,6 +135,42 @@ interface Item {
   maxY: number;
 }
 
+interface LabelSpec {
+  x: number;
+  y: number;
+  width: number;
+  text: string;
+  colour: string;
+  isLink: boolean;
+}
+
+const LABEL_HEIGHT = 16;
+
+/** Labels where their edges put them, each moved down just past any label placed before it that it would cover. */
+function placeLabels(specs: readonly LabelSpec[]): Item[] {
+  const placed: Item[] = [];
+  for (const spec of specs) {
+    let y = spec.y - 9;
+    for (let tries = 0; tries < 12; tries++) {
+      const covered = placed.find(
+        (other) => spec.x - spec.width / 2 < other.maxX && spec.x + spec.width / 2 > other.minX && y < other.maxY + 1 && y + LABEL_HEIGHT > other.minY - 1,
+      );
+      if (!covered) break;
+      y = covered.maxY + 2;
+    }
+    placed.push({
+      svg:
+        `<g class="edge-label"><rect x="${fixed(spec.x - spec.width / 2)}" y="${fixed(y)}" width="${fixed(spec.width)}" height="${LABEL_HEIGHT}" rx="4" fill="#ffffff" stroke="${spec.colour}" stroke-width="0.75"/>` +
+        `<text x="${fixed(spec.x)}" y="${fixed(y + 12.5)}" text-anchor="middle" fill="${spec.isLink ? spec.colour : '#475569'}">${escapeHtml(spec.text)}</text></g>`,
+      minX: spec.x - spec.width / 2,
+      minY: y,
+      maxX: spec.x + spec.width / 2,
+      maxY: y + LABEL_HEIGHT,
+    });
+  }
+  return placed;
+}
+
 function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): { lines: Item[]; labels: Item[] } {
   // Connections between the same two boxes (both ways, dependencies and links) are spread apart.
   const pairs = new Map<string, Connection[]>();
@@ -146,7 +182,7 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
     pairs.set(key, list);
   }
   const lines: Item[] = [];
-  const labels: Item[] = [];
+  const specs: LabelSpec[] = [];
   for (const [key, list] of pairs) {
     const [a, b] = key.split('\u0000') as [string, string];
     const boxA = boxes.get(a)!;
@@ -190,20 +226,12 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
       const t = connection.from === a ? along : 1 - along;
       const mx = (1 - t) * (1 - t) * x1 + 2 * (1 - t) * t * control[0] + t * t * x2;
       const my = (1 - t) * (1 - t) * y1 + 2 * (1 - t) * t * control[1] + t * t * y2;
-      const text = truncate(connection.label, 18);
+      const text = truncate(connection.label, 24);
       const width = Array.from(text).length * 6.4 + 10;
-      labels.push({
-        svg:
-          `<g class="edge-label"><rect x="${fixed(mx - width / 2)}" y="${fixed(my - 9)}" width="${fixed(width)}" height="16" rx="4" fill="#ffffff" stroke="${stroke.colour}" stroke-width="0.75"/>` +
-          `<text x="${fixed(mx)}" y="${fixed(my + 3.5)}" text-anchor="middle" fill="${isLink ? stroke.colour : '#475569'}">${escapeHtml(text)}</text></g>`,
-        minX: mx - width / 2,
-        minY: my - 9,
-        maxX: mx + width / 2,
-        maxY: my + 7,
-      });
+      specs.push({ x: mx, y: my, width, text, colour: stroke.colour, isLink });
     });
   }
-  return { lines, labels };
+  return { lines, labels: placeLabels(specs) };
 }
 
 function markers(): string {
