@@ -1,53 +1,11 @@
 import { realpath, stat, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { extname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { CONTENT_SECURITY_POLICY, contentTypeFor } from '../services/rendererAssets';
 import { COMMON_HEADERS, sendText } from './respond';
 
 // The built renderer (out/renderer) served as static files: GET and HEAD only, nothing outside the folder,
 // no hidden files, 404 for anything else.
-
-/**
- * What the page may load: only its own files and its own API. Inline styles stay allowed for the layout
- * libraries; inline scripts, plugins, framing and form posts do not.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-export function contentTypeOf(file: string): string {
-  return CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-}
 
 /** The file under `root` a URL path names, or null when it is outside, hidden or malformed. */
 export function staticPathFor(root: string, urlPath: string): string | null {
@@ -85,7 +43,7 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
   const isHashedAsset = relative(root, file).startsWith('assets' + sep);
   response.writeHead(200, {
     ...COMMON_HEADERS,
-    'Content-Type': contentTypeOf(file),
+    'Content-Type': contentTypeFor(file),
     'Content-Length': bytes.byteLength,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'Cache-Control': isIndex ? 'no-store' : isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
