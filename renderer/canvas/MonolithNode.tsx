@@ -1,6 +1,7 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import { formatLines } from '../labels';
+import { Anchors } from './Anchors';
 import type { MonolithFlowNode } from './toFlow';
 
 // What remains of the monolith: its modules not yet carved into a service. Modules dropped here go back.
@@ -19,6 +20,7 @@ function MonolithNodeView({ data, selected }: NodeProps<MonolithFlowNode>) {
       </p>
       <Handle type="target" position={Position.Right} id="in-right" className="canvas-anchor" isConnectable={false} />
       <Handle type="source" position={Position.Right} id="out-right" className="canvas-anchor" isConnectable={false} />
+      <Anchors />
     </div>
   );
 }

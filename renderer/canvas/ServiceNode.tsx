@@ -8,6 +8,7 @@ import { showError } from '../state/uiStore';
 import { phaseColor } from '../roadmap/usePlan';
 import { canvasStore, startRename, type CanvasState } from './canvasStore';
 import { MODULE_MIME } from './dropTarget';
+import { Anchors } from './Anchors';
 import type { ServiceFlowNode } from './toFlow';
 
 // One service on the canvas: a colour band by roadmap phase, name (editable in place), framework and runtime,
@@ -78,6 +79,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
             {data.name}
           </h3>
         )}
+        {data.phase !== null && (
+          <span className="canvas-phase-pill" style={{ color: phaseColor(data.phase) }} title={`Extracted in roadmap phase ${data.phase}`}>
+            P{data.phase}
+          </span>
+        )}
         {data.warnings.length > 0 && (
           <span className="canvas-warning" role="img" aria-label={`${data.warnings.length} design warning${data.warnings.length === 1 ? '' : 's'}`} title={data.warnings.join('\n')}>
             !
@@ -89,7 +95,6 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       </p>
       <p className="canvas-node-facts">
         {data.moduleCount} module{data.moduleCount === 1 ? '' : 's'} · {formatLines(data.linesOfCode)} lines
-        {data.phase !== null && <span className="canvas-phase-tag"> · phase {data.phase}</span>}
       </p>
       {data.chips && data.chips.length > 0 && (
         <ul className="canvas-chips" aria-label={`Modules of ${data.name}`}>
@@ -103,6 +108,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       {data.chips === null && <p className="canvas-collapsed">{data.moduleCount} modules (collapsed)</p>}
       {data.chips !== null && data.chips.length === 0 && <p className="canvas-collapsed">Drop modules here</p>}
       <Handle type="target" position={Position.Right} id="in-right" className="canvas-anchor" isConnectable={false} />
+      <Anchors />
       <Handle type="source" position={Position.Right} id="out-right" className="canvas-handle" aria-label={`Link from ${data.name}`} />
     </div>
   );

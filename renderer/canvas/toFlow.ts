@@ -204,24 +204,36 @@ const ARROW: EdgeMarker = { type: MarkerType.ArrowClosed, width: 14, height: 14 
 
 /** Which side an edge leaves and enters by: the source's side facing the target, and the reverse. */
 export interface Sides {
-  sourceHandle: 'out-right' | 'out-left';
-  targetHandle: 'in-left' | 'in-right';
+  sourceHandle: `out-${Side}`;
+  targetHandle: `in-${Side}`;
 }
+export type Side = 'left' | 'right' | 'top' | 'bottom';
 type SidesOf = (from: string, to: string) => Sides;
 
-const RIGHTWARD: Sides = { sourceHandle: 'out-right', targetHandle: 'in-left' };
-const LEFTWARD: Sides = { sourceHandle: 'out-left', targetHandle: 'in-right' };
+const SIDES: Record<'right' | 'left' | 'down' | 'up', Sides> = {
+  right: { sourceHandle: 'out-right', targetHandle: 'in-left' },
+  left: { sourceHandle: 'out-left', targetHandle: 'in-right' },
+  down: { sourceHandle: 'out-bottom', targetHandle: 'in-top' },
+  up: { sourceHandle: 'out-top', targetHandle: 'in-bottom' },
+};
+/** Nodes closer than this horizontally (about a node's width) are joined top to bottom instead. */
+const SIDE_BY_SIDE = 240;
 
-/** Node id -> x position, as the nodes are drawn (saved layout, else the fallback grid). */
-export function nodeXs(project: Project): Map<string, number> {
-  const saved = new Map(project.layout.nodes.map((node) => [node.id, node.x] as const));
-  const xs = new Map<string, number>([[MONOLITH_NODE_ID, saved.get(MONOLITH_NODE_ID) ?? fallbackPosition(-1).x]]);
-  project.services.forEach((service, index) => xs.set(service.id, saved.get(service.id) ?? fallbackPosition(index).x));
-  return xs;
+/** Node id -> position, as the nodes are drawn (saved layout, else the fallback grid). */
+export function nodePositions(project: Project): Map<string, { x: number; y: number }> {
+  const saved = new Map(project.layout.nodes.map((node) => [node.id, node] as const));
+  const positions = new Map<string, { x: number; y: number }>([[MONOLITH_NODE_ID, saved.get(MONOLITH_NODE_ID) ?? fallbackPosition(-1)]]);
+  project.services.forEach((service, index) => positions.set(service.id, saved.get(service.id) ?? fallbackPosition(index)));
+  return positions;
 }
 
-export function sidesFor(xs: ReadonlyMap<string, number>): SidesOf {
-  return (from, to) => ((xs.get(from) ?? 0) <= (xs.get(to) ?? 0) ? RIGHTWARD : LEFTWARD);
+export function sidesFor(positions: ReadonlyMap<string, { x: number; y: number }>): SidesOf {
+  return (from, to) => {
+    const a = positions.get(from) ?? { x: 0, y: 0 };
+    const b = positions.get(to) ?? { x: 0, y: 0 };
+    if (Math.abs(b.x - a.x) >= SIDE_BY_SIDE) return b.x > a.x ? SIDES.right : SIDES.left;
+    return b.y >= a.y ? SIDES.down : SIDES.up;
+  };
 }
 
 function dependencyEdge(edge: ServiceEdge, selected: boolean, nameOf: NameOf, sides: Sides): Edge<DependencyEdgeData> {
@@ -265,7 +277,7 @@ export function deriveEdges(project: Project, graph: ServiceGraph, selectedEdge:
   const names = new Map(project.services.map((service) => [service.id, service.name] as const));
   const nameOf: NameOf = (id) => (id === MONOLITH_NODE_ID ? 'the monolith' : (names.get(id) ?? id));
   const edges: CarveEdge[] = [];
-  const sides = sidesFor(nodeXs(project));
+  const sides = sidesFor(nodePositions(project));
   for (const edge of graph.edges) edges.push(dependencyEdge(edge, edge.id === selectedEdge, nameOf, sides(edge.from, edge.to)));
   for (const link of project.links) edges.push(linkEdge(link, link.id === selectedEdge, nameOf, sides(link.from, link.to)));
   return edges;

@@ -126,9 +126,11 @@ test('mouse: drag modules into a new service and onto it, set its framework, und
 test('keyboard: Move to service… from the palette, undo and redo, delete a service, save', async ({ page, carve }) => {
   await page.goto(carve.url);
   await openSampleCanvas(page);
-  const row = moduleRow(page, 'acme.wishlist');
-  await row.focus();
+  // Into the module tree (its first row takes the focus), to its last module, select it.
+  await page.getByRole('treeitem', { name: /^acme, package/ }).focus();
+  await page.keyboard.press('End');
   await page.keyboard.press('Space');
+  const row = moduleRow(page, 'acme.wishlist');
   await expect(row).toHaveAttribute('aria-selected', 'true');
 
   await page.keyboard.press('Control+k');
@@ -140,8 +142,11 @@ test('keyboard: Move to service… from the palette, undo and redo, delete a ser
   await page.keyboard.press('Enter');
   const question = page.getByRole('dialog', { name: /^Move acme\.wishlist to/ });
   await expect(question).toBeVisible();
-  await question.getByRole('radio', { name: /^Reviews/ }).focus();
-  await page.keyboard.press('Space');
+  // The first other service is chosen; two steps down is Reviews; Tab twice to Move.
+  await expect(question.getByRole('radio', { name: /^Catalog Service/ })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(question.getByRole('radio', { name: /^Reviews/ })).toBeChecked();
   await page.keyboard.press('Enter');
   await expect(question).toBeHidden();
   const reviews = serviceNode(page, 'svc-reviews');
@@ -183,14 +188,13 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await expect(search).toBeVisible();
 
   // Connect Search's source handle to Reviews' target handle: the popover asks how they talk.
-  await drag(page, await centreOf(search.locator('.react-flow__handle-right')), await centreOf(reviews.locator('.react-flow__handle-left')));
+  await drag(page, await centreOf(search.getByLabel("Link from Search")), await centreOf(reviews.getByLabel("Link into Reviews")));
   const popover = page.getByRole('dialog', { name: /^Planned link Search → Reviews/ });
   await expect(popover).toBeVisible();
   await popover.getByRole('radio', { name: 'Events' }).check();
   await popover.getByRole('textbox', { name: 'Label' }).fill('review indexed');
   await popover.getByRole('button', { name: 'Add link' }).click();
-  await expect(page.locator('.react-flow__edge-link')).toHaveCount(1);
-  await expect(page.locator('.react-flow__edge-link').first()).toHaveAttribute('aria-label', /Planned Events link from Search to Reviews: review indexed/);
+  await expect(page.getByRole('group', { name: 'Planned Events link from Search to Reviews: review indexed' })).toHaveCount(1);
 
   // Node menu: copy via Ctrl+C, paste via the canvas menu.
   await search.getByRole('heading').click();
@@ -209,6 +213,14 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Search copy' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: /theme/i }).first().click();
+  // Light with a menu open, then dark: React Flow's colour mode follows the app's theme.
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('light');
+  await search.click({ button: 'right' });
+  await expect(page.getByRole('menu', { name: 'Service Search' })).toBeVisible();
   await page.screenshot({ path: path.join(SHOTS, 'canvas-menu-light.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
+  await expect(page.locator('.react-flow')).toHaveClass(/\bdark\b/);
+  await page.screenshot({ path: path.join(SHOTS, 'canvas-dark.png') });
 });
