@@ -86,3 +86,63 @@ test('a phase is renamed in place, and a card is pinned and unpinned from its me
   await page.getByRole('menuitem', { name: /^Unpin/ }).click();
   await expect(card(page, name).getByText('pinned')).toHaveCount(0);
 });
+
+test('capacity, phases and effort: a service limit adds phases, pinning into one makes it real, an override shows on the card', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  await page.getByRole('button', { name: 'Maximise' }).click();
+  const phases = roadmap(page).locator('[data-phase-drop]');
+  const before = await phases.count();
+
+  // Capacity: at most one service per phase gives the planner more phases than the project defines.
+  await roadmap(page).getByRole('button', { name: 'Capacity' }).click();
+  const limit = roadmap(page).getByRole('spinbutton', { name: 'Max services per phase' });
+  await limit.fill('1');
+  await limit.press('Enter');
+  await expect.poll(() => phases.count()).toBeGreaterThan(before);
+  const count = await phases.count();
+  await page.screenshot({ path: `${SHOTS}/roadmap-capacity.png` });
+
+  // Pin the first service of phase 1 into the last phase, which only the plan had: it becomes a real phase.
+  const name = (await column(page, 1).locator('.roadmap-card-name').first().textContent())!;
+  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).click();
+  await page.getByRole('menu').getByRole('menuitemradio').last().click();
+  await expect(column(page, count - 1).getByRole('listitem', { name, exact: true })).toBeVisible();
+
+  // Effort: an override replaces the formula's figure and is marked on the card.
+  await roadmap(page).getByRole('button', { name: 'Effort' }).click();
+  await expect(roadmap(page).getByRole('region', { name: 'Effort per service' })).toContainText('effort (person-weeks) = max(1');
+  const override = roadmap(page).getByRole('spinbutton', { name: `Effort override for ${name} in person-weeks` });
+  await override.fill('12.5');
+  await override.press('Enter');
+  await expect(card(page, name)).toContainText('12.5 pw');
+  await expect(card(page, name).getByText('overridden')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/roadmap-effort.png` });
+
+  // Add a phase after every phase the plan shows (they all become real), then remove it again.
+  const planned = await phases.count();
+  await roadmap(page).getByRole('button', { name: 'Add phase' }).click();
+  await expect(phases).toHaveCount(planned + 1);
+  await roadmap(page).getByRole('button', { name: new RegExp(`^Remove phase ${planned},`) }).click();
+  await expect(phases).toHaveCount(planned);
+
+  await saveAs(page, 'capacity');
+  const saved = JSON.parse(await readFile(path.join(carve.workspace, 'capacity.carve'), 'utf8')) as {
+    project: { services: { name: string; pinnedPhaseId: string | null; effortOverride: number | null }[]; phases: { id: string }[]; planning: { maxServicesPerPhase: number | null } };
+  };
+  expect(saved.project.planning.maxServicesPerPhase).toBe(1);
+  expect(saved.project.phases).toHaveLength(planned);
+  const service = saved.project.services.find((s) => s.name === name)!;
+  expect(service).toMatchObject({ pinnedPhaseId: saved.project.phases[count - 1]!.id, effortOverride: 12.5 });
+});
+
+test('warnings and cycles are listed, and the view reads well in the dark theme', async ({ page, carve }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(carve.url);
+  await openSample(page);
+  await roadmap(page).getByRole('button', { name: /^Warnings/ }).click();
+  const warnings = roadmap(page).getByRole('region', { name: 'Plan warnings and cycles' });
+  await expect(warnings.getByRole('region', { name: 'Dependency cycles' })).toContainText('⇄');
+  await roadmap(page).locator('details').nth(1).locator('summary').click();
+  await page.screenshot({ path: `${SHOTS}/roadmap-dark.png` });
+});
