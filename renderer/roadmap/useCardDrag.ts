@@ -7,6 +7,9 @@ import { setDrag } from './roadmapStore';
 // themselves with data-phase-drop="<index>"; Foundations (0) takes no service.
 
 const THRESHOLD = 4;
+/** Near an edge of the scrolling body, a drag scrolls it: how near, and how fast (pixels per frame). */
+const EDGE = 48;
+const SPEED = 14;
 
 function phaseUnder(x: number, y: number): number | null {
   const element = document.elementFromPoint(x, y)?.closest<HTMLElement>('[data-phase-drop]');
@@ -24,6 +27,22 @@ export function useCardDrag(serviceId: string, name: string, fromIndex: number) 
     const startX = event.clientX;
     const startY = event.clientY;
     let dragging = false;
+    const body = event.currentTarget.closest<HTMLElement>('.roadmap-body');
+    let scrolling = 0;
+    let pointer = { x: startX, y: startY };
+    const autoScroll = () => {
+      scrolling = 0;
+      if (!body) return;
+      const rect = body.getBoundingClientRect();
+      const inside = pointer.x >= rect.left && pointer.x <= rect.right && pointer.y >= rect.top && pointer.y <= rect.bottom;
+      if (!inside) return;
+      const dx = pointer.x < rect.left + EDGE ? -1 : pointer.x > rect.right - EDGE ? 1 : 0;
+      const dy = pointer.y < rect.top + EDGE ? -1 : pointer.y > rect.bottom - EDGE ? 1 : 0;
+      if (dx === 0 && dy === 0) return;
+      body.scrollBy(dx * SPEED, dy * SPEED);
+      setDrag({ serviceId, name, fromIndex, ...pointer, overIndex: phaseUnder(pointer.x, pointer.y) });
+      scrolling = requestAnimationFrame(autoScroll);
+    };
 
     const move = (e: PointerEvent) => {
       if (!dragging) {
@@ -32,9 +51,13 @@ export function useCardDrag(serviceId: string, name: string, fromIndex: number) 
         document.body.classList.add('roadmap-dragging');
       }
       e.preventDefault();
-      setDrag({ serviceId, name, fromIndex, x: e.clientX, y: e.clientY, overIndex: phaseUnder(e.clientX, e.clientY) });
+      pointer = { x: e.clientX, y: e.clientY };
+      setDrag({ serviceId, name, fromIndex, ...pointer, overIndex: phaseUnder(e.clientX, e.clientY) });
+      if (scrolling === 0) scrolling = requestAnimationFrame(autoScroll);
     };
     const end = () => {
+      cancelAnimationFrame(scrolling);
+      scrolling = 0;
       window.removeEventListener('pointermove', move);
       window.removeEventListener('pointerup', up);
       window.removeEventListener('pointercancel', stop);

@@ -43,6 +43,20 @@ test('the plan shows every service once; a card dragged to another phase is pinn
   await page.mouse.move(target!.x + target!.width / 2, target!.y + 40, { steps: 8 });
   await expect(column(page, to)).toHaveClass(/is-target/);
   await page.screenshot({ path: `${SHOTS}/roadmap-drag.png` });
+  // Escape cancels the drag: releasing over the other phase then changes nothing.
+  await page.keyboard.press('Escape');
+  await expect(column(page, to)).not.toHaveClass(/is-target/);
+  await page.mouse.up();
+  await expect(column(page, from).getByRole('listitem', { name, exact: true })).toBeVisible();
+  await expect(page.getByText('Unsaved changes')).toHaveCount(0);
+
+  // Drag again, by the card's name this time, and drop.
+  const handle = await card(page, name).locator('.roadmap-card-name').boundingBox();
+  await page.mouse.move(handle!.x + 10, handle!.y + handle!.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle!.x + 30, handle!.y + 30, { steps: 4 });
+  await page.mouse.move(target!.x + target!.width / 2, target!.y + 40, { steps: 8 });
+  await expect(column(page, to)).toHaveClass(/is-target/);
   await page.mouse.up();
 
   await expect(column(page, to).getByRole('listitem', { name, exact: true })).toBeVisible();
