@@ -56,6 +56,6 @@ const FOUNDATIONS_COLOR = '#7a8699';
 
 /** The colour of a phase, by index: slate for phase 0, then a calm cycle of ten hues. */
 export function phaseColor(index: number): string {
-  if (!Number.isFinite(index) || index <= 0) return FOUNDATIONS_COLOR;
+  if (!Number.isFinite(index) || index < 1) return FOUNDATIONS_COLOR;
   return PHASE_COLORS[(Math.floor(index) - 1) % PHASE_COLORS.length]!;
 }

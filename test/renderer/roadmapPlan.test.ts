@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { pinService } from '../../shared/commands/phases';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
+import { materialisePhase } from '../../renderer/roadmap/roadmapEdits';
+import { phaseColor, phaseIndexByService, planFor } from '../../renderer/roadmap/usePlan';
+
+// The plan the roadmap and the canvas share: computed once per project object, service -> phase, phase colours.
+
+describe('planFor and phaseIndexByService', () => {
+  it('computes one plan per project object and a new one after an edit', () => {
+    const project = loadSampleProject();
+    const plan = planFor(project);
+    expect(plan).not.toBeNull();
+    expect(planFor(project)).toBe(plan);
+    const edited = pinService(project, { serviceId: 'svc-reviews', phaseId: 'phase-catalog' });
+    expect(planFor(edited)).not.toBe(plan);
+    expect(phaseIndexByService(planFor(edited)).get('svc-reviews')).toBe(1);
+  });
+
+  it('maps every service of the project to the phase that extracts it, the same Map for the same plan', () => {
+    const project = loadSampleProject();
+    const plan = planFor(project)!;
+    const phases = phaseIndexByService(plan);
+    expect([...phases.keys()].sort()).toEqual(project.services.map((s) => s.id).sort());
+    for (const phase of plan.phases) for (const s of phase.services) expect(phases.get(s.id)).toBe(phase.index);
+    expect(phaseIndexByService(plan)).toBe(phases);
+    expect(phaseIndexByService(null).size).toBe(0);
+  });
+});
+
+describe('materialisePhase', () => {
+  it('makes a phase the plan made up real, keeping the ones the project has', () => {
+    const project = loadSampleProject();
+    const { project: next, phaseId } = materialisePhase(project, 4);
+    expect(next.phases).toHaveLength(5);
+    expect(next.phases.slice(0, 3)).toEqual(project.phases);
+    expect(phaseId).toBe(next.phases[4]!.id);
+    expect(materialisePhase(project, 1)).toEqual({ project, phaseId: 'phase-catalog' });
+  });
+});
+
+describe('phaseColor', () => {
+  it('gives Foundations its own colour and ten distinct hues to the phases after it, then cycles', () => {
+    const colours = Array.from({ length: 10 }, (_, i) => phaseColor(i + 1));
+    expect(new Set(colours).size).toBe(10);
+    expect(colours).not.toContain(phaseColor(0));
+    expect(phaseColor(11)).toBe(phaseColor(1));
+  });
+
+  it('is a hex colour for any index, even a strange one (property)', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.double()), (index) => {
+        expect(phaseColor(index)).toMatch(/^#[0-9a-f]{6}$/);
+      }),
+    );
+  });
+});
