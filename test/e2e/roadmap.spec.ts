@@ -160,3 +160,25 @@ test('warnings and cycles are listed, and the view reads well in the dark theme'
   await roadmap(page).locator('details').nth(1).locator('summary').click();
   await page.screenshot({ path: `${SHOTS}/roadmap-dark.png` });
 });
+
+test('every roadmap and export control has an accessible name, with each section, a card menu and the export dialog open', async ({ page, carve }) => {
+  const CONTROL = /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|menuitemradio|spinbutton|separator|slider|progressbar)(?=\s*(\[|:|$))/;
+  const unnamed = async () => (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
+  await page.goto(carve.url);
+  await openSample(page);
+  for (const section of ['Capacity', 'Effort', /^Warnings/]) {
+    await roadmap(page).getByRole('button', { name: section }).click();
+    expect(await unnamed()).toEqual([]);
+  }
+  const name = (await column(page, 1).locator('.roadmap-card-name').first().textContent())!;
+  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).click();
+  await expect(page.getByRole('menu')).toBeVisible();
+  expect(await unnamed()).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+  await expect(card(page, name).getByRole('button', { name: `Pin ${name} to phase…` })).toBeFocused();
+
+  await roadmap(page).getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export the roadmap' })).toBeVisible();
+  expect(await unnamed()).toEqual([]);
+});
