@@ -3,7 +3,7 @@
 
 Walks a source tree with CPython's own `ast` module and prints, as JSON, what Carve's TypeScript lexer must find:
 every imported name (file, line, kind, scope, absolute module, resolved target), every class with its bases and
-its ForeignKey / OneToOneField / ManyToManyField fields, Blueprint( and APIRouter( calls, INSTALLED_APPS, and
+its ForeignKey / OneToOneField / ManyToManyField fields, Blueprint( and APIRouter( calls, INSTALLED_APPS, AUTH_USER_MODEL, and
 the files CPython cannot parse. test/main/pythonImport.test.ts compares the two on test/fixtures/python, and
 bench/pythonImport.bench.ts times both on a generated tree.
 
@@ -125,6 +125,7 @@ class FileVisitor:
         self.classes = []
         self.lists = {}
         self.installed_apps = None
+        self.auth_user_model = None
 
     def body(self, stmts, scope, tc, opt, top):
         for s in stmts:
@@ -211,6 +212,9 @@ class FileVisitor:
             name = s.target.id
             extra = self.evaluate(s.value)
             value = self.lists[name] + extra if extra is not None else None
+        if name == 'AUTH_USER_MODEL' and isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant) \
+                and isinstance(s.value.value, str):
+            self.auth_user_model = s.value.value
         if not name.endswith('APPS') or value is None:
             return
         self.lists[name] = value
@@ -257,7 +261,7 @@ def main():
     files = walk(root)
     names = {rel: module_name(root, rel) for rel in files}
     modules = {name for name, _ in names.values()}
-    imports, classes, calls, apps, errors = [], [], [], [], []
+    imports, classes, calls, apps, user_models, errors = [], [], [], [], [], []
     for rel in files:
         try:
             with open(os.path.join(root, rel), 'rb') as f:
@@ -290,11 +294,13 @@ def main():
             calls.append([rel, blueprints, routers])
         if visitor.installed_apps is not None:
             apps.append([rel, visitor.installed_apps])
+        if visitor.auth_user_model is not None:
+            user_models.append([rel, visitor.auth_user_model])
     if summary:
         print(json.dumps({'files': len(files), 'imports': len(imports), 'classes': len(classes), 'errors': len(errors)}))
         return
     print(json.dumps({'files': files, 'imports': imports, 'classes': classes, 'calls': calls, 'installedApps': apps,
-                      'errors': errors}, indent=1))
+                      'authUserModel': user_models, 'errors': errors}, indent=1))
 
 
 if __name__ == '__main__':

@@ -2,7 +2,8 @@
 // `Model` / `django.db.models.Model`, or (repeatedly) another model class of the tree (abstract bases, mixins
 // named after models). A relation target is resolved to the file of the model class it names:
 // 'self'; 'app_label.Model' (label = last part of the app package); 'Model' or a name: the same file first,
-// then the file's own imports of that name, then the only model of that name in the tree.
+// then the file's own imports of that name, then the only model of that name in the tree. A target of
+// `settings.AUTH_USER_MODEL` is the model named by the settings' AUTH_USER_MODEL (when it is in the tree).
 import { absoluteModule } from './resolve';
 import type { FieldRecord, ScanResult, ScannedFile } from './types';
 
@@ -60,12 +61,17 @@ export function findRelations(scan: ScanResult, models: readonly ModelClass[], a
     byName.set(m.name, list);
   }
   const modelFiles = new Set(models.map((m) => `${m.file.path}#${m.name}`));
+  const userModel = scan.files.find((f) => f.authUserModel !== null)?.authUserModel ?? null;
   const out: Relation[] = [];
   for (const file of scan.files) {
     if (file.isMigration) continue;
     for (const cls of file.classes) {
       if (!modelFiles.has(`${file.path}#${cls.name}`)) continue;
-      for (const field of cls.fields) out.push({ file, field, target: resolveTarget(file, field.target, byName, apps) });
+      for (const field of cls.fields) {
+        // settings.AUTH_USER_MODEL: the user model the settings name (Django's own auth.User is outside the tree).
+        const target = field.target === 'settings.AUTH_USER_MODEL' || field.target === 'AUTH_USER_MODEL' ? userModel : field.target;
+        out.push({ file, field, target: resolveTarget(file, target, byName, apps) });
+      }
     }
   }
   return out;

@@ -3,7 +3,7 @@
 // lines of code, and hands each logical line to the statement scanner, which tokenizes only the lines that
 // can matter (flags set here while identifiers go by). See docs/python-import.md for what differs from CPython.
 import { IDENT, isIdentChar, isIdentStart, skipString, stringPrefix } from './pyLexer';
-import { HAS_APPS, HAS_FIELD, HAS_IMPORT, HAS_IMPORT_ERROR, HAS_TYPE_CHECKING, StatementScanner } from './statements';
+import { HAS_APPS, HAS_FIELD, HAS_IMPORT, HAS_IMPORT_ERROR, HAS_SETTING, HAS_TYPE_CHECKING, StatementScanner } from './statements';
 import type { FileScan } from './types';
 
 const OPERATOR_CHARS = new Uint8Array(128);
@@ -17,7 +17,7 @@ function describeChar(c: number): string {
 }
 
 export function emptyScan(): FileScan {
-  return { lines: 0, codeLines: 0, imports: [], classes: [], blueprints: 0, routers: 0, installedApps: null, error: null };
+  return { lines: 0, codeLines: 0, imports: [], classes: [], blueprints: 0, routers: 0, installedApps: null, authUserModel: null, error: null };
 }
 
 /** Read what the importer needs from one Python source text. Never throws: a syntax error ends the scan. */
@@ -160,6 +160,7 @@ export function scanPythonSource(src: string): FileScan {
             else if (src.startsWith('TYPE_CHECKING', a)) flags |= HAS_TYPE_CHECKING;
           } else if (len === 15) {
             if (src.startsWith('ManyToManyField', a)) flags |= HAS_FIELD;
+            else if (src.startsWith('AUTH_USER_MODEL', a)) flags |= HAS_SETTING;
           } else if (len === 11 || len === 19) {
             if (src.startsWith('ImportError', a) || src.startsWith('ModuleNotFoundError', a)) flags |= HAS_IMPORT_ERROR;
           } else if (len === 9 && !prevDef) {

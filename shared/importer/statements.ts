@@ -10,6 +10,7 @@ export const HAS_FIELD = 2;
 export const HAS_TYPE_CHECKING = 4;
 export const HAS_IMPORT_ERROR = 8;
 export const HAS_APPS = 16;
+export const HAS_SETTING = 32;
 
 type BlockKind = 'def' | 'class' | 'tc' | 'try' | 'other';
 
@@ -89,6 +90,7 @@ export class StatementScanner {
     if ((flags & HAS_IMPORT) !== 0) return true;
     const top = this.blocks[this.blocks.length - 1];
     if ((flags & HAS_FIELD) !== 0 && top !== undefined && top.kind === 'class') return true;
+    if ((flags & HAS_SETTING) !== 0 && first === 'AUTH_USER_MODEL') return true;
     return (flags & HAS_APPS) !== 0 && first !== null && first.endsWith('APPS');
   }
 
@@ -115,8 +117,11 @@ export class StatementScanner {
         const field = relationField(t, a, b, lineNo);
         if (field) top.cls.fields.push(field);
       }
-      if (head.text.endsWith('APPS') && !this.blocks.some((block) => block.kind === 'def' || block.kind === 'class')) {
-        this.appsAssignment(t, a, b);
+      const moduleLevel = !this.blocks.some((block) => block.kind === 'def' || block.kind === 'class');
+      if (head.text.endsWith('APPS') && moduleLevel) this.appsAssignment(t, a, b);
+      if (head.text === 'AUTH_USER_MODEL' && moduleLevel && isOp(t[a + 1], '=') && a + 2 < b) {
+        const value = targetOf(t, a + 2, b);
+        if (value !== null && t[a + 2]!.type === T_STRING) this.out.authUserModel = value;
       }
     }
   }

@@ -64,6 +64,8 @@ export interface FileScan {
   routers: number;
   /** String literals of a module-level `INSTALLED_APPS = [...]` (with `+=` and `A + B` of known lists), else null. */
   installedApps: string[] | null;
+  /** A module-level `AUTH_USER_MODEL = "app.Model"` (Django settings), else null. */
+  authUserModel: string | null;
   /** The first syntax error the lexer saw; the records found before it are kept. */
   error: SyntaxProblem | null;
 }

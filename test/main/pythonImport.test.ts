@@ -24,6 +24,7 @@ interface Reference {
   classes: Array<[string, string, number, string[], Array<[string, number, string, string | null]>]>;
   calls: Array<[string, number, number]>;
   installedApps: Array<[string, string[]]>;
+  authUserModel: Array<[string, string]>;
   errors: Array<[string, number | null, string]>;
 }
 
@@ -88,11 +89,14 @@ describe('the Python importer against CPython ast on the fixture', () => {
     expect(ours.map(key).sort()).toEqual(reference.classes.map(key).sort());
   });
 
-  it('counts the same Blueprint( and APIRouter( calls and reads the same INSTALLED_APPS', () => {
+  it('counts the same Blueprint( and APIRouter( calls and reads the same INSTALLED_APPS and AUTH_USER_MODEL', () => {
     const ours = scan.files.filter((f) => f.blueprints || f.routers).map((f) => [f.path, f.blueprints, f.routers]);
     expect(ours).toEqual(reference.calls);
     const apps = scan.files.filter((f) => f.installedApps).map((f) => [f.path, f.installedApps]);
     expect(apps).toEqual(reference.installedApps);
+    const userModels = scan.files.filter((f) => f.authUserModel).map((f) => [f.path, f.authUserModel]);
+    expect(userModels).toEqual(reference.authUserModel);
+    expect(userModels).toHaveLength(1);
   });
 
   it('still counts the imports of a file whose error only a parser sees', () => {
@@ -136,7 +140,8 @@ describe('aggregation of the fixture', () => {
     const names = result.modules.map((m) => m.name);
     expect(names).toEqual(expect.arrayContaining(['accounts', 'catalog', 'orders', 'core', 'config', 'lexer_cases', 'toolkit']));
     const data = result.dependencies.filter((d) => d.kind === 'data').map((d) => `${d.from}->${d.to}:${d.weight}`);
-    expect(data.sort()).toEqual(['catalog->accounts:1', 'orders->accounts:2', 'orders->catalog:2']);
+    // catalog -> accounts: supplier "accounts.Customer" and owner settings.AUTH_USER_MODEL (= accounts.Customer).
+    expect(data.sort()).toEqual(['catalog->accounts:2', 'orders->accounts:2', 'orders->catalog:2']);
     const orders = result.modules.find((m) => m.name === 'orders')!;
     expect(orders.entities).toEqual(['Order', 'OrderLine']);
     expect(result.modules.find((m) => m.name === 'accounts')!.entities).toEqual(['Address', 'Customer']);
