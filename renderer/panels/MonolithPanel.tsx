@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { MoveToServiceDialog } from '../components/MoveToServiceDialog';
 import { useDocument } from '../hooks/useStores';
@@ -31,10 +31,24 @@ export function MonolithPanel() {
   const owners = useMemo(() => ownersOf(services ?? []), [services]);
   const serviceNames = useMemo(() => new Map((services ?? []).map((s) => [s.id, s.name])), [services]);
   const stats = useMemo(() => (monolith ? moduleStats(monolith) : new Map()), [monolith]);
-  const shown = useMemo(() => (monolith ? monolith.modules.filter((m) => matchesFilter(m, filter, owners)) : []), [monolith, filter, owners]);
+  // Only the unassigned filter reads owners: an assignment then leaves the tree as it was (10,000 modules).
+  const filterOwners = filter.unassignedOnly ? owners : null;
+  const shown = useMemo(() => {
+    if (!monolith) return [];
+    if (!isFiltering(filter)) return monolith.modules;
+    return monolith.modules.filter((m) => matchesFilter(m, filter, filterOwners ?? new Map()));
+  }, [monolith, filter, filterOwners]);
   const tree = useMemo(() => buildTree(shown, stats, sort), [shown, stats, sort]);
   const filtering = isFiltering(filter);
   const rows = useMemo(() => visibleRows(tree, collapsed, filtering), [tree, collapsed, filtering]);
+  // A module selected elsewhere is shown even when its package was collapsed.
+  useEffect(() => {
+    const name = monolith?.modules.find((m) => m.id === selected[0])?.name;
+    if (!name) return;
+    const parts = name.split('.');
+    const ancestors = parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
+    setCollapsed((previous) => (ancestors.some((key) => previous.has(key)) ? new Set([...previous].filter((key) => !ancestors.includes(key))) : previous));
+  }, [selected, monolith]);
   if (!monolith || !project) return null;
 
   const total = monolith.modules.reduce((sum, m) => sum + m.linesOfCode, 0);
@@ -54,23 +68,6 @@ export function MonolithPanel() {
         <span className="count" aria-label={`${monolith.modules.length} modules`}>
           {monolith.modules.length}
         </span>
-        <span className="spacer" />
-        {monolith.modules.length > 0 && (
-          <>
-            <button type="button" className="panel-mini" title="Add a module by hand" onClick={() => setForm('module')}>
-              <span aria-hidden="true">+ </span>Module
-            </button>
-            <button
-              type="button"
-              className="panel-mini"
-              title="Add a dependency between two modules"
-              disabled={monolith.modules.length < 2}
-              onClick={() => setForm('dependency')}
-            >
-              <span aria-hidden="true">+ </span>Dependency
-            </button>
-          </>
-        )}
       </div>
       <p className="panel-sub">
         {monolith.name} · {frameworkLabel(monolith.framework)} · Python {monolith.pythonVersion} · {formatLines(total)} lines
@@ -122,6 +119,20 @@ export function MonolithPanel() {
               project={project}
             />
           )}
+          <div className="panel-footer">
+            <button type="button" className="panel-mini" title="Add a module by hand" onClick={() => setForm('module')}>
+              <span aria-hidden="true">+ </span>Module
+            </button>
+            <button
+              type="button"
+              className="panel-mini"
+              title="Add a dependency between two modules"
+              disabled={monolith.modules.length < 2}
+              onClick={() => setForm('dependency')}
+            >
+              <span aria-hidden="true">+ </span>Dependency
+            </button>
+          </div>
         </>
       )}
       {form === 'module' && <ModuleFormDialog onClose={() => setForm(null)} />}

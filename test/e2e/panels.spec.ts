@@ -96,6 +96,13 @@ test('Move to service… by keyboard alone: a new service with the selected modu
   await expect(row(page, 'acme.orders')).toHaveAccessibleName(/in Order taking$/);
   await expect(row(page, 'acme.payments')).toHaveAccessibleName(/in Order taking$/);
   await expect(inspector(page).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Order taking');
+  // The whole move was one undo step.
+  await row(page, 'acme.orders').click();
+  await page.keyboard.press('Control+z');
+  await expect(row(page, 'acme.orders')).toHaveAccessibleName(/unassigned$/);
+  await expect(row(page, 'acme.payments')).toHaveAccessibleName(/unassigned$/);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(row(page, 'acme.payments')).toHaveAccessibleName(/in Order taking$/);
 
   // Back to the monolith, again from the keyboard: the button, then the Monolith choice.
   await row(page, 'acme.orders').click();
@@ -188,6 +195,27 @@ test('a design warning selects the service it names; metrics show the last edit�
   await expect(checks.getByLabel(/Modularity changed by/)).toBeVisible();
   await checks.getByRole('button', { name: /modules are not assigned/ }).click();
   await expect(page.getByText(/· 19 selected/)).toBeVisible();
+
+  // A module a warning names is shown in the tree even when its package was collapsed.
+  await tree(page).getByRole('treeitem', { name: /^acme, package/ }).click();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tree(page).getByRole('treeitem')).toHaveCount(1);
+  await checks.getByRole('button', { name: /MediaAsset \(acme\.media/ }).click();
+  await expect(row(page, 'acme.media')).toHaveAttribute('aria-selected', 'true');
+  await expect(row(page, 'acme.reviews')).toHaveAttribute('aria-selected', 'true');
+});
+
+test('the project name follows typing at once, and the whole typed name is one undo step', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  const name = inspector(page).getByRole('textbox', { name: 'Name', exact: true });
+  await name.fill('');
+  await name.pressSequentially('Plan B');
+  await expect(page.getByRole('heading', { level: 1, name: 'Plan B' })).toBeVisible();
+  await name.press('Enter');
+  await row(page, 'acme.orders').click();
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('heading', { level: 1, name: 'Acme Shop' })).toBeVisible();
 });
 
 for (const theme of ['light', 'dark'] as const) {

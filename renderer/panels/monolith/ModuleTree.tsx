@@ -36,6 +36,12 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const anchor = useRef<string | null>(null);
   const wantFocus = useRef(false);
+  /** The last selection the tree has seen or made itself: only other selections move the focus row. */
+  const seen = useRef<readonly string[]>(selected);
+  const selectHere = (ids: string[]) => {
+    seen.current = ids;
+    selectModules(ids);
+  };
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -56,6 +62,20 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
     wantFocus.current = false;
     scroller.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(current?.node.key ?? '')}"]`)?.focus();
   });
+
+  // A selection made elsewhere (a warning, the inspector, the canvas) brings its first module into view.
+  useEffect(() => {
+    if (seen.current === selected) return;
+    seen.current = selected;
+    const index = selected[0] === undefined ? -1 : rows.findIndex((row) => row.node.module?.id === selected[0]);
+    const element = scroller.current;
+    if (index < 0 || !element) return;
+    setFocusKey(rows[index]!.node.key);
+    const top = index * ROW_HEIGHT;
+    if (top >= element.scrollTop && top + ROW_HEIGHT <= element.scrollTop + element.clientHeight) return;
+    element.scrollTop = Math.max(0, top - element.clientHeight / 2);
+    setScrollTop(element.scrollTop);
+  }, [selected, rows]);
 
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(rows.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
@@ -81,12 +101,12 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
       // A package row selects everything under it (added to the selection with Ctrl/Cmd).
       const merged = modifiers.toggle ? [...new Set([...selected, ...ids])] : ids;
       anchor.current = ids[0] ?? null;
-      selectModules(merged);
+      selectHere(merged);
       return;
     }
     const step = clickSelect(order, { selected: [...selected], anchor: anchor.current }, ids[0]!, modifiers);
     anchor.current = step.anchor;
-    selectModules(step.selected);
+    selectHere(step.selected);
   };
 
   const actOn = (): string[] => (selected.length > 0 ? [...selected] : current?.node.moduleIds ?? []);
@@ -145,7 +165,7 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
       case 'a':
         if (!mod) return;
         handled();
-        selectModules(order);
+        selectHere(order);
         return;
       case 'm':
       case 'M':
