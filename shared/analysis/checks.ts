@@ -1,7 +1,6 @@
 import { MONOLITH_NODE_ID } from '../model/project';
 import type { Dependency, Project } from '../model/project';
 import { findCycles } from './cycles';
-import type { ServiceCycle } from './cycles';
 import { buildServiceGraph, serviceEdgeId } from './serviceGraph';
 import type { ServiceGraph } from './serviceGraph';
 
@@ -51,16 +50,6 @@ function listNames<T>(items: readonly T[], show: (item: T) => string = String): 
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 
-const edgeIdCache = new WeakMap<ServiceCycle, string[]>();
-const edgeIdsOf = (cycle: ServiceCycle): string[] => {
-  let ids = edgeIdCache.get(cycle);
-  if (!ids) {
-    ids = cycle.edges.map((edge) => edge.id);
-    edgeIdCache.set(cycle, ids);
-  }
-  return ids;
-};
-
 export function checkDesign(project: Project): DesignWarning[] {
   return checkGraph(project, buildServiceGraph(project));
 }
@@ -81,7 +70,7 @@ export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning
       kind: 'cycle',
       severity: 'error',
       message: `Cycle between ${names}: ${edges}.`,
-      target: { type: 'service', ids: cycle.nodeIds, edgeIds: edgeIdsOf(cycle) },
+      target: { type: 'service', ids: cycle.nodeIds, edgeIds: cycle.edgeIds },
     });
   }
 

@@ -1,4 +1,5 @@
 import { MONOLITH_NODE_ID } from '../model/project';
+import { topologyBasis } from './serviceGraph';
 import type { ServiceEdge, ServiceGraph } from './serviceGraph';
 
 // Cycles between services: the strongly connected components (SCCs) of the service graph with more than one
@@ -99,6 +100,8 @@ export interface ServiceCycle {
   nodeIds: string[];
   /** Every edge between two nodes of the cycle, in graph order. */
   edges: ServiceEdge[];
+  /** Their ids, in the same order. */
+  edgeIds: string[];
 }
 
 export interface CycleOptions {
@@ -119,9 +122,50 @@ export function findCycles(graph: ServiceGraph, options: CycleOptions = {}): Ser
   const cache = cycleCache[includeMonolith ? 1 : 0]!;
   let cycles = cache.get(graph);
   if (!cycles) {
-    cycles = computeCycles(graph, includeMonolith);
+    const basis = topologyBasis.get(graph);
+    const before = basis && cache.get(basis.previous);
+    cycles = before ? carryCycles(before, basis.changed) : computeCycles(graph, includeMonolith);
     cache.set(graph, cycles);
+    if (cycleCache.every((other) => other.has(graph))) topologyBasis.delete(graph);
   }
+  return cycles;
+}
+
+const memberships = new WeakMap<readonly ServiceCycle[], Map<string, number>>();
+
+/** Node id -> index of its cycle, for a list of cycles (shared by the lists carried over from it). */
+function membershipOf(cycles: readonly ServiceCycle[]): Map<string, number> {
+  let where = memberships.get(cycles);
+  if (!where) {
+    where = new Map();
+    cycles.forEach((cycle, c) => {
+      for (const id of cycle.nodeIds) where!.set(id, c);
+    });
+    memberships.set(cycles, where);
+  }
+  return where;
+}
+
+/**
+ * The cycles of a graph whose edges are those of the previous graph, some with new weights (`changed`): the
+ * components are the same, so only the cycles containing a changed edge get new edge objects.
+ */
+function carryCycles(before: readonly ServiceCycle[], changed: ReadonlyMap<string, ServiceEdge>): ServiceCycle[] {
+  const where = membershipOf(before);
+  const touched = new Map<number, Map<string, ServiceEdge>>();
+  for (const edge of changed.values()) {
+    const c = where.get(edge.from);
+    if (c === undefined || where.get(edge.to) !== c) continue;
+    let replacements = touched.get(c);
+    if (!replacements) touched.set(c, (replacements = new Map()));
+    replacements.set(edge.id, edge);
+  }
+  const cycles = before.map((cycle, c): ServiceCycle => {
+    const replacements = touched.get(c);
+    if (!replacements) return cycle;
+    return { ...cycle, edges: cycle.edges.map((edge) => replacements.get(edge.id) ?? edge) };
+  });
+  memberships.set(cycles, where);
   return cycles;
 }
 
@@ -147,7 +191,7 @@ function computeCycles(graph: ServiceGraph, includeMonolith: boolean): ServiceCy
     for (const v of component) {
       for (const edge of graph.outgoing.get(nodeIds[v]!)!) if (members.has(edge.to)) edges.push(edge);
     }
-    cycles.push({ nodeIds: component.map((v) => nodeIds[v]!), edges });
+    cycles.push({ nodeIds: component.map((v) => nodeIds[v]!), edges, edgeIds: edges.map((edge) => edge.id) });
   }
   return cycles;
 }

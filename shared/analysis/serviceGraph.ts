@@ -73,6 +73,14 @@ export interface ServiceGraph extends GraphCore {
   readonly owner: ReadonlyMap<string, string>;
 }
 
+/**
+ * Graphs patched from a previous graph without any edge appearing or disappearing (the node-level topology is
+ * unchanged, only weights and dependency lists moved): the previous graph and the edges that changed, so that
+ * cycles can be carried over instead of recomputed (cycles.ts). An entry is consumed by its first use, and a
+ * graph never keeps an entry while its successor holds one, so at most one previous graph stays reachable.
+ */
+export const topologyBasis = new WeakMap<ServiceGraph, { previous: ServiceGraph; changed: ReadonlyMap<string, ServiceEdge> }>();
+
 /** A graph over `core` whose derived views are computed once, when first read (after an edit the canvas may
  * never ask for them, and the checks and metrics do not need them). */
 export function makeGraph(core: GraphCore): ServiceGraph {

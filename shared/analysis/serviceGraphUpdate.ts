@@ -1,5 +1,15 @@
 import type { Monolith, Service } from '../model/project';
-import { emptyTally, extendsDependencies, makeGraph, moduleIndexOf, nodeIdsOf, ownershipOf, resolve, serviceEdgeId } from './serviceGraph';
+import {
+  emptyTally,
+  extendsDependencies,
+  makeGraph,
+  moduleIndexOf,
+  nodeIdsOf,
+  ownershipOf,
+  resolve,
+  serviceEdgeId,
+  topologyBasis,
+} from './serviceGraph';
 import type { DependencyTally, GraphNode, ServiceEdge, ServiceGraph } from './serviceGraph';
 
 // Incremental update of the service graph. It applies when the edit kept the monolith's modules (the same
@@ -218,7 +228,7 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
     if (nodeIndex.has(id)) incoming.set(id, patch(incoming.get(id)!, fresh.filter((edge) => edge.to === id), bySource));
   }
 
-  return makeGraph({
+  const graph = makeGraph({
     nodeIds,
     nodes,
     outgoing,
@@ -227,6 +237,11 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
     total,
     index: { modules, dependencies: deps, from, to, ownerOf },
   });
+  const sameTopology =
+    added.length === 0 && removed.length === 0 && fresh.length === 0 && ![...edges.values()].some((edge) => edge.count === 0);
+  topologyBasis.delete(previous);
+  if (sameTopology) topologyBasis.set(graph, { previous, changed: edges });
+  return graph;
 }
 
 function mergeSorted(a: readonly number[], b: readonly number[]): number[] {

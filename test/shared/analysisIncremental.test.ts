@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import type { ServiceGraph } from '../../shared/analysis/serviceGraph';
 import { checkDesign } from '../../shared/analysis/checks';
+import { findCycles } from '../../shared/analysis/cycles';
+import type { ServiceCycle } from '../../shared/analysis/cycles';
 import { computeMetrics } from '../../shared/analysis/metrics';
 import type { DesignMetrics } from '../../shared/analysis/metrics';
 import { assignModules } from '../../shared/commands/assign';
@@ -83,14 +85,15 @@ describe('incremental service graph', () => {
         // (rebuilding in between would reset the state the incremental paths extend).
         let project = initial;
         const history = [project];
-        const results: { project: Project; graph: ServiceGraph; metrics: DesignMetrics }[] = [];
+        const results: { project: Project; graph: ServiceGraph; metrics: DesignMetrics; cycles: ServiceCycle[][] }[] = [];
         let graph = buildServiceGraph(project);
         for (const step of edits) {
           project = applyEdit(project, history, step);
           history.push(project);
           const previous = graph;
           graph = buildServiceGraph(project);
-          results.push({ project, graph, metrics: computeMetrics(project) });
+          const cycles = [findCycles(graph), findCycles(graph, { includeMonolith: true })];
+          results.push({ project, graph, metrics: computeMetrics(project), cycles });
           // Untouched parts are shared with the previous graph.
           if (project.monolith.dependencies === previous.index.dependencies) expect(graph.index.from).toBe(previous.index.from);
         }
@@ -99,6 +102,8 @@ describe('incremental service graph', () => {
           expect(result.graph).toEqual(buildServiceGraph(rebuilt));
           expect(result.metrics).toEqual(computeMetrics(rebuilt));
           expect(checkDesign(result.project)).toEqual(checkDesign(rebuilt));
+          const rebuiltGraph = buildServiceGraph(rebuilt);
+          expect(result.cycles).toEqual([findCycles(rebuiltGraph), findCycles(rebuiltGraph, { includeMonolith: true })]);
         }
       }),
       { numRuns: 300 },
