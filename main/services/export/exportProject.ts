@@ -7,7 +7,7 @@ import { renderReportHtml, reportSections } from '../../../shared/report/reportH
 import { renderTextExport } from '../../../shared/report/textExport';
 import { createChromiumPrinter, type PdfPrinter } from './chromiumPrinter';
 import { countPdfPages, readPdfDestinations } from './pdfPages';
-import { checkExportTarget, writeBytesAtomically } from './writeExport';
+import { checkExportTarget, writeExportFile } from './writeExport';
 
 // One export: plan the project, render the format, print it when it is a PDF, write it atomically.
 
@@ -53,7 +53,7 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
   }
   onStage?.('writing');
   if (!overwrite) await checkExportTarget(absolute, false);
-  await writeBytesAtomically(absolute, bytes);
+  await writeExportFile(absolute, bytes);
   return { path: absolute, bytes: bytes.byteLength, pages };
 }
 

@@ -1,14 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Readable } from 'node:stream';
-import { writeFile } from 'atomically';
 import { CarveError } from '../../../shared/api/result';
+import { writeBytesAtomically } from '../atomicWrite';
 import { errnoCode, plainReason } from '../fsErrors';
 
 // Writing an export: refuse to replace a file unless asked, then temp file + fsync + rename (atomically), the
-// same way main/services/atomicWrite.ts writes text, for bytes (a PDF is binary).
-
-const RETRY_MS = 3000;
+// same way a project is saved (main/services/atomicWrite.ts).
 
 function exportError(name: string, reason: string): CarveError {
   return new CarveError('save-failed', `Could not export ${name}: ${reason}`);
@@ -32,9 +29,9 @@ export async function checkExportTarget(absolute: string, overwrite: boolean): P
 }
 
 /** Temp file in the same folder, fsync, rename over the target; the old file stays whole when this fails. */
-export async function writeBytesAtomically(absolute: string, bytes: Uint8Array): Promise<void> {
+export async function writeExportFile(absolute: string, bytes: Uint8Array): Promise<void> {
   try {
-    await writeFile(absolute, Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), { timeout: RETRY_MS });
+    await writeBytesAtomically(absolute, bytes);
   } catch (error) {
     const name = path.basename(absolute);
     throw exportError(name, errnoCode(error) === 'EISDIR' ? `${name} is a folder` : plainReason(error));
