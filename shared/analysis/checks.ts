@@ -12,7 +12,8 @@ import type { ServiceGraph } from './serviceGraph';
 // - cycle            services that depend on each other in a cycle (strongly connected components of the
 //                    service graph, the Monolith node left out: see cycles.ts); names services and edges.
 // - monolith-dependence  a service whose dependencies on the monolith weigh more than the dependencies among
-//                    its own modules: weight(service -> monolith) > internal weight of the service.
+//                    its own modules: weight(service -> monolith) > internal weight of the service (an info
+//                    rather than a warning for a one-module service, which has no internal weight to compare).
 // - shared-data      a module whose data is used from another node: data dependencies (kind 'data') whose two
 //                    modules have different owners, the Monolith being one owner. One warning per module that
 //                    owns the data, naming its entities when the module lists them.
@@ -81,11 +82,16 @@ export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning
     const toMonolith = first?.to === MONOLITH_NODE_ID ? first : undefined;
     const internal = graph.nodes.get(nodeId)!.internal.weight;
     if (!toMonolith || toMonolith.weight <= internal) continue;
+    // A service of one module has no dependencies among its own modules to weigh against: the same finding is
+    // then a hint (what it calls may belong with it), not a warning.
+    const single = graph.nodes.get(nodeId)!.moduleIds.length <= 1;
     warnings.push({
       id: `monolith-dependence:${nodeId}`,
       kind: 'monolith-dependence',
-      severity: 'warning',
-      message: `${nameOf(nodeId)} depends more on the monolith (weight ${toMonolith.weight}) than on its own modules (weight ${internal}).`,
+      severity: single ? 'info' : 'warning',
+      message: single
+        ? `${nameOf(nodeId)} calls into the monolith (weight ${toMonolith.weight}) and has one module: what it calls may belong with it.`
+        : `${nameOf(nodeId)} depends more on the monolith (weight ${toMonolith.weight}) than on its own modules (weight ${internal}).`,
       target: { type: 'service', ids: [nodeId], edgeIds: [toMonolith.id] },
     });
   }
