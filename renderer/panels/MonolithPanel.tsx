@@ -10,7 +10,7 @@ import { DependencyFormDialog } from './monolith/DependencyFormDialog';
 import { ModuleFormDialog } from './monolith/ModuleFormDialog';
 import { ModuleToolbar } from './monolith/ModuleToolbar';
 import { ModuleTree } from './monolith/ModuleTree';
-import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, visibleRows, type ModuleFilter, type SortKey } from './monolith/tree';
+import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './monolith/tree';
 import './panels.css';
 
 const selectMonolith = (state: DocumentState) => state.project?.monolith ?? null;
@@ -91,8 +91,7 @@ export function MonolithPanel() {
           />
           <div className="panel-selection-bar">
             <span className="muted" role="status" aria-live="polite">
-              {filtering ? `${shown.length} of ${monolith.modules.length} modules` : `${monolith.modules.length} modules`}
-              {selected.length > 0 ? ` · ${selected.length} selected` : ''}
+              {statusText(monolith.modules.length, filtering ? shown.length : null, selected.length)}
             </span>
             <span className="spacer" />
             <button

@@ -11,6 +11,7 @@ import {
   NO_FILTER,
   ownersOf,
   rangeBetween,
+  statusText,
   visibleRows,
   type TreeNode,
 } from '../../renderer/panels/monolith/tree';
@@ -158,6 +159,15 @@ describe('multi-select', () => {
         indices.forEach((value, i) => i > 0 && expect(value).toBe(indices[i - 1]! + 1));
       }),
     );
+  });
+});
+
+describe('panel status line', () => {
+  it('says how many modules are shown and selected in a few words', () => {
+    expect(statusText(25, null, 0)).toBe('25 modules');
+    expect(statusText(25, null, 2)).toBe('2 of 25 selected');
+    expect(statusText(25, 6, 0)).toBe('6 of 25 shown');
+    expect(statusText(25, 6, 2)).toBe('6 shown · 2 selected');
   });
 });
 

@@ -198,3 +198,9 @@ export function clickSelect(
   }
   return { selected: [target], anchor: target };
 }
+
+/** "25 modules", "6 of 25 shown", "2 of 25 selected", "6 shown · 2 selected": short enough for the panel. */
+export function statusText(total: number, shown: number | null, selected: number): string {
+  if (shown === null) return selected > 0 ? `${selected} of ${total} selected` : `${total} modules`;
+  return selected > 0 ? `${shown} shown · ${selected} selected` : `${shown} of ${total} shown`;
+}
