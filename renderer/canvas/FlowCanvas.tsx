@@ -44,6 +44,10 @@ const isTyping = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox') || target instanceof HTMLSelectElement);
 
 const isDefaultViewport = (viewport: Project['layout']['viewport']) => viewport.x === 0 && viewport.y === 0 && viewport.zoom === 1;
+/** Past this many services a file without a saved viewport opens at zoom 1 by the Monolith, not fitted: fitting
+ * two thousand nodes would draw them all, unreadably small. */
+const FIT_ON_OPEN_LIMIT = 150;
+const OPENING_VIEWPORT = { x: 40, y: 160, zoom: 0.9 } as const;
 
 const selectFocus = (state: SelectionState) => state.focusRequest;
 
@@ -54,7 +58,9 @@ export function FlowCanvas({ project }: { project: Project }) {
   const flow = useReactFlow<CarveNode, CarveEdge>();
   const { nodes, edges, graph, onNodesChange } = useFlowNodes(project);
   const [hovered, setHovered] = useState<HoveredEdge | null>(null);
-  const [initialViewport] = useState(() => project.layout.viewport);
+  const [initialViewport] = useState(() =>
+    isDefaultViewport(project.layout.viewport) && project.services.length > FIT_ON_OPEN_LIMIT ? OPENING_VIEWPORT : project.layout.viewport,
+  );
   const wrapper = useRef<HTMLDivElement>(null);
 
   // What commands run from elsewhere (palette, menus) ask of the canvas.
@@ -240,7 +246,7 @@ export function FlowCanvas({ project }: { project: Project }) {
         onEdgeMouseEnter={onEdgeMouseEnter}
         onEdgeMouseLeave={onEdgeMouseLeave}
         defaultViewport={initialViewport}
-        fitView={isDefaultViewport(initialViewport)}
+        fitView={isDefaultViewport(initialViewport) && project.services.length <= FIT_ON_OPEN_LIMIT}
         fitViewOptions={FIT_OPTIONS}
         minZoom={0.05}
         maxZoom={2.5}

@@ -1,0 +1,202 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from 'playwright-core';
+import { checkGraph } from '../shared/analysis/checks';
+import { metricsOfGraph } from '../shared/analysis/metrics';
+import { buildServiceGraph } from '../shared/analysis/serviceGraph';
+import { assignModules } from '../shared/commands/assign';
+import { serializeProject } from '../shared/format/save';
+import type { Project } from '../shared/model/project';
+import { generateProject } from './generate';
+import { envInt, summarize, type Benchmark, type BenchRow } from './harness';
+
+// Issue 3, section 8: the canvas on generated projects, in Chromium through the browser host (`carve serve`,
+// needs `npm run build` first): time to first render (Open in the in-app dialog -> service nodes on screen),
+// frame times measured in the page with requestAnimationFrame while panning (a mouse drag on the pane) and
+// while dragging a node; and, in Node, checks and metrics recomputed after one edit on the 3,000-module project.
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CHROMIUM = process.env.CARVE_CHROMIUM ?? '/usr/bin/chromium';
+
+export const MEDIUM = { services: 300, modules: 3_000, dependencies: 15_000, seed: 3 };
+export const LARGE = { services: 2_000, modules: 10_000, dependencies: 30_000, seed: 2000 };
+
+interface Host {
+  url: string;
+  stop(): Promise<void>;
+}
+
+function startHost(workspace: string, userData: string): Promise<Host> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/carve.mjs'), 'serve', '--port', '0', '--workspace', workspace, '--user-data', userData], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const ceiling = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`carve serve printed no URL: ${output.trim()}`));
+    }, 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Carve is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(output);
+      if (!match) return;
+      clearTimeout(ceiling);
+      resolve({
+        url: match[1]!,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once('exit', () => done());
+            child.kill('SIGTERM');
+          }),
+      });
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`carve serve exited (${code}): ${output.trim()}`)));
+  });
+}
+
+// Scripts run in the page are strings: the bench runs under tsx, whose transform would wrap functions passed to
+// page.evaluate in helpers the page does not have (and tsconfig.node has no DOM types).
+
+const START_RECORDING = `(() => {
+  window.__frames = [];
+  window.__recording = true;
+  let last = 0;
+  const tick = (now) => {
+    window.__frames.push(now - last);
+    last = now;
+    if (window.__recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame((now) => { last = now; requestAnimationFrame(tick); });
+})()`;
+const STOP_RECORDING = `(() => { window.__recording = false; return window.__frames; })()`;
+const TWO_FRAMES = `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))))`;
+const EMPTY_PANE_POINT = `(() => {
+  const pane = document.querySelector('.react-flow__pane').getBoundingClientRect();
+  for (let y = pane.top + 30; y < pane.bottom - 30; y += 10) {
+    for (let x = pane.left + 30; x < pane.right - 200; x += 10) {
+      if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    }
+  }
+  return null;
+})()`;
+
+/** Frame intervals (ms) recorded in the page by requestAnimationFrame while `act` runs. */
+async function frameTimes(page: Page, act: () => Promise<void>): Promise<number[]> {
+  await page.evaluate(START_RECORDING);
+  await act();
+  return (await page.evaluate(STOP_RECORDING)) as number[];
+}
+
+/** A point of the pane with no node under it (panning starts there). */
+async function emptyPanePoint(page: Page): Promise<{ x: number; y: number } | null> {
+  return (await page.evaluate(EMPTY_PANE_POINT)) as { x: number; y: number } | null;
+}
+
+async function dragSteps(page: Page, from: { x: number; y: number }, dx: number, dy: number, steps: number): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) await page.mouse.move(from.x + (dx * i) / steps, from.y + (dy * i) / steps);
+  await page.mouse.up();
+}
+
+interface CanvasFigures {
+  /** Frames while nothing happens: what the machine allows (a busy shared machine starves the renderer). */
+  idle: number[];
+  firstRender: number[];
+  pan: number[];
+  nodeDrag: number[];
+  rendered: number;
+}
+
+async function measureCanvas(project: Project, label: string, runs: number): Promise<CanvasFigures> {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'carve-bench-canvas-ws-'));
+  const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'carve-bench-canvas-user-'));
+  const fileName = `${label}.carve`;
+  fs.writeFileSync(path.join(workspace, fileName), serializeProject(project));
+  const host = await startHost(workspace, userData);
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  const figures: CanvasFigures = { idle: [], firstRender: [], pan: [], nodeDrag: [], rendered: 0 };
+  try {
+    for (let run = 0; run < runs; run++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(host.url);
+      await page.getByRole('button', { name: /^Open…/ }).first().click();
+      const dialog = page.getByRole('dialog', { name: 'Open a project' });
+      await dialog.getByRole('button', { name: fileName, exact: true }).click();
+      const start = Date.now();
+      await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+      await page.locator('.react-flow__node-service').first().waitFor({ state: 'visible', timeout: 120_000 });
+      await page.evaluate(TWO_FRAMES);
+      figures.firstRender.push(Date.now() - start);
+      figures.rendered = await page.locator('.react-flow__node').count();
+
+      figures.idle.push(...(await frameTimes(page, () => page.waitForTimeout(1000))));
+      const pane = await emptyPanePoint(page);
+      if (pane) figures.pan.push(...(await frameTimes(page, () => dragSteps(page, pane, -400, -250, 60))));
+      const node = page.locator('.react-flow__node-service .canvas-node-name').first();
+      const box = await node.boundingBox();
+      if (box) figures.nodeDrag.push(...(await frameTimes(page, () => dragSteps(page, { x: box.x + 20, y: box.y + 6 }, 220, 140, 60))));
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await host.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(userData, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** Checks and metrics after one edit (a module moved to another service), as the canvas and panels do. */
+function recomputeAfterEdit(project: Project, runs: number): number[] {
+  buildServiceGraph(project);
+  const samples: number[] = [];
+  let current = project;
+  for (let i = 0; i < runs; i++) {
+    const from = current.services[i % current.services.length]!;
+    const to = current.services[(i + 1) % current.services.length]!;
+    const moduleId = from.moduleIds[0] ?? current.monolith.modules[i % current.monolith.modules.length]!.id;
+    const edited = assignModules(current, { moduleIds: [moduleId], serviceId: to.id });
+    const start = performance.now();
+    const graph = buildServiceGraph(edited);
+    checkGraph(edited, graph);
+    metricsOfGraph(graph);
+    samples.push(performance.now() - start);
+    current = edited;
+  }
+  return samples;
+}
+
+const benchmark: Benchmark = {
+  name: 'canvas',
+  describe: 'React Flow canvas in Chromium via carve serve: first render, frame times while panning and dragging a node; checks+metrics after an edit',
+  async run(): Promise<BenchRow[]> {
+    const runs = envInt('BENCH_RUNS', 3);
+    const rows: BenchRow[] = [];
+    const medium = generateProject(MEDIUM);
+    const edits = recomputeAfterEdit(medium, Math.max(20, runs * 10));
+    rows.push({ case: 'checks + metrics after one edit (3,000 modules)', timing: summarize(edits), maxMedianMs: 10, note: `${MEDIUM.services} services, ${MEDIUM.dependencies} deps` });
+
+    for (const [label, options, frameTarget] of [
+      ['300 services', MEDIUM, 16.7],
+      ['2,000 services', LARGE, 33],
+    ] as const) {
+      const project = label === '300 services' ? medium : generateProject(options);
+      const figures = await measureCanvas(project, label.replace(/\W+/g, '-'), runs);
+      const note = `${options.modules} modules, ${options.dependencies} deps, ${figures.rendered} nodes in the DOM`;
+      rows.push({ case: `${label}: first render (Open -> nodes on screen)`, timing: summarize(figures.firstRender), note });
+      rows.push({ case: `${label}: frame while idle (the machine's baseline)`, timing: summarize(figures.idle), note: `${figures.idle.length} frames` });
+      rows.push({ case: `${label}: frame while panning`, timing: summarize(figures.pan), maxP95Ms: frameTarget, note: `${figures.pan.length} frames` });
+      rows.push({ case: `${label}: frame while dragging a node`, timing: summarize(figures.nodeDrag), maxP95Ms: frameTarget, note: `${figures.nodeDrag.length} frames` });
+    }
+    return rows;
+  },
+};
+
+export default benchmark;
