@@ -221,6 +221,32 @@ test('a design warning selects the service it names; metrics show the last editâ
   await expect(row(page, 'acme.reviews')).toHaveAttribute('aria-selected', 'true');
 });
 
+test('a selected edge lists the module dependencies behind it; a planned link is edited and deleted', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  const edge = page.getByRole('group', { name: 'Dependencies from Search to the monolith, weight 14' });
+  await edge.focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).getByRole('heading', { name: 'Dependencies' })).toBeVisible();
+  const table = inspector(page).getByRole('table', { name: 'Module dependencies behind this edge' });
+  await expect(table.getByRole('row')).not.toHaveCount(1);
+  await expect(table).toContainText('acme.search');
+  await page.screenshot({ path: `${SHOTS}/panels-edge-light.png` });
+
+  const link = page.getByRole('group', { name: 'Planned Events link from Reviews to Notifications: review.published' });
+  await link.focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).getByRole('heading', { name: 'Planned link' })).toBeVisible();
+  await inspector(page).getByRole('combobox', { name: 'Style' }).selectOption('rest');
+  const label = inspector(page).getByRole('textbox', { name: 'Label' });
+  await label.fill('review.approved');
+  await label.press('Enter');
+  await expect(page.getByRole('group', { name: 'Planned REST link from Reviews to Notifications: review.approved' })).toHaveCount(1);
+  await inspector(page).getByRole('button', { name: 'Delete link' }).click();
+  await expect(page.getByRole('group', { name: /link from Reviews to Notifications/ })).toHaveCount(0);
+  await expect(inspector(page).getByRole('heading', { name: 'Project' })).toBeVisible();
+});
+
 test('the project name follows typing at once, and the whole typed name is one undo step', async ({ page, carve }) => {
   await page.goto(carve.url);
   await openSample(page);
