@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { checkDesign } from '../../shared/analysis/checks';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import { renameService } from '../../shared/commands/services';
-import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
+import { DependencySchema, ModuleSchema, MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { createProject } from '../../shared/model/create';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { flushViewport, moveNodesTo } from '../../renderer/canvas/canvasActions';
@@ -19,8 +19,8 @@ const inputsFor = (project: Project) => ({ graph: buildServiceGraph(project), wa
 /** A project with modules m0..m(n-1), each depending on the next, and no services. */
 function chain(n: number): Project {
   const base = createProject('Chain');
-  const modules = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, name: `app.mod_${i}`, path: '', linesOfCode: 100 + i, tags: [], entities: [] }));
-  const dependencies = modules.slice(1).map((m, i) => ({ from: modules[i]!.id, to: m.id, kind: 'import' as const, weight: i + 1 }));
+  const modules = Array.from({ length: n }, (_, i) => ModuleSchema.parse({ id: `m${i}`, name: `app.mod_${i}`, linesOfCode: 100 + i }));
+  const dependencies = modules.slice(1).map((m, i) => DependencySchema.parse({ from: modules[i]!.id, to: m.id, kind: 'import', weight: i + 1 }));
   return { ...base, monolith: { ...base.monolith, modules, dependencies } };
 }
 
