@@ -165,6 +165,15 @@ test('keyboard: Move to service… from the palette, undo and redo, delete a ser
   const notifications = page.locator('.react-flow__node[data-id="svc-notifications"]');
   await notifications.focus();
   await page.keyboard.press('Enter');
+  // Arrow keys move the selected node; each press is one undo step.
+  const start = (await notifications.boundingBox())!;
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await notifications.boundingBox())!.x).toBeGreaterThan(start.x + 4);
+  await page.keyboard.press('Control+z');
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => Math.round((await notifications.boundingBox())!.x - start.x)).toBe(0);
+  await notifications.focus();
   await page.keyboard.press('Delete');
   await expect(page.locator('.react-flow__node-service')).toHaveCount(3);
   await expect(moduleRow(page, 'acme.notifications')).toHaveAccessibleName(/unassigned$/);
@@ -195,6 +204,25 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await popover.getByRole('textbox', { name: 'Label' }).fill('review indexed');
   await popover.getByRole('button', { name: 'Add link' }).click();
   await expect(page.getByRole('group', { name: 'Planned Events link from Search to Reviews: review indexed' })).toHaveCount(1);
+
+  // Hovering an edge shows its weight and the heaviest module dependencies behind it.
+  await page.getByRole('group', { name: /^Dependencies from Search to the monolith, weight/ }).hover();
+  const tooltip = page.getByRole('tooltip');
+  await expect(tooltip).toContainText('Search → Monolith');
+  await expect(tooltip).toContainText(/weight \d+/);
+  await expect(tooltip).toContainText('acme.search →');
+  await page.screenshot({ path: path.join(SHOTS, 'canvas-tooltip.png') });
+  await page.mouse.move(5, 5);
+  await expect(tooltip).toHaveCount(0);
+
+  // Auto-layout (elkjs in a worker) moves the nodes as one undo step.
+  const beforeLayout = (await search.boundingBox())!;
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await expect.poll(async () => JSON.stringify(await search.boundingBox())).not.toBe(JSON.stringify(beforeLayout));
+  await page.screenshot({ path: path.join(SHOTS, 'canvas-autolayout.png') });
+  await page.getByTestId('monolith-node').click();
+  await page.keyboard.press('Control+z');
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
 
   // Node menu: copy via Ctrl+C, paste via the canvas menu.
   await search.getByRole('heading').click();
