@@ -9,7 +9,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        input: { index: 'main/electron/index.ts', cli: 'main/cli/index.ts' },
+        input: {
+          index: 'main/electron/index.ts',
+          cli: 'main/cli/index.ts',
+          // The Python importer's worker threads load this file next to the entry that starts them.
+          pythonScanWorker: 'main/services/python/scanWorker.ts',
+        },
       },
     },
   },

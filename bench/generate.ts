@@ -200,6 +200,10 @@ function generateModules(
       linesOfCode,
       tags: [...pick(TAGS_BY_SUBPACKAGE[sub]!)],
       entities,
+      // About one file per 150 lines; API surface and third-party imports are left to the importer's data.
+      files: Math.max(1, Math.round(linesOfCode / 150)),
+      apiSurface: 0,
+      thirdParty: [],
     });
   }
   return modules;
@@ -241,7 +245,7 @@ function generateDependencies(
       const key = `${from}>${to}>${kind}`;
       if (seen.has(key) && attempt < MAX_TRIES) continue;
       seen.add(key);
-      dependencies.push({ from: fromModule.id, to: toModule.id, kind, weight: 1 + Math.floor(random() ** 3 * 40) });
+      dependencies.push({ from: fromModule.id, to: toModule.id, kind, weight: 1 + Math.floor(random() ** 3 * 40), evidence: [] });
       break;
     }
   }

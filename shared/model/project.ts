@@ -45,8 +45,21 @@ export const ModuleSchema = z.object({
   tags: z.array(text(60)).max(100).default([]),
   /** Data models the module owns (Django models, SQLAlchemy tables). */
   entities: z.array(text(200)).max(10_000).default([]),
+  /** Python files in the module (0 when typed in by hand). */
+  files: z.number().int().min(0).max(10_000_000).default(0),
+  /** Flask blueprints and FastAPI routers the module declares: its API surface. */
+  apiSurface: z.number().int().min(0).max(1_000_000).default(0),
+  /** Third-party packages the module imports (top-level names: celery, pandas, requests...), sorted. */
+  thirdParty: z.array(text(100)).max(1_000).default([]),
 });
 export type Module = z.infer<typeof ModuleSchema>;
+
+/** A place in the monolith's source: a file relative to the imported folder and a 1-based line. */
+export const EvidenceSchema = z.object({
+  file: text(1000).min(1, 'a file path is required'),
+  line: z.number().int().min(1).max(100_000_000),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
 
 /** A dependency between two modules of the monolith. */
 export const DependencySchema = z.object({
@@ -55,6 +68,8 @@ export const DependencySchema = z.object({
   kind: DependencyKindSchema.default('import'),
   /** How strong: the number of import statements, foreign keys or calls behind it. */
   weight: z.number().int().min(1).max(1_000_000).default(1),
+  /** Where the dependency was found in the source (an import or a foreign key), when it was imported. */
+  evidence: z.array(EvidenceSchema).max(1_000).default([]),
 });
 export type Dependency = z.infer<typeof DependencySchema>;
 

@@ -52,6 +52,18 @@ const MODULES: ModuleRow[] = [
   ['admin-tools', 'acme.admin_tools', 2_700, ['admin'], []],
 ];
 
+/** Third-party packages a module imports, where it matters for the framework recommendation. */
+const THIRD_PARTY: Readonly<Record<string, string[]>> = {
+  inventory: ['celery'],
+  notifications: ['celery', 'twilio'],
+  fraud: ['celery', 'requests'],
+  payments: ['httpx', 'stripe'],
+  shipping: ['celery', 'httpx'],
+  search: ['elasticsearch'],
+  recommendations: ['celery', 'numpy', 'pandas'],
+  reporting: ['celery', 'pandas'],
+};
+
 type DependencyRow = [from: string, to: string, kind: DependencyKind, weight: number];
 
 // Weights: import statements, foreign keys or call sites behind the dependency.
@@ -194,8 +206,12 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
       linesOfCode,
       tags,
       entities,
+      // Typed in, not imported: about one file per 150 lines, and no per-file facts.
+      files: Math.max(1, Math.round(linesOfCode / 150)),
+      apiSurface: 0,
+      thirdParty: THIRD_PARTY[id] ?? [],
     })),
-    dependencies: DEPENDENCIES.map(([from, to, kind, weight]) => ({ from, to, kind, weight })),
+    dependencies: DEPENDENCIES.map(([from, to, kind, weight]) => ({ from, to, kind, weight, evidence: [] })),
   },
   services: [
     {

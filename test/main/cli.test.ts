@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { COMMANDS, runCli } from '../../main/cli/run';
+import { COMMANDS } from '../../main/cli/run';
+import { runCarve } from './cliHarness';
 import { LoadError } from '../../shared/format/errors';
 import { loadProject, MAX_FILE_BYTES } from '../../shared/format/load';
 import { serializeProject } from '../../shared/format/save';
@@ -23,12 +24,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function carve(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir });
-  return { code, out, err };
-}
+const carve = (...argv: string[]) => runCarve(dir, argv);
 
 function loadErrorOf(text: string): string {
   try {

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../main/cli/run';
+import { runCarve } from './cliHarness';
 import { serializeProject } from '../../shared/format/save';
 import { planMigration } from '../../shared/planning/planner';
 import { summarizePlan } from '../../shared/planning/summary';
@@ -19,12 +19,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-async function carve(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(argv, { out: (line) => out.push(line), err: (line) => err.push(line), cwd: dir });
-  return { code, out, err };
-}
+const carve = (...argv: string[]) => runCarve(dir, argv);
 
 describe('carve export', () => {
   it('writes the JSON plan and says what it wrote; progress goes to stderr, one line per stage', async () => {

@@ -54,6 +54,9 @@ const arbModule: fc.Arbitrary<Module> = fc.record({
   linesOfCode: fc.integer({ min: 0, max: 100_000_000 }),
   tags: fc.array(arbText(20), { maxLength: 3 }),
   entities: fc.array(arbText(20), { maxLength: 3 }),
+  files: fc.integer({ min: 0, max: 10_000_000 }),
+  apiSurface: fc.integer({ min: 0, max: 1_000_000 }),
+  thirdParty: fc.array(arbText(20), { maxLength: 3 }),
 });
 
 const arbPhase: fc.Arbitrary<Phase> = fc.record({
@@ -89,6 +92,7 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
               to: pick(moduleIds),
               kind: pick(DEPENDENCY_KINDS),
               weight: fc.integer({ min: 1, max: 1_000_000 }),
+              evidence: fc.array(fc.record({ file: arbText(30).filter((f) => f.length > 0), line: fc.integer({ min: 1, max: 100_000_000 }) }), { maxLength: 2 }),
             });
       const services: fc.Arbitrary<Service[]> = fc
         .tuple(

@@ -164,7 +164,7 @@ describe('module and dependency edits', () => {
   it('adds one dependency per (from, to, kind) and removes them again', () => {
     const project = sample();
     const added = addDependency(project, { from: 'wishlist', to: 'search', kind: 'call', weight: 2 });
-    expect(added.monolith.dependencies.at(-1)).toEqual({ from: 'wishlist', to: 'search', kind: 'call', weight: 2 });
+    expect(added.monolith.dependencies.at(-1)).toEqual({ from: 'wishlist', to: 'search', kind: 'call', weight: 2, evidence: [] });
     expect(() => addDependency(added, { from: 'wishlist', to: 'search', kind: 'call' })).toThrow('That call dependency already exists.');
     expect(() => addDependency(project, { from: 'wishlist', to: 'wishlist' })).toThrow('A module cannot depend on itself.');
     const removed = removeDependency(added, { from: 'wishlist', to: 'search' });
