@@ -2,6 +2,7 @@ import { shortcutLabel } from '../commands';
 import { useDocument, useUi } from '../hooks/useStores';
 import { useActions } from '../state/actionsContext';
 import { fileNameOf } from '../state/documentStore';
+import { openExportDialog } from '../state/exportActions';
 import { togglePanel, type PanelId } from '../state/uiStore';
 import { ThemeSwitch } from './ThemeSwitch';
 
@@ -52,6 +53,9 @@ export function TopBar() {
         </button>
         <button type="button" disabled={busy} title={titled('Save As', 'file:save-as')} onClick={() => void actions.saveAs()}>
           Save As
+        </button>
+        <button type="button" disabled={busy} title="Export the roadmap: PDF, HTML, Markdown, CSV, Mermaid or JSON" onClick={() => openExportDialog()}>
+          Export…
         </button>
         <button type="button" title="Close the project" onClick={() => void actions.close()}>
           Close
