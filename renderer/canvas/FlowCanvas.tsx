@@ -3,6 +3,7 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -56,7 +57,7 @@ const miniMapColour = (node: CarveNode) => (node.type === 'monolith' ? 'var(--ca
 export function FlowCanvas({ project }: { project: Project }) {
   const theme = useUi((state) => state.theme);
   const flow = useReactFlow<CarveNode, CarveEdge>();
-  const { nodes, edges, graph, onNodesChange } = useFlowNodes(project);
+  const { nodes, edges, edgeTotal, edgesShown, graph, onNodesChange } = useFlowNodes(project);
   const [hovered, setHovered] = useState<HoveredEdge | null>(null);
   const [initialViewport] = useState(() =>
     isDefaultViewport(project.layout.viewport) && project.services.length > FIT_ON_OPEN_LIMIT ? OPENING_VIEWPORT : project.layout.viewport,
@@ -80,8 +81,12 @@ export function FlowCanvas({ project }: { project: Project }) {
           const ids = new Set(chosen.map((node) => node.id));
           canvasStore.setState({ layingOut: true });
           const answer = await layoutInWorker({
-            nodes: chosen.map((node) => ({ id: node.id, width: node.measured?.width ?? 240, height: node.measured?.height ?? 120 })),
-            edges: flow.getEdges().filter((edge) => ids.has(edge.source) && ids.has(edge.target)).map((edge) => ({ source: edge.source, target: edge.target })),
+            nodes: chosen.map((node) => ({ id: node.id, width: node.measured?.width ?? 240, height: node.measured?.height ?? 120, first: node.id === MONOLITH_NODE_ID })),
+            // What remains of the monolith sits left of what was carved out: edges back into it are left out.
+            edges: flow
+              .getEdges()
+              .filter((edge) => ids.has(edge.source) && ids.has(edge.target) && edge.target !== MONOLITH_NODE_ID)
+              .map((edge) => ({ source: edge.source, target: edge.target })),
           });
           canvasStore.setState({ layingOut: false });
           if (!answer.ok) return showError(`Auto-layout failed: ${answer.message}`);
@@ -261,6 +266,11 @@ export function FlowCanvas({ project }: { project: Project }) {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Minimap" style={MINIMAP_STYLE} />
         <Controls aria-label="Zoom controls" showInteractive={false} />
+        {edgesShown < edgeTotal && (
+          <Panel position="top-left" className="canvas-note">
+            Showing the {edgesShown.toLocaleString('en-US')} heaviest of {edgeTotal.toLocaleString('en-US')} dependency edges; select a service to see all of its own.
+          </Panel>
+        )}
       </ReactFlow>
       {hovered && <EdgeTooltip project={project} graph={graph} edge={hovered} />}
     </div>

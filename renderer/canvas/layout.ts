@@ -2,7 +2,8 @@
 // part that runs on the page. Pure types and helpers: the worker and the page share them.
 
 export interface LayoutRequest {
-  nodes: { id: string; width: number; height: number }[];
+  /** `first` pins a node to the leftmost layer (the Monolith). */
+  nodes: { id: string; width: number; height: number; first?: boolean }[];
   edges: { source: string; target: string }[];
 }
 

@@ -14,11 +14,16 @@ self.onmessage = async (event: MessageEvent<LayoutRequest>) => {
       layoutOptions: {
         'elk.algorithm': 'layered',
         'elk.direction': 'RIGHT',
-        'elk.spacing.nodeNode': '40',
-        'elk.layered.spacing.nodeNodeBetweenLayers': '90',
+        'elk.spacing.nodeNode': '50',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '140',
         'elk.layered.cycleBreaking.strategy': 'GREEDY',
       },
-      children: nodes.map((node) => ({ id: node.id, width: node.width, height: node.height })),
+      children: nodes.map((node) => ({
+        id: node.id,
+        width: node.width,
+        height: node.height,
+        ...(node.first ? { layoutOptions: { 'elk.layered.layering.layerConstraint': 'FIRST' } } : {}),
+      })),
       edges: edges
         .filter((edge) => ids.has(edge.source) && ids.has(edge.target) && edge.source !== edge.target)
         .map((edge, i) => ({ id: `e${i}`, sources: [edge.source], targets: [edge.target] })),

@@ -272,15 +272,42 @@ function linkEdge(link: Link, selected: boolean, nameOf: NameOf, sides: Sides): 
   };
 }
 
-/** Service-graph edges (aggregated module dependencies, to and from the Monolith too) and planned links. */
-export function deriveEdges(project: Project, graph: ServiceGraph, selectedEdge: string | null): CarveEdge[] {
+/** Past this many dependency edges the canvas draws the heaviest ones (and all of the selected nodes' own). */
+export const EDGE_LIMIT = 2_000;
+
+export interface DerivedEdges {
+  edges: CarveEdge[];
+  /** Dependency edges in the graph, and how many of them are drawn. */
+  total: number;
+  shown: number;
+}
+
+/**
+ * Service-graph edges (aggregated module dependencies, to and from the Monolith too) and planned links. On a
+ * large design only the `limit` heaviest dependency edges are drawn, plus every edge of a selected node.
+ */
+export function deriveEdges(
+  project: Project,
+  graph: ServiceGraph,
+  selectedEdge: string | null,
+  selectedNodes: ReadonlySet<string> = new Set(),
+  limit = EDGE_LIMIT,
+): DerivedEdges {
   const names = new Map(project.services.map((service) => [service.id, service.name] as const));
   const nameOf: NameOf = (id) => (id === MONOLITH_NODE_ID ? 'the monolith' : (names.get(id) ?? id));
-  const edges: CarveEdge[] = [];
   const sides = sidesFor(nodePositions(project));
-  for (const edge of graph.edges) edges.push(dependencyEdge(edge, edge.id === selectedEdge, nameOf, sides(edge.from, edge.to)));
+  let shownEdges: readonly ServiceEdge[] = graph.edges;
+  if (graph.edges.length > limit) {
+    const heaviest = [...graph.edges].sort((a, b) => b.weight - a.weight).slice(0, limit);
+    const keep = new Set(heaviest);
+    shownEdges = graph.edges.filter(
+      (edge) => keep.has(edge) || edge.id === selectedEdge || selectedNodes.has(edge.from) || selectedNodes.has(edge.to),
+    );
+  }
+  const edges: CarveEdge[] = [];
+  for (const edge of shownEdges) edges.push(dependencyEdge(edge, edge.id === selectedEdge, nameOf, sides(edge.from, edge.to)));
   for (const link of project.links) edges.push(linkEdge(link, link.id === selectedEdge, nameOf, sides(link.from, link.to)));
-  return edges;
+  return { edges, total: graph.edges.length, shown: shownEdges.length };
 }
 
 export interface EdgeSummary {

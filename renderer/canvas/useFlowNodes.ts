@@ -7,7 +7,7 @@ import { analyse } from '../panels/checks/analysis';
 import { usePlanPhases } from '../roadmap/usePlan';
 import { selectionStore, selectNodes, type SelectionState } from '../state/selectionStore';
 import { moveNodesTo } from './canvasActions';
-import { createNodeDeriver, deriveEdges, type CarveEdge, type CarveNode } from './toFlow';
+import { createNodeDeriver, deriveEdges, type CarveNode } from './toFlow';
 
 // The canvas's nodes: derived from the project (positions from its layout, selection from the selection
 // store), with React Flow's measured sizes kept aside, and local positions only while a drag runs. A drag
@@ -25,11 +25,9 @@ export function useFlowNodes(project: Project) {
   const { warnings } = analyse(project);
   const phaseOf = usePlanPhases();
   const [deriver] = useState(createNodeDeriver);
-  const derived = useMemo(
-    () => deriver(project, { graph, warnings, phaseOf }, new Set(selectedIds)),
-    [deriver, project, graph, warnings, phaseOf, selectedIds],
-  );
-  const edges: CarveEdge[] = useMemo(() => deriveEdges(project, graph, selectedEdge), [project, graph, selectedEdge]);
+  const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);
+  const derived = useMemo(() => deriver(project, { graph, warnings, phaseOf }, selectedSet), [deriver, project, graph, warnings, phaseOf, selectedSet]);
+  const { edges, total: edgeTotal, shown: edgesShown } = useMemo(() => deriveEdges(project, graph, selectedEdge, selectedSet), [project, graph, selectedEdge, selectedSet]);
 
   // Sizes React Flow measured, kept per node id; a merged node object is reused while both parts are the same.
   const measured = useRef(new Map<string, Measured>());
@@ -110,5 +108,5 @@ export function useFlowNodes(project: Project) {
     }
   }, []);
 
-  return { nodes, edges, graph, onNodesChange };
+  return { nodes, edges, edgeTotal, edgesShown, graph, onNodesChange };
 }

@@ -66,7 +66,8 @@ describe('toFlow: edges', () => {
   it('aggregates module dependencies per pair of nodes, Monolith included, with weights, and lists planned links', () => {
     const project = loadSampleProject();
     const graph = buildServiceGraph(project);
-    const edges = deriveEdges(project, graph, null);
+    const { edges, total, shown } = deriveEdges(project, graph, null);
+    expect(shown).toBe(total);
     const dependencyEdges = edges.filter((e) => e.type === 'dependency');
     expect(dependencyEdges).toHaveLength(graph.edges.length);
     expect(new Set(dependencyEdges.map((e) => e.id)).size).toBe(dependencyEdges.length);
@@ -76,6 +77,20 @@ describe('toFlow: edges', () => {
     const links = edges.filter((e) => e.type === 'link');
     expect(links.map((e) => e.id)).toEqual(project.links.map((l) => l.id));
     expect(links[0]!.ariaLabel).toMatch(/^Planned /);
+  });
+
+  it('on a large design draws the heaviest dependency edges, plus every edge of a selected node', () => {
+    const project = loadSampleProject();
+    const graph = buildServiceGraph(project);
+    const weights = graph.edges.map((e) => e.weight).sort((a, b) => b - a);
+    const limited = deriveEdges(project, graph, null, new Set(), 3);
+    const drawn = limited.edges.filter((e) => e.type === 'dependency');
+    expect(limited).toMatchObject({ total: graph.edges.length, shown: 3 });
+    expect(drawn.map((e) => Number(e.data!.weight)).sort((a, b) => b - a)).toEqual(weights.slice(0, 3));
+    const withSelection = deriveEdges(project, graph, null, new Set(['svc-reviews']), 3);
+    const own = graph.edges.filter((e) => e.from === 'svc-reviews' || e.to === 'svc-reviews').map((e) => e.id);
+    const ids = withSelection.edges.map((e) => e.id);
+    for (const id of own) expect(ids).toContain(id);
   });
 
   it('attaches edges on the sides that face each other', () => {
