@@ -2,6 +2,7 @@ import { MONOLITH_NODE_ID } from '../model/project';
 import type { Dependency, Project } from '../model/project';
 import { findCycles } from './cycles';
 import { buildServiceGraph, serviceEdgeId } from './serviceGraph';
+import { listNames as listAll } from '../words';
 import type { ServiceGraph } from './serviceGraph';
 
 // Design checks, run after every edit. Each warning names what it is about and points at it (`target`) so the
@@ -40,14 +41,9 @@ export interface DesignWarning {
   target: WarningTarget;
 }
 
-/** How many names a message lists before it says "and N more". */
+/** How many names a warning lists before it says "and N more". */
 const LIST_LIMIT = 5;
-
-/** "a, b, c" or "a, b, c, d, e and 7 more"; `show` turns an item into text only for the items listed. */
-function listNames<T>(items: readonly T[], show: (item: T) => string = String): string {
-  const shown = items.slice(0, LIST_LIMIT).map(show).join(', ');
-  return items.length <= LIST_LIMIT ? shown : `${shown} and ${items.length - LIST_LIMIT} more`;
-}
+const listNames = <T>(items: readonly T[], show: (item: T) => string = String): string => listAll(items, show, LIST_LIMIT);
 
 const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
 

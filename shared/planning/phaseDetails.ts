@@ -3,7 +3,7 @@ import { getRuntime } from '../catalog/runtimes';
 import { moduleIndexOf, type ServiceGraph } from '../analysis/serviceGraph';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import { addDays } from './dates';
-import { listNames } from './text';
+import { listNames } from '../words';
 import type { DataMigration, FacadeRoute, PlanCycle, PlannedPhase, PlannedService } from './types';
 
 // What each phase holds besides its services: Foundations tasks, the routes the facade must add, the data to
@@ -211,7 +211,7 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
   const here = new Set(phase.services.map((s) => s.id));
   for (const cycle of cycles) {
     if (!cycle.serviceIds.some((id) => here.has(id))) continue;
-    const cut = listNames(cycle.breakEdges.map((e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`), 3);
+    const cut = listNames(cycle.breakEdges, (e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`, 3);
     const more = cycle.breakEdgeCount > cycle.breakEdges.length ? ` (${cycle.breakEdgeCount} dependencies in all)` : '';
     risks.push(`Dependency cycle between ${listNames(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`);
   }

@@ -5,7 +5,7 @@ import { BinaryHeap } from './heap';
 import { estimateEffort, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
 import { linkDependency } from './linkDependency';
-import { listNames } from './text';
+import { listNames } from '../words';
 import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './types';
 
 // The roadmap planner: pure and deterministic (the same project gives the same plan, byte for byte).
