@@ -63,6 +63,13 @@ function groupPath(file: ScannedFile, group: string): string {
   return parts.slice(0, keep).join('/');
 }
 
+/** The model keeps at most this many places per dependency (its weight still counts them all). */
+export const MAX_EVIDENCE = 1_000;
+
+/** Code-point order: the same on every machine and locale. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const compareEvidence = (a: Evidence, b: Evidence): number => compareText(a.file, b.file) || a.line - b.line;
+
 function bump(record: Record<string, number>, key: string): void {
   record[key] = (record[key] ?? 0) + 1;
 }
@@ -89,16 +96,16 @@ export function aggregate(scan: ScanResult, granularity: Granularity): Aggregate
   const facts = new Map<string, ModuleFacts>();
   for (const group of groups) {
     const id = idOf.get(group)!;
-    modules.set(group, { id, name: safeDottedName(group), path: '', linesOfCode: 0, tags: [], entities: [] });
+    modules.set(group, { id, name: safeDottedName(group), path: '', linesOfCode: 0, tags: [], entities: [], files: 0, apiSurface: 0, thirdParty: [] });
     facts.set(group, { moduleId: id, files: 0, migrationFiles: 0, migrationLines: 0, blueprints: 0, routers: 0, thirdParty: {}, stdlib: {} });
   }
 
   const edges = new Map<string, { dep: Dependency; evidence: Evidence[]; stmts: Set<string> }>();
   const addEdge = (from: string, to: string, kind: Dependency['kind'], stmt: string, evidence: Evidence) => {
-    const dep = { from: idOf.get(from)!, to: idOf.get(to)!, kind, weight: 0 };
+    const dep: Dependency = { from: idOf.get(from)!, to: idOf.get(to)!, kind, weight: 0, evidence: [] };
     const key = depKey(dep);
     let edge = edges.get(key);
-    if (!edge) {
+    if (edge === undefined) {
       edge = { dep, evidence: [], stmts: new Set() };
       edges.set(key, edge);
     }
@@ -164,12 +171,17 @@ export function aggregate(scan: ScanResult, granularity: Granularity): Aggregate
   const evidence = new Map<string, Evidence[]>();
   for (const dep of dependencies) {
     const list = edges.get(depKey(dep))!.evidence;
-    list.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+    list.sort(compareEvidence);
     evidence.set(depKey(dep), list);
+    dep.evidence = list.slice(0, MAX_EVIDENCE).map(({ file, line }) => ({ file, line }));
   }
   for (const module of modules.values()) module.entities.sort();
   const factList = groups.map((g) => {
     const fact = facts.get(g)!;
+    const module = modules.get(g)!;
+    module.files = fact.files;
+    module.apiSurface = fact.blueprints + fact.routers;
+    module.thirdParty = Object.keys(fact.thirdParty).sort(compareText);
     return { ...fact, thirdParty: sortedRecord(fact.thirdParty), stdlib: sortedRecord(fact.stdlib) };
   });
   return { modules: groups.map((g) => modules.get(g)!), dependencies, evidence, facts: factList };

@@ -5,8 +5,8 @@ import { ProjectSchema, type Dependency, type Module } from '../../shared/model/
 
 // From an import to a project, and a re-import that keeps what the architect did with modules that still exist.
 
-const mod = (id: string, name: string, entities: string[] = []): Module => ({ id, name, path: name.replace(/\./g, '/'), linesOfCode: 100, tags: [], entities });
-const dep = (from: string, to: string, kind: Dependency['kind'] = 'import', weight = 1): Dependency => ({ from, to, kind, weight });
+const mod = (id: string, name: string, entities: string[] = []): Module => ({ id, name, path: name.replace(/\./g, '/'), linesOfCode: 100, tags: [], entities, files: 1, apiSurface: 0, thirdParty: [] });
+const dep = (from: string, to: string, kind: Dependency['kind'] = 'import', weight = 1): Dependency => ({ from, to, kind, weight, evidence: [] });
 const facts = (ids: string[], extra: Partial<ModuleFacts> = {}): ModuleFacts[] =>
   ids.map((moduleId) => ({ moduleId, files: 1, migrationFiles: 0, migrationLines: 0, blueprints: 0, routers: 0, thirdParty: {}, stdlib: {}, ...extra }));
 
