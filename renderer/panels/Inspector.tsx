@@ -5,13 +5,14 @@ import type { DocumentState } from '../state/documentStore';
 import { selectionStore } from '../state/selectionStore';
 import { EdgeInspector, LinkInspector } from './inspector/EdgeInspector';
 import { ModuleInspector, ModulesInspector } from './inspector/ModuleInspector';
+import { MonolithInspector } from './inspector/MonolithInspector';
 import { ProjectInspector } from './inspector/ProjectInspector';
 import { ServiceInspector } from './inspector/ServiceInspector';
 import './panels.css';
 
 const selectProject = (state: DocumentState) => state.project;
 
-/** Details of what is selected: a service, a module or several, an edge or a planned link; else the project. */
+/** Details of what is selected: a service, the monolith, a module or several, an edge or a planned link; else the project. */
 export function Inspector() {
   const project = useDocument(selectProject);
   const nodeIds = useStore(selectionStore, (state) => state.nodeIds);
@@ -24,6 +25,7 @@ export function Inspector() {
   const link = edgeId ? project.links.find((l) => l.id === edgeId) : undefined;
   const module = moduleIds.length === 1 ? project.monolith.modules.find((m) => m.id === moduleIds[0]) : undefined;
   if (service) content = <ServiceInspector key={service.id} project={project} service={service} />;
+  else if (nodeIds.length === 1 && nodeIds[0] === MONOLITH_NODE_ID) content = <MonolithInspector project={project} />;
   else if (module) content = <ModuleInspector key={module.id} project={project} module={module} />;
   else if (moduleIds.length > 1) content = <ModulesInspector project={project} moduleIds={moduleIds} />;
   else if (link) content = <LinkInspector key={link.id} project={project} link={link} />;

@@ -247,6 +247,26 @@ test('a selected edge lists the module dependencies behind it; a planned link is
   await expect(inspector(page).getByRole('heading', { name: 'Project' })).toBeVisible();
 });
 
+test('from the inspector: return a module to the monolith, delete a service, move what remains in the monolith', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  await row(page, 'acme.catalog').click();
+  await inspector(page).getByRole('button', { name: 'Catalog Service' }).click();
+  await inspector(page).getByRole('button', { name: 'Return acme.media to the monolith' }).click();
+  await expect(row(page, 'acme.media')).toHaveAccessibleName(/unassigned$/);
+  await inspector(page).getByRole('button', { name: 'Delete service' }).click();
+  await expect(row(page, 'acme.catalog')).toHaveAccessibleName(/unassigned$/);
+  await expect(inspector(page).getByRole('heading', { name: 'Project' })).toBeVisible();
+
+  // The Monolith node has no accessible name yet (canvas): found by its heading.
+  await page.locator('.react-flow__node').filter({ has: page.getByRole('heading', { level: 3, name: 'Monolith' }) }).focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).getByRole('heading', { name: 'Monolith' })).toBeVisible();
+  await expect(inspector(page)).toContainText('22 of 25');
+  await inspector(page).getByRole('button', { name: 'Select its modules' }).click();
+  await expect(page.getByText('22 of 25 selected')).toBeVisible();
+});
+
 test('the project name follows typing at once, and the whole typed name is one undo step', async ({ page, carve }) => {
   await page.goto(carve.url);
   await openSample(page);

@@ -15,18 +15,18 @@ import {
   visibleRows,
   type TreeNode,
 } from '../../renderer/panels/monolith/tree';
-import { ModuleSchema, type Module, type Monolith } from '../../shared/model/project';
+import { DependencySchema, ModuleSchema, type Module, type Monolith } from '../../shared/model/project';
 import { loadSampleProject as acmeShop } from '../../shared/samples/acmeShop';
 
 const mod = (id: string, name: string, linesOfCode = 0, tags: string[] = [], entities: string[] = []): Module =>
   ModuleSchema.parse({ id, name, linesOfCode, tags, entities });
 
-const monolith = (modules: Module[], dependencies: Monolith['dependencies'] = []): Monolith => ({
+const monolith = (modules: Module[], dependencies: { from: string; to: string; kind: 'import' | 'data' | 'call'; weight: number }[] = []): Monolith => ({
   name: 'm',
   framework: 'django',
   pythonVersion: '3.12',
   modules,
-  dependencies,
+  dependencies: dependencies.map((d) => DependencySchema.parse(d)),
 });
 
 const keys = (rows: { node: TreeNode }[]) => rows.map((row) => row.node.key);

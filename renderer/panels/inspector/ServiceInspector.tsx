@@ -1,11 +1,13 @@
 import { recommendFramework } from '../../../shared/analysis/recommend';
 import { FRAMEWORKS, getFramework } from '../../../shared/catalog/frameworks';
 import { API_STYLE_LABELS, DATASTORES, RUNTIMES, getRuntime } from '../../../shared/catalog/runtimes';
-import { updateService, type ServiceChanges } from '../../../shared/commands/services';
+import { assignModules } from '../../../shared/commands/assign';
+import { deleteService, updateService, type ServiceChanges } from '../../../shared/commands/services';
 import { API_STYLES, type ApiStyle, type Project, type Service } from '../../../shared/model/project';
 import { formatLines } from '../../labels';
 import { attemptEdit, runEdit } from '../../state/moduleActions';
-import { selectModules } from '../../state/selectionStore';
+import { clearSelection, selectModules } from '../../state/selectionStore';
+import { showNotice } from '../../state/uiStore';
 import { CommitField } from './CommitField';
 import { FrameworkCatalogue, FrameworkTraits } from './FrameworkTraits';
 
@@ -113,16 +115,40 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         ) : (
           <ul className="panel-link-list">
             {modules.map((module) => (
-              <li key={module.id}>
+              <li key={module.id} className="panel-dep">
                 <button type="button" className="panel-list-button" onClick={() => selectModules([module.id])}>
                   <span className="panel-mono">{module.name}</span>
                   <span className="panel-list-meta">{formatLines(module.linesOfCode)}</span>
+                </button>
+                <button
+                  type="button"
+                  className="icon panel-remove"
+                  aria-label={`Return ${module.name} to the monolith`}
+                  title="Return to the monolith"
+                  onClick={() => runEdit((p) => assignModules(p, { moduleIds: [module.id], serviceId: null }))}
+                >
+                  ×
                 </button>
               </li>
             ))}
           </ul>
         )}
       </section>
+      <div className="panel-actions">
+        <span className="spacer" />
+        <button
+          type="button"
+          className="panel-mini panel-danger"
+          title="Delete the service; its modules return to the monolith"
+          onClick={() => {
+            if (!runEdit((p) => deleteService(p, { serviceId: service.id }))) return;
+            clearSelection();
+            showNotice(`Deleted ${service.name}; its modules are back in the monolith (Ctrl+Z undoes)`);
+          }}
+        >
+          Delete service
+        </button>
+      </div>
     </>
   );
 }
