@@ -47,10 +47,14 @@ export function planMigration(project: Project): Plan {
   const warnings: PlanWarning[] = [];
 
   // --- service dependency edges: module dependencies between two services, plus planned links ---
-  const weights = new Map<string, number>();
+  // Keyed by the pair of service indices (a number, not a string: this runs once per edge of the graph).
+  const count = services.length;
+  const weights = new Map<number, number>();
   const addEdge = (from: string, to: string, weight: number) => {
-    if (from === to || !serviceIndex.has(from) || !serviceIndex.has(to)) return;
-    const key = `${from}\u0000${to}`;
+    const a = serviceIndex.get(from);
+    const b = serviceIndex.get(to);
+    if (a === undefined || b === undefined || a === b) return;
+    const key = a * count + b;
     weights.set(key, (weights.get(key) ?? 0) + weight);
   };
   for (const edge of graph.edges) addEdge(edge.from, edge.to, edge.weight);
@@ -58,10 +62,11 @@ export function planMigration(project: Project): Plan {
     const { from, to } = linkDependency(link);
     addEdge(from, to, 1);
   }
-  const edges = [...weights].map(([key, weight]) => {
-    const [from, to] = key.split('\u0000') as [string, string];
-    return { from, to, weight };
-  });
+  const edges = [...weights].map(([key, weight]) => ({
+    from: services[Math.floor(key / count)]!.id,
+    to: services[key % count]!.id,
+    weight,
+  }));
   const dependsOnIds = new Map<string, string[]>();
   for (const edge of edges) {
     const list = dependsOnIds.get(edge.from);
