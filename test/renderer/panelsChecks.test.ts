@@ -40,8 +40,8 @@ describe('design checks panel helpers', () => {
     expect(focusNodesOf(project, media).sort()).toEqual(['svc-catalog', 'svc-reviews']);
     const unassigned = warnings.find((w) => w.kind === 'unassigned-modules')!;
     expect(focusNodesOf(project, unassigned)).toEqual([MONOLITH_NODE_ID]);
-    const search = warnings.find((w) => w.id === 'monolith-dependence:svc-search')!;
-    expect(focusNodesOf(project, search)).toEqual(['svc-search']);
+    const aboutOne = warnings.find((w) => w.target.type === 'service' && w.target.ids.length === 1)!;
+    expect(focusNodesOf(project, aboutOne)).toEqual(aboutOne.target.ids);
   });
 });
 
