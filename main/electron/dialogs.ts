@@ -15,6 +15,8 @@ export interface NativeDialogs {
   save(defaultName: string): Promise<string | null>;
   /** The save dialog of File > Export... for one format. */
   export(defaultName: string, format: ExportFormat): Promise<string | null>;
+  /** The folder dialog of File > Import from Python Source… */
+  folder(): Promise<string | null>;
 }
 
 export function createDialogs(getWindow: () => BrowserWindow | null): NativeDialogs {
@@ -55,6 +57,12 @@ export function createDialogs(getWindow: () => BrowserWindow | null): NativeDial
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return chosen === null ? null : confirmAdded(chosen, withCarveExtension(chosen));
+    },
+    async folder() {
+      const window = getWindow();
+      const options = { title: 'Import from Python Source', buttonLabel: 'Import', properties: ['openDirectory' as const] };
+      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async export(defaultName, format) {
       const filter = EXPORT_FILTERS[format];

@@ -57,6 +57,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       command('Save', 'file:save', 'CmdOrCtrl+S'),
       command('Save As…', 'file:save-as', 'CmdOrCtrl+Shift+S'),
       command('Export…', 'file:export', 'CmdOrCtrl+E'),
+      command('Import from Python Source…', 'file:import'),
       { type: 'separator' },
       command('Close', 'file:close', 'CmdOrCtrl+W'),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),

@@ -1,11 +1,15 @@
 import path from 'node:path';
 import type { ExportFormat, Handlers } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
+import { djangoApps } from '../../shared/importer/granularity';
+import { compareDesigns, proposeServices } from '../../shared/importer/suggest';
+import { reimport, toProject } from '../../shared/importer/toProject';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { CARVE_VERSION } from '../../shared/version';
 import { Drafts } from './drafts';
 import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter';
 import { exportProject, localIsoDate } from './export/exportProject';
+import { ImportJobs, summarize } from './importJobs';
 import type { PreferenceStore } from './preferences';
 import { openProjectFile, saveProjectFile, validatePayload } from './projectFiles';
 import { RecentFiles } from './recentFiles';
@@ -16,6 +20,8 @@ export interface NativeDialogs {
   save(defaultName: string): Promise<string | null>;
   /** A save dialog for an export; absent, dialog:export answers `unsupported` like dialog:save. */
   export?(defaultName: string, format: ExportFormat): Promise<string | null>;
+  /** A folder dialog for File > Import from Python Source; absent, dialog:folder answers `unsupported`. */
+  folder?(): Promise<string | null>;
 }
 
 export interface HostOptions {
@@ -28,6 +34,8 @@ export interface HostOptions {
   dialogs?: NativeDialogs;
   /** Prints the report for PDF exports (Electron: printToPDF); absent, a Chromium found on the machine. */
   printer?: PdfPrinter;
+  /** The Python import jobs of this host (tests pass their own). */
+  importJobs?: ImportJobs;
 }
 
 const empty = {} as Record<string, never>;
@@ -38,6 +46,7 @@ export function createHandlers(options: HostOptions): Handlers {
   let printer = options.printer;
   const recent = new RecentFiles(preferences);
   const drafts = new Drafts(path.join(userDataDir, 'drafts'));
+  const imports = options.importJobs ?? new ImportJobs();
   /** A path from a request: confined to the workspace in the browser host. */
   const confine = (userPath: string) => (workspace ? workspace.resolve(userPath) : path.resolve(userPath));
   /** Whether a path the back end already holds (recent files, drafts) may be shown in this host. */
@@ -123,6 +132,29 @@ export function createHandlers(options: HostOptions): Handlers {
     'dialog:export': async ({ defaultName, format }) => {
       if (!dialogs?.export) throw noDialogs();
       return { path: await dialogs.export(defaultName, format) };
+    },
+    'import:start': async ({ dir, granularity }) => imports.start(confine(dir), granularity),
+    'import:status': async ({ jobId }) => imports.status(jobId),
+    'import:cancel': async ({ jobId }) => imports.cancel(jobId),
+    'import:project': async ({ jobId, granularity, name }) => {
+      const result = imports.result(jobId, granularity);
+      return { project: toProject(result, name), report: summarize(result) };
+    },
+    'import:reimport': async ({ jobId, granularity, project }) => {
+      const result = imports.result(jobId, granularity);
+      const valid = validatePayload(project, 'The project to re-import into');
+      const next = reimport(valid, result);
+      return { project: next.project, report: summarize(result, next.report) };
+    },
+    'import:suggest': async ({ project, seed, jobId }) => {
+      const valid = validatePayload(project, 'The project to suggest services for');
+      const apps = jobId === undefined ? [] : djangoApps(imports.scan(jobId));
+      const proposal = proposeServices(valid, seed === undefined ? {} : { seed });
+      return { proposal, metrics: compareDesigns(valid, proposal, apps) };
+    },
+    'dialog:folder': async () => {
+      if (!dialogs?.folder) throw noDialogs();
+      return { path: await dialogs.folder() };
     },
     'fs:list': async ({ dir }) => {
       if (!workspace) throw new CarveError('unsupported', 'Listing folders is only available in the browser host');

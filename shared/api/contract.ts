@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { parseGranularity, type Granularity } from '../importer/granularity';
+import type { DesignSummary, Proposal } from '../importer/suggest';
+import type { ImportProblem } from '../importer/types';
 import type { Project } from '../model/project';
 
 // The one contract between the UI and the back end. Each method has a zod schema for its request (checked by
@@ -11,6 +14,14 @@ const hash = z.string().regex(/^[0-9a-f]{64}$/, 'a sha256 hex digest');
 const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
 /** A project travels as plain JSON; the service validates it with the file format's loader. */
 const projectPayload = z.unknown();
+
+/** An import job of this host (import:start gives it). */
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an import job id');
+/** How imported files group into modules: "app" (Django app), "package" (top-level package) or "depth:N". */
+const granularity = z.custom<Granularity>(
+  (value) => typeof value === 'string' && parseGranularity(value) !== null,
+  'a granularity: app, package or depth:N (N from 1 to 20)',
+);
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -64,6 +75,21 @@ export const requests = {
   'export:run': z.object({ project: projectPayload, format: z.enum(EXPORT_FORMATS), path, overwrite: z.boolean() }),
   /** Native save dialog for an export (Electron only). */
   'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
+  /** Import a Python source folder in the background (worker threads); poll import:status for progress. */
+  'import:start': z.object({ dir: path, granularity }),
+  'import:status': z.object({ jobId }),
+  'import:cancel': z.object({ jobId }),
+  /** A new project from a finished import, grouped at `granularity` (regrouping reads no file again). */
+  'import:project': z.object({ jobId, granularity, name: z.string().trim().min(1, 'a name is required').max(200) }),
+  /** The open project with its monolith replaced by the import: services keep modules that still exist. */
+  'import:reimport': z.object({ jobId, granularity, project: projectPayload }),
+  /**
+   * Candidate services for the project's modules (Louvain, fixed seed) and the metrics of the current design,
+   * the proposal and one service per Django app (the apps of import job `jobId` when given).
+   */
+  'import:suggest': z.object({ project: projectPayload, seed: z.number().int().min(0).max(2 ** 31).optional(), jobId: jobId.optional() }),
+  /** Native folder dialog (Electron only; the browser host answers `unsupported`). */
+  'dialog:folder': z.object({}),
 } as const;
 
 export type Method = keyof typeof requests;
@@ -143,6 +169,48 @@ export interface Values {
   'fs:list': DirListing;
   'export:run': ExportedFile;
   'dialog:export': { path: string | null };
+  'import:start': { jobId: string };
+  'import:status': ImportProgress;
+  'import:cancel': ImportProgress;
+  'import:project': { project: Project; report: ImportSummary };
+  'import:reimport': { project: Project; report: ImportSummary };
+  'import:suggest': ImportSuggestion;
+  'dialog:folder': { path: string | null };
+}
+
+export type ImportState = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface ImportProgress {
+  jobId: string;
+  /** Files scanned of total (total is 0 while the folder is still being walked). */
+  done: number;
+  total: number;
+  state: ImportState;
+  /** One line for a person: "Scanned 1,200 of 4,083 files", or why it failed. */
+  message: string;
+}
+
+/** What an import read and made, for the report shown after it. */
+export interface ImportSummary {
+  granularity: Granularity;
+  modules: number;
+  dependencies: number;
+  /** Python files read (migrations included), their physical lines, files and folders left out. */
+  files: number;
+  lines: number;
+  skipped: number;
+  elapsedMs: number;
+  /** Unreadable files, bad encodings, syntax errors: path and reason (at most 1,000 listed). */
+  problems: ImportProblem[];
+  problemCount: number;
+  /** Dotted names of modules new in a re-import, and of modules gone (empty for a new project). */
+  added: string[];
+  removed: string[];
+}
+
+export interface ImportSuggestion {
+  proposal: Proposal;
+  metrics: { current: DesignSummary; proposal: DesignSummary; perApp: DesignSummary };
 }
 
 export interface ExportedFile {

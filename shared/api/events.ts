@@ -7,6 +7,7 @@ export const MENU_COMMANDS = [
   'file:save',
   'file:save-as',
   'file:export',
+  'file:import',
   'file:close',
   'edit:undo',
   'edit:redo',

@@ -29,6 +29,13 @@ export const BRIDGE_METHODS = [
   'fs:list',
   'export:run',
   'dialog:export',
+  'import:start',
+  'import:status',
+  'import:cancel',
+  'import:project',
+  'import:reimport',
+  'import:suggest',
+  'dialog:folder',
 ] as const satisfies readonly Method[];
 
 type MissingFromBridge = Exclude<Method, (typeof BRIDGE_METHODS)[number]>;

@@ -46,7 +46,7 @@ describe('application menu', () => {
     const { template } = setup();
     expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View']);
     const file = submenu(template[0]).filter((item) => item.label).map((item) => item.label);
-    expect(file).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Close']);
+    expect(file).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Import from Python Source…', 'Close']);
     const edit = submenu(template[1]).filter((item) => item.role).map((item) => item.role);
     expect(edit).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     // Undo and Redo go to the renderer, which steps through a text field's typing or the project's history.
