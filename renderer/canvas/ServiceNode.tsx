@@ -1,4 +1,4 @@
-import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
 import { renameService } from '../../shared/commands/services';
@@ -15,6 +15,9 @@ import type { ServiceFlowNode } from './toFlow';
 // module count and lines, a warning marker, and its modules as chips that can be dragged to another node.
 
 const isRenaming = (id: string) => (state: CanvasState) => state.renamingId === id;
+/** Below this zoom chips are unreadable: nodes drop them (fewer elements to draw on a large design). */
+const LOW_ZOOM = 0.45;
+const isZoomedOut = (state: ReactFlowState) => state.transform[2] < LOW_ZOOM;
 
 function onChipDragStart(event: DragEvent<HTMLElement>, moduleId: string, name: string): void {
   event.stopPropagation();
@@ -66,6 +69,8 @@ function NameEditor({ serviceId, initial }: { serviceId: string; initial: string
 
 function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   const renaming = useStore(canvasStore, isRenaming(id));
+  const zoomedOut = useFlowStore(isZoomedOut);
+  const chips = zoomedOut ? null : data.chips;
   return (
     <div className={`canvas-node canvas-service${selected ? ' is-selected' : ''}`} data-testid={`service-node-${id}`}>
       <div className="canvas-band" style={data.phase === null ? undefined : { background: phaseColor(data.phase) }} title={data.phase === null ? 'Not planned yet' : `Roadmap phase ${data.phase}`} />
@@ -96,16 +101,16 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       <p className="canvas-node-facts">
         {data.moduleCount} module{data.moduleCount === 1 ? '' : 's'} · {formatLines(data.linesOfCode)} lines
       </p>
-      {data.chips && data.chips.length > 0 && (
+      {chips && chips.length > 0 && (
         <ul className="canvas-chips" aria-label={`Modules of ${data.name}`}>
-          {data.chips.map((chip) => (
+          {chips.map((chip) => (
             <li key={chip.id} className="canvas-chip nodrag" draggable title={`${chip.name}: drag to another service or to the Monolith`} onDragStart={(event) => onChipDragStart(event, chip.id, chip.name)}>
               {chip.name.slice(chip.name.lastIndexOf('.') + 1)}
             </li>
           ))}
         </ul>
       )}
-      {data.chips === null && <p className="canvas-collapsed">{data.moduleCount} modules (collapsed)</p>}
+      {data.chips === null && !zoomedOut && <p className="canvas-collapsed">{data.moduleCount} modules (collapsed)</p>}
       {data.chips !== null && data.chips.length === 0 && <p className="canvas-collapsed">Drop modules here</p>}
       <Handle type="target" position={Position.Right} id="in-right" className="canvas-anchor" isConnectable={false} />
       <Anchors />

@@ -6,11 +6,14 @@ import { edgeWidth, LINK_DASH, type DependencyEdgeData, type LinkEdgeData } from
 // Edges: aggregated module dependencies (width by weight, amber when data crosses) and planned links (dashed
 // by style, labelled). Both memoized; the hover tooltip is drawn by the canvas, not per edge.
 
+const LITE_STYLE = { strokeWidth: 1 } as const;
+
 function DependencyEdgeView(props: EdgeProps<Edge<DependencyEdgeData>>) {
   const [path] = getBezierPath(props);
   const data = props.data!;
-  const className = `canvas-edge-dep${data.dataWeight > 0 ? ' has-data' : ''}${props.selected ? ' is-selected' : ''}`;
-  return <BaseEdge id={props.id} path={path} className={className} style={{ strokeWidth: edgeWidth(data.weight) }} interactionWidth={12} markerEnd={props.markerEnd} />;
+  const className = `canvas-edge-dep${data.dataWeight > 0 ? ' has-data' : ''}${data.lite ? ' is-lite' : ''}${props.selected ? ' is-selected' : ''}`;
+  const style = data.lite ? LITE_STYLE : { strokeWidth: edgeWidth(data.weight) };
+  return <BaseEdge id={props.id} path={path} className={className} style={style} interactionWidth={12} markerEnd={props.markerEnd} />;
 }
 
 function LinkEdgeView(props: EdgeProps<Edge<LinkEdgeData>>) {

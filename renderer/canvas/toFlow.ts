@@ -49,6 +49,8 @@ export interface DependencyEdgeData extends Record<string, unknown> {
   importWeight: number;
   dataWeight: number;
   callWeight: number;
+  /** Drawn plainly (1 px, no arrowhead, no dashes): many edges on screen cost too much to paint otherwise. */
+  lite: boolean;
 }
 
 export interface LinkEdgeData extends Record<string, unknown> {
@@ -149,6 +151,7 @@ export function createNodeDeriver() {
       type: 'monolith',
       position: place(MONOLITH_NODE_ID, -1),
       selected: selected.has(MONOLITH_NODE_ID),
+      ariaLabel: 'Monolith',
       data: {
         name: project.monolith.name,
         moduleCount: monolithGraphNode?.moduleIds.length ?? 0,
@@ -236,7 +239,7 @@ export function sidesFor(positions: ReadonlyMap<string, { x: number; y: number }
   };
 }
 
-function dependencyEdge(edge: ServiceEdge, selected: boolean, nameOf: NameOf, sides: Sides): Edge<DependencyEdgeData> {
+function dependencyEdge(edge: ServiceEdge, selected: boolean, nameOf: NameOf, sides: Sides, lite: boolean): Edge<DependencyEdgeData> {
   const data: DependencyEdgeData = {
     kind: 'dependency',
     weight: edge.weight,
@@ -244,13 +247,14 @@ function dependencyEdge(edge: ServiceEdge, selected: boolean, nameOf: NameOf, si
     importWeight: edge.weightByKind.import,
     dataWeight: edge.weightByKind.data,
     callWeight: edge.weightByKind.call,
+    lite,
   };
   return {
     id: edge.id,
     source: edge.from,
     target: edge.to,
     ...sides,
-    markerEnd: ARROW,
+    ...(lite ? {} : { markerEnd: ARROW }),
     type: 'dependency',
     selected,
     ariaLabel: `Dependencies from ${nameOf(edge.from)} to ${nameOf(edge.to)}, weight ${edge.weight}`,
@@ -273,7 +277,10 @@ function linkEdge(link: Link, selected: boolean, nameOf: NameOf, sides: Sides): 
 }
 
 /** Past this many dependency edges the canvas draws the heaviest ones (and all of the selected nodes' own). */
-export const EDGE_LIMIT = 2_000;
+export const EDGE_LIMIT = 1_000;
+/** Past this many drawn dependency edges they are drawn plainly (measured: arrowheads and dashes on hundreds of
+ * long edges make panning several times slower in software rendering). */
+export const LITE_EDGES = 300;
 
 export interface DerivedEdges {
   edges: CarveEdge[];
@@ -305,7 +312,8 @@ export function deriveEdges(
     );
   }
   const edges: CarveEdge[] = [];
-  for (const edge of shownEdges) edges.push(dependencyEdge(edge, edge.id === selectedEdge, nameOf, sides(edge.from, edge.to)));
+  const lite = shownEdges.length > LITE_EDGES;
+  for (const edge of shownEdges) edges.push(dependencyEdge(edge, edge.id === selectedEdge, nameOf, sides(edge.from, edge.to), lite));
   for (const link of project.links) edges.push(linkEdge(link, link.id === selectedEdge, nameOf, sides(link.from, link.to)));
   return { edges, total: graph.edges.length, shown: shownEdges.length };
 }

@@ -53,6 +53,12 @@ async function openSampleCanvas(page: Page): Promise<void> {
   await expect(page.locator('.react-flow__node-service')).toHaveCount(4);
 }
 
+/** Controls without an accessible name, as in accessibility.spec.ts (bare roles in the ARIA snapshot). */
+async function unnamedControls(page: Page): Promise<string[]> {
+  const control = /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|option)(?=\s*(\[|:|$))/;
+  return (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => control.test(line));
+}
+
 async function savedProject(file: string) {
   return JSON.parse(await readFile(file, 'utf8')) as {
     project: { services: { id: string; name: string; moduleIds: string[]; framework: string }[]; layout: { nodes: { id: string; x: number; y: number }[]; viewport: { zoom: number } } };
@@ -137,6 +143,7 @@ test('keyboard: Move to service… from the palette, undo and redo, delete a ser
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette).toBeVisible();
   await page.keyboard.type('move to serv');
+  expect(await unnamedControls(page)).toEqual([]);
   await expect(palette.getByRole('option')).toHaveCount(1);
   await expect(palette.getByRole('option').first()).toContainText('Ctrl+Shift+M');
   await page.keyboard.press('Enter');
@@ -200,6 +207,7 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await drag(page, await centreOf(search.getByLabel("Link from Search")), await centreOf(reviews.getByLabel("Link into Reviews")));
   const popover = page.getByRole('dialog', { name: /^Planned link Search → Reviews/ });
   await expect(popover).toBeVisible();
+  expect(await unnamedControls(page)).toEqual([]);
   await popover.getByRole('radio', { name: 'Events' }).check();
   await popover.getByRole('textbox', { name: 'Label' }).fill('review indexed');
   await popover.getByRole('button', { name: 'Add link' }).click();
@@ -236,6 +244,7 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   // Node menu: Delete.
   await serviceNode(page, 'search-copy').click({ button: 'right' });
   const nodeMenu = page.getByRole('menu', { name: 'Service Search copy' });
+  expect(await unnamedControls(page)).toEqual([]);
   await expect(nodeMenu.getByRole('menuitem')).toHaveText([/Rename/, /Move modules/, /Auto-layout selection/, /Zoom to selection/, /Delete/]);
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
