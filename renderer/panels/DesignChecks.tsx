@@ -11,6 +11,9 @@ import './panels.css';
 const selectProject = (state: DocumentState) => state.project;
 const selectPrevious = (state: DocumentState) => state.history?.past[state.history.past.length - 1] ?? null;
 
+/** Warnings listed before "Show all" (a generated project may have thousands). */
+const LIST_LIMIT = 200;
+
 const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as const;
 
 /** Design checks and metrics, recomputed after every edit; a warning brings what it names into view. */
@@ -18,6 +21,7 @@ export function DesignChecks() {
   const project = useDocument(selectProject);
   const previous = useDocument(selectPrevious);
   const [open, setOpen] = useState(true);
+  const [showAll, setShowAll] = useState(false);
   if (!project) return null;
   const { warnings, metrics } = analyse(project);
   const change = changeOf(previous, project);
@@ -48,7 +52,7 @@ export function DesignChecks() {
             <p className="muted panel-empty">No design problems found.</p>
           ) : (
             <ul className="panel-warnings" aria-label="Warnings">
-              {warnings.map((warning) => (
+              {(showAll ? warnings : warnings.slice(0, LIST_LIMIT)).map((warning) => (
                 <li key={warning.id}>
                   <button type="button" className={`panel-warning is-${warning.severity}`} onClick={() => focus(warning)}>
                     <span className="panel-severity" role="img" aria-label={SEVERITY_LABEL[warning.severity]} />
@@ -56,6 +60,13 @@ export function DesignChecks() {
                   </button>
                 </li>
               ))}
+              {warnings.length > LIST_LIMIT && !showAll && (
+                <li>
+                  <button type="button" className="link panel-more" onClick={() => setShowAll(true)}>
+                    Show all {warnings.length} warnings
+                  </button>
+                </li>
+              )}
             </ul>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { DesignMetrics, MetricsDiff } from '../../../shared/analysis/metrics';
 import type { Project } from '../../../shared/model/project';
 import { nodeName, percent, signed } from './analysis';
@@ -21,6 +22,8 @@ function Delta({ text, good, label }: { text: string; good: boolean; label: stri
 
 /** The design's metrics in a few lines, with the last edit's change; coupling per node on demand. */
 export function MetricsSummary({ project, metrics, change }: Props) {
+  // The table is drawn only while open: a design may have thousands of services.
+  const [open, setOpen] = useState(false);
   const sm = change ? signed(change.structuralModularity, 3) : '';
   const crossing = change ? signed(change.crossingShareByWeight * 100, 1) : '';
   const nodeChange = new Map((change?.nodes ?? []).map((node) => [node.id, node]));
@@ -46,8 +49,9 @@ export function MetricsSummary({ project, metrics, change }: Props) {
           <dd>{metrics.clusters}</dd>
         </div>
       </dl>
-      <details className="panel-coupling">
+      <details className="panel-coupling" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Coupling per service</summary>
+        {open && (
         <table>
           <thead>
             <tr>
@@ -83,6 +87,7 @@ export function MetricsSummary({ project, metrics, change }: Props) {
             })}
           </tbody>
         </table>
+        )}
       </details>
     </div>
   );

@@ -9,6 +9,9 @@ import { DependencyFormDialog } from '../monolith/DependencyFormDialog';
 import { deleteModules, splitList } from '../monolith/moduleEdits';
 import { CommitField } from './CommitField';
 
+/** How many selected modules are listed by name. */
+const LIST_LIMIT = 100;
+
 const edit = (moduleId: string, changes: Partial<Omit<Module, 'id'>>) => attemptEdit((p) => updateModule(p, { moduleId, changes }));
 
 function DependencyList({ title, project, items, side }: { title: string; project: Project; items: Dependency[]; side: 'from' | 'to' }) {
@@ -145,7 +148,7 @@ export function ModulesInspector({ project, moduleIds }: { project: Project; mod
         <span className="panel-head-name">{formatLines(lines)} lines</span>
       </div>
       <ul className="panel-link-list panel-section">
-        {modules.map((module) => {
+        {modules.slice(0, LIST_LIMIT).map((module) => {
           const owner = project.services.find((s) => s.moduleIds.includes(module.id));
           return (
             <li key={module.id}>
@@ -156,6 +159,7 @@ export function ModulesInspector({ project, moduleIds }: { project: Project; mod
             </li>
           );
         })}
+        {modules.length > LIST_LIMIT && <li className="muted panel-more">and {modules.length - LIST_LIMIT} more</li>}
       </ul>
       <div className="panel-actions">
         <button type="button" className="primary" onClick={() => void moveModulesTo(modules.map((m) => m.id))}>
