@@ -1,6 +1,7 @@
 import type { MenuCommand } from '../shared/api/events';
 import type { Actions } from './state/actions';
 import { openExportDialog } from './state/exportActions';
+import { openImportDialog } from './importer/importActions';
 import { useEffect } from 'react';
 import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from './canvas/canvasActions';
 import { canvasStore, setPaletteOpen, startRename } from './canvas/canvasStore';
@@ -64,6 +65,9 @@ export async function runCommand(actions: Actions, command: MenuCommand): Promis
       return;
     case 'file:export':
       openExportDialog();
+      return;
+    case 'file:import':
+      openImportDialog();
       return;
     case 'view:fit':
       canvasStore.getState().controls?.fit();

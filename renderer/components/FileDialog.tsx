@@ -12,12 +12,14 @@ interface FileDialogOptions {
   extension?: string;
   title?: string;
   confirmLabel?: string;
+  /** Pick a folder rather than a file (Import from Python Source): only folders are listed; the one shown is chosen. */
+  folderMode?: boolean;
 }
 
 /** The in-app Open / Save As dialog over the browser host's workspace folder (used when there are no native dialogs). */
-export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirmLabel }: { dialog: DialogOf<'file'> } & FileDialogOptions) {
+export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirmLabel, folderMode = false }: { dialog: DialogOf<'file'> } & FileDialogOptions) {
   const root = useUi((state) => state.info?.workspace ?? null);
-  const isSave = dialog.mode === 'save';
+  const isSave = dialog.mode === 'save' && !folderMode;
   const [dir, setDir] = useState<string | null>(null);
   const [listing, setListing] = useState<DirListing | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,7 +41,7 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
   }, [dir]);
 
   const cancel = () => dialog.resolve(null);
-  const files = listing?.entries.filter((e) => e.kind === 'file') ?? [];
+  const files = folderMode ? [] : (listing?.entries.filter((e) => e.kind === 'file') ?? []);
   const folders = listing?.entries.filter((e) => e.kind === 'dir') ?? [];
   const problem = isSave ? fileNameProblem(fileName) : null;
 
@@ -50,6 +52,10 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
   };
 
   const confirm = () => {
+    if (folderMode) {
+      if (listing) dialog.resolve({ path: listing.dir, overwrite: false });
+      return;
+    }
     if (!isSave) {
       if (selected) dialog.resolve({ path: selected, overwrite: false });
       return;
@@ -77,7 +83,7 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
       <button type="button" onClick={cancel}>
         Cancel
       </button>
-      <button type="button" className="primary" disabled={isSave ? !!problem || !listing : !selected} onClick={confirm}>
+      <button type="button" className="primary" disabled={folderMode ? !listing : isSave ? !!problem || !listing : !selected} onClick={confirm}>
         {confirmLabel ?? (isSave ? 'Save' : 'Open')}
       </button>
     </>
@@ -109,7 +115,7 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
               ),
             )}
           </nav>
-          <div className="file-list" role="group" aria-label="Folders and Carve files">
+          <div className="file-list" role="group" aria-label={folderMode ? 'Folders' : 'Folders and Carve files'}>
             {listing?.parent !== undefined && listing.parent !== null && (
               <button type="button" className="file-row" onClick={() => go(listing.parent)} aria-label="Up one folder">
                 <span className="file-icon" aria-hidden="true">↑</span> ..
@@ -134,7 +140,7 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
                 {entry.name}
               </button>
             ))}
-            {listing && folders.length + files.length === 0 && <p className="muted empty">No folders or .carve files here.</p>}
+            {listing && folders.length + files.length === 0 && <p className="muted empty">{folderMode ? 'No folders inside this one.' : 'No folders or .carve files here.'}</p>}
             {!listing && !error && <p className="muted empty">Loading…</p>}
           </div>
           {error && (

@@ -1,4 +1,6 @@
 import { useUi } from '../hooks/useStores';
+import { ImportDialog } from '../importer/ImportDialog';
+import { openImportDialog } from '../importer/importActions';
 import { useActions } from '../state/actionsContext';
 import { DraftOffer } from './DraftOffer';
 import { ErrorMessage } from './ErrorMessage';
@@ -49,6 +51,13 @@ export function StartScreen() {
             <StartAction id="start-new" title="New project…" hint="An empty plan you fill in or import into" disabled={busy} onClick={() => void actions.newProject()} />
             <StartAction id="start-open" title="Open…" hint="A .carve file" disabled={busy} onClick={() => void actions.open()} />
             <StartAction
+              id="start-import"
+              title="Import Python source…"
+              hint="Modules and dependencies read from a monolith’s source folder"
+              disabled={busy}
+              onClick={openImportDialog}
+            />
+            <StartAction
               id="start-sample"
               title="Open sample"
               hint="Acme Shop, a Django shop with services already carved"
@@ -91,6 +100,7 @@ export function StartScreen() {
           )}
         </section>
       </div>
+      <ImportDialog />
     </main>
   );
 }

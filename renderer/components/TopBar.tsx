@@ -1,5 +1,7 @@
 import { shortcutLabel } from '../commands';
 import { useDocument, useUi } from '../hooks/useStores';
+import { ImportDialog } from '../importer/ImportDialog';
+import { openImportDialog } from '../importer/importActions';
 import { useActions } from '../state/actionsContext';
 import { fileNameOf } from '../state/documentStore';
 import { openExportDialog } from '../state/exportActions';
@@ -57,6 +59,9 @@ export function TopBar() {
         <button type="button" disabled={busy} title="Export the roadmap: PDF, HTML, Markdown, CSV, Mermaid or JSON" onClick={() => openExportDialog()}>
           Export…
         </button>
+        <button type="button" disabled={busy} title="Import modules and dependencies from Python source: a new project, or re-import into this one" onClick={openImportDialog}>
+          Import…
+        </button>
         <button type="button" title="Close the project" onClick={() => void actions.close()}>
           Close
         </button>
@@ -70,6 +75,7 @@ export function TopBar() {
         ))}
         <ThemeSwitch />
       </nav>
+      <ImportDialog />
     </header>
   );
 }

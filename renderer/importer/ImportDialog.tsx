@@ -1,0 +1,172 @@
+import { useStore } from 'zustand';
+import { FileDialog } from '../components/FileDialog';
+import { Modal } from '../components/Modal';
+import { useDocument } from '../hooks/useStores';
+import { useActions } from '../state/actionsContext';
+import {
+  cancelImport,
+  chooseImportFolder,
+  closeImportDialog,
+  GRANULARITY_LABELS,
+  importStore,
+  setImportDir,
+  setImportGranularity,
+  setImportTarget,
+  startImport,
+  suggestBoundaries,
+} from './importActions';
+import { ImportReport } from './ImportReport';
+import { SuggestionView } from './SuggestionView';
+import './importer.css';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** File > Import from Python Source (state in importActions.ts). Mounted by the start screen and the top bar. */
+export function ImportDialog() {
+  const step = useStore(importStore, (state) => state.step);
+  if (step.kind === 'closed') return null;
+  if (step.kind === 'pick') {
+    return (
+      <FileDialog
+        dialog={{ kind: 'file', id: 0, mode: 'open', defaultName: '', resolve: step.resolve }}
+        folderMode
+        title="Choose the folder to import"
+        confirmLabel="Choose this folder"
+      />
+    );
+  }
+  if (step.kind === 'running') return <Running done={step.done} total={step.total} message={step.message} />;
+  if (step.kind === 'report') return <Imported />;
+  return <Setup />;
+}
+
+function GranularityField() {
+  const granularity = useStore(importStore, (state) => state.granularity);
+  const busy = useStore(importStore, (state) => state.busy);
+  return (
+    <label className="field">
+      <span>Modules by</span>
+      <select value={granularity} disabled={busy} onChange={(event) => void setImportGranularity(event.target.value as typeof granularity)}>
+        {GRANULARITY_LABELS.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function ErrorLine() {
+  const error = useStore(importStore, (state) => state.error);
+  return error ? (
+    <p role="alert" className="error-text">
+      {error}
+    </p>
+  ) : null;
+}
+
+function Setup() {
+  const actions = useActions();
+  const dir = useStore(importStore, (state) => state.dir);
+  const target = useStore(importStore, (state) => state.target);
+  const busy = useStore(importStore, (state) => state.busy);
+  const projectName = useDocument((state) => state.project?.name ?? null);
+  const start = () => void startImport(actions.guard);
+  const footer = (
+    <>
+      <span className="spacer" />
+      <button type="button" onClick={closeImportDialog}>
+        Cancel
+      </button>
+      <button type="button" className="primary" disabled={busy || dir.trim() === ''} onClick={start}>
+        Import
+      </button>
+    </>
+  );
+  return (
+    <Modal title="Import from Python source" onCancel={closeImportDialog} footer={footer} wide>
+      <form
+        className="import-setup"
+        onSubmit={(event) => {
+          event.preventDefault();
+          start();
+        }}
+      >
+        <div className="import-folder">
+          <label className="field">
+            <span>Source folder</span>
+            <input data-autofocus value={dir} placeholder="The monolith’s source folder" onChange={(event) => setImportDir(event.target.value)} />
+          </label>
+          <button type="button" onClick={() => void chooseImportFolder()}>
+            Choose folder…
+          </button>
+        </div>
+        <GranularityField />
+        <fieldset className="import-target">
+          <legend>Import into</legend>
+          <label>
+            <input type="radio" name="import-target" checked={target === 'new'} onChange={() => setImportTarget('new')} /> A new project
+          </label>
+          <label>
+            <input type="radio" name="import-target" checked={target === 'reimport'} disabled={projectName === null} onChange={() => setImportTarget('reimport')} />{' '}
+            Re-import into the open project{projectName ? ` (${projectName}): services keep the modules that still exist` : ''}
+          </label>
+        </fieldset>
+        <p className="hint">Python files are read in the background; .gitignore, virtualenvs and build folders are skipped.</p>
+      </form>
+      <ErrorLine />
+    </Modal>
+  );
+}
+
+function Running({ done, total, message }: { done: number; total: number; message: string }) {
+  const footer = (
+    <>
+      <span className="spacer" />
+      <button type="button" data-autofocus onClick={() => void cancelImport()}>
+        Cancel import
+      </button>
+    </>
+  );
+  return (
+    <Modal title="Importing Python source" onCancel={() => void cancelImport()} footer={footer} wide>
+      <div className="import-progress">
+        <progress aria-label="Files scanned" max={Math.max(total, 1)} value={total === 0 ? undefined : done} />
+        <p role="status" aria-live="polite">
+          {total === 0 ? message : `${count(done)} of ${count(total)} files`}
+        </p>
+      </div>
+    </Modal>
+  );
+}
+
+function Imported() {
+  const suggestion = useStore(importStore, (state) => state.suggestion);
+  const busy = useStore(importStore, (state) => state.busy);
+  const footer = (
+    <>
+      <span className="spacer" />
+      {!suggestion && (
+        <button type="button" disabled={busy} onClick={() => void suggestBoundaries()}>
+          Suggest service boundaries
+        </button>
+      )}
+      <button type="button" className="primary" data-autofocus onClick={closeImportDialog}>
+        Done
+      </button>
+    </>
+  );
+  return (
+    <Modal title="Python source imported" onCancel={closeImportDialog} footer={footer} wide>
+      <div className="import-result">
+        <div className="import-report-head">
+          <GranularityField />
+        </div>
+        <ImportReport />
+        {suggestion && <SuggestionView />}
+      </div>
+      <ErrorLine />
+    </Modal>
+  );
+}

@@ -1,0 +1,58 @@
+import { useStore } from 'zustand';
+import { importStore } from './importActions';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What the import read and made: sizes, modules added and removed by a re-import, and files with problems. */
+export function ImportReport() {
+  const summary = useStore(importStore, (state) => state.summary);
+  const target = useStore(importStore, (state) => state.target);
+  if (!summary) return <p className="muted">Grouping modules…</p>;
+  const figures: Array<[string, string]> = [
+    ['Modules', count(summary.modules)],
+    ['Dependencies', count(summary.dependencies)],
+    ['Files', count(summary.files)],
+    ['Lines', count(summary.lines)],
+    ['Skipped', count(summary.skipped)],
+    ['Time', `${(summary.elapsedMs / 1000).toFixed(1)} s`],
+  ];
+  return (
+    <section aria-label="Import report" className="import-report">
+      <dl className="import-figures">
+        {figures.map(([label, value]) => (
+          <div key={label}>
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      {target === 'reimport' && (
+        <div className="import-changes">
+          <p>
+            <strong>Added:</strong> {summary.added.length === 0 ? 'none' : summary.added.join(', ')}
+          </p>
+          <p>
+            <strong>Removed:</strong> {summary.removed.length === 0 ? 'none' : `${summary.removed.join(', ')} (taken out of their services)`}
+          </p>
+        </div>
+      )}
+      {summary.problemCount === 0 ? (
+        <p className="muted">Every file was read.</p>
+      ) : (
+        <details className="import-problems" open={summary.problemCount <= 8}>
+          <summary>
+            {count(summary.problemCount)} {summary.problemCount === 1 ? 'file' : 'files'} could not be read fully (their other imports are counted)
+          </summary>
+          <ul aria-label="Files with problems">
+            {summary.problems.map((problem) => (
+              <li key={problem.path}>
+                <code>{problem.path}</code>: {problem.reason}
+              </li>
+            ))}
+            {summary.problemCount > summary.problems.length && <li className="muted">and {count(summary.problemCount - summary.problems.length)} more</li>}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,245 @@
+import { createStore } from 'zustand/vanilla';
+import type { CarveApi } from '../../shared/api/client';
+import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
+import { createService, serviceNameForModule } from '../../shared/commands/services';
+import type { Granularity } from '../../shared/importer/granularity';
+import type { ProposedService } from '../../shared/importer/suggest';
+import type { Project } from '../../shared/model/project';
+import { api as bridgeApi } from '../bridge';
+import { errorText } from '../messages';
+import type { PickedPath } from '../state/dialogs';
+import { documentStore, editProject, loadDocument, undoEdit } from '../state/documentStore';
+import { showNotice, uiStore } from '../state/uiStore';
+
+// File > Import from Python Source: pick a folder, a granularity and where the modules go (a new project or the
+// open one), follow the import's progress (cancel any time), read the report, regroup at another granularity
+// (no file read again), then ask for service boundaries and accept them all, one by one, or dismiss them.
+
+export type ImportTarget = 'new' | 'reimport';
+
+export type ImportStep =
+  | { kind: 'closed' }
+  | { kind: 'setup' }
+  /** The in-app folder dialog is open (browser host). */
+  | { kind: 'pick'; resolve(answer: PickedPath | null): void }
+  | { kind: 'running'; jobId: string; done: number; total: number; message: string }
+  | { kind: 'report'; jobId: string };
+
+export interface ImportState {
+  step: ImportStep;
+  dir: string;
+  granularity: Granularity;
+  target: ImportTarget;
+  summary: ImportSummary | null;
+  /** The project a re-import was applied to, so that a regroup starts again from it. */
+  base: Project | null;
+  /** The project this flow last put in the document (a regroup replaces it rather than stacking undo steps). */
+  applied: Project | null;
+  suggestion: ImportSuggestion | null;
+  /** Proposed service ids already accepted. */
+  accepted: string[];
+  busy: boolean;
+  /** The last failure, one line, shown in the dialog. */
+  error: string | null;
+}
+
+const INITIAL: ImportState = {
+  step: { kind: 'closed' },
+  dir: '',
+  granularity: 'app',
+  target: 'new',
+  summary: null,
+  base: null,
+  applied: null,
+  suggestion: null,
+  accepted: [],
+  busy: false,
+  error: null,
+};
+
+export const importStore = createStore<ImportState>(() => INITIAL);
+
+/** How often the dialog asks for progress while an import runs. */
+export const POLL_MS = 120;
+
+export const GRANULARITY_LABELS: ReadonlyArray<{ value: Granularity; label: string }> = [
+  { value: 'app', label: 'Django app (else top-level package)' },
+  { value: 'package', label: 'Top-level package' },
+  { value: 'depth:2', label: 'Package depth 2' },
+  { value: 'depth:3', label: 'Package depth 3' },
+  { value: 'depth:4', label: 'Package depth 4' },
+];
+
+let apiOverride: CarveApi | null = null;
+/** Tests run the flow against their own API. */
+export function setImportApi(api: CarveApi | null): void {
+  apiOverride = api;
+}
+const api = (): CarveApi => apiOverride ?? bridgeApi();
+
+const set = (patch: Partial<ImportState>) => importStore.setState(patch);
+const fail = (message: string) => set({ error: message, busy: false });
+
+export function openImportDialog(): void {
+  if (importStore.getState().step.kind !== 'closed') return;
+  const hasProject = documentStore.getState().project !== null;
+  set({ ...INITIAL, dir: importStore.getState().dir, step: { kind: 'setup' }, target: hasProject ? importStore.getState().target : 'new' });
+}
+
+/** Close the dialog; a running import is cancelled first. */
+export function closeImportDialog(): void {
+  const { step } = importStore.getState();
+  if (step.kind === 'running') void cancelImport();
+  if (step.kind === 'pick') step.resolve(null);
+  set({ ...INITIAL, dir: importStore.getState().dir });
+}
+
+export function setImportDir(dir: string): void {
+  set({ dir, error: null });
+}
+
+export function setImportTarget(target: ImportTarget): void {
+  set({ target });
+}
+
+/** Before an import: the granularity to use. After one: regroup it (from the kept scan, instantly). */
+export async function setImportGranularity(granularity: Granularity): Promise<void> {
+  const { step } = importStore.getState();
+  set({ granularity });
+  if (step.kind === 'report') await applyImport(step.jobId);
+}
+
+/** The native folder dialog in Electron; the in-app one over the workspace in the browser host. */
+export async function chooseImportFolder(): Promise<void> {
+  if (uiStore.getState().info?.hasNativeDialogs) {
+    const picked = await api()['dialog:folder']({});
+    if (!picked.ok) return fail(errorText(picked.error));
+    if (picked.value.path) setImportDir(picked.value.path);
+    return;
+  }
+  const answer = await new Promise<PickedPath | null>((resolve) => set({ step: { kind: 'pick', resolve } }));
+  set({ step: { kind: 'setup' } });
+  if (answer) setImportDir(answer.path);
+}
+
+/** The folder's last name: the new project's name. */
+export function folderName(dir: string): string {
+  const parts = dir.split(/[\\/]/).filter(Boolean);
+  return parts[parts.length - 1] ?? 'Monolith';
+}
+
+/** Start reading the folder; `guard` deals with unsaved changes before a new project replaces the open one. */
+export async function startImport(guard: () => Promise<boolean>): Promise<void> {
+  const { dir, granularity, target, busy } = importStore.getState();
+  if (busy || dir.trim() === '') return;
+  if (target === 'new' && !(await guard())) return;
+  showNotice(null);
+  set({ busy: true, error: null, summary: null, suggestion: null, accepted: [], applied: null, base: null });
+  const started = await api()['import:start']({ dir: dir.trim(), granularity });
+  if (!started.ok) return fail(errorText(started.error));
+  const { jobId } = started.value;
+  set({ step: { kind: 'running', jobId, done: 0, total: 0, message: 'Looking for Python files…' } });
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const step = importStore.getState().step;
+    if (step.kind !== 'running' || step.jobId !== jobId) return;
+    const status = await api()['import:status']({ jobId });
+    if (!status.ok) {
+      set({ step: { kind: 'setup' } });
+      return fail(errorText(status.error));
+    }
+    const { state, done, total, message } = status.value;
+    if (state === 'running') {
+      if (importStore.getState().step.kind === 'running') set({ step: { kind: 'running', jobId, done, total, message } });
+      continue;
+    }
+    if (state === 'done') {
+      if (importStore.getState().target === 'reimport') set({ base: documentStore.getState().project });
+      set({ step: { kind: 'report', jobId } });
+      await applyImport(jobId);
+    } else {
+      set({ step: { kind: 'setup' }, busy: false, error: state === 'cancelled' ? null : message });
+    }
+    return;
+  }
+}
+
+export async function cancelImport(): Promise<void> {
+  const { step } = importStore.getState();
+  if (step.kind !== 'running') return;
+  set({ step: { kind: 'setup' }, busy: false });
+  await api()['import:cancel']({ jobId: step.jobId });
+  showNotice('Import cancelled');
+}
+
+/** Put the import, at the chosen granularity, into the document: a new project, or one undo step on the open one. */
+async function applyImport(jobId: string): Promise<void> {
+  const { target, granularity, dir, base, applied } = importStore.getState();
+  set({ busy: true, error: null, suggestion: null, accepted: [] });
+  if (target === 'new') {
+    const made = await api()['import:project']({ jobId, granularity, name: folderName(dir) });
+    if (!made.ok) return fail(errorText(made.error));
+    loadDocument({ project: made.value.project, filePath: null, baseHash: null, dirty: true });
+    set({ summary: made.value.report, applied: made.value.project, busy: false });
+    return;
+  }
+  if (base === null) return fail('There is no open project to re-import into');
+  const made = await api()['import:reimport']({ jobId, granularity, project: base });
+  if (!made.ok) return fail(errorText(made.error));
+  // A regroup replaces the step the previous grouping made, so that one Undo returns to the project as it was.
+  if (applied !== null && documentStore.getState().project === applied) undoEdit();
+  editProject(() => made.value.project);
+  set({ summary: made.value.report, applied: documentStore.getState().project, busy: false });
+}
+
+export async function suggestBoundaries(): Promise<void> {
+  const { step } = importStore.getState();
+  const project = documentStore.getState().project;
+  if (!project) return;
+  set({ busy: true, error: null });
+  const jobId = step.kind === 'report' ? step.jobId : undefined;
+  const result = await api()['import:suggest']({ project, seed: 1, ...(jobId ? { jobId } : {}) });
+  if (!result.ok) return fail(errorText(result.error));
+  set({ suggestion: result.value, accepted: [], busy: false });
+}
+
+/** A service name for a proposal: "Orders" for one module, "Orders +2" for a group led by orders. */
+export function proposedName(service: ProposedService): string {
+  const match = /^(.*?)( \+\d+)?$/.exec(service.name)!;
+  return `${serviceNameForModule(match[1]!)}${match[2] ?? ''}`;
+}
+
+/** Create the services of the proposal given (all when omitted): one undo step. */
+export function acceptProposal(ids?: readonly string[]): void {
+  const { suggestion, accepted } = importStore.getState();
+  if (!suggestion) return;
+  const chosen = suggestion.proposal.services.filter((s) => !accepted.includes(s.id) && (ids === undefined || ids.includes(s.id)));
+  if (chosen.length === 0) return;
+  editProject((project) => acceptServices(project, chosen));
+  const nowAccepted = [...accepted, ...chosen.map((s) => s.id)];
+  set({ accepted: nowAccepted });
+  if (ids === undefined || nowAccepted.length === suggestion.proposal.services.length) {
+    showNotice(`Accepted ${chosen.length} ${chosen.length === 1 ? 'service' : 'services'}`);
+  }
+}
+
+export function dismissSuggestion(): void {
+  set({ suggestion: null, accepted: [] });
+}
+
+/** Columns of new service nodes placed below what is on the canvas. */
+const COLUMNS = 4;
+
+/** The project with these proposed services created (modules that no longer exist are left out). */
+export function acceptServices(project: Project, services: readonly ProposedService[]): Project {
+  const known = new Set(project.monolith.modules.map((m) => m.id));
+  const top = project.layout.nodes.length === 0 ? 0 : Math.max(...project.layout.nodes.map((n) => n.y)) + 200;
+  let next = project;
+  services.forEach((service, k) => {
+    const moduleIds = service.moduleIds.filter((id) => known.has(id));
+    if (moduleIds.length === 0) return;
+    const position = { x: (k % COLUMNS) * 280, y: top + Math.floor(k / COLUMNS) * 160 };
+    next = createService(next, { name: proposedName(service), moduleIds, position });
+  });
+  return next;
+}

@@ -1,0 +1,139 @@
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { saveAs, SHOTS } from './helpers';
+
+// Import from Python Source in the browser host: the workspace folder dialog in folder mode, progress with
+// Cancel, the report, a regroup at another granularity, boundary suggestions accepted in one undo step, a save,
+// and a re-import that keeps a service's modules.
+
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/python/django_site');
+
+async function copyShop(workspace: string): Promise<string> {
+  const dir = path.join(workspace, 'shop');
+  await cp(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+/** A tree of small packages: enough files for the progress bar to be seen and for Cancel to land. */
+async function bigTree(dir: string, files: number): Promise<void> {
+  for (let p = 0; p < files / 100; p++) {
+    const pkg = path.join(dir, `pkg${p}`);
+    await mkdir(pkg, { recursive: true });
+    await writeFile(path.join(pkg, '__init__.py'), '');
+    for (let f = 1; f < 100; f++) await writeFile(path.join(pkg, `m${f}.py`), `import os\nfrom pkg${(p + 1) % 5} import m1\n\n\ndef f():\n    return ${f}\n`.repeat(20));
+  }
+}
+
+const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import from Python source' });
+const tree = (page: Page) => page.getByRole('tree', { name: 'Modules' });
+
+test('import a Django project from the workspace: progress, report, regroup, suggestions accepted as one step, saved', async ({ page, carve }) => {
+  await copyShop(carve.workspace);
+  await bigTree(path.join(carve.workspace, 'big'), 6000);
+  await page.goto(carve.url);
+  await page.getByRole('button', { name: /Import Python source/ }).click();
+  const dialog = importDialog(page);
+
+  // A large folder first: progress shows files done of total, and Cancel stops it.
+  await dialog.getByRole('textbox', { name: 'Source folder' }).fill('big');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const running = page.getByRole('dialog', { name: 'Importing Python source' });
+  await expect(running.getByRole('progressbar', { name: 'Files scanned' })).toBeVisible();
+  await expect(running.getByRole('status')).toHaveText(/^[\d,]+ of 6,000 files$/);
+  await page.screenshot({ path: `${SHOTS}/import-progress.png` });
+  await running.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(dialog).toBeVisible();
+  await expect(page.getByText('Import cancelled')).toBeVisible();
+
+  // The shop, picked in the workspace's folder dialog.
+  await dialog.getByRole('button', { name: 'Choose folder…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Choose the folder to import' });
+  await picker.getByRole('button', { name: 'Folder shop' }).click();
+  await picker.getByRole('button', { name: 'Choose this folder' }).click();
+  await expect(dialog.getByRole('textbox', { name: 'Source folder' })).toHaveValue(/shop$/);
+  await page.screenshot({ path: `${SHOTS}/import-setup.png` });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const result = page.getByRole('dialog', { name: 'Python source imported' });
+  const report = result.getByRole('region', { name: 'Import report' });
+  await expect(report).toContainText('Every file was read.');
+  await expect(page.getByRole('heading', { level: 1, name: 'shop' })).toBeVisible();
+  const modules = async () => Number(await report.locator('dt:text-is("Modules") + dd').textContent());
+  expect(await modules()).toBe(6);
+
+  // Regroup at package depth 2: more modules, no file read again; then back to Django apps.
+  await result.getByRole('combobox', { name: 'Modules by' }).selectOption({ label: 'Package depth 2' });
+  await expect.poll(modules).toBeGreaterThan(6);
+  await result.getByRole('combobox', { name: 'Modules by' }).selectOption({ label: 'Django app (else top-level package)' });
+  await expect.poll(modules).toBe(6);
+
+  await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
+  const proposal = result.getByRole('list', { name: 'Proposed services' });
+  await expect(proposal.getByRole('listitem').first()).toBeVisible();
+  await expect(result.getByRole('table', { name: 'Design metrics' })).toContainText('Structural modularity');
+  await page.screenshot({ path: `${SHOTS}/import-suggestions.png` });
+  const proposed = await proposal.getByRole('listitem').count();
+  await result.getByRole('button', { name: 'Accept all' }).click();
+  await expect(proposal.getByText('Accepted')).toHaveCount(proposed);
+  await result.getByRole('button', { name: 'Done' }).click();
+  await expect(result).toBeHidden();
+
+  // The monolith panel lists the apps, each now in a service; one Undo takes every accepted service back.
+  for (const app of ['accounts', 'catalog', 'orders']) await expect(tree(page).getByRole('treeitem', { name: new RegExp(`^${app}, .*, in `) })).toBeVisible();
+  await page.locator('body').press('Control+z');
+  await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, unassigned$/ })).toBeVisible();
+  await page.locator('body').press('Control+Shift+z');
+  await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, in / })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/import-canvas.png` });
+
+  await saveAs(page, 'shop.carve');
+  const saved = JSON.parse(await readFile(path.join(carve.workspace, 'shop.carve'), 'utf8'));
+  expect(saved.project.services.length).toBe(proposed);
+  const dep = saved.project.monolith.dependencies.find((d: { from: string; to: string; kind: string }) => d.from === 'orders' && d.to === 'catalog' && d.kind === 'import');
+  expect(dep.evidence).toEqual([
+    { file: 'orders/models.py', line: 4 },
+    { file: 'orders/services.py', line: 5 },
+    { file: 'orders/services.py', line: 11 },
+  ]);
+});
+
+test('re-import into the open project keeps a service and its modules that still exist, and reports what changed', async ({ page, carve }) => {
+  const shop = await copyShop(carve.workspace);
+  await page.goto(carve.url);
+  await page.getByRole('button', { name: /Import Python source/ }).click();
+  await importDialog(page).getByRole('textbox', { name: 'Source folder' }).fill('shop');
+  await importDialog(page).getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByRole('dialog', { name: 'Python source imported' }).getByRole('button', { name: 'Done' }).click();
+
+  // The architect carves Orders out by hand.
+  await tree(page).getByRole('treeitem', { name: /^orders, / }).click();
+  await page.getByRole('complementary', { name: 'Monolith' }).getByRole('button', { name: 'Move to service…' }).first().click();
+  const move = page.getByRole('dialog', { name: /^Move .* to…$/ });
+  await move.getByRole('radio', { name: /New service/ }).check();
+  await move.getByRole('textbox', { name: 'New service name' }).fill('Orders');
+  await move.getByRole('button', { name: 'Move', exact: true }).click();
+  await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, in Orders$/ })).toBeVisible();
+
+  // The code moves on: catalog is gone, billing is new.
+  await rm(path.join(shop, 'catalog'), { recursive: true });
+  await mkdir(path.join(shop, 'billing'));
+  await writeFile(path.join(shop, 'billing', '__init__.py'), 'from orders import services\n');
+  await writeFile(path.join(shop, 'billing', 'models.py'), 'from django.db import models\n\n\nclass Invoice(models.Model):\n    order = models.ForeignKey("orders.Order", on_delete=models.CASCADE)\n');
+
+  await page.getByRole('button', { name: 'Import…' }).click();
+  const dialog = importDialog(page);
+  await dialog.getByRole('textbox', { name: 'Source folder' }).fill('shop');
+  await dialog.getByRole('radio', { name: /Re-import into the open project/ }).check();
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const result = page.getByRole('dialog', { name: 'Python source imported' });
+  await expect(result).toContainText('Added: billing');
+  await expect(result).toContainText('Removed: catalog');
+  await page.screenshot({ path: `${SHOTS}/import-reimport.png` });
+  await result.getByRole('button', { name: 'Done' }).click();
+  await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, in Orders$/ })).toBeVisible();
+  await expect(tree(page).getByRole('treeitem', { name: /^billing, / })).toBeVisible();
+  await expect(tree(page).getByRole('treeitem', { name: /^catalog, / })).toHaveCount(0);
+});
