@@ -9,10 +9,12 @@ import { moduleIndexOf } from './serviceGraph';
 // 1. empty     no modules yet                                     -> FastAPI, the default for a new API service
 // 2. worker    modules that are background jobs hold at least half of the service's lines (half of its modules
 //              when it has no lines): tagged celery, worker, tasks, jobs, background, queue, scheduler or cron,
-//              or named ...tasks / ...workers / ...jobs               -> Celery worker
+//              or named ...tasks / ...workers / ...jobs, or importing celery, rq or dramatiq (Module.thirdParty)
+//                                                                    -> Celery worker
 // 3. admin     a module is tagged admin or django-admin             -> Django (keeps the Django admin)
-// 4. async     modules tagged async-io, async, asyncio, io-bound, websocket(s) or streaming hold at least half of
-//              its lines                                             -> FastAPI
+// 4. async     modules tagged async-io, async, asyncio, io-bound, websocket(s) or streaming, or importing httpx,
+//              aiohttp, websockets, anyio or trio, hold at least half of its lines  -> FastAPI
+//              (asyncio itself is standard library: imports never list it among third-party packages)
 // 5. small     at most 3 modules, at most 2,500 lines, at most 3 entities and at most 10 dependencies across
 //              its boundary                                          -> Flask (a few tables do not need Django)
 // 6. models    the service owns entities and the monolith is Django -> Django (keeps models and migrations)
@@ -35,6 +37,9 @@ const WORKER_TAGS = new Set(['celery', 'worker', 'workers', 'tasks', 'jobs', 'ba
 const WORKER_NAMES = new Set(['tasks', 'workers', 'worker', 'jobs']);
 const ADMIN_TAGS = new Set(['admin', 'django-admin']);
 const ASYNC_TAGS = new Set(['async-io', 'async', 'asyncio', 'io-bound', 'websocket', 'websockets', 'streaming']);
+/** Third-party imports that are evidence of background jobs, and of async I/O. */
+const WORKER_IMPORTS = new Set(['celery', 'rq', 'dramatiq']);
+const ASYNC_IMPORTS = new Set(['asyncio', 'httpx', 'aiohttp', 'websockets', 'anyio', 'trio']);
 const SMALL_MODULES = 3;
 const SMALL_LINES = 2_500;
 const SMALL_ENTITIES = 3;
@@ -53,9 +58,17 @@ function listOf(items: readonly string[], limit = 3): string {
 const tagsOf = (module: Module): string[] => module.tags.map((tag) => tag.toLowerCase());
 const matchingTags = (module: Module, set: ReadonlySet<string>): string[] => tagsOf(module).filter((tag) => set.has(tag));
 
+const matchingImports = (module: Module, set: ReadonlySet<string>): string[] => (module.thirdParty ?? []).filter((name) => set.has(name.toLowerCase()));
+
 function isWorker(module: Module): boolean {
   const last = module.name.slice(module.name.lastIndexOf('.') + 1).toLowerCase();
-  return matchingTags(module, WORKER_TAGS).length > 0 || WORKER_NAMES.has(last);
+  return matchingTags(module, WORKER_TAGS).length > 0 || WORKER_NAMES.has(last) || matchingImports(module, WORKER_IMPORTS).length > 0;
+}
+
+/** "orders (celery, imports rq)": the tags and imports that make a module count. */
+function evidenceOf(module: Module, tags: ReadonlySet<string>, imports: ReadonlySet<string>): string {
+  const found = [...matchingTags(module, tags), ...matchingImports(module, imports).map((name) => `imports ${name}`)];
+  return found.length > 0 ? `${module.name} (${found.join(', ')})` : module.name;
 }
 
 /** Share of the lines (of the modules when there are no lines) held by the modules that pass `test`. */
@@ -101,10 +114,7 @@ function decide(
 
   const workerShare = shareOf(modules, isWorker);
   if (workerShare >= 0.5) {
-    const workers = modules.filter(isWorker).map((module) => {
-      const tags = matchingTags(module, WORKER_TAGS);
-      return tags.length > 0 ? `${module.name} (${tags.join(', ')})` : module.name;
-    });
+    const workers = modules.filter(isWorker).map((module) => evidenceOf(module, WORKER_TAGS, WORKER_IMPORTS));
     return {
       frameworkId: 'celery',
       rule: 'worker',
@@ -121,10 +131,10 @@ function decide(
     };
   }
 
-  const isAsync = (module: Module): boolean => matchingTags(module, ASYNC_TAGS).length > 0;
+  const isAsync = (module: Module): boolean => matchingTags(module, ASYNC_TAGS).length > 0 || matchingImports(module, ASYNC_IMPORTS).length > 0;
   const asyncShare = shareOf(modules, isAsync);
   if (asyncShare >= 0.5) {
-    const tagged = modules.filter(isAsync).map((module) => `${module.name} (${matchingTags(module, ASYNC_TAGS).join(', ')})`);
+    const tagged = modules.filter(isAsync).map((module) => evidenceOf(module, ASYNC_TAGS, ASYNC_IMPORTS));
     return {
       frameworkId: 'fastapi',
       rule: 'async',

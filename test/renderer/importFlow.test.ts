@@ -1,0 +1,170 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ImportJobs } from '../../main/services/importJobs';
+import { createHandlers } from '../../main/services/handlers';
+import { createConfPreferences } from '../../main/services/preferences';
+import { Workspace } from '../../main/services/workspace';
+import type { CarveApi } from '../../shared/api/client';
+import { METHODS } from '../../shared/api/contract';
+import { createRouter } from '../../shared/api/router';
+import { recommendForModules } from '../../shared/analysis/recommend';
+import { createProject } from '../../shared/model/create';
+import type { Module, Project } from '../../shared/model/project';
+import {
+  acceptProposal,
+  cancelImport,
+  closeImportDialog,
+  importStore,
+  openImportDialog,
+  setImportApi,
+  setImportDir,
+  setImportGranularity,
+  setImportTarget,
+  startImport,
+  suggestBoundaries,
+} from '../../renderer/importer/importActions';
+import { closeDocument, documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
+
+// The Import from Python Source flow of the renderer against the real handlers on a real folder (every answer
+// through JSON, as over IPC or HTTP): new project, regroup, suggestions accepted as one undo step, re-import,
+// cancel.
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/python/django_site');
+
+let base: string;
+let jobs: ImportJobs;
+beforeEach(async () => {
+  base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-import-flow-')));
+  await fs.mkdir(path.join(base, 'ws'));
+  await fs.cp(FIXTURE, path.join(base, 'ws', 'shop'), { recursive: true });
+  jobs = new ImportJobs();
+  const userData = path.join(base, 'user');
+  const router = createRouter(
+    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
+  );
+  const api = Object.fromEntries(
+    METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
+  ) as unknown as CarveApi;
+  setImportApi(api);
+  closeDocument();
+});
+afterEach(async () => {
+  closeImportDialog();
+  setImportApi(null);
+  jobs.disposeAll();
+  await fs.rm(base, { recursive: true, force: true });
+});
+
+const allow = async () => true;
+const project = (): Project => documentStore.getState().project!;
+const names = () => project().monolith.modules.map((m) => m.name).sort();
+
+describe('the import flow', () => {
+  it('imports into a new project, regroups without reading again, and accepts all suggestions as one undo step', async () => {
+    openImportDialog();
+    setImportDir('shop');
+    await startImport(allow);
+    expect(importStore.getState().step.kind).toBe('report');
+    expect(importStore.getState().summary).toMatchObject({ modules: 6, problemCount: 0 });
+    expect(project().name).toBe('shop');
+    expect(names()).toEqual(['accounts', 'catalog', 'config', 'core', 'manage', 'orders']);
+
+    await fs.rm(path.join(base, 'ws', 'shop'), { recursive: true });
+    await setImportGranularity('depth:2');
+    expect(names()).toContain('orders.services');
+    await setImportGranularity('app');
+    expect(names()).toHaveLength(6);
+
+    await suggestBoundaries();
+    const { suggestion } = importStore.getState();
+    expect(suggestion!.proposal.services.length).toBeGreaterThan(0);
+    expect(suggestion!.metrics.perApp.services).toBe(6);
+    const before = project();
+    acceptProposal();
+    expect(project().services).toHaveLength(suggestion!.proposal.services.length);
+    const owned = project().services.flatMap((s) => s.moduleIds).sort();
+    expect(owned).toEqual(before.monolith.modules.map((m) => m.id).sort());
+    undoEdit();
+    expect(project()).toBe(before);
+  });
+
+  it('accepts one proposed service at a time', async () => {
+    openImportDialog();
+    setImportDir('shop');
+    await startImport(allow);
+    await suggestBoundaries();
+    const [first] = importStore.getState().suggestion!.proposal.services;
+    acceptProposal([first!.id]);
+    expect(project().services.map((s) => s.moduleIds)).toEqual([first!.moduleIds]);
+    expect(importStore.getState().accepted).toEqual([first!.id]);
+    acceptProposal([first!.id]);
+    expect(project().services).toHaveLength(1);
+  });
+
+  it('re-imports into the open project as one undo step that a regroup replaces', async () => {
+    const open = createProject('Mine');
+    loadDocument({ project: open, filePath: null, baseHash: null });
+    editProject((p) => ({ ...p, description: 'kept' }));
+    const edited = project();
+    openImportDialog();
+    setImportTarget('reimport');
+    setImportDir('shop');
+    await startImport(async () => {
+      throw new Error('a re-import never asks about unsaved changes');
+    });
+    expect(project().description).toBe('kept');
+    expect(importStore.getState().summary!.added).toHaveLength(6);
+    await setImportGranularity('package');
+    expect(names()).toHaveLength(6);
+    undoEdit();
+    expect(project()).toBe(edited);
+  });
+
+  it('names a missing folder in the dialog and stays on the setup step', async () => {
+    openImportDialog();
+    setImportDir('nope');
+    await startImport(allow);
+    expect(importStore.getState().step.kind).toBe('setup');
+    expect(importStore.getState().error).toMatch(/nope: no such folder$/);
+  });
+
+  it('goes back to the setup step when cancelled', async () => {
+    openImportDialog();
+    setImportDir('shop');
+    const running = startImport(allow);
+    await new Promise<void>((resolve) => {
+      const stop = importStore.subscribe((state) => state.step.kind === 'running' && (stop(), resolve()));
+    });
+    await cancelImport();
+    await running;
+    expect(importStore.getState().step.kind).toBe('setup');
+    expect(documentStore.getState().project).toBeNull();
+  });
+});
+
+describe('framework recommendation from imports', () => {
+  const mod = (id: string, thirdParty: string[], linesOfCode = 100): Module => ({ id, name: id, path: '', linesOfCode, tags: [], entities: [], files: 1, apiSurface: 0, thirdParty });
+  const withModules = (modules: Module[]): Project => {
+    const p = createProject('R');
+    return { ...p, monolith: { ...p.monolith, modules } };
+  };
+
+  it('counts celery, rq or dramatiq imports as background jobs and says so', () => {
+    const p = withModules([mod('jobs_a', ['celery', 'redis'], 300), mod('billing', ['stripe'], 100)]);
+    const r = recommendForModules(p, ['jobs_a', 'billing']);
+    expect(r).toMatchObject({ frameworkId: 'celery', rule: 'worker' });
+    expect(r.reason).toContain('jobs_a (imports celery)');
+    expect(recommendForModules(withModules([mod('q', ['rq'])]), ['q']).rule).toBe('worker');
+    expect(recommendForModules(withModules([mod('q', ['dramatiq'])]), ['q']).rule).toBe('worker');
+  });
+
+  it('counts httpx, aiohttp or websockets imports as async I/O and says so', () => {
+    const big = (id: string, thirdParty: string[]) => mod(id, thirdParty, 5_000);
+    const r = recommendForModules(withModules([big('feeds', ['aiohttp']), big('push', ['websockets']), big('misc', [])]), ['feeds', 'push', 'misc']);
+    expect(r).toMatchObject({ frameworkId: 'fastapi', rule: 'async' });
+    expect(r.reason).toContain('feeds (imports aiohttp)');
+    expect(recommendForModules(withModules([big('a', ['httpx']), big('b', []), big('c', []), big('d', [])]), ['a', 'b', 'c', 'd']).rule).not.toBe('async');
+  });
+});
