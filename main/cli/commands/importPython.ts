@@ -18,7 +18,7 @@ const PROGRESS_EVERY_MS = 500;
 
 export const importPythonCommand: Command = {
   name: 'import-python',
-  synopsis: 'DIR --out FILE',
+  synopsis: 'DIR --out FILE [--granularity app|package|depth:N] [--name NAME] [--force]',
   summary: "create a project from a Python monolith's source folder",
   options: {
     out: { type: 'string', short: 'o' },
