@@ -3,6 +3,12 @@ import { importStore } from './importActions';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** "a, b, c and 40 more": a long list of module names kept to a few lines. */
+function names(list: readonly string[], limit = 24): string {
+  if (list.length === 0) return 'none';
+  return list.length <= limit ? list.join(', ') : `${list.slice(0, limit).join(', ')} and ${count(list.length - limit)} more`;
+}
+
 /** What the import read and made: sizes, modules added and removed by a re-import, and files with problems. */
 export function ImportReport() {
   const summary = useStore(importStore, (state) => state.summary);
@@ -29,10 +35,11 @@ export function ImportReport() {
       {target === 'reimport' && (
         <div className="import-changes">
           <p>
-            <strong>Added:</strong> {summary.added.length === 0 ? 'none' : summary.added.join(', ')}
+            <strong>Added:</strong> {names(summary.added)}
           </p>
           <p>
-            <strong>Removed:</strong> {summary.removed.length === 0 ? 'none' : `${summary.removed.join(', ')} (taken out of their services)`}
+            <strong>Removed:</strong> {names(summary.removed)}
+            {summary.removed.length > 0 && <span className="muted"> (no longer in any service)</span>}
           </p>
         </div>
       )}
