@@ -10,7 +10,7 @@ import { moduleIndexOf } from './serviceGraph';
 // 2. worker    modules that are background jobs hold at least half of the service's lines (half of its modules
 //              when it has no lines): tagged celery, worker, tasks, jobs, background, queue, scheduler or cron,
 //              or named ...tasks / ...workers / ...jobs, or importing celery, rq or dramatiq (Module.thirdParty)
-//                                                                    -> Celery worker
+//              while owning no models and no API surface             -> Celery worker
 // 3. admin     a module is tagged admin or django-admin             -> Django (keeps the Django admin)
 // 4. async     modules tagged async-io, async, asyncio, io-bound, websocket(s) or streaming, or importing httpx,
 //              aiohttp, websockets, anyio or trio, hold at least half of its lines  -> FastAPI
@@ -62,12 +62,20 @@ const matchingImports = (module: Module, set: ReadonlySet<string>): string[] => 
 
 function isWorker(module: Module): boolean {
   const last = module.name.slice(module.name.lastIndexOf('.') + 1).toLowerCase();
-  return matchingTags(module, WORKER_TAGS).length > 0 || WORKER_NAMES.has(last) || matchingImports(module, WORKER_IMPORTS).length > 0;
+  return matchingTags(module, WORKER_TAGS).length > 0 || WORKER_NAMES.has(last) || importsAQueue(module);
+}
+
+/**
+ * Importing celery, rq or dramatiq makes a module a worker only when it owns no models and declares no API:
+ * a Django app with a tasks.py beside its models stays an app that happens to queue jobs.
+ */
+function importsAQueue(module: Module): boolean {
+  return matchingImports(module, WORKER_IMPORTS).length > 0 && module.entities.length === 0 && (module.apiSurface ?? 0) === 0;
 }
 
 /** "orders (celery, imports rq)": the tags and imports that make a module count. */
-function evidenceOf(module: Module, tags: ReadonlySet<string>, imports: ReadonlySet<string>): string {
-  const found = [...matchingTags(module, tags), ...matchingImports(module, imports).map((name) => `imports ${name}`)];
+function evidenceOf(module: Module, tags: ReadonlySet<string>, imports: ReadonlySet<string>, byImports = true): string {
+  const found = [...matchingTags(module, tags), ...(byImports ? matchingImports(module, imports).map((name) => `imports ${name}`) : [])];
   return found.length > 0 ? `${module.name} (${found.join(', ')})` : module.name;
 }
 
@@ -114,7 +122,7 @@ function decide(
 
   const workerShare = shareOf(modules, isWorker);
   if (workerShare >= 0.5) {
-    const workers = modules.filter(isWorker).map((module) => evidenceOf(module, WORKER_TAGS, WORKER_IMPORTS));
+    const workers = modules.filter(isWorker).map((module) => evidenceOf(module, WORKER_TAGS, WORKER_IMPORTS, importsAQueue(module)));
     return {
       frameworkId: 'celery',
       rule: 'worker',

@@ -102,6 +102,7 @@ test('import a Django project from the workspace: progress, report, regroup, sug
 
 test('re-import into the open project keeps a service and its modules that still exist, and reports what changed', async ({ page, carve }) => {
   const shop = await copyShop(carve.workspace);
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(carve.url);
   await page.getByRole('button', { name: /Import Python source/ }).click();
   await importDialog(page).getByRole('textbox', { name: 'Source folder' }).fill('shop');
@@ -131,7 +132,11 @@ test('re-import into the open project keeps a service and its modules that still
   const result = page.getByRole('dialog', { name: 'Python source imported' });
   await expect(result).toContainText('Added: billing');
   await expect(result).toContainText('Removed: catalog');
-  await page.screenshot({ path: `${SHOTS}/import-reimport.png` });
+  await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
+  await expect(result.getByRole('table', { name: 'Design metrics' })).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/import-reimport-dark.png` });
+  await result.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(result.getByRole('table', { name: 'Design metrics' })).toBeHidden();
   await result.getByRole('button', { name: 'Done' }).click();
   await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, in Orders$/ })).toBeVisible();
   await expect(tree(page).getByRole('treeitem', { name: /^billing, / })).toBeVisible();

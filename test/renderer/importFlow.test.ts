@@ -160,6 +160,13 @@ describe('framework recommendation from imports', () => {
     expect(recommendForModules(withModules([mod('q', ['dramatiq'])]), ['q']).rule).toBe('worker');
   });
 
+  it('does not make a Django app with models, or a module with an API, a worker because it queues jobs', () => {
+    const app = { ...mod('orders', ['celery', 'django']), entities: ['Order'] };
+    expect(recommendForModules(withModules([app]), ['orders']).rule).not.toBe('worker');
+    const api = { ...mod('api', ['celery', 'flask']), apiSurface: 2 };
+    expect(recommendForModules(withModules([api]), ['api']).rule).not.toBe('worker');
+  });
+
   it('counts httpx, aiohttp or websockets imports as async I/O and says so', () => {
     const big = (id: string, thirdParty: string[]) => mod(id, thirdParty, 5_000);
     const r = recommendForModules(withModules([big('feeds', ['aiohttp']), big('push', ['websockets']), big('misc', [])]), ['feeds', 'push', 'misc']);
