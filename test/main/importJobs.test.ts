@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ImportProgress, ImportSuggestion, ImportSummary } from '../../shared/api/contract';
 import { createRouter, type Router } from '../../shared/api/router';
@@ -8,6 +9,8 @@ import { ImportJobs } from '../../main/services/importJobs';
 import { createHandlers } from '../../main/services/handlers';
 import { createConfPreferences } from '../../main/services/preferences';
 import { Workspace } from '../../main/services/workspace';
+import { aggregate } from '../../shared/importer/aggregate';
+import type { ScannedFile, ScanResult } from '../../shared/importer/types';
 import type { Project } from '../../shared/model/project';
 
 // The import jobs behind import:* and the handlers on real folders: progress to the total, cancel, a regroup
@@ -211,5 +214,40 @@ describe('evidence in the model', () => {
     expect(dep.evidence[600]).toEqual({ file: 'a/x.py', line: 1 });
     const b = project.monolith.modules.find((m) => m.name === 'b')!;
     expect(b).toMatchObject({ files: 1, apiSurface: 1, thirdParty: ['celery', 'flask'] });
+  });
+});
+
+describe('evidence of a dependency (property)', () => {
+  const file = (path: string, module: string, isPackage: boolean, lines: number[]): ScannedFile => ({
+    lines: 1,
+    codeLines: 1,
+    imports: lines.map((line, stmt) => ({ line, stmt, level: 0, module: 'b', names: null, scope: 'module', kind: 'runtime' })),
+    classes: [],
+    blueprints: 0,
+    routers: 0,
+    installedApps: null,
+    authUserModel: null,
+    error: null,
+    path,
+    module,
+    isPackage,
+    isMigration: false,
+  });
+
+  it('is every statement sorted by file then line, at most 1,000 kept, while the weight counts them all', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { maxLength: 400 }), { minLength: 1, maxLength: 6 }), (perFile) => {
+        const files = [file('b/__init__.py', 'b', true, []), ...perFile.map((lines, k) => file(`a/m${k}.py`, `a.m${k}`, false, lines))];
+        const scan: ScanResult = { root: '/gone', sourceRoots: [''], files, installedApps: [], problems: [], skipped: 0 };
+        const dep = aggregate(scan, 'package').dependencies.find((d) => d.from === 'a' && d.to === 'b');
+        const all = perFile.flatMap((lines, k) => lines.map((line) => ({ file: `a/m${k}.py`, line })));
+        if (all.length === 0) return dep === undefined;
+        all.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+        expect(dep!.weight).toBe(all.length);
+        expect(dep!.evidence).toEqual(all.slice(0, 1000));
+        return true;
+      }),
+      { numRuns: 60 },
+    );
   });
 });
