@@ -135,6 +135,8 @@ async function measureCanvas(project: Project, label: string, runs: number): Pro
       await page.evaluate(TWO_FRAMES);
       figures.firstRender.push(Date.now() - start);
       figures.rendered = await page.locator('.react-flow__node').count();
+      // BENCH_SHOTS=dir keeps a screenshot of each project as it first appears (docs/benchmarks.md shows them).
+      if (run === 0 && process.env.BENCH_SHOTS) await page.screenshot({ path: path.join(process.env.BENCH_SHOTS, `canvas-${label}.png`) });
 
       figures.idle.push(...(await frameTimes(page, () => page.waitForTimeout(1000))));
       const pane = await emptyPanePoint(page);

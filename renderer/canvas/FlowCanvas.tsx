@@ -16,10 +16,11 @@ import { useCallback, useEffect, useRef, useState, type DragEvent, type Keyboard
 import { useStore } from 'zustand';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
 import type { Project } from '../../shared/model/project';
+import { isTypingIn } from '../commands';
 import { useUi } from '../hooks/useStores';
 import { selectEdge, selectionStore, type SelectionState } from '../state/selectionStore';
 import { showError } from '../state/uiStore';
-import { copySelection, deleteLink, deleteServices, moveNodesTo, pasteClipboard, selectedServiceIds, tryEdit } from './canvasActions';
+import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds, tryEdit } from './canvasActions';
 import { canvasStore, openMenu, startRename } from './canvasStore';
 import { dropModules, MODULE_MIME, nodeIdAt, parseModuleIds } from './dropTarget';
 import { DependencyEdge, LinkEdge } from './edges';
@@ -27,7 +28,7 @@ import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
 import { anchorTo, layoutInWorker } from './layout';
 import { MonolithNode } from './MonolithNode';
 import { ServiceNode } from './ServiceNode';
-import type { CarveEdge, CarveNode } from './toFlow';
+import { LITE_EDGES, type CarveEdge, type CarveNode } from './toFlow';
 import { useFlowNodes } from './useFlowNodes';
 
 // The React Flow canvas. Module-level node and edge types, nodes and edges derived from the project
@@ -40,9 +41,6 @@ const PRO_OPTIONS = { hideAttribution: true } as const;
 const DELETE_KEYS = null;
 const MINIMAP_STYLE = { width: 150, height: 96 } as const;
 const MULTI_KEYS = ['Meta', 'Control', 'Shift'];
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || target instanceof HTMLTextAreaElement || (target instanceof HTMLInputElement && target.type !== 'checkbox') || target instanceof HTMLSelectElement);
 
 const isDefaultViewport = (viewport: Project['layout']['viewport']) => viewport.x === 0 && viewport.y === 0 && viewport.zoom === 1;
 /** Past this many services a file without a saved viewport opens at zoom 1 by the Monolith, not fitted: fitting
@@ -125,7 +123,13 @@ export function FlowCanvas({ project }: { project: Project }) {
     }
   }, []);
 
-  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => canvasStore.setState({ viewport }), []);
+  // While the view pans or zooms, many plain edges are hidden (painting them was most of a frame, measured).
+  const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => {
+    wrapper.current?.classList.remove('is-moving');
+    canvasStore.setState({ viewport });
+  }, []);
+  const liteEdges = edgesShown > LITE_EDGES;
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(MODULE_MIME)) return;
@@ -167,7 +171,7 @@ export function FlowCanvas({ project }: { project: Project }) {
 
   const onKeyDown = useCallback(
     (event: KeyboardEvent) => {
-      if (isTyping(event.target)) return;
+      if (isTypingIn(event.target)) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if ((event.key === 'Delete' || event.key === 'Backspace') && !mod) {
@@ -229,10 +233,21 @@ export function FlowCanvas({ project }: { project: Project }) {
   return (
     <div
       ref={wrapper}
-      className="canvas-flow"
+      className={liteEdges ? 'canvas-flow has-lite-edges' : 'canvas-flow'}
       onDragOver={onDragOver}
       onDrop={onDrop}
       onKeyDown={onKeyDown}
+      // Electron's Edit menu turns Ctrl+C / Ctrl+V into copy and paste events instead of key presses.
+      onCopy={(event) => {
+        if (isTypingIn(event.target) || selectedServiceIds().length === 0) return;
+        event.preventDefault();
+        copySelection();
+      }}
+      onPaste={(event) => {
+        if (isTypingIn(event.target) || !hasClipboard()) return;
+        event.preventDefault();
+        pasteClipboard();
+      }}
       onPointerMove={(event) => (lastPointer.current = { x: event.clientX, y: event.clientY })}
     >
       <ReactFlow<CarveNode, CarveEdge>
@@ -244,6 +259,7 @@ export function FlowCanvas({ project }: { project: Project }) {
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         isValidConnection={isValidConnection}
+        onMoveStart={onMoveStart}
         onMoveEnd={onMoveEnd}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
