@@ -118,6 +118,18 @@ test('re-import into the open project keeps a service and its modules that still
   await move.getByRole('button', { name: 'Move', exact: true }).click();
   await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, in Orders$/ })).toBeVisible();
 
+  // The edge from Orders to the monolith lists the file:line of each import and foreign key behind it.
+  await page.getByRole('group', { name: /^Dependencies from Orders to the monolith/ }).focus();
+  await page.keyboard.press('Enter');
+  const evidence = page.locator('aside.inspector').getByRole('region', { name: 'In the source' });
+  await evidence.getByText('orders → catalog (import)').click();
+  await expect(evidence.getByRole('list', { name: 'Source of orders → catalog (import)' }).getByRole('listitem')).toHaveText([
+    'orders/models.py:4',
+    'orders/services.py:5',
+    'orders/services.py:11',
+  ]);
+  await page.screenshot({ path: `${SHOTS}/import-edge-evidence.png` });
+
   // The code moves on: catalog is gone, billing is new.
   await rm(path.join(shop, 'catalog'), { recursive: true });
   await mkdir(path.join(shop, 'billing'));
