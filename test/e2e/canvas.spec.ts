@@ -222,6 +222,11 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await page.screenshot({ path: path.join(SHOTS, 'canvas-tooltip.png') });
   await page.mouse.move(5, 5);
   await expect(tooltip).toHaveCount(0);
+  // Clicking it selects it: the inspector lists the module dependencies behind it.
+  const edge = page.getByRole('group', { name: /^Dependencies from Search to the monolith, weight/ });
+  await edge.click();
+  await expect(edge).toHaveClass(/selected/);
+  await expect(page.getByRole('heading', { level: 2, name: 'Dependencies' })).toBeVisible();
 
   // Auto-layout (elkjs in a worker) moves the nodes as one undo step.
   const beforeLayout = (await search.boundingBox())!;
