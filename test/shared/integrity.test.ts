@@ -74,7 +74,7 @@ describe('findIntegrityProblems', () => {
   });
 
   it('finds dependencies from and to missing modules', () => {
-    expect(problemsAfter((p) => (p.monolith.dependencies[0] = { from: 'zz', to: 'yy', kind: 'import', weight: 1 })).map((x) => x.where)).toEqual([
+    expect(problemsAfter((p) => (p.monolith.dependencies[0] = { from: 'zz', to: 'yy', kind: 'import', weight: 1, evidence: [] })).map((x) => x.where)).toEqual([
       'project.monolith.dependencies[0].from',
       'project.monolith.dependencies[0].to',
     ]);

@@ -107,8 +107,8 @@ describe('planMigration', () => {
     // Module m stays in the monolith; it calls s's module a, a calls back into m; n has a foreign key into a.
     const p = project(['m>a', 'a>m'], { s: ['a'] });
     p.monolith.modules = p.monolith.modules.map((m) => (m.id === 'a' ? { ...m, entities: ['Order'] } : m));
-    p.monolith.modules.push({ id: 'n', name: 'n', path: '', linesOfCode: 10, tags: [], entities: [] });
-    p.monolith.dependencies.push({ from: 'n', to: 'a', kind: 'data', weight: 1 });
+    p.monolith.modules.push({ id: 'n', name: 'n', path: '', linesOfCode: 10, tags: [], entities: [], files: 1, apiSurface: 0, thirdParty: [] });
+    p.monolith.dependencies.push({ from: 'n', to: 'a', kind: 'data', weight: 1, evidence: [] });
     const phase = planMigration(p).phases[1]!;
     expect(phase.facadeRoutes.map((r) => [r.direction, r.serviceName, r.monolithModules])).toEqual([
       ['to-monolith', 'S', ['m']],
