@@ -65,7 +65,10 @@ export function FlowCanvas({ project }: { project: Project }) {
   // What commands run from elsewhere (palette, menus) ask of the canvas.
   useEffect(() => {
     const selectedNodes = () => selectionStore.getState().nodeIds.map((id) => ({ id }));
+    // A fresh canvas (a newly opened document) has no viewport of its own until the view moves: a save then keeps
+    // the file's, never the previous document's.
     canvasStore.setState({
+      viewport: null,
       controls: {
         fit: () => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }),
         fitSelection: () => {
@@ -99,7 +102,7 @@ export function FlowCanvas({ project }: { project: Project }) {
         },
       },
     });
-    return () => canvasStore.setState({ controls: null });
+    return () => canvasStore.setState({ controls: null, viewport: null });
   }, [flow]);
 
   // A warning asked to bring something into view.

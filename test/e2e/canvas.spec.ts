@@ -61,13 +61,20 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 async function savedProject(file: string) {
   return JSON.parse(await readFile(file, 'utf8')) as {
-    project: { services: { id: string; name: string; moduleIds: string[]; framework: string }[]; layout: { nodes: { id: string; x: number; y: number }[]; viewport: { zoom: number } } };
+    project: { services: { id: string; name: string; moduleIds: string[]; framework: string }[]; layout: { nodes: { id: string; x: number; y: number }[]; viewport: { x: number; y: number; zoom: number } } };
   };
 }
 
 test('mouse: drag modules into a new service and onto it, set its framework, undo and redo, save', async ({ page, carve }) => {
   await page.goto(carve.url);
   await openSampleCanvas(page);
+  // Panning and zooming are not edits: the document stays clean.
+  const pane = await emptyCanvasPoint(page);
+  await page.mouse.move(pane.x, pane.y);
+  await page.mouse.down();
+  await page.mouse.move(pane.x + 40, pane.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await expect(page.getByRole('img', { name: 'Unsaved changes' })).toHaveCount(0);
 
   // Onto empty canvas: a new service named after the module, its name being edited in place.
   await drag(page, await centreOf(moduleRow(page, 'acme.wishlist')), await emptyCanvasPoint(page));
@@ -194,6 +201,8 @@ test('keyboard: Move to service… from the palette, undo and redo, delete a ser
   const saved = await savedProject(path.join(carve.workspace, 'keys.carve'));
   expect(saved.project.services.find((s) => s.id === 'svc-reviews')?.moduleIds).toEqual(['reviews', 'wishlist']);
   expect(saved.project.services.some((s) => s.id === 'svc-notifications')).toBe(false);
+  // The view as it was at the save (framed by Zoom to fit), not the sample's own.
+  expect(saved.project.layout.viewport).not.toEqual({ x: 160, y: 320, zoom: 0.9 });
 });
 
 test('context menus, a planned link by connecting handles, copy and paste, dark theme', async ({ page, carve }) => {
