@@ -1,3 +1,4 @@
+import { mulberry32 } from './generate';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -17,18 +18,6 @@ export const TREE = { apps: 60, filesPerApp: 66, seed: 5 };
 const MAX_MS = 3000;
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
-/** mulberry32: a small seeded generator, so the tree is the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function functionBlock(name: string, indent: string, r: () => number): string[] {
   const lines = [
@@ -84,7 +73,7 @@ function moduleText(app: number, file: string, apps: number, r: () => number, ta
 
 /** Write the tree; returns its file and line counts. */
 export function generateDjangoTree(dir: string, size = TREE): { files: number; lines: number } {
-  const r = rng(size.seed);
+  const r = mulberry32(size.seed);
   let files = 0;
   let lines = 0;
   const write = (rel: string, text: string) => {
