@@ -274,4 +274,8 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await page.getByRole('combobox', { name: 'Theme' }).selectOption('dark');
   await expect(page.locator('.react-flow')).toHaveClass(/\bdark\b/);
   await page.screenshot({ path: path.join(SHOTS, 'canvas-dark.png') });
+
+  // A design warning brings what it names into view and selects it.
+  await page.getByRole('button', { name: /^Warning Catalog Service depends more on the monolith/ }).click();
+  await expect(serviceNode(page, 'svc-catalog')).toHaveClass(/is-selected/);
 });
