@@ -5,9 +5,9 @@ import { openImportDialog } from './importer/importActions';
 import { useEffect } from 'react';
 import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from './canvas/canvasActions';
 import { canvasStore, setPaletteOpen, startRename } from './canvas/canvasStore';
-import { dialogStore } from './state/dialogs';
+import { isDialogOpen } from './state/dialogs';
 import { documentStore, redoEdit, undoEdit } from './state/documentStore';
-import { moveModulesTo, moveStore } from './state/moduleActions';
+import { moveModulesTo } from './state/moduleActions';
 import { selectionStore } from './state/selectionStore';
 import { showNotice, togglePanel } from './state/uiStore';
 
@@ -88,18 +88,9 @@ export async function runCommand(actions: Actions, command: MenuCommand): Promis
   }
 }
 
-/** Whether the focus is in a text field, whose own typing history Undo should step through. */
-function isEditingText(): boolean {
-  const element = document.activeElement as HTMLElement | null;
-  if (!element) return false;
-  if (element.isContentEditable) return true;
-  if (element instanceof HTMLTextAreaElement) return true;
-  return element instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes(element.type);
-}
-
 /** Undo or redo: the text field's own history while typing, the project's history everywhere else. */
 export function undoOrRedo(which: 'undo' | 'redo'): void {
-  if (isEditingText()) {
+  if (isTypingIn(document.activeElement)) {
     // Chromium still implements the text-editing undo stack behind execCommand.
     document.execCommand(which);
     return;
@@ -205,7 +196,7 @@ export function isTypingIn(target: EventTarget | null): boolean {
 export function useAppShortcuts(actions: Actions): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || dialogStore.getState().dialog || moveStore.getState().request) return;
+      if (event.defaultPrevented || isDialogOpen()) return;
       const id = appCommandForKey(event, isTypingIn(event.target));
       const command = id ? PALETTE_COMMANDS.find((candidate) => candidate.id === id) : undefined;
       if (!command) return;

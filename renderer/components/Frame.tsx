@@ -7,6 +7,7 @@ import { MonolithPanel } from '../panels/MonolithPanel';
 import { RoadmapPlaceholder } from '../panels/RoadmapPlaceholder';
 import { useActions } from '../state/actionsContext';
 import { CommandPalette } from './CommandPalette';
+import { MoveToServiceDialog } from './MoveToServiceDialog';
 import { TopBar } from './TopBar';
 
 /** The app frame around an open project: top bar, monolith panel, canvas, inspector with design checks, roadmap. */
@@ -41,6 +42,7 @@ export function Frame() {
         {panels.roadmap && <RoadmapPlaceholder />}
       </main>
       <CommandPalette />
+      <MoveToServiceDialog />
     </div>
   );
 }

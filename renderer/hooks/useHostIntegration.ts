@@ -3,7 +3,7 @@ import type { HostHooks } from '../bridge';
 import { commandForKey, runCommand } from '../commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
-import { dialogStore } from '../state/dialogs';
+import { isDialogOpen } from '../state/dialogs';
 import { documentStore } from '../state/documentStore';
 import { showNotice } from '../state/uiStore';
 import type { CarveApi } from '../../shared/api/client';
@@ -30,7 +30,7 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
       switch (event.type) {
         case 'menu':
           // A question on screen is answered first; menu commands wait for it to close.
-          if (!dialogStore.getState().dialog) void runCommand(actions, event.command);
+          if (!isDialogOpen()) void runCommand(actions, event.command);
           return;
         case 'open-file':
           void actions.open(event.path);
@@ -48,7 +48,7 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
       const command = commandForKey(event);
       if (!command) return;
       event.preventDefault();
-      if (!dialogStore.getState().dialog) void runCommand(actions, command);
+      if (!isDialogOpen()) void runCommand(actions, command);
     };
     // In Electron the menus own these keys and send the same commands as host events.
     if (host.kind === 'browser') window.addEventListener('keydown', onKeyDown);

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { DesignWarning } from '../../shared/analysis/checks';
-import { MoveToServiceDialog } from '../components/MoveToServiceDialog';
 import { useDocument } from '../hooks/useStores';
 import type { DocumentState } from '../state/documentStore';
 import { requestFocus, selectModules } from '../state/selectionStore';
@@ -71,7 +70,6 @@ export function DesignChecks() {
           )}
         </div>
       )}
-      <MoveToServiceDialog />
     </section>
   );
 }

@@ -1,6 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { MoveToServiceDialog } from '../components/MoveToServiceDialog';
 import { useDocument } from '../hooks/useStores';
 import { formatLines, frameworkLabel } from '../labels';
 import type { DocumentState } from '../state/documentStore';
@@ -136,7 +135,6 @@ export function MonolithPanel() {
       )}
       {form === 'module' && <ModuleFormDialog onClose={() => setForm(null)} />}
       {form === 'dependency' && <DependencyFormDialog from={selected[0] ?? null} onClose={() => setForm(null)} />}
-      <MoveToServiceDialog />
     </aside>
   );
 }

@@ -11,15 +11,28 @@ const plans = new WeakMap<Project, Plan | null>();
 const phasesOfPlan = new WeakMap<Plan, Map<string, number>>();
 const NO_PHASES: Map<string, number> = new Map();
 
-/** The plan of a project, cached per project object; null when the planner refuses it. */
+/** What the planner reads: an edit that keeps all of these (a node move, a rename of the project) keeps the plan. */
+const planInputs = (project: Project): readonly unknown[] => [project.monolith, project.services, project.links, project.phases, project.planning];
+let last: { inputs: readonly unknown[]; plan: Plan | null } | null = null;
+
+/**
+ * The plan of a project, cached per project object, and carried over from the previous project when the edit
+ * left everything the planner reads untouched (commands share unchanged parts); null when the planner refuses it.
+ */
 export function planFor(project: Project): Plan | null {
   if (plans.has(project)) return plans.get(project)!;
+  const inputs = planInputs(project);
   let plan: Plan | null;
-  try {
-    plan = planMigration(project);
-  } catch {
-    plan = null;
+  if (last && last.inputs.every((input, i) => input === inputs[i])) {
+    plan = last.plan;
+  } else {
+    try {
+      plan = planMigration(project);
+    } catch {
+      plan = null;
+    }
   }
+  last = { inputs, plan };
   plans.set(project, plan);
   return plan;
 }

@@ -52,3 +52,11 @@ export function ask<K extends DialogKind>(kind: K, question: Questions[K]['quest
     dialogStore.setState({ dialog: request });
   });
 }
+
+/**
+ * Whether a question is on screen: one of ours (this store), or any other modal (export, import, Move to
+ * service, forms, the palette), which all render with aria-modal. Shortcuts and menu commands wait while true.
+ */
+export function isDialogOpen(): boolean {
+  return dialogStore.getState().dialog !== null || document.querySelector('[aria-modal="true"]') !== null;
+}

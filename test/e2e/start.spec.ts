@@ -19,11 +19,13 @@ test('the sample opens in the frame: modules with their lines, services, phases 
   await page.goto(carve.url);
   await openSample(page);
   const monolith = page.getByRole('complementary', { name: 'Monolith' });
-  await expect(monolith.getByLabel('25 modules')).toBeVisible();
-  await expect(monolith.getByRole('listitem')).toHaveCount(25);
-  await expect(monolith.getByText('acme.orders')).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Services' }).getByRole('listitem')).toHaveCount(4);
-  await expect(page.getByRole('list', { name: 'Phases' }).getByRole('listitem')).not.toHaveCount(0);
+  await expect(monolith.getByLabel('25 modules', { exact: true }).first()).toBeVisible();
+  // The package "acme" and its 25 modules.
+  await expect(monolith.getByRole('tree', { name: 'Modules' }).getByRole('treeitem')).toHaveCount(26);
+  await expect(monolith.getByRole('treeitem', { name: /^acme\.orders,/ })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Service Catalog Service' }).or(page.getByLabel('Service Catalog Service'))).toBeVisible();
+  await expect(page.locator('.react-flow__node-service')).toHaveCount(4);
+  await expect(page.getByRole('region', { name: /^Phase 0: Foundations/ }).or(page.getByLabel(/^Phase 0: Foundations/))).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Acme Shop');
   await expect(page).toHaveTitle('Acme Shop — Carve');
 

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { moveNodes } from '../../shared/commands/layout';
 import { pinService } from '../../shared/commands/phases';
+import { renameService } from '../../shared/commands/services';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { materialisePhase } from '../../renderer/roadmap/roadmapEdits';
 import { phaseColor, phaseIndexByService, planFor } from '../../renderer/roadmap/usePlan';
@@ -54,5 +56,19 @@ describe('phaseColor', () => {
         expect(phaseColor(index)).toMatch(/^#[0-9a-f]{6}$/);
       }),
     );
+  });
+});
+
+describe('planFor across edits', () => {
+  it('keeps the plan when an edit leaves what the planner reads untouched, and replans otherwise', () => {
+    const project = loadSampleProject();
+    const plan = planFor(project);
+    const moved = moveNodes(project, { positions: [{ id: 'svc-search', x: 1, y: 2 }] });
+    expect(moved).not.toBe(project);
+    expect(planFor(moved)).toBe(plan);
+    const renamed = renameService(moved, { serviceId: 'svc-search', name: 'Find' });
+    const replanned = planFor(renamed);
+    expect(replanned).not.toBe(plan);
+    expect(replanned!.phases.flatMap((p) => p.services.map((s) => s.name))).toContain('Find');
   });
 });
