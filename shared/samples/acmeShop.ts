@@ -314,7 +314,8 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
       { id: 'svc-reviews', x: 520, y: 80 },
       { id: 'svc-notifications', x: 520, y: 240 },
     ],
-    viewport: { x: 160, y: 320, zoom: 0.9 },
+    // Shows every node in the canvas of a 1440 x 900 window with the roadmap open.
+    viewport: { x: 110, y: 190, zoom: 0.7 },
   },
 });
 
