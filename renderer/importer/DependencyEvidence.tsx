@@ -28,6 +28,7 @@ export function DependencyEvidence({ dependencies, nameOf }: { dependencies: rea
               {d.evidence.slice(0, SHOWN).map((place) => (
                 <li key={`${place.file}:${place.line}`} className="panel-mono">
                   {place.file}:{place.line}
+                  {place.detail && <span className="muted"> · {place.detail}</span>}
                 </li>
               ))}
               {more > 0 && <li className="muted">and {more.toLocaleString('en-US')} more</li>}

@@ -173,7 +173,7 @@ export function aggregate(scan: ScanResult, granularity: Granularity): Aggregate
     const list = edges.get(depKey(dep))!.evidence;
     list.sort(compareEvidence);
     evidence.set(depKey(dep), list);
-    dep.evidence = list.slice(0, MAX_EVIDENCE).map(({ file, line }) => ({ file, line }));
+    dep.evidence = list.slice(0, MAX_EVIDENCE).map(({ file, line, detail }) => ({ file, line, detail }));
   }
   for (const module of modules.values()) module.entities.sort();
   const factList = groups.map((g) => {

@@ -58,6 +58,8 @@ export type Module = z.infer<typeof ModuleSchema>;
 export const EvidenceSchema = z.object({
   file: text(1000).min(1, 'a file path is required'),
   line: z.number().int().min(1).max(100_000_000),
+  /** What was found there: an import's kind (runtime, type-checking, optional) or a field ("ForeignKey customer"). */
+  detail: text(200).default(''),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 

@@ -86,9 +86,9 @@ describe('import jobs through the handlers', () => {
     expect(orders.thirdParty).toEqual(['celery', 'django', 'requests']);
     const dep = project.monolith.dependencies.find((d) => d.from === 'orders' && d.to === 'catalog' && d.kind === 'import')!;
     expect(dep.evidence).toEqual([
-      { file: 'orders/models.py', line: 4 },
-      { file: 'orders/services.py', line: 5 },
-      { file: 'orders/services.py', line: 11 },
+      { file: 'orders/models.py', line: 4, detail: 'runtime' },
+      { file: 'orders/services.py', line: 5, detail: 'runtime' },
+      { file: 'orders/services.py', line: 11, detail: 'runtime' },
     ]);
     expect(report).toMatchObject({ granularity: 'app', modules: project.monolith.modules.length, problemCount: 0, added: [], removed: [] });
     expect(report.files).toBeGreaterThan(10);
@@ -150,7 +150,7 @@ describe('import jobs through the handlers', () => {
     expect(report.added).toEqual(['billing']);
     expect(report.removed).toEqual(['catalog']);
     expect(next.services.map((s) => [s.id, s.moduleIds])).toEqual([['svc-orders', [ordersId]]]);
-    expect(next.monolith.dependencies.find((d) => d.to === ordersId && d.from === 'billing')?.evidence).toEqual([{ file: 'billing/__init__.py', line: 1 }]);
+    expect(next.monolith.dependencies.find((d) => d.to === ordersId && d.from === 'billing')?.evidence).toEqual([{ file: 'billing/__init__.py', line: 1, detail: 'runtime' }]);
   });
 
   it('suggests the same services for the same project and seed, with metrics of the three designs', async () => {
@@ -209,9 +209,9 @@ describe('evidence in the model', () => {
     const dep = project.monolith.dependencies.find((d) => d.from === 'a' && d.to === 'b')!;
     expect(dep.weight).toBe(1300);
     expect(dep.evidence).toHaveLength(1000);
-    expect(dep.evidence[0]).toEqual({ file: 'a/w.py', line: 1 });
-    expect(dep.evidence[599]).toEqual({ file: 'a/w.py', line: 600 });
-    expect(dep.evidence[600]).toEqual({ file: 'a/x.py', line: 1 });
+    expect(dep.evidence[0]).toEqual({ file: 'a/w.py', line: 1, detail: 'runtime' });
+    expect(dep.evidence[599]).toEqual({ file: 'a/w.py', line: 600, detail: 'runtime' });
+    expect(dep.evidence[600]).toEqual({ file: 'a/x.py', line: 1, detail: 'runtime' });
     const b = project.monolith.modules.find((m) => m.name === 'b')!;
     expect(b).toMatchObject({ files: 1, apiSurface: 1, thirdParty: ['celery', 'flask'] });
   });
@@ -240,7 +240,7 @@ describe('evidence of a dependency (property)', () => {
         const files = [file('b/__init__.py', 'b', true, []), ...perFile.map((lines, k) => file(`a/m${k}.py`, `a.m${k}`, false, lines))];
         const scan: ScanResult = { root: '/gone', sourceRoots: [''], files, installedApps: [], problems: [], skipped: 0 };
         const dep = aggregate(scan, 'package').dependencies.find((d) => d.from === 'a' && d.to === 'b');
-        const all = perFile.flatMap((lines, k) => lines.map((line) => ({ file: `a/m${k}.py`, line })));
+        const all = perFile.flatMap((lines, k) => lines.map((line) => ({ file: `a/m${k}.py`, line, detail: 'runtime' })));
         if (all.length === 0) return dep === undefined;
         all.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
         expect(dep!.weight).toBe(all.length);

@@ -92,7 +92,7 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
               to: pick(moduleIds),
               kind: pick(DEPENDENCY_KINDS),
               weight: fc.integer({ min: 1, max: 1_000_000 }),
-              evidence: fc.array(fc.record({ file: arbText(30).filter((f) => f.length > 0), line: fc.integer({ min: 1, max: 100_000_000 }) }), { maxLength: 2 }),
+              evidence: fc.array(fc.record({ file: arbText(30).filter((f) => f.length > 0), line: fc.integer({ min: 1, max: 100_000_000 }), detail: arbText(20) }), { maxLength: 2 }),
             });
       const services: fc.Arbitrary<Service[]> = fc
         .tuple(
