@@ -1,3 +1,4 @@
+import { mulberry32 } from '../shared/random';
 import type {
   ApiStyle,
   Dependency,
@@ -36,17 +37,6 @@ export interface GenerateOptions {
   seed: number;
 }
 
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const DOMAINS = [
   'orders', 'billing', 'catalog', 'inventory', 'shipping', 'accounts', 'payments', 'search', 'reviews',

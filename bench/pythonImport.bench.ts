@@ -1,4 +1,4 @@
-import { mulberry32 } from './generate';
+import { mulberry32 } from '../shared/random';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';

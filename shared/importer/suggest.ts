@@ -3,6 +3,7 @@
 // of the proposal and of the baseline "one service per Django app" side by side. The metrics themselves are
 // shared/analysis/metrics.ts (structural modularity, crossing share, interfaces); this adds size spread and
 // interfaces per service and computes them for designs that are not (yet) the project's.
+import { mulberry32 } from '../random';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { computeMetrics } from '../analysis/metrics';
@@ -45,16 +46,6 @@ export interface DesignSummary {
   sizeSpread: number;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Candidate services from the project's modules and dependencies. Modules without dependencies stay alone. */
 export function proposeServices(project: Project, options: SuggestOptions = {}): Proposal {

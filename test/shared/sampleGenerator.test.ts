@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateProject, mulberry32 } from '../../bench/generate';
+import { generateProject } from '../../bench/generate';
+import { mulberry32 } from '../../shared/random';
 import { summarize, verdict } from '../../bench/harness';
 import { validateProject } from '../../shared/format/load';
 import { serializeProject } from '../../shared/format/save';
