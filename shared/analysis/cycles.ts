@@ -35,8 +35,9 @@ export function stronglyConnectedComponents(
 /**
  * Tarjan over nodes 0..n-1 and the edges pairs[2k] -> pairs[2k + 1] (self edges ignored). Each component is
  * sorted ascending; components are ordered by their smallest member. `visit[v]` false leaves node v out.
+ * The integer form of stronglyConnectedComponents, for callers that already index their nodes (the planner).
  */
-function componentsOf(n: number, pairs: readonly number[], visit: readonly boolean[] | null): number[][] {
+export function componentsOf(n: number, pairs: ArrayLike<number>, visit: readonly boolean[] | null = null): number[][] {
   // Adjacency in compressed rows: the targets of node v are adjacency[start[v] .. start[v + 1]).
   const start = new Int32Array(n + 1);
   for (let p = 0; p < pairs.length; p += 2) if (pairs[p] !== pairs[p + 1]) start[pairs[p]! + 1]! += 1;

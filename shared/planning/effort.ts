@@ -47,30 +47,52 @@ const round1 = (value: number): number => Math.round(value * 10) / 10;
 
 export function estimateEffort(project: Project, graph: ServiceGraph, service: Service): EffortBreakdown {
   const node = graph.nodes.get(service.id);
-  const linesOfCode = node?.linesOfCode ?? 0;
   const crossing = crossingCounts(project, graph).get(service.id);
-  const crossingDataDependencies = crossing?.data ?? 0;
-  const crossingDependencies = (crossing?.all ?? 0) - crossingDataDependencies;
   let entities = 0;
   const modules = graph.index.modules;
   const moduleIndex = moduleIndexOf(modules);
   for (const moduleId of node?.moduleIds ?? []) entities += modules[moduleIndex.get(moduleId)!]?.entities.length ?? 0;
+  return effortOf(
+    {
+      linesOfCode: node?.linesOfCode ?? 0,
+      crossing: crossing?.all ?? 0,
+      crossingData: crossing?.data ?? 0,
+      entities,
+      frameworkChange: getFramework(service.framework).id !== getFramework(project.monolith.framework).id,
+    },
+    service.effortOverride,
+  );
+}
 
+/** What the effort formula reads about one service: its size, the module dependencies crossing its boundary
+ * (all of them, and the foreign keys among them), its data entities, and whether it changes framework. */
+export interface EffortInputs {
+  linesOfCode: number;
+  crossing: number;
+  crossingData: number;
+  entities: number;
+  frameworkChange: boolean;
+}
+
+/** The formula above on its inputs (the planner computes them for every service at once). */
+export function effortOf(inputs: EffortInputs, effortOverride: number | null): EffortBreakdown {
+  const { linesOfCode, entities, frameworkChange } = inputs;
+  const crossingDataDependencies = inputs.crossingData;
+  const crossingDependencies = inputs.crossing - crossingDataDependencies;
   const c = EFFORT_CONSTANTS;
-  const frameworkChange = getFramework(service.framework).id !== getFramework(project.monolith.framework).id;
   const code = (linesOfCode / 1000) * c.perThousandLines;
   const rewrite = frameworkChange ? code * c.rewriteFactor : 0;
   const interfaceWork = crossingDependencies * c.perCrossingDependency;
   const data = crossingDataDependencies * c.perCrossingDataDependency + entities * c.perEntity;
   const computed = round1(Math.max(c.minimum, code + rewrite + interfaceWork + data));
-  const overridden = service.effortOverride !== null;
+  const overridden = effortOverride !== null;
   return {
     code: round1(code),
     rewrite: round1(rewrite),
     interface: round1(interfaceWork),
     data: round1(data),
     computed,
-    effort: overridden ? service.effortOverride! : computed,
+    effort: overridden ? effortOverride : computed,
     overridden,
     linesOfCode,
     crossingDependencies,

@@ -1,7 +1,8 @@
 import { getFramework } from '../catalog/frameworks';
 import { getRuntime } from '../catalog/runtimes';
-import { moduleIndexOf, type ServiceGraph } from '../analysis/serviceGraph';
-import { MONOLITH_NODE_ID, type Project } from '../model/project';
+import { moduleIndexOf } from '../analysis/serviceGraph';
+import type { Project } from '../model/project';
+import type { PlannerGraph } from './dependencyGraph';
 import { addDays } from './dates';
 import { listNames } from '../words';
 import type { DataMigration, FacadeRoute, PlanCycle, PlannedPhase, PlannedService } from './types';
@@ -53,7 +54,7 @@ function compareVersions(a: string, b: string): number {
 
 export function describePhases(
   project: Project,
-  graph: ServiceGraph,
+  graph: PlannerGraph,
   planned: readonly PlannedService[],
   phaseOf: ReadonlyMap<string, number>,
   cycles: readonly PlanCycle[],
@@ -90,8 +91,11 @@ export function describePhases(
     start = addDays(start, lengthWeeks * 7);
   }
 
-  addFacadeRoutes(project, graph, planned, phaseOf, phases);
-  addDataMigrations(project, graph, planned, phaseOf, phases);
+  // Names by node (the Monolith node 0 has none): routes and readers are found per module dependency.
+  const nameOf: string[] = [...graph.nodeIds];
+  for (const service of planned) nameOf[graph.nodeIndex.get(service.id)!] = service.name;
+  addFacadeRoutes(project, graph, nameOf, phaseOf, phases);
+  addDataMigrations(project, graph, nameOf, planned, phaseOf, phases);
   for (const phase of phases) {
     phase.risks = risksOf(phase, cycles, project);
     phase.exitCriteria = exitCriteriaOf(phase);
@@ -105,14 +109,11 @@ function defaultGoal(index: number, services: readonly PlannedService[]): string
   return `Extract ${listNames(services.map((s) => s.name))} and route their traffic through the facade`;
 }
 
-/** The phase a module leaves the monolith in; Infinity while it stays. */
-function modulePhases(graph: ServiceGraph, phaseOf: ReadonlyMap<string, number>): Float64Array {
-  const modules = graph.index.modules;
-  const phases = new Float64Array(modules.length).fill(Infinity);
-  for (let m = 0; m < modules.length; m++) {
-    const owner = graph.owner.get(modules[m]!.id);
-    if (owner !== undefined && owner !== MONOLITH_NODE_ID) phases[m] = phaseOf.get(owner) ?? Infinity;
-  }
+/** The phase a module leaves the monolith in; Infinity while it stays (the Monolith node is node 0). */
+function modulePhases(graph: PlannerGraph, phaseOf: ReadonlyMap<string, number>): Float64Array {
+  const nodePhases = graph.nodeIds.map((id, n) => (n === 0 ? Infinity : (phaseOf.get(id) ?? Infinity)));
+  const phases = new Float64Array(graph.modules.length);
+  for (let m = 0; m < phases.length; m++) phases[m] = nodePhases[graph.ownerOf[m]!]!;
   return phases;
 }
 
@@ -124,17 +125,16 @@ function modulePhases(graph: ServiceGraph, phaseOf: ReadonlyMap<string, number>)
  */
 function addFacadeRoutes(
   project: Project,
-  graph: ServiceGraph,
-  planned: readonly PlannedService[],
+  graph: PlannerGraph,
+  nameOf: readonly string[],
   phaseOf: ReadonlyMap<string, number>,
   phases: PlannedPhase[],
 ): void {
-  const modules = graph.index.modules;
+  const { modules, from, to, ownerOf, nodeIds } = graph;
   const left = modulePhases(graph, phaseOf);
-  const nameOf = new Map(planned.map((s) => [s.id, s.name]));
-  const routes = new Map<string, FacadeRoute & { phase: number; names: Set<string> }>();
+  // One route per phase, service node and direction, keyed by those three as one number.
+  const routes = new Map<number, FacadeRoute & { phase: number; names: Set<string> }>();
   const deps = project.monolith.dependencies;
-  const { from, to } = graph.index;
   for (let i = 0; i < deps.length; i++) {
     const a = from[i]!;
     const b = to[i]!;
@@ -143,14 +143,14 @@ function addFacadeRoutes(
     const pb = left[b]!;
     if (pa === pb) continue;
     const phase = Math.min(pa, pb);
-    const direction = pb < pa ? 'to-service' : 'to-monolith';
-    const serviceModule = pb < pa ? b : a;
-    const monolithModule = pb < pa ? a : b;
-    const serviceId = graph.owner.get(modules[serviceModule]!.id)!;
-    const key = `${phase}|${serviceId}|${direction}`;
+    const toService = pb < pa;
+    const serviceNode = ownerOf[toService ? b : a]!;
+    const monolithModule = toService ? a : b;
+    const key = (phase * nodeIds.length + serviceNode) * 2 + (toService ? 1 : 0);
     let route = routes.get(key);
     if (!route) {
-      route = { phase, direction, serviceId, serviceName: nameOf.get(serviceId) ?? serviceId, dependencies: 0, weight: 0, monolithModules: [], names: new Set() };
+      const direction = toService ? 'to-service' : 'to-monolith';
+      route = { phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [], names: new Set() };
       routes.set(key, route);
     }
     route.dependencies++;
@@ -166,32 +166,33 @@ function addFacadeRoutes(
   }
 }
 
+/** Per extracted service with data: its entities and who still reads them (foreign keys into its modules). */
 function addDataMigrations(
   project: Project,
-  graph: ServiceGraph,
+  graph: PlannerGraph,
+  nameOf: readonly string[],
   planned: readonly PlannedService[],
   phaseOf: ReadonlyMap<string, number>,
   phases: PlannedPhase[],
 ): void {
-  const modules = graph.index.modules;
+  const { modules, from, to, ownerOf } = graph;
   const moduleIndex = moduleIndexOf(modules);
-  const nameOf = new Map(planned.map((s) => [s.id, s.name]));
-  const readers = new Map<string, Map<string, number>>();
+  // Target node -> reader's name -> foreign keys (the Monolith node 0 reads as "Monolith", never a target).
+  const readers = new Map<number, Map<string, number>>();
   const deps = project.monolith.dependencies;
-  const { from, to } = graph.index;
   for (let i = 0; i < deps.length; i++) {
     if (deps[i]!.kind !== 'data' || from[i]! < 0 || to[i]! < 0) continue;
-    const target = graph.owner.get(modules[to[i]!]!.id)!;
-    const reader = graph.owner.get(modules[from[i]!]!.id)!;
-    if (target === reader || target === MONOLITH_NODE_ID) continue;
-    const byReader = readers.get(target) ?? new Map<string, number>();
-    const readerName = reader === MONOLITH_NODE_ID ? MONOLITH : (nameOf.get(reader) ?? reader);
+    const target = ownerOf[to[i]!]!;
+    const reader = ownerOf[from[i]!]!;
+    if (target === reader || target === 0) continue;
+    let byReader = readers.get(target);
+    if (!byReader) readers.set(target, (byReader = new Map<string, number>()));
+    const readerName = reader === 0 ? MONOLITH : nameOf[reader]!;
     byReader.set(readerName, (byReader.get(readerName) ?? 0) + 1);
-    readers.set(target, byReader);
   }
   for (const service of planned) {
     const entities = service.moduleIds.flatMap((id) => modules[moduleIndex.get(id)!]?.entities ?? []);
-    const byReader = readers.get(service.id);
+    const byReader = readers.get(graph.nodeIndex.get(service.id)!);
     if (entities.length === 0 && !byReader) continue;
     const migration: DataMigration = {
       serviceId: service.id,

@@ -1,10 +1,10 @@
-import { stronglyConnectedComponents } from '../analysis/cycles';
-import { buildServiceGraph, type ServiceGraph } from '../analysis/serviceGraph';
+import { componentsOf } from '../analysis/cycles';
+import { getFramework } from '../catalog/frameworks';
 import type { Project, Service } from '../model/project';
 import { BinaryHeap } from './heap';
-import { estimateEffort, type EffortBreakdown } from './effort';
+import { plannerGraph, serviceDependencies, type ServiceDependencies } from './dependencyGraph';
+import { effortOf, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
-import { linkDependency } from './linkDependency';
 import { listNames } from '../words';
 import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './types';
 
@@ -30,6 +30,8 @@ const MAX_BREAK_EDGES = 20;
 
 interface Unit {
   index: number;
+  /** Its services, as indices into the planner's services and as the services themselves. */
+  members: number[];
   services: Service[];
   /** Sort key: lower risk first, then name. */
   risk: number;
@@ -41,71 +43,72 @@ interface Unit {
 }
 
 export function planMigration(project: Project): Plan {
-  const graph = buildServiceGraph(project);
-  const services = project.services;
-  const serviceIndex = new Map(services.map((service, i) => [service.id, i]));
-  const warnings: PlanWarning[] = [];
-
   // --- service dependency edges: module dependencies between two services, plus planned links ---
-  // Keyed by the pair of service indices (a number, not a string: this runs once per edge of the graph).
+  // Services are numbered 0..count-1 (dependencyGraph.ts); per service, its node's tallies give effort and risk.
+  const graph = plannerGraph(project);
+  const dependencies = serviceDependencies(project, graph);
+  const { services, ids, nodeOf } = dependencies;
   const count = services.length;
-  const weights = new Map<number, number>();
-  const addEdge = (from: string, to: string, weight: number) => {
-    const a = serviceIndex.get(from);
-    const b = serviceIndex.get(to);
-    if (a === undefined || b === undefined || a === b) return;
-    const key = a * count + b;
-    weights.set(key, (weights.get(key) ?? 0) + weight);
-  };
-  for (const edge of graph.edges) addEdge(edge.from, edge.to, edge.weight);
-  for (const link of project.links) {
-    const { from, to } = linkDependency(link);
-    addEdge(from, to, 1);
-  }
-  const edges = [...weights].map(([key, weight]) => ({
-    from: services[Math.floor(key / count)]!.id,
-    to: services[key % count]!.id,
-    weight,
-  }));
-  const dependsOnIds = new Map<string, string[]>();
-  for (const edge of edges) {
-    const list = dependsOnIds.get(edge.from);
-    if (list) list.push(edge.to);
-    else dependsOnIds.set(edge.from, [edge.to]);
-  }
+  const warnings: PlanWarning[] = [];
+  const riskOf = (v: number) => graph.risk[nodeOf[v]!]!;
 
   // --- units: strongly connected components ---
-  const components = stronglyConnectedComponents(
-    services.map((service) => service.id),
-    edges,
-  );
-  const unitOf = new Map<string, number>();
-  components.forEach((members, u) => members.forEach((id) => unitOf.set(id, u)));
+  const pairs = new Int32Array(2 * dependencies.from.length);
+  for (let e = 0; e < dependencies.from.length; e++) {
+    pairs[2 * e] = dependencies.from[e]!;
+    pairs[2 * e + 1] = dependencies.to[e]!;
+  }
+  const components = componentsOf(count, pairs);
+  const unitOf = new Int32Array(count);
+  components.forEach((members, u) => members.forEach((v) => (unitOf[v] = u)));
 
-  const effort = new Map<string, EffortBreakdown>();
-  for (const service of services) effort.set(service.id, estimateEffort(project, graph, service));
+  // --- effort per service, from its node's size and crossing dependencies ---
+  const frameworkIds = new Map<string, string>();
+  const frameworkId = (framework: string) => {
+    let id = frameworkIds.get(framework);
+    if (id === undefined) frameworkIds.set(framework, (id = getFramework(framework).id));
+    return id;
+  };
+  const monolithFramework = frameworkId(project.monolith.framework);
+  const effort: EffortBreakdown[] = services.map((service, v) => {
+    const n = nodeOf[v]!;
+    const inputs = {
+      linesOfCode: graph.linesOfCode[n]!,
+      crossing: graph.crossing[n]!,
+      crossingData: graph.crossingData[n]!,
+      entities: graph.entities[n]!,
+      frameworkChange: frameworkId(service.framework) !== monolithFramework,
+    };
+    return effortOf(inputs, service.effortOverride);
+  });
 
   const cycles: PlanCycle[] = [];
   const cycleOfUnit = new Map<number, number>();
+  const dfsState = new Uint8Array(count);
   components.forEach((members, u) => {
     if (members.length < 2) return;
     cycleOfUnit.set(u, cycles.length);
-    cycles.push(describeCycle(members, edges, unitOf, u, (id) => services[serviceIndex.get(id)!]!.name));
+    cycles.push(describeCycle(members, u, unitOf, dependencies, dfsState));
   });
 
   const units: Unit[] = components.map((members, u) => {
-    const unitServices = members.map((id) => services[serviceIndex.get(id)!]!);
-    const risk =
-      unitServices.reduce((sum, service) => sum + serviceRisk(graph, service.id), 0) +
-      (members.length > 1 ? 10 * members.length : 0);
-    return { index: u, services: unitServices, risk, name: unitServices.map((s) => s.name).sort()[0]!, dependsOn: [], dependents: [], pin: null };
+    const unitServices = members.map((v) => services[v]!);
+    let risk = 0;
+    let name = unitServices[0]!.name;
+    for (const v of members) {
+      risk += riskOf(v);
+      if (services[v]!.name < name) name = services[v]!.name;
+    }
+    if (members.length > 1) risk += 10 * members.length;
+    return { index: u, members, services: unitServices, risk, name, dependsOn: [], dependents: [], pin: null };
   });
-  const unitEdges = new Set<string>();
-  for (const edge of edges) {
-    const a = unitOf.get(edge.from)!;
-    const b = unitOf.get(edge.to)!;
-    if (a === b || unitEdges.has(`${a}:${b}`)) continue;
-    unitEdges.add(`${a}:${b}`);
+  // Unit edges, in the order of the service edges that first join two units.
+  const unitEdges = new Set<number>();
+  for (let e = 0; e < dependencies.from.length; e++) {
+    const a = unitOf[dependencies.from[e]!]!;
+    const b = unitOf[dependencies.to[e]!]!;
+    if (a === b || unitEdges.has(a * units.length + b)) continue;
+    unitEdges.add(a * units.length + b);
     units[a]!.dependsOn.push(b);
     units[b]!.dependents.push(a);
   }
@@ -149,19 +152,16 @@ export function planMigration(project: Project): Plan {
   }
   const teamIndex = new Map(teams.map((team, i) => [team.name.trim().toLowerCase(), i]));
   const capacity = new PhaseCapacity(teams.map((team) => team.perPhase), maxServices);
-  const chosenTeam = new Map<string, number>();
+  // Per service: the team it names (-1 for none), and the team the planner chose (-1 until placed).
+  const ownTeam = services.map((service) => teamIndex.get(service.team.trim().toLowerCase()) ?? null);
+  const chosenTeam = new Int32Array(count).fill(-1);
 
   const phaseOfUnit = new Int32Array(units.length).fill(-1);
   const place = (unit: Unit, phase: number) => {
     phaseOfUnit[unit.index] = phase;
-    for (const [id, team] of capacity.take(phase, demands(unit))) chosenTeam.set(id, team);
+    for (const [v, team] of capacity.take(phase, demands(unit))) chosenTeam[v] = team;
   };
-  const demands = (unit: Unit) =>
-    unit.services.map((service) => ({
-      id: service.id,
-      team: teamIndex.get(service.team.trim().toLowerCase()) ?? null,
-      effort: effort.get(service.id)!.effort,
-    }));
+  const demands = (unit: Unit): Demand[] => unit.members.map((v) => ({ id: v, team: ownTeam[v]!, effort: effort[v]!.effort }));
 
   for (const unit of units) {
     if (unit.pin === null) continue;
@@ -192,7 +192,11 @@ export function planMigration(project: Project): Plan {
       if (--waiting[d]! === 0) heap.push(units[d]!);
     }
   };
-  const earliest = (unit: Unit) => Math.max(1, ...unit.dependsOn.map((d) => phaseOfUnit[d]!));
+  const earliest = (unit: Unit) => {
+    let phase = 1;
+    for (const d of unit.dependsOn) phase = Math.max(phase, phaseOfUnit[d]!);
+    return phase;
+  };
 
   for (let phase = 1; unplaced > 0; phase++) {
     const skipped: Unit[] = [];
@@ -214,7 +218,7 @@ export function planMigration(project: Project): Plan {
         release(unit);
         warnings.push({
           kind: 'oversized',
-          message: `${names(unit.services)} needs ${round1(unit.services.reduce((s, x) => s + effort.get(x.id)!.effort, 0))} person-weeks, more than one phase allows: it has ${phaseLabel(project, phase)} to itself and may run longer`,
+          message: `${names(unit.services)} needs ${round1(unit.members.reduce((s, v) => s + effort[v]!.effort, 0))} person-weeks, more than one phase allows: it has ${phaseLabel(project, phase)} to itself and may run longer`,
           serviceIds: unit.services.map((s) => s.id),
         });
       }
@@ -226,7 +230,7 @@ export function planMigration(project: Project): Plan {
   for (const unit of units) {
     const later = unit.dependsOn.filter((d) => phaseOfUnit[unit.index]! < phaseOfUnit[d]!).map((d) => units[d]!);
     if (later.length === 0) continue;
-    const what = later.flatMap((u) => u.services).map((s) => `${s.name} (phase ${phaseOfUnit[unitOf.get(s.id)!]})`);
+    const what = later.flatMap((u) => u.services.map((s) => `${s.name} (phase ${phaseOfUnit[u.index]})`));
     warnings.push({
       kind: 'pin-order',
       message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depends on ${listNames(what)}, which leave${what.length === 1 ? 's' : ''} the monolith later`,
@@ -240,24 +244,26 @@ export function planMigration(project: Project): Plan {
   const rank = extractionRanks(units, phaseOfUnit);
   const order = [...units].sort((a, b) => phaseOfUnit[a.index]! - phaseOfUnit[b.index]! || rank[a.index]! - rank[b.index]!);
   for (const unit of order) {
-    for (const service of unit.services) {
+    for (const v of unit.members) {
+      const service = services[v]!;
       phaseOf.set(service.id, phaseOfUnit[unit.index]!);
-      const node = graph.nodes.get(service.id);
-      const team = chosenTeam.get(service.id);
+      const team = chosenTeam[v]!;
+      const dependsOn: string[] = [];
+      for (let k = dependencies.outStart[v]!; k < dependencies.outStart[v + 1]!; k++) dependsOn.push(ids[dependencies.to[dependencies.outEdges[k]!]!]!);
       planned.push({
         id: service.id,
         name: service.name,
         framework: service.framework,
         runtime: service.runtime,
         datastore: service.datastore,
-        team: team !== undefined ? teams[team]!.name : service.team,
-        moduleIds: node?.moduleIds ?? [],
-        linesOfCode: node?.linesOfCode ?? 0,
-        effort: effort.get(service.id)!,
+        team: team >= 0 ? teams[team]!.name : service.team,
+        moduleIds: graph.moduleIds[nodeOf[v]!]!,
+        linesOfCode: graph.linesOfCode[nodeOf[v]!]!,
+        effort: effort[v]!,
         pinned: unit.pin !== null,
         cycle: cycleOfUnit.get(unit.index) ?? null,
-        risk: serviceRisk(graph, service.id),
-        dependsOn: dependsOnIds.get(service.id) ?? [],
+        risk: riskOf(v),
+        dependsOn,
       });
     }
   }
@@ -298,62 +304,70 @@ function extractionRanks(units: readonly Unit[], phaseOfUnit: Int32Array): Int32
   return final;
 }
 
-/** Risk of extracting one service: the weight of its crossing dependencies, data counted twice. */
-function serviceRisk(graph: ServiceGraph, serviceId: string): number {
-  let risk = 0;
-  for (const edge of [...(graph.outgoing.get(serviceId) ?? []), ...(graph.incoming.get(serviceId) ?? [])]) {
-    risk += edge.weight + edge.weightByKind.data;
-  }
-  return risk;
-}
-
 /** The dependencies inside a cycle that, removed, leave it acyclic: the back edges of a depth-first search
- *  that follows heavier dependencies first, so the edges it drops tend to be the light ones. */
-function describeCycle(
-  members: readonly string[],
-  edges: readonly { from: string; to: string; weight: number }[],
-  unitOf: ReadonlyMap<string, number>,
-  unit: number,
-  nameOf: (id: string) => string,
-): PlanCycle {
-  const inside = edges.filter((e) => unitOf.get(e.from) === unit && unitOf.get(e.to) === unit);
-  const out = new Map<string, { to: string; weight: number }[]>();
-  for (const e of inside) {
-    const list = out.get(e.from) ?? [];
-    list.push({ to: e.to, weight: e.weight });
-    out.set(e.from, list);
-  }
-  for (const list of out.values()) list.sort((a, b) => b.weight - a.weight || (a.to < b.to ? -1 : 1));
-  const state = new Map<string, 1 | 2>(); // 1 on the DFS path, 2 done
-  const breakEdges: CycleEdge[] = [];
+ *  that follows heavier dependencies first, so the edges it drops tend to be the light ones. `state` is
+ *  shared by all cycles (each service is in one): 1 on the DFS path, 2 done. */
+function describeCycle(members: readonly number[], unit: number, unitOf: Int32Array, dependencies: ServiceDependencies, state: Uint8Array): PlanCycle {
+  const { services, ids, to, weight, outStart, outEdges } = dependencies;
+  // The edges from v that stay in the cycle, heavier first, then by target id.
+  const inside = (v: number): number[] => {
+    const list: number[] = [];
+    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (unitOf[to[outEdges[k]!]!] === unit) list.push(outEdges[k]!);
+    return list.sort((a, b) => weight[b]! - weight[a]! || (ids[to[a]!]! < ids[to[b]!]! ? -1 : 1));
+  };
+  const back: number[] = [];
+  const backFrom: number[] = [];
   for (const root of members) {
-    if (state.has(root)) continue;
-    const stack: { id: string; next: number }[] = [{ id: root, next: 0 }];
-    state.set(root, 1);
+    if (state[root] !== 0) continue;
+    const stack: { v: number; targets: number[]; next: number }[] = [{ v: root, targets: inside(root), next: 0 }];
+    state[root] = 1;
     while (stack.length > 0) {
       const top = stack[stack.length - 1]!;
-      const targets = out.get(top.id) ?? [];
-      if (top.next < targets.length) {
-        const { to, weight } = targets[top.next++]!;
-        const s = state.get(to);
-        if (s === 1) breakEdges.push({ from: top.id, to, fromName: nameOf(top.id), toName: nameOf(to), weight });
-        else if (s === undefined) {
-          state.set(to, 1);
-          stack.push({ id: to, next: 0 });
+      if (top.next < top.targets.length) {
+        const e = top.targets[top.next++]!;
+        const w = to[e]!;
+        if (state[w] === 1) {
+          back.push(e);
+          backFrom.push(top.v);
+        } else if (state[w] === 0) {
+          state[w] = 1;
+          stack.push({ v: w, targets: inside(w), next: 0 });
         }
       } else {
-        state.set(top.id, 2);
+        state[top.v] = 2;
         stack.pop();
       }
     }
   }
-  breakEdges.sort((a, b) => a.weight - b.weight || (a.fromName < b.fromName ? -1 : a.fromName > b.fromName ? 1 : 0));
+  // Lightest first, then by the name of the dependent service; ties keep the search order (a stable sort).
+  const nameOf = (v: number) => services[v]!.name;
+  const order = back.map((_, k) => k);
+  order.sort((x, y) => {
+    const byWeight = weight[back[x]!]! - weight[back[y]!]!;
+    if (byWeight !== 0) return byWeight;
+    const a = nameOf(backFrom[x]!);
+    const b = nameOf(backFrom[y]!);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const breakEdges: CycleEdge[] = order.slice(0, MAX_BREAK_EDGES).map((k) => {
+    const from = backFrom[k]!;
+    const target = to[back[k]!]!;
+    return { from: ids[from]!, to: ids[target]!, fromName: nameOf(from), toName: nameOf(target), weight: weight[back[k]!]! };
+  });
   return {
-    serviceIds: [...members],
+    serviceIds: members.map((v) => ids[v]!),
     serviceNames: members.map(nameOf),
-    breakEdges: breakEdges.slice(0, MAX_BREAK_EDGES),
-    breakEdgeCount: breakEdges.length,
+    breakEdges,
+    breakEdgeCount: back.length,
   };
+}
+
+/** What placing one service asks of a phase: its index among the planner's services, its own team (an index
+ * into the capacity's teams, or null) and its effort. */
+interface Demand {
+  id: number;
+  team: number | null;
+  effort: number;
 }
 
 /** Capacity used per phase: person-weeks per team and a service count. */
@@ -378,9 +392,9 @@ class PhaseCapacity {
   }
 
   /** Assign each demand to a team (its own, else the one with most room left); returns the choices. */
-  private assign(phase: number, demands: readonly { id: string; team: number | null; effort: number }[]) {
+  private assign(phase: number, demands: readonly Demand[]) {
     const teams = [...this.usage(phase).teams];
-    const choices: [string, number][] = [];
+    const choices: [number, number][] = [];
     let fits = true;
     for (const demand of demands) {
       let team = demand.team;
@@ -395,14 +409,14 @@ class PhaseCapacity {
     return { teams, choices, fits };
   }
 
-  fits(phase: number, demands: readonly { id: string; team: number | null; effort: number }[]): boolean {
+  fits(phase: number, demands: readonly Demand[]): boolean {
     const usage = this.usage(phase);
     if (this.maxServices !== null && usage.services + demands.length > this.maxServices) return false;
     if (this.perPhase.length === 0) return true;
     return this.assign(phase, demands).fits;
   }
 
-  take(phase: number, demands: readonly { id: string; team: number | null; effort: number }[]): [string, number][] {
+  take(phase: number, demands: readonly Demand[]): [number, number][] {
     const usage = this.usage(phase);
     usage.services += demands.length;
     if (this.perPhase.length === 0) return [];
