@@ -2,11 +2,12 @@ import { componentsOf } from '../analysis/cycles';
 import { getFramework } from '../catalog/frameworks';
 import type { Project, Service } from '../model/project';
 import { BinaryHeap } from './heap';
-import { plannerGraph, serviceDependencies, type ServiceDependencies } from './dependencyGraph';
+import { describeCycle } from './cycleBreaks';
+import { plannerGraph, serviceDependencies } from './dependencyGraph';
 import { effortOf, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
 import { listNames } from '../words';
-import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './types';
+import type { Plan, PlanCycle, PlannedService, PlanWarning } from './types';
 
 // The roadmap planner: pure and deterministic (the same project gives the same plan, byte for byte).
 //
@@ -25,8 +26,6 @@ import type { CycleEdge, Plan, PlanCycle, PlannedService, PlanWarning } from './
 export const DEFAULT_TEAM = { name: 'Team', perPhase: 8 } as const;
 /** How many units that do not fit a phase the filler looks past before it opens the next phase. */
 const MAX_SKIPPED_PER_PHASE = 32;
-/** The lightest dependencies a cycle lists as the ones to break (a large cycle has thousands). */
-const MAX_BREAK_EDGES = 20;
 
 interface Unit {
   index: number;
@@ -302,64 +301,6 @@ function extractionRanks(units: readonly Unit[], phaseOfUnit: Int32Array): Int32
   const final = new Int32Array(units.length);
   order.forEach((unit, i) => (final[unit.index] = i));
   return final;
-}
-
-/** The dependencies inside a cycle that, removed, leave it acyclic: the back edges of a depth-first search
- *  that follows heavier dependencies first, so the edges it drops tend to be the light ones. `state` is
- *  shared by all cycles (each service is in one): 1 on the DFS path, 2 done. */
-function describeCycle(members: readonly number[], unit: number, unitOf: Int32Array, dependencies: ServiceDependencies, state: Uint8Array): PlanCycle {
-  const { services, ids, to, weight, outStart, outEdges } = dependencies;
-  // The edges from v that stay in the cycle, heavier first, then by target id.
-  const inside = (v: number): number[] => {
-    const list: number[] = [];
-    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (unitOf[to[outEdges[k]!]!] === unit) list.push(outEdges[k]!);
-    return list.sort((a, b) => weight[b]! - weight[a]! || (ids[to[a]!]! < ids[to[b]!]! ? -1 : 1));
-  };
-  const back: number[] = [];
-  const backFrom: number[] = [];
-  for (const root of members) {
-    if (state[root] !== 0) continue;
-    const stack: { v: number; targets: number[]; next: number }[] = [{ v: root, targets: inside(root), next: 0 }];
-    state[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.next < top.targets.length) {
-        const e = top.targets[top.next++]!;
-        const w = to[e]!;
-        if (state[w] === 1) {
-          back.push(e);
-          backFrom.push(top.v);
-        } else if (state[w] === 0) {
-          state[w] = 1;
-          stack.push({ v: w, targets: inside(w), next: 0 });
-        }
-      } else {
-        state[top.v] = 2;
-        stack.pop();
-      }
-    }
-  }
-  // Lightest first, then by the name of the dependent service; ties keep the search order (a stable sort).
-  const nameOf = (v: number) => services[v]!.name;
-  const order = back.map((_, k) => k);
-  order.sort((x, y) => {
-    const byWeight = weight[back[x]!]! - weight[back[y]!]!;
-    if (byWeight !== 0) return byWeight;
-    const a = nameOf(backFrom[x]!);
-    const b = nameOf(backFrom[y]!);
-    return a < b ? -1 : a > b ? 1 : 0;
-  });
-  const breakEdges: CycleEdge[] = order.slice(0, MAX_BREAK_EDGES).map((k) => {
-    const from = backFrom[k]!;
-    const target = to[back[k]!]!;
-    return { from: ids[from]!, to: ids[target]!, fromName: nameOf(from), toName: nameOf(target), weight: weight[back[k]!]! };
-  });
-  return {
-    serviceIds: members.map((v) => ids[v]!),
-    serviceNames: members.map(nameOf),
-    breakEdges,
-    breakEdgeCount: back.length,
-  };
 }
 
 /** What placing one service asks of a phase: its index among the planner's services, its own team (an index
