@@ -27,10 +27,18 @@ export function foundationTasks(project: Project): string[] {
     tasks.push(`ASGI deployment path (an ASGI server behind the facade, health checks, graceful shutdown) for ${frameworks.join(', ')}: ${listNames(asgi.map((s) => s.name))}`);
   }
   const monolithVersion = project.monolith.pythonVersion.replace(/^pypy/, '');
-  const newer = services.filter((s) => {
-    const runtime = getRuntime(s.runtime);
-    return runtime !== undefined && compareVersions(runtime.pythonVersion, monolithVersion) > 0;
-  });
+  // Whether a runtime is newer than the monolith's Python, compared once per runtime id (services share a few).
+  const newerRuntimes = new Map<string, boolean>();
+  const isNewer = (id: string): boolean => {
+    let newer = newerRuntimes.get(id);
+    if (newer === undefined) {
+      const runtime = getRuntime(id);
+      newer = runtime !== undefined && compareVersions(runtime.pythonVersion, monolithVersion) > 0;
+      newerRuntimes.set(id, newer);
+    }
+    return newer;
+  };
+  const newer = services.filter((s) => isNewer(s.runtime));
   if (newer.length > 0) {
     const versions = [...new Set(newer.map((s) => getRuntime(s.runtime)!.pythonVersion))].sort(compareVersions);
     tasks.push(`Runtime upgrade: shared libraries, base images and CI from Python ${monolithVersion} to ${versions.join(' and ')} for ${listNames(newer.map((s) => s.name))}`);
@@ -133,7 +141,7 @@ function addFacadeRoutes(
   const { modules, from, to, ownerOf, nodeIds } = graph;
   const left = modulePhases(graph, phaseOf);
   // One route per phase, service node and direction, keyed by those three as one number.
-  const routes = new Map<number, FacadeRoute & { phase: number; names: Set<string> }>();
+  const routes = new Map<number, FacadeRoute & { phase: number; monolithIndices: Set<number> }>();
   const deps = project.monolith.dependencies;
   for (let i = 0; i < deps.length; i++) {
     const a = from[i]!;
@@ -150,17 +158,19 @@ function addFacadeRoutes(
     let route = routes.get(key);
     if (!route) {
       const direction = toService ? 'to-service' : 'to-monolith';
-      route = { phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [], names: new Set() };
+      route = { phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [], monolithIndices: new Set() };
       routes.set(key, route);
     }
     route.dependencies++;
     route.weight += deps[i]!.weight;
-    route.names.add(modules[monolithModule]!.name);
+    route.monolithIndices.add(monolithModule);
   }
   const sorted = [...routes.values()].sort(
     (x, y) => x.phase - y.phase || cmp(x.serviceName, y.serviceName) || cmp(x.direction, y.direction),
   );
-  for (const { phase, names, ...route } of sorted) {
+  for (const { phase, monolithIndices, ...route } of sorted) {
+    const names = new Set<string>();
+    for (const m of monolithIndices) names.add(modules[m]!.name);
     route.monolithModules = [...names].sort().slice(0, MAX_MODULES_NAMED);
     phases[phase]?.facadeRoutes.push(route);
   }
@@ -191,8 +201,9 @@ function addDataMigrations(
     byReader.set(readerName, (byReader.get(readerName) ?? 0) + 1);
   }
   for (const service of planned) {
-    const entities = service.moduleIds.flatMap((id) => modules[moduleIndex.get(id)!]?.entities ?? []);
-    const byReader = readers.get(graph.nodeIndex.get(service.id)!);
+    const node = graph.nodeIndex.get(service.id)!;
+    const entities = graph.entities[node] === 0 ? [] : service.moduleIds.flatMap((id) => modules[moduleIndex.get(id)!]?.entities ?? []);
+    const byReader = readers.get(node);
     if (entities.length === 0 && !byReader) continue;
     const migration: DataMigration = {
       serviceId: service.id,
