@@ -20,9 +20,12 @@ export interface PlannerGraph {
   /** MONOLITH_NODE_ID first, then each service id once; and id -> node index. */
   nodeIds: string[];
   nodeIndex: ReadonlyMap<string, number>;
-  /** Dependency i goes from module index from[i] to module index to[i]; -1 when the module does not exist. */
+  /** Dependency i goes from module index from[i] to module index to[i]; -1 when the module does not exist.
+   * Its weight and whether it is a foreign key, read once from the document. */
   from: Int32Array;
   to: Int32Array;
+  weight: Float64Array;
+  isData: Uint8Array;
   /** Module index -> node index. */
   ownerOf: Int32Array;
   /** Per node: the modules it owns (module order), their lines of code and data entities. */
@@ -78,16 +81,20 @@ export function plannerGraph(project: Project): PlannerGraph & { pairs: NodePair
   const crossing = new Float64Array(nodeCount);
   const crossingData = new Float64Array(nodeCount);
   const risk = new Float64Array(nodeCount);
+  const weights = new Float64Array(deps.length);
+  const isData = new Uint8Array(deps.length);
   const depFrom = new Int32Array(deps.length).fill(-1);
   const depTo = new Int32Array(deps.length);
   const outCount = new Int32Array(nodeCount + 1);
   for (let i = 0; i < deps.length; i++) {
+    const { weight, kind } = deps[i]!;
+    const data = kind === 'data' ? 1 : 0;
+    weights[i] = weight;
+    isData[i] = data;
     if (from[i]! < 0 || to[i]! < 0) continue;
     const a = ownerOf[from[i]!]!;
     const b = ownerOf[to[i]!]!;
     if (a === b) continue;
-    const { weight, kind } = deps[i]!;
-    const data = kind === 'data' ? 1 : 0;
     crossing[a]!++;
     crossing[b]!++;
     crossingData[a]! += data;
@@ -104,6 +111,8 @@ export function plannerGraph(project: Project): PlannerGraph & { pairs: NodePair
     nodeIndex,
     from,
     to,
+    weight: weights,
+    isData,
     ownerOf,
     moduleIds,
     linesOfCode,
@@ -111,7 +120,7 @@ export function plannerGraph(project: Project): PlannerGraph & { pairs: NodePair
     crossing,
     crossingData,
     risk,
-    pairs: nodePairs(nodeCount, deps, depFrom, depTo, outCount),
+    pairs: nodePairs(nodeCount, weights, depFrom, depTo, outCount),
   };
 }
 
@@ -125,7 +134,7 @@ interface NodePairs {
 
 function nodePairs(
   nodeCount: number,
-  deps: Project['monolith']['dependencies'],
+  weights: Float64Array,
   depFrom: Int32Array,
   depTo: Int32Array,
   outCount: Int32Array,
@@ -154,7 +163,7 @@ function nodePairs(
         sum[b] = 0;
         targets[k++] = b;
       }
-      sum[b]! += deps[i]!.weight;
+      sum[b]! += weights[i]!;
     }
     const sorted = targets.subarray(0, k).sort();
     for (let t = 0; t < k; t++) {

@@ -12,6 +12,8 @@ import type { DataMigration, FacadeRoute, PlanCycle, PlannedPhase, PlannedServic
 
 const MONOLITH = 'Monolith';
 const MAX_MODULES_NAMED = 6;
+/** Lines of code as "12,345" (one formatter: toLocaleString builds one per call). */
+const THOUSANDS = new Intl.NumberFormat('en-US');
 
 /** Foundations (phase 0): the work every extraction relies on, derived from the design. */
 export function foundationTasks(project: Project): string[] {
@@ -102,8 +104,8 @@ export function describePhases(
   // Names by node (the Monolith node 0 has none): routes and readers are found per module dependency.
   const nameOf: string[] = [...graph.nodeIds];
   for (const service of planned) nameOf[graph.nodeIndex.get(service.id)!] = service.name;
-  addFacadeRoutes(project, graph, nameOf, phaseOf, phases);
-  addDataMigrations(project, graph, nameOf, planned, phaseOf, phases);
+  addFacadeRoutes(graph, nameOf, phaseOf, phases);
+  addDataMigrations(graph, nameOf, planned, phaseOf, phases);
   for (const phase of phases) {
     phase.risks = risksOf(phase, cycles, project);
     phase.exitCriteria = exitCriteriaOf(phase);
@@ -132,21 +134,20 @@ function modulePhases(graph: PlannerGraph, phaseOf: ReadonlyMap<string, number>)
  * routes: they are counted in the data migrations.
  */
 function addFacadeRoutes(
-  project: Project,
   graph: PlannerGraph,
   nameOf: readonly string[],
   phaseOf: ReadonlyMap<string, number>,
   phases: PlannedPhase[],
 ): void {
-  const { modules, from, to, ownerOf, nodeIds } = graph;
+  const { modules, from, to, weight, isData, ownerOf, nodeIds } = graph;
   const left = modulePhases(graph, phaseOf);
-  // One route per phase, service node and direction, keyed by those three as one number.
-  const routes = new Map<number, FacadeRoute & { phase: number; monolithIndices: Set<number> }>();
-  const deps = project.monolith.dependencies;
-  for (let i = 0; i < deps.length; i++) {
+  // One route per service node and direction (its phase is the node's): routeOf[2 * node + toService].
+  const routes: (FacadeRoute & { phase: number; monolithIndices: Set<number> })[] = [];
+  const routeOf = new Int32Array(2 * nodeIds.length).fill(-1);
+  for (let i = 0; i < from.length; i++) {
     const a = from[i]!;
     const b = to[i]!;
-    if (a < 0 || b < 0 || deps[i]!.kind === 'data') continue;
+    if (a < 0 || b < 0 || isData[i]) continue;
     const pa = left[a]!;
     const pb = left[b]!;
     if (pa === pb) continue;
@@ -154,18 +155,18 @@ function addFacadeRoutes(
     const toService = pb < pa;
     const serviceNode = ownerOf[toService ? b : a]!;
     const monolithModule = toService ? a : b;
-    const key = (phase * nodeIds.length + serviceNode) * 2 + (toService ? 1 : 0);
-    let route = routes.get(key);
-    if (!route) {
+    const key = 2 * serviceNode + (toService ? 1 : 0);
+    if (routeOf[key] === -1) {
+      routeOf[key] = routes.length;
       const direction = toService ? 'to-service' : 'to-monolith';
-      route = { phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [], monolithIndices: new Set() };
-      routes.set(key, route);
+      routes.push({ phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [], monolithIndices: new Set() });
     }
+    const route = routes[routeOf[key]!]!;
     route.dependencies++;
-    route.weight += deps[i]!.weight;
+    route.weight += weight[i]!;
     route.monolithIndices.add(monolithModule);
   }
-  const sorted = [...routes.values()].sort(
+  const sorted = routes.sort(
     (x, y) => x.phase - y.phase || cmp(x.serviceName, y.serviceName) || cmp(x.direction, y.direction),
   );
   for (const { phase, monolithIndices, ...route } of sorted) {
@@ -178,20 +179,18 @@ function addFacadeRoutes(
 
 /** Per extracted service with data: its entities and who still reads them (foreign keys into its modules). */
 function addDataMigrations(
-  project: Project,
   graph: PlannerGraph,
   nameOf: readonly string[],
   planned: readonly PlannedService[],
   phaseOf: ReadonlyMap<string, number>,
   phases: PlannedPhase[],
 ): void {
-  const { modules, from, to, ownerOf } = graph;
+  const { modules, from, to, isData, ownerOf } = graph;
   const moduleIndex = moduleIndexOf(modules);
   // Target node -> reader's name -> foreign keys (the Monolith node 0 reads as "Monolith", never a target).
   const readers = new Map<number, Map<string, number>>();
-  const deps = project.monolith.dependencies;
-  for (let i = 0; i < deps.length; i++) {
-    if (deps[i]!.kind !== 'data' || from[i]! < 0 || to[i]! < 0) continue;
+  for (let i = 0; i < from.length; i++) {
+    if (!isData[i] || from[i]! < 0 || to[i]! < 0) continue;
     const target = ownerOf[to[i]!]!;
     const reader = ownerOf[from[i]!]!;
     if (target === reader || target === 0) continue;
@@ -236,7 +235,7 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
   const monolithFramework = getFramework(project.monolith.framework).id;
   for (const service of phase.services) {
     if (service.effort.frameworkChange && service.linesOfCode > 0 && getFramework(service.framework).id !== monolithFramework) {
-      risks.push(`${service.name} is rewritten onto ${getFramework(service.framework).name} (${service.linesOfCode.toLocaleString('en-US')} lines): plan for parity tests`);
+      risks.push(`${service.name} is rewritten onto ${getFramework(service.framework).name} (${THOUSANDS.format(service.linesOfCode)} lines): plan for parity tests`);
     }
   }
   for (const route of phase.facadeRoutes) {
