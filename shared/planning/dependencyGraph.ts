@@ -177,26 +177,28 @@ function nodePairs(
 
 /** The planner's services and the dependencies between them: module dependency pairs, then planned links. */
 export function serviceDependencies(project: Project, graph: PlannerGraph & { pairs: NodePairs }): ServiceDependencies {
-  // Services by id: the first appearance fixes the place, the last service with the id is the one read.
-  const serviceIndex = new Map<string, number>();
+  // Services by id, through their nodes (every service id has one): the first appearance fixes the place,
+  // the last service with the id is the one read.
+  const nodeCount = graph.nodeIds.length;
+  const serviceOfNode = new Int32Array(nodeCount).fill(-1);
   const ids: string[] = [];
   const services: Service[] = [];
+  const nodes: number[] = [];
   for (const service of project.services) {
-    const s = serviceIndex.get(service.id);
-    if (s === undefined) {
-      serviceIndex.set(service.id, ids.length);
+    const n = graph.nodeIndex.get(service.id)!;
+    if (serviceOfNode[n] === -1) {
+      serviceOfNode[n] = ids.length;
       ids.push(service.id);
       services.push(service);
-    } else services[s] = service;
+      nodes.push(n);
+    } else services[serviceOfNode[n]!] = service;
   }
   const count = ids.length;
-  const nodeCount = graph.nodeIds.length;
-  const nodeOf = new Int32Array(count);
-  const serviceOfNode = new Int32Array(nodeCount).fill(-1);
-  for (let v = 0; v < count; v++) {
-    nodeOf[v] = graph.nodeIndex.get(ids[v]!)!;
-    serviceOfNode[nodeOf[v]!] = v;
-  }
+  const nodeOf = Int32Array.from(nodes);
+  const serviceOf = (id: string): number => {
+    const n = graph.nodeIndex.get(id);
+    return n === undefined ? -1 : serviceOfNode[n]!;
+  };
 
   // Module dependency pairs between two services, in node order (the Monolith node is no service).
   const { pairs } = graph;
@@ -223,9 +225,9 @@ export function serviceDependencies(project: Project, graph: PlannerGraph & { pa
   const linkEdges = new Map<number, number>();
   for (const link of project.links) {
     const dependency = linkDependency(link);
-    const sa = serviceIndex.get(dependency.from);
-    const sb = serviceIndex.get(dependency.to);
-    if (sa === undefined || sb === undefined || sa === sb) continue;
+    const sa = serviceOf(dependency.from);
+    const sb = serviceOf(dependency.to);
+    if (sa < 0 || sb < 0 || sa === sb) continue;
     const p = findPair(pairs, nodeOf[sa]!, nodeOf[sb]!);
     let edge = p >= 0 ? edgeOfPair[p]! : (linkEdges.get(sa * count + sb) ?? -1);
     if (edge < 0) {

@@ -1,7 +1,7 @@
 import { getFramework } from '../catalog/frameworks';
 import { getRuntime } from '../catalog/runtimes';
 import { moduleIndexOf } from '../analysis/serviceGraph';
-import type { Project } from '../model/project';
+import type { Module, Project } from '../model/project';
 import type { PlannerGraph } from './dependencyGraph';
 import { addDays } from './dates';
 import { listNames } from '../words';
@@ -141,9 +141,12 @@ function addFacadeRoutes(
 ): void {
   const { modules, from, to, weight, isData, ownerOf, nodeIds } = graph;
   const left = modulePhases(graph, phaseOf);
-  // One route per service node and direction (its phase is the node's): routeOf[2 * node + toService].
-  const routes: (FacadeRoute & { phase: number; monolithIndices: Set<number> })[] = [];
+  // One route per service node and direction (its phase is the node's): routeOf[2 * node + toService]. Each
+  // dependency on a route notes its route and the module on the monolith's side, for the names below.
+  const routes: (FacadeRoute & { phase: number })[] = [];
   const routeOf = new Int32Array(2 * nodeIds.length).fill(-1);
+  const routeOfDependency = new Int32Array(from.length).fill(-1);
+  const monolithModuleOf = new Int32Array(from.length);
   for (let i = 0; i < from.length; i++) {
     const a = from[i]!;
     const b = to[i]!;
@@ -159,21 +162,48 @@ function addFacadeRoutes(
     if (routeOf[key] === -1) {
       routeOf[key] = routes.length;
       const direction = toService ? 'to-service' : 'to-monolith';
-      routes.push({ phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [], monolithIndices: new Set() });
+      routes.push({ phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [] });
     }
     const route = routes[routeOf[key]!]!;
     route.dependencies++;
     route.weight += weight[i]!;
-    route.monolithIndices.add(monolithModule);
+    routeOfDependency[i] = routeOf[key]!;
+    monolithModuleOf[i] = monolithModule;
   }
+  monolithModuleNames(routes, routeOfDependency, monolithModuleOf, modules);
   const sorted = routes.sort(
     (x, y) => x.phase - y.phase || cmp(x.serviceName, y.serviceName) || cmp(x.direction, y.direction),
   );
-  for (const { phase, monolithIndices, ...route } of sorted) {
-    const names = new Set<string>();
-    for (const m of monolithIndices) names.add(modules[m]!.name);
-    route.monolithModules = [...names].sort().slice(0, MAX_MODULES_NAMED);
-    phases[phase]?.facadeRoutes.push(route);
+  for (const { phase, ...route } of sorted) phases[phase]?.facadeRoutes.push(route);
+}
+
+/** Per route, the first names (sorted, each once) of the monolith's modules its dependencies reach: the
+ * dependencies bucketed by route (a counting sort), each module taken once per route. */
+function monolithModuleNames(
+  routes: readonly FacadeRoute[],
+  routeOfDependency: Int32Array,
+  monolithModuleOf: Int32Array,
+  modules: readonly Module[],
+): void {
+  const start = new Int32Array(routes.length + 1);
+  for (const r of routeOfDependency) if (r >= 0) start[r + 1]!++;
+  for (let r = 0; r < routes.length; r++) start[r + 1]! += start[r]!;
+  const bucket = new Int32Array(start[routes.length]!);
+  const fill = start.slice(0, routes.length);
+  for (let i = 0; i < routeOfDependency.length; i++) if (routeOfDependency[i]! >= 0) bucket[fill[routeOfDependency[i]!]!++] = monolithModuleOf[i]!;
+  const seen = new Int32Array(modules.length).fill(-1);
+  for (let r = 0; r < routes.length; r++) {
+    const names: string[] = [];
+    for (let j = start[r]!; j < start[r + 1]!; j++) {
+      const m = bucket[j]!;
+      if (seen[m] === r) continue;
+      seen[m] = r;
+      names.push(modules[m]!.name);
+    }
+    names.sort();
+    // Two modules may share a name: each name once (adjacent after the sort).
+    const unique = names.filter((name, k) => k === 0 || name !== names[k - 1]);
+    routes[r]!.monolithModules = unique.slice(0, MAX_MODULES_NAMED);
   }
 }
 
@@ -219,9 +249,11 @@ function addDataMigrations(
 
 function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Project): string[] {
   const risks: string[] = [];
-  const here = new Set(phase.services.map((s) => s.id));
-  for (const cycle of cycles) {
-    if (!cycle.serviceIds.some((id) => here.has(id))) continue;
+  // A cycle's services leave together, so a cycle is here when one of the phase's services is in it.
+  const here = new Set<number>();
+  for (const service of phase.services) if (service.cycle !== null) here.add(service.cycle);
+  for (const [c, cycle] of cycles.entries()) {
+    if (!here.has(c)) continue;
     const cut = listNames(cycle.breakEdges, (e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`, 3);
     const more = cycle.breakEdgeCount > cycle.breakEdges.length ? ` (${cycle.breakEdgeCount} dependencies in all)` : '';
     risks.push(`Dependency cycle between ${listNames(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`);

@@ -152,7 +152,12 @@ export function planMigration(project: Project): Plan {
   const teamIndex = new Map(teams.map((team, i) => [team.name.trim().toLowerCase(), i]));
   const capacity = new PhaseCapacity(teams.map((team) => team.perPhase), maxServices);
   // Per service: the team it names (-1 for none), and the team the planner chose (-1 until placed).
-  const ownTeam = services.map((service) => teamIndex.get(service.team.trim().toLowerCase()) ?? null);
+  const teamOfName = new Map<string, number | null>();
+  const ownTeam = services.map((service) => {
+    let team = teamOfName.get(service.team);
+    if (team === undefined) teamOfName.set(service.team, (team = teamIndex.get(service.team.trim().toLowerCase()) ?? null));
+    return team;
+  });
   const chosenTeam = new Int32Array(count).fill(-1);
 
   const phaseOfUnit = new Int32Array(units.length).fill(-1);
