@@ -62,20 +62,26 @@ function compareVersions(a: string, b: string): number {
   return am - bm || an - bn;
 }
 
+/** Where the planned services go: planned[k] is extracted in phase[k] and is node[k] of the PlannerGraph. */
+export interface Placement {
+  phase: Int32Array;
+  node: Int32Array;
+}
+
 export function describePhases(
   project: Project,
   graph: PlannerGraph,
   planned: readonly PlannedService[],
-  phaseOf: ReadonlyMap<string, number>,
+  placement: Placement,
   cycles: readonly PlanCycle[],
 ): PlannedPhase[] {
   let count = Math.max(2, project.phases.length);
   const byPhase: PlannedService[][] = [];
-  for (const service of planned) {
-    const index = phaseOf.get(service.id)!;
+  planned.forEach((service, k) => {
+    const index = placement.phase[k]!;
     count = Math.max(count, index + 1);
     (byPhase[index] ??= []).push(service);
-  }
+  });
   const phases: PlannedPhase[] = [];
   let start = project.planning.startDate;
   for (let index = 0; index < count; index++) {
@@ -103,9 +109,9 @@ export function describePhases(
 
   // Names by node (the Monolith node 0 has none): routes and readers are found per module dependency.
   const nameOf: string[] = [...graph.nodeIds];
-  for (const service of planned) nameOf[graph.nodeIndex.get(service.id)!] = service.name;
-  addFacadeRoutes(graph, nameOf, phaseOf, phases);
-  addDataMigrations(graph, nameOf, planned, phaseOf, phases);
+  planned.forEach((service, k) => (nameOf[placement.node[k]!] = service.name));
+  addFacadeRoutes(graph, nameOf, placement, phases);
+  addDataMigrations(graph, nameOf, planned, placement, phases);
   for (const phase of phases) {
     phase.risks = risksOf(phase, cycles, project);
     phase.exitCriteria = exitCriteriaOf(phase);
@@ -120,8 +126,11 @@ function defaultGoal(index: number, services: readonly PlannedService[]): string
 }
 
 /** The phase a module leaves the monolith in; Infinity while it stays (the Monolith node is node 0). */
-function modulePhases(graph: PlannerGraph, phaseOf: ReadonlyMap<string, number>): Float64Array {
-  const nodePhases = graph.nodeIds.map((id, n) => (n === 0 ? Infinity : (phaseOf.get(id) ?? Infinity)));
+function modulePhases(graph: PlannerGraph, placement: Placement): Float64Array {
+  const nodePhases = new Float64Array(graph.nodeIds.length).fill(Infinity);
+  placement.node.forEach((n, k) => {
+    if (n !== 0) nodePhases[n] = placement.phase[k]!;
+  });
   const phases = new Float64Array(graph.modules.length);
   for (let m = 0; m < phases.length; m++) phases[m] = nodePhases[graph.ownerOf[m]!]!;
   return phases;
@@ -136,11 +145,11 @@ function modulePhases(graph: PlannerGraph, phaseOf: ReadonlyMap<string, number>)
 function addFacadeRoutes(
   graph: PlannerGraph,
   nameOf: readonly string[],
-  phaseOf: ReadonlyMap<string, number>,
+  placement: Placement,
   phases: PlannedPhase[],
 ): void {
   const { modules, from, to, weight, isData, ownerOf, nodeIds } = graph;
-  const left = modulePhases(graph, phaseOf);
+  const left = modulePhases(graph, placement);
   // One route per service node and direction (its phase is the node's): routeOf[2 * node + toService]. Each
   // dependency on a route notes its route and the module on the monolith's side, for the names below.
   const routes: (FacadeRoute & { phase: number })[] = [];
@@ -212,7 +221,7 @@ function addDataMigrations(
   graph: PlannerGraph,
   nameOf: readonly string[],
   planned: readonly PlannedService[],
-  phaseOf: ReadonlyMap<string, number>,
+  placement: Placement,
   phases: PlannedPhase[],
 ): void {
   const { modules, from, to, isData, ownerOf } = graph;
@@ -229,11 +238,11 @@ function addDataMigrations(
     const readerName = reader === 0 ? MONOLITH : nameOf[reader]!;
     byReader.set(readerName, (byReader.get(readerName) ?? 0) + 1);
   }
-  for (const service of planned) {
-    const node = graph.nodeIndex.get(service.id)!;
+  planned.forEach((service, k) => {
+    const node = placement.node[k]!;
     const entities = graph.entities[node] === 0 ? [] : service.moduleIds.flatMap((id) => modules[moduleIndex.get(id)!]?.entities ?? []);
     const byReader = readers.get(node);
-    if (entities.length === 0 && !byReader) continue;
+    if (entities.length === 0 && !byReader) return;
     const migration: DataMigration = {
       serviceId: service.id,
       serviceName: service.name,
@@ -243,8 +252,8 @@ function addDataMigrations(
         .map(([owner, dependencies]) => ({ owner, dependencies }))
         .sort((a, b) => cmp(a.owner, b.owner)),
     };
-    phases[phaseOf.get(service.id)!]?.dataMigrations.push(migration);
-  }
+    phases[placement.phase[k]!]?.dataMigrations.push(migration);
+  });
 }
 
 function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Project): string[] {

@@ -243,14 +243,15 @@ export function planMigration(project: Project): Plan {
   }
 
   // --- planned services, in phase order then extraction order ---
-  const phaseOf = new Map<string, number>();
   const planned: PlannedService[] = [];
+  const placement = { phase: new Int32Array(count), node: new Int32Array(count) };
   const rank = extractionRanks(units, phaseOfUnit);
   const order = [...units].sort((a, b) => phaseOfUnit[a.index]! - phaseOfUnit[b.index]! || rank[a.index]! - rank[b.index]!);
   for (const unit of order) {
     for (const v of unit.members) {
       const service = services[v]!;
-      phaseOf.set(service.id, phaseOfUnit[unit.index]!);
+      placement.phase[planned.length] = phaseOfUnit[unit.index]!;
+      placement.node[planned.length] = nodeOf[v]!;
       const team = chosenTeam[v]!;
       const dependsOn: string[] = [];
       for (let k = dependencies.outStart[v]!; k < dependencies.outStart[v + 1]!; k++) dependsOn.push(ids[dependencies.to[dependencies.outEdges[k]!]!]!);
@@ -272,7 +273,7 @@ export function planMigration(project: Project): Plan {
     }
   }
 
-  const phases = describePhases(project, graph, planned, phaseOf, cycles);
+  const phases = describePhases(project, graph, planned, placement, cycles);
   return {
     phases,
     cycles,
