@@ -4,7 +4,7 @@ import { useUi } from '../hooks/useStores';
 import { DesignChecks } from '../panels/DesignChecks';
 import { Inspector } from '../panels/Inspector';
 import { MonolithPanel } from '../panels/MonolithPanel';
-import { RoadmapPlaceholder } from '../panels/RoadmapPlaceholder';
+import { RoadmapView } from '../roadmap/RoadmapView';
 import { useActions } from '../state/actionsContext';
 import { CommandPalette } from './CommandPalette';
 import { MoveToServiceDialog } from './MoveToServiceDialog';
@@ -39,7 +39,7 @@ export function Frame() {
             <DesignChecks />
           </div>
         )}
-        {panels.roadmap && <RoadmapPlaceholder />}
+        {panels.roadmap && <RoadmapView />}
       </main>
       <CommandPalette />
       <MoveToServiceDialog />
