@@ -20,35 +20,46 @@ export function describeCycle(
 ): PlanCycle {
   const { services, ids, to, weight, outStart, outEdges } = dependencies;
   const nameOf = (v: number) => services[v]!.name;
-  // The edges from v that stay in the cycle, heavier first, then by target id.
-  const inside = (v: number): number[] => {
-    const list: number[] = [];
-    for (let k = outStart[v]!; k < outStart[v + 1]!; k++) if (unitOf[to[outEdges[k]!]!] === unit) list.push(outEdges[k]!);
-    return list.sort((a, b) => weight[b]! - weight[a]! || (ids[to[a]!]! < ids[to[b]!]! ? -1 : 1));
-  };
+  // Heavier first, then by target id (never equal: one edge per pair of services).
+  const heavier = (a: number, b: number) => weight[b]! - weight[a]! || (ids[to[a]!]! < ids[to[b]!]! ? -1 : 1);
 
-  // The search, from each member in order; a back edge is found with the service it leaves.
+  // The search, from each member in order. The path is a stack of frames (service, next edge, end); each
+  // frame's edges that stay in the cycle sit, sorted, in `pool` from the previous frame's end to its own.
+  let edges = 0;
+  for (const v of members) edges += outStart[v + 1]! - outStart[v]!;
+  const pool = new Int32Array(edges);
+  const path = new Int32Array(members.length);
+  const next = new Int32Array(members.length);
+  const end = new Int32Array(members.length);
+  let depth = 0;
+  const enter = (v: number) => {
+    state[v] = 1;
+    let k = depth > 0 ? end[depth - 1]! : 0;
+    const first = k;
+    for (let j = outStart[v]!; j < outStart[v + 1]!; j++) if (unitOf[to[outEdges[j]!]!] === unit) pool[k++] = outEdges[j]!;
+    sortRange(pool, first, k, heavier);
+    path[depth] = v;
+    next[depth] = first;
+    end[depth++] = k;
+  };
+  // A back edge is found with the service it leaves.
   const back: number[] = [];
   const backFrom: number[] = [];
   for (const root of members) {
     if (state[root] !== 0) continue;
-    const stack: { v: number; targets: number[]; next: number }[] = [{ v: root, targets: inside(root), next: 0 }];
-    state[root] = 1;
-    while (stack.length > 0) {
-      const top = stack[stack.length - 1]!;
-      if (top.next < top.targets.length) {
-        const e = top.targets[top.next++]!;
+    enter(root);
+    while (depth > 0) {
+      const top = depth - 1;
+      if (next[top]! < end[top]!) {
+        const e = pool[next[top]!++]!;
         const w = to[e]!;
         if (state[w] === 1) {
           back.push(e);
-          backFrom.push(top.v);
-        } else if (state[w] === 0) {
-          state[w] = 1;
-          stack.push({ v: w, targets: inside(w), next: 0 });
-        }
+          backFrom.push(path[top]!);
+        } else if (state[w] === 0) enter(w);
       } else {
-        state[top.v] = 2;
-        stack.pop();
+        state[path[top]!] = 2;
+        depth--;
       }
     }
   }
@@ -79,4 +90,21 @@ export function describeCycle(
     breakEdges,
     breakEdgeCount: back.length,
   };
+}
+
+/** Sorts items[from .. to) in place: insertion sort for the short runs most services have, else the built-in. */
+function sortRange(items: Int32Array, from: number, to: number, compare: (a: number, b: number) => number): void {
+  if (to - from > 16) {
+    items.subarray(from, to).sort(compare);
+    return;
+  }
+  for (let i = from + 1; i < to; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > from && compare(item, items[j - 1]!) < 0) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
 }
