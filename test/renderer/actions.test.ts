@@ -3,7 +3,7 @@ import { createActions } from '../../renderer/state/actions';
 import { startAutosave } from '../../renderer/state/autosave';
 import { dialogStore } from '../../renderer/state/dialogs';
 import { closeDocument, documentStore, editProject } from '../../renderer/state/documentStore';
-import { setProjectDetails } from '../../renderer/state/edits';
+import { setProjectDetails } from '../../shared/commands/project';
 import { uiStore } from '../../renderer/state/uiStore';
 import { createProject } from '../../shared/model/create';
 import { answerDialogs, createFakeHost, type FakeHost } from './fakeHost';

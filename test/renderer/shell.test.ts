@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { commandForKey, SHORTCUTS } from '../../renderer/commands';
 import { errorHeading, errorText } from '../../renderer/messages';
-import { setProjectDetails } from '../../renderer/state/edits';
+import { setProjectDetails } from '../../shared/commands/project';
 import { breadcrumbs, fileNameProblem, joinPath, withCarveExtension } from '../../renderer/state/paths';
 import { ERROR_CODES } from '../../shared/api/result';
 import { createProject } from '../../shared/model/create';

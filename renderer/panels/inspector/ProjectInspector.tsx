@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
 import { beginGesture, cancelGesture, commitGesture, editProject } from '../../state/documentStore';
-import { setProjectDetails } from '../../state/edits';
+import { setProjectDetails } from '../../../shared/commands/project';
 
 // The project's own details, shown when nothing is selected. Typing shows at once (the title follows), and
 // everything typed while the field has focus is one undo step: a gesture from focus to blur; Escape reverts it.

@@ -1,7 +1,6 @@
-import type { Project } from '../../shared/model/project';
+import type { Project } from '../model/project';
 
-// Pure edits of the project's own details. (Later edits live in shared/commands/ as one family per file;
-// these three fields are all the shell edits for now.)
+// Pure edits of the project's own details: its name, description and author.
 
 export interface ProjectDetails {
   name: string;
