@@ -140,6 +140,17 @@ describe('planMigration', () => {
     expect(estimateEffort(p, graph, { ...flask, effortOverride: 2 })).toMatchObject({ computed: 4.7, effort: 2, overridden: true });
   });
 
+  it("the planner's own per-service effort agrees with estimateEffort on the service graph", () => {
+    const check = (p: Project) => {
+      const graph = buildServiceGraph(p);
+      for (const service of planMigration(p).phases.flatMap((phase) => phase.services)) {
+        expect(service.effort).toEqual(estimateEffort(p, graph, p.services.find((s) => s.id === service.id)!));
+      }
+    };
+    check(loadSampleProject());
+    fc.assert(fc.property(arbProject({ maxModules: 20, maxDependencies: 40, maxServices: 8 }), check), { numRuns: 100 });
+  });
+
   it('plans the sample: every service once, the cycle reported, Foundations first', () => {
     const sample = loadSampleProject();
     const plan = planMigration(sample);
