@@ -81,6 +81,7 @@ export function planMigration(project: Project): Plan {
     return effortOf(inputs, service.effortOverride);
   });
 
+  // --- cycles: the units of more than one service, with the dependencies that would break them ---
   const cycles: PlanCycle[] = [];
   const cycleOfUnit = new Map<number, number>();
   const dfsState = new Uint8Array(count);
