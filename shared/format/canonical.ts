@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { defOf } from './zodDef';
 
 // Canonical form for saving: every object rebuilt with the keys in the schema's field order (whatever order
 // the in-memory object has), unknown keys dropped, missing defaulted fields filled in. The walk follows the
@@ -9,18 +10,7 @@ export type Canonicalize = (value: unknown) => unknown;
 
 const identity: Canonicalize = (value) => value;
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  defaultValue?: unknown;
-  out?: z.core.$ZodType;
-}
 
-function defOf(schema: z.core.$ZodType): Def {
-  return schema._zod.def as unknown as Def;
-}
 
 export function compileCanonical(schema: z.core.$ZodType): Canonicalize {
   const def = defOf(schema);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { defOf, type ZodDef } from './zodDef';
 
 // A fast path for validating large, sound files. zod's parse of a 10,000-module project costs several times
 // JSON.parse; this walk, compiled once from the same zod schema, accepts exactly what zod accepts (a property
@@ -18,30 +19,11 @@ export interface Extras {
 
 export type FastParse = (value: unknown, extras: Extras) => Out;
 
-interface CheckDef {
-  check: string;
-  minimum?: number;
-  maximum?: number;
-  value?: number;
-  inclusive?: boolean;
-  format?: string;
-  pattern?: RegExp;
-}
 
-interface Def {
-  type: string;
-  shape?: Record<string, z.core.$ZodType>;
-  element?: z.core.$ZodType;
-  innerType?: z.core.$ZodType;
-  defaultValue?: unknown;
-  entries?: Record<string, unknown>;
-  values?: readonly unknown[];
-  checks?: readonly { _zod: { def: CheckDef } }[];
-}
 
 type Test = (value: never) => boolean;
 
-function compileChecks(def: Def): Test[] {
+function compileChecks(def: ZodDef): Test[] {
   return (def.checks ?? []).map(({ _zod }) => {
     const check = _zod.def;
     switch (check.check) {
@@ -80,7 +62,7 @@ function passes(tests: readonly Test[], value: unknown): boolean {
 }
 
 export function compileFastParse(schema: z.core.$ZodType): FastParse {
-  const def = schema._zod.def as unknown as Def;
+  const def = defOf(schema);
   switch (def.type) {
     case 'object': {
       if (def.checks?.length) break;
