@@ -164,9 +164,12 @@ export function planMigration(project: Project): Plan {
   const phaseOfUnit = new Int32Array(units.length).fill(-1);
   const place = (unit: Unit, phase: number) => {
     phaseOfUnit[unit.index] = phase;
-    for (const [v, team] of capacity.take(phase, demands(unit))) chosenTeam[v] = team;
+    capacity.take(phase, demands(unit), chosenTeam);
   };
-  const demands = (unit: Unit): Demand[] => unit.members.map((v) => ({ id: v, team: ownTeam[v]!, effort: effort[v]!.effort }));
+  // What each unit asks of a phase, built once per unit (a unit that does not fit is tried again later).
+  const unitDemands: Demand[][] = [];
+  const demands = (unit: Unit): Demand[] =>
+    (unitDemands[unit.index] ??= unit.members.map((v) => ({ id: v, team: ownTeam[v]!, effort: effort[v]!.effort })));
 
   for (const unit of units) {
     if (unit.pin === null) continue;
@@ -339,10 +342,10 @@ class PhaseCapacity {
     return this.usage(phase).services === 0;
   }
 
-  /** Assign each demand to a team (its own, else the one with most room left); returns the choices. */
-  private assign(phase: number, demands: readonly Demand[]) {
+  /** Assign each demand to a team (its own, else the one with most room left); `chosen[id]` notes the
+   * choices when given. */
+  private assign(phase: number, demands: readonly Demand[], chosen: Int32Array | null) {
     const teams = [...this.usage(phase).teams];
-    const choices: [number, number][] = [];
     let fits = true;
     for (const demand of demands) {
       let team = demand.team;
@@ -352,25 +355,24 @@ class PhaseCapacity {
       }
       teams[team]! += demand.effort;
       if (teams[team]! > this.perPhase[team]! + 1e-9) fits = false;
-      choices.push([demand.id, team]);
+      if (chosen) chosen[demand.id] = team;
     }
-    return { teams, choices, fits };
+    return { teams, fits };
   }
 
   fits(phase: number, demands: readonly Demand[]): boolean {
     const usage = this.usage(phase);
     if (this.maxServices !== null && usage.services + demands.length > this.maxServices) return false;
     if (this.perPhase.length === 0) return true;
-    return this.assign(phase, demands).fits;
+    return this.assign(phase, demands, null).fits;
   }
 
-  take(phase: number, demands: readonly Demand[]): [number, number][] {
+  /** Uses the phase's capacity for the demands; `chosen[id]` notes the team each one draws on. */
+  take(phase: number, demands: readonly Demand[], chosen: Int32Array): void {
     const usage = this.usage(phase);
     usage.services += demands.length;
-    if (this.perPhase.length === 0) return [];
-    const { teams, choices } = this.assign(phase, demands);
-    usage.teams = teams;
-    return choices;
+    if (this.perPhase.length === 0) return;
+    usage.teams = this.assign(phase, demands, chosen).teams;
   }
 }
 
