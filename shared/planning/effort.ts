@@ -45,6 +45,8 @@ export interface EffortBreakdown {
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 
+/** The effort of one service, read from the service graph (the planner derives the same inputs itself, for
+ * every service in one pass: dependencyGraph.ts; a test keeps the two in agreement). */
 export function estimateEffort(project: Project, graph: ServiceGraph, service: Service): EffortBreakdown {
   const node = graph.nodes.get(service.id);
   const crossing = crossingCounts(project, graph).get(service.id);
