@@ -165,14 +165,31 @@ function nodePairs(
       }
       sum[b]! += weights[i]!;
     }
-    const sorted = targets.subarray(0, k).sort();
+    sortAscending(targets, k);
     for (let t = 0; t < k; t++) {
-      to[pairs] = sorted[t]!;
-      weight[pairs++] = sum[sorted[t]!]!;
+      to[pairs] = targets[t]!;
+      weight[pairs++] = sum[targets[t]!]!;
     }
     start[a + 1] = pairs;
   }
   return { start, to: to.subarray(0, pairs), weight: weight.subarray(0, pairs) };
+}
+
+/** Sorts items[0 .. count) ascending in place: insertion sort for the few targets most nodes have. */
+function sortAscending(items: Int32Array, count: number): void {
+  if (count > 16) {
+    items.subarray(0, count).sort();
+    return;
+  }
+  for (let i = 1; i < count; i++) {
+    const item = items[i]!;
+    let j = i;
+    while (j > 0 && items[j - 1]! > item) {
+      items[j] = items[j - 1]!;
+      j--;
+    }
+    items[j] = item;
+  }
 }
 
 /** The planner's services and the dependencies between them: module dependency pairs, then planned links. */

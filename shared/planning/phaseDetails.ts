@@ -215,7 +215,7 @@ function monolithModuleNames(
   modules: readonly Module[],
 ): void {
   const start = new Int32Array(routes.length + 1);
-  for (const r of routeOfDependency) if (r >= 0) start[r + 1]!++;
+  for (let i = 0; i < routeOfDependency.length; i++) if (routeOfDependency[i]! >= 0) start[routeOfDependency[i]! + 1]!++;
   for (let r = 0; r < routes.length; r++) start[r + 1]! += start[r]!;
   const bucket = new Int32Array(start[routes.length]!);
   const fill = start.slice(0, routes.length);
