@@ -5,7 +5,7 @@ import type { Module, Project } from '../model/project';
 import type { PlannerGraph } from './dependencyGraph';
 import { addDays } from './dates';
 import { listNames } from '../words';
-import type { DataMigration, FacadeRoute, PlanCycle, PlannedPhase, PlannedService } from './types';
+import type { DataMigration, PlanCycle, PlannedPhase, PlannedService } from './types';
 
 // What each phase holds besides its services: Foundations tasks, the routes the facade must add, the data to
 // migrate, risks, exit criteria and dates. Every list is built in a fixed order so that the plan is deterministic.
@@ -150,10 +150,14 @@ function addFacadeRoutes(
 ): void {
   const { modules, from, to, weight, isData, ownerOf, nodeIds } = graph;
   const left = modulePhases(graph, placement);
-  // One route per service node and direction (its phase is the node's): routeOf[2 * node + toService]. Each
-  // dependency on a route notes its route and the module on the monolith's side, for the names below.
-  const routes: (FacadeRoute & { phase: number })[] = [];
+  // One route per service node and direction, numbered in the order first found: routeOf[2 * node + toService]
+  // (its phase is the node's). Counts and weights add up per route; each dependency on a route notes the route
+  // and the module on the monolith's side, for the names.
   const routeOf = new Int32Array(2 * nodeIds.length).fill(-1);
+  const keys: number[] = [];
+  const phaseOfRoute: number[] = [];
+  const count = new Int32Array(2 * nodeIds.length);
+  const sum = new Float64Array(2 * nodeIds.length);
   const routeOfDependency = new Int32Array(from.length).fill(-1);
   const monolithModuleOf = new Int32Array(from.length);
   for (let i = 0; i < from.length; i++) {
@@ -163,36 +167,35 @@ function addFacadeRoutes(
     const pa = left[a]!;
     const pb = left[b]!;
     if (pa === pb) continue;
-    const phase = Math.min(pa, pb);
     const toService = pb < pa;
-    const serviceNode = ownerOf[toService ? b : a]!;
-    const monolithModule = toService ? a : b;
-    const key = 2 * serviceNode + (toService ? 1 : 0);
-    if (routeOf[key] === -1) {
-      routeOf[key] = routes.length;
-      const direction = toService ? 'to-service' : 'to-monolith';
-      routes.push({ phase, direction, serviceId: nodeIds[serviceNode]!, serviceName: nameOf[serviceNode]!, dependencies: 0, weight: 0, monolithModules: [] });
+    const key = 2 * ownerOf[toService ? b : a]! + (toService ? 1 : 0);
+    let r = routeOf[key]!;
+    if (r === -1) {
+      r = routeOf[key] = keys.length;
+      keys.push(key);
+      phaseOfRoute.push(Math.min(pa, pb));
     }
-    const route = routes[routeOf[key]!]!;
-    route.dependencies++;
-    route.weight += weight[i]!;
-    routeOfDependency[i] = routeOf[key]!;
-    monolithModuleOf[i] = monolithModule;
+    count[r]!++;
+    sum[r]! += weight[i]!;
+    routeOfDependency[i] = r;
+    monolithModuleOf[i] = toService ? a : b;
   }
-  monolithModuleNames(routes, routeOfDependency, monolithModuleOf, modules);
+  const names = monolithModuleNames(keys.length, routeOfDependency, monolithModuleOf, modules);
   // By phase, service name and direction ('to-monolith' first), ties in the order found. The names are
   // compared once, as the ranks of the nodes by name, rather than at every comparison of the sort.
   const rank = nameRanks(nameOf);
-  const nodeOfRoute = new Int32Array(routes.length);
-  routeOf.forEach((r, key) => {
-    if (r >= 0) nodeOfRoute[r] = key >> 1;
-  });
-  const toService = (r: number) => (routes[r]!.direction === 'to-service' ? 1 : 0);
-  const order = routes.map((_, r) => r);
-  order.sort((x, y) => routes[x]!.phase - routes[y]!.phase || rank[nodeOfRoute[x]!]! - rank[nodeOfRoute[y]!]! || toService(x) - toService(y) || x - y);
+  const order = keys.map((_, r) => r);
+  order.sort((x, y) => phaseOfRoute[x]! - phaseOfRoute[y]! || rank[keys[x]! >> 1]! - rank[keys[y]! >> 1]! || (keys[x]! & 1) - (keys[y]! & 1) || x - y);
   for (const r of order) {
-    const { phase, ...route } = routes[r]!;
-    phases[phase]?.facadeRoutes.push(route);
+    const node = keys[r]! >> 1;
+    phases[phaseOfRoute[r]!]?.facadeRoutes.push({
+      direction: keys[r]! & 1 ? 'to-service' : 'to-monolith',
+      serviceId: nodeIds[node]!,
+      serviceName: nameOf[node]!,
+      dependencies: count[r]!,
+      weight: sum[r]!,
+      monolithModules: names[r]!,
+    });
   }
 }
 
@@ -209,19 +212,20 @@ function nameRanks(names: readonly string[]): Int32Array {
 /** Per route, the first names (sorted, each once) of the monolith's modules its dependencies reach: the
  * dependencies bucketed by route (a counting sort), each module taken once per route. */
 function monolithModuleNames(
-  routes: readonly FacadeRoute[],
+  routes: number,
   routeOfDependency: Int32Array,
   monolithModuleOf: Int32Array,
   modules: readonly Module[],
-): void {
-  const start = new Int32Array(routes.length + 1);
+): string[][] {
+  const start = new Int32Array(routes + 1);
   for (let i = 0; i < routeOfDependency.length; i++) if (routeOfDependency[i]! >= 0) start[routeOfDependency[i]! + 1]!++;
-  for (let r = 0; r < routes.length; r++) start[r + 1]! += start[r]!;
-  const bucket = new Int32Array(start[routes.length]!);
-  const fill = start.slice(0, routes.length);
+  for (let r = 0; r < routes; r++) start[r + 1]! += start[r]!;
+  const bucket = new Int32Array(start[routes]!);
+  const fill = start.slice(0, routes);
   for (let i = 0; i < routeOfDependency.length; i++) if (routeOfDependency[i]! >= 0) bucket[fill[routeOfDependency[i]!]!++] = monolithModuleOf[i]!;
   const seen = new Int32Array(modules.length).fill(-1);
-  for (let r = 0; r < routes.length; r++) {
+  const shown: string[][] = [];
+  for (let r = 0; r < routes; r++) {
     const names: string[] = [];
     for (let j = start[r]!; j < start[r + 1]!; j++) {
       const m = bucket[j]!;
@@ -231,9 +235,11 @@ function monolithModuleNames(
     }
     names.sort();
     // Two modules may share a name: each name once (adjacent after the sort).
-    const shown = routes[r]!.monolithModules;
-    for (let k = 0; k < names.length && shown.length < MAX_MODULES_NAMED; k++) if (k === 0 || names[k] !== names[k - 1]) shown.push(names[k]!);
+    const first: string[] = [];
+    for (let k = 0; k < names.length && first.length < MAX_MODULES_NAMED; k++) if (k === 0 || names[k] !== names[k - 1]) first.push(names[k]!);
+    shown.push(first);
   }
+  return shown;
 }
 
 /** Per extracted service with data: its entities and who still reads them (foreign keys into its modules). */
