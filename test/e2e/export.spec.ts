@@ -24,10 +24,27 @@ async function exportAs(page: Page, format: RegExp, fileName: string | null): Pr
   await picker.getByRole('button', { name: 'Export', exact: true }).click();
 }
 
-test('export a PDF from the UI: progress while it prints, then a notice; the PDF names every service and phase', async ({ page, carve }) => {
+/** Drag the first card of phase 1 onto phase 2 with the mouse (the roadmap pins it there). */
+async function dragFirstCardToPhase2(page: Page): Promise<string> {
+  const roadmap = page.getByRole('region', { name: 'Roadmap' });
+  const source = roadmap.locator('[data-phase-index="1"] .roadmap-card-name').first();
+  const name = (await source.textContent())!;
+  const from = (await source.boundingBox())!;
+  const target = (await roadmap.locator('[data-phase-index="2"]').boundingBox())!;
+  await page.mouse.move(from.x + 10, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 30, from.y + 30, { steps: 4 });
+  await page.mouse.move(target.x + target.width / 2, target.y + 40, { steps: 8 });
+  await page.mouse.up();
+  await expect(roadmap.locator('[data-phase-index="2"]').getByRole('listitem', { name, exact: true })).toBeVisible();
+  return name;
+}
+
+test('plan, drag a card to another phase, export a PDF: every service and phase in the text, pages and bookmarks as printed', async ({ page, carve }) => {
   test.setTimeout(120_000); // Chromium prints the report two or three times on two shared cores
   await page.goto(carve.url);
   await openSample(page);
+  const moved = await dragFirstCardToPhase2(page);
   await exportAs(page, /^PDF/, 'acme-roadmap');
   const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
   await expect(dialog.getByRole('progressbar', { name: 'Export in progress' })).toBeVisible();
@@ -42,6 +59,18 @@ test('export a PDF from the UI: progress while it prints, then a notice; the PDF
   const plan = planMigration(loadSampleProject());
   for (const phase of plan.phases) expect(text.replace(/\s+/g, ' ')).toContain(phase.name.replace(/\s+/g, ' '));
   for (const service of plan.phases.flatMap((p) => p.services)) expect(text).toContain(service.name);
+  // The card moved before the export is in phase 2 of the printed plan: its row of the services table says so.
+  const table = text.slice(text.indexOf('\nServices\n'), text.indexOf('\nTimeline', text.indexOf('\nServices\n')));
+  expect(table).toMatch(new RegExp(`\\n\\s*${moved}\\s+2\\s`));
+
+  // Page count: what the notice said is what pdfinfo reads; bookmarks: one per phase at least.
+  const notice = await page.getByText(/Exported — acme-roadmap\.pdf \(\d+ pages, /).textContent();
+  const { stdout: info } = await run('pdfinfo', [file]);
+  expect(Number(/Pages:\s+(\d+)/.exec(info)![1])).toBe(Number(/\((\d+) pages/.exec(notice!)![1]));
+  const { stdout: xml } = await run('pdftohtml', ['-xml', '-i', '-stdout', '-q', file]);
+  const bookmarks = [...xml.slice(xml.indexOf('<outline>')).matchAll(/<item page="\d+">([^<]*)<\/item>/g)].map((m) => m[1]!);
+  for (const phase of plan.phases) expect(bookmarks.some((b) => b.includes(phase.name.replace(/&/g, '&amp;')))).toBe(true);
+  await run('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '4', file, `${SHOTS}/export-ui`]);
 });
 
 test('export CSV with the offered name; exporting again asks before replacing the file', async ({ page, carve }) => {
