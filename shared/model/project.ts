@@ -170,6 +170,7 @@ export const ProjectSchema = z.object({
   monolith: MonolithSchema.default(() => MonolithSchema.parse({})),
   services: z.array(ServiceSchema).default([]),
   links: z.array(LinkSchema).default([]),
+  /** The roadmap's phases in order: phases[0] is phase 0, Foundations; the planner adds more when it needs them. */
   phases: z.array(PhaseSchema).default([]),
   planning: PlanningSchema.default(() => PlanningSchema.parse({})),
   layout: LayoutSchema.default(() => LayoutSchema.parse({})),
