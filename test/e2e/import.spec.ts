@@ -94,9 +94,9 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   expect(saved.project.services.length).toBe(proposed);
   const dep = saved.project.monolith.dependencies.find((d: { from: string; to: string; kind: string }) => d.from === 'orders' && d.to === 'catalog' && d.kind === 'import');
   expect(dep.evidence).toEqual([
-    { file: 'orders/models.py', line: 4 },
-    { file: 'orders/services.py', line: 5 },
-    { file: 'orders/services.py', line: 11 },
+    { file: 'orders/models.py', line: 4, detail: 'runtime' },
+    { file: 'orders/services.py', line: 5, detail: 'runtime' },
+    { file: 'orders/services.py', line: 11, detail: 'runtime' },
   ]);
 });
 
@@ -124,9 +124,9 @@ test('re-import into the open project keeps a service and its modules that still
   const evidence = page.locator('aside.inspector').getByRole('region', { name: 'In the source' });
   await evidence.getByText('orders → catalog (import)').click();
   await expect(evidence.getByRole('list', { name: 'Source of orders → catalog (import)' }).getByRole('listitem')).toHaveText([
-    'orders/models.py:4',
-    'orders/services.py:5',
-    'orders/services.py:11',
+    'orders/models.py:4 · runtime',
+    'orders/services.py:5 · runtime',
+    'orders/services.py:11 · runtime',
   ]);
   await page.screenshot({ path: `${SHOTS}/import-edge-evidence.png` });
 
