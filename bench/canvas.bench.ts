@@ -175,6 +175,10 @@ function recomputeAfterEdit(project: Project, runs: number): number[] {
   return samples;
 }
 
+/** One frame of a 60 Hz display, and how far past a whole number of frames an interval may be measured. */
+const VSYNC_MS = 1000 / 60;
+const FRAME_JITTER_MS = 1;
+
 const benchmark: Benchmark = {
   name: 'canvas',
   describe: 'React Flow canvas in Chromium via carve serve: first render, frame times while panning and dragging a node; checks+metrics after an edit',
@@ -185,10 +189,14 @@ const benchmark: Benchmark = {
     const edits = recomputeAfterEdit(medium, Math.max(20, runs * 10));
     rows.push({ case: 'checks + metrics after one edit (3,000 modules)', timing: summarize(edits), maxMedianMs: 10, note: `${MEDIUM.services} services, ${MEDIUM.dependencies} deps` });
 
-    for (const [label, options, frameTarget] of [
-      ['300 services', MEDIUM, 16.7],
-      ['2,000 services', LARGE, 33],
+    // The targets are in frames of a 60 Hz display: 16.7 ms is one frame, 33 ms two. requestAnimationFrame
+    // intervals are whole vsyncs plus timer jitter (the idle row shows it: 16.7 to 16.8 ms), so a p95 passes
+    // when it is within 1 ms of its number of frames: jitter is not a dropped frame, half a frame late would be.
+    for (const [label, options, frames] of [
+      ['300 services', MEDIUM, 1],
+      ['2,000 services', LARGE, 2],
     ] as const) {
+      const frameTarget = Math.round((frames * VSYNC_MS + FRAME_JITTER_MS) * 10) / 10;
       const project = label === '300 services' ? medium : generateProject(options);
       const figures = await measureCanvas(project, label.replace(/\W+/g, '-'), runs);
       const note = `${options.modules} modules, ${options.dependencies} deps, ${figures.rendered} nodes in the DOM`;
