@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../main/server/browserHost';
 import { createProject } from '../../shared/model/create';
-import { makeFolders, raw, type TempFolders } from './serverHarness';
+import { raw, startTestHost, type TempFolders } from './serverHarness';
 
 // The browser host's API over real HTTP: who may call it, how requests are read, and that it is the same
 // router as the other hosts (a save and an open round-trip inside the workspace).
@@ -13,15 +13,13 @@ import { makeFolders, raw, type TempFolders } from './serverHarness';
 let folders: TempFolders;
 let host: BrowserHost;
 
+let stop = async () => {};
+
 beforeAll(async () => {
-  folders = await makeFolders();
-  host = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer, log: () => {} });
+  ({ folders, host, stop } = await startTestHost());
 });
 
-afterAll(async () => {
-  await host?.close();
-  await folders?.remove();
-});
+afterAll(() => stop());
 
 const origin = () => `http://127.0.0.1:${host.port}`;
 

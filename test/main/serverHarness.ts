@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBrowserHost, type BrowserHost } from '../../main/server/browserHost';
 
 // Shared by the browser-host tests: temp folders, a tiny renderer, and a raw HTTP client that can send any
 // Host, Origin or path (fetch normalizes paths and manages Host itself).
@@ -62,4 +63,18 @@ export function raw(options: {
     if (options.body !== undefined) req.write(options.body);
     req.end();
   });
+}
+
+/** A browser host on any free port over fresh temp folders; `stop` closes it and removes the folders. */
+export async function startTestHost(): Promise<{ folders: TempFolders; host: BrowserHost; stop(): Promise<void> }> {
+  const folders = await makeFolders();
+  const host = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer, log: () => {} });
+  return {
+    folders,
+    host,
+    stop: async () => {
+      await host.close();
+      await folders.remove();
+    },
+  };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../main/server/browserHost';
+import type { BrowserHost } from '../../main/server/browserHost';
 import { staticPathFor } from '../../main/server/staticFiles';
-import { APP_JS, INDEX_HTML, makeFolders, raw, SECRET, type TempFolders } from './serverHarness';
+import { APP_JS, INDEX_HTML, raw, SECRET, startTestHost, type TempFolders } from './serverHarness';
 import fc from 'fast-check';
 import { relative, sep } from 'node:path';
 
@@ -10,15 +10,13 @@ import { relative, sep } from 'node:path';
 let folders: TempFolders;
 let host: BrowserHost;
 
+let stop = async () => {};
+
 beforeAll(async () => {
-  folders = await makeFolders();
-  host = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer, log: () => {} });
+  ({ folders, host, stop } = await startTestHost());
 });
 
-afterAll(async () => {
-  await host?.close();
-  await folders?.remove();
-});
+afterAll(() => stop());
 
 const get = (path: string, method = 'GET') => raw({ port: host.port, path, method });
 
