@@ -25,11 +25,14 @@ export function createActions(api: CarveApi) {
     else report(drafts.error);
   }
 
+  // A theme picked while the stored preferences are still on their way is the newer choice: it must win.
+  let themePicked = false;
+
   async function start(): Promise<void> {
     const [info, prefs] = await Promise.all([api['app:info']({}), api['prefs:get']({})]);
     if (info.ok) uiStore.setState({ info: info.value });
     else report(info.error);
-    if (prefs.ok) uiStore.setState({ theme: prefs.value.theme });
+    if (prefs.ok && !themePicked) uiStore.setState({ theme: prefs.value.theme });
     await refreshStartLists();
   }
 
@@ -230,6 +233,7 @@ export function createActions(api: CarveApi) {
   }
 
   async function setTheme(theme: Theme): Promise<void> {
+    themePicked = true;
     uiStore.setState({ theme });
     const result = await api['prefs:set']({ theme });
     if (!result.ok) report(result.error);

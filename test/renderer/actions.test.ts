@@ -212,3 +212,23 @@ describe('autosave', () => {
     expect(host.drafts.size).toBe(0);
   });
 });
+
+describe('the theme preference', () => {
+  it('is taken from the host at start', async () => {
+    host.api['prefs:get'] = async () => ({ ok: true, value: { theme: 'dark' } });
+    await createActions(host.api).start();
+    expect(uiStore.getState().theme).toBe('dark');
+  });
+
+  it('a theme picked while the stored one is still loading wins, and is saved', async () => {
+    let answer = (_: { ok: true; value: { theme: 'light' } }) => {};
+    host.api['prefs:get'] = () => new Promise((resolve) => (answer = resolve));
+    const actions = createActions(host.api);
+    const started = actions.start();
+    await actions.setTheme('dark');
+    answer({ ok: true, value: { theme: 'light' } });
+    await started;
+    expect(uiStore.getState().theme).toBe('dark');
+    expect(host.calls).toContainEqual({ method: 'prefs:set', request: { theme: 'dark' } });
+  });
+});
