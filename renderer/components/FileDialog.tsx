@@ -26,6 +26,8 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
   const [selected, setSelected] = useState<string | null>(null);
   const [fileName, setFileName] = useState(dialog.defaultName);
   const [replace, setReplace] = useState<{ name: string; path: string } | null>(null);
+  // Enter pressed before the folder was listed: confirmed as soon as the listing arrives (it says what exists).
+  const [confirmWhenListed, setConfirmWhenListed] = useState(false);
 
   useEffect(() => {
     let live = true;
@@ -48,6 +50,9 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
   const go = (next: string | null) => {
     setSelected(null);
     setReplace(null);
+    setConfirmWhenListed(false);
+    if (next === dir) return;
+    setListing(null); // what is shown and where a name is saved are the new folder's, once it is listed
     setDir(next);
   };
 
@@ -60,12 +65,19 @@ export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirm
       if (selected) dialog.resolve({ path: selected, overwrite: false });
       return;
     }
-    if (problem || !listing) return;
+    if (problem) return;
+    if (!listing) return setConfirmWhenListed(true);
     const name = withExtension(fileName, extension);
     const existing = files.find((f) => f.name === name);
     if (existing) return setReplace({ name, path: existing.path });
     dialog.resolve({ path: joinPath(listing.dir, name), overwrite: false });
   };
+
+  useEffect(() => {
+    if (!listing || !confirmWhenListed) return;
+    setConfirmWhenListed(false);
+    confirm();
+  }, [listing, confirmWhenListed]);
 
   const footer = replace ? (
     <>

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -111,4 +111,26 @@ test('screenshots of the dialogs, light and dark', async ({ page, carve }) => {
     await page.getByRole('button', { name: 'Create' }).click();
     await expect(page.getByRole('heading', { level: 1, name: `Fresh ${theme}` })).toBeVisible();
   }
+});
+
+test('Enter in Save As before the folder is listed still saves, once the listing arrives', async ({ page, carve }) => {
+  await page.goto(carve.url);
+  await openSample(page);
+  // Hold the folder listing back, as a slow disk would.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/fs:list', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press('Control+Shift+s');
+  const dialog = page.getByRole('dialog', { name: 'Save project as' });
+  await expect(dialog.getByText('Loading…')).toBeVisible();
+  await dialog.getByRole('textbox', { name: 'File name' }).fill('early');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved — early.carve' })).toBeVisible();
+  await expect(access(path.join(carve.workspace, 'early.carve'))).resolves.toBeUndefined();
 });
