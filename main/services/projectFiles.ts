@@ -17,10 +17,12 @@ export function hashBytes(bytes: Uint8Array | string): string {
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
-/** Read a .carve file: stat first (a folder, a huge file), then read, load, migrate and validate it. */
-export async function openProjectFile(filePath: string): Promise<OpenedProject> {
+/**
+ * Read a .carve file: stat first (a folder, a huge file), then read, load, migrate and validate it. Failures are
+ * one-line CarveErrors that start with `name` (the file's base name, or the path as the CLI's user typed it).
+ */
+export async function openProjectFile(filePath: string, name = path.basename(path.resolve(filePath))): Promise<OpenedProject> {
   const absolute = path.resolve(filePath);
-  const name = path.basename(absolute);
   let bytes: Buffer;
   try {
     const stats = await fs.promises.stat(absolute);

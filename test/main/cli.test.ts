@@ -57,7 +57,7 @@ describe('carve validate', () => {
     await truncate(join(dir, 'huge.carve'), 50 * 1024 * 1024);
     const result = await carve('validate', 'huge.carve');
     expect(result.code).toBe(1);
-    expect(result.err).toEqual([`huge.carve: the file is too large: 50.0 MB, Carve opens files up to 32.0 MB`]);
+    expect(result.err).toEqual([`huge.carve: the file is too large (50 MB; Carve opens files up to 32 MB)`]);
     expect(MAX_FILE_BYTES).toBe(32 * 1024 * 1024);
   });
 
@@ -66,7 +66,7 @@ describe('carve validate', () => {
     expect(await carve('validate', '--quiet', 'a.carve')).toEqual({ code: 0, out: [], err: [] });
   });
 
-  it('names each bad file on stderr as "path: what is wrong (where)" and exits 1', async () => {
+  it('names each bad file on stderr in one line, in the words the app uses, and exits 1', async () => {
     const broken = '{"format": "carve-project", "formatVersion": 1, "project": ';
     await writeFile(join(dir, 'broken.carve'), broken);
     await writeFile(join(dir, 'empty.carve'), '');
@@ -76,8 +76,8 @@ describe('carve validate', () => {
     expect(result.err).toEqual([
       `broken.carve: ${loadErrorOf(broken)}`,
       `empty.carve: ${loadErrorOf('')}`,
-      'missing.carve: file not found',
-      '.: is a folder, not a Carve file',
+      'missing.carve was not found',
+      '. is a folder, not a file',
     ]);
     noStackTrace(result.err);
   });

@@ -55,7 +55,7 @@ describe('carve export', () => {
     expect(bad.code).toBe(1);
     expect(bad.err).toEqual([expect.stringMatching(/^bad\.carve: not JSON/)]);
     const missing = await carve('export', 'nope.carve', '--format', 'csv', '--out', 'x.csv');
-    expect(missing).toMatchObject({ code: 1, err: ['nope.carve: file not found'] });
+    expect(missing).toMatchObject({ code: 1, err: ['nope.carve was not found'] });
     const folder = await carve('export', 'acme.carve', '--format', 'csv', '--out', 'no/such/folder/x.csv');
     expect(folder.code).toBe(1);
     expect(folder.err.at(-1)).toMatch(/^no\/such\/folder\/x\.csv: the folder .* does not exist$/);

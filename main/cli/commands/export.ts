@@ -38,9 +38,9 @@ export const exportCommand: Command = {
     const out = values.out;
     if (typeof out !== 'string' || out === '') throw new UsageError('export needs --out PATH');
     const file = positionals[0]!;
-    const { project, problem } = await readProject(resolve(io.cwd, file));
+    const { project, problem } = await readProject(io.cwd, file);
     if (problem !== undefined) {
-      io.err(`${file}: ${problem}`);
+      io.err(problem);
       return 1;
     }
     try {

@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { planMigration } from '../../../shared/planning/planner';
 import { planAsText, summarizePlan } from '../../../shared/planning/summary';
 import { UsageError } from '../args';
@@ -16,9 +15,9 @@ export const planCommand: Command = {
   async run({ positionals, values }, io) {
     if (positionals.length !== 1) throw new UsageError('plan needs exactly one FILE');
     const file = positionals[0]!;
-    const { project, problem } = await readProject(resolve(io.cwd, file));
+    const { project, problem } = await readProject(io.cwd, file);
     if (problem !== undefined) {
-      io.err(`${file}: ${problem}`);
+      io.err(problem);
       return 1;
     }
     const plan = planMigration(project);

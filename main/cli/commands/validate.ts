@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { readProject } from '../projectFile';
@@ -15,12 +14,12 @@ export const validateCommand: Command = {
     if (positionals.length === 0) throw new UsageError('validate needs at least one FILE');
     let bad = 0;
     for (const file of positionals) {
-      const { problem } = await readProject(resolve(io.cwd, file));
+      const { problem } = await readProject(io.cwd, file);
       if (problem === undefined) {
         if (!values.quiet) io.out(`${file}: ok`);
       } else {
         bad++;
-        io.err(`${file}: ${problem}`);
+        io.err(problem);
       }
     }
     return bad === 0 ? 0 : 1;
