@@ -5,6 +5,16 @@ import type { PreferenceStore } from './preferences';
 
 export const MAX_RECENT_FILES = 10;
 
+/** What makes two paths the same file: the real path (symbolic links followed), or the resolved one when gone. */
+function identity(filePath: string): string {
+  const resolved = path.resolve(filePath);
+  try {
+    return fs.realpathSync.native(resolved);
+  } catch {
+    return resolved;
+  }
+}
+
 /** Recently opened or saved files, most recent first, kept in the preferences. */
 export class RecentFiles {
   constructor(private readonly store: PreferenceStore) {}
@@ -30,17 +40,17 @@ export class RecentFiles {
     return { files, dropped };
   }
 
-  /** Put `filePath` first (once), keeping at most ten. */
+  /** Put `filePath` first (once, however it was reached: a symbolic link is the file it points to), keeping at most ten. */
   add(filePath: string, name: string): void {
-    const resolved = path.resolve(filePath);
-    const others = this.store.get('recentFiles').filter((file) => path.resolve(file.path) !== resolved);
-    this.store.set('recentFiles', [{ path: resolved, name: name.slice(0, 200) }, ...others].slice(0, MAX_RECENT_FILES));
+    const same = identity(filePath);
+    const others = this.store.get('recentFiles').filter((file) => identity(file.path) !== same);
+    this.store.set('recentFiles', [{ path: path.resolve(filePath), name: name.slice(0, 200) }, ...others].slice(0, MAX_RECENT_FILES));
   }
 
   /** Forget `filePath` (after it failed to open because it is gone). */
   remove(filePath: string): void {
-    const resolved = path.resolve(filePath);
-    this.store.set('recentFiles', this.store.get('recentFiles').filter((file) => path.resolve(file.path) !== resolved));
+    const same = identity(filePath);
+    this.store.set('recentFiles', this.store.get('recentFiles').filter((file) => identity(file.path) !== same));
   }
 
   clear(): void {

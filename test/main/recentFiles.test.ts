@@ -48,6 +48,18 @@ describe('RecentFiles', () => {
     ]);
   });
 
+  it('a file reached through a symbolic link is the same file: one entry, named by the path last used', async () => {
+    const real = await touch('real.carve');
+    await fs.mkdir(path.join(dir, 'links'));
+    const link = path.join(dir, 'links', 'alias.carve');
+    await fs.symlink(real, link);
+    recent.add(real, 'Real');
+    recent.add(link, 'Through the link');
+    expect((await recent.list()).files).toEqual([{ path: link, name: 'Through the link' }]);
+    recent.remove(real);
+    expect((await recent.list()).files).toEqual([]);
+  });
+
   it('keeps at most ten, dropping the oldest', async () => {
     const files: string[] = [];
     for (let i = 0; i < 12; i++) {
