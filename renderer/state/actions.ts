@@ -162,18 +162,28 @@ export function createActions(api: CarveApi) {
     }
   }
 
-  // One save at a time: a second Ctrl+S while a save runs (or waits on a question) joins it instead of racing
-  // it with a stale base hash, which would report a conflict with our own write.
+  // One save at a time. A save asked for while another runs (or waits on a question) waits for it rather than
+  // racing it with a stale base hash, which would report a conflict with our own write. Then it is done if the
+  // document is clean, or if the running save failed or was cancelled (its question was just answered); an edit
+  // made while that save ran is saved by this one. Save As always goes on: it asks for a new place anyway.
   let saving: Promise<boolean> | null = null;
-  const exclusive = (run: () => Promise<boolean>): Promise<boolean> => {
-    if (saving) return saving;
-    saving = run().finally(() => {
-      saving = null;
+  const exclusive = (run: () => Promise<boolean>, afterAnother: 'when-dirty' | 'always'): Promise<boolean> => {
+    const previous = saving;
+    const next = (async () => {
+      if (previous) {
+        const result = await previous;
+        if (afterAnother === 'when-dirty' && (!result || !documentStore.getState().dirty)) return result;
+      }
+      return run();
+    })();
+    saving = next;
+    void next.finally(() => {
+      if (saving === next) saving = null;
     });
-    return saving;
+    return next;
   };
-  const save = () => exclusive(saveNow);
-  const saveAs = () => exclusive(saveAsNow);
+  const save = () => exclusive(saveNow, 'when-dirty');
+  const saveAs = () => exclusive(saveAsNow, 'always');
 
   async function saveNow(): Promise<boolean> {
     const { project, filePath, baseHash } = documentStore.getState();

@@ -150,6 +150,32 @@ describe('saving', () => {
     expect(asked).toEqual([]);
   });
 
+  it('a save asked for after an edit made while a save ran writes that edit once the first is done', async () => {
+    const actions = await openedFile();
+    rename('First');
+    const held = host.holdNextSave();
+    const first = actions.save();
+    rename('Second');
+    const second = actions.save();
+    held.release();
+    expect(await Promise.all([first, second])).toEqual([true, true]);
+    expect(methods().filter((m) => m === 'project:save')).toHaveLength(2);
+    expect(JSON.parse(host.files.get('/ws/shop.carve')!).name).toBe('Second');
+    expect(documentStore.getState().dirty).toBe(false);
+  });
+
+  it('a save asked for while another waits on its conflict question is not asked again after Cancel', async () => {
+    const actions = await openedFile();
+    rename('Ours');
+    host.files.set('/ws/shop.carve', JSON.stringify(createProject('Theirs')));
+    const { asked } = answer({ kind: 'conflict', answer: 'cancel' });
+    const first = actions.save();
+    const second = actions.save();
+    expect(await Promise.all([first, second])).toEqual([false, false]);
+    expect(asked.map((d) => d.kind)).toEqual(['conflict']);
+    expect(JSON.parse(host.files.get('/ws/shop.carve')!).name).toBe('Theirs');
+  });
+
   it('an edit made while a save runs keeps the document dirty', async () => {
     const actions = await openedFile();
     rename('First');
