@@ -25,6 +25,8 @@ export function errorHeading(code: ErrorCode): string {
       return 'The file changed on disk';
     case 'save-failed':
       return 'The save did not complete; the previous file is intact';
+    case 'cancelled':
+      return 'Cancelled';
     case 'unsupported':
       return 'Not available here';
     case 'internal':

@@ -8,6 +8,7 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { CARVE_VERSION } from '../../shared/version';
 import { Drafts } from './drafts';
 import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter';
+import { ExportJobs } from './export/exportJobs';
 import { exportProject, localIsoDate } from './export/exportProject';
 import { ImportJobs, summarize } from './importJobs';
 import type { PreferenceStore } from './preferences';
@@ -47,6 +48,7 @@ export function createHandlers(options: HostOptions): Handlers {
   const recent = new RecentFiles(preferences);
   const drafts = new Drafts(path.join(userDataDir, 'drafts'));
   const imports = options.importJobs ?? new ImportJobs();
+  const exports = new ExportJobs();
   /** A path from a request: confined to the workspace in the browser host. */
   const confine = (userPath: string) => (workspace ? workspace.resolve(userPath) : path.resolve(userPath));
   /** Whether a path the back end already holds (recent files, drafts) may be shown in this host. */
@@ -123,12 +125,16 @@ export function createHandlers(options: HostOptions): Handlers {
       if (!dialogs) throw noDialogs();
       return { path: await dialogs.save(defaultName) };
     },
-    'export:run': async ({ project, format, path: filePath, overwrite }) => {
+    'export:run': async ({ project, format, path: filePath, overwrite, jobId }) => {
       const absolute = confine(filePath);
       const valid = validatePayload(project, `The project to export as ${path.basename(absolute)}`);
       printer ??= format === 'pdf' ? createChromiumPrinter() : undefined;
-      return exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate() });
+      return exports.run(jobId, (onStep, signal) =>
+        exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate(), onStep, signal }),
+      );
     },
+    'export:status': async ({ jobId }) => exports.status(jobId),
+    'export:cancel': async ({ jobId }) => exports.cancel(jobId),
     'dialog:export': async ({ defaultName, format }) => {
       if (!dialogs?.export) throw noDialogs();
       return { path: await dialogs.export(defaultName, format) };

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../../shared/api/contract';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportStep } from '../../shared/api/contract';
 import { fileNameOf } from '../state/documentStore';
-import { chooseFormat, closeExportDialog, exportStore, FORMAT_LABELS, runExport } from '../state/exportActions';
+import { cancelExport, chooseFormat, closeExportDialog, exportStore, FORMAT_LABELS, progressText, runExport } from '../state/exportActions';
 import { FileDialog } from './FileDialog';
 import { Modal } from './Modal';
 import '../roadmap/export.css';
@@ -11,6 +11,7 @@ export function ExportDialog() {
   const step = useStore(exportStore, (state) => state.step);
   const format = useStore(exportStore, (state) => state.format);
   const error = useStore(exportStore, (state) => state.error);
+  const note = useStore(exportStore, (state) => state.note);
   if (step.kind === 'closed') return null;
 
   if (step.kind === 'pick') {
@@ -59,9 +60,15 @@ export function ExportDialog() {
       footer={
         <>
           <span className="spacer" />
-          <button type="button" disabled={running} onClick={closeExportDialog}>
-            Cancel
-          </button>
+          {running ? (
+            <button type="button" disabled={step.cancelling} onClick={() => void cancelExport()}>
+              Cancel export
+            </button>
+          ) : (
+            <button type="button" onClick={closeExportDialog}>
+              Cancel
+            </button>
+          )}
           <button type="button" className="primary" disabled={running} onClick={() => void runExport()}>
             Export {FORMAT_LABELS[format].name}…
           </button>
@@ -80,13 +87,11 @@ export function ExportDialog() {
           </label>
         ))}
       </fieldset>
-      {running && (
-        <div className="export-progress" role="status">
-          <div className="export-bar" role="progressbar" aria-label="Export in progress" aria-valuetext={step.stage}>
-            <span />
-          </div>
-          <span>{step.stage}</span>
-        </div>
+      {running && <ExportProgressBar text={progressText(step.progress, step.cancelling)} current={step.progress?.current ?? null} />}
+      {note && !running && (
+        <p role="status" className="muted">
+          {note}
+        </p>
       )}
       {error && !running && (
         <p role="alert" className="error-text">
@@ -94,5 +99,27 @@ export function ExportDialog() {
         </p>
       )}
     </Modal>
+  );
+}
+
+/** Which step of how many, as a bar that fills step by step, and the step in words. */
+function ExportProgressBar({ text, current }: { text: string; current: ExportStep | null }) {
+  // The step under way counts as half done: a bar that stands still at 0% looks stuck.
+  const share = current ? (current.step - 0.5) / current.steps : 0;
+  return (
+    <div className="export-progress" role="status">
+      <div
+        className="export-bar"
+        role="progressbar"
+        aria-label="Export in progress"
+        aria-valuemin={0}
+        aria-valuemax={current?.steps ?? 1}
+        aria-valuenow={current ? current.step : 0}
+        aria-valuetext={text}
+      >
+        <span style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+      <span>{text}</span>
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../shared/api/client';
-import { EXPORT_EXTENSIONS, type ExportedFile, type ExportFormat } from '../../shared/api/contract';
+import { EXPORT_EXTENSIONS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/create';
 import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
@@ -9,8 +9,9 @@ import { documentStore, fileNameOf } from './documentStore';
 import { showNotice, uiStore } from './uiStore';
 
 // File > Export: choose a format, then where (the native save dialog in Electron, the in-app one in the browser
-// host), then 'export:run' with progress shown until it answers. A file that exists is replaced only after the
-// person agreed. Errors stay in the dialog as one line; success closes it with a notice naming the file.
+// host), then 'export:run' under an id of ours, polling 'export:status' for its step until it answers; Cancel
+// sends 'export:cancel' and nothing is written. A file that exists is replaced only after the person agreed.
+// Errors stay in the dialog as one line; success closes it with a notice naming the file.
 
 export const FORMAT_LABELS: Readonly<Record<ExportFormat, { name: string; hint: string }>> = {
   pdf: { name: 'PDF', hint: 'The roadmap report to hand out: cover, summary, architecture, phases, timeline' },
@@ -27,21 +28,30 @@ export type ExportStep =
   /** The in-app file dialog is picking a path. */
   | { kind: 'pick'; defaultName: string; extension: string; resolve(answer: PickedPath | null): void }
   | { kind: 'replace'; path: string; resolve(replace: boolean): void }
-  | { kind: 'running'; stage: string };
+  | {
+      kind: 'running';
+      jobId: string;
+      /** What the host last said of it (null until the first status arrives). */
+      progress: ExportProgress | null;
+      /** The person asked to stop it; the host stops at its next step. */
+      cancelling: boolean;
+    };
 
 export interface ExportState {
   step: ExportStep;
   format: ExportFormat;
   /** The last failure, one line, shown in the dialog until the next attempt. */
   error: string | null;
+  /** What became of the last attempt when it was not a failure ("Export cancelled…"), shown in the dialog. */
+  note: string | null;
 }
 
-export const exportStore = createStore<ExportState>(() => ({ step: { kind: 'closed' }, format: 'pdf', error: null }));
+export const exportStore = createStore<ExportState>(() => ({ step: { kind: 'closed' }, format: 'pdf', error: null, note: null }));
 
 export function openExportDialog(): void {
   if (!documentStore.getState().project) return;
   if (exportStore.getState().step.kind !== 'closed') return;
-  exportStore.setState({ step: { kind: 'choose' }, error: null });
+  exportStore.setState({ step: { kind: 'choose' }, error: null, note: null });
 }
 
 export function closeExportDialog(): void {
@@ -49,7 +59,7 @@ export function closeExportDialog(): void {
   if (step.kind === 'running') return; // the export goes on: wait for it
   if (step.kind === 'pick') step.resolve(null);
   if (step.kind === 'replace') step.resolve(false);
-  exportStore.setState({ step: { kind: 'closed' }, error: null });
+  exportStore.setState({ step: { kind: 'closed' }, error: null, note: null });
 }
 
 export function chooseFormat(format: ExportFormat): void {
@@ -61,8 +71,48 @@ export function defaultExportName(projectName: string, format: ExportFormat): st
   return `${slugify(projectName)}-roadmap.${EXPORT_EXTENSIONS[format]}`;
 }
 
-export function stageText(format: ExportFormat): string {
-  return format === 'pdf' ? 'Planning, rendering and printing the PDF…' : `Planning and writing the ${FORMAT_LABELS[format].name} file…`;
+/** How often the dialog asks the host how far the export has got. */
+export const EXPORT_POLL_MS = 250;
+
+/** The running export's line: "Step 3 of 5: Printing the PDF… (12 s)". */
+export function progressText(progress: ExportProgress | null, cancelling: boolean): string {
+  if (cancelling) return 'Cancelling the export…';
+  const current = progress?.current;
+  if (!current) return 'Starting the export…';
+  const seconds = Math.floor((progress?.elapsedMs ?? 0) / 1000);
+  return `Step ${current.step} of ${current.steps}: ${current.words}…${seconds >= 2 ? ` (${seconds} s)` : ''}`;
+}
+
+/** Ask the host to stop the running export. */
+export async function cancelExport(api: CarveApi = bridgeApi()): Promise<void> {
+  const { step } = exportStore.getState();
+  if (step.kind !== 'running' || step.cancelling) return;
+  exportStore.setState({ step: { ...step, cancelling: true } });
+  await api['export:cancel']({ jobId: step.jobId });
+}
+
+const newJobId = () => `export-${crypto.randomUUID()}`;
+
+/** 'export:run' as job `jobId`, with the dialog following its steps until it answers. */
+async function runWithProgress(api: CarveApi, request: Omit<Parameters<CarveApi['export:run']>[0], 'jobId'>) {
+  const jobId = newJobId();
+  exportStore.setState({ step: { kind: 'running', jobId, progress: null, cancelling: false }, error: null, note: null });
+  let running = true;
+  const poll = async () => {
+    while (running) {
+      await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
+      if (!running) return;
+      const status = await api['export:status']({ jobId });
+      const { step } = exportStore.getState();
+      if (running && status.ok && step.kind === 'running' && step.jobId === jobId) exportStore.setState({ step: { ...step, progress: status.value } });
+    }
+  };
+  void poll();
+  try {
+    return await api['export:run']({ ...request, jobId });
+  } finally {
+    running = false;
+  }
 }
 
 function describeExport(file: ExportedFile): string {
@@ -92,7 +142,7 @@ export async function runExport(api: CarveApi = bridgeApi()): Promise<ExportedFi
   const { format } = exportStore.getState();
   const project = documentStore.getState().project;
   if (!project) return null;
-  exportStore.setState({ error: null });
+  exportStore.setState({ error: null, note: null });
   const picked = await pickPath(api, format, defaultExportName(project.name, format));
   if (exportStore.getState().step.kind === 'closed') return null;
   if (!picked) {
@@ -101,10 +151,9 @@ export async function runExport(api: CarveApi = bridgeApi()): Promise<ExportedFi
   }
   let overwrite = picked.overwrite;
   for (;;) {
-    exportStore.setState({ step: { kind: 'running', stage: stageText(format) }, error: null });
-    const result = await api['export:run']({ project, format, path: picked.path, overwrite });
+    const result = await runWithProgress(api, { project, format, path: picked.path, overwrite });
     if (result.ok) {
-      exportStore.setState({ step: { kind: 'closed' }, error: null });
+      exportStore.setState({ step: { kind: 'closed' }, error: null, note: null });
       showNotice(describeExport(result.value));
       return result.value;
     }
@@ -114,7 +163,11 @@ export async function runExport(api: CarveApi = bridgeApi()): Promise<ExportedFi
         overwrite = true;
         continue;
       }
-    } else exportStore.setState({ error: errorText(result.error) });
+    } else if (result.error.code === 'cancelled') {
+      exportStore.setState({ note: 'Export cancelled; nothing was written.' });
+      showNotice('Export cancelled; nothing was written');
+    }
+    else exportStore.setState({ error: errorText(result.error) });
     if (exportStore.getState().step.kind !== 'closed') exportStore.setState({ step: { kind: 'choose' } });
     return null;
   }

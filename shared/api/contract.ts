@@ -16,7 +16,7 @@ const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
 const projectPayload = z.unknown();
 
 /** An import job of this host (import:start gives it). */
-const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an import job id');
+const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
 /** How imported files group into modules: "app" (Django app), "package" (top-level package) or "depth:N". */
 const granularity = z.custom<Granularity>(
   (value) => typeof value === 'string' && parseGranularity(value) !== null,
@@ -72,7 +72,18 @@ export const requests = {
    * Plan the project and write the roadmap in one format (the PDF prints the same HTML report). Like a save, it
    * is atomic and refuses to replace an existing file unless `overwrite` is set.
    */
-  'export:run': z.object({ project: projectPayload, format: z.enum(EXPORT_FORMATS), path, overwrite: z.boolean() }),
+  'export:run': z.object({
+    project: projectPayload,
+    format: z.enum(EXPORT_FORMATS),
+    path,
+    overwrite: z.boolean(),
+    /** Chosen by the caller, so that export:status and export:cancel can name this export while it runs. */
+    jobId: jobId.optional(),
+  }),
+  /** How far the export `jobId` has got; an id not (yet) known answers state 'waiting'. */
+  'export:status': z.object({ jobId }),
+  /** Stop the export `jobId` at its next step (a print under way is stopped); it then fails with 'cancelled'. */
+  'export:cancel': z.object({ jobId }),
   /** Native save dialog for an export (Electron only). */
   'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   /** Import a Python source folder in the background (worker threads); poll import:status for progress. */
@@ -168,6 +179,8 @@ export interface Values {
   'dialog:save': { path: string | null };
   'fs:list': DirListing;
   'export:run': ExportedFile;
+  'export:status': ExportProgress;
+  'export:cancel': ExportProgress;
   'dialog:export': { path: string | null };
   'import:start': { jobId: string };
   'import:status': ImportProgress;
@@ -176,6 +189,26 @@ export interface Values {
   'import:reimport': { project: Project; report: ImportSummary };
   'import:suggest': ImportSuggestion;
   'dialog:folder': { path: string | null };
+}
+
+export type ExportStage = 'planning' | 'rendering' | 'printing' | 'writing';
+
+/** One step of an export: its stage, which step of how many, and what it does in words ("Planning the migration"). */
+export interface ExportStep {
+  stage: ExportStage;
+  step: number;
+  steps: number;
+  words: string;
+}
+
+export interface ExportProgress {
+  jobId: string;
+  /** 'waiting': the host has not seen this export start yet (a status asked before the run arrived). */
+  state: 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
+  /** The step under way (null before the first). */
+  current: ExportStep | null;
+  /** Milliseconds since the host started the export. */
+  elapsedMs: number;
 }
 
 export type ImportState = 'running' | 'done' | 'cancelled' | 'failed';

@@ -28,6 +28,8 @@ export const BRIDGE_METHODS = [
   'dialog:save',
   'fs:list',
   'export:run',
+  'export:status',
+  'export:cancel',
   'dialog:export',
   'import:start',
   'import:status',

@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   'conflict',
   /** A save did not complete; the previous file is intact. */
   'save-failed',
+  /** The person cancelled a long operation (an export); nothing was written. */
+  'cancelled',
   /** This host cannot do that (for example native dialogs in the browser host). */
   'unsupported',
   /** Anything else: a bug. The message is still one line. */

@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
+import { generateProject } from '../../bench/generate';
+import { serializeProject } from '../../shared/format/save';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { planMigration } from '../../shared/planning/planner';
 import { expect, test } from './fixtures';
-import { openSample, SHOTS } from './helpers';
+import { openFromWorkspace, openSample, SHOTS } from './helpers';
 
 // File > Export from the UI: choose the format, name the file in the in-app dialog (the browser host has no
 // native dialogs), watch the progress, and find the file in the workspace; a file that exists is replaced
@@ -48,7 +50,8 @@ test('plan, drag a card to another phase, export a PDF: every service and phase 
   await exportAs(page, /^PDF/, 'acme-roadmap');
   const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
   await expect(dialog.getByRole('progressbar', { name: 'Export in progress' })).toBeVisible();
-  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeDisabled();
+  await expect(dialog.getByRole('button', { name: 'Cancel export' })).toBeEnabled();
+  await expect(dialog.getByRole('status')).toHaveText(/^Step [1-5] of [45]: /);
   await page.screenshot({ path: `${SHOTS}/export-progress.png` });
   await expect(page.getByText(/Exported — acme-roadmap\.pdf \(\d+ pages, /)).toBeVisible({ timeout: 90_000 });
   await expect(dialog).toBeHidden();
@@ -103,4 +106,31 @@ test('export CSV with the offered name; exporting again asks before replacing th
   await page.getByRole('alertdialog', { name: 'Replace the file?' }).getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText('Exported — acme-shop-roadmap.csv')).toBeVisible();
   expect(await readFile(file, 'utf8')).toContain('Renamed phase');
+});
+
+test('a long PDF export shows its step and elapsed time, and Cancel export stops it without touching the old file', async ({ page, carve }) => {
+  test.setTimeout(120_000);
+  // 200 services: Chromium prints it for most of a minute, long enough to watch and to stop.
+  const project = generateProject({ services: 200, modules: 1_000, dependencies: 3_000, seed: 11 });
+  await writeFile(path.join(carve.workspace, 'large.carve'), serializeProject(project));
+  await writeFile(path.join(carve.workspace, 'large-roadmap.pdf'), 'last week’s export');
+  await page.goto(carve.url);
+  await openFromWorkspace(page, 'large.carve');
+  await expect(page.getByRole('heading', { level: 1, name: project.name })).toBeVisible({ timeout: 60_000 });
+
+  await exportAs(page, /^PDF/, 'large-roadmap');
+  await page.getByRole('alertdialog', { name: 'Replace the file?' }).getByRole('button', { name: 'Replace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
+  const status = dialog.getByRole('status');
+  await expect(status).toHaveText(/^Step 3 of 5: Printing the PDF with Chromium .*… \(\d+ s\)$/, { timeout: 60_000 });
+  const bar = dialog.getByRole('progressbar', { name: 'Export in progress' });
+  await expect(bar).toHaveAttribute('aria-valuenow', '3');
+  await expect(bar).toHaveAttribute('aria-valuemax', '5');
+  await page.screenshot({ path: `${SHOTS}/export-progress-large.png` });
+
+  await dialog.getByRole('button', { name: 'Cancel export' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Export cancelled; nothing was written.', { timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/export-cancelled.png` });
+  await expect(dialog.getByRole('button', { name: /^Export PDF…$/ })).toBeEnabled();
+  expect(await readFile(path.join(carve.workspace, 'large-roadmap.pdf'), 'utf8')).toBe('last week’s export');
 });

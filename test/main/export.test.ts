@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createChromiumPrinter, type PdfPrinter } from '../../main/services/export/chromiumPrinter';
 import { exportProject } from '../../main/services/export/exportProject';
 import { countPdfPages, readPdfDestinations } from '../../main/services/export/pdfPages';
-import { EXPORT_FORMATS, type ExportedFile } from '../../shared/api/contract';
+import { EXPORT_FORMATS, type ExportedFile, type ExportStep } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
 import { planMigration } from '../../shared/planning/planner';
 import { reportSections } from '../../shared/report/reportHtml';
@@ -44,10 +44,51 @@ describe('exportProject: text formats', () => {
     expect(written).toEqual({ path: target, bytes: Buffer.byteLength(text), pages: null });
   });
 
-  it('reports the stages in order', async () => {
-    const stages: string[] = [];
-    await exportProject({ project: sample, format: 'md', path: path.join(dir, 'r.md'), overwrite: false, generatedOn, onStage: (stage) => stages.push(stage) });
-    expect(stages).toEqual(['planning', 'rendering', 'writing']);
+  it('reports its steps in order, numbered of how many, in words', async () => {
+    const steps: ExportStep[] = [];
+    await exportProject({ project: sample, format: 'md', path: path.join(dir, 'r.md'), overwrite: false, generatedOn, onStep: (step) => steps.push(step) });
+    expect(steps).toEqual([
+      { stage: 'planning', step: 1, steps: 3, words: 'Planning the migration' },
+      { stage: 'rendering', step: 2, steps: 3, words: 'Rendering the Markdown' },
+      { stage: 'writing', step: 3, steps: 3, words: 'Writing r.md' },
+    ]);
+  });
+
+  it('a cancel stops it at the next step, writes nothing and leaves an existing file whole', async () => {
+    const target = path.join(dir, 'roadmap.md');
+    await fs.writeFile(target, 'keep me');
+    const controller = new AbortController();
+    const cancelled = exportProject({
+      project: sample,
+      format: 'md',
+      path: target,
+      overwrite: true,
+      generatedOn,
+      signal: controller.signal,
+      onStep: ({ stage }) => stage === 'rendering' && controller.abort(),
+    });
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled', message: 'The export of roadmap.md was cancelled; nothing was written' });
+    expect(await fs.readFile(target, 'utf8')).toBe('keep me');
+  });
+
+  it('a cancel during a print stops the printer, and the export ends as cancelled', async () => {
+    const controller = new AbortController();
+    let printing = () => {};
+    const started = new Promise<void>((resolve) => (printing = resolve));
+    // A printer that prints until it is stopped, as Chromium does on a large report.
+    const slowPrinter: PdfPrinter = {
+      print: (_html, signal) =>
+        new Promise((_, reject) => {
+          printing();
+          signal?.addEventListener('abort', () => reject(new Error('Target page, context or browser has been closed')));
+        }),
+    };
+    const target = path.join(dir, 'stopped.pdf');
+    const cancelled = exportProject({ project: sample, format: 'pdf', path: target, overwrite: false, generatedOn, printer: slowPrinter, signal: controller.signal });
+    await started;
+    controller.abort();
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(fs.access(target)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('refuses to replace a file unless overwrite is set, before any printing, and leaves it whole', async () => {
@@ -99,7 +140,7 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
       overwrite: false,
       generatedOn,
       printer: createChromiumPrinter({ env: {}, candidates: ['/usr/bin/chromium'] }),
-      onStage: (stage) => stages.push(stage),
+      onStep: ({ stage, step, steps }) => stages.push(`${stage} ${step}/${steps}`),
     });
   }, 120_000);
   afterAll(async () => {
@@ -115,7 +156,8 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     expect(countPdfPages(bytes)).toBe(written.pages);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)$/m);
-    expect(stages).toEqual(['planning', 'rendering', 'printing', 'writing']);
+    // Two prints: the second carries the contents' page numbers.
+    expect(stages).toEqual(['planning 1/5', 'rendering 2/5', 'printing 3/5', 'printing 4/5', 'writing 5/5']);
   });
 
   it('shows every service and phase name in its text', () => {

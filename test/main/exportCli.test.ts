@@ -22,17 +22,23 @@ afterEach(async () => {
 const carve = (...argv: string[]) => runCarve(dir, argv);
 
 describe('carve export', () => {
-  it('writes the JSON plan and says what it wrote; progress goes to stderr, one line per stage', async () => {
+  it('writes the JSON plan and says what it wrote; progress goes to stderr, one line per step', async () => {
     const { code, out, err } = await carve('export', 'acme.carve', '--format', 'json', '--out', 'plan.json');
     expect(code).toBe(0);
     expect(out).toEqual([expect.stringMatching(/^plan\.json: \d+ KB$/)]);
-    expect(err).toEqual(['planning the migration...', 'rendering the report...', 'writing plan.json...']);
+    expect(err).toEqual(['[1/3] Planning the migration…', '[2/3] Rendering the JSON…', '[3/3] Writing plan.json…']);
     expect(JSON.parse(await readFile(join(dir, 'plan.json'), 'utf8'))).toEqual(summarizePlan(planMigration(loadSampleProject())));
   });
 
   it('prints a PDF with Chromium, showing the printing stage and the page count', async () => {
     const { code, out, err } = await carve('export', 'acme.carve', '-f', 'pdf', '-o', 'roadmap.pdf');
-    expect(err).toContain('printing the PDF with Chromium...');
+    expect(err).toEqual([
+      '[1/5] Planning the migration…',
+      '[2/5] Rendering the report…',
+      '[3/5] Printing the PDF with Chromium (a first print finds the page of each section)…',
+      expect.stringMatching(/^\[4\/5\] Printing the PDF again with the contents’ page numbers \(\d+ pages\)…$/),
+      '[5/5] Writing roadmap.pdf…',
+    ]);
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^roadmap\.pdf: \d+ pages, \d+ KB$/);
     expect((await readFile(join(dir, 'roadmap.pdf'))).subarray(0, 5).toString('latin1')).toBe('%PDF-');

@@ -101,3 +101,61 @@ describe('dialog:export', () => {
     expect(asked).toEqual([['Acme.md', 'md']]);
   });
 });
+
+describe('export:status and export:cancel', () => {
+  /** A printer held until released, or stopped by the export's cancel. */
+  function heldPrinter() {
+    let started = () => {};
+    const printing = new Promise<void>((resolve) => (started = resolve));
+    let release = () => {};
+    const printer: PdfPrinter = {
+      print: (_html, signal) =>
+        new Promise((resolve, reject) => {
+          started();
+          release = () => resolve(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<</Type /Page>>\nendobj\n'));
+          signal?.addEventListener('abort', () => reject(new Error('browser has been closed')));
+        }),
+    };
+    return { printer, printing, release: () => release() };
+  }
+
+  it('follow an export by the id its caller chose: waiting, the step under way, then done', async () => {
+    const held = heldPrinter();
+    const call = router('browser', { printer: held.printer });
+    expect(await call('export:status', { jobId: 'pdf-1' })).toEqual({ ok: true, value: { jobId: 'pdf-1', state: 'waiting', current: null, elapsedMs: 0 } });
+    const run = call('export:run', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: false, jobId: 'pdf-1' });
+    await held.printing;
+    expect(await call('export:status', { jobId: 'pdf-1' })).toMatchObject({
+      ok: true,
+      value: { state: 'running', current: { stage: 'printing', step: 3, steps: 5 } },
+    });
+    held.release();
+    expect(await run).toMatchObject({ ok: true, value: { pages: 1 } });
+    expect(await call('export:status', { jobId: 'pdf-1' })).toMatchObject({ ok: true, value: { state: 'done', current: { stage: 'writing', step: 4, steps: 4 } } });
+  });
+
+  it('cancel stops a print under way: the run fails as cancelled, and nothing is written', async () => {
+    const held = heldPrinter();
+    const call = router('browser', { printer: held.printer });
+    await fs.writeFile(path.join(root, 'roadmap.pdf'), 'the old export');
+    const run = call('export:run', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: true, jobId: 'pdf-2' });
+    await held.printing;
+    expect(await call('export:cancel', { jobId: 'pdf-2' })).toMatchObject({ ok: true });
+    expect(await run).toEqual({ ok: false, error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' } });
+    expect(await call('export:status', { jobId: 'pdf-2' })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+    expect(await fs.readFile(path.join(root, 'roadmap.pdf'), 'utf8')).toBe('the old export');
+  });
+
+  it('a cancel that arrives before its export stops it before any work', async () => {
+    const call = router('browser', { printer: fakePrinter });
+    expect(await call('export:cancel', { jobId: 'early' })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+    const run = await call('export:run', { project: sample, format: 'md', path: 'early.md', overwrite: false, jobId: 'early' });
+    expect(run).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    await expect(fs.access(path.join(root, 'early.md'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('refuses a job id that is not a plain token', async () => {
+    const result = await router('browser')('export:status', { jobId: '../../etc' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+  });
+});

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CarveApi } from '../../shared/api/client';
 import type { ExportFormat } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
@@ -10,7 +10,10 @@ import {
   defaultExportName,
   exportStore,
   openExportDialog,
+  progressText,
   runExport,
+  cancelExport,
+  EXPORT_POLL_MS,
   type ExportStep,
 } from '../../renderer/state/exportActions';
 import { uiStore } from '../../renderer/state/uiStore';
@@ -138,5 +141,70 @@ describe('File > Export', () => {
     expect(exportStore.getState().step.kind).toBe('running');
     await done;
     expect(exportStore.getState().step.kind).toBe('closed');
+  });
+});
+
+describe('a long export', () => {
+  afterEach(() => vi.useRealTimers());
+
+  /** A host whose export runs until cancelled, answering export:status with the step it is on. */
+  function slowHost() {
+    const calls: Call[] = [];
+    let stop: (() => void) | null = null;
+    const api = {
+      'export:run': (request: Record<string, unknown>) => {
+        calls.push({ method: 'export:run', request });
+        return new Promise((resolve) => (stop = () => resolve(fail('cancelled', 'The export of a.pdf was cancelled; nothing was written'))));
+      },
+      'export:status': async (request: { jobId: string }) => {
+        calls.push({ method: 'export:status', request });
+        return ok({ jobId: request.jobId, state: 'running', current: { stage: 'printing', step: 3, steps: 5, words: 'Printing the PDF with Chromium' }, elapsedMs: 12_400 });
+      },
+      'export:cancel': async (request: { jobId: string }) => {
+        calls.push({ method: 'export:cancel', request });
+        stop?.();
+        return ok({ jobId: request.jobId, state: 'cancelled', current: null, elapsedMs: 12_500 });
+      },
+    } as unknown as CarveApi;
+    return { api, calls };
+  }
+
+  it('shows the step the host is on, and Cancel export stops it: nothing written, back at the choice', async () => {
+    vi.useFakeTimers();
+    const { api, calls } = slowHost();
+    openExportDialog();
+    const done = runExport(api);
+    (await when('pick')).resolve({ path: '/ws/a.pdf', overwrite: false });
+    const running = await when('running');
+    expect(progressText(running.progress, false)).toBe('Starting the export…');
+    await vi.advanceTimersByTimeAsync(EXPORT_POLL_MS + 1);
+    const step = exportStore.getState().step as Extract<ExportStep, { kind: 'running' }>;
+    expect(progressText(step.progress, step.cancelling)).toBe('Step 3 of 5: Printing the PDF with Chromium… (12 s)');
+    // Status and cancel name the export the run started.
+    const jobId = (calls[0]!.request as { jobId: string }).jobId;
+    expect(jobId).toMatch(/^export-[0-9a-f-]{36}$/);
+    expect(calls.filter((c) => c.method === 'export:status').every((c) => c.request.jobId === jobId)).toBe(true);
+
+    await cancelExport(api);
+    expect(await done).toBeNull();
+    expect(calls.filter((c) => c.method === 'export:cancel')).toEqual([{ method: 'export:cancel', request: { jobId } }]);
+    expect(exportStore.getState()).toMatchObject({ step: { kind: 'choose' }, error: null, note: 'Export cancelled; nothing was written.' });
+    expect(uiStore.getState().notice).toBe('Export cancelled; nothing was written');
+    // Polling ends with the run.
+    const polls = calls.filter((c) => c.method === 'export:status').length;
+    await vi.advanceTimersByTimeAsync(EXPORT_POLL_MS * 4);
+    expect(calls.filter((c) => c.method === 'export:status')).toHaveLength(polls);
+  });
+
+  it('says it is cancelling once asked, and a second Cancel sends nothing more', async () => {
+    expect(progressText(null, true)).toBe('Cancelling the export…');
+    const { api, calls } = slowHost();
+    openExportDialog();
+    const done = runExport(api);
+    (await when('pick')).resolve({ path: '/ws/a.pdf', overwrite: false });
+    await when('running');
+    await Promise.all([cancelExport(api), cancelExport(api)]);
+    await done;
+    expect(calls.filter((c) => c.method === 'export:cancel')).toHaveLength(1);
   });
 });

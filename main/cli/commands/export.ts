@@ -1,20 +1,13 @@
 import { basename, resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/contract';
 import { CarveError, describeError } from '../../../shared/api/result';
-import { exportProject, localIsoDate, type ExportStage } from '../../services/export/exportProject';
+import { exportProject, localIsoDate } from '../../services/export/exportProject';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { readProject } from '../projectFile';
 
 // carve export FILE --format pdf|html|md|csv|mermaid|json --out PATH [--force]: the roadmap in one format.
-// One line per stage on stderr while it runs; exit 0, 1 with "path: what is wrong", 2 for a usage mistake.
-
-const STAGE_WORDS: Readonly<Record<ExportStage, string>> = {
-  planning: 'planning the migration',
-  rendering: 'rendering the report',
-  printing: 'printing the PDF with Chromium',
-  writing: 'writing',
-};
+// One line per step on stderr while it runs; exit 0, 1 with "path: what is wrong", 2 for a usage mistake.
 
 const isFormat = (value: string): value is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(value);
 
@@ -50,7 +43,7 @@ export const exportCommand: Command = {
         path: resolve(io.cwd, out),
         overwrite: values.force === true,
         generatedOn: localIsoDate(),
-        onStage: (stage) => io.err(`${STAGE_WORDS[stage]}${stage === 'writing' ? ` ${out}` : ''}...`),
+        onStep: ({ step, steps, words }) => io.err(`[${step}/${steps}] ${words}…`),
       });
       const pages = written.pages === null ? '' : `${written.pages} page${written.pages === 1 ? '' : 's'}, `;
       io.out(`${out}: ${pages}${kilobytes(written.bytes)}`);

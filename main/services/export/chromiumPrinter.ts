@@ -8,7 +8,8 @@ import { REPORT_PRINT_SPEC, toPlaywrightPdfOptions } from './printSpec';
 
 /** Turns the report's HTML into PDF bytes, printed with REPORT_PRINT_SPEC (Electron: toElectronPrintOptions). */
 export interface PdfPrinter {
-  print(html: string): Promise<Uint8Array>;
+  /** Aborting `signal` may stop the print early (the caller checks it after the print in any case). */
+  print(html: string, signal?: AbortSignal): Promise<Uint8Array>;
 }
 
 /** Where Chromium, Chrome or Edge usually live, after $CARVE_CHROMIUM. */
@@ -81,7 +82,7 @@ const NO_NETWORK_ARGS = [
  */
 export function createChromiumPrinter(search: ChromiumSearch = {}): PdfPrinter {
   return {
-    async print(html) {
+    async print(html, signal) {
       const executablePath = findChromium(search);
       const { chromium } = await import('playwright-core');
       let browser: Awaited<ReturnType<typeof chromium.launch>>;
@@ -90,7 +91,11 @@ export function createChromiumPrinter(search: ChromiumSearch = {}): PdfPrinter {
       } catch (error) {
         throw new CarveError('unsupported', `Could not start Chromium at ${executablePath} for PDF export: ${describeError(error)}`);
       }
+      // Cancelling closes the browser: whatever it was doing fails, and the caller reports the cancel.
+      const stop = () => void browser.close().catch(() => undefined);
+      signal?.addEventListener('abort', stop, { once: true });
       try {
+        if (signal?.aborted) throw new CarveError('cancelled', 'The print was cancelled');
         const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
         const page = await context.newPage();
         await page.route(/^(?!data:|about:)/, (route) => route.abort());
@@ -99,8 +104,10 @@ export function createChromiumPrinter(search: ChromiumSearch = {}): PdfPrinter {
         return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
       } catch (error) {
         if (error instanceof CarveError) throw error;
+        if (signal?.aborted) throw new CarveError('cancelled', 'The print was cancelled');
         throw new CarveError('internal', `Chromium could not print the report: ${describeError(error)}`);
       } finally {
+        signal?.removeEventListener('abort', stop);
         await browser.close().catch(() => undefined);
       }
     },

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { ExportedFile, ExportFormat } from '../../../shared/api/contract';
+import type { ExportedFile, ExportFormat, ExportStep } from '../../../shared/api/contract';
+import { CarveError } from '../../../shared/api/result';
 import type { Project } from '../../../shared/model/project';
 import { planMigration } from '../../../shared/planning/planner';
 import type { Plan } from '../../../shared/planning/types';
@@ -11,7 +12,7 @@ import { checkExportTarget, writeExportFile } from './writeExport';
 
 // One export: plan the project, render the format, print it when it is a PDF, write it atomically.
 
-export type ExportStage = 'planning' | 'rendering' | 'printing' | 'writing';
+export type { ExportStage, ExportStep } from '../../../shared/api/contract';
 
 export interface ExportRequest {
   /** A validated project (the API validates the payload with validatePayload first). */
@@ -24,9 +25,16 @@ export interface ExportRequest {
   printer?: PdfPrinter;
   /** ISO date shown on the report's cover. */
   generatedOn: string;
-  /** Called as each stage starts, for progress. */
-  onStage?: (stage: ExportStage) => void;
+  /** Called as each step starts, for progress: its stage, its number of how many, and what it does in words. */
+  onStep?: (step: ExportStep) => void;
+  /** Aborting stops the export at the next step (a print under way is stopped); nothing is written. */
+  signal?: AbortSignal;
 }
+
+const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { pdf: 'PDF', html: 'HTML', md: 'Markdown', csv: 'CSV', mermaid: 'Mermaid', json: 'JSON' };
+
+/** The error an aborted export ends with: the file is not written. */
+export const exportCancelled = (name: string) => new CarveError('cancelled', `The export of ${name} was cancelled; nothing was written`);
 
 /** Today's date where the user is, as the report's "generated on". */
 export function localIsoDate(now: Date = new Date()): string {
@@ -35,23 +43,51 @@ export function localIsoDate(now: Date = new Date()): string {
 }
 
 export async function exportProject(request: ExportRequest): Promise<ExportedFile> {
-  const { project, format, overwrite, generatedOn, onStage } = request;
+  const { project, format, overwrite, generatedOn, onStep, signal } = request;
   const absolute = path.resolve(request.path);
+  const name = path.basename(absolute);
+  const stop = () => {
+    if (signal?.aborted) throw exportCancelled(name);
+  };
+  // A PDF prints twice (the second print carries the contents' page numbers); other formats are written as text.
+  let steps = format === 'pdf' ? 5 : 3;
+  let step = 0;
+  const next = (stage: ExportStep['stage'], words: string) => {
+    stop();
+    onStep?.({ stage, step: ++step, steps, words });
+  };
   // Refused before any work: a conflict should not cost a print.
   await checkExportTarget(absolute, overwrite);
-  onStage?.('planning');
+  next('planning', 'Planning the migration');
   const plan = planMigration(project);
-  onStage?.('rendering');
   let bytes: Uint8Array;
   let pages: number | null = null;
   if (format === 'pdf') {
-    onStage?.('printing');
-    bytes = await printReport(project, plan, generatedOn, request.printer ?? createChromiumPrinter());
+    next('rendering', 'Rendering the report');
+    const printer = request.printer ?? createChromiumPrinter();
+    try {
+      bytes = await printReport(project, plan, generatedOn, printer, {
+        signal,
+        onPass(pass, pagesSoFar) {
+          if (pass > 2) steps++;
+          next(
+            'printing',
+            pass === 1 ? 'Printing the PDF with Chromium (a first print finds the page of each section)' : `Printing the PDF again with the contents’ page numbers (${pagesSoFar} pages)`,
+          );
+        },
+      });
+    } catch (error) {
+      stop(); // a print stopped by the cancel fails in its own words: the cancel is what happened
+      throw error;
+    }
+    stop();
     pages = countPdfPages(bytes);
   } else {
+    next('rendering', `Rendering the ${FORMAT_NAMES[format]}`);
     bytes = Buffer.from(renderTextExport(project, plan, format, { generatedOn }), 'utf8');
   }
-  onStage?.('writing');
+  steps = step + 1; // a printer that names no destinations prints once
+  next('writing', `Writing ${name}`);
   if (!overwrite) await checkExportTarget(absolute, false);
   await writeExportFile(absolute, bytes);
   return { path: absolute, bytes: bytes.byteLength, pages };
@@ -64,10 +100,18 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
  * the first; a third pass runs only if they moved all the same. When the PDF names no destinations (another
  * printer), the contents keeps no numbers and the footer's "Page N of M" still guides the reader.
  */
-export async function printReport(project: Project, plan: Plan, generatedOn: string, printer: PdfPrinter): Promise<Uint8Array> {
+export async function printReport(
+  project: Project,
+  plan: Plan,
+  generatedOn: string,
+  printer: PdfPrinter,
+  { signal, onPass }: { signal?: AbortSignal; onPass?: (pass: number, pagesSoFar: number) => void } = {},
+): Promise<Uint8Array> {
   const ids = reportSections(plan).map((section) => section.id);
   let pageNumbers: Record<string, number> | undefined;
-  let bytes = await printer.print(renderReportHtml(project, plan, { generatedOn }));
+  const html = renderReportHtml(project, plan, { generatedOn });
+  onPass?.(1, 0);
+  let bytes = await printer.print(html, signal);
   for (let pass = 0; pass < 2; pass++) {
     const found = readPdfDestinations(bytes);
     const next: Record<string, number> = {};
@@ -75,7 +119,8 @@ export async function printReport(project: Project, plan: Plan, generatedOn: str
     if (Object.keys(next).length === 0) break;
     if (pageNumbers !== undefined && ids.every((id) => pageNumbers![id] === next[id])) break;
     pageNumbers = next;
-    bytes = await printer.print(renderReportHtml(project, plan, { generatedOn, pageNumbers }));
+    onPass?.(pass + 2, countPdfPages(bytes));
+    bytes = await printer.print(renderReportHtml(project, plan, { generatedOn, pageNumbers }), signal);
   }
   return bytes;
 }
