@@ -4,7 +4,7 @@ import { MONOLITH_NODE_ID } from '../../shared/model/project';
 import { useDocument } from '../hooks/useStores';
 import { frameworkLabel } from '../labels';
 import { defaultServiceName, moveStore, ownerOf, type MoveRequest, type MoveTarget } from '../state/moduleActions';
-import { Modal } from './Modal';
+import { FormDialog } from './FormDialog';
 
 // The "Move to service..." question. It may be mounted in several places (the frame, the monolith panel, the
 // design checks): only the first mounted instance shows the question, so it appears once whatever is open.
@@ -54,9 +54,6 @@ function MoveQuestion({ request }: { request: MoveRequest }) {
   const nameProblem = choice === 'new' && !name.trim() ? 'A service needs a name' : null;
   const target = (): MoveTarget =>
     choice === 'new' ? { kind: 'new', name: name.trim() } : choice === MONOLITH_NODE_ID ? { kind: 'monolith' } : { kind: 'service', serviceId: choice };
-  const submit = () => {
-    if (!nameProblem) request.resolve(target());
-  };
 
   const option = (value: string, label: string, detail: string, disabled = false) => (
     <label key={value} className={`panel-move-option${disabled ? ' is-current' : ''}`}>
@@ -75,50 +72,28 @@ function MoveQuestion({ request }: { request: MoveRequest }) {
   );
 
   return (
-    <Modal
-      title={`Move ${what} to…`}
-      onCancel={() => request.resolve(null)}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" onClick={() => request.resolve(null)}>
-            Cancel
-          </button>
-          <button type="submit" form="panel-move-form" className="primary" disabled={!!nameProblem}>
-            Move
-          </button>
-        </>
-      }
-    >
-      <form
-        id="panel-move-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        {names.length > 1 && <p className="muted panel-move-names">{names.join(', ')}</p>}
-        <fieldset className="panel-move-options">
-          <legend className="visually-hidden">Destination</legend>
-          {services.map((service) =>
-            option(
-              service.id,
-              service.name,
-              service.id === current ? 'already here' : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} ${service.moduleIds.length === 1 ? 'module' : 'modules'}`,
-              service.id === current,
-            ),
-          )}
-          {option('new', 'New service', 'created with these modules')}
-          {choice === 'new' && (
-            <label className="field panel-move-name">
-              <span>New service name</span>
-              <input value={name} maxLength={200} aria-invalid={!!nameProblem} onChange={(e) => setName(e.target.value)} />
-              {nameProblem && <span className="error-text">{nameProblem}</span>}
-            </label>
-          )}
-          {option(MONOLITH_NODE_ID, 'Monolith', current === MONOLITH_NODE_ID ? 'already here' : 'back to the monolith', current === MONOLITH_NODE_ID)}
-        </fieldset>
-      </form>
-    </Modal>
+    <FormDialog title={`Move ${what} to…`} submitLabel="Move" canSubmit={!nameProblem} onSubmit={() => request.resolve(target())} onCancel={() => request.resolve(null)}>
+      {names.length > 1 && <p className="muted panel-move-names">{names.join(', ')}</p>}
+      <fieldset className="panel-move-options">
+        <legend className="visually-hidden">Destination</legend>
+        {services.map((service) =>
+          option(
+            service.id,
+            service.name,
+            service.id === current ? 'already here' : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} ${service.moduleIds.length === 1 ? 'module' : 'modules'}`,
+            service.id === current,
+          ),
+        )}
+        {option('new', 'New service', 'created with these modules')}
+        {choice === 'new' && (
+          <label className="field panel-move-name">
+            <span>New service name</span>
+            <input value={name} maxLength={200} aria-invalid={!!nameProblem} onChange={(e) => setName(e.target.value)} />
+            {nameProblem && <span className="error-text">{nameProblem}</span>}
+          </label>
+        )}
+        {option(MONOLITH_NODE_ID, 'Monolith', current === MONOLITH_NODE_ID ? 'already here' : 'back to the monolith', current === MONOLITH_NODE_ID)}
+      </fieldset>
+    </FormDialog>
   );
 }

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { addDependency } from '../../../shared/commands/modules';
 import { DEPENDENCY_KINDS, type DependencyKind } from '../../../shared/model/project';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { useDocument } from '../../hooks/useStores';
 import { attemptEdit } from '../../state/moduleActions';
 
@@ -31,63 +31,35 @@ export function DependencyFormDialog({ from: initialFrom, onClose }: { from: str
   ));
 
   return (
-    <Modal
-      title="Add a dependency"
-      onCancel={onClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="panel-dependency-form" className="primary" disabled={!from || !to}>
-            Add dependency
-          </button>
-        </>
-      }
-    >
-      <form
-        id="panel-dependency-form"
-        className="panel-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
+    <FormDialog title="Add a dependency" submitLabel="Add dependency" canSubmit={!!from && !!to} onSubmit={submit} onCancel={onClose} problem={problem} formClassName="panel-form">
+      <label className="field">
+        <span>From (the module that depends)</span>
+        <select data-autofocus value={from} onChange={(e) => setFrom(e.target.value)}>
+          {options}
+        </select>
+      </label>
+      <label className="field">
+        <span>To (the module it depends on)</span>
+        <select value={to} onChange={(e) => setTo(e.target.value)}>
+          {options}
+        </select>
+      </label>
+      <div className="panel-form-row">
         <label className="field">
-          <span>From (the module that depends)</span>
-          <select data-autofocus value={from} onChange={(e) => setFrom(e.target.value)}>
-            {options}
+          <span>Kind</span>
+          <select value={kind} onChange={(e) => setKind(e.target.value as DependencyKind)}>
+            {DEPENDENCY_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="field">
-          <span>To (the module it depends on)</span>
-          <select value={to} onChange={(e) => setTo(e.target.value)}>
-            {options}
-          </select>
+          <span>Weight</span>
+          <input type="number" min={1} step={1} value={weight} onChange={(e) => setWeight(e.target.value)} />
         </label>
-        <div className="panel-form-row">
-          <label className="field">
-            <span>Kind</span>
-            <select value={kind} onChange={(e) => setKind(e.target.value as DependencyKind)}>
-              {DEPENDENCY_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {KIND_LABELS[k]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span>Weight</span>
-            <input type="number" min={1} step={1} value={weight} onChange={(e) => setWeight(e.target.value)} />
-          </label>
-        </div>
-        {problem && (
-          <p className="error-text" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
-    </Modal>
+      </div>
+    </FormDialog>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { addModule } from '../../../shared/commands/modules';
-import { Modal } from '../../components/Modal';
+import { FormDialog } from '../../components/FormDialog';
 import { attemptEdit } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
 import { documentStore } from '../../state/documentStore';
@@ -29,55 +29,27 @@ export function ModuleFormDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <Modal
-      title="Add a module"
-      onCancel={onClose}
-      footer={
-        <>
-          <span className="spacer" />
-          <button type="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="panel-module-form" className="primary" disabled={!name.trim()}>
-            Add module
-          </button>
-        </>
-      }
-    >
-      <form
-        id="panel-module-form"
-        className="panel-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          submit();
-        }}
-      >
-        <label className="field">
-          <span>Module name</span>
-          <input data-autofocus value={name} maxLength={200} placeholder="e.g. shop.orders" onChange={(e) => setName(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Path</span>
-          <input value={path} maxLength={1000} placeholder="e.g. shop/orders" onChange={(e) => setPath(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Lines of code</span>
-          <input type="number" min={0} step={1} value={lines} onChange={(e) => setLines(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Tags</span>
-          <input value={tags} placeholder="comma-separated: django-app, api" onChange={(e) => setTags(e.target.value)} />
-        </label>
-        <label className="field">
-          <span>Entities</span>
-          <input value={entities} placeholder="comma-separated: Order, OrderLine" onChange={(e) => setEntities(e.target.value)} />
-        </label>
-        {problem && (
-          <p className="error-text" role="alert">
-            {problem}
-          </p>
-        )}
-      </form>
-    </Modal>
+    <FormDialog title="Add a module" submitLabel="Add module" canSubmit={!!name.trim()} onSubmit={submit} onCancel={onClose} problem={problem} formClassName="panel-form">
+      <label className="field">
+        <span>Module name</span>
+        <input data-autofocus value={name} maxLength={200} placeholder="e.g. shop.orders" onChange={(e) => setName(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Path</span>
+        <input value={path} maxLength={1000} placeholder="e.g. shop/orders" onChange={(e) => setPath(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Lines of code</span>
+        <input type="number" min={0} step={1} value={lines} onChange={(e) => setLines(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Tags</span>
+        <input value={tags} placeholder="comma-separated: django-app, api" onChange={(e) => setTags(e.target.value)} />
+      </label>
+      <label className="field">
+        <span>Entities</span>
+        <input value={entities} placeholder="comma-separated: Order, OrderLine" onChange={(e) => setEntities(e.target.value)} />
+      </label>
+    </FormDialog>
   );
 }
