@@ -116,6 +116,22 @@ describe('reading a PDF back', () => {
     expect(Object.fromEntries(readPdfDestinations(bytes))).toEqual({ summary: 1, 'phase-1': 2, appendix: 3, 'odd-name': 3 });
   });
 
+  it('reads a long PDF whose streams come first and its page objects after, as a tagged print is laid out', () => {
+    const pages = 500;
+    const objects = [
+      '1 0 obj\n<</Type /Catalog\n/Pages 2 0 R\n/Dests 3 0 R>>\nendobj',
+      `2 0 obj\n<</Type /Pages\n/Count ${pages}\n/Kids [${Array.from({ length: pages }, (_, i) => `${10 + i} 0 R`).join(' ')}]>>\nendobj`,
+      '3 0 obj\n<</last [509 0 R /XYZ 0 842 0]>>\nendobj',
+      '4 0 obj\n<</Length 9>> stream\nBT ET q Q\nendstream\nendobj',
+      '5 0 obj\n<</Length 6 0 R>> stream\nBT ET\nendstream\nendobj',
+      '6 0 obj\n5\nendobj',
+      ...Array.from({ length: pages }, (_, i) => `${10 + i} 0 obj\n<</Type /Page\n/Parent 2 0 R\n/Contents 4 0 R>>\nendobj`),
+    ];
+    const long = new TextEncoder().encode(['%PDF-1.7', ...objects, '%%EOF'].join('\n'));
+    expect(countPdfPages(long)).toBe(pages);
+    expect(readPdfDestinations(long)).toEqual(new Map([['last', 500]]));
+  });
+
   it('finds no destinations in a PDF without /Dests', () => {
     expect(readPdfDestinations(new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n'))).toEqual(new Map());
   });

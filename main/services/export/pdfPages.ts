@@ -11,12 +11,20 @@ interface PdfObjects {
 function scanObjects(text: string): PdfObjects {
   const byNumber = new Map<number, string>();
   const header = /(\d+) \d+ obj\b/g;
+  // The next "stream" at or after a position, found again only once the scan has passed it: searching afresh
+  // for each object would read to the end of the file for every object after the last stream (a tagged PDF
+  // ends with thousands of structure elements), quadratic on a 200-page report.
+  let nextStream = -2;
+  const streamFrom = (position: number) => {
+    if (nextStream !== -1 && nextStream < position) nextStream = text.indexOf('stream', position);
+    return nextStream;
+  };
   let match: RegExpExecArray | null;
   while ((match = header.exec(text)) !== null) {
     const start = match.index + match[0].length;
     const end = text.indexOf('endobj', start);
     if (end === -1) break;
-    const stream = text.indexOf('stream', start);
+    const stream = streamFrom(start);
     if (stream !== -1 && stream < end) {
       const dictionary = text.slice(start, stream);
       byNumber.set(Number(match[1]), dictionary);
