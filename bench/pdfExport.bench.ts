@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createChromiumPrinter } from '../main/services/export/chromiumPrinter';
 import { exportProject } from '../main/services/export/exportProject';
+import { countPdfPages, readPdfDestinations } from '../main/services/export/pdfPages';
 import type { Project } from '../shared/model/project';
 import { planMigration } from '../shared/planning/planner';
 import { renderReportHtml } from '../shared/report/reportHtml';
@@ -73,6 +74,10 @@ const benchmark: Benchmark = {
           note: `${project.services.length} services, ${plan.phases.length} phases incl. Foundations, ${project.monolith.modules.length} modules; HTML ${kb(html.length)}`,
         });
         rows.push({ case: `${label}: export PDF`, timing: exporting, note: `${last.pages} pages, ${kb(last.bytes)}` });
+        // Reading the print back (done after each print, for the contents' page numbers and the page count).
+        const printed = new Uint8Array(fs.readFileSync(target));
+        const reading = await time(() => [countPdfPages(printed), readPdfDestinations(printed).size], { warmup: 1, runs: 5 });
+        rows.push({ case: `${label}: read the PDF back`, timing: reading, note: 'page count and the page of each named destination' });
       }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
