@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashBytes, openProjectFile, saveProjectFile, writeNewProjectFile } from '../../main/services/projectFiles';
@@ -247,6 +248,49 @@ saveProjectFile({ path: ${JSON.stringify(file)}, project: loadSampleProject(), b
     expect(result.message).toContain('too large');
     expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
     expect(await listing()).toEqual(['ignore.cjs', 'save.ts', 'shop.carve']);
+  });
+});
+
+describe('permission denied, as a user without root’s rights meets it', () => {
+  // Root ignores file modes, so as root the check runs as the unprivileged user "nobody" (setpriv, util-linux);
+  // as anyone else it runs as that user. The services run in a child process either way.
+  it('opening an unreadable file and saving into a read-only folder fail in one line, and the file stays whole', async () => {
+    await fs.chmod(dir, 0o755);
+    const locked = path.join(dir, 'locked');
+    await fs.mkdir(locked);
+    const file = path.join(locked, 'shop.carve');
+    const unreadable = path.join(dir, 'secret.carve');
+    await fs.writeFile(file, serializeProject(createProject('Before')));
+    await fs.writeFile(unreadable, serializeProject(createProject('Secret')));
+    await fs.chmod(unreadable, 0o000);
+    await fs.chmod(locked, 0o555);
+    const before = await fs.readFile(file);
+    const script = path.join(dir, 'denied.ts');
+    await fs.writeFile(
+      script,
+      `import { openProjectFile, saveProjectFile } from ${JSON.stringify(path.resolve('main/services/projectFiles.ts'))};
+import { loadSampleProject } from ${JSON.stringify(path.resolve('shared/samples/acmeShop.ts'))};
+const outcome = (p: Promise<unknown>) => p.then(() => ({ ok: true }), (e) => ({ ok: false, code: e.code, message: e.message }));
+void (async () => {
+  const open = await outcome(openProjectFile(${JSON.stringify(unreadable)}));
+  const save = await outcome(saveProjectFile({ path: ${JSON.stringify(file)}, project: loadSampleProject(), baseHash: null, overwrite: true }));
+  console.log(JSON.stringify({ open, save }));
+})();
+`,
+    );
+    // One bundled file in the temp folder: the user need not be able to read the checkout or node_modules.
+    const bundle = path.join(dir, 'denied.mjs');
+    await build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    await fs.chmod(bundle, 0o644);
+    const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
+    const [command, ...args] = [...asUser, process.execPath, bundle];
+    const { stdout } = await promisify(execFile)(command!, args, { cwd: dir, env: { PATH: process.env.PATH, HOME: dir } });
+    const { open, save } = JSON.parse(stdout.trim().split('\n').pop()!);
+    expect(open).toEqual({ ok: false, code: 'permission-denied', message: 'Could not open secret.carve: permission was denied' });
+    expect(save).toEqual({ ok: false, code: 'save-failed', message: 'Could not save shop.carve: permission was denied' });
+    expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
+    expect(await fs.readdir(locked)).toEqual(['shop.carve']);
+    await fs.chmod(locked, 0o755);
   });
 });
 
