@@ -12,7 +12,7 @@ import { REPORT_PRINT_SPEC, toElectronPrintOptions } from '../services/export/pr
 
 export function createElectronPrinter(): PdfPrinter {
   return {
-    async print(html) {
+    async print(html, signal) {
       const dir = await mkdtemp(join(tmpdir(), 'carve-print-'));
       const file = join(dir, 'report.html');
       const window = new BrowserWindow({
@@ -26,13 +26,19 @@ export function createElectronPrinter(): PdfPrinter {
           disableBlinkFeatures: 'Auxclick',
         },
       });
+      // Cancelling destroys the hidden window: the load or the print under way fails, and the export reports the cancel.
+      const stop = () => {
+        if (!window.isDestroyed()) window.destroy();
+      };
+      signal?.addEventListener('abort', stop, { once: true });
       try {
         await writeFile(file, html, 'utf8');
         await window.loadFile(file);
         const pdf = await window.webContents.printToPDF(toElectronPrintOptions(REPORT_PRINT_SPEC));
         return new Uint8Array(pdf);
       } finally {
-        window.destroy();
+        signal?.removeEventListener('abort', stop);
+        stop();
         await rm(dir, { recursive: true, force: true });
       }
     },
