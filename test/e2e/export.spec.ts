@@ -122,9 +122,10 @@ test('a long PDF export shows its step and elapsed time, and Cancel export stops
   await page.getByRole('alertdialog', { name: 'Replace the file?' }).getByRole('button', { name: 'Replace' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
   const status = dialog.getByRole('status');
-  await expect(status).toHaveText(/^Step 3 of 5: Printing the PDF with Chromium .*… \(\d+ s\)$/, { timeout: 60_000 });
+  // Either print (step 3 or 4) is long enough to watch: the words, the elapsed seconds, the bar's step.
+  await expect(status).toHaveText(/^Step [34] of 5: Printing the PDF .*… \(\d+ s\)$/, { timeout: 60_000 });
   const bar = dialog.getByRole('progressbar', { name: 'Export in progress' });
-  await expect(bar).toHaveAttribute('aria-valuenow', '3');
+  await expect(bar).toHaveAttribute('aria-valuenow', /^[34]$/);
   await expect(bar).toHaveAttribute('aria-valuemax', '5');
   await page.screenshot({ path: `${SHOTS}/export-progress-large.png` });
 
