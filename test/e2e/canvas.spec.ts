@@ -263,8 +263,11 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
 
   // Node menu: copy via Ctrl+C, paste via the canvas menu.
+  // (Fit animates the view: the click lands once the node stands still, and the copy waits for the selection.)
   await search.getByRole('heading').click();
+  await expect(search).toHaveClass(/\bselected\b/);
   await page.keyboard.press('Control+c');
+  await expect(page.getByText('Copied 1 service', { exact: true })).toBeVisible();
   await page.mouse.click(...Object.values(await emptyCanvasPoint(page)) as [number, number], { button: 'right' });
   const canvasMenu = page.getByRole('menu', { name: 'Canvas' });
   await expect(canvasMenu).toBeVisible();
