@@ -261,9 +261,10 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await page.getByTestId('monolith-node').click();
   await page.keyboard.press('Control+z');
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await viewSettled(page);
 
   // Node menu: copy via Ctrl+C, paste via the canvas menu.
-  // (Fit animates the view: the click lands once the node stands still, and the copy waits for the selection.)
+  // (Fit animates the view: the click waits for it to end, and the copy waits for the selection.)
   await search.getByRole('heading').click();
   await expect(search).toHaveClass(/\bselected\b/);
   await page.keyboard.press('Control+c');
