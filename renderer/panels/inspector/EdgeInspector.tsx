@@ -6,6 +6,7 @@ import { DependencyEvidence } from '../../importer/DependencyEvidence';
 import { attemptEdit, runEdit } from '../../state/moduleActions';
 import { clearSelection, selectModules, selectNodes } from '../../state/selectionStore';
 import { CommitField } from './CommitField';
+import { InspectorHead } from './InspectorHead';
 
 const nodeName = (project: Project, id: string) =>
   id === MONOLITH_NODE_ID ? 'Monolith' : (project.services.find((s) => s.id === id)?.name ?? id);
@@ -29,12 +30,9 @@ export function EdgeInspector({ project, edgeId }: { project: Project; edgeId: s
   const edge = buildServiceGraph(project).edgeById.get(edgeId);
   if (!edge) {
     return (
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Dependency
-        </h2>
+      <InspectorHead title="Dependency">
         <span className="muted">no longer exists</span>
-      </div>
+      </InspectorHead>
     );
   }
   const modules = project.monolith.modules;
@@ -42,12 +40,9 @@ export function EdgeInspector({ project, edgeId }: { project: Project; edgeId: s
   const deps = edge.dependencies.map((i) => project.monolith.dependencies[i]!).sort((a, b) => b.weight - a.weight);
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Dependencies
-        </h2>
+      <InspectorHead title="Dependencies">
         <span className="count">{edge.count}</span>
-      </div>
+      </InspectorHead>
       <Ends project={project} from={edge.from} to={edge.to} />
       <dl className="inspector-facts panel-edge-facts">
         <div>
@@ -103,11 +98,7 @@ export function EdgeInspector({ project, edgeId }: { project: Project; edgeId: s
 export function LinkInspector({ project, link }: { project: Project; link: Link }) {
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Planned link
-        </h2>
-      </div>
+      <InspectorHead title="Planned link" />
       <Ends project={project} from={link.from} to={link.to} />
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
         <label className="field">

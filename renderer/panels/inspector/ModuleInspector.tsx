@@ -8,6 +8,7 @@ import { showNotice } from '../../state/uiStore';
 import { DependencyFormDialog } from '../monolith/DependencyFormDialog';
 import { deleteModules, splitList } from '../monolith/moduleEdits';
 import { CommitField } from './CommitField';
+import { InspectorHead } from './InspectorHead';
 
 /** How many selected modules are listed by name. */
 const LIST_LIMIT = 100;
@@ -67,12 +68,9 @@ export function ModuleInspector({ project, module }: { project: Project; module:
   };
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Module
-        </h2>
+      <InspectorHead title="Module">
         <span className="panel-head-name panel-mono">{module.name}</span>
-      </div>
+      </InspectorHead>
       <div className="panel-owner-line">
         <span className="muted">In</span>{' '}
         {service ? (
@@ -140,13 +138,10 @@ export function ModulesInspector({ project, moduleIds }: { project: Project; mod
   };
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Modules
-        </h2>
+      <InspectorHead title="Modules">
         <span className="count">{modules.length}</span>
         <span className="panel-head-name">{formatLines(lines)} lines</span>
-      </div>
+      </InspectorHead>
       <ul className="panel-link-list panel-section">
         {modules.slice(0, LIST_LIMIT).map((module) => {
           const owner = project.services.find((s) => s.moduleIds.includes(module.id));

@@ -3,6 +3,7 @@ import { formatLines, frameworkLabel } from '../../labels';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
 import { analyse } from '../checks/analysis';
+import { InspectorHead } from './InspectorHead';
 
 /** The Monolith node: what remains in it, and a way to select or move those modules. */
 export function MonolithInspector({ project }: { project: Project }) {
@@ -14,12 +15,9 @@ export function MonolithInspector({ project }: { project: Project }) {
   const ids = remaining.map((m) => m.id);
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Monolith
-        </h2>
+      <InspectorHead title="Monolith">
         <span className="panel-head-name">{monolith.name}</span>
-      </div>
+      </InspectorHead>
       <dl className="inspector-facts panel-monolith-facts">
         <div>
           <dt>Framework</dt>

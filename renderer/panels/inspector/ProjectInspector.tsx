@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
 import { beginGesture, cancelGesture, commitGesture, editProject } from '../../state/documentStore';
 import { setProjectDetails } from '../../../shared/commands/project';
+import { InspectorHead } from './InspectorHead';
 
 // The project's own details, shown when nothing is selected. Typing shows at once (the title follows), and
 // everything typed while the field has focus is one undo step: a gesture from focus to blur; Escape reverts it.
@@ -50,11 +51,7 @@ export function ProjectInspector({ project }: { project: Project }) {
 
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Project
-        </h2>
-      </div>
+      <InspectorHead title="Project" />
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>Name</span>

@@ -10,6 +10,7 @@ import { clearSelection, selectModules } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
 import { CommitField } from './CommitField';
 import { FrameworkCatalogue, FrameworkTraits } from './FrameworkTraits';
+import { InspectorHead } from './InspectorHead';
 
 const change = (serviceId: string, changes: ServiceChanges) => attemptEdit((p) => updateService(p, { serviceId, changes }));
 
@@ -25,12 +26,9 @@ export function ServiceInspector({ project, service }: { project: Project; servi
 
   return (
     <>
-      <div className="panel-head">
-        <h2 id="inspector-title" className="panel-title">
-          Service
-        </h2>
+      <InspectorHead title="Service">
         <span className="panel-head-name">{service.name}</span>
-      </div>
+      </InspectorHead>
       <section
         className={`panel-recommendation${recommendation.differs ? ' is-different' : ''}`}
         aria-label="Carve's recommendation"
