@@ -192,6 +192,7 @@ test('keyboard: Move to service… from the palette, undo and redo, delete a ser
   await page.keyboard.type('zoom to fit');
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();
+  await viewSettled(page); // positions are measured below
   const notifications = page.locator('.react-flow__node[data-id="svc-notifications"]');
   await notifications.focus();
   await page.keyboard.press('Enter');
