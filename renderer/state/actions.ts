@@ -17,12 +17,28 @@ export type Actions = ReturnType<typeof createActions>;
 export function createActions(api: CarveApi) {
   const report = (error: ApiError) => showError(errorText(error), errorHeading(error.code));
 
+  // Refreshes overlap (a save starts one, a close another) and may answer out of order: the lists of the
+  // latest are shown. Files an older one found gone are still named: the host forgets them once it has said so.
+  let refreshes = 0;
+  let shown = 0;
+  let droppedMeanwhile: string[] = [];
   async function refreshStartLists(): Promise<void> {
+    const mine = ++refreshes;
     const [recent, drafts] = await Promise.all([api['recent:list']({}), api['draft:list']({})]);
-    if (recent.ok) uiStore.setState({ recent: recent.value.files, droppedRecent: recent.value.dropped });
-    else report(recent.error);
-    if (drafts.ok) uiStore.setState({ drafts: drafts.value.drafts });
-    else report(drafts.error);
+    if (recent.ok) {
+      const { files, dropped } = recent.value;
+      if (mine === refreshes) {
+        uiStore.setState({ recent: files, droppedRecent: [...new Set([...droppedMeanwhile, ...dropped])] });
+        droppedMeanwhile = [];
+        shown = mine;
+      } else if (dropped.length > 0) {
+        if (shown > mine) uiStore.setState(({ droppedRecent }) => ({ droppedRecent: [...new Set([...droppedRecent, ...dropped])] }));
+        else droppedMeanwhile.push(...dropped);
+      }
+    } else report(recent.error);
+    if (drafts.ok) {
+      if (mine === refreshes) uiStore.setState({ drafts: drafts.value.drafts });
+    } else report(drafts.error);
   }
 
   // A theme picked while the stored preferences are still on their way is the newer choice: it must win.

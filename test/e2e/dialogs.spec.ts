@@ -67,6 +67,9 @@ test('recent files that no longer exist are dropped with a notice', async ({ pag
   await saveAs(page, 'gone');
   await page.getByRole('button', { name: 'Close', exact: true }).click();
   await expect(page.getByRole('button', { name: /^Open Acme Shop/ })).toBeVisible();
+  // The save and the close each refresh the list: let both answer before the file goes, or one of them would
+  // find it gone and tell this page, which the reload then replaces.
+  await page.waitForLoadState('networkidle');
   await rm(path.join(carve.workspace, 'gone.carve'));
   await page.reload();
   await expect(page.getByText(/1 file no longer exists/)).toContainText('gone.carve');

@@ -258,3 +258,43 @@ describe('the theme preference', () => {
     expect(host.calls).toContainEqual({ method: 'prefs:set', request: { theme: 'dark' } });
   });
 });
+
+describe('the start screen’s lists', () => {
+  /** recent:list answers held until the test answers them, in any order. */
+  function heldLists() {
+    const answers: ((value: { files: { path: string; name: string }[]; dropped: string[] }) => void)[] = [];
+    host.api['recent:list'] = () => new Promise((resolve) => answers.push((value) => resolve({ ok: true, value })));
+    return answers;
+  }
+  const file = { path: '/ws/kept.carve', name: 'Kept' };
+
+  it('show the latest refresh’s files, and still name a file an older refresh found gone (answered last)', async () => {
+    const answers = heldLists();
+    const actions = createActions(host.api);
+    const older = actions.refreshStartLists();
+    const newer = actions.refreshStartLists();
+    answers[1]!({ files: [file], dropped: [] });
+    await newer;
+    answers[0]!({ files: [file, { path: '/ws/gone.carve', name: 'Gone' }], dropped: ['/ws/gone.carve'] });
+    await older;
+    expect(uiStore.getState()).toMatchObject({ recent: [file], droppedRecent: ['/ws/gone.carve'] });
+  });
+
+  it('the same when the older refresh answers first', async () => {
+    const answers = heldLists();
+    const actions = createActions(host.api);
+    const older = actions.refreshStartLists();
+    const newer = actions.refreshStartLists();
+    answers[0]!({ files: [], dropped: ['/ws/gone.carve'] });
+    await older;
+    answers[1]!({ files: [file], dropped: [] });
+    await newer;
+    expect(uiStore.getState()).toMatchObject({ recent: [file], droppedRecent: ['/ws/gone.carve'] });
+    // The notice is said once: the next refresh that finds nothing gone clears it.
+    answers.length = 0;
+    const again = actions.refreshStartLists();
+    answers[0]!({ files: [file], dropped: [] });
+    await again;
+    expect(uiStore.getState().droppedRecent).toEqual([]);
+  });
+});
