@@ -78,7 +78,10 @@ test('recent files that no longer exist are dropped with a notice', async ({ pag
 
 test('the theme is kept as a preference across sessions', async ({ page, carve, context }) => {
   await page.goto(carve.url);
+  // The page applies the theme at once; the next session can only see it once the host has stored it.
+  const stored = page.waitForResponse((response) => response.url().endsWith('/api/prefs:set'));
   await setTheme(page, 'dark');
+  expect(await (await stored).json()).toEqual({ ok: true, value: { theme: 'dark' } });
   const later = await context.newPage();
   await later.goto((await carve.startAnother()).url);
   await expect(later.locator('html')).toHaveAttribute('data-theme', 'dark');
