@@ -33,8 +33,11 @@ const EMPTY: DocumentState = {
 
 export const documentStore = createStore<DocumentState>(() => EMPTY);
 
-/** A fresh id for the autosave draft of a newly opened document. */
-export function newDraftId(): string {
+/**
+ * A fresh random id (an autosave draft's, an export job's): a UUID where the page is a secure context, as the
+ * app and the browser host on 127.0.0.1 are, else time and Math.random.
+ */
+export function randomId(): string {
   const random = globalThis.crypto?.randomUUID?.();
   return random ?? `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
 }
@@ -51,7 +54,7 @@ export function loadDocument(doc: {
     filePath: doc.filePath,
     baseHash: doc.baseHash,
     dirty: doc.dirty ?? false,
-    draftId: doc.draftId ?? newDraftId(),
+    draftId: doc.draftId ?? randomId(),
     edits: 0,
     history: createHistory(doc.project),
     gestureBase: null,

@@ -5,7 +5,7 @@ import { slugify } from '../../shared/model/create';
 import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
 import type { PickedPath } from './dialogs';
-import { documentStore, fileNameOf } from './documentStore';
+import { documentStore, fileNameOf, randomId } from './documentStore';
 import { showNotice, uiStore } from './uiStore';
 
 // File > Export: choose a format, then where (the native save dialog in Electron, the in-app one in the browser
@@ -91,7 +91,7 @@ export async function cancelExport(api: CarveApi = bridgeApi()): Promise<void> {
   await api['export:cancel']({ jobId: step.jobId });
 }
 
-const newJobId = () => `export-${crypto.randomUUID()}`;
+const newJobId = () => `export-${randomId()}`;
 
 /** 'export:run' as job `jobId`, with the dialog following its steps until it answers. */
 async function runWithProgress(api: CarveApi, request: Omit<Parameters<CarveApi['export:run']>[0], 'jobId'>) {
