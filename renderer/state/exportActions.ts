@@ -1,6 +1,6 @@
 import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../shared/api/client';
-import { EXPORT_EXTENSIONS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../shared/api/contract';
+import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../shared/api/contract';
 import { slugify } from '../../shared/model/create';
 import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
@@ -13,14 +13,18 @@ import { showNotice, uiStore } from './uiStore';
 // sends 'export:cancel' and nothing is written. A file that exists is replaced only after the person agreed.
 // Errors stay in the dialog as one line; success closes it with a notice naming the file.
 
-export const FORMAT_LABELS: Readonly<Record<ExportFormat, { name: string; hint: string }>> = {
-  pdf: { name: 'PDF', hint: 'The roadmap report to hand out: cover, summary, architecture, phases, timeline' },
-  html: { name: 'HTML', hint: 'The same report as one self-contained web page' },
-  md: { name: 'Markdown', hint: 'The plan as text for a wiki or a pull request' },
-  csv: { name: 'CSV', hint: 'One row per service, ready to import into an issue tracker' },
-  mermaid: { name: 'Mermaid', hint: 'The target architecture as a Mermaid graph' },
-  json: { name: 'JSON', hint: 'The plan as data for other tools' },
+const FORMAT_HINTS: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'The roadmap report to hand out: cover, summary, architecture, phases, timeline',
+  html: 'The same report as one self-contained web page',
+  md: 'The plan as text for a wiki or a pull request',
+  csv: 'One row per service, ready to import into an issue tracker',
+  mermaid: 'The target architecture as a Mermaid graph',
+  json: 'The plan as data for other tools',
 };
+
+export const FORMAT_LABELS: Readonly<Record<ExportFormat, { name: string; hint: string }>> = Object.fromEntries(
+  EXPORT_FORMATS.map((format) => [format, { name: EXPORT_FORMAT_NAMES[format], hint: FORMAT_HINTS[format] }]),
+) as Record<ExportFormat, { name: string; hint: string }>;
 
 export type ExportStep =
   | { kind: 'closed' }

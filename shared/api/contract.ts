@@ -36,6 +36,15 @@ export const EXPORT_EXTENSIONS: Readonly<Record<ExportFormat, string>> = {
   mermaid: 'mmd',
   json: 'json',
 };
+/** Each format's name as people say it: the export dialog's choices and the export steps' words. */
+export const EXPORT_FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = {
+  pdf: 'PDF',
+  html: 'HTML',
+  md: 'Markdown',
+  csv: 'CSV',
+  mermaid: 'Mermaid',
+  json: 'JSON',
+};
 export type Theme = (typeof THEMES)[number];
 
 export const requests = {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExportedFile, ExportFormat, ExportStep } from '../../../shared/api/contract';
+import { EXPORT_FORMAT_NAMES, type ExportedFile, type ExportFormat, type ExportStep } from '../../../shared/api/contract';
 import { CarveError } from '../../../shared/api/result';
 import type { Project } from '../../../shared/model/project';
 import { planMigration } from '../../../shared/planning/planner';
@@ -30,8 +30,6 @@ export interface ExportRequest {
   /** Aborting stops the export at the next step (a print under way is stopped); nothing is written. */
   signal?: AbortSignal;
 }
-
-const FORMAT_NAMES: Readonly<Record<ExportFormat, string>> = { pdf: 'PDF', html: 'HTML', md: 'Markdown', csv: 'CSV', mermaid: 'Mermaid', json: 'JSON' };
 
 /** The error an aborted export ends with: the file is not written. */
 export const exportCancelled = (name: string) => new CarveError('cancelled', `The export of ${name} was cancelled; nothing was written`);
@@ -83,7 +81,7 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     stop();
     pages = countPdfPages(bytes);
   } else {
-    next('rendering', `Rendering the ${FORMAT_NAMES[format]}`);
+    next('rendering', `Rendering the ${EXPORT_FORMAT_NAMES[format]}`);
     bytes = Buffer.from(renderTextExport(project, plan, format, { generatedOn }), 'utf8');
   }
   steps = step + 1; // a printer that names no destinations prints once
