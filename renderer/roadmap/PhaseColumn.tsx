@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useStore } from 'zustand';
 import { removePhase } from '../../shared/commands/phases';
 import type { PlannedPhase } from '../../shared/planning/types';
@@ -21,12 +21,21 @@ interface Props {
 
 const dateRange = (start: string, end: string) => `${start} → ${end}`;
 
+/**
+ * Cards drawn per phase until the person asks for all: a phase of hundreds of services is read through the
+ * timeline and the report, and drawing every card made the first render of a 2,000-service design slow.
+ */
+export const CARDS_SHOWN = 50;
+
 /** One phase as a column: its name, length and goal edited in place, its services as cards, its details. */
 export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity, choices, cycleNamesOf }: Props) {
   const isFoundations = phase.index === 0;
   const isTarget = useStore(roadmapStore, (state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index);
   const isDragging = useStore(roadmapStore, (state) => state.drag !== null);
   const over = capacity !== null && phase.effort > capacity + 1e-9;
+  const [showAll, setShowAll] = useState(false);
+  const hidden = showAll ? 0 : Math.max(0, phase.services.length - CARDS_SHOWN);
+  const shown = hidden > 0 ? phase.services.slice(0, CARDS_SHOWN) : phase.services;
   const color = phaseColor(phase.index);
 
   return (
@@ -99,11 +108,23 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity,
       ) : phase.services.length === 0 ? (
         <p className="roadmap-empty muted">Drop a service here to pin it to this phase.</p>
       ) : (
-        <ul className="roadmap-cards" aria-label={`Services of phase ${phase.index}`}>
-          {phase.services.map((service) => (
-            <ServiceCard key={service.id} service={service} phaseIndex={phase.index} choices={choices} cycleNames={cycleNamesOf(service.id, service.cycle)} />
-          ))}
-        </ul>
+        <>
+          <ul className="roadmap-cards" aria-label={`Services of phase ${phase.index}`}>
+            {shown.map((service) => (
+              <ServiceCard key={service.id} service={service} phaseIndex={phase.index} choices={choices} cycleNames={cycleNamesOf(service.id, service.cycle)} />
+            ))}
+          </ul>
+          {hidden > 0 && (
+            <button type="button" className="link roadmap-show-all" onClick={() => setShowAll(true)}>
+              Show all {phase.services.length.toLocaleString('en-US')} services ({hidden.toLocaleString('en-US')} more)
+            </button>
+          )}
+          {showAll && phase.services.length > CARDS_SHOWN && (
+            <button type="button" className="link roadmap-show-all" onClick={() => setShowAll(false)}>
+              Show the first {CARDS_SHOWN}
+            </button>
+          )}
+        </>
       )}
       <PhaseDetails phase={phase} />
     </section>

@@ -1,13 +1,26 @@
+import { useState } from 'react';
 import type { PlannedPhase } from '../../shared/planning/types';
 
-/** What a phase involves beyond its services: foundations tasks, facade routes, data to migrate, risks, exit criteria. */
+/**
+ * What a phase involves beyond its services: foundations tasks, facade routes, data to migrate, risks, exit
+ * criteria. Drawn only while open: a large phase lists thousands of routes and risks.
+ */
 export function PhaseDetails({ phase }: { phase: PlannedPhase }) {
+  const [open, setOpen] = useState(false);
   const count = phase.tasks.length + phase.facadeRoutes.length + phase.dataMigrations.length + phase.risks.length + phase.exitCriteria.length;
   return (
-    <details className="roadmap-details">
+    <details className="roadmap-details" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
         Details <span className="muted">({count})</span>
       </summary>
+      {open && <PhaseDetailsBody phase={phase} count={count} />}
+    </details>
+  );
+}
+
+function PhaseDetailsBody({ phase, count }: { phase: PlannedPhase; count: number }) {
+  return (
+    <>
       {phase.tasks.length > 0 && (
         <Section title="Tasks">
           {phase.tasks.map((task) => (
@@ -56,7 +69,7 @@ export function PhaseDetails({ phase }: { phase: PlannedPhase }) {
         </Section>
       )}
       {count === 0 && <p className="muted">Nothing else planned in this phase.</p>}
-    </details>
+    </>
   );
 }
 

@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openSample, saveAs, SHOTS } from './helpers';
+import { generateProject } from '../../bench/generate';
+import { serializeProject } from '../../shared/format/save';
+import { planMigration } from '../../shared/planning/planner';
+import { openFromWorkspace, openSample, saveAs, SHOTS } from './helpers';
 
 // The roadmap view: the sample's plan as phase columns of service cards; a card dragged with the mouse onto
 // another phase is pinned there (and saved), phases are renamed in place, a card can be pinned from its menu.
@@ -181,4 +184,32 @@ test('every roadmap and export control has an accessible name, with each section
   await roadmap(page).getByRole('button', { name: 'Export…' }).click();
   await expect(page.getByRole('dialog', { name: 'Export the roadmap' })).toBeVisible();
   expect(await unnamed()).toEqual([]);
+});
+
+test('a phase of 200 services draws its first 50 cards until asked for all; its details are drawn when opened', async ({ page, carve }) => {
+  const project = generateProject({ services: 200, modules: 1_000, dependencies: 3_000, seed: 11 });
+  const planned = planMigration(project);
+  const big = planned.phases.find((phase) => phase.services.length > 50)!;
+  await writeFile(path.join(carve.workspace, 'large.carve'), serializeProject(project));
+  await page.goto(carve.url);
+  await openFromWorkspace(page, 'large.carve');
+  const cards = column(page, big.index).locator('.roadmap-card');
+  await expect(cards).toHaveCount(50, { timeout: 60_000 });
+  // The first cards in plan order; the count of services says how many there are in all.
+  await expect(cards.first().locator('.roadmap-card-name')).toHaveText(big.services[0]!.name);
+  await expect(column(page, big.index)).toContainText(`${big.services.length} services`);
+  const showAll = column(page, big.index).getByRole('button', { name: `Show all ${big.services.length} services (${big.services.length - 50} more)` });
+  await showAll.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/roadmap-show-all.png` });
+  await showAll.click();
+  await expect(cards).toHaveCount(big.services.length);
+  await expect(cards.last().locator('.roadmap-card-name')).toHaveText(big.services.at(-1)!.name);
+  await column(page, big.index).getByRole('button', { name: 'Show the first 50' }).click();
+  await expect(cards).toHaveCount(50);
+
+  const details = column(page, big.index).locator('details.roadmap-details');
+  await expect(details.locator('li')).toHaveCount(0);
+  await details.locator('summary').click();
+  await expect(details.getByRole('heading', { name: 'Facade routes' })).toBeVisible();
+  expect(await details.locator('li').count()).toBeGreaterThan(big.services.length);
 });
