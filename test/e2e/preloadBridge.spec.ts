@@ -102,10 +102,12 @@ test('in the browser, leaving the page with unsaved changes asks first', async (
   await page.getByRole('textbox', { name: 'Name', exact: true }).click();
   await page.keyboard.type(' in tab');
   await expect(page).toHaveTitle('Acme Shop in tab • — Carve');
+  // Answered before the test goes on: a dismissal still in flight when the test ends races the context's close.
   const asked = new Promise<string>((resolve) =>
     page.once('dialog', async (dialog) => {
-      resolve(dialog.type());
+      const type = dialog.type();
       await dialog.dismiss();
+      resolve(type);
     }),
   );
   await page.close({ runBeforeUnload: true });
