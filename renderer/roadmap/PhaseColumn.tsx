@@ -25,7 +25,7 @@ const dateRange = (start: string, end: string) => `${start} → ${end}`;
  * Cards drawn per phase until the person asks for all: a phase of hundreds of services is read through the
  * timeline and the report, and drawing every card made the first render of a 2,000-service design slow.
  */
-export const CARDS_SHOWN = 50;
+const CARDS_SHOWN = 50;
 
 /** One phase as a column: its name, length and goal edited in place, its services as cards, its details. */
 export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity, choices, cycleNamesOf }: Props) {

@@ -21,13 +21,7 @@ export function PhaseDetails({ phase }: { phase: PlannedPhase }) {
 function PhaseDetailsBody({ phase, count }: { phase: PlannedPhase; count: number }) {
   return (
     <>
-      {phase.tasks.length > 0 && (
-        <Section title="Tasks">
-          {phase.tasks.map((task) => (
-            <li key={task}>{task}</li>
-          ))}
-        </Section>
-      )}
+      <TextSection title="Tasks" lines={phase.tasks} />
       {phase.facadeRoutes.length > 0 && (
         <Section title="Facade routes">
           {phase.facadeRoutes.map((route) => (
@@ -54,22 +48,22 @@ function PhaseDetailsBody({ phase, count }: { phase: PlannedPhase; count: number
             ))}
         </Section>
       )}
-      {phase.risks.length > 0 && (
-        <Section title="Risks">
-          {phase.risks.map((risk) => (
-            <li key={risk}>{risk}</li>
-          ))}
-        </Section>
-      )}
-      {phase.exitCriteria.length > 0 && (
-        <Section title="Exit criteria">
-          {phase.exitCriteria.map((criterion) => (
-            <li key={criterion}>{criterion}</li>
-          ))}
-        </Section>
-      )}
+      <TextSection title="Risks" lines={phase.risks} />
+      <TextSection title="Exit criteria" lines={phase.exitCriteria} />
       {count === 0 && <p className="muted">Nothing else planned in this phase.</p>}
     </>
+  );
+}
+
+/** A section of plain lines (tasks, risks, exit criteria); nothing when there are none. */
+function TextSection({ title, lines }: { title: string; lines: readonly string[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <Section title={title}>
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </Section>
   );
 }
 

@@ -12,8 +12,6 @@ import { checkExportTarget, writeExportFile } from './writeExport';
 
 // One export: plan the project, render the format, print it when it is a PDF, write it atomically.
 
-export type { ExportStage, ExportStep } from '../../../shared/api/contract';
-
 export interface ExportRequest {
   /** A validated project (the API validates the payload with validatePayload first). */
   project: Project;
@@ -32,7 +30,7 @@ export interface ExportRequest {
 }
 
 /** The error an aborted export ends with: the file is not written. */
-export const exportCancelled = (name: string) => new CarveError('cancelled', `The export of ${name} was cancelled; nothing was written`);
+const exportCancelled = (name: string) => new CarveError('cancelled', `The export of ${name} was cancelled; nothing was written`);
 
 /** Today's date where the user is, as the report's "generated on". */
 export function localIsoDate(now: Date = new Date()): string {
