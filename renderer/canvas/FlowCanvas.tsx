@@ -36,7 +36,9 @@ import { useFlowNodes } from './useFlowNodes';
 
 const nodeTypes: NodeTypes = { service: ServiceNode, monolith: MonolithNode };
 const edgeTypes: EdgeTypes = { dependency: DependencyEdge, link: LinkEdge };
-const FIT_OPTIONS = { padding: 0.15, maxZoom: 1.2 } as const;
+/** Room kept clear around fitted nodes: the zoom controls sit bottom left and the minimap bottom right, so a fitted
+ * view never puts a node under them. */
+const FIT_OPTIONS = { padding: { top: '28px', right: '28px', bottom: '128px', left: '60px' }, maxZoom: 1.2 } as const;
 const PRO_OPTIONS = { hideAttribution: true } as const;
 const DELETE_KEYS = null;
 const MINIMAP_STYLE = { width: 150, height: 96 } as const;

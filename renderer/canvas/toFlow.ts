@@ -2,6 +2,7 @@ import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react
 import type { DesignWarning } from '../../shared/analysis/checks';
 import type { ServiceEdge, ServiceGraph } from '../../shared/analysis/serviceGraph';
 import { LINK_STYLE_LABELS } from '../../shared/catalog/runtimes';
+import { CHIP_LIMIT, fallbackPosition } from '../../shared/commands/arrange';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
 import type { Link, LinkStyle, Module, NodePosition, Project, Service } from '../../shared/model/project';
 import { frameworkLabel, runtimeLabel } from '../labels';
@@ -10,8 +11,7 @@ import { frameworkLabel, runtimeLabel } from '../labels';
 // reused while what they show is unchanged (a cache keyed by the immutable parts of the document), so a drag
 // or an edit of one service re-renders one node, not two thousand.
 
-/** A service node lists its modules as chips up to this many; past it the node collapses to a count. */
-export const CHIP_LIMIT = 12;
+export { CHIP_LIMIT, fallbackPosition };
 
 export interface ModuleChip {
   id: string;
@@ -67,13 +67,6 @@ export interface FlowInputs {
   warnings: readonly DesignWarning[];
   /** Service id -> phase index. */
   phaseOf: ReadonlyMap<string, number>;
-}
-
-/** Where a node without a saved position goes: the Monolith at the origin, services on a grid to its right. */
-export function fallbackPosition(index: number): { x: number; y: number } {
-  if (index < 0) return { x: 0, y: 0 };
-  const columns = 6;
-  return { x: 360 + (index % columns) * 280, y: Math.floor(index / columns) * 220 };
 }
 
 /** Warning messages per service id (cycles, monolith dependence, empty services). */

@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../shared/api/client';
 import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
+import { chipNamesOf, estimateServiceSize, gridPositions } from '../../shared/commands/arrange';
 import { createService, serviceNameForModule } from '../../shared/commands/services';
 import type { Granularity } from '../../shared/importer/granularity';
 import type { ProposedService } from '../../shared/importer/suggest';
@@ -9,6 +10,7 @@ import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
 import type { PickedPath } from '../state/dialogs';
 import { documentStore, editProject, loadDocument, undoEdit } from '../state/documentStore';
+import { requestFit } from '../state/selectionStore';
 import { showNotice, uiStore } from '../state/uiStore';
 
 // File > Import from Python Source: pick a folder, a granularity and where the modules go (a new project or the
@@ -216,6 +218,8 @@ export function acceptProposal(ids?: readonly string[]): void {
   const chosen = suggestion.proposal.services.filter((s) => !accepted.includes(s.id) && (ids === undefined || ids.includes(s.id)));
   if (chosen.length === 0) return;
   editProject((project) => acceptServices(project, chosen));
+  // Frame everything, once the new nodes are drawn: they sit beside or below what was there.
+  requestFit(documentStore.getState().project?.layout.nodes.map((node) => node.id) ?? []);
   const nowAccepted = [...accepted, ...chosen.map((s) => s.id)];
   set({ accepted: nowAccepted });
   if (ids === undefined || nowAccepted.length === suggestion.proposal.services.length) {
@@ -227,19 +231,21 @@ export function dismissSuggestion(): void {
   set({ suggestion: null, accepted: [] });
 }
 
-/** Columns of new service nodes placed below what is on the canvas. */
-const COLUMNS = 4;
-
-/** The project with these proposed services created (modules that no longer exist are left out). */
+/** The project with these proposed services created (modules that no longer exist are left out), laid out in
+ * a grid beside the Monolith (or below what is drawn) so that no two nodes overlap. */
 export function acceptServices(project: Project, services: readonly ProposedService[]): Project {
   const known = new Set(project.monolith.modules.map((m) => m.id));
-  const top = project.layout.nodes.length === 0 ? 0 : Math.max(...project.layout.nodes.map((n) => n.y)) + 200;
+  const chosen = services
+    .map((service) => ({ service, moduleIds: service.moduleIds.filter((id) => known.has(id)) }))
+    .filter((entry) => entry.moduleIds.length > 0);
+  const positions = gridPositions(
+    project,
+    chosen.map((entry, k) => ({ id: String(k), size: estimateServiceSize(chipNamesOf(project, entry.moduleIds)) })),
+  );
   let next = project;
-  services.forEach((service, k) => {
-    const moduleIds = service.moduleIds.filter((id) => known.has(id));
-    if (moduleIds.length === 0) return;
-    const position = { x: (k % COLUMNS) * 280, y: top + Math.floor(k / COLUMNS) * 160 };
-    next = createService(next, { name: proposedName(service), moduleIds, position });
+  chosen.forEach(({ service, moduleIds }, k) => {
+    const { x, y } = positions[k]!;
+    next = createService(next, { name: proposedName(service), moduleIds, position: { x, y } });
   });
   return next;
 }

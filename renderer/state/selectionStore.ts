@@ -39,3 +39,9 @@ export function requestFocus(nodeIds: string[], edgeId: string | null = null): v
   const serial = (selectionStore.getState().focusRequest?.serial ?? 0) + 1;
   selectionStore.setState({ nodeIds, moduleIds: [], edgeId, focusRequest: { nodeIds, edgeId, serial } });
 }
+
+/** Ask the canvas to frame these nodes, leaving the selection as it is. */
+export function requestFit(nodeIds: string[]): void {
+  const serial = (selectionStore.getState().focusRequest?.serial ?? 0) + 1;
+  selectionStore.setState({ focusRequest: { nodeIds, edgeId: null, serial } });
+}

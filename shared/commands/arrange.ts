@@ -1,0 +1,112 @@
+import { MONOLITH_NODE_ID } from '../model/project';
+import type { NodePosition, Project } from '../model/project';
+
+// Where new service nodes go when many arrive at once (a proposal accepted): a grid whose rows are as tall as
+// their tallest node, beside or below what is already on the canvas, so that no two nodes overlap on the canvas
+// or in the report's architecture diagram. Node sizes are estimated from the canvas's CSS (renderer/canvas/
+// canvas.css: a 220 px service node, 240 px Monolith; chips of 11 px monospace text wrapped in 192 px); the
+// estimate errs on the large side, and an end-to-end test checks it against the nodes the browser draws.
+
+/** A service node lists its modules as chips up to this many; past it the node collapses to a count. */
+export const CHIP_LIMIT = 12;
+
+export const SERVICE_NODE_WIDTH = 220;
+export const MONOLITH_NODE_WIDTH = 240;
+/** Head, framework line and facts line with the node's padding and border. */
+const SERVICE_BASE_HEIGHT = 84;
+const MONOLITH_HEIGHT = 160;
+const CHIP_ROW_HEIGHT = 22;
+const CHIP_AREA_TOP = 8;
+/** Width the chips wrap in: the node less its padding (12 + 16) and border. */
+const CHIP_AREA_WIDTH = SERVICE_NODE_WIDTH - 30;
+const CHIP_CHAR_WIDTH = 7;
+const CHIP_PADDING = 12;
+const CHIP_GAP = 4;
+/** The "N modules (collapsed)" or "Drop modules here" line. */
+const NOTE_HEIGHT = 24;
+
+export const GAP_X = 64;
+export const GAP_Y = 48;
+
+export interface NodeSize {
+  width: number;
+  height: number;
+}
+
+/** The size a service node is drawn at, from the short names of its chips (null: collapsed past CHIP_LIMIT). */
+export function estimateServiceSize(chipNames: readonly string[] | null): NodeSize {
+  if (chipNames === null || chipNames.length === 0) return { width: SERVICE_NODE_WIDTH, height: SERVICE_BASE_HEIGHT + NOTE_HEIGHT };
+  let rows = 1;
+  let used = 0;
+  for (const name of chipNames) {
+    const width = Math.min(CHIP_AREA_WIDTH, name.length * CHIP_CHAR_WIDTH + CHIP_PADDING);
+    if (used > 0 && used + CHIP_GAP + width > CHIP_AREA_WIDTH) {
+      rows++;
+      used = width;
+    } else {
+      used += (used > 0 ? CHIP_GAP : 0) + width;
+    }
+  }
+  return { width: SERVICE_NODE_WIDTH, height: SERVICE_BASE_HEIGHT + CHIP_AREA_TOP + rows * CHIP_ROW_HEIGHT };
+}
+
+/** The chips a service node shows: the last part of each module's dotted name, or null when collapsed. */
+export function chipNamesOf(project: Project, moduleIds: readonly string[]): string[] | null {
+  if (moduleIds.length > CHIP_LIMIT) return null;
+  const byId = new Map(project.monolith.modules.map((m) => [m.id, m.name]));
+  return moduleIds.map((id) => {
+    const name = byId.get(id) ?? id;
+    return name.slice(name.lastIndexOf('.') + 1);
+  });
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where a node without a saved position is drawn: the Monolith at the origin, services on a grid to its right. */
+export function fallbackPosition(index: number): { x: number; y: number } {
+  if (index < 0) return { x: 0, y: 0 };
+  const columns = 6;
+  return { x: 360 + (index % columns) * 280, y: Math.floor(index / columns) * 220 };
+}
+
+/** The boxes of the nodes as the canvas draws them now: the Monolith first, saved positions, else the fallback. */
+function drawnBoxes(project: Project): Box[] {
+  const saved = new Map(project.layout.nodes.map((node) => [node.id, node]));
+  const monolith = saved.get(MONOLITH_NODE_ID) ?? fallbackPosition(-1);
+  const boxes: Box[] = [{ x: monolith.x, y: monolith.y, width: MONOLITH_NODE_WIDTH, height: MONOLITH_HEIGHT }];
+  project.services.forEach((service, index) => {
+    const at = saved.get(service.id) ?? fallbackPosition(index);
+    boxes.push({ x: at.x, y: at.y, ...estimateServiceSize(chipNamesOf(project, service.moduleIds)) });
+  });
+  return boxes;
+}
+
+/**
+ * Grid positions for these new nodes (in order): to the right of the Monolith when it is alone on the canvas,
+ * else below everything drawn; about 1.6 times as wide as tall, like the canvas; each row as tall as its tallest.
+ */
+export function gridPositions(project: Project, nodes: readonly { id: string; size: NodeSize }[]): NodePosition[] {
+  if (nodes.length === 0) return [];
+  const existing = drawnBoxes(project);
+  const monolith = existing[0]!;
+  const origin =
+    existing.length === 1
+      ? { x: monolith.x + monolith.width + GAP_X * 2, y: monolith.y }
+      : { x: Math.min(...existing.map((b) => b.x)), y: Math.max(...existing.map((b) => b.y + b.height)) + GAP_Y * 2 };
+  const cellWidth = SERVICE_NODE_WIDTH + GAP_X;
+  const typicalHeight = nodes.reduce((sum, n) => sum + n.size.height, 0) / nodes.length + GAP_Y;
+  const columns = Math.max(1, Math.min(nodes.length, Math.round(Math.sqrt((nodes.length * 1.6 * typicalHeight) / cellWidth))));
+  const positions: NodePosition[] = [];
+  let y = origin.y;
+  for (let start = 0; start < nodes.length; start += columns) {
+    const row = nodes.slice(start, start + columns);
+    row.forEach((node, k) => positions.push({ id: node.id, x: origin.x + k * cellWidth, y }));
+    y += Math.max(...row.map((n) => n.size.height)) + GAP_Y;
+  }
+  return positions;
+}
