@@ -1,0 +1,92 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { SHOTS } from './helpers';
+
+// A proposal accepted on a real-sized import: every service node is placed apart from the others and from the
+// Monolith, and the view is fitted so that every node is on screen and none sits under the zoom controls or the
+// minimap. Positions are read from the nodes the browser draws, so the size estimate behind the grid is checked.
+
+/** Clusters of packages that import each other, and one import to the next cluster: Louvain finds the clusters. */
+async function clusteredTree(dir: string, clusters: number, perCluster: number): Promise<void> {
+  for (let c = 0; c < clusters; c++) {
+    for (let p = 0; p < perCluster; p++) {
+      // Long names in the first cluster: chips wrap to several rows, the tallest nodes the canvas draws.
+      const name = c === 0 ? `cluster0_with_a_rather_long_package_name_${p}` : `c${c}_pkg${p}`;
+      const pkg = path.join(dir, name);
+      await mkdir(pkg, { recursive: true });
+      const peers = Array.from({ length: perCluster }, (_, q) => (c === 0 ? `cluster0_with_a_rather_long_package_name_${q}` : `c${c}_pkg${q}`)).filter((q) => q !== name);
+      const next = c + 1 < clusters ? [`c${c + 1}_pkg0`] : [];
+      await writeFile(path.join(pkg, '__init__.py'), [...peers, ...peers, ...next].map((q) => `import ${q}\n`).join('') + 'VALUE = 1\n');
+    }
+  }
+}
+
+interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+
+/** Wait until the viewport stops moving (Fit animates), so that positions read from the page hold. */
+async function viewSettled(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const settled = now === previous;
+      previous = now;
+      return settled;
+    }, { intervals: [100] })
+    .toBe(true);
+}
+
+test('an accepted proposal is laid out with no overlap and fitted clear of the controls and minimap', async ({ page, carve }) => {
+  await clusteredTree(path.join(carve.workspace, 'platform'), 14, 5);
+  await page.goto(carve.url);
+  await page.getByRole('button', { name: /Import Python source/ }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import from Python source' });
+  await dialog.getByRole('textbox', { name: 'Source folder' }).fill('platform');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  const result = page.getByRole('dialog', { name: 'Python source imported' });
+  await result.getByRole('combobox', { name: 'Modules by' }).selectOption('package');
+  await expect(result.getByRole('region', { name: 'Import report' }).locator('dt:text-is("Modules") + dd')).toHaveText('70');
+  await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
+  const proposal = result.getByRole('list', { name: 'Proposed services' });
+  await expect(proposal.getByRole('listitem').first()).toBeVisible();
+  const proposed = await proposal.getByRole('listitem').count();
+  expect(proposed).toBeGreaterThanOrEqual(8);
+  await result.getByRole('button', { name: 'Accept all' }).click();
+  await expect(proposal.getByText('Accepted')).toHaveCount(proposed);
+  await result.getByRole('button', { name: 'Done' }).click();
+  await expect(result).toBeHidden();
+
+  await expect(page.locator('.react-flow__node-service')).toHaveCount(proposed);
+  await viewSettled(page);
+  await page.screenshot({ path: `${SHOTS}/canvas-accepted-proposal.png` });
+
+  const nodes = await page.locator('.react-flow__node').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { id: element.getAttribute('data-id') ?? '', x: box.x, y: box.y, width: box.width, height: box.height };
+    }),
+  );
+  expect(nodes).toHaveLength(proposed + 1);
+  const overlapping = nodes.flatMap((a, i) => nodes.slice(i + 1).filter((b) => intersects(a, b)).map((b) => `${a.id} ~ ${b.id}`));
+  expect(overlapping).toEqual([]);
+
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const controls = (await page.locator('.react-flow__controls').boundingBox())!;
+  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+  for (const node of nodes) {
+    expect(inside(node, pane), `${node.id} is on screen`).toBe(true);
+    expect(intersects(node, controls), `${node.id} is clear of the zoom controls`).toBe(false);
+    expect(intersects(node, minimap), `${node.id} is clear of the minimap`).toBe(false);
+  }
+});
