@@ -1,5 +1,6 @@
 // A tiny argv parser: `--name value`, `--name=value`, `-n value`, boolean flags, `--` ends the options.
 // Every mistake is a UsageError with one line that names the option.
+import { LIMITS } from '../../shared/model/project';
 
 export type OptionSpec = Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>;
 
@@ -49,4 +50,9 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
     i++;
   }
   return { positionals, values };
+}
+
+/** A project's name longer than the model keeps is a usage error naming the limit. */
+export function checkNameLength(name: string, what: string): void {
+  if (name.length > LIMITS.name) throw new UsageError(`${what} is too long: ${name.length.toLocaleString('en-US')} characters, at most ${LIMITS.name}`);
 }

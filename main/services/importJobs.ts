@@ -56,6 +56,8 @@ export async function checkImportFolder(dir: string): Promise<void> {
 /** The report of an import as the UI and the CLI show it. */
 export function summarize(result: ImportResult, changes: { added: string[]; removed: string[] } = { added: [], removed: [] }): ImportSummary {
   const { report } = result;
+  // What was left out to fit the model's limits comes first: it concerns whole modules, not one file.
+  const problems = [...(result.limits ?? []), ...report.problems];
   return {
     granularity: result.granularity,
     modules: result.modules.length,
@@ -64,8 +66,8 @@ export function summarize(result: ImportResult, changes: { added: string[]; remo
     lines: report.lines,
     skipped: report.skipped,
     elapsedMs: report.elapsedMs,
-    problems: report.problems.slice(0, LISTED_PROBLEMS),
-    problemCount: report.problems.length,
+    problems: problems.slice(0, LISTED_PROBLEMS),
+    problemCount: problems.length,
     added: changes.added,
     removed: changes.removed,
   };

@@ -1,3 +1,5 @@
+import { describeIssues, isZodError } from '../format/zodIssues';
+
 // Tagged results: what every API call returns, over IPC, over HTTP and in the CLI alike.
 // Thrown errors do not survive those boundaries (Electron rewraps them, HTTP loses them), values do.
 
@@ -55,6 +57,8 @@ export class CarveError extends Error {
 
 /** The first line of whatever was thrown, for messages shown to a person. */
 export function describeError(error: unknown): string {
+  // A zod error's message is its issues as JSON: say the first one in words instead.
+  if (isZodError(error)) return describeIssues(error.issues, 'value').slice(0, 500);
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n', 1)[0]!.slice(0, 500);
 }

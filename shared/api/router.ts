@@ -1,4 +1,5 @@
 import { requests, type Handlers, type Method } from './contract';
+import { describeIssues } from '../format/zodIssues';
 import { CarveError, describeError, fail, ok, type Result } from './result';
 
 export type Router = (method: string, payload: unknown) => Promise<Result<unknown>>;
@@ -15,11 +16,9 @@ function isMethod(method: string): method is Method {
 export function createRouter(handlers: Handlers, onInternalError: (error: unknown) => void = () => {}): Router {
   return async (method, payload) => {
     if (!isMethod(method)) return fail('unknown-method', `Carve has no operation "${String(method).slice(0, 80)}"`);
-    const parsed = requests[method].safeParse(payload ?? {});
+    const parsed = requests[method].safeParse(payload ?? {}, { reportInput: true });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue && issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-      return fail('invalid-request', `Invalid request for ${method}: ${issue?.message ?? 'malformed'}${where}`);
+      return fail('invalid-request', `Invalid request for ${method}: ${describeIssues(parsed.error.issues, 'request')}`);
     }
     try {
       const handler = handlers[method] as (request: unknown) => Promise<unknown>;

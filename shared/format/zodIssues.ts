@@ -43,8 +43,10 @@ export function describeIssue(issue: Issue, root = 'project'): string {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'invalid_type': {
-      if (input === undefined) return `${who} is missing`;
       const expected = EXPECTED[issue.expected] ?? issue.expected;
+      // Without `reportInput` zod leaves the input out: say what is expected, not that it is missing.
+      if (!('input' in issue)) return `${who} should be ${expected}`;
+      if (input === undefined) return `${who} is missing`;
       return `${who} should be ${expected}, not ${showValue(input)}`;
     }
     case 'too_small':
@@ -72,4 +74,17 @@ export function issuesToLoadError(issues: readonly Issue[], base: readonly PathS
   // zod may report one field twice (an empty id is both too short and off-pattern): count fields, not issues.
   const fields = new Set(issues.map((issue) => formatPath(issue.path as PathSegment[])));
   return new LoadError('invalid', describeIssue(first, root), formatPath(path), fields.size - 1);
+}
+
+/** Whether `error` is a zod error (thrown by `.parse`): its message is JSON ("[\n  {..."), never for a person. */
+export function isZodError(error: unknown): error is { issues: Issue[] } {
+  return error instanceof Error && error.name === 'ZodError' && Array.isArray((error as { issues?: unknown }).issues);
+}
+
+/** The first issue of a zod error as one sentence that names the field and the limit: "what (at where)". */
+export function describeIssues(issues: readonly Issue[], root: string): string {
+  const first = issues[0];
+  if (!first) return `${root} is not valid`;
+  const where = first.path.length > 0 ? ` (at ${formatPath([root, ...(first.path as PathSegment[])])})` : '';
+  return `${describeIssue(first, root)}${where}`;
 }

@@ -1,11 +1,12 @@
 // From the per-file records of a scan to the modules and dependencies of a project at a chosen granularity.
 // Pure: changing the granularity calls this again on the same ScanResult, no file is read.
 import { slugify, uniqueId } from '../model/create';
-import type { Dependency, Module } from '../model/project';
+import { LIMITS, type Dependency, type Module } from '../model/project';
 import { djangoApps, grouper, type Granularity } from './granularity';
+import { fitDependency, fitGroupName, fitModule, LimitNotes } from './limits';
 import { findModels, findRelations } from './models';
 import { resolveImports } from './resolve';
-import type { ImportKind, ScanResult, ScannedFile } from './types';
+import type { ImportKind, ImportProblem, ScanResult, ScannedFile } from './types';
 
 /** What one dependency rests on: an import statement or a relation field. */
 export interface Evidence {
@@ -37,6 +38,8 @@ export interface Aggregate {
   /** Keyed by depKey(dependency). */
   evidence: Map<string, Evidence[]>;
   facts: ModuleFacts[];
+  /** What was left out to fit the model's limits (a module importing over 1,000 packages...): for the report. */
+  limits: ImportProblem[];
 }
 
 export function depKey(dep: Pick<Dependency, 'from' | 'to' | 'kind'>): string {
@@ -64,7 +67,7 @@ function groupPath(file: ScannedFile, group: string): string {
 }
 
 /** The model keeps at most this many places per dependency (its weight still counts them all). */
-export const MAX_EVIDENCE = 1_000;
+export const MAX_EVIDENCE = LIMITS.evidence;
 
 /** Code-point order: the same on every machine and locale. */
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -79,7 +82,18 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
 }
 
 export function aggregate(scan: ScanResult, granularity: Granularity): Aggregate {
-  const groupOf = grouper(scan, granularity);
+  const notes = new LimitNotes();
+  const grouped = grouper(scan, granularity);
+  const fitted = new Map<string, string>();
+  const groupOf = (module: string): string => {
+    const group = grouped(module);
+    let fit = fitted.get(group);
+    if (fit === undefined) {
+      fit = fitGroupName(group, safeDottedName, notes);
+      fitted.set(group, fit);
+    }
+    return fit;
+  };
   const files = scan.files.filter((f) => f.module !== '');
   const moduleNames = new Set(files.map((f) => f.module));
 
@@ -182,7 +196,10 @@ export function aggregate(scan: ScanResult, granularity: Granularity): Aggregate
     module.files = fact.files;
     module.apiSurface = fact.blueprints + fact.routers;
     module.thirdParty = Object.keys(fact.thirdParty).sort(compareText);
+    fitModule(module, fact.thirdParty, notes);
     return { ...fact, thirdParty: sortedRecord(fact.thirdParty), stdlib: sortedRecord(fact.stdlib) };
   });
-  return { modules: groups.map((g) => modules.get(g)!), dependencies, evidence, facts: factList };
+  const nameOf = new Map([...modules.values()].map((m) => [m.id, m.name]));
+  for (const dep of dependencies) fitDependency(dep, { from: nameOf.get(dep.from)!, to: nameOf.get(dep.to)! }, notes);
+  return { modules: groups.map((g) => modules.get(g)!), dependencies, evidence, facts: factList, limits: notes.list };
 }

@@ -13,8 +13,26 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id uses letters, digits and _ . : - only');
 export type Id = z.infer<typeof IdSchema>;
 
+/**
+ * The limits of what a module and a dependency hold, named for the importer (which fits what it reads into them
+ * and says what it left out) and for messages.
+ */
+export const LIMITS = {
+  name: 200,
+  path: 1000,
+  linesOfCode: 100_000_000,
+  entities: 10_000,
+  entityName: 200,
+  thirdParty: 1_000,
+  thirdPartyName: 100,
+  weight: 1_000_000,
+  evidence: 1_000,
+  evidenceFile: 1000,
+  evidenceDetail: 200,
+} as const;
+
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
-const name = text(200).min(1, 'a name cannot be empty');
+const name = text(LIMITS.name).min(1, 'a name cannot be empty');
 
 export const MONOLITH_FRAMEWORKS = ['django', 'flask', 'fastapi', 'other'] as const;
 export const MonolithFrameworkSchema = z.enum(MONOLITH_FRAMEWORKS);
@@ -40,26 +58,26 @@ export const ModuleSchema = z.object({
   id: IdSchema,
   /** Dotted Python name, e.g. "shop.orders". */
   name: name.regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/, 'a dotted Python name such as "shop.orders"'),
-  path: text(1000).default(''),
-  linesOfCode: z.number().int().min(0).max(100_000_000).default(0),
+  path: text(LIMITS.path).default(''),
+  linesOfCode: z.number().int().min(0).max(LIMITS.linesOfCode).default(0),
   tags: z.array(text(60)).max(100).default([]),
   /** Data models the module owns (Django models, SQLAlchemy tables). */
-  entities: z.array(text(200)).max(10_000).default([]),
+  entities: z.array(text(LIMITS.entityName)).max(LIMITS.entities).default([]),
   /** Python files in the module (0 when typed in by hand). */
   files: z.number().int().min(0).max(10_000_000).default(0),
   /** Flask blueprints and FastAPI routers the module declares: its API surface. */
   apiSurface: z.number().int().min(0).max(1_000_000).default(0),
   /** Third-party packages the module imports (top-level names: celery, pandas, requests...), sorted. */
-  thirdParty: z.array(text(100)).max(1_000).default([]),
+  thirdParty: z.array(text(LIMITS.thirdPartyName)).max(LIMITS.thirdParty).default([]),
 });
 export type Module = z.infer<typeof ModuleSchema>;
 
 /** A place in the monolith's source: a file relative to the imported folder and a 1-based line. */
 export const EvidenceSchema = z.object({
-  file: text(1000).min(1, 'a file path is required'),
+  file: text(LIMITS.evidenceFile).min(1, 'a file path is required'),
   line: z.number().int().min(1).max(100_000_000),
   /** What was found there: an import's kind (runtime, type-checking, optional) or a field ("ForeignKey customer"). */
-  detail: text(200).default(''),
+  detail: text(LIMITS.evidenceDetail).default(''),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
 
@@ -69,9 +87,9 @@ export const DependencySchema = z.object({
   to: IdSchema,
   kind: DependencyKindSchema.default('import'),
   /** How strong: the number of import statements, foreign keys or calls behind it. */
-  weight: z.number().int().min(1).max(1_000_000).default(1),
+  weight: z.number().int().min(1).max(LIMITS.weight).default(1),
   /** Where the dependency was found in the source (an import or a foreign key), when it was imported. */
-  evidence: z.array(EvidenceSchema).max(1_000).default([]),
+  evidence: z.array(EvidenceSchema).max(LIMITS.evidence).default([]),
 });
 export type Dependency = z.infer<typeof DependencySchema>;
 

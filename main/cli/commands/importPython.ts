@@ -6,7 +6,7 @@ import { toProject } from '../../../shared/importer/toProject';
 import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
 import { saveProjectFile, writeNewProjectFile } from '../../services/projectFiles';
-import { UsageError } from '../args';
+import { checkNameLength, UsageError } from '../args';
 import type { Command } from '../command';
 
 // carve import-python DIR --out FILE: a new project from a Python monolith's source folder. Progress and the
@@ -44,6 +44,7 @@ export const importPythonCommand: Command = {
     const dir = resolve(io.cwd, dirArg);
     const target = resolve(io.cwd, out);
     const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name.trim() : (dir.split(/[\\/]/).filter(Boolean).pop() ?? 'monolith');
+    checkNameLength(name, '--name');
     try {
       await checkImportFolder(dir);
     } catch (error) {
@@ -77,13 +78,16 @@ export const importPythonCommand: Command = {
       const total = Math.max(seen, report.files);
       io.err(`scanned ${count(total)} of ${count(total)} files`);
     }
-    for (const problem of report.problems) io.err(`${problem.path}: ${problem.reason}`);
+    const problems = [...result.limits, ...report.problems];
+    for (const problem of problems) io.err(`${problem.path}: ${problem.reason}`);
     const project = toProject(result, name);
     if (values.force) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });
     else await writeNewProjectFile(target, project);
-    const problems = report.problems.length === 0 ? '' : `, ${count(report.problems.length)} files with problems (listed above)`;
+    const fileWords = report.problems.length === 0 ? '' : `, ${count(report.problems.length)} files with problems`;
+    const limitWords = result.limits.length === 0 ? '' : `, ${count(result.limits.length)} note${result.limits.length === 1 ? '' : 's'} on what was left out to fit Carve's limits`;
+    const problemWords = problems.length === 0 ? '' : `${fileWords}${limitWords} (listed above)`;
     io.out(
-      `Wrote ${out}: ${count(result.modules.length)} modules, ${count(result.dependencies.length)} dependencies from ${count(report.files)} files (${count(report.lines)} lines) in ${(report.elapsedMs / 1000).toFixed(1)} s${problems}`,
+      `Wrote ${out}: ${count(result.modules.length)} modules, ${count(result.dependencies.length)} dependencies from ${count(report.files)} files (${count(report.lines)} lines) in ${(report.elapsedMs / 1000).toFixed(1)} s${problemWords}`,
     );
     return 0;
   },

@@ -2,7 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { createProject } from '../../../shared/model/create';
 import { writeNewProjectFile } from '../../services/projectFiles';
-import { UsageError } from '../args';
+import { checkNameLength, UsageError } from '../args';
 import type { Command } from '../command';
 
 // carve new NAME --out FILE: an empty project, never written over an existing file.
@@ -23,6 +23,7 @@ export const newCommand: Command = {
     if (typeof out !== 'string' || out === '') throw new UsageError('new needs --out FILE');
     const name = positionals[0]!;
     if (name.trim() === '') throw new UsageError('the NAME cannot be empty');
+    checkNameLength(name.trim(), 'the NAME');
     const target = resolve(io.cwd, out);
     if (await stat(target).then(() => true, () => false)) {
       io.err(`${out}: already exists; Carve does not replace it (choose another --out)`);
