@@ -3,7 +3,7 @@
 // lines of code, and hands each logical line to the statement scanner, which tokenizes only the lines that
 // can matter (flags set here while identifiers go by). See docs/python-import.md for what differs from CPython.
 import { IDENT, isIdentChar, isIdentStart, skipString, stringPrefix } from './pyLexer';
-import { HAS_APPS, HAS_FIELD, HAS_IMPORT, HAS_IMPORT_ERROR, HAS_SETTING, HAS_TYPE_CHECKING, StatementScanner } from './statements';
+import { HAS_APPS, HAS_FIELD, HAS_IMPORT, HAS_IMPORT_ERROR, HAS_MODEL_ATTR, HAS_SETTING, HAS_TYPE_CHECKING, StatementScanner } from './statements';
 import type { FileScan } from './types';
 
 const OPERATOR_CHARS = new Uint8Array(128);
@@ -158,11 +158,17 @@ export function scanPythonSource(src: string): FileScan {
           } else if (len === 13) {
             if (src.startsWith('OneToOneField', a)) flags |= HAS_FIELD;
             else if (src.startsWith('TYPE_CHECKING', a)) flags |= HAS_TYPE_CHECKING;
+            else if (src.startsWith('__tablename__', a)) flags |= HAS_MODEL_ATTR;
           } else if (len === 15) {
             if (src.startsWith('ManyToManyField', a)) flags |= HAS_FIELD;
             else if (src.startsWith('AUTH_USER_MODEL', a)) flags |= HAS_SETTING;
           } else if (len === 11 || len === 19) {
             if (src.startsWith('ImportError', a) || src.startsWith('ModuleNotFoundError', a)) flags |= HAS_IMPORT_ERROR;
+            else if (src.startsWith('foreign_key', a)) flags |= HAS_MODEL_ATTR;
+          } else if (len === 12 || len === 8 || len === 5) {
+            if (src.startsWith('elationship', a + 1) || src.startsWith('__abstract__', a) || src.startsWith('abstract', a) || src.startsWith('proxy', a)) {
+              flags |= HAS_MODEL_ATTR;
+            }
           } else if (len === 9 && !prevDef) {
             const isBlueprint = src.startsWith('Blueprint', a);
             if (isBlueprint || src.startsWith('APIRouter', a)) {

@@ -24,6 +24,11 @@ export interface ImportRecord {
   names: string[] | null;
   scope: ImportScope;
   kind: ImportKind;
+  /**
+   * The names bound by `as`, one per imported name (null where there is none); absent when the statement has no
+   * `as`. For `import a.b as c` it is ['c']: the name `c` is bound to the module `a.b`.
+   */
+  alias?: Array<string | null>;
 }
 
 export const RELATION_FIELDS = ['ForeignKey', 'OneToOneField', 'ManyToManyField'] as const;
@@ -38,12 +43,54 @@ export interface FieldRecord {
   target: string | null;
 }
 
+/**
+ * A data link written in a class body (SQLAlchemy, SQLModel), directly or in a method (`@declared_attr`):
+ * `ForeignKey("table.col")` anywhere in a statement (`Column(..., ForeignKey(...))`, `mapped_column(...)`),
+ * SQLModel's `Field(foreign_key="table.col")`, and `relationship("Class")` / `Relationship()`.
+ */
+export interface LinkRecord {
+  /** The attribute: the assignment's target, or the name of the method the call is in. */
+  name: string;
+  line: number;
+  kind: 'ForeignKey' | 'relationship';
+  /**
+   * As written: a string literal's text ("orders.id", "Order") or a dotted name (`Order.id`, `Order`); for a
+   * relationship without a target argument, the class named by the annotation (`Mapped[List["Order"]]`,
+   * `Optional["Team"]`); null when none can be read.
+   */
+  target: string | null;
+}
+
 /** A class statement: its base classes (dotted names only) and its relation fields. */
 export interface ClassRecord {
   name: string;
   line: number;
   bases: string[];
   fields: FieldRecord[];
+  /** Where the statement is: module level (also inside a module-level if/try/with), a class body or a function. */
+  scope?: 'module' | 'class' | 'function';
+  /** Keyword arguments of the class statement with a name or constant value, as written (`table=True`). */
+  keywords?: Record<string, string>;
+  /** `class Meta: abstract = True` (Django) or `__abstract__ = True` (SQLAlchemy) in the body. */
+  abstract?: boolean;
+  /** `class Meta: proxy = True` (Django): a proxy model shares its parent's table. */
+  proxy?: boolean;
+  /** `__tablename__ = "name"` in the body (a plain string). */
+  tableName?: string;
+  links?: LinkRecord[];
+}
+
+/**
+ * A module-level `NAME = a.b` (an alias) or `NAME = a.b(...)` (a call, kept for the callees the importer
+ * resolves: declarative_base, SQLAlchemy, registry, generate_base, get_model, get_class, get_user_model).
+ */
+export interface AssignRecord {
+  name: string;
+  line: number;
+  value: string;
+  call: boolean;
+  /** The leading plain string arguments of a call (`get_model("catalogue", "Product")`). */
+  args?: string[];
 }
 
 export interface SyntaxProblem {
@@ -66,6 +113,8 @@ export interface FileScan {
   installedApps: string[] | null;
   /** A module-level `AUTH_USER_MODEL = "app.Model"` (Django settings), else null. */
   authUserModel: string | null;
+  /** Module-level aliases and factory calls, for resolving base classes (see AssignRecord). */
+  assigns?: AssignRecord[];
   /** The first syntax error the lexer saw; the records found before it are kept. */
   error: SyntaxProblem | null;
 }
