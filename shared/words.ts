@@ -9,3 +9,10 @@ export function listNames<T>(items: readonly T[], show: (item: T) => string = St
   const shown = items.slice(0, max).map(show).join(', ');
   return items.length <= max ? shown : `${shown} and ${items.length - max} more`;
 }
+
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
+
+/** "1 dependency", "2 dependencies", "1,200 services", "0.5 person-weeks": a count with its noun agreeing. */
+export function countOf(count: number, singular: string, plural = `${singular}s`): string {
+  return `${COUNT.format(count)} ${count === 1 ? singular : plural}`;
+}
