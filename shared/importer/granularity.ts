@@ -1,13 +1,16 @@
 // Granularity: which group of files becomes one module of the project. 'app' groups by Django app (a package
 // named in INSTALLED_APPS or holding models.py / apps.py), falling back to the top-level package; 'package' by
-// top-level package; 'depth:N' by the first N parts of the dotted name.
+// top-level package; 'depth:N' by the first N parts of the dotted name; 'auto' chooses one of those for the
+// project at hand (grouping.ts).
 import type { ScanResult } from './types';
 
-export type Granularity = 'app' | 'package' | `depth:${number}`;
+/** A granularity that groups by itself. */
+export type FixedGranularity = 'app' | 'package' | `depth:${number}`;
+export type Granularity = 'auto' | FixedGranularity;
 
-/** Parse "app", "package" or "depth:N" (N from 1 to 20); null when it is none of them. */
+/** Parse "auto", "app", "package" or "depth:N" (N from 1 to 20); null when it is none of them. */
 export function parseGranularity(text: string): Granularity | null {
-  if (text === 'app' || text === 'package') return text;
+  if (text === 'auto' || text === 'app' || text === 'package') return text;
   const match = /^depth:(\d{1,2})$/.exec(text);
   if (!match) return null;
   const depth = Number(match[1]);
@@ -44,7 +47,7 @@ export function djangoApps(scan: ScanResult): string[] {
 }
 
 /** A function from a dotted module name to the dotted name of its group at this granularity. */
-export function grouper(scan: ScanResult, granularity: Granularity): (module: string) => string {
+export function grouper(scan: ScanResult, granularity: FixedGranularity): (module: string) => string {
   if (granularity === 'package') return (module) => module.split('.', 1)[0]!;
   if (granularity.startsWith('depth:')) {
     const depth = Number(granularity.slice('depth:'.length));

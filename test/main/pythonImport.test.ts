@@ -176,7 +176,10 @@ describe('aggregation of the fixture', () => {
     const byPackage = aggregate(copy, 'package');
     expect(byPackage.modules.map((m) => m.name)).toContain('lexer_cases');
     const byDepth = aggregate(copy, 'depth:3');
-    expect(byDepth.modules.map((m) => m.name)).toEqual(expect.arrayContaining(['lexer_cases.deep.deeper', 'orders.models', 'manage']));
+    expect(byDepth.modules.map((m) => m.name)).toEqual(expect.arrayContaining(['lexer_cases.deep.deeper', 'orders.models']));
+    // manage.py is a script at every granularity: read and reported, never a module.
+    expect(byDepth.modules.map((m) => m.name)).not.toContain('manage');
+    expect(byDepth.grouping.leftOut.find((l) => l.kind === 'scripts')!.places).toContain('django_site/manage.py');
     const deeper = byDepth.modules.find((m) => m.name === 'lexer_cases.deep.deeper')!;
     expect(deeper.path).toBe('lexer_cases/deep/deeper');
     expect(byDepth.dependencies.some((d) => d.from === 'lexer-cases-deep-deeper' && d.to === 'lexer-cases-forms')).toBe(true);

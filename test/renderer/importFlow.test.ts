@@ -67,20 +67,20 @@ describe('the import flow', () => {
     setImportDir('shop');
     await startImport(allow);
     expect(importStore.getState().step.kind).toBe('report');
-    expect(importStore.getState().summary).toMatchObject({ modules: 6, problemCount: 0 });
+    expect(importStore.getState().summary).toMatchObject({ modules: 5, problemCount: 0 });
     expect(project().name).toBe('shop');
-    expect(names()).toEqual(['accounts', 'catalog', 'config', 'core', 'manage', 'orders']);
+    expect(names()).toEqual(['accounts', 'catalog', 'config', 'core', 'orders']);
 
     await fs.rm(path.join(base, 'ws', 'shop'), { recursive: true });
     await setImportGranularity('depth:2');
     expect(names()).toContain('orders.services');
     await setImportGranularity('app');
-    expect(names()).toHaveLength(6);
+    expect(names()).toHaveLength(5);
 
     await suggestBoundaries();
     const { suggestion } = importStore.getState();
     expect(suggestion!.proposal.services.length).toBeGreaterThan(0);
-    expect(suggestion!.metrics.perApp.services).toBe(6);
+    expect(suggestion!.metrics.perApp.services).toBe(5);
     const before = project();
     acceptProposal();
     expect(project().services).toHaveLength(suggestion!.proposal.services.length);
@@ -115,9 +115,9 @@ describe('the import flow', () => {
       throw new Error('a re-import never asks about unsaved changes');
     });
     expect(project().description).toBe('kept');
-    expect(importStore.getState().summary!.added).toHaveLength(6);
+    expect(importStore.getState().summary!.added).toHaveLength(5);
     await setImportGranularity('package');
-    expect(names()).toHaveLength(6);
+    expect(names()).toHaveLength(5);
     undoEdit();
     expect(project()).toBe(edited);
   });
