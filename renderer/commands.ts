@@ -147,6 +147,7 @@ export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
   { id: 'view:fit-selection', label: 'Zoom to selection', group: 'View', shortcut: 'Shift+2', run: () => controls()?.fitSelection() },
   { id: 'view:layout-all', label: 'Auto-layout all', group: 'View', run: () => controls()?.autoLayout(null) },
   { id: 'view:layout-selection', label: 'Auto-layout selection', group: 'View', run: () => controls()?.autoLayout(selectionStore.getState().nodeIds) },
+  { id: 'view:arrange-by-phase', label: 'Arrange by roadmap phase', group: 'View', run: () => controls()?.arrangeByPhase() },
   menu('view:toggle-monolith-panel', 'Show or hide the monolith panel', 'View'),
   menu('view:toggle-inspector', 'Show or hide the inspector', 'View'),
   menu('view:toggle-roadmap', 'Show or hide the roadmap', 'View'),

@@ -3,6 +3,7 @@ import '@xyflow/react/dist/style.css';
 import { useStore } from 'zustand';
 import { useDocument } from '../hooks/useStores';
 import type { DocumentState } from '../state/documentStore';
+import { CanvasLegend } from './CanvasLegend';
 import { CanvasMenu } from './CanvasMenu';
 import { canvasStore, type CanvasState } from './canvasStore';
 import { FlowCanvas } from './FlowCanvas';
@@ -16,6 +17,10 @@ const selectProject = (state: DocumentState) => state.project;
 const selectDocumentKey = (state: DocumentState) => state.draftId ?? 'none';
 const selectDraft = (state: CanvasState) => state.linkDraft;
 const selectLayingOut = (state: CanvasState) => state.layingOut;
+const selectMinEdgeWeight = (state: CanvasState) => state.minEdgeWeight;
+const selectLegendOpen = (state: CanvasState) => state.legendOpen;
+/** Thresholds offered for hiding light dependency edges. */
+const EDGE_WEIGHTS = [1, 2, 5, 10, 25, 50, 100] as const;
 const closeDraft = () => canvasStore.setState({ linkDraft: null });
 
 export function Canvas() {
@@ -23,6 +28,8 @@ export function Canvas() {
   const key = useDocument(selectDocumentKey);
   const draft = useStore(canvasStore, selectDraft);
   const layingOut = useStore(canvasStore, selectLayingOut);
+  const minEdgeWeight = useStore(canvasStore, selectMinEdgeWeight);
+  const legendOpen = useStore(canvasStore, selectLegendOpen);
   if (!project) return null;
   const controls = () => canvasStore.getState().controls;
   const nameOf = (id: string) => project.services.find((service) => service.id === id)?.name ?? id;
@@ -47,8 +54,25 @@ export function Canvas() {
           <button type="button" className="canvas-tool" disabled={layingOut} title="Arrange all nodes (elk layered)" onClick={() => void controls()?.autoLayout(null)}>
             {layingOut ? 'Arranging…' : 'Auto-layout'}
           </button>
+          <button type="button" className="canvas-tool" title="Arrange services in columns by roadmap phase, in migration order" onClick={() => controls()?.arrangeByPhase()}>
+            By phase
+          </button>
+          <label className="canvas-tool-field">
+            <span>Edges</span>
+            <select aria-label="Edges by weight" value={minEdgeWeight} onChange={(event) => canvasStore.setState({ minEdgeWeight: Number(event.target.value) })}>
+              {EDGE_WEIGHTS.map((weight) => (
+                <option key={weight} value={weight}>
+                  {weight === 1 ? 'All' : `Weight ≥ ${weight}`}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="canvas-tool" aria-pressed={legendOpen} onClick={() => canvasStore.setState({ legendOpen: !legendOpen })}>
+            Legend
+          </button>
         </nav>
       </div>
+      {legendOpen && <CanvasLegend />}
       <ReactFlowProvider key={key}>
         <FlowCanvas project={project} />
       </ReactFlowProvider>

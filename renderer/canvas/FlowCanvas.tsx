@@ -3,7 +3,6 @@ import {
   BackgroundVariant,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -14,6 +13,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { useStore } from 'zustand';
+import { blocksByGroup } from '../../shared/commands/arrange';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
 import type { Project } from '../../shared/model/project';
 import { isTypingIn } from '../commands';
@@ -21,14 +21,14 @@ import { useUi } from '../hooks/useStores';
 import { selectEdge, selectionStore, type SelectionState } from '../state/selectionStore';
 import { showError } from '../state/uiStore';
 import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds, tryEdit } from './canvasActions';
-import { canvasStore, openMenu, startRename } from './canvasStore';
+import { canvasStore, openMenu, startRename, type CanvasState } from './canvasStore';
 import { dropModules, MODULE_MIME, nodeIdAt, parseModuleIds } from './dropTarget';
 import { DependencyEdge, LinkEdge } from './edges';
 import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
 import { anchorTo, layoutInWorker } from './layout';
 import { MonolithNode } from './MonolithNode';
 import { ServiceNode } from './ServiceNode';
-import { LITE_EDGES, type CarveEdge, type CarveNode } from './toFlow';
+import { LITE_EDGES, type CarveEdge, type CarveNode, type ServiceFlowNode } from './toFlow';
 import { useFlowNodes } from './useFlowNodes';
 
 // The React Flow canvas. Module-level node and edge types, nodes and edges derived from the project
@@ -51,6 +51,14 @@ const FIT_ON_OPEN_LIMIT = 150;
 const OPENING_VIEWPORT = { x: 40, y: 160, zoom: 0.9 } as const;
 
 const selectFocus = (state: SelectionState) => state.focusRequest;
+const selectMinEdgeWeight = (state: CanvasState) => state.minEdgeWeight;
+
+/** Why some dependency edges are not drawn: the weight threshold, the limit, or both. */
+function edgeNote(shown: number, total: number, minWeight: number): string {
+  const count = (n: number) => n.toLocaleString('en-US');
+  const light = minWeight > 1 ? `dependency edges of weight ${minWeight} or more` : 'heaviest dependency edges';
+  return `Showing ${count(shown)} of ${count(total)}: the ${light}; select a service to see all of its own.`;
+}
 
 const miniMapColour = (node: CarveNode) => (node.type === 'monolith' ? 'var(--canvas-monolith-fill)' : 'var(--canvas-service-fill)');
 
@@ -59,6 +67,7 @@ export function FlowCanvas({ project }: { project: Project }) {
   const flow = useReactFlow<CarveNode, CarveEdge>();
   const { nodes, edges, edgeTotal, edgesShown, graph, onNodesChange } = useFlowNodes(project);
   const [hovered, setHovered] = useState<HoveredEdge | null>(null);
+  const minEdgeWeight = useStore(canvasStore, selectMinEdgeWeight);
   const [initialViewport] = useState(() =>
     isDefaultViewport(project.layout.viewport) && project.services.length > FIT_ON_OPEN_LIMIT ? OPENING_VIEWPORT : project.layout.viewport,
   );
@@ -96,6 +105,15 @@ export function FlowCanvas({ project }: { project: Project }) {
           const before = new Map(chosen.map((node) => [node.id, node.position]));
           moveNodesTo(wanted ? anchorTo(answer.positions, before) : answer.positions);
           if (!wanted) requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
+        },
+        arrangeByPhase: () => {
+          const sized = flow.getNodes().map((node) => ({
+            id: node.id,
+            group: node.type === 'service' ? (node as ServiceFlowNode).data.phase : null,
+            size: { width: node.measured?.width ?? 240, height: node.measured?.height ?? 120 },
+          }));
+          moveNodesTo(blocksByGroup(sized, MONOLITH_NODE_ID));
+          requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
         },
         centre: () => {
           const box = wrapper.current?.getBoundingClientRect();
@@ -255,6 +273,12 @@ export function FlowCanvas({ project }: { project: Project }) {
       }}
       onPointerMove={(event) => (lastPointer.current = { x: event.clientX, y: event.clientY })}
     >
+      {edgesShown < edgeTotal && (
+        <p className="canvas-note" role="status">
+          {edgeNote(edgesShown, edgeTotal, minEdgeWeight)}
+        </p>
+      )}
+      <div className="canvas-flow-pane">
       <ReactFlow<CarveNode, CarveEdge>
         nodes={nodes}
         edges={edges}
@@ -287,12 +311,8 @@ export function FlowCanvas({ project }: { project: Project }) {
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
         <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Minimap" style={MINIMAP_STYLE} />
         <Controls aria-label="Zoom controls" showInteractive={false} />
-        {edgesShown < edgeTotal && (
-          <Panel position="top-left" className="canvas-note">
-            Showing the {edgesShown.toLocaleString('en-US')} heaviest of {edgeTotal.toLocaleString('en-US')} dependency edges; select a service to see all of its own.
-          </Panel>
-        )}
       </ReactFlow>
+      </div>
       {hovered && <EdgeTooltip project={project} graph={graph} edge={hovered} />}
     </div>
   );

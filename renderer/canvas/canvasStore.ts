@@ -28,6 +28,8 @@ export interface CanvasControls {
   fit(): void;
   fitSelection(): void;
   autoLayout(nodeIds: readonly string[] | null): Promise<void>;
+  /** Columns by roadmap phase, left to right in migration order (the Monolith first). */
+  arrangeByPhase(): void;
   /** The flow position at the middle of the visible canvas (where keyboard-created services go). */
   centre(): { x: number; y: number };
 }
@@ -42,6 +44,10 @@ export interface CanvasState {
   controls: CanvasControls | null;
   /** Set while auto-layout runs in its worker. */
   layingOut: boolean;
+  /** Dependency edges lighter than this are not drawn (except a selected node's own); 1 draws them all. */
+  minEdgeWeight: number;
+  /** The legend strip under the toolbar. */
+  legendOpen: boolean;
 }
 
 export const canvasStore = createStore<CanvasState>(() => ({
@@ -52,6 +58,8 @@ export const canvasStore = createStore<CanvasState>(() => ({
   viewport: null,
   controls: null,
   layingOut: false,
+  minEdgeWeight: 1,
+  legendOpen: false,
 }));
 
 export const startRename = (serviceId: string | null) => canvasStore.setState({ renamingId: serviceId });

@@ -283,8 +283,9 @@ export interface DerivedEdges {
 }
 
 /**
- * Service-graph edges (aggregated module dependencies, to and from the Monolith too) and planned links. On a
- * large design only the `limit` heaviest dependency edges are drawn, plus every edge of a selected node.
+ * Service-graph edges (aggregated module dependencies, to and from the Monolith too) and planned links. Edges
+ * lighter than `minWeight` are left out, and on a large design only the `limit` heaviest of the rest are drawn;
+ * every edge of a selected node is drawn whatever its weight.
  */
 export function deriveEdges(
   project: Project,
@@ -292,18 +293,17 @@ export function deriveEdges(
   selectedEdge: string | null,
   selectedNodes: ReadonlySet<string> = new Set(),
   limit = EDGE_LIMIT,
+  minWeight = 1,
 ): DerivedEdges {
   const names = new Map(project.services.map((service) => [service.id, service.name] as const));
   const nameOf: NameOf = (id) => (id === MONOLITH_NODE_ID ? 'the monolith' : (names.get(id) ?? id));
   const sides = sidesFor(nodePositions(project));
-  let shownEdges: readonly ServiceEdge[] = graph.edges;
-  if (graph.edges.length > limit) {
-    const heaviest = [...graph.edges].sort((a, b) => b.weight - a.weight).slice(0, limit);
-    const keep = new Set(heaviest);
-    shownEdges = graph.edges.filter(
-      (edge) => keep.has(edge) || edge.id === selectedEdge || selectedNodes.has(edge.from) || selectedNodes.has(edge.to),
-    );
-  }
+  const isSelected = (edge: ServiceEdge) => edge.id === selectedEdge || selectedNodes.has(edge.from) || selectedNodes.has(edge.to);
+  const heavyEnough = minWeight <= 1 ? graph.edges : graph.edges.filter((edge) => edge.weight >= minWeight);
+  let keep: ReadonlySet<ServiceEdge> | null = null;
+  if (heavyEnough.length > limit) keep = new Set([...heavyEnough].sort((a, b) => b.weight - a.weight).slice(0, limit));
+  else if (heavyEnough !== graph.edges) keep = new Set(heavyEnough);
+  const shownEdges = keep === null ? graph.edges : graph.edges.filter((edge) => keep.has(edge) || isSelected(edge));
   const edges: CarveEdge[] = [];
   const lite = shownEdges.length > LITE_EDGES;
   for (const edge of shownEdges) edges.push(dependencyEdge(edge, edge.id === selectedEdge, nameOf, sides(edge.from, edge.to), lite));

@@ -7,7 +7,8 @@ import { analyse } from '../panels/checks/analysis';
 import { usePlanPhases } from '../roadmap/usePlan';
 import { selectionStore, selectNodes, type SelectionState } from '../state/selectionStore';
 import { moveNodesTo } from './canvasActions';
-import { createNodeDeriver, deriveEdges, type CarveNode } from './toFlow';
+import { canvasStore, type CanvasState } from './canvasStore';
+import { createNodeDeriver, deriveEdges, EDGE_LIMIT, type CarveNode } from './toFlow';
 
 // The canvas's nodes: derived from the project (positions from its layout, selection from the selection
 // store), with React Flow's measured sizes kept aside, and local positions only while a drag runs. A drag
@@ -15,6 +16,7 @@ import { createNodeDeriver, deriveEdges, type CarveNode } from './toFlow';
 
 const selectNodeIds = (state: SelectionState) => state.nodeIds;
 const selectEdgeId = (state: SelectionState) => state.edgeId;
+const selectMinWeight = (state: CanvasState) => state.minEdgeWeight;
 
 type Measured = NonNullable<CarveNode['measured']>;
 
@@ -27,7 +29,11 @@ export function useFlowNodes(project: Project) {
   const [deriver] = useState(createNodeDeriver);
   const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);
   const derived = useMemo(() => deriver(project, { graph, warnings, phaseOf }, selectedSet), [deriver, project, graph, warnings, phaseOf, selectedSet]);
-  const { edges, total: edgeTotal, shown: edgesShown } = useMemo(() => deriveEdges(project, graph, selectedEdge, selectedSet), [project, graph, selectedEdge, selectedSet]);
+  const minWeight = useStore(canvasStore, selectMinWeight);
+  const { edges, total: edgeTotal, shown: edgesShown } = useMemo(
+    () => deriveEdges(project, graph, selectedEdge, selectedSet, EDGE_LIMIT, minWeight),
+    [project, graph, selectedEdge, selectedSet, minWeight],
+  );
 
   // Sizes React Flow measured, kept per node id; a merged node object is reused while both parts are the same.
   const measured = useRef(new Map<string, Measured>());

@@ -110,3 +110,56 @@ export function gridPositions(project: Project, nodes: readonly { id: string; si
   }
   return positions;
 }
+
+/** Rows in one group's block before it takes another column. */
+const BLOCK_ROWS = 6;
+
+/**
+ * Positions by group (a roadmap phase): each group a block of columns at most BLOCK_ROWS tall, the blocks left to
+ * right in group order (null last), wrapped into bands so that the whole is about 1.6 times as wide as tall
+ * rather than one long strip. `first` (the Monolith) stands alone before every group.
+ */
+export function blocksByGroup(nodes: readonly { id: string; group: number | null; size: NodeSize }[], first: string | null): NodePosition[] {
+  const order = (g: number | null) => (g === null ? Number.MAX_SAFE_INTEGER : g);
+  const groups = new Map<number, { id: string; size: NodeSize }[]>();
+  for (const node of nodes) {
+    const key = node.id === first ? -1 : order(node.group);
+    const list = groups.get(key) ?? [];
+    list.push(node);
+    groups.set(key, list);
+  }
+  const blocks = [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([, members]) => {
+      const columns: { id: string; size: NodeSize }[][] = [];
+      for (let k = 0; k < members.length; k += BLOCK_ROWS) columns.push(members.slice(k, k + BLOCK_ROWS));
+      const widths = columns.map((column) => Math.max(...column.map((n) => n.size.width)));
+      const heights = columns.map((column) => column.reduce((sum, n) => sum + n.size.height + GAP_Y, 0));
+      return { columns, widths, width: widths.reduce((sum, w) => sum + w + GAP_X, 0), height: Math.max(...heights) };
+    });
+  const area = blocks.reduce((sum, b) => sum + (b.width + GAP_X) * (b.height + GAP_Y * 2), 0);
+  const bandWidth = Math.max(Math.sqrt(area * 1.6), ...blocks.map((b) => b.width));
+  const positions: NodePosition[] = [];
+  let x = 0;
+  let y = 0;
+  let bandHeight = 0;
+  for (const block of blocks) {
+    if (x > 0 && x + block.width > bandWidth) {
+      x = 0;
+      y += bandHeight + GAP_Y * 2;
+      bandHeight = 0;
+    }
+    let columnX = x;
+    block.columns.forEach((column, c) => {
+      let rowY = y;
+      for (const node of column) {
+        positions.push({ id: node.id, x: Math.round(columnX), y: Math.round(rowY) });
+        rowY += node.size.height + GAP_Y;
+      }
+      columnX += block.widths[c]! + GAP_X;
+    });
+    x += block.width + GAP_X;
+    bandHeight = Math.max(bandHeight, block.height);
+  }
+  return positions;
+}

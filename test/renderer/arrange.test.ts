@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHIP_LIMIT, chipNamesOf, estimateServiceSize, fallbackPosition, gridPositions, MONOLITH_NODE_WIDTH } from '../../shared/commands/arrange';
+import { blocksByGroup, CHIP_LIMIT, chipNamesOf, estimateServiceSize, fallbackPosition, gridPositions, MONOLITH_NODE_WIDTH } from '../../shared/commands/arrange';
 import { createService } from '../../shared/commands/services';
 import { createProject } from '../../shared/model/create';
 import { ModuleSchema, MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
@@ -96,5 +96,37 @@ describe('arrange: where accepted services go', () => {
 
   it('places nothing when nothing is new', () => {
     expect(gridPositions(withModules([]), [])).toEqual([]);
+  });
+});
+
+describe('arrange by roadmap phase', () => {
+  const size = { width: 220, height: 110 };
+
+  it('puts the Monolith first, then each phase in a block after the one before (reading order), unplanned last', () => {
+    const nodes = [
+      { id: 'late', group: 3, size },
+      { id: MONOLITH_NODE_ID, group: null, size: { width: 240, height: 160 } },
+      { id: 'early', group: 1, size },
+      { id: 'unplanned', group: null, size },
+      { id: 'early2', group: 1, size },
+    ];
+    const at = new Map(blocksByGroup(nodes, MONOLITH_NODE_ID).map((p) => [p.id, p]));
+    expect(at.get(MONOLITH_NODE_ID)).toEqual({ id: MONOLITH_NODE_ID, x: 0, y: 0 });
+    // Blocks start at the top of their band: reading order is band first, then left to right.
+    const readingOrder = ['monolith', 'early', 'late', 'unplanned'].map((id) => at.get(id === 'monolith' ? MONOLITH_NODE_ID : id)!);
+    const sorted = [...readingOrder].sort((a, b) => a.y - b.y || a.x - b.x);
+    expect(sorted.map((p) => p.id)).toEqual([MONOLITH_NODE_ID, 'early', 'late', 'unplanned']);
+    expect(at.get('early2')).toEqual({ id: 'early2', x: at.get('early')!.x, y: at.get('early')!.y + size.height + 48 });
+  });
+
+  it('wraps 43 phases of 328 services into bands, not a strip, with no overlap', () => {
+    const nodes = Array.from({ length: 328 }, (_, i) => ({ id: `s${i}`, group: i % 43, size: { width: 220, height: 100 + (i % 3) * 40 } }));
+    const placed = blocksByGroup(nodes, null);
+    const boxes = placed.map((p) => ({ ...p, ...nodes.find((n) => n.id === p.id)!.size }));
+    expect(overlaps(boxes)).toEqual([]);
+    const width = Math.max(...boxes.map((b) => b.x + b.width));
+    const height = Math.max(...boxes.map((b) => b.y + b.height));
+    expect(width / height).toBeGreaterThan(0.8);
+    expect(width / height).toBeLessThan(3);
   });
 });

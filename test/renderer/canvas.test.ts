@@ -93,6 +93,21 @@ describe('toFlow: edges', () => {
     for (const id of own) expect(ids).toContain(id);
   });
 
+  it('leaves out dependency edges lighter than the weight threshold, except a selected node\'s own', () => {
+    const project = loadSampleProject();
+    const graph = buildServiceGraph(project);
+    const threshold = [...graph.edges].map((e) => e.weight).sort((a, b) => a - b)[Math.floor(graph.edges.length / 2)]!;
+    const heavy = graph.edges.filter((e) => e.weight >= threshold);
+    expect(heavy.length).toBeLessThan(graph.edges.length);
+    const filtered = deriveEdges(project, graph, null, new Set(), 1_000, threshold);
+    expect(filtered).toMatchObject({ total: graph.edges.length, shown: heavy.length });
+    expect(filtered.edges.filter((e) => e.type === 'dependency').map((e) => e.id).sort()).toEqual(heavy.map((e) => e.id).sort());
+    const light = graph.edges.find((e) => e.weight < threshold && e.from !== MONOLITH_NODE_ID)!;
+    const selected = deriveEdges(project, graph, null, new Set([light.from]), 1_000, threshold);
+    expect(selected.edges.map((e) => e.id)).toContain(light.id);
+    expect(deriveEdges(project, graph, null, new Set(), 1_000, 1).shown).toBe(graph.edges.length);
+  });
+
   it('attaches edges on the sides that face each other', () => {
     const sides = sidesFor(new Map([['a', { x: 0, y: 0 }], ['b', { x: 500, y: 0 }], ['c', { x: 10, y: 300 }]]));
     expect(sides('a', 'b')).toEqual({ sourceHandle: 'out-right', targetHandle: 'in-left' });
