@@ -139,15 +139,15 @@ export function createHandlers(options: HostOptions): Handlers {
       if (!dialogs?.export) throw noDialogs();
       return { path: await dialogs.export(defaultName, format) };
     },
-    'import:start': async ({ dir, granularity }) => imports.start(confine(dir), granularity),
+    'import:start': async ({ dir, granularity, keepLayers }) => imports.start(confine(dir), granularity, keepLayers),
     'import:status': async ({ jobId }) => imports.status(jobId),
     'import:cancel': async ({ jobId }) => imports.cancel(jobId),
-    'import:project': async ({ jobId, granularity, name }) => {
-      const result = imports.result(jobId, granularity);
+    'import:project': async ({ jobId, granularity, keepLayers, name }) => {
+      const result = imports.result(jobId, granularity, keepLayers);
       return { project: toProject(result, name), report: summarize(result) };
     },
-    'import:reimport': async ({ jobId, granularity, project }) => {
-      const result = imports.result(jobId, granularity);
+    'import:reimport': async ({ jobId, granularity, keepLayers, project }) => {
+      const result = imports.result(jobId, granularity, keepLayers);
       const valid = validatePayload(project, 'The project to re-import into');
       const next = reimport(valid, result);
       return { project: next.project, report: summarize(result, next.report) };

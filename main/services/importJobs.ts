@@ -28,11 +28,12 @@ interface Job {
   controller: AbortController;
   finished: Promise<void>;
   result: ImportResult | null;
-  /** Aggregates by granularity: a regroup is computed once. */
-  grouped: Map<Granularity, ImportResult>;
+  /** Aggregates by granularity and layer choice: a regroup is computed once. */
+  grouped: Map<string, ImportResult>;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
+const groupingKey = (granularity: Granularity, keepLayers: boolean) => `${granularity}${keepLayers ? '+layers' : ''}`;
 
 /** Throws a one-line CarveError unless `dir` is a folder this process can list. */
 export async function checkImportFolder(dir: string): Promise<void> {
@@ -60,6 +61,7 @@ export function summarize(result: ImportResult, changes: { added: string[]; remo
   const problems = [...(result.limits ?? []), ...report.problems];
   return {
     granularity: result.granularity,
+    grouping: result.grouping,
     modules: result.modules.length,
     dependencies: result.dependencies.length,
     files: report.files,
@@ -84,7 +86,7 @@ export class ImportJobs {
   }
 
   /** Check the folder, then import it in the background. */
-  async start(dir: string, granularity: Granularity): Promise<{ jobId: string }> {
+  async start(dir: string, granularity: Granularity, keepLayers = false): Promise<{ jobId: string }> {
     await checkImportFolder(dir);
     const controller = new AbortController();
     const job: Job = {
@@ -106,6 +108,7 @@ export class ImportJobs {
     };
     job.finished = this.importer(dir, {
       granularity,
+      keepLayers,
       signal: controller.signal,
       onProgress,
       ...(this.workers !== undefined ? { workers: this.workers } : {}),
@@ -113,7 +116,7 @@ export class ImportJobs {
       (result) => {
         if (job.state !== 'running') return;
         job.result = result;
-        job.grouped.set(granularity, result);
+        job.grouped.set(groupingKey(granularity, keepLayers), result);
         job.done = job.total = result.report.files;
         job.state = 'done';
         job.message = `Read ${count(result.report.files)} files in ${(result.report.elapsedMs / 1000).toFixed(1)} s`;
@@ -157,16 +160,16 @@ export class ImportJobs {
   }
 
   /** The finished import grouped at `granularity`: from the kept scan, no file is read again. */
-  result(jobId: string, granularity: Granularity): ImportResult {
+  result(jobId: string, granularity: Granularity, keepLayers = false): ImportResult {
     const job = this.get(jobId);
     if (job.state !== 'done' || job.result === null) {
       throw new CarveError('unsupported', job.state === 'running' ? `The import of ${job.dir} is still running` : `The import of ${job.dir} did not finish: ${job.message}`);
     }
-    let grouped = job.grouped.get(granularity);
+    let grouped = job.grouped.get(groupingKey(granularity, keepLayers));
     if (grouped === undefined) {
       const base = job.result;
-      grouped = { ...aggregate(base.scan, granularity), granularity, scan: base.scan, report: base.report };
-      job.grouped.set(granularity, grouped);
+      grouped = { ...aggregate(base.scan, granularity, { keepLayers }), granularity, scan: base.scan, report: base.report };
+      job.grouped.set(groupingKey(granularity, keepLayers), grouped);
     }
     return grouped;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseGranularity, type Granularity } from '../importer/granularity';
+import type { GroupingReport } from '../importer/aggregate';
 import type { DesignSummary, Proposal } from '../importer/suggest';
 import type { ImportProblem } from '../importer/types';
 import type { Project } from '../model/project';
@@ -17,11 +18,13 @@ const projectPayload = z.unknown();
 
 /** An import job of this host (import:start gives it). */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
-/** How imported files group into modules: "app" (Django app), "package" (top-level package) or "depth:N". */
+/** How imported files group into modules: "auto" (chosen per project), "app" (Django app), "package" (top-level package) or "depth:N". */
 const granularity = z.custom<Granularity>(
   (value) => typeof value === 'string' && parseGranularity(value) !== null,
-  'a granularity: app, package or depth:N (N from 1 to 20)',
+  'a granularity: auto, app, package or depth:N (N from 1 to 20)',
 );
+/** Keep layer packages (api/, graphql/, ...) as modules rather than attributing their parts to domains. */
+const keepLayers = z.boolean().optional();
 
 export const THEMES = ['system', 'light', 'dark'] as const;
 
@@ -96,13 +99,13 @@ export const requests = {
   /** Native save dialog for an export (Electron only). */
   'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   /** Import a Python source folder in the background (worker threads); poll import:status for progress. */
-  'import:start': z.object({ dir: path, granularity }),
+  'import:start': z.object({ dir: path, granularity, keepLayers }),
   'import:status': z.object({ jobId }),
   'import:cancel': z.object({ jobId }),
   /** A new project from a finished import, grouped at `granularity` (regrouping reads no file again). */
-  'import:project': z.object({ jobId, granularity, name: z.string().trim().min(1, 'a name is required').max(200) }),
+  'import:project': z.object({ jobId, granularity, keepLayers, name: z.string().trim().min(1, 'a name is required').max(200) }),
   /** The open project with its monolith replaced by the import: services keep modules that still exist. */
-  'import:reimport': z.object({ jobId, granularity, project: projectPayload }),
+  'import:reimport': z.object({ jobId, granularity, keepLayers, project: projectPayload }),
   /**
    * Candidate services for the project's modules (Louvain, fixed seed) and the metrics of the current design,
    * the proposal and one service per Django app (the apps of import job `jobId` when given).
@@ -235,6 +238,8 @@ export interface ImportProgress {
 /** What an import read and made, for the report shown after it. */
 export interface ImportSummary {
   granularity: Granularity;
+  /** The granularity used ('auto' resolved) and why, the layers attributed, what was left out, the other options. */
+  grouping: GroupingReport;
   modules: number;
   dependencies: number;
   /** Python files read (migrations included), their physical lines, files and folders left out. */

@@ -146,7 +146,7 @@ export function groupingOptions(scan: ScanResult, plan: GroupingPlan): Array<{ g
  * Why this tree cannot become a useful project, in one line (null when it can): no Python at all, nothing but
  * tests and scripts, or all the code in one file.
  */
-export function cannotCarve(scan: ScanResult, kinds: ReadonlyMap<string, SupportKind>): string | null {
+export function cannotCarve(scan: ScanResult, kinds: ReadonlyMap<string, SupportKind> = supportKinds(scan)): string | null {
   if (scan.files.length === 0) {
     if (scan.problems.length > 0) return `none of its ${count(scan.problems.length)} Python files could be read (${scan.problems[0]!.path}: ${scan.problems[0]!.reason})`;
     const skipped = scan.skipped > 0 ? ` (${count(scan.skipped)} ignored or virtualenv/build folders and files left out)` : '';

@@ -4,6 +4,8 @@ import { moduleIndexOf } from '../analysis/serviceGraph';
 import type { Module, Project } from '../model/project';
 import type { PlannerGraph } from './dependencyGraph';
 import { addDays } from './dates';
+import { FOUNDATIONS_NAME, isPlaceholderPhaseName, nameFromServices } from './phaseNames';
+import { timePhase, type TimingTeam } from './phaseTiming';
 import { listNames } from '../words';
 import type { DataMigration, PlanCycle, PlannedPhase, PlannedService } from './types';
 
@@ -62,10 +64,18 @@ function compareVersions(a: string, b: string): number {
   return am - bm || an - bn;
 }
 
-/** Where the planned services go: planned[k] is extracted in phase[k] and is node[k] of the PlannerGraph. */
+/** Where the planned services go: planned[k] is extracted in phase[k] by team[k] (an index into the capacity's
+ * teams, -1 for none) and is node[k] of the PlannerGraph. */
 export interface Placement {
   phase: Int32Array;
   node: Int32Array;
+  team: Int32Array;
+}
+
+/** The capacity the phases are timed against: the teams and the default phase length their capacity is for. */
+export interface Capacity {
+  teams: readonly TimingTeam[];
+  phaseWeeks: number;
 }
 
 export function describePhases(
@@ -74,28 +84,37 @@ export function describePhases(
   planned: readonly PlannedService[],
   placement: Placement,
   cycles: readonly PlanCycle[],
+  capacity: Capacity,
 ): PlannedPhase[] {
-  let count = Math.max(2, project.phases.length);
+  // The project's phases and any the planner needed beyond them (never an empty one of its own).
+  let count = Math.max(1, project.phases.length);
   const byPhase: PlannedService[][] = [];
+  const loads: number[][] = [];
   planned.forEach((service, k) => {
     const index = placement.phase[k]!;
     count = Math.max(count, index + 1);
     (byPhase[index] ??= []).push(service);
+    const team = placement.team[k]!;
+    if (team >= 0) (loads[index] ??= capacity.teams.map(() => 0))[team]! += service.effort.effort;
   });
   const phases: PlannedPhase[] = [];
   let start = project.planning.startDate;
   for (let index = 0; index < count; index++) {
     const meta = project.phases[index];
-    const lengthWeeks = meta?.lengthWeeks ?? project.planning.defaultPhaseWeeks;
+    const setWeeks = meta?.lengthWeeks ?? project.planning.defaultPhaseWeeks;
     const services = byPhase[index] ?? [];
+    const timing = timePhase(capacity.teams, capacity.phaseWeeks, setWeeks, loads[index] ?? [], index === 0 || services.length > 0);
+    const isNamedByContent = isPlaceholderPhaseName(meta?.name, index);
     phases.push({
       index,
       id: meta?.id ?? `phase-${index}`,
-      name: meta?.name ?? (index === 0 ? 'Foundations' : `Phase ${index}`),
-      goal: meta?.goal || defaultGoal(index, services),
-      lengthWeeks,
+      name: !isNamedByContent ? meta!.name : index === 0 ? FOUNDATIONS_NAME : nameFromServices(services),
+      isNamedByContent,
+      goal: meta?.goal || defaultGoal(index, services, cycles),
+      setWeeks,
+      lengthWeeks: timing.lengthWeeks,
       start,
-      end: addDays(start, lengthWeeks * 7 - 1),
+      end: addDays(start, timing.lengthWeeks * 7 - 1),
       services,
       tasks: index === 0 ? foundationTasks(project) : [],
       facadeRoutes: [],
@@ -103,8 +122,10 @@ export function describePhases(
       risks: [],
       exitCriteria: [],
       effort: Math.round(services.reduce((sum, s) => sum + s.effort.effort, 0) * 10) / 10,
+      capacity: timing.capacity,
+      teamLoads: timing.teamLoads,
     });
-    start = addDays(start, lengthWeeks * 7);
+    start = addDays(start, timing.lengthWeeks * 7);
   }
 
   // Names by node (the Monolith node 0 has none): routes and readers are found per module dependency.
@@ -119,10 +140,16 @@ export function describePhases(
   return phases;
 }
 
-function defaultGoal(index: number, services: readonly PlannedService[]): string {
+/** What a phase is for, from what it holds: its services, the cycles they leave in, the data that moves. */
+function defaultGoal(index: number, services: readonly PlannedService[], cycles: readonly PlanCycle[]): string {
   if (index === 0) return 'Prepare delivery, observability and the routing facade before any service leaves the monolith';
-  if (services.length === 0) return 'No extraction planned';
-  return `Extract ${listNames(services.map((s) => s.name))} and route their traffic through the facade`;
+  if (services.length === 0) return 'No extraction planned: this phase takes no time';
+  const parts = [`Extract ${listNames(services.map((s) => s.name))} and route ${services.length === 1 ? 'its' : 'their'} traffic through the facade`];
+  const here = [...new Set(services.flatMap((s) => (s.cycle === null ? [] : [s.cycle])))];
+  for (const c of here) parts.push(`${listNames(cycles[c]!.serviceNames)} depend on each other and leave together`);
+  const entities = services.reduce((sum, s) => sum + s.effort.entities, 0);
+  if (entities > 0) parts.push(`${entities} data ${entities === 1 ? 'entity moves' : 'entities move'} with ${services.length === 1 ? 'it' : 'them'}`);
+  return parts.join('; ');
 }
 
 /** The phase a module leaves the monolith in; Infinity while it stays (the Monolith node is node 0). */

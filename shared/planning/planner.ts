@@ -7,7 +7,8 @@ import { plannerGraph, serviceDependencies } from './dependencyGraph';
 import { effortOf, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
 import { listNames } from '../words';
-import type { Plan, PlanCycle, PlannedService, PlanWarning } from './types';
+import { capacityOver } from './phaseTiming';
+import type { Plan, PlanCycle, PlannedPhase, PlannedService, PlanWarning } from './types';
 
 // The roadmap planner: pure and deterministic (the same project gives the same plan, byte for byte).
 //
@@ -17,13 +18,16 @@ import type { Plan, PlanCycle, PlannedService, PlanWarning } from './types';
 // 2. Order (strangler fig, leaves first): a unit is extracted no earlier than the units it depends on. Among the
 //    units that are ready, lower risk goes first, then name.
 // 3. Phase 0 is Foundations (see phaseDetails.ts). Phases 1.. are filled in order within the capacity: each
-//    team's person-weeks per phase and, when set, at most N services per phase. A service with a team draws on
-//    that team; one without draws on the team with the most capacity left. A unit that alone exceeds an empty
-//    phase's capacity gets a phase of its own and a warning. Pinned services stay where the user put them; a pin
-//    that breaks the dependency order is reported.
+//    team's person-weeks per phase (given for a phase of the default length, scaled to the phase's set length:
+//    phaseTiming.ts) and, when set, at most N services per phase. A service with a team draws on that team; one
+//    without draws on the team with the most capacity left. A unit that alone exceeds an empty phase's capacity
+//    gets a phase of its own, which runs as long as its work needs, and a warning. Pinned services stay where the
+//    user put them; a pin that breaks the dependency order or overfills a phase is reported.
+// 4. Dates: a phase lasts its set length, longer when its work needs it, and no time when it extracts nothing
+//    (phaseTiming.ts), so that every phase's effort fits its teams' capacity over its own dates.
 
 /** Assumed when the project sets no team and no service limit. */
-export const DEFAULT_TEAM = { name: 'Team', perPhase: 8 } as const;
+export const DEFAULT_TEAM = { name: 'Team A', perPhase: 8 } as const;
 /** How many units that do not fit a phase the filler looks past before it opens the next phase. */
 const MAX_SKIPPED_PER_PHASE = 32;
 
@@ -48,7 +52,9 @@ export function planMigration(project: Project): Plan {
   const dependencies = serviceDependencies(project, graph);
   const { services, ids, nodeOf } = dependencies;
   const count = services.length;
-  const warnings: PlanWarning[] = [];
+  // Warnings in the order found; those that name a phase or its length are written once the phases are known.
+  const warnings: ((phases: readonly PlannedPhase[]) => PlanWarning)[] = [];
+  const warn = (warning: PlanWarning) => warnings.push(() => warning);
   const riskOf = (v: number) => graph.risk[nodeOf[v]!]!;
 
   // --- units: strongly connected components ---
@@ -122,36 +128,47 @@ export function planMigration(project: Project): Plan {
     if (pins.length === 0) continue;
     let pin = Math.min(...pins.map((p) => p.phase));
     if (new Set(pins.map((p) => p.phase)).size > 1) {
-      warnings.push({
+      const to = pin;
+      warnings.push((phases) => ({
         kind: 'pin-split',
-        message: `${names(unit.services)} form a dependency cycle but are pinned to different phases: all go to ${phaseLabel(project, pin)}`,
+        message: `${names(unit.services)} form a dependency cycle but are pinned to different phases: all go to ${phaseLabel(phases, to === 0 ? 1 : to)}`,
         serviceIds: unit.services.map((s) => s.id),
-      });
+      }));
     }
     if (pin === 0) {
-      warnings.push({
+      warnings.push((phases) => ({
         kind: 'pin-foundations',
-        message: `${names(pins.map((p) => p.service))} pinned to ${phaseLabel(project, 0)}, which extracts no service: planned in phase 1 instead`,
+        message: `${names(pins.map((p) => p.service))} pinned to ${phaseLabel(phases, 0)}, which extracts no service: planned in phase 1 instead`,
         serviceIds: pins.map((p) => p.service.id),
-      });
+      }));
       pin = 1;
     }
     unit.pin = pin;
   }
 
-  // --- capacity ---
-  const teams = project.planning.teams.map((team) => ({ name: team.name, perPhase: team.capacityPerPhase }));
+  // --- capacity: person-weeks per team for a phase of the default length, scaled to each phase's set length ---
+  const phaseWeeks = project.planning.defaultPhaseWeeks;
+  const idle = project.planning.teams.filter((team) => !(team.capacityPerPhase > 0));
+  const teams = project.planning.teams.filter((team) => team.capacityPerPhase > 0).map((team) => ({ name: team.name, perPhase: team.capacityPerPhase }));
+  if (idle.length > 0) {
+    warn({
+      kind: 'no-capacity',
+      message: `${listNames(idle.map((team) => team.name))} ${idle.length === 1 ? 'has' : 'have'} no capacity (0 person-weeks per phase): ${idle.length === 1 ? 'its' : 'their'} services are planned on ${teams.length > 0 ? 'the other teams' : 'the capacity below'}`,
+      serviceIds: [],
+    });
+  }
   const maxServices = project.planning.maxServicesPerPhase;
   if (teams.length === 0 && maxServices === null) {
     teams.push({ ...DEFAULT_TEAM });
-    warnings.push({
+    warn({
       kind: 'assumed-capacity',
-      message: `No teams or service limit set: the plan assumes one team with ${DEFAULT_TEAM.perPhase} person-weeks per phase`,
+      message: `No ${idle.length > 0 ? 'team with capacity' : 'teams'} or service limit set: the plan assumes one team with ${DEFAULT_TEAM.perPhase} person-weeks per ${phaseWeeks}-week phase`,
       serviceIds: [],
     });
   }
   const teamIndex = new Map(teams.map((team, i) => [team.name.trim().toLowerCase(), i]));
-  const capacity = new PhaseCapacity(teams.map((team) => team.perPhase), maxServices);
+  const setWeeks = (phase: number) => project.phases[phase]?.lengthWeeks ?? phaseWeeks;
+  const capacity = new PhaseCapacity(teams, phaseWeeks, setWeeks, maxServices);
   // Per service: the team it names (-1 for none), and the team the planner chose (-1 until placed).
   const teamOfName = new Map<string, number | null>();
   const ownTeam = services.map((service) => {
@@ -176,11 +193,12 @@ export function planMigration(project: Project): Plan {
     const fits = capacity.fits(unit.pin, demands(unit));
     place(unit, unit.pin);
     if (!fits) {
-      warnings.push({
+      const at = unit.pin;
+      warnings.push((phases) => ({
         kind: 'pin-capacity',
-        message: `${phaseLabel(project, unit.pin)} holds more than its capacity once ${names(unit.services)} is pinned there`,
+        message: `${upperFirst(phaseLabel(phases, at))} holds more than ${capacityWords(phases[at]!, maxServices)} once ${names(unit.services)} ${unit.services.length === 1 ? 'is' : 'are'} pinned there${longerWords(phases[at]!)}`,
         serviceIds: unit.services.map((s) => s.id),
-      });
+      }));
     }
   }
 
@@ -224,11 +242,13 @@ export function planMigration(project: Project): Plan {
         place(unit, phase);
         unplaced--;
         release(unit);
-        warnings.push({
+        const at = phase;
+        const needs = round1(unit.members.reduce((s, v) => s + effort[v]!.effort, 0));
+        warnings.push((phases) => ({
           kind: 'oversized',
-          message: `${names(unit.services)} needs ${round1(unit.members.reduce((s, v) => s + effort[v]!.effort, 0))} person-weeks, more than one phase allows: it has ${phaseLabel(project, phase)} to itself and may run longer`,
+          message: `${names(unit.services)} ${unit.services.length === 1 ? 'needs' : 'need'} ${needs} person-weeks, more than one phase allows: ${unit.services.length === 1 ? 'it has' : 'they have'} ${phaseLabel(phases, at)} to ${unit.services.length === 1 ? 'itself' : 'themselves'}${longerWords(phases[at]!)}`,
           serviceIds: unit.services.map((s) => s.id),
-        });
+        }));
       }
     }
     for (const unit of skipped) heap.push(unit);
@@ -239,16 +259,16 @@ export function planMigration(project: Project): Plan {
     const later = unit.dependsOn.filter((d) => phaseOfUnit[unit.index]! < phaseOfUnit[d]!).map((d) => units[d]!);
     if (later.length === 0) continue;
     const what = later.flatMap((u) => u.services.map((s) => `${s.name} (phase ${phaseOfUnit[u.index]})`));
-    warnings.push({
+    warn({
       kind: 'pin-order',
-      message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depends on ${listNames(what)}, which leave${what.length === 1 ? 's' : ''} the monolith later`,
+      message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depend${unit.services.length === 1 ? 's' : ''} on ${listNames(what)}, which leave${what.length === 1 ? 's' : ''} the monolith later`,
       serviceIds: [...unit.services, ...later.flatMap((u) => u.services)].map((s) => s.id),
     });
   }
 
   // --- planned services, in phase order then extraction order ---
   const planned: PlannedService[] = [];
-  const placement = { phase: new Int32Array(count), node: new Int32Array(count) };
+  const placement = { phase: new Int32Array(count), node: new Int32Array(count), team: new Int32Array(count) };
   const rank = extractionRanks(units, phaseOfUnit);
   const order = [...units].sort((a, b) => phaseOfUnit[a.index]! - phaseOfUnit[b.index]! || rank[a.index]! - rank[b.index]!);
   for (const unit of order) {
@@ -257,6 +277,7 @@ export function planMigration(project: Project): Plan {
       placement.phase[planned.length] = phaseOfUnit[unit.index]!;
       placement.node[planned.length] = nodeOf[v]!;
       const team = chosenTeam[v]!;
+      placement.team[planned.length] = team;
       const dependsOn: string[] = [];
       for (let k = dependencies.outStart[v]!; k < dependencies.outStart[v + 1]!; k++) dependsOn.push(ids[dependencies.to[dependencies.outEdges[k]!]!]!);
       planned.push({
@@ -277,15 +298,15 @@ export function planMigration(project: Project): Plan {
     }
   }
 
-  const phases = describePhases(project, graph, planned, placement, cycles);
+  const phases = describePhases(project, graph, planned, placement, cycles, { teams, phaseWeeks });
   return {
     phases,
     cycles,
-    warnings,
+    warnings: warnings.map((write) => write(phases)),
     totalEffort: round1(planned.reduce((sum, s) => sum + s.effort.effort, 0)),
     start: phases[0]!.start,
     end: phases[phases.length - 1]!.end,
-    capacity: { teams, maxServicesPerPhase: maxServices },
+    capacity: { teams, phaseWeeks, maxServicesPerPhase: maxServices },
   };
 }
 
@@ -321,18 +342,22 @@ interface Demand {
   effort: number;
 }
 
-/** Capacity used per phase: person-weeks per team and a service count. */
+/** Capacity used per phase: person-weeks per team (of what each can spend over the phase's set length) and a
+ * service count. */
 class PhaseCapacity {
-  private readonly used = new Map<number, { teams: number[]; services: number }>();
+  private readonly used = new Map<number, { teams: number[]; services: number; limits: number[] }>();
   constructor(
-    private readonly perPhase: readonly number[],
+    private readonly teams: readonly { name: string; perPhase: number }[],
+    private readonly phaseWeeks: number,
+    private readonly setWeeks: (phase: number) => number,
     private readonly maxServices: number | null,
   ) {}
 
   private usage(phase: number) {
     let usage = this.used.get(phase);
     if (!usage) {
-      usage = { teams: this.perPhase.map(() => 0), services: 0 };
+      const weeks = this.setWeeks(phase);
+      usage = { teams: this.teams.map(() => 0), services: 0, limits: this.teams.map((team) => capacityOver(team, this.phaseWeeks, weeks)) };
       this.used.set(phase, usage);
     }
     return usage;
@@ -345,16 +370,18 @@ class PhaseCapacity {
   /** Assign each demand to a team (its own, else the one with most room left); `chosen[id]` notes the
    * choices when given. */
   private assign(phase: number, demands: readonly Demand[], chosen: Int32Array | null) {
-    const teams = [...this.usage(phase).teams];
+    const usage = this.usage(phase);
+    const limits = usage.limits;
+    const teams = [...usage.teams];
     let fits = true;
     for (const demand of demands) {
       let team = demand.team;
       if (team === null) {
         team = 0;
-        for (let t = 1; t < teams.length; t++) if (this.perPhase[t]! - teams[t]! > this.perPhase[team]! - teams[team]!) team = t;
+        for (let t = 1; t < teams.length; t++) if (limits[t]! - teams[t]! > limits[team]! - teams[team]!) team = t;
       }
       teams[team]! += demand.effort;
-      if (teams[team]! > this.perPhase[team]! + 1e-9) fits = false;
+      if (teams[team]! > limits[team]! + 1e-9) fits = false;
       if (chosen) chosen[demand.id] = team;
     }
     return { teams, fits };
@@ -363,7 +390,7 @@ class PhaseCapacity {
   fits(phase: number, demands: readonly Demand[]): boolean {
     const usage = this.usage(phase);
     if (this.maxServices !== null && usage.services + demands.length > this.maxServices) return false;
-    if (this.perPhase.length === 0) return true;
+    if (this.teams.length === 0) return true;
     return this.assign(phase, demands, null).fits;
   }
 
@@ -371,7 +398,7 @@ class PhaseCapacity {
   take(phase: number, demands: readonly Demand[], chosen: Int32Array): void {
     const usage = this.usage(phase);
     usage.services += demands.length;
-    if (this.perPhase.length === 0) return;
+    if (this.teams.length === 0) return;
     usage.teams = this.assign(phase, demands, chosen).teams;
   }
 }
@@ -380,9 +407,23 @@ function names(services: readonly { name: string }[]): string {
   return listNames(services.map((s) => s.name));
 }
 
-function phaseLabel(project: Project, index: number): string {
-  const phase = project.phases[index];
+/** "phase 2 (Catalog and search)", as the plan names it. */
+function phaseLabel(phases: readonly PlannedPhase[], index: number): string {
+  const phase = phases[index];
   return phase ? `phase ${index} (${phase.name})` : `phase ${index}`;
+}
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** What a phase's capacity is, in a sentence: its teams' person-weeks over its set length, or its service limit. */
+function capacityWords(phase: PlannedPhase, maxServices: number | null): string {
+  if (maxServices !== null && phase.services.length > maxServices) return `its limit of ${maxServices} service${maxServices === 1 ? '' : 's'}`;
+  return `its teams can do in ${phase.setWeeks} week${phase.setWeeks === 1 ? '' : 's'}`;
+}
+
+/** ": it runs 75 weeks instead of 4", when the phase had to be lengthened for its work. */
+function longerWords(phase: PlannedPhase): string {
+  return phase.lengthWeeks > phase.setWeeks ? `: it runs ${phase.lengthWeeks} weeks instead of ${phase.setWeeks}` : '';
 }
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;

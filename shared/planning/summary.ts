@@ -1,4 +1,8 @@
-import type { Plan } from './types';
+import { getFramework } from '../catalog/frameworks';
+import { getRuntime } from '../catalog/runtimes';
+import { countOf } from '../words';
+import { phaseTitle } from './phaseNames';
+import type { Plan, PlannedPhase } from './types';
 
 // The plan as plain JSON for tools: what `carve plan --json` prints and `carve export --format json` writes.
 // Services are named, not given by id, so the output reads well in an issue tracker or a diff.
@@ -9,7 +13,14 @@ export interface PlanSummary {
     name: string;
     start: string;
     end: string;
+    /** How long the phase lasts: its set length, longer when its work needs it, 0 when it extracts nothing. */
+    weeks: number;
     services: string[];
+    /** Person-weeks planned in the phase. */
+    effortPersonWeeks: number;
+    /** Person-weeks the teams can spend over the phase's own dates; null when only a service count limits it. */
+    capacityPersonWeeks: number | null;
+    teams: { team: string; effortPersonWeeks: number; capacityPersonWeeks: number }[];
     facadeRoutes: { direction: 'to-service' | 'to-monolith'; service: string; dependencies: number; weight: number; monolithModules: string[] }[];
     dataMigrations: { service: string; entities: string[]; datastore: string; readers: { owner: string; dependencies: number }[] }[];
     risks: string[];
@@ -25,7 +36,11 @@ export function summarizePlan(plan: Plan): PlanSummary {
       name: phase.name,
       start: phase.start,
       end: phase.end,
+      weeks: phase.lengthWeeks,
       services: phase.services.map((s) => s.name),
+      effortPersonWeeks: phase.effort,
+      capacityPersonWeeks: phase.capacity,
+      teams: phase.teamLoads.map((load) => ({ team: load.team, effortPersonWeeks: load.effort, capacityPersonWeeks: load.capacity })),
       facadeRoutes: phase.facadeRoutes.map((r) => ({
         direction: r.direction,
         service: r.serviceName,
@@ -46,22 +61,32 @@ export function summarizePlan(plan: Plan): PlanSummary {
   };
 }
 
+/** A phase's dates, length and load in words: "2027-02-01 to 2027-02-28, 4 weeks, 19.6 of 22 person-weeks". */
+export function phaseTimingText(phase: PlannedPhase): string {
+  if (phase.lengthWeeks === 0) return 'no services: takes no time';
+  const weeks = countOf(phase.lengthWeeks, 'week');
+  const length = phase.lengthWeeks > phase.setWeeks ? `${weeks} instead of the ${phase.setWeeks} set, as its work needs` : weeks;
+  const load = phase.index === 0 && phase.services.length === 0 ? '' : phase.capacity === null ? `, ${countOf(phase.effort, 'person-week')}` : `, ${phase.effort} of ${countOf(phase.capacity, 'person-week')}`;
+  return `${phase.start} to ${phase.end}, ${length}${load}`;
+}
+
 /** The plan as lines of text for a terminal. */
 export function planAsText(plan: Plan): string[] {
   const lines: string[] = [];
-  lines.push(`${plan.phases.length} phases, ${plan.start} to ${plan.end}, ${plan.totalEffort} person-weeks`);
+  lines.push(`${countOf(plan.phases.length, 'phase')}, ${plan.start} to ${plan.end}, ${countOf(plan.totalEffort, 'person-week')}`);
   for (const phase of plan.phases) {
     lines.push('');
-    lines.push(`Phase ${phase.index}: ${phase.name} (${phase.start} to ${phase.end}, ${phase.lengthWeeks} weeks)`);
+    lines.push(`${phaseTitle(phase)} (${phaseTimingText(phase)})`);
     for (const task of phase.tasks) lines.push(`  task: ${task}`);
     for (const s of phase.services) {
-      lines.push(`  ${s.name}: ${s.framework}, ${s.runtime}, ${s.effort.effort} person-weeks${s.team ? `, ${s.team}` : ''}${s.pinned ? ' (pinned)' : ''}`);
+      const runtime = getRuntime(s.runtime)?.name ?? s.runtime;
+      lines.push(`  ${s.name}: ${getFramework(s.framework).name}, ${runtime}, ${countOf(s.effort.effort, 'person-week')}${s.team ? `, ${s.team}` : ''}${s.pinned ? ' (pinned)' : ''}`);
     }
     for (const r of phase.facadeRoutes) {
-      lines.push(`  route: ${r.direction === 'to-service' ? `monolith -> ${r.serviceName}` : `${r.serviceName} -> monolith`} (${r.dependencies} dependencies, weight ${r.weight})`);
+      lines.push(`  route: ${r.direction === 'to-service' ? `monolith -> ${r.serviceName}` : `${r.serviceName} -> monolith`} (${countOf(r.dependencies, 'dependency', 'dependencies')}, weight ${r.weight})`);
     }
     for (const d of phase.dataMigrations) {
-      if (d.entities.length) lines.push(`  data: ${d.entities.join(', ')} move to ${d.serviceName}`);
+      if (d.entities.length) lines.push(`  data: ${d.entities.join(', ')} move${d.entities.length === 1 ? 's' : ''} to ${d.serviceName}`);
     }
     for (const risk of phase.risks) lines.push(`  risk: ${risk}`);
   }

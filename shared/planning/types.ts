@@ -52,13 +52,28 @@ export interface DataMigration {
   readers: DataReader[];
 }
 
+/** One team's share of a phase: the person-weeks it is given there, and what it can do over the phase's dates. */
+export interface TeamLoad {
+  team: string;
+  effort: number;
+  capacity: number;
+}
+
 export interface PlannedPhase {
   index: number;
   id: string;
   name: string;
+  /** The name comes from the phase's services (it follows them), not from the user. */
+  isNamedByContent: boolean;
   goal: string;
+  /** The length the project sets for the phase (its own, else the default). */
+  setWeeks: number;
+  /**
+   * How long the phase lasts: its set length, longer when its work needs more (see phaseTiming.ts), 0 for a
+   * phase with no service (it takes no time; Foundations always keeps its set length).
+   */
   lengthWeeks: number;
-  /** ISO dates, inclusive. */
+  /** ISO dates, inclusive; a phase of 0 weeks ends the day before it starts. */
   start: string;
   end: string;
   services: PlannedService[];
@@ -70,6 +85,10 @@ export interface PlannedPhase {
   exitCriteria: string[];
   /** Person-weeks planned in this phase. */
   effort: number;
+  /** Person-weeks the teams can spend over the phase's dates; null when only a service count limits a phase. */
+  capacity: number | null;
+  /** Per team with capacity: its effort and capacity in this phase, in the order of the plan's teams. */
+  teamLoads: TeamLoad[];
 }
 
 export interface CycleEdge {
@@ -89,7 +108,7 @@ export interface PlanCycle {
   breakEdgeCount: number;
 }
 
-export type PlanWarningKind = 'pin-order' | 'pin-foundations' | 'pin-split' | 'pin-capacity' | 'oversized' | 'assumed-capacity';
+export type PlanWarningKind = 'pin-order' | 'pin-foundations' | 'pin-split' | 'pin-capacity' | 'oversized' | 'assumed-capacity' | 'no-capacity';
 
 export interface PlanWarning {
   kind: PlanWarningKind;
@@ -105,6 +124,9 @@ export interface Plan {
   totalEffort: number;
   start: string;
   end: string;
-  /** Capacity per phase, as the planner used it. */
-  capacity: { teams: { name: string; perPhase: number }[]; maxServicesPerPhase: number | null };
+  /**
+   * Capacity as the planner used it: each team's person-weeks per phase of the default length (`phaseWeeks`),
+   * that is `perPhase / phaseWeeks` a week; a phase of another length holds that much a week over its weeks.
+   */
+  capacity: { teams: { name: string; perPhase: number }[]; phaseWeeks: number; maxServicesPerPhase: number | null };
 }

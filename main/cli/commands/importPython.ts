@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CarveError } from '../../../shared/api/result';
+import type { GroupingReport } from '../../../shared/importer/aggregate';
 import { parseGranularity } from '../../../shared/importer/granularity';
 import { toProject } from '../../../shared/importer/toProject';
 import { checkImportFolder } from '../../services/importJobs';
@@ -16,19 +17,45 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** At most one progress line per this many milliseconds (and always the last one). */
 const PROGRESS_EVERY_MS = 500;
 
+/** "a, b, c and 4 more". */
+function some(list: readonly string[], limit: number): string {
+  return list.length <= limit ? list.join(', ') : `${list.slice(0, limit).join(', ')} and ${count(list.length - limit)} more`;
+}
+
+/** How the files became modules, for stderr: the granularity and why, the others, the layers, what was left out. */
+export function groupingLines(grouping: GroupingReport): string[] {
+  const lines = [`modules: ${grouping.reason}`];
+  const others = grouping.options.filter((o) => o.granularity !== grouping.granularity);
+  if (others.length > 0) lines.push(`other granularities (--granularity): ${others.map((o) => `${o.granularity} ${count(o.modules)}`).join(', ')} modules`);
+  const attributed = grouping.layers.filter((l) => l.attributed.length > 0);
+  if (attributed.length > 0) {
+    const made = grouping.madeFromLayers.length === 0 ? '' : `; new modules from names the layers share: ${some(grouping.madeFromLayers, 8)}`;
+    lines.push(`layers attributed to their domains (--keep-layers keeps them as modules): ${attributed.map((l) => `${l.layer} (${count(l.attributed.length)} files)`).join(', ')}${made}`);
+  } else if (grouping.keepLayers && grouping.layers.length > 0) {
+    lines.push(`layers kept as modules (--keep-layers): ${grouping.layers.map((l) => l.layer).join(', ')}`);
+  }
+  for (const left of grouping.leftOut) {
+    const imports = left.imports.length === 0 ? '' : `, importing ${some(left.imports.map((i) => i.module), 5)}`;
+    lines.push(`left out, ${left.kind}: ${count(left.files)} files (${count(left.lines)} lines) in ${some(left.places, 4)}${imports}`);
+  }
+  return lines;
+}
+
 export const importPythonCommand: Command = {
   name: 'import-python',
-  synopsis: 'DIR --out FILE [--granularity app|package|depth:N] [--name NAME] [--force]',
+  synopsis: 'DIR --out FILE [--granularity auto|app|package|depth:N] [--keep-layers] [--name NAME] [--force]',
   summary: "create a project from a Python monolith's source folder",
   options: {
     out: { type: 'string', short: 'o' },
     granularity: { type: 'string', short: 'g' },
+    'keep-layers': { type: 'boolean' },
     name: { type: 'string' },
     force: { type: 'boolean', short: 'f' },
   },
   optionHelp: [
     ['-o, --out FILE', 'where to write the project (required)'],
-    ['-g, --granularity G', 'modules: app (Django app, the default), package (top-level package) or depth:N'],
+    ['-g, --granularity G', 'modules: auto (the default: Django apps for Django, else the domain packages), app (Django app), package (top-level package) or depth:N'],
+    ['--keep-layers', 'keep layer packages (api/, admin/, graphql/...) as modules instead of attributing their parts to domains'],
     ['--name TEXT', "the project's name (default: the folder's name)"],
     ['-f, --force', 'replace FILE if it exists'],
   ],
@@ -37,9 +64,9 @@ export const importPythonCommand: Command = {
     if (positionals.length > 1) throw new UsageError('import-python takes one DIR');
     const out = values.out;
     if (typeof out !== 'string' || out === '') throw new UsageError('import-python needs --out FILE');
-    const granularityText = typeof values.granularity === 'string' ? values.granularity : 'app';
+    const granularityText = typeof values.granularity === 'string' ? values.granularity : 'auto';
     const granularity = parseGranularity(granularityText);
-    if (granularity === null) throw new UsageError(`--granularity must be app, package or depth:N (N from 1 to 20), not "${granularityText.slice(0, 40)}"`);
+    if (granularity === null) throw new UsageError(`--granularity must be auto, app, package or depth:N (N from 1 to 20), not "${granularityText.slice(0, 40)}"`);
     const dirArg = positionals[0]!;
     const dir = resolve(io.cwd, dirArg);
     const target = resolve(io.cwd, out);
@@ -61,8 +88,9 @@ export const importPythonCommand: Command = {
     let last = 0;
     let complete = false;
     let seen = 0;
-    const result = await importPythonProject(dir, {
+    const importing = importPythonProject(dir, {
       granularity,
+      keepLayers: values['keep-layers'] === true,
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress(done, total) {
         const now = Date.now();
@@ -73,6 +101,15 @@ export const importPythonCommand: Command = {
         io.err(`scanned ${count(done)} of ${count(total)} files`);
       },
     });
+    let result;
+    try {
+      result = await importing;
+    } catch (error) {
+      // A tree that makes no project (no Python, only tests, one enormous file): one line, nothing written.
+      if (!(error instanceof CarveError) || io.signal?.aborted) throw error;
+      io.err(error.message.replace(dir, dirArg));
+      return 1;
+    }
     const { report } = result;
     if (!complete) {
       const total = Math.max(seen, report.files);
@@ -80,6 +117,7 @@ export const importPythonCommand: Command = {
     }
     const problems = [...result.limits, ...report.problems];
     for (const problem of problems) io.err(`${problem.path}: ${problem.reason}`);
+    for (const line of groupingLines(result.grouping)) io.err(line);
     const project = toProject(result, name);
     if (values.force) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });
     else await writeNewProjectFile(target, project);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CarveError } from '../../../shared/api/result';
 import { aggregate } from '../../../shared/importer/aggregate';
 import type { Granularity } from '../../../shared/importer/granularity';
+import { cannotCarve } from '../../../shared/importer/grouping';
 import type { ImportResult } from '../../../shared/importer/importResult';
 import type { ImportProblem, ScannedFile, ScanResult } from '../../../shared/importer/types';
 import { scanFiles } from './importWorker';
@@ -13,7 +14,10 @@ import { walkPythonTree } from './walk';
 // and aggregate at the granularity asked for. Problems with single files are reported, never fatal.
 
 export interface ImportOptions {
+  /** 'auto' chooses per project (Django apps, else the depth of the domain packages). */
   granularity: Granularity;
+  /** Keep layer packages (api/, graphql/, ...) as modules instead of attributing their parts to domains. */
+  keepLayers?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Worker threads (default 2; 0 scans in this thread). Small trees are always scanned in this thread. */
@@ -66,11 +70,17 @@ export async function scanPythonTree(dir: string, options: Omit<ImportOptions, '
   return { root, sourceRoots, files, installedApps, problems, skipped: walked.skipped };
 }
 
-/** Import a Python monolith's source folder: modules, sizes, import and data dependencies, and a report. */
+/**
+ * Import a Python monolith's source folder: modules, sizes, import and data dependencies, and a report. A tree
+ * that cannot make a useful project (no Python, only tests and scripts, all the code in one file) fails with
+ * one line saying what was found and what to do.
+ */
 export async function importPythonProject(dir: string, options: ImportOptions): Promise<ImportResult> {
   const started = performance.now();
   const scan = await scanPythonTree(dir, options);
-  const result = aggregate(scan, options.granularity);
+  const unfit = cannotCarve(scan);
+  if (unfit !== null) throw new CarveError(scan.files.length === 0 ? 'not-found' : 'unsupported', `${dir}: ${unfit}`);
+  const result = aggregate(scan, options.granularity, { keepLayers: options.keepLayers === true });
   return {
     ...result,
     granularity: options.granularity,
