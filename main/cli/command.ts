@@ -4,6 +4,8 @@ import type { OptionSpec, ParsedArgs } from './args';
 export interface CliIo {
   out(line: string): void;
   err(line: string): void;
+  /** Writes raw bytes to standard output (`--out -`); resolves once they are handed to the stream. */
+  outBytes?(bytes: Uint8Array): Promise<void>;
   /** Relative paths in arguments are resolved against it. */
   cwd: string;
   /** The built renderer served by `carve serve` (out/renderer next to the built CLI). */

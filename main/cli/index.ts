@@ -29,6 +29,7 @@ export async function main(argv: string[] = process.argv.slice(2)): Promise<numb
   const code = await runCli(argv, {
     out: (line) => process.stdout.write(line + '\n'),
     err: (line) => process.stderr.write(line + '\n'),
+    outBytes: (bytes) => new Promise<void>((done, fail) => process.stdout.write(bytes, (error) => (error ? fail(error) : done()))),
     cwd: process.cwd(),
     rendererDir,
   });

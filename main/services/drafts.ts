@@ -8,9 +8,9 @@ import { CURRENT_FORMAT_VERSION, FORMAT_NAME, loadProject, MAX_FILE_BYTES, parse
 import { serializeProject } from '../../shared/format/save';
 import type { Project } from '../../shared/model/project';
 import { SAVED_BY } from '../../shared/version';
-import { writeTextAtomically } from './atomicWrite';
+import { writeTextSafely } from './atomicWrite';
 import { errnoCode, plainReason } from './fsErrors';
-import { validatePayload } from './projectFiles';
+import { projectBytes, validatePayload } from './projectFiles';
 
 // Autosave drafts: `<dir>/<id>.json`, in the user-data folder, never beside the user's file.
 // A draft keeps the format version it was written with, so that a draft left by an older Carve is migrated
@@ -44,6 +44,8 @@ export class Drafts {
   async save(id: string, filePath: string | null, project: unknown, now: Date = new Date()): Promise<void> {
     const file = this.fileOf(id);
     const valid = validatePayload(project, 'The draft');
+    const fail = (reason: string) => new CarveError('save-failed', `Could not keep a draft of ${valid.name}: ${reason}`);
+    projectBytes(valid, valid.name, fail); // a draft too large to open again is refused, as its file would be
     const draft = {
       id,
       filePath: filePath === null ? null : path.resolve(filePath),
@@ -54,16 +56,16 @@ export class Drafts {
     };
     try {
       await fs.promises.mkdir(this.dir, { recursive: true });
-      await writeTextAtomically(file, `${JSON.stringify(draft)}\n`);
     } catch (error) {
-      throw new CarveError('save-failed', `Could not keep a draft of ${valid.name}: ${plainReason(error)}`);
+      throw fail(plainReason(error));
     }
+    await writeTextSafely({ path: file, text: `${JSON.stringify(draft)}\n`, fail });
   }
 
   /**
    * Drafts worth offering for recovery, newest first: those that differ from their file, those whose file is
-   * gone or unreadable, and those of projects never saved. Damaged draft files are removed; drafts equal to
-   * their file are removed too (nothing would be recovered).
+   * gone or unreadable, and those of projects never saved. Damaged draft files are kept aside (renamed, see
+   * keepAside); drafts equal to their file are removed (nothing would be recovered).
    */
   async list(): Promise<DraftInfo[]> {
     let names: string[];
@@ -82,7 +84,7 @@ export class Drafts {
       try {
         draft = await this.read(id);
       } catch (error) {
-        if (isDamaged(error)) await this.discard(id).catch(() => {});
+        if (isDamaged(error)) await this.keepAside(id).catch(() => {});
         continue;
       }
       if (await sameAsFile(draft)) {
@@ -94,21 +96,37 @@ export class Drafts {
     return offered.sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : a.id.localeCompare(b.id)));
   }
 
-  /** The draft `id` with its project; a damaged draft is removed and reported. */
+  /** The draft `id` with its project; a damaged draft is kept aside and reported. */
   async load(id: string): Promise<Draft> {
     try {
       return await this.read(id);
     } catch (error) {
       if (error instanceof CarveError) throw error;
       if (!isDamaged(error)) throw new CarveError('internal', `Could not read the draft ${id}: ${plainReason(error)}`);
-      await this.discard(id).catch(() => {});
-      throw new CarveError('invalid-file', `The draft ${id} is damaged and was removed: ${describeDamage(error)}`);
+      const aside = await this.keepAside(id).catch(() => null);
+      const where = aside === null ? '' : ` (kept aside as ${aside})`;
+      throw new CarveError('invalid-file', `The draft ${id} is damaged and is no longer offered${where}: ${describeDamage(error)}`);
     }
   }
 
   /** Delete the draft `id`; deleting a draft that is not there is not an error. */
   async discard(id: string): Promise<void> {
     await fs.promises.rm(this.fileOf(id), { force: true });
+  }
+
+  /**
+   * Moves a damaged draft out of the way, never deleting it: `<id>.json` becomes `<id>.json.damaged-<date>`,
+   * which is no longer listed. Resolves to the new name.
+   */
+  private async keepAside(id: string, now: Date = new Date()): Promise<string> {
+    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    for (let n = 1; ; n++) {
+      const aside = `${id}.json.damaged-${stamp}${n === 1 ? '' : `-${n}`}`;
+      // rename replaces silently: never over a draft kept aside before
+      if (await fs.promises.lstat(path.join(this.dir, aside)).then(() => true, () => false)) continue;
+      await fs.promises.rename(this.fileOf(id), path.join(this.dir, aside));
+      return aside;
+    }
   }
 
   private async read(id: string): Promise<Draft> {
@@ -133,7 +151,7 @@ export class Drafts {
 
 /**
  * A draft that can never be read (not JSON, wrong shape, an invalid project) as opposed to one that could not
- * be read now (a disk error) or one written by a newer Carve: only the first kind is removed.
+ * be read now (a disk error) or one written by a newer Carve: only the first kind is kept aside.
  */
 function isDamaged(error: unknown): boolean {
   if (error instanceof LoadError) return error.kind !== 'newer-version';

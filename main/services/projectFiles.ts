@@ -7,8 +7,8 @@ import { LoadError } from '../../shared/format/errors';
 import { loadProject, MAX_FILE_BYTES, validateProject } from '../../shared/format/load';
 import { serializeProject } from '../../shared/format/save';
 import type { Project } from '../../shared/model/project';
-import { writeTextAtomically } from './atomicWrite';
-import { errnoCode, plainReason, readError } from './fsErrors';
+import { type ExistingFile, removeStaleLeftovers, writeFileSafely } from './atomicWrite';
+import { readError } from './fsErrors';
 
 /** sha256 hex of the bytes: the base a later save is compared with to detect changes made on disk. */
 export function hashBytes(bytes: Uint8Array | string): string {
@@ -35,7 +35,10 @@ export async function openProjectFile(filePath: string, name = path.basename(pat
   } catch (error) {
     throw readError(error, name);
   }
-  return { path: absolute, project: loadOrExplain(bytes, name), hash: hashBytes(bytes) };
+  const project = loadOrExplain(bytes, name);
+  // Temp files and a lock that a killed save of this file left behind (never another program's files).
+  await removeStaleLeftovers(await fs.promises.realpath(absolute).catch(() => absolute));
+  return { path: absolute, project, hash: hashBytes(bytes) };
 }
 
 function loadOrExplain(bytes: Uint8Array, name: string): Project {
@@ -57,52 +60,28 @@ export function validatePayload(project: unknown, what: string): Project {
   }
 }
 
-/** The bytes now at `absolute`, or null when there is no file; a folder or unreadable path fails the save. */
-async function readCurrent(absolute: string, name: string): Promise<Buffer | null> {
-  try {
-    return await fs.promises.readFile(absolute);
-  } catch (error) {
-    const code = errnoCode(error);
-    if (code === 'ENOENT') return null;
-    throw saveError(name, code === 'EISDIR' ? `${name} is a folder` : plainReason(error));
-  }
-}
-
 function saveError(name: string, reason: string): CarveError {
   return new CarveError('save-failed', `Could not save ${name}: ${reason}`);
 }
 
-/** The folder must already exist (atomically would quietly recreate a folder that was deleted or moved). */
-async function checkFolder(absolute: string, name: string): Promise<void> {
-  const folder = path.dirname(absolute);
-  try {
-    const stats = await fs.promises.stat(folder);
-    if (!stats.isDirectory()) throw saveError(name, `${path.basename(folder)} is a file, not a folder`);
-  } catch (error) {
-    if (error instanceof CarveError) throw error;
-    const code = errnoCode(error);
-    if (code === 'ENOENT') throw saveError(name, `the folder ${folder} no longer exists`);
-    if (code === 'ENOTDIR') throw saveError(name, `a part of the folder ${folder} is a file, not a folder`);
-    throw saveError(name, plainReason(error));
+/**
+ * The serialized project, refused when it is larger than Carve opens: what Carve saves, it can open again
+ * (the file and its draft alike).
+ */
+export function projectBytes(project: Project, name: string, fail: (reason: string) => CarveError = (reason) => saveError(name, reason)): Buffer {
+  const bytes = Buffer.from(serializeProject(project), 'utf8');
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    throw fail(`the project is ${megabytes(bytes.byteLength)}, and Carve opens files up to ${megabytes(MAX_FILE_BYTES)}; split it or remove modules first`);
   }
-}
-
-/** Temp file in the same folder, fsync, rename over the target; the old file stays whole when this fails. */
-async function writeAtomically(absolute: string, name: string, text: string): Promise<void> {
-  await checkFolder(absolute, name);
-  try {
-    await writeTextAtomically(absolute, text);
-  } catch (error) {
-    const code = errnoCode(error);
-    throw saveError(name, code === 'EISDIR' ? `${name} is a folder` : plainReason(error));
-  }
+  return bytes;
 }
 
 /**
- * Save a project the UI sends. The payload is validated first; then the file on disk is compared with
- * `baseHash` (the hash it had when opened or last saved): a change made elsewhere is a `conflict` unless
- * `overwrite` is set, and so is an existing file when `baseHash` is null (Save As onto another file).
- * The returned hash is that of the bytes written.
+ * Save a project the UI sends, as a compare-and-swap: the payload is validated first; then, under a lock
+ * that holds across processes, the file on disk is compared with `baseHash` (the hash it had when opened or
+ * last saved) and replaced only when it still matches. A change made elsewhere is a `conflict` unless
+ * `overwrite` is set, and so is a file deleted or moved since it was opened, and an existing file when
+ * `baseHash` is null (Save As onto another file). The returned hash is that of the bytes written.
  */
 export async function saveProjectFile(request: {
   path: string;
@@ -113,28 +92,28 @@ export async function saveProjectFile(request: {
   const absolute = path.resolve(request.path);
   const name = path.basename(absolute);
   const project = validatePayload(request.project, `The project to save as ${name}`);
-  const text = serializeProject(project);
-  if (!request.overwrite) {
-    const current = await readCurrent(absolute, name);
-    if (current !== null && request.baseHash === null) throw new CarveError('conflict', `${name} already exists`);
-    if (current !== null && hashBytes(current) !== request.baseHash) {
-      throw new CarveError('conflict', `${name} changed on disk since you opened it`);
+  const bytes = projectBytes(project, name);
+  const check = async (existing: ExistingFile | null) => {
+    if (request.overwrite) return;
+    if (existing === null) {
+      if (request.baseHash !== null) throw new CarveError('conflict', `${name} was deleted or moved since you opened it`);
+      return;
     }
-  }
-  await writeAtomically(absolute, name, text);
-  return { path: absolute, hash: hashBytes(text) };
+    if (request.baseHash === null) throw new CarveError('conflict', `${name} already exists`);
+    if (hashBytes(await existing.read()) !== request.baseHash) throw new CarveError('conflict', `${name} changed on disk since you opened it`);
+  };
+  await writeFileSafely({ path: absolute, bytes, fail: (reason) => saveError(name, reason), check });
+  return { path: absolute, hash: hashBytes(bytes) };
 }
 
 /** Write a new project file (`carve new`); refuses to replace a file that exists. */
 export async function writeNewProjectFile(filePath: string, project: Project): Promise<SavedProject> {
   const absolute = path.resolve(filePath);
   const name = path.basename(absolute);
-  const text = serializeProject(validatePayload(project, `The new project for ${name}`));
-  const existing = await fs.promises.lstat(absolute).catch((error: unknown) => {
-    if (errnoCode(error) === 'ENOENT') return null;
-    throw saveError(name, plainReason(error));
-  });
-  if (existing) throw new CarveError('conflict', `${name} already exists`);
-  await writeAtomically(absolute, name, text);
-  return { path: absolute, hash: hashBytes(text) };
+  const bytes = projectBytes(validatePayload(project, `The new project for ${name}`), name);
+  const check = (existing: ExistingFile | null) => {
+    if (existing !== null) throw new CarveError('conflict', `${name} already exists`);
+  };
+  await writeFileSafely({ path: absolute, bytes, fail: (reason) => saveError(name, reason), check });
+  return { path: absolute, hash: hashBytes(bytes) };
 }

@@ -117,7 +117,7 @@ describe('carve new', () => {
     const result = await carve('new', 'X', '--out', 'no/such/folder/x.carve');
     expect(result.code).toBe(1);
     expect(result.err).toHaveLength(1);
-    expect(result.err[0]).toMatch(/^carve: /);
+    expect(result.err[0]).toMatch(/^no\/such\/folder\/x\.carve: the folder .* does not exist$/);
     noStackTrace(result.err);
   });
 

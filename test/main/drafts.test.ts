@@ -70,7 +70,7 @@ describe('Drafts', () => {
     expect(listed[0]).toEqual({ id: 'new', filePath: null, projectName: 'Fresh', savedAt: '2026-01-01T00:00:03.000Z' });
   });
 
-  it('skips and removes damaged drafts instead of failing', async () => {
+  it('skips damaged drafts instead of failing, and keeps them aside (renamed, never deleted)', async () => {
     await drafts.save('good', null, sample);
     await fs.writeFile(path.join(draftsDir, 'notjson.json'), '{"id": ');
     await fs.writeFile(path.join(draftsDir, 'shape.json'), JSON.stringify({ hello: 'world' }));
@@ -83,8 +83,16 @@ describe('Drafts', () => {
       `{"id":"proto","filePath":null,"projectName":"x","savedAt":"x","project":{"id":"p","name":"P","__proto__":{"polluted":true}}}`,
     );
     await fs.writeFile(path.join(draftsDir, 'other.txt'), 'not a draft');
+    const damaged = { notjson: '{"id": ', shape: JSON.stringify({ hello: 'world' }) };
     expect((await drafts.list()).map((draft) => draft.id)).toEqual(['good']);
-    expect((await fs.readdir(draftsDir)).sort()).toEqual(['good.json', 'other.txt']);
+    const names = (await fs.readdir(draftsDir)).sort();
+    expect(names.filter((name) => !name.includes('.damaged-'))).toEqual(['good.json', 'other.txt']);
+    const aside = names.filter((name) => /^\w+\.json\.damaged-\d{8}T\d{6}Z$/.test(name));
+    expect(aside.map((name) => name.split('.')[0]).sort()).toEqual(['badproject', 'notjson', 'proto', 'shape']);
+    for (const [id, text] of Object.entries(damaged)) {
+      expect(await fs.readFile(path.join(draftsDir, aside.find((name) => name.startsWith(`${id}.`))!), 'utf8')).toBe(text);
+    }
+    expect((await drafts.list()).map((draft) => draft.id)).toEqual(['good']); // kept aside: no longer offered
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
@@ -96,11 +104,15 @@ describe('Drafts', () => {
     expect(await fs.readdir(draftsDir)).toEqual(['newer.json']);
   });
 
-  it('reports a damaged draft on load, removes it, and says not-found for a missing one', async () => {
+  it('reports a damaged draft on load, keeps it aside, and says not-found for a missing one', async () => {
     await fs.mkdir(draftsDir, { recursive: true });
     await fs.writeFile(path.join(draftsDir, 'bad.json'), 'garbage');
-    await expect(drafts.load('bad')).rejects.toMatchObject({ code: 'invalid-file' });
+    const error = await drafts.load('bad').catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid-file' });
+    expect((error as Error).message).toMatch(/^The draft bad is damaged and is no longer offered \(kept aside as bad\.json\.damaged-\d{8}T\d{6}Z\): it is not JSON$/);
     await expect(drafts.load('bad')).rejects.toMatchObject({ code: 'not-found' });
+    const [aside] = await fs.readdir(draftsDir);
+    expect(await fs.readFile(path.join(draftsDir, aside!), 'utf8')).toBe('garbage');
   });
 
   it('discards a draft, and discarding twice is fine', async () => {

@@ -174,11 +174,15 @@ describe('saveProjectFile', () => {
     expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(sample));
   });
 
-  it('saves again after the file was deleted since it was opened', async () => {
+  it('treats a file deleted since it was opened as a conflict, and recreates it only when asked', async () => {
     const file = path.join(dir, 'shop.carve');
     const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
     await fs.rm(file);
-    await saveProjectFile({ path: file, project: sample, baseHash: saved.hash, overwrite: false });
+    const error = await failure(saveProjectFile({ path: file, project: sample, baseHash: saved.hash, overwrite: false }));
+    expect(error.code).toBe('conflict');
+    expectOneLine(error, 'shop.carve was deleted or moved since you opened it');
+    expect(await listing()).toEqual([]);
+    await saveProjectFile({ path: file, project: sample, baseHash: saved.hash, overwrite: true });
     expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(sample));
   });
 
@@ -190,7 +194,7 @@ describe('saveProjectFile', () => {
     await fs.rm(folder, { recursive: true });
     const error = await failure(saveProjectFile({ path: file, project: sample, baseHash: saved.hash, overwrite: false }));
     expect(error.code).toBe('save-failed');
-    expectOneLine(error, 'shop.carve', 'no longer exists');
+    expectOneLine(error, 'shop.carve', 'does not exist');
     await expect(fs.stat(folder)).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
@@ -280,7 +284,9 @@ void (async () => {
     );
     // One bundled file in the temp folder: the user need not be able to read the checkout or node_modules.
     const bundle = path.join(dir, 'denied.mjs');
-    await build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent' });
+    // The lock library is CommonJS: its require of Node's own modules needs a require in the ES module bundle.
+    const banner = { js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);" };
+    await build({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', outfile: bundle, logLevel: 'silent', banner });
     await fs.chmod(bundle, 0o644);
     const asUser = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', '--'] : [];
     const [command, ...args] = [...asUser, process.execPath, bundle];

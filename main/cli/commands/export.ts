@@ -1,9 +1,10 @@
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/contract';
-import { CarveError, describeError } from '../../../shared/api/result';
+import { CarveError } from '../../../shared/api/result';
 import { exportProject, localIsoDate } from '../../services/export/exportProject';
 import { UsageError } from '../args';
 import type { Command } from '../command';
+import { isStandardOutput, outProblem, standardOutput } from '../outTarget';
 import { readProject } from '../projectFile';
 
 // carve export FILE --format pdf|html|md|csv|mermaid|json --out PATH [--force]: the roadmap in one format.
@@ -20,7 +21,7 @@ export const exportCommand: Command = {
   options: { format: { type: 'string', short: 'f' }, out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   optionHelp: [
     ['-f, --format FORMAT', `one of ${EXPORT_FORMATS.join(', ')} (a PDF needs Chromium or Chrome; set CARVE_CHROMIUM to choose one)`],
-    ['-o, --out PATH', 'the file to write'],
+    ['-o, --out PATH', 'the file to write (- or /dev/stdout: standard output)'],
     ['--force', 'replace PATH when it exists'],
   ],
   async run({ positionals, values }, io) {
@@ -36,6 +37,8 @@ export const exportCommand: Command = {
       io.err(problem);
       return 1;
     }
+    // To standard output, the bytes are the output: the summary goes to stderr with the steps.
+    const toStream = isStandardOutput(out) ? standardOutput(io) : undefined;
     try {
       const written = await exportProject({
         project,
@@ -44,13 +47,16 @@ export const exportCommand: Command = {
         overwrite: values.force === true,
         generatedOn: localIsoDate(),
         onStep: ({ step, steps, words }) => io.err(`[${step}/${steps}] ${words}…`),
+        ...(toStream ? { toStream } : {}),
       });
       const pages = written.pages === null ? '' : `${written.pages} page${written.pages === 1 ? '' : 's'}, `;
-      io.out(`${out}: ${pages}${kilobytes(written.bytes)}`);
+      const summary = `${toStream ? 'standard output' : out}: ${pages}${kilobytes(written.bytes)}`;
+      if (toStream) io.err(summary);
+      else io.out(summary);
       return 0;
     } catch (error) {
       if (error instanceof CarveError && error.code === 'conflict') io.err(`${out}: already exists (add --force to replace it)`);
-      else io.err(`${out}: ${describeError(error).replace(`Could not export ${basename(out)}: `, '')}`);
+      else io.err(outProblem(out, error));
       return 1;
     }
   },

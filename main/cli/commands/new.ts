@@ -1,9 +1,10 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { CarveError } from '../../../shared/api/result';
 import { createProject } from '../../../shared/model/create';
 import { writeNewProjectFile } from '../../services/projectFiles';
 import { checkNameLength, UsageError } from '../args';
 import type { Command } from '../command';
+import { checkOut, outProblem } from '../outTarget';
 
 // carve new NAME --out FILE: an empty project, never written over an existing file.
 
@@ -25,12 +26,20 @@ export const newCommand: Command = {
     if (name.trim() === '') throw new UsageError('the NAME cannot be empty');
     checkNameLength(name.trim(), 'the NAME');
     const target = resolve(io.cwd, out);
-    if (await stat(target).then(() => true, () => false)) {
-      io.err(`${out}: already exists; Carve does not replace it (choose another --out)`);
+    const exists = 'Carve does not replace it (choose another --out)';
+    const refused = await checkOut(target, out, false, exists);
+    if (refused !== undefined) {
+      io.err(refused);
       return 1;
     }
     const project = createProject(name, typeof values.author === 'string' ? values.author : '');
-    await writeNewProjectFile(target, project);
+    try {
+      await writeNewProjectFile(target, project);
+    } catch (error) {
+      if (!(error instanceof CarveError)) throw error;
+      io.err(error.code === 'conflict' ? `${out}: already exists; ${exists}` : outProblem(out, error));
+      return 1;
+    }
     io.out(`Created ${out} (project "${project.name}")`);
     return 0;
   },

@@ -25,6 +25,8 @@ export interface ExportRequest {
   generatedOn: string;
   /** Called as each step starts, for progress: its stage, its number of how many, and what it does in words. */
   onStep?: (step: ExportStep) => void;
+  /** When set, the bytes are handed to it instead of being written to `path` (`carve export --out -`). */
+  toStream?: (bytes: Uint8Array) => Promise<void>;
   /** Aborting stops the export at the next step (a print under way is stopped); nothing is written. */
   signal?: AbortSignal;
 }
@@ -39,9 +41,9 @@ export function localIsoDate(now: Date = new Date()): string {
 }
 
 export async function exportProject(request: ExportRequest): Promise<ExportedFile> {
-  const { project, format, overwrite, generatedOn, onStep, signal } = request;
+  const { project, format, overwrite, generatedOn, onStep, signal, toStream } = request;
   const absolute = path.resolve(request.path);
-  const name = path.basename(absolute);
+  const name = toStream ? 'standard output' : path.basename(absolute);
   const stop = () => {
     if (signal?.aborted) throw exportCancelled(name);
   };
@@ -53,7 +55,7 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     onStep?.({ stage, step: ++step, steps, words });
   };
   // Refused before any work: a conflict should not cost a print.
-  await checkExportTarget(absolute, overwrite);
+  if (!toStream) await checkExportTarget(absolute, overwrite);
   next('planning', 'Planning the migration');
   const plan = planMigration(project);
   let bytes: Uint8Array;
@@ -84,8 +86,8 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
   }
   steps = step + 1; // a printer that names no destinations prints once
   next('writing', `Writing ${name}`);
-  if (!overwrite) await checkExportTarget(absolute, false);
-  await writeExportFile(absolute, bytes);
+  if (toStream) await toStream(bytes);
+  else await writeExportFile(absolute, bytes, overwrite);
   return { path: absolute, bytes: bytes.byteLength, pages };
 }
 
