@@ -1,19 +1,55 @@
 import { EFFORT_FORMULA } from '../planning/effort';
 import type { Project } from '../model/project';
+import { phaseTitle } from '../planning/phaseNames';
+import { capacityRule } from '../planning/phaseTiming';
+import { phaseTimingText } from '../planning/summary';
 import type { Plan } from '../planning/types';
+import { countOf } from '../words';
 import { formatNumber } from './escape';
-import { buildReportModel, phaseTitle } from './reportModel';
+import { buildReportModel } from './reportModel';
 
 // The roadmap as Markdown (GitHub flavour): the same sections as the HTML report, without the charts.
-// Project text is escaped so that it reads as written and cannot add headings, links, tables or HTML.
+// Project text is escaped so that it reads as written and cannot add headings, lists, links, emphasis, code,
+// tables or HTML; nothing else is escaped, so the file reads as plain text too ("Catalog (v2) - orders & more").
 
-/** Text that Markdown shows as is: its punctuation backslash-escaped, newlines folded into spaces. */
+/**
+ * Text that Markdown (CommonMark, with GitHub's tables, strikethrough and task lists) shows as written, on one
+ * line. Only what would change the rendering where it stands is escaped: a code span, emphasis or strikethrough
+ * that could open or close, a link, an HTML tag or autolink, an entity, a backslash escape, and a block marker
+ * at the start (heading, quote, list item, rule, task box). Newlines are folded into spaces.
+ */
 export function markdownText(text: string): string {
-  return text.replace(/[\r\n]+/g, ' ').replace(/[\\`*_{}[\]()<>#+\-.!|~&"]/g, (c) => `\\${c}`);
+  const one = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+  const escaped = one
+    // A backslash before punctuation would escape it; elsewhere it shows as is.
+    .replace(/\\(?=[!-/:-@[-`{-~]|$)/g, '\\\\')
+    .replace(/`/g, '\\`')
+    // "*", "_" and "~" open or close only beside text: "2 * 3" and snake_case stay as they are.
+    .replace(/(?<=^|\s)[*~](?=\s|$)|([*~])/g, (c, lone: string | undefined) => (lone ? `\\${lone}` : c))
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c, at: number, all: string) => (/\s/.test(all[at - 1] ?? ' ') && /\s/.test(all[at + 1] ?? ' ') ? c : '\\_'))
+    // "[text](url)" would be a link; a bracket with no "](" after it is plain text.
+    .replace(/\[(?=.*\]\()/g, '\\[')
+    // "<b>", "</p>", "<!--", "<https://...>": HTML or an autolink; "a < b" is text.
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<')
+    // "&amp;", "&#42;": an entity reference would show its character.
+    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
+  // At the start: a heading, a quote, a bullet, a rule, an ordered item or a task box.
+  return escaped
+    .replace(/^[#>]/, '\\$&')
+    .replace(/^[-+](?=\s|$)|^-(?=[-\s]*$)/, '\\$&')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+    .replace(/^\[(?=[ xX]\])/, '\\[')
+    // " #" at the end would close a heading.
+    .replace(/(\s)(#+)$/, '$1\\$2');
 }
 
-const m = markdownText;
+/** Text for a table cell: as markdownText, and a pipe would end the cell. */
+export const markdownCell = (text: string): string => markdownText(text).replace(/\|/g, '\\|');
 
+const m = markdownText;
+const c = markdownCell;
+
+/** A table; the cells are given as Markdown (escaped with markdownCell where they hold project text). */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
@@ -26,15 +62,15 @@ export function renderMarkdown(project: Project, plan: Plan): string {
   if (project.description) out.push(m(project.description), '');
   out.push('## Executive summary', '');
   out.push(`- Modules in the monolith: ${formatNumber(project.monolith.modules.length)}`);
-  out.push(`- Services to extract: ${project.services.length}`);
-  out.push(`- Phases: ${plan.phases.length}, from ${plan.start} to ${plan.end} (${model.durationWeeks} weeks)`);
+  out.push(`- Services to extract: ${formatNumber(project.services.length)}`);
+  out.push(`- Phases: ${plan.phases.length}, from ${plan.start} to ${plan.end} (${countOf(model.durationWeeks, 'week')})`);
   out.push(`- Total effort: ${formatNumber(plan.totalEffort, 1)} person-weeks`, '');
   if (plan.warnings.length) {
     out.push('### Warnings', '', ...plan.warnings.map((warning) => `- ${m(warning.message)}`), '');
   }
   for (const phase of plan.phases) {
     out.push(`## ${m(phaseTitle(phase))}`, '');
-    out.push(`${phase.start} to ${phase.end}, ${phase.lengthWeeks} weeks, ${formatNumber(phase.effort, 1)} person-weeks.`, '');
+    out.push(`${upperFirst(phaseTimingText(phase))}.`, '');
     if (phase.goal) out.push(m(phase.goal), '');
     if (phase.tasks.length) out.push('### Foundation tasks', '', ...phase.tasks.map((task) => `- [ ] ${m(task)}`), '');
     const services = model.services.filter((facts) => facts.phase === phase);
@@ -44,12 +80,12 @@ export function renderMarkdown(project: Project, plan: Plan): string {
         ...table(
           ['Service', 'Framework', 'Runtime', 'Effort', 'Team', 'Modules moved'],
           services.map((facts) => [
-            m(facts.service.name),
-            m(facts.frameworkName),
-            m(facts.runtimeName),
+            c(facts.service.name),
+            c(facts.frameworkName),
+            c(facts.runtimeName),
             formatNumber(facts.service.effort.effort, 1),
-            m(facts.service.team),
-            m(facts.moduleNames.join(', ')),
+            c(facts.service.team),
+            c(facts.moduleNames.join(', ')),
           ]),
         ),
         '',
@@ -60,7 +96,7 @@ export function renderMarkdown(project: Project, plan: Plan): string {
       out.push('### Facade routes', '');
       out.push(
         ...phase.facadeRoutes.map(
-          (route) => `- ${route.direction === 'to-service' ? `Monolith → ${m(route.serviceName)}` : `${m(route.serviceName)} → Monolith`}: ${route.dependencies} dependencies, weight ${route.weight}`,
+          (route) => `- ${route.direction === 'to-service' ? `Monolith → ${m(route.serviceName)}` : `${m(route.serviceName)} → Monolith`}: ${countOf(route.dependencies, 'dependency', 'dependencies')}, weight ${route.weight}`,
         ),
         '',
       );
@@ -71,7 +107,7 @@ export function renderMarkdown(project: Project, plan: Plan): string {
       out.push(
         ...moves.map(
           (migration) =>
-            `- ${m(migration.entities.join(', '))} move to ${m(migration.serviceName)}${migration.readers.length ? `; still read by ${m(migration.readers.map((reader) => reader.owner).join(', '))}` : ''}`,
+            `- ${m(migration.entities.join(', '))} move${migration.entities.length === 1 ? 's' : ''} to ${m(migration.serviceName)}${migration.readers.length ? `; still read by ${m(migration.readers.map((reader) => reader.owner).join(', '))}` : ''}`,
         ),
         '',
       );
@@ -79,13 +115,15 @@ export function renderMarkdown(project: Project, plan: Plan): string {
     if (phase.risks.length) out.push('### Risks', '', ...phase.risks.map((risk) => `- ${m(risk)}`), '');
     if (phase.exitCriteria.length) out.push('### Exit criteria', '', ...phase.exitCriteria.map((criterion) => `- [ ] ${m(criterion)}`), '');
   }
-  out.push('## Effort', '', m(EFFORT_FORMULA), '');
+  out.push('## Effort', '', m(EFFORT_FORMULA), '', m(capacityRule(plan.capacity.phaseWeeks)), '');
   out.push('## Appendix: modules', '');
   out.push(
     ...table(
       ['Module', 'Service', 'Phase'],
-      model.modules.map((module) => [m(module.moduleName), module.serviceName === null ? 'Monolith \\(stays\\)' : m(module.serviceName), module.phase ? String(module.phase.index) : '—']),
+      model.modules.map((module) => [c(module.moduleName), module.serviceName === null ? 'Monolith (stays)' : c(module.serviceName), module.phase ? String(module.phase.index) : '—']),
     ),
   );
   return `${out.join('\n')}\n`;
 }
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

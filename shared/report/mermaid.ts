@@ -1,6 +1,7 @@
 import { buildServiceGraph } from '../analysis/serviceGraph';
 import { LINK_STYLE_LABELS } from '../catalog/runtimes';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
+import { phaseTitle } from '../planning/phaseNames';
 import type { Plan } from '../planning/types';
 import { buildReportModel } from './reportModel';
 
@@ -23,7 +24,7 @@ export function renderMermaid(project: Project, plan: Plan): string {
   const lines = ['flowchart LR', `  m[("${mermaidLabel(project.monolith.name)} (monolith)")]`];
   for (const phase of plan.phases) {
     if (phase.services.length === 0) continue;
-    lines.push(`  subgraph p${phase.index}["${mermaidLabel(`Phase ${phase.index}: ${phase.name}`)}"]`);
+    lines.push(`  subgraph p${phase.index}["${mermaidLabel(phaseTitle(phase))}"]`);
     for (const service of phase.services) {
       const facts = model.byServiceId.get(service.id)!;
       lines.push(`    ${ids.get(service.id)}["${mermaidLabel(service.name)}<br/>${mermaidLabel(facts.frameworkName)}"]`);

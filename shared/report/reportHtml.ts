@@ -1,12 +1,15 @@
 import { buildServiceGraph } from '../analysis/serviceGraph';
 import type { Project } from '../model/project';
+import { phaseTitle } from '../planning/phaseNames';
+import { capacityRule } from '../planning/phaseTiming';
 import type { Plan } from '../planning/types';
 import { SAVED_BY } from '../version';
+import { countOf } from '../words';
 import { renderArchitecture } from './architectureSvg';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
 import { REPORT_CSS } from './reportCss';
-import { buildReportModel, phaseTitle, type ReportModel } from './reportModel';
+import { buildReportModel, frameworkName, type ReportModel } from './reportModel';
 import { appendixSection, effortSection, phaseAnchor, phaseSection } from './reportSections';
 import { renderTimelineSvg } from './timelineSvg';
 
@@ -48,8 +51,8 @@ function cover(model: ReportModel, options: ReportOptions): string {
   const rows: [string, string][] = [
     ['Prepared', options.generatedOn],
     ['Author', project.author || '—'],
-    ['Monolith', `${project.monolith.name} (${project.monolith.framework}, Python ${project.monolith.pythonVersion})`],
-    ['Roadmap', `${plan.phases.length} phases, ${plan.start} to ${plan.end}`],
+    ['Monolith', `${project.monolith.name} (${frameworkName(project.monolith.framework)}, Python ${project.monolith.pythonVersion})`],
+    ['Roadmap', `${countOf(plan.phases.length, 'phase')}, ${plan.start} to ${plan.end}`],
   ];
   const description = project.description.length > 700 ? `${project.description.slice(0, 699)}…` : project.description;
   return (
@@ -78,8 +81,8 @@ function summary(model: ReportModel): string {
   const stats: [string, string][] = [
     [formatNumber(project.monolith.modules.length), 'modules in the monolith'],
     [formatNumber(project.services.length), 'services to extract'],
-    [formatNumber(plan.phases.length), 'phases, Foundations included'],
-    [`${formatNumber(model.durationWeeks)} weeks`, `${plan.start} to ${plan.end}`],
+    [formatNumber(plan.phases.length), `${plan.phases.length === 1 ? 'phase' : 'phases'}, Foundations included`],
+    [countOf(model.durationWeeks, 'week'), `${plan.start} to ${plan.end}`],
     [formatNumber(plan.totalEffort, 1), 'person-weeks of effort'],
     [formatNumber(model.modules.filter((module) => module.serviceName === null).length), 'modules stay in the monolith'],
   ];
@@ -89,23 +92,28 @@ function summary(model: ReportModel): string {
   const parts = [
     `<section class="page"><h1 id="summary">Executive summary</h1>`,
     `<p>${e(project.name)} moves ${formatNumber(model.services.reduce((sum, facts) => sum + facts.moduleNames.length, 0))} of the ` +
-      `${formatNumber(project.monolith.modules.length)} modules of ${e(project.monolith.name)} into ${project.services.length} services over ` +
-      `${plan.phases.length} phases, from ${e(plan.start)} to ${e(plan.end)}, for about ${formatNumber(plan.totalEffort, 1)} person-weeks of work.</p>`,
+      `${countOf(project.monolith.modules.length, 'module')} of ${e(project.monolith.name)} into ${countOf(project.services.length, 'service')} over ` +
+      `${countOf(plan.phases.length, 'phase')}, from ${e(plan.start)} to ${e(plan.end)}, for about ${countOf(plan.totalEffort, 'person-week')} of work.</p>`,
     `<div class="stats">${stats.map(([value, label]) => `<div class="stat"><div class="value">${e(value)}</div><div class="label">${e(label)}</div></div>`).join('')}</div>`,
-    `<h2 id="summary-phases">Phases</h2><table><thead><tr><th>Phase</th><th>Dates</th><th class="num">Weeks</th><th>Services</th><th class="num">Effort</th></tr></thead><tbody>`,
+    `<h2 id="summary-phases">Phases</h2><table><thead><tr><th>Phase</th><th>Dates</th><th class="num">Weeks</th><th>Services</th><th class="num">Effort</th><th class="num">Capacity</th></tr></thead><tbody>`,
     ...plan.phases.map(
       (phase) =>
-        `<tr><td class="phase-name"><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span> ${e(phase.name)}</td><td class="dates">${e(phase.start)} – ${e(phase.end)}</td>` +
-        `<td class="num">${phase.lengthWeeks}</td><td>${phase.services.length ? e(namesList(phase.services.map((service) => service.name), 8)) : '<span class="muted">—</span>'}</td>` +
-        `<td class="num">${formatNumber(phase.effort, 1)}</td></tr>`,
+        `<tr><td class="phase-name"><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span> ${e(phase.name)}</td>` +
+        `<td class="dates">${phase.lengthWeeks === 0 ? '<span class="muted">takes no time</span>' : `${e(phase.start)} – ${e(phase.end)}`}</td>` +
+        `<td class="num">${phase.lengthWeeks}${phase.lengthWeeks > phase.setWeeks ? ` <span class="muted">(set ${phase.setWeeks})</span>` : ''}</td><td>${phase.services.length ? e(namesList(phase.services.map((service) => service.name), 8)) : '<span class="muted">—</span>'}</td>` +
+        `<td class="num">${formatNumber(phase.effort, 1)}</td><td class="num">${phase.capacity === null ? '—' : formatNumber(phase.capacity, 1)}</td></tr>`,
     ),
     `</tbody></table>`,
+    `<p class="muted small">Effort and capacity in person-weeks. ${e(capacityRule(plan.capacity.phaseWeeks))}</p>`,
   ];
   if (shown.length) {
     parts.push(`<h2 id="summary-risks">Main risks</h2><ul class="risks">`);
     parts.push(...shown.map(({ risk, phase }) => `<li>${e(risk)} <span class="muted small">(phase ${phase.index})</span></li>`));
     parts.push(`</ul>`);
-    if (ordered.length > shown.length) parts.push(`<p class="muted small">${ordered.length - shown.length} more risks are listed in the phase sections.</p>`);
+    if (ordered.length > shown.length) {
+      const more = ordered.length - shown.length;
+      parts.push(`<p class="muted small">${countOf(more, 'more risk')} ${more === 1 ? 'is' : 'are'} listed in the phase sections.</p>`);
+    }
   }
   if (plan.warnings.length) {
     parts.push(`<h2 id="summary-warnings">Planning warnings</h2>`, ...plan.warnings.map((warning) => `<div class="callout">${e(warning.message)}</div>`));
@@ -138,7 +146,7 @@ function architecture(model: ReportModel, project: Project): string {
 function timeline(model: ReportModel): string {
   return [
     `<section class="page"><h1 id="timeline">Timeline</h1>`,
-    `<p>${model.plan.phases.length} phases from ${e(model.plan.start)} to ${e(model.plan.end)} (${formatNumber(model.durationWeeks)} weeks). Each phase starts when the one before it ends.</p>`,
+    `<p>${countOf(model.plan.phases.length, 'phase')} from ${e(model.plan.start)} to ${e(model.plan.end)} (${countOf(model.durationWeeks, 'week')}). Each phase starts when the one before it ends, and lasts as long as its work needs.</p>`,
     renderTimelineSvg(model.plan),
     model.plan.cycles.length
       ? `<h2 id="timeline-cycles">Services that move together</h2><ul class="risks">${model.plan.cycles

@@ -78,7 +78,6 @@ export function buildReportModel(project: Project, plan: Plan): ReportModel {
   return { project, plan, services, byServiceId, modules, durationWeeks };
 }
 
-/** "Phase 1 — Edge services" as written; "Phase 2: Payments" when the name does not say which phase it is. */
-export function phaseTitle(phase: PlannedPhase): string {
-  return /^phase\b/i.test(phase.name) || phase.index === 0 ? phase.name : `Phase ${phase.index}: ${phase.name}`;
-}
+/** A team's name after a "Team" label, unless the name says it is a team ("Payments team", "Team A"): never
+ * "Team Team A". */
+export const needsTeamLabel = (team: string): boolean => !/\bteams?\b/i.test(team);

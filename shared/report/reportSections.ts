@@ -1,8 +1,11 @@
 import { EFFORT_FORMULA } from '../planning/effort';
+import { phaseTitle } from '../planning/phaseNames';
+import { capacityRule } from '../planning/phaseTiming';
 import type { PlannedPhase } from '../planning/types';
+import { countOf } from '../words';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
-import { phaseTitle, type ReportModel, type ServiceFacts } from './reportModel';
+import { needsTeamLabel, type ReportModel, type ServiceFacts } from './reportModel';
 
 // The sections of the report that read the plan phase by phase: the phases, the effort table and the appendix.
 // Every string from the project goes through escapeHtml; ids are made from indices only.
@@ -24,8 +27,8 @@ function serviceCard(facts: ServiceFacts): string {
   const modules = facts.moduleNames.length ? facts.moduleNames.join(', ') : 'none yet';
   const lines = [
     `<div class="line"><b>Framework</b> ${e(choice)}</div>`,
-    `<div class="line"><b>Runtime</b> ${e(facts.runtimeName)}${service.datastore ? ` · <b>Datastore</b> ${e(service.datastore)}` : ''}${service.team ? ` · <b>Team</b> ${e(service.team)}` : ''}</div>`,
-    `<div class="line"><b>Modules moved (${facts.moduleNames.length}, ${formatNumber(service.linesOfCode)} lines)</b> ${e(modules)}</div>`,
+    `<div class="line"><b>Runtime</b> ${e(facts.runtimeName)}${service.datastore ? ` · <b>Datastore</b> ${e(service.datastore)}` : ''}${service.team ? ` · ${needsTeamLabel(service.team) ? '<b>Team</b> ' : ''}${e(service.team)}` : ''}</div>`,
+    `<div class="line"><b>Modules moved (${facts.moduleNames.length}, ${countOf(service.linesOfCode, 'line')})</b> ${e(modules)}</div>`,
   ];
   if (facts.dependsOnNames.length) lines.push(`<div class="line"><b>Depends on</b> ${e(facts.dependsOnNames.join(', '))}</div>`);
   const effort = `${weeks(service.effort.effort)}${service.effort.overridden ? ' (set by hand)' : ''}`;
@@ -56,16 +59,23 @@ function dataTable(phase: PlannedPhase): string {
   return `<table><thead><tr><th>Service</th><th>Entities that move</th><th>Datastore</th><th>Still read by</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** Dates, length and load of a phase, as the summary's table gives them. */
+function phaseFacts(phase: PlannedPhase, services: number): string {
+  if (phase.lengthWeeks === 0) return '<span><b>No services</b>: this phase takes no time</span>';
+  const dates = `<span><b>${e(phase.start)}</b> to <b>${e(phase.end)}</b></span>`;
+  const length = `<span><b>${phase.lengthWeeks}</b> week${phase.lengthWeeks === 1 ? '' : 's'}${phase.lengthWeeks > phase.setWeeks ? ` instead of the ${phase.setWeeks} set, as its work needs` : ''}</span>`;
+  if (phase.index === 0 && services === 0) return `${dates}${length}<span><b>${phase.tasks.length}</b> foundation task${phase.tasks.length === 1 ? '' : 's'}</span>`;
+  const load = phase.capacity === null ? `<b>${formatNumber(phase.effort, 1)}</b> person-week${phase.effort === 1 ? '' : 's'}` : `<b>${formatNumber(phase.effort, 1)}</b> of ${weeks(phase.capacity)}`;
+  return `${dates}${length}<span><b>${services}</b> service${services === 1 ? '' : 's'}</span><span>${load}</span>`;
+}
+
 export function phaseSection(model: ReportModel, phase: PlannedPhase): string {
   const colour = phaseColour(phase.index);
   const services = model.services.filter((facts) => facts.phase === phase);
   const parts: string[] = [
     `<section class="page phase" aria-labelledby="${phaseAnchor(phase)}">`,
     `<div class="phase-head" style="--phase:${colour}"><div class="eyebrow">Phase ${phase.index}</div><h1 id="${phaseAnchor(phase)}">${e(phaseTitle(phase))}</h1>`,
-    `<div class="facts"><span><b>${e(phase.start)}</b> to <b>${e(phase.end)}</b></span><span><b>${phase.lengthWeeks}</b> weeks</span>` +
-      (phase.index === 0 && services.length === 0
-        ? `<span><b>${phase.tasks.length}</b> foundation tasks</span></div></div>`
-        : `<span><b>${services.length}</b> service${services.length === 1 ? '' : 's'}</span><span><b>${formatNumber(phase.effort, 1)}</b> person-weeks</span></div></div>`),
+    `<div class="facts">${phaseFacts(phase, services.length)}</div></div>`,
   ];
   if (phase.goal) parts.push(`<p>${e(phase.goal)}</p>`);
   if (phase.tasks.length) parts.push(`<h2 id="${phaseAnchor(phase)}-tasks">Foundation tasks</h2>${list(phase.tasks, 'checklist')}`);
@@ -95,6 +105,7 @@ export function effortSection(model: ReportModel): string {
     `<section class="page"><h1 id="effort">Effort</h1>`,
     `<p>Effort is estimated per service in person-weeks from the code it takes, the dependencies that cross its boundary, the data that moves with it and whether its framework changes.</p>`,
     `<div class="formula">${e(EFFORT_FORMULA)}</div>`,
+    `<p>${e(capacityRule(model.plan.capacity.phaseWeeks))}</p>`,
     `<table><thead><tr><th>Service</th><th class="num">Phase</th><th class="num">Lines</th><th class="num">Code</th><th class="num">Rewrite</th><th class="num">Interface</th><th class="num">Data</th><th class="num">Effort</th></tr></thead>`,
     `<tbody>${rows.join('')}<tr><td><b>Total</b></td><td></td><td></td><td></td><td></td><td></td><td></td><td class="num"><b>${formatNumber(model.plan.totalEffort, 1)}</b></td></tr></tbody></table>`,
     `</section>`,

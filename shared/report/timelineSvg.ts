@@ -2,7 +2,7 @@ import { parseIsoDate } from '../planning/dates';
 import type { Plan } from '../planning/types';
 import { escapeHtml, truncate } from './escape';
 import { phaseColour } from './palette';
-import { phaseTitle } from './reportModel';
+import { phaseTitle } from '../planning/phaseNames';
 
 // The timeline (Gantt) chart: one bar per phase on a date axis with a tick at the start of each month (or of
 // each quarter for plans longer than two years).
@@ -52,14 +52,17 @@ export function renderTimelineSvg(plan: Plan): string {
     const x1 = xOf(parseIsoDate(phase.start));
     const x2 = xOf(parseIsoDate(phase.end) + DAY_MS);
     const colour = phaseColour(phase.index);
+    const weeks = `${phase.lengthWeeks} wk${phase.lengthWeeks > phase.setWeeks ? ` (set ${phase.setWeeks})` : ''}`;
     const detail =
-      phase.index === 0 && phase.services.length === 0
-        ? `${phase.lengthWeeks} wk · foundations`
-        : `${phase.lengthWeeks} wk · ${phase.services.length} service${phase.services.length === 1 ? '' : 's'}`;
+      phase.lengthWeeks === 0
+        ? 'no services: no time'
+        : phase.index === 0 && phase.services.length === 0
+          ? `${weeks} · foundations`
+          : `${weeks} · ${phase.services.length} service${phase.services.length === 1 ? '' : 's'}`;
     parts.push(`<text x="0" y="${fixed(y + ROW / 2 + 4)}" class="row-label">${escapeHtml(truncate(phaseTitle(phase), 36))}</text>`);
     parts.push(
       `<rect x="${fixed(x1)}" y="${fixed(y + 6)}" width="${fixed(Math.max(2, x2 - x1))}" height="${ROW - 12}" rx="4" fill="${colour}"><title>${escapeHtml(
-        `${phase.name}: ${phase.start} to ${phase.end}`,
+        phase.lengthWeeks === 0 ? `${phase.name}: no services, takes no time` : `${phase.name}: ${phase.start} to ${phase.end}`,
       )}</title></rect>`,
     );
     const textWidth = detail.length * 6.2 + 12;
