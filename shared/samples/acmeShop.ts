@@ -18,7 +18,12 @@ import {
 //   them together and names the edge that would break the cycle (turning the reindex call into events would);
 // - foreign keys across apps are `data` dependencies (OrderLine -> Product, Review -> Customer, ...);
 // - the carved services cover the four framework recommendations: models and admin (Django), async I/O
-//   (FastAPI), small and simple (Flask), background jobs (Celery worker).
+//   (FastAPI), small and simple (Flask), background jobs (Celery worker);
+// - the roadmap tells the same story as the planner: Foundations, then Catalog and Search together (their cycle)
+//   within the Storefront team's capacity, then Reviews (which reads the catalog) with Notifications (which
+//   subscribes to Reviews' events). Phases 1 and 2 keep the names Carve gives new phases and no goal of their
+//   own, so their names and goals come from what the planner puts in them and follow any change.
+// The same project ships as shared/samples/acme-shop.carve (`npm run sample` writes it; a test compares).
 
 type ModuleRow = [id: string, name: string, linesOfCode: number, tags: string[], entities: string[]];
 
@@ -284,25 +289,15 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
       goal: 'CI/CD per service, tracing and logs, and a routing facade in front of the monolith.',
       lengthWeeks: 4,
     },
-    {
-      id: 'phase-catalog',
-      name: 'Phase 1 — Catalog, search and notifications',
-      goal: 'Carve the catalog with its data, which everything reads, and search, which it feeds; move notifications to a worker.',
-      lengthWeeks: 6,
-    },
-    {
-      id: 'phase-edge',
-      name: 'Phase 2 — Edge services',
-      goal: 'Move reviews out on top of the catalog; then break the orders–payments cycle.',
-      lengthWeeks: 8,
-    },
+    { id: 'phase-catalog', name: 'Phase 1', goal: '', lengthWeeks: 4 },
+    { id: 'phase-edge', name: 'Phase 2', goal: '', lengthWeeks: 6 },
   ],
   planning: {
     startDate: '2027-01-04',
     defaultPhaseWeeks: 4,
     maxServicesPerPhase: null,
     teams: [
-      { id: 'team-storefront', name: 'Storefront', capacityPerPhase: 24 },
+      { id: 'team-storefront', name: 'Storefront', capacityPerPhase: 22 },
       { id: 'team-platform', name: 'Platform', capacityPerPhase: 12 },
     ],
   },
@@ -318,6 +313,9 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
     viewport: { x: 110, y: 190, zoom: 0.7 },
   },
 });
+
+/** Where the sample ships as a file, for `carve validate`, `carve plan` and `carve export` (from the repository root). */
+export const SAMPLE_FILE_PATH = 'shared/samples/acme-shop.carve';
 
 /** A fresh copy of the sample, parsed through ProjectSchema: the caller may change it freely. */
 export function loadSampleProject(): Project {

@@ -74,7 +74,7 @@ describe('addPhase, updatePhase, removePhase', () => {
     const after = updatePhase(project, { phaseId: 'phase-edge', changes: { name: ' Edge ', goal: 'Go', lengthWeeks: 10 } });
     expect(after.phases[2]).toEqual({ id: 'phase-edge', name: 'Edge', goal: 'Go', lengthWeeks: 10 });
     expect(after.phases[0]).toBe(project.phases[0]);
-    expect(updatePhase(project, { phaseId: 'phase-edge', changes: { lengthWeeks: 8 } })).toBe(project);
+    expect(updatePhase(project, { phaseId: 'phase-edge', changes: { lengthWeeks: 6 } })).toBe(project);
     expect(() => updatePhase(project, { phaseId: 'phase-edge', changes: { lengthWeeks: 0 } })).toThrow(/Phase "Phase 2/);
     expect(() => updatePhase(project, { phaseId: 'phase-edge', changes: { name: '' } })).toThrow(CommandError);
     expect(() => updatePhase(project, { phaseId: 'nope', changes: { name: 'x' } })).toThrow(/No phase with id "nope"/);

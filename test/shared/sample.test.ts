@@ -5,7 +5,10 @@ import { loadProject, validateProject } from '../../shared/format/load';
 import { serializeProject } from '../../shared/format/save';
 import { findIntegrityProblems } from '../../shared/model/integrity';
 import { MONOLITH_NODE_ID, ProjectSchema, type Dependency, type Project } from '../../shared/model/project';
-import { ACME_SHOP, loadSampleProject } from '../../shared/samples/acmeShop';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { planMigration } from '../../shared/planning/planner';
+import { ACME_SHOP, loadSampleProject, SAMPLE_FILE_PATH } from '../../shared/samples/acmeShop';
 
 const FRAMEWORK_IDS = ['fastapi', 'django', 'flask', 'litestar', 'django-ninja', 'starlette', 'quart', 'sanic', 'celery', 'other'];
 const RUNTIME_IDS = ['cpython-3.10', 'cpython-3.11', 'cpython-3.12', 'cpython-3.13', 'cpython-3.14', 'pypy-3.10'];
@@ -232,12 +235,49 @@ describe('the Acme Shop sample', () => {
     expect(project.phases.length).toBeGreaterThanOrEqual(2);
     expect(project.phases.length).toBeLessThanOrEqual(3);
     expect(project.phases[0]!.name).toBe('Foundations');
-    for (const p of project.phases) expect(p.goal).not.toBe('');
+    expect(project.phases[0]!.goal).not.toBe('');
     expect(project.planning.startDate).toBe('2027-01-04');
     expect(project.planning.teams).toHaveLength(2);
     const positioned = project.layout.nodes.map((n) => n.id).sort();
     expect(positioned).toEqual([MONOLITH_NODE_ID, ...serviceIds].sort());
     const spots = new Set(project.layout.nodes.map((n) => `${n.x},${n.y}`));
     expect(spots.size, 'no two nodes on the same spot').toBe(project.layout.nodes.length);
+  });
+
+  it("tells the planner's story: Catalog and Search together, then Reviews with Notifications, each phase named and described by what it extracts", () => {
+    const plan = planMigration(project);
+    expect(plan.phases.map((phase) => [phase.name, phase.services.map((s) => s.name)])).toEqual([
+      ['Foundations', []],
+      ['Catalog and search', ['Catalog Service', 'Search']],
+      ['Reviews and notifications', ['Reviews', 'Notifications']],
+    ]);
+    // The goals are the plan's: each names the phase's services and none of another phase's.
+    for (const phase of plan.phases.slice(1)) {
+      const others = plan.phases.filter((p) => p !== phase).flatMap((p) => p.services.map((s) => s.name));
+      for (const service of phase.services) expect(phase.goal).toContain(service.name);
+      for (const name of others) expect(phase.goal).not.toContain(name);
+    }
+    expect(plan.phases[1]!.goal).toContain('Catalog Service, Search depend on each other and leave together');
+    // Nothing is stretched or empty: every phase lasts its set length and its work fits its teams.
+    for (const phase of plan.phases) {
+      expect(phase.lengthWeeks).toBe(phase.setWeeks);
+      for (const load of phase.teamLoads) expect(load.effort).toBeLessThanOrEqual(load.capacity);
+    }
+    expect(plan.warnings).toEqual([]);
+    // The Foundations goal the sample writes agrees with the tasks the planner derives.
+    expect(plan.phases[0]!.goal).toMatch(/CI\/CD.*tracing.*routing facade/);
+    expect(plan.phases[0]!.tasks.join(' ')).toMatch(/CI\/CD.*Observability.*Routing facade/);
+  });
+});
+
+describe('shared/samples/acme-shop.carve', () => {
+  const file = fileURLToPath(new URL(`../../${SAMPLE_FILE_PATH}`, import.meta.url));
+
+  it('is exactly what `npm run sample` writes from the code (run it after changing the sample)', () => {
+    expect(readFileSync(file, 'utf8')).toBe(serializeProject(loadSampleProject()));
+  });
+
+  it('opens as the sample', () => {
+    expect(loadProject(readFileSync(file))).toEqual(loadSampleProject());
   });
 });
