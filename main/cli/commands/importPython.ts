@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CarveError } from '../../../shared/api/result';
 import type { GroupingReport } from '../../../shared/importer/aggregate';
@@ -6,9 +5,10 @@ import { parseGranularity } from '../../../shared/importer/granularity';
 import { toProject } from '../../../shared/importer/toProject';
 import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
-import { saveProjectFile, writeNewProjectFile } from '../../services/projectFiles';
+import { projectBytes, saveProjectFile, writeNewProjectFile } from '../../services/projectFiles';
 import { checkNameLength, UsageError } from '../args';
 import type { Command } from '../command';
+import { checkOut, isStandardOutput, outProblem, standardOutput } from '../outTarget';
 
 // carve import-python DIR --out FILE: a new project from a Python monolith's source folder. Progress and the
 // problems of single files (path: reason) go to stderr; unreadable files never fail the import.
@@ -41,6 +41,9 @@ export function groupingLines(grouping: GroupingReport): string[] {
   return lines;
 }
 
+/** After "FILE: already exists; ". */
+const NOT_REPLACED = 'Carve does not replace it (use --force, or choose another --out)';
+
 export const importPythonCommand: Command = {
   name: 'import-python',
   synopsis: 'DIR --out FILE [--granularity auto|app|package|depth:N] [--keep-layers] [--name NAME] [--force]',
@@ -53,7 +56,7 @@ export const importPythonCommand: Command = {
     force: { type: 'boolean', short: 'f' },
   },
   optionHelp: [
-    ['-o, --out FILE', 'where to write the project (required)'],
+    ['-o, --out FILE', 'where to write the project (required; - or /dev/stdout: standard output)'],
     ['-g, --granularity G', 'modules: auto (the default: Django apps for Django, else the domain packages), app (Django app), package (top-level package) or depth:N'],
     ['--keep-layers', 'keep layer packages (api/, admin/, graphql/...) as modules instead of attributing their parts to domains'],
     ['--name TEXT', "the project's name (default: the folder's name)"],
@@ -81,8 +84,10 @@ export const importPythonCommand: Command = {
       }
       throw error;
     }
-    if (!values.force && (await stat(target).then(() => true, () => false))) {
-      io.err(`${out}: already exists; Carve does not replace it (use --force, or choose another --out)`);
+    const toStream = isStandardOutput(out) ? standardOutput(io) : undefined;
+    const refused = toStream ? undefined : await checkOut(target, out, values.force === true, NOT_REPLACED);
+    if (refused !== undefined) {
+      io.err(refused);
       return 1;
     }
     let last = 0;
@@ -119,14 +124,22 @@ export const importPythonCommand: Command = {
     for (const problem of problems) io.err(`${problem.path}: ${problem.reason}`);
     for (const line of groupingLines(result.grouping)) io.err(line);
     const project = toProject(result, name);
-    if (values.force) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });
-    else await writeNewProjectFile(target, project);
+    try {
+      if (toStream) await toStream(projectBytes(project, 'the project'));
+      else if (values.force) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });
+      else await writeNewProjectFile(target, project);
+    } catch (error) {
+      if (!(error instanceof CarveError)) throw error;
+      io.err(error.code === 'conflict' ? `${out}: already exists; ${NOT_REPLACED}` : outProblem(out, error));
+      return 1;
+    }
     const fileWords = report.problems.length === 0 ? '' : `, ${count(report.problems.length)} files with problems`;
     const limitWords = result.limits.length === 0 ? '' : `, ${count(result.limits.length)} note${result.limits.length === 1 ? '' : 's'} on what was left out to fit Carve's limits`;
     const problemWords = problems.length === 0 ? '' : `${fileWords}${limitWords} (listed above)`;
-    io.out(
-      `Wrote ${out}: ${count(result.modules.length)} modules, ${count(result.dependencies.length)} dependencies from ${count(report.files)} files (${count(report.lines)} lines) in ${(report.elapsedMs / 1000).toFixed(1)} s${problemWords}`,
-    );
+    // To standard output, the project is the output: the summary goes to stderr with the progress.
+    const summary = `Wrote ${toStream ? 'standard output' : out}: ${count(result.modules.length)} modules, ${count(result.dependencies.length)} dependencies from ${count(report.files)} files (${count(report.lines)} lines) in ${(report.elapsedMs / 1000).toFixed(1)} s${problemWords}`;
+    if (toStream) io.err(summary);
+    else io.out(summary);
     return 0;
   },
 };
