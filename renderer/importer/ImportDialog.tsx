@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import { describeGranularity } from '../../shared/importer/grouping';
 import { FileDialog } from '../components/FileDialog';
 import { Modal } from '../components/Modal';
 import { useDocument } from '../hooks/useStores';
@@ -11,6 +12,7 @@ import {
   importStore,
   setImportDir,
   setImportGranularity,
+  setImportKeepLayers,
   setImportTarget,
   startImport,
   suggestBoundaries,
@@ -40,19 +42,46 @@ export function ImportDialog() {
   return <Setup />;
 }
 
+const modulesWord = (n: number) => `${count(n)} ${n === 1 ? 'module' : 'modules'}`;
+
+/** The granularity; after an import each choice says how many modules it gives ("Automatic: depth 2, 39 modules"). */
 function GranularityField() {
   const granularity = useStore(importStore, (state) => state.granularity);
   const busy = useStore(importStore, (state) => state.busy);
+  const grouping = useStore(importStore, (state) => (state.step.kind === 'report' ? (state.summary?.grouping ?? null) : null));
+  const label = (value: string, text: string): string => {
+    if (grouping === null) return text;
+    if (value === 'auto') {
+      const chosen = grouping.asked === 'auto' ? grouping.granularity : null;
+      const n = grouping.options.find((o) => o.granularity === chosen)?.modules;
+      return chosen && n !== undefined ? `Automatic: ${describeGranularity(chosen)}, ${modulesWord(n)}` : text;
+    }
+    const n = grouping.options.find((o) => o.granularity === value)?.modules;
+    return n === undefined ? text : `${text}: ${modulesWord(n)}`;
+  };
+  const offered = GRANULARITY_LABELS.filter((o) => o.value !== 'app' || grouping === null || grouping.options.some((x) => x.granularity === 'app') || granularity === 'app');
   return (
     <label className="field">
       <span>Modules by</span>
       <select value={granularity} disabled={busy} onChange={(event) => void setImportGranularity(event.target.value as typeof granularity)}>
-        {GRANULARITY_LABELS.map((option) => (
+        {offered.map((option) => (
           <option key={option.value} value={option.value}>
-            {option.label}
+            {label(option.value, option.label)}
           </option>
         ))}
       </select>
+    </label>
+  );
+}
+
+/** Layer packages (api/, admin/, ...) attributed to their domains, or kept as modules. */
+function LayersField() {
+  const keepLayers = useStore(importStore, (state) => state.keepLayers);
+  const busy = useStore(importStore, (state) => state.busy);
+  return (
+    <label className="import-layers">
+      <input type="checkbox" checked={!keepLayers} disabled={busy} onChange={(event) => void setImportKeepLayers(!event.target.checked)} /> Attribute layer packages
+      (api/, admin/, graphql/, models/…) to their domains
     </label>
   );
 }
@@ -103,6 +132,7 @@ function Setup() {
           </button>
         </div>
         <GranularityField />
+        <LayersField />
         <fieldset className="import-target">
           <legend>Import into</legend>
           <label>
@@ -113,7 +143,10 @@ function Setup() {
             Re-import into the open project{projectName ? ` (${projectName}): services keep the modules that still exist` : ''}
           </label>
         </fieldset>
-        <p className="hint">Python files are read in the background; .gitignore, virtualenvs and build folders are skipped.</p>
+        <p className="hint">
+          Python files are read in the background; .gitignore, virtualenvs and build folders are skipped. Tests, migrations, scripts, docs and examples
+          are read and reported but never become modules.
+        </p>
       </form>
       <ErrorLine />
     </Modal>
@@ -162,6 +195,7 @@ function Imported() {
       <div className="import-result">
         <div className="import-report-head">
           <GranularityField />
+          <LayersField />
         </div>
         <ImportReport />
         {suggestion && <SuggestionView />}

@@ -1,4 +1,5 @@
 import { useStore } from 'zustand';
+import type { GroupingReport } from '../../shared/importer/aggregate';
 import { importStore } from './importActions';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -32,6 +33,7 @@ export function ImportReport() {
           </div>
         ))}
       </dl>
+      <Grouping grouping={summary.grouping} />
       {target === 'reimport' && (
         <div className="import-changes">
           <p>
@@ -61,5 +63,49 @@ export function ImportReport() {
         </details>
       )}
     </section>
+  );
+}
+
+/** How the files became modules: the granularity and why, the layers attributed (file by file), what was left out. */
+function Grouping({ grouping }: { grouping: GroupingReport }) {
+  const attributed = grouping.layers.filter((layer) => layer.attributed.length > 0);
+  const files = attributed.reduce((sum, layer) => sum + layer.attributed.length, 0);
+  return (
+    <div className="import-grouping">
+      <p className="import-reason">{grouping.reason}</p>
+      {attributed.length > 0 && (
+        <details className="import-layer-list">
+          <summary>
+            {count(files)} {files === 1 ? 'file' : 'files'} of {names(attributed.map((layer) => layer.layer), 6)} attributed to their domains
+            {grouping.madeFromLayers.length > 0 && `; ${count(grouping.madeFromLayers.length)} modules made from names the layers share`}
+          </summary>
+          <ul aria-label="Layer files attributed">
+            {attributed.flatMap((layer) =>
+              layer.attributed.map((file) => (
+                <li key={file.path}>
+                  <code>{file.path}</code> → {file.module}
+                </li>
+              )),
+            )}
+          </ul>
+        </details>
+      )}
+      {grouping.keepLayers && grouping.layers.length > 0 && <p className="muted">Layers kept as modules: {names(grouping.layers.map((layer) => layer.layer))}</p>}
+      {grouping.leftOut.length > 0 && (
+        <details className="import-left-out">
+          <summary>
+            Not modules: {grouping.leftOut.map((left) => `${left.kind} (${count(left.files)} ${left.files === 1 ? 'file' : 'files'})`).join(', ')}
+          </summary>
+          <ul aria-label="Files left out of the modules">
+            {grouping.leftOut.map((left) => (
+              <li key={left.kind}>
+                <strong>{left.kind}</strong>: {count(left.files)} files, {count(left.lines)} lines in {names(left.places, 6)}
+                {left.imports.length > 0 && `; they import ${names(left.imports.map((i) => `${i.module} (${count(i.statements)})`), 8)}`}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </div>
   );
 }

@@ -31,6 +31,8 @@ export interface ImportState {
   step: ImportStep;
   dir: string;
   granularity: Granularity;
+  /** Keep layer packages (api/, admin/, ...) as modules rather than attributing their parts to domains. */
+  keepLayers: boolean;
   target: ImportTarget;
   summary: ImportSummary | null;
   /** The project a re-import was applied to, so that a regroup starts again from it. */
@@ -48,7 +50,8 @@ export interface ImportState {
 const INITIAL: ImportState = {
   step: { kind: 'closed' },
   dir: '',
-  granularity: 'app',
+  granularity: 'auto',
+  keepLayers: false,
   target: 'new',
   summary: null,
   base: null,
@@ -65,6 +68,7 @@ export const importStore = createStore<ImportState>(() => INITIAL);
 export const POLL_MS = 120;
 
 export const GRANULARITY_LABELS: ReadonlyArray<{ value: Granularity; label: string }> = [
+  { value: 'auto', label: 'Automatic (chosen for the project)' },
   { value: 'app', label: 'Django app (else top-level package)' },
   { value: 'package', label: 'Top-level package' },
   { value: 'depth:2', label: 'Package depth 2' },
@@ -111,6 +115,13 @@ export async function setImportGranularity(granularity: Granularity): Promise<vo
   if (step.kind === 'report') await applyImport(step.jobId);
 }
 
+/** Attribute layer packages to their domains (the default) or keep them as modules; after an import, regroup. */
+export async function setImportKeepLayers(keepLayers: boolean): Promise<void> {
+  const { step } = importStore.getState();
+  set({ keepLayers });
+  if (step.kind === 'report') await applyImport(step.jobId);
+}
+
 /** The native folder dialog in Electron; the in-app one over the workspace in the browser host. */
 export async function chooseImportFolder(): Promise<void> {
   if (uiStore.getState().info?.hasNativeDialogs) {
@@ -132,12 +143,12 @@ export function folderName(dir: string): string {
 
 /** Start reading the folder; `guard` deals with unsaved changes before a new project replaces the open one. */
 export async function startImport(guard: () => Promise<boolean>): Promise<void> {
-  const { dir, granularity, target, busy } = importStore.getState();
+  const { dir, granularity, keepLayers, target, busy } = importStore.getState();
   if (busy || dir.trim() === '') return;
   if (target === 'new' && !(await guard())) return;
   showNotice(null);
   set({ busy: true, error: null, summary: null, suggestion: null, accepted: [], applied: null, base: null });
-  const started = await api()['import:start']({ dir: dir.trim(), granularity });
+  const started = await api()['import:start']({ dir: dir.trim(), granularity, keepLayers });
   if (!started.ok) return fail(errorText(started.error));
   const { jobId } = started.value;
   set({ step: { kind: 'running', jobId, done: 0, total: 0, message: 'Looking for Python files…' } });
@@ -176,17 +187,17 @@ export async function cancelImport(): Promise<void> {
 
 /** Put the import, at the chosen granularity, into the document: a new project, or one undo step on the open one. */
 async function applyImport(jobId: string): Promise<void> {
-  const { target, granularity, dir, base, applied } = importStore.getState();
+  const { target, granularity, keepLayers, dir, base, applied } = importStore.getState();
   set({ busy: true, error: null, suggestion: null, accepted: [] });
   if (target === 'new') {
-    const made = await api()['import:project']({ jobId, granularity, name: folderName(dir) });
+    const made = await api()['import:project']({ jobId, granularity, keepLayers, name: folderName(dir) });
     if (!made.ok) return fail(errorText(made.error));
     loadDocument({ project: made.value.project, filePath: null, baseHash: null, dirty: true });
     set({ summary: made.value.report, applied: made.value.project, busy: false });
     return;
   }
   if (base === null) return fail('There is no open project to re-import into');
-  const made = await api()['import:reimport']({ jobId, granularity, project: base });
+  const made = await api()['import:reimport']({ jobId, granularity, keepLayers, project: base });
   if (!made.ok) return fail(errorText(made.error));
   // A regroup replaces the step the previous grouping made, so that one Undo returns to the project as it was.
   if (applied !== null && documentStore.getState().project === applied) undoEdit();

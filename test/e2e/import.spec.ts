@@ -62,13 +62,17 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   await expect(report).toContainText('Every file was read.');
   await expect(page.getByRole('heading', { level: 1, name: 'shop' })).toBeVisible();
   const modules = async () => Number(await report.locator('dt:text-is("Modules") + dd').textContent());
-  expect(await modules()).toBe(6);
+  // Automatic granularity: Django apps for a Django project; manage.py is a script, not a module.
+  expect(await modules()).toBe(5);
+  await expect(report).toContainText('Django project (INSTALLED_APPS): chose Django apps, 5 modules');
+  await expect(result.getByRole('combobox', { name: 'Modules by' })).toHaveValue('auto');
+  await expect(report).toContainText('Not modules: migrations (2 files), scripts (1 file)');
 
   // Regroup at package depth 2: more modules, no file read again; then back to Django apps.
-  await result.getByRole('combobox', { name: 'Modules by' }).selectOption({ label: 'Package depth 2' });
-  await expect.poll(modules).toBeGreaterThan(6);
-  await result.getByRole('combobox', { name: 'Modules by' }).selectOption({ label: 'Django app (else top-level package)' });
-  await expect.poll(modules).toBe(6);
+  await result.getByRole('combobox', { name: 'Modules by' }).selectOption('depth:2');
+  await expect.poll(modules).toBeGreaterThan(5);
+  await result.getByRole('combobox', { name: 'Modules by' }).selectOption('app');
+  await expect.poll(modules).toBe(5);
 
   await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
   const proposal = result.getByRole('list', { name: 'Proposed services' });
