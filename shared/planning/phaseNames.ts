@@ -29,11 +29,11 @@ export function nameStem(name: string): string {
   return Array.from(stem).length > MAX_PART ? `${Array.from(stem).slice(0, MAX_PART - 1).join('')}…` : stem;
 }
 
-/** "Catalog" stays, "Search" reads "search" after the first word; acronyms and mixed case ("API", "FastAPI")
- * stay as written. */
-function inSentence(word: string, first: boolean): string {
-  if (first) return word.charAt(0).toUpperCase() + word.slice(1);
-  return word.replace(/\b([A-Z])([a-z]+)\b/g, (_, head: string, tail: string) => head.toLowerCase() + tail);
+/** A part of a sentence: capitalised words ("Search") in lower case but the name's first, acronyms and mixed
+ * case ("API", "FastAPI") as written. */
+function inSentence(stem: string, first: boolean): string {
+  const lower = stem.replace(/\b([A-Z])([a-z]+)\b/g, (word: string, head: string, tail: string, at: number) => (first && at === 0 ? word : head.toLowerCase() + tail));
+  return first ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
 }
 
 /** The name a phase gets from its services: the largest first, "A, B and C", or "A, B and 5 more". */

@@ -25,6 +25,8 @@ export interface PhaseTiming {
 }
 
 const round1 = (value: number): number => Math.round(value * 10) / 10;
+/** The longest a phase can run (about 19,000 years): a capacity of next to nothing cannot give endless dates. */
+export const MAX_PHASE_WEEKS = 1_000_000;
 
 /** Person-weeks a team does in a week. */
 export const weeklyCapacity = (team: TimingTeam, phaseWeeks: number): number => team.perPhase / phaseWeeks;
@@ -41,8 +43,9 @@ export function timePhase(teams: readonly TimingTeam[], phaseWeeks: number, setW
   teams.forEach((team, t) => {
     const load = loads[t] ?? 0;
     const weekly = weeklyCapacity(team, phaseWeeks);
-    // A team with no capacity takes no work (the planner gives it none); the tolerance absorbs float sums.
-    if (load > 0 && weekly > 0) weeks = Math.max(weeks, Math.ceil(load / weekly - 1e-9));
+    // Within the set length (as the planner fills a phase, with its tolerance for float sums) nothing changes; a
+    // capacity so small that a week of it rounds to 0 gives the longest phase.
+    if (load > capacityOver(team, phaseWeeks, setWeeks) + 1e-9) weeks = Math.max(weeks, weekly > 0 ? Math.min(MAX_PHASE_WEEKS, Math.ceil(load / weekly - 1e-9)) : MAX_PHASE_WEEKS);
   });
   const teamLoads = teams.map((team, t) => ({ team: team.name, effort: round1(loads[t] ?? 0), capacity: round1(capacityOver(team, phaseWeeks, weeks)) }));
   return {

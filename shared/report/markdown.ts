@@ -36,7 +36,7 @@ export function markdownText(text: string): string {
   // At the start: a heading, a quote, a bullet, a rule, an ordered item or a task box.
   return escaped
     .replace(/^[#>]/, '\\$&')
-    .replace(/^[-+](?=\s|$)|^-(?=[-\s]*$)/, '\\$&')
+    .replace(/^[-+*_](?=\s|$)|^-(?=[-\s]*$)/, '\\$&')
     .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
     .replace(/^\[(?=[ xX]\])/, '\\[')
     // " #" at the end would close a heading.

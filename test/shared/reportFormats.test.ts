@@ -1,9 +1,11 @@
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
 import { CSV_HEADER, csvField, renderCsv } from '../../shared/report/csv';
-import { renderMarkdown } from '../../shared/report/markdown';
+import { markdownCell, markdownText, renderMarkdown } from '../../shared/report/markdown';
+import { renderReportHtml } from '../../shared/report/reportHtml';
 import { renderMermaid } from '../../shared/report/mermaid';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { arbProject } from './arbitraries';
@@ -172,5 +174,108 @@ describe('renderMarkdown', () => {
       }),
       { numRuns: 80 },
     );
+  });
+});
+
+describe('Markdown escapes', () => {
+  // markdown-it follows CommonMark and GitHub's tables and strikethrough; the HTML it renders is what a reader sees.
+  const md = new MarkdownIt({ html: true });
+  const shown = (html: string) =>
+    html
+      .replace(/<[^>]+>/g, '')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+      .trim();
+  /** The text as rendered in a paragraph, a list item, a heading and a table cell: always one element of plain text. */
+  const renders = (text: string) => {
+    const expected = text.replace(/\s+/g, ' ').trim();
+    const contexts: [string, RegExp][] = [
+      [markdownText(text), /^<p>[^<]*<\/p>$/],
+      [`- ${markdownText(text)}`, /^<ul>\s*<li>[^<]*<\/li>\s*<\/ul>$/],
+      [`## ${markdownText(text)}`, /^<h2>[^<]*<\/h2>$/],
+      [`| h |\n| --- |\n| ${markdownCell(text)} |`, /<td>[^<]*<\/td>/],
+    ];
+    for (const [source, shape] of contexts) {
+      const html = md.render(source).trim();
+      if (expected !== '') expect(html, source).toMatch(shape);
+      expect(shown(html).replace(/^h\s*/, '').replace(/\s+/g, ' '), source).toBe(expected);
+    }
+  };
+
+  it('leave plain text as it is: punctuation that changes nothing is not escaped', () => {
+    for (const text of ['Catalog (v2.0) - orders & payments!', 'snake_case_name', '2 * 3 = 6', 'a < b > c', '[draft] notes', 'C# and F#', 'Phase 1 — Catalog, search and notifications', '"quoted" {braces} +1 #3']) {
+      expect(markdownText(text)).toBe(text);
+      renders(text);
+    }
+  });
+
+  it('escape what would change the rendering, and only that', () => {
+    const cases: [string, string][] = [
+      ['*bold*', '\\*bold\\*'],
+      ['_em_', '\\_em\\_'],
+      ['`code`', '\\`code\\`'],
+      ['[a](https://x.test)', '\\[a](https://x.test)'],
+      ['<b>x</b>', '\\<b>x\\</b>'],
+      ['&amp;', '\\&amp;'],
+      ['# heading', '\\# heading'],
+      ['> quote', '\\> quote'],
+      ['- item', '\\- item'],
+      ['1. one', '1\\. one'],
+      ['---', '\\---'],
+      ['~~gone~~', '\\~\\~gone\\~\\~'],
+      ['back\\*slash', 'back\\\\\\*slash'],
+    ];
+    for (const [text, escaped] of cases) {
+      expect(markdownText(text)).toBe(escaped);
+      renders(text);
+    }
+    expect(markdownCell('A | B')).toBe('A \\| B');
+    renders('A | B');
+  });
+
+  it('render any text as itself (fast-check)', () => {
+    const markup = fc.constantFrom(...'*_`[]()<>!#&;-+.|~\\ :/1aZ'.split(''), 'amp', '&amp;', '<b>', '](x)', ' - ', '1. ', '---');
+    fc.assert(
+      fc.property(fc.array(markup, { maxLength: 12 }).map((parts) => parts.join('')), (text) => renders(text)),
+      { numRuns: 300 },
+    );
+  });
+
+  it('are left out of the report where nothing needs them: "Monolith (stays)", plural forms', () => {
+    const project = loadSampleProject();
+    const text = renderMarkdown(project, planMigration(project));
+    expect(text).toContain('| acme.core | Monolith (stays) | — |');
+    expect(text).toContain('1 dependency, weight 5');
+    expect(text).not.toMatch(/\b1 dependencies|\b1 weeks|\b1 services/);
+    expect(text).toContain('## Phase 1: Catalog and search');
+  });
+});
+
+describe('report wording', () => {
+  it('Mermaid titles a phase once: "Phase 1: Catalog and search", a name that says its phase as it is', () => {
+    const project = loadSampleProject();
+    expect(renderMermaid(project, planMigration(project))).toContain('subgraph p1["Phase 1: Catalog and search"]');
+    const named = { ...project, phases: project.phases.map((p, i) => (i === 1 ? { ...p, name: 'Phase 1 — Catalog' } : p)) };
+    const text = renderMermaid(named, planMigration(named));
+    expect(text).toContain('subgraph p1["Phase 1 — Catalog"]');
+    expect(text).not.toMatch(/Phase 1: Phase 1/);
+  });
+
+  it('writes framework names as the catalog does, and never "Team Team"', () => {
+    const sample = loadSampleProject();
+    const project = {
+      ...sample,
+      planning: { ...sample.planning, teams: sample.planning.teams.map((t) => ({ ...t, name: t.name === 'Storefront' ? 'Storefront team' : 'Team A' })) },
+      services: sample.services.map((s) => ({ ...s, team: s.team === 'Storefront' ? 'Storefront team' : 'Team A' })),
+    };
+    const html = renderReportHtml(project, planMigration(project), { generatedOn: '2027-01-01' });
+    expect(html).toContain('<dd>Acme Shop monolith (Django, Python 3.11)</dd>');
+    expect(html).not.toMatch(/Team<\/b> (Team|Storefront team)/);
+    expect(html).toContain('· Storefront team</div>');
+    expect(html).not.toMatch(/\b1 services\b|\b1 phases\b|\b1 weeks\b/);
+    const plain = renderReportHtml(sample, planMigration(sample), { generatedOn: '2027-01-01' });
+    expect(plain).toContain('<b>Team</b> Storefront');
   });
 });
