@@ -22,7 +22,7 @@ import { selectEdge, selectionStore, type SelectionState } from '../state/select
 import { showError } from '../state/uiStore';
 import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds, tryEdit } from './canvasActions';
 import { canvasStore, openMenu, startRename, type CanvasState } from './canvasStore';
-import { dropModules, MODULE_MIME, nodeIdAt, parseModuleIds } from './dropTarget';
+import { dropModules, MODULE_MIME, nodeIdUnder, parseModuleIds } from './dropTarget';
 import { DependencyEdge, LinkEdge } from './edges';
 import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
 import { anchorTo, layoutInWorker } from './layout';
@@ -72,6 +72,14 @@ export function FlowCanvas({ project }: { project: Project }) {
     isDefaultViewport(project.layout.viewport) && project.services.length > FIT_ON_OPEN_LIMIT ? OPENING_VIEWPORT : project.layout.viewport,
   );
   const wrapper = useRef<HTMLDivElement>(null);
+  // Set by a re-arrangement: fit the view once the moved nodes are drawn (React Flow's store takes them in its
+  // own effect, which runs before this component's).
+  const fitOnceDrawn = useRef(false);
+  useEffect(() => {
+    if (!fitOnceDrawn.current) return;
+    fitOnceDrawn.current = false;
+    void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
+  }, [nodes, flow]);
 
   // What commands run from elsewhere (palette, menus) ask of the canvas.
   useEffect(() => {
@@ -104,7 +112,7 @@ export function FlowCanvas({ project }: { project: Project }) {
           if (!answer.ok) return showError(`Auto-layout failed: ${answer.message}`);
           const before = new Map(chosen.map((node) => [node.id, node.position]));
           moveNodesTo(wanted ? anchorTo(answer.positions, before) : answer.positions);
-          if (!wanted) requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
+          if (!wanted) fitOnceDrawn.current = true;
         },
         arrangeByPhase: () => {
           const sized = flow.getNodes().map((node) => ({
@@ -113,7 +121,7 @@ export function FlowCanvas({ project }: { project: Project }) {
             size: { width: node.measured?.width ?? 240, height: node.measured?.height ?? 120 },
           }));
           moveNodesTo(blocksByGroup(sized, MONOLITH_NODE_ID));
-          requestAnimationFrame(() => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }));
+          fitOnceDrawn.current = true;
         },
         centre: () => {
           const box = wrapper.current?.getBoundingClientRect();
@@ -165,7 +173,7 @@ export function FlowCanvas({ project }: { project: Project }) {
       const ids = parseModuleIds(event.dataTransfer.getData(MODULE_MIME));
       if (!ids) return;
       event.preventDefault();
-      const target = nodeIdAt(event.target as Element);
+      const target = nodeIdUnder(event.target as Element, document.elementsFromPoint(event.clientX, event.clientY));
       const at = flow.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 30 });
       let created: string | null = null;
       const done = tryEdit('Drop modules', (current) => {

@@ -25,6 +25,21 @@ export function nodeIdAt(element: Element | null): string | null {
   return node?.getAttribute('data-id') ?? null;
 }
 
+/**
+ * The canvas node a drop at a point lands on: the element hit first, else the first node among the elements
+ * stacked at that point. An edge drawn over a node (a selected node's edges are raised above the nodes) must not
+ * turn a drop onto the node into a new service.
+ */
+export function nodeIdUnder(hit: Element | null, stacked: readonly Element[]): string | null {
+  const direct = nodeIdAt(hit);
+  if (direct !== null) return direct;
+  for (const element of stacked) {
+    const id = nodeIdAt(element);
+    if (id !== null) return id;
+  }
+  return null;
+}
+
 export interface DropResult {
   project: Project;
   /** The service created by a drop on empty canvas. */

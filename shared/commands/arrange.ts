@@ -113,6 +113,8 @@ export function gridPositions(project: Project, nodes: readonly { id: string; si
 
 /** Rows in one group's block before it takes another column. */
 const BLOCK_ROWS = 6;
+/** Up to this many blocks (the Monolith's included) stand in one row whatever their shape. */
+const ONE_ROW_BLOCKS = 8;
 
 /**
  * Positions by group (a roadmap phase): each group a block of columns at most BLOCK_ROWS tall, the blocks left to
@@ -138,7 +140,9 @@ export function blocksByGroup(nodes: readonly { id: string; group: number | null
       return { columns, widths, width: widths.reduce((sum, w) => sum + w + GAP_X, 0), height: Math.max(...heights) };
     });
   const area = blocks.reduce((sum, b) => sum + (b.width + GAP_X) * (b.height + GAP_Y * 2), 0);
-  const bandWidth = Math.max(Math.sqrt(area * 1.6), ...blocks.map((b) => b.width));
+  // A few phases stay in one row, as the roadmap reads; many wrap.
+  const allInOneRow = blocks.reduce((sum, b) => sum + b.width + GAP_X, 0);
+  const bandWidth = blocks.length <= ONE_ROW_BLOCKS ? allInOneRow : Math.max(Math.sqrt(area * 1.6), ...blocks.map((b) => b.width));
   const positions: NodePosition[] = [];
   let x = 0;
   let y = 0;

@@ -90,3 +90,50 @@ test('an accepted proposal is laid out with no overlap and fitted clear of the c
     expect(intersects(node, minimap), `${node.id} is clear of the minimap`).toBe(false);
   }
 });
+
+test('the legend, the edge weight threshold and Arrange by phase, on the sample', async ({ page, carve }) => {
+  void carve;
+  await page.goto(carve.url);
+  await page.getByRole('button', { name: /Open sample/ }).click();
+  await expect(page.locator('.react-flow__node-service')).toHaveCount(4);
+
+  // The legend is a strip under the toolbar: the canvas pane shrinks rather than being covered.
+  const paneBefore = (await page.locator('.react-flow').boundingBox())!;
+  await page.getByRole('button', { name: 'Legend' }).click();
+  const legend = page.getByRole('list', { name: 'Canvas legend' });
+  await expect(legend).toContainText('Module dependencies (width by weight)');
+  await expect(legend).toContainText('gRPC link (planned)');
+  const legendBox = (await legend.boundingBox())!;
+  const paneAfter = (await page.locator('.react-flow').boundingBox())!;
+  expect(paneAfter.y).toBeGreaterThanOrEqual(legendBox.y + legendBox.height - 0.5);
+  expect(paneAfter.height).toBeLessThan(paneBefore.height);
+  await page.getByRole('button', { name: 'Legend' }).click();
+  await expect(legend).toBeHidden();
+
+  // A weight threshold hides light dependency edges and says how many are drawn.
+  const edges = page.locator('.react-flow__edge-dependency');
+  const all = await edges.count();
+  await page.getByRole('combobox', { name: 'Edges by weight' }).selectOption('5');
+  await expect(page.getByRole('status').filter({ hasText: /^Showing \d+ of \d+: the dependency edges of weight 5 or more/ })).toBeVisible();
+  await expect.poll(() => edges.count()).toBeLessThan(all);
+  await page.getByRole('combobox', { name: 'Edges by weight' }).selectOption('1');
+  await expect.poll(() => edges.count()).toBe(all);
+
+  // Arrange by phase: services in their phases' order, left to right (the sample's four fit in one band).
+  await page.getByRole('button', { name: 'By phase' }).click();
+  await expect
+    .poll(async () => {
+      const placed = await page.locator('.react-flow__node-service').evaluateAll((elements) =>
+        elements.map((element) => ({ x: element.getBoundingClientRect().x, phase: Number(/P(\d+)/.exec(element.textContent ?? '')?.[1] ?? -1) })),
+      );
+      const byX = [...placed].sort((a, b) => a.x - b.x).map((p) => p.phase);
+      return byX.every((phase, i) => i === 0 || phase >= byX[i - 1]!);
+    })
+    .toBe(true);
+  // ... and the view is fitted to the new arrangement.
+  await viewSettled(page);
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  for (const node of await page.locator('.react-flow__node').all()) expect(inside((await node.boundingBox())!, pane)).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/canvas-by-phase.png` });
+  await page.locator('body').press('Control+z');
+});

@@ -8,7 +8,7 @@ import { createProject } from '../../shared/model/create';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { flushViewport, moveNodesTo } from '../../renderer/canvas/canvasActions';
 import { canvasStore } from '../../renderer/canvas/canvasStore';
-import { dropModules, parseModuleIds } from '../../renderer/canvas/dropTarget';
+import { dropModules, nodeIdUnder, parseModuleIds } from '../../renderer/canvas/dropTarget';
 import { anchorTo } from '../../renderer/canvas/layout';
 import { CHIP_LIMIT, createNodeDeriver, deriveEdges, sidesFor, summarizeEdge, type ServiceFlowNode } from '../../renderer/canvas/toFlow';
 import { appCommandForKey, filterCommands, PALETTE_COMMANDS } from '../../renderer/commands';
@@ -132,6 +132,11 @@ describe('toFlow: edges', () => {
 describe('dropping modules on the canvas', () => {
   it('reads only a non-empty JSON array of ids from the drag', () => {
     expect(parseModuleIds('["a","b"]')).toEqual(['a', 'b']);
+    // A drop lands on the node under the pointer even when an edge drawn above it is what was hit.
+    const inNode = (id: string | null) => ({ closest: () => (id === null ? null : { getAttribute: () => id }) }) as unknown as Element;
+    expect(nodeIdUnder(inNode(null), [inNode(null), inNode(MONOLITH_NODE_ID), inNode('svc-a')])).toBe(MONOLITH_NODE_ID);
+    expect(nodeIdUnder(inNode('svc-a'), [inNode(MONOLITH_NODE_ID)])).toBe('svc-a');
+    expect(nodeIdUnder(inNode(null), [inNode(null)])).toBeNull();
     for (const bad of ['', 'x', '[]', '{"a":1}', '[1]', '"a"']) expect(parseModuleIds(bad)).toBeNull();
   });
 
