@@ -139,7 +139,8 @@ export function createHandlers(options: HostOptions): Handlers {
       if (!dialogs?.export) throw noDialogs();
       return { path: await dialogs.export(defaultName, format) };
     },
-    'import:start': async ({ dir, granularity, keepLayers }) => imports.start(confine(dir), granularity, keepLayers),
+    'import:start': async ({ dir, granularity, keepLayers, followLinksOut }) =>
+      imports.start(confine(dir), granularity, keepLayers, { followOut: followLinksOut === true, workspace: workspace?.root ?? null }),
     'import:status': async ({ jobId }) => imports.status(jobId),
     'import:cancel': async ({ jobId }) => imports.cancel(jobId),
     'import:project': async ({ jobId, granularity, keepLayers, name }) => {

@@ -85,9 +85,17 @@ export class ImportJobs {
     this.workers = options.workers;
   }
 
-  /** Check the folder, then import it in the background. */
-  async start(dir: string, granularity: Granularity, keepLayers = false): Promise<{ jobId: string }> {
+  /**
+   * Check the folder, then import it in the background. Symbolic links stay inside the folder unless
+   * `links.followOut`; then inside `links.workspace` when there is one (the browser host), else anywhere.
+   */
+  async start(dir: string, granularity: Granularity, keepLayers = false, links: { followOut?: boolean; workspace?: string | null } = {}): Promise<{ jobId: string }> {
     await checkImportFolder(dir);
+    const boundary: Pick<ImportOptions, 'boundary' | 'boundaryName'> = !links.followOut
+      ? {}
+      : links.workspace
+        ? { boundary: links.workspace, boundaryName: 'the workspace' }
+        : { boundary: null };
     const controller = new AbortController();
     const job: Job = {
       id: randomUUID(),
@@ -109,6 +117,7 @@ export class ImportJobs {
     job.finished = this.importer(dir, {
       granularity,
       keepLayers,
+      ...boundary,
       signal: controller.signal,
       onProgress,
       ...(this.workers !== undefined ? { workers: this.workers } : {}),

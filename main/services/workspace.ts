@@ -7,7 +7,8 @@ import { readError } from './fsErrors';
 /** The extension of Carve project files; the in-app file dialog lists only these (and folders). */
 export const PROJECT_EXTENSION = '.carve';
 
-function isInside(root: string, candidate: string): boolean {
+/** Whether `candidate` is `root` or inside it (both absolute and resolved; real paths where links matter). */
+export function isInside(root: string, candidate: string): boolean {
   const relative = path.relative(root, candidate);
   return relative === '' || (!relative.startsWith(`..${path.sep}`) && relative !== '..' && !path.isAbsolute(relative));
 }

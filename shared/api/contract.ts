@@ -98,8 +98,12 @@ export const requests = {
   'export:cancel': z.object({ jobId }),
   /** Native save dialog for an export (Electron only). */
   'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
-  /** Import a Python source folder in the background (worker threads); poll import:status for progress. */
-  'import:start': z.object({ dir: path, granularity, keepLayers }),
+  /**
+   * Import a Python source folder in the background (worker threads); poll import:status for progress. Symbolic
+   * links out of the folder are not followed (the report names them) unless `followLinksOut` is set, which only
+   * the desktop app honours: the browser host never follows links out of its workspace.
+   */
+  'import:start': z.object({ dir: path, granularity, keepLayers, followLinksOut: z.boolean().optional() }),
   'import:status': z.object({ jobId }),
   'import:cancel': z.object({ jobId }),
   /** A new project from a finished import, grouped at `granularity` (regrouping reads no file again). */

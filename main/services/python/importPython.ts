@@ -28,6 +28,9 @@ export interface ImportOptions {
   workerFile?: string;
   /** How long idle scan workers stay up for the next import (default 30 s). */
   keepWarmMs?: number;
+  /** Where symbolic links may lead (see WalkOptions): by default the imported folder; null anywhere. */
+  boundary?: string | null;
+  boundaryName?: string;
 }
 
 const isMigrationPath = (rel: string): boolean => rel.split('/').slice(0, -1).includes('migrations');
@@ -42,8 +45,12 @@ export async function scanPythonTree(dir: string, options: Omit<ImportOptions, '
     throw new CarveError('not-found', `${dir}: no such folder`);
   }
   if (!stat.isDirectory()) throw new CarveError('not-a-file', `${dir}: not a folder`);
-  const walked = await walkPythonTree(root, options.signal);
-  const sourceRoots = await detectSourceRoots(root, walked.files, walked.manageDirs);
+  const walked = await walkPythonTree(root, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.boundary !== undefined ? { boundary: options.boundary } : {}),
+    ...(options.boundaryName !== undefined ? { boundaryName: options.boundaryName } : {}),
+  });
+  const sourceRoots = await detectSourceRoots(root, walked.files, walked.manageDirs, walked.outside);
   const outcomes = await scanFiles(root, walked.files, {
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),

@@ -55,18 +55,19 @@ function iniValue(text: string, section: string, key: string): string | null {
 
 const clean = (dir: string): string => dir.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
 
-export async function detectSourceRoots(root: string, files: readonly string[], manageDirs: readonly string[]): Promise<string[]> {
+/** `outside`: root entries that are links out of the import's boundary, never read. */
+export async function detectSourceRoots(root: string, files: readonly string[], manageDirs: readonly string[], outside: ReadonlySet<string> = new Set()): Promise<string[]> {
   const roots = new Set<string>(['']);
   if (files.some((f) => f.startsWith('src/'))) roots.add('src');
   for (const dir of manageDirs) roots.add(dir);
-  const pyproject = await readText(path.join(root, 'pyproject.toml'));
+  const pyproject = outside.has('pyproject.toml') ? null : await readText(path.join(root, 'pyproject.toml'));
   if (pyproject !== null) {
     for (const where of tomlStrings(pyproject, 'tool.setuptools.packages.find', 'where')) roots.add(clean(where));
     const packageDir = /package-dir\s*=\s*\{\s*""\s*=\s*"([^"]*)"/.exec(pyproject);
     if (packageDir) roots.add(clean(packageDir[1]!));
     for (const m of pyproject.matchAll(/from\s*=\s*"([^"]*)"/g)) roots.add(clean(m[1]!));
   }
-  const setupCfg = await readText(path.join(root, 'setup.cfg'));
+  const setupCfg = outside.has('setup.cfg') ? null : await readText(path.join(root, 'setup.cfg'));
   if (setupCfg !== null) {
     const where = iniValue(setupCfg, 'options.packages.find', 'where');
     if (where) roots.add(clean(where.trim()));
