@@ -153,8 +153,8 @@ export function aggregate(scan: ScanResult, granularity: Granularity, options: {
   const supportModules = new Set(all.filter((f) => kinds.has(f.path)).map((f) => f.module));
   for (const f of files) supportModules.delete(f.module);
 
-  // Groups, in a stable order, with stable ids.
-  const groups = [...new Set(files.map((f) => groupOf(f.module)))].sort();
+  // Groups, in a stable order, with stable ids; a group of empty files only (an empty __init__.py) is no module.
+  const groups = [...new Set(files.filter((f) => f.codeLines > 0).map((f) => groupOf(f.module)))].sort();
   const idOf = new Map<string, string>();
   const taken = new Set<string>();
   for (const group of groups) {
@@ -187,7 +187,8 @@ export function aggregate(scan: ScanResult, granularity: Granularity, options: {
 
   for (const file of files) {
     const group = groupOf(file.module);
-    const module = modules.get(group)!;
+    const module = modules.get(group);
+    if (module === undefined) continue;
     const fact = facts.get(group)!;
     if (module.path === '' || file.isPackage) {
       const own = file.isPackage ? file.path.slice(0, file.path.lastIndexOf('/')) : file.path;
@@ -257,7 +258,7 @@ export function aggregate(scan: ScanResult, granularity: Granularity, options: {
     attributed: plan.keepLayers
       ? []
       : files
-          .filter((f) => (f.module === layer || f.module.startsWith(`${layer}.`)) && plan.isAttributed(f.module))
+          .filter((f) => (f.module === layer || f.module.startsWith(`${layer}.`)) && plan.isAttributed(f.module) && modules.has(groupOf(f.module)))
           .map((f) => ({ path: f.path, module: modules.get(groupOf(f.module))!.name })),
   }));
   const grouping: GroupingReport = {

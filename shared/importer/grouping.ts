@@ -1,7 +1,7 @@
 // How the files of a scan become modules: which files are application code (roles.ts), the granularity
 // (chosen per project for 'auto'), and horizontal layers attributed to their domains (layers.ts). Pure, so the
 // import report can offer every other granularity with its number of modules without reading a file again.
-import { grouper, type FixedGranularity, type Granularity } from './granularity';
+import { djangoApps, grouper, type FixedGranularity, type Granularity } from './granularity';
 import { findLayers, LAYER_NAMES, type Layers } from './layers';
 import { supportKinds, type SupportKind } from './roles';
 import type { ScanResult, ScannedFile } from './types';
@@ -107,7 +107,7 @@ export function planGrouping(scan: ScanResult, options: GroupingOptions, known?:
       : { granularity: options.granularity, why: `${describeGranularity(options.granularity)}, as asked` };
   const base = grouper(scan, chosen.granularity);
   const code = [...new Set(scan.files.filter((f) => f.module !== '' && !kinds.has(f.path)).map((f) => f.module))];
-  const layers = findLayers(code, base, { partsAreGroups: chosen.granularity === 'app' });
+  const layers = findLayers(code, base, chosen.granularity === 'app' ? { apps: new Set(djangoApps(scan)) } : {});
   const keepLayers = options.keepLayers === true;
   const parts = keepLayers ? [] : layers.parts;
   const cache = new Map<string, string>();
@@ -135,7 +135,7 @@ export function groupingOptions(scan: ScanResult, plan: GroupingPlan): Array<{ g
   const list: FixedGranularity[] = isDjango(scan, plan.kinds) ? ['app'] : [];
   list.push('package', 'depth:2', 'depth:3', 'depth:4');
   if (!list.includes(plan.granularity)) list.push(plan.granularity);
-  const code = scan.files.filter((f) => f.module !== '' && !plan.kinds.has(f.path));
+  const code = scan.files.filter((f) => f.module !== '' && !plan.kinds.has(f.path) && f.codeLines > 0);
   return list.map((granularity) => {
     const other = granularity === plan.granularity ? plan : planGrouping(scan, { granularity, keepLayers: plan.keepLayers }, plan.kinds);
     return { granularity, modules: new Set(code.map((f) => other.groupOf(f.module))).size };

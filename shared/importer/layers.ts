@@ -8,8 +8,8 @@
 // domain module, or are named like parts of another layer. A name found in two layers but in no module becomes
 // a module of its own, named under the layer's parent (CTFd.api.v1.awards + CTFd.schemas.awards -> CTFd.awards).
 // Everything else of a layer (its __init__, helpers, a name no other layer shares) stays in the layer's module.
-// With Django apps, apps stay whole: only parts that are apps themselves are attributed (dashboard/orders/ to
-// orders), never the files of an app that happens to be called admin.
+// A layer that is a Django app stays whole: only its parts that are apps themselves are attributed
+// (dashboard/orders/ to orders), never the files of an app that happens to be called admin.
 
 /** Package names that make a layer when their parts are per domain. */
 export const LAYER_NAMES: ReadonlySet<string> = new Set([
@@ -123,7 +123,7 @@ const parentOf = (name: string): string => name.slice(0, Math.max(0, name.lastIn
  * Find the layers among the code's modules and where their parts go. `groupOf` is the grouping at the chosen
  * granularity; `modules` are the dotted names of the code files.
  */
-export function findLayers(modules: readonly string[], groupOf: (module: string) => string, options: { partsAreGroups?: boolean } = {}): Layers {
+export function findLayers(modules: readonly string[], groupOf: (module: string) => string, options: { apps?: ReadonlySet<string> } = {}): Layers {
   const known = new Set<string>();
   for (const module of modules) {
     const parts = module.split('.');
@@ -145,11 +145,12 @@ export function findLayers(modules: readonly string[], groupOf: (module: string)
     // A layer is a module of its own or holds modules; a folder inside one module is that module's business.
     if (group !== name && !group.startsWith(`${name}.`)) continue;
     const parts = new Map<string, string>();
+    const isApp = options.apps?.has(name) === true;
     const visit = (parent: string) => {
       for (const child of children.get(parent) ?? []) {
         const raw = child.slice(child.lastIndexOf('.') + 1);
         if (VERSION.test(raw)) visit(child);
-        else if (!SHARED_PARTS.has(raw) && !LAYER_NAMES.has(raw) && (!options.partsAreGroups || groupOf(child) === child)) parts.set(child, raw);
+        else if (!SHARED_PARTS.has(raw) && !LAYER_NAMES.has(raw) && (!isApp || groupOf(child) === child)) parts.set(child, raw);
       }
     };
     visit(name);

@@ -28,7 +28,10 @@ describe('carve import-python', () => {
         expect.stringMatching(/^lexer_cases\/broken_string\.py: unterminated triple-quoted string literal \(line \d+\)$/),
       ]),
     );
-    expect(run.out).toEqual([expect.stringMatching(/^Wrote shop\.carve: 9 modules, \d+ dependencies from \d+ files .* 4 files with problems/)]);
+    expect(run.out).toEqual([expect.stringMatching(/^Wrote shop\.carve: \d+ modules, \d+ dependencies from \d+ files .* 4 files with problems/)]);
+    // The default granularity is chosen for the tree (it has INSTALLED_APPS: Django apps), and said on stderr.
+    const reason = `modules: Django project (INSTALLED_APPS): chose Django apps, ${run.out[0]!.split(' ')[2]} modules`;
+    expect(run.err.filter((line) => line.startsWith(reason))).toHaveLength(1);
     const { project } = await openProjectFile(path.join(cwd, 'shop.carve'));
     expect(project.name).toBe('Shop');
     expect(project.monolith.framework).toBe('django');
@@ -58,6 +61,6 @@ describe('carve import-python', () => {
     expect((await runCarve(cwd, ['import-python', '--out', 'x.carve'])).code).toBe(2);
     const bad = await runCarve(cwd, ['import-python', FIXTURE, '--out', 'x.carve', '--granularity', 'module']);
     expect(bad.code).toBe(2);
-    expect(bad.err).toEqual([expect.stringMatching(/--granularity must be app, package or depth:N/)]);
+    expect(bad.err).toEqual([expect.stringMatching(/--granularity must be auto, app, package or depth:N/)]);
   });
 });
