@@ -50,7 +50,7 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
         </label>
       </div>
       <table className="roadmap-teams">
-        <caption className="roadmap-section-title">Teams (person-weeks each can spend per phase)</caption>
+        <caption className="roadmap-section-title">Teams (person-weeks each can spend in a phase of the default length)</caption>
         <tbody>
           {planning.teams.map((team) => (
             <tr key={team.id}>

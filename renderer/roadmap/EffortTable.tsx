@@ -1,5 +1,6 @@
 import { updateService } from '../../shared/commands/services';
 import { EFFORT_FORMULA } from '../../shared/planning/effort';
+import { capacityRule } from '../../shared/planning/phaseTiming';
 import type { Plan } from '../../shared/planning/types';
 import { CommitInput } from './CommitInput';
 import { applyEdit } from './roadmapEdits';
@@ -16,6 +17,7 @@ export function EffortTable({ plan }: { plan: Plan }) {
   return (
     <div className="roadmap-effort-table">
       <p className="roadmap-formula">{EFFORT_FORMULA}.</p>
+      <p className="roadmap-formula">{capacityRule(plan.capacity.phaseWeeks)}</p>
       <table>
         <thead>
           <tr>

@@ -2,9 +2,10 @@ import { memo, useState } from 'react';
 import { useStore } from 'zustand';
 import { removePhase } from '../../shared/commands/phases';
 import type { PlannedPhase } from '../../shared/planning/types';
+import { countOf } from '../../shared/words';
 import { CommitInput } from './CommitInput';
 import { PhaseDetails } from './PhaseDetails';
-import { applyEdit, editPhaseAt } from './roadmapEdits';
+import { applyEdit, editPhaseAt, renamePhaseAt } from './roadmapEdits';
 import { roadmapStore } from './roadmapStore';
 import { ServiceCard, type PhaseChoice } from './ServiceCard';
 import { phaseColor } from './usePlan';
@@ -13,8 +14,6 @@ interface Props {
   phase: PlannedPhase;
   /** The phase is in the project file (not only made up by the planner). */
   isSaved: boolean;
-  /** Person-weeks the teams can spend per phase; null when only a service count limits it. */
-  capacity: number | null;
   choices: readonly PhaseChoice[];
   cycleNamesOf: (serviceId: string, cycle: number | null) => string | null;
 }
@@ -28,11 +27,11 @@ const dateRange = (start: string, end: string) => `${start} → ${end}`;
 const CARDS_SHOWN = 50;
 
 /** One phase as a column: its name, length and goal edited in place, its services as cards, its details. */
-export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity, choices, cycleNamesOf }: Props) {
+export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, cycleNamesOf }: Props) {
   const isFoundations = phase.index === 0;
   const isTarget = useStore(roadmapStore, (state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index);
   const isDragging = useStore(roadmapStore, (state) => state.drag !== null);
-  const over = capacity !== null && phase.effort > capacity + 1e-9;
+  const isLonger = phase.lengthWeeks > phase.setWeeks;
   const [showAll, setShowAll] = useState(false);
   const hidden = showAll ? 0 : Math.max(0, phase.services.length - CARDS_SHOWN);
   const shown = hidden > 0 ? phase.services.slice(0, CARDS_SHOWN) : phase.services;
@@ -54,10 +53,10 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity,
           <CommitInput
             className="roadmap-phase-name"
             aria-label={`Name of phase ${phase.index}`}
-            title={phase.name}
+            title={phase.isNamedByContent ? `${phase.name}: named from its services; type a name to keep your own` : `${phase.name}: clear the name to name the phase from its services`}
             value={phase.name}
             maxLength={200}
-            onCommit={(name) => (name.trim() ? editPhaseAt(phase.index, { name }) : false)}
+            onCommit={(name) => renamePhaseAt(phase.index, name, phase.isNamedByContent)}
           />
           {isSaved && phase.index > 0 && (
             <button
@@ -78,7 +77,8 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity,
               min={1}
               max={520}
               aria-label={`Length of phase ${phase.index} in weeks`}
-              value={String(phase.lengthWeeks)}
+              title="The length you set; a phase whose work needs more runs longer, one with no service takes no time"
+              value={String(phase.setWeeks)}
               onCommit={(text) => {
                 const value = Number(text);
                 return Number.isInteger(value) && value >= 1 ? editPhaseAt(phase.index, { lengthWeeks: value }) : false;
@@ -86,12 +86,30 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, capacity,
             />
             <span>wk</span>
           </label>
-          <span className="muted" title="Start and end dates">
-            {dateRange(phase.start, phase.end)}
-          </span>
+          {phase.lengthWeeks === 0 ? (
+            <span className="muted roadmap-length" title="A phase with no service takes no time">
+              takes no time
+            </span>
+          ) : (
+            <>
+              {isLonger && (
+                <span className="roadmap-length is-longer" title={`Its work needs ${countOf(phase.lengthWeeks, 'week')} at its teams' capacity: the phase runs that long`}>
+                  runs {phase.lengthWeeks} wk
+                </span>
+              )}
+              <span className="muted" title="Start and end dates">
+                {dateRange(phase.start, phase.end)}
+              </span>
+            </>
+          )}
         </div>
-        <div className={`roadmap-load${over ? ' is-over' : ''}`} title={capacity === null ? 'Person-weeks planned' : 'Person-weeks planned / team capacity per phase'}>
-          {isFoundations ? `${phase.tasks.length} foundation tasks` : `${phase.services.length} ${phase.services.length === 1 ? 'service' : 'services'} · ${phase.effort}${capacity !== null ? ` / ${capacity}` : ''} pw`}
+        <div
+          className={`roadmap-load${isLonger ? ' is-over' : ''}`}
+          title={phase.capacity === null ? 'Person-weeks planned' : "Person-weeks planned / what the teams can do over the phase's dates"}
+        >
+          {isFoundations
+            ? countOf(phase.tasks.length, 'foundation task')
+            : `${countOf(phase.services.length, 'service')} · ${phase.effort}${phase.capacity !== null ? ` / ${phase.capacity}` : ''} pw`}
         </div>
         <CommitInput
           multiline

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, type KeyboardEvent, type PointerEvent 
 import { useStore } from 'zustand';
 import { addPhase, ensurePhases } from '../../shared/commands/phases';
 import type { Plan } from '../../shared/planning/types';
+import { countOf } from '../../shared/words';
 import { useDocument } from '../hooks/useStores';
 import type { DocumentState } from '../state/documentStore';
 import { openExportDialog } from '../state/exportActions';
@@ -52,7 +53,6 @@ export function RoadmapView() {
   );
 
   if (!plan || !planning) return null;
-  const capacity = plan.capacity.teams.length > 0 ? plan.capacity.teams.reduce((sum, t) => sum + t.perPhase, 0) : null;
   const warnings = plan.warnings.length + plan.cycles.length;
 
   return (
@@ -62,8 +62,8 @@ export function RoadmapView() {
         <h2 id="roadmap-title" className="panel-title">
           Roadmap
         </h2>
-        <span className="roadmap-summary muted" title={`${plan.phases.length} phases from ${plan.start} to ${plan.end}, ${plan.totalEffort} person-weeks in all`}>
-          {plan.phases.length} phases · {plan.start} → {plan.end} · {plan.totalEffort} pw
+        <span className="roadmap-summary muted" title={`${countOf(plan.phases.length, 'phase')} from ${plan.start} to ${plan.end}, ${countOf(plan.totalEffort, 'person-week')} in all`}>
+          {countOf(plan.phases.length, 'phase')} · {plan.start} → {plan.end} · {plan.totalEffort} pw
         </span>
         <span className="spacer" />
         <SectionToggle id="warnings" open={section} label={warnings > 0 ? `Warnings (${warnings})` : 'Warnings'} attention={warnings > 0} />
@@ -94,7 +94,6 @@ export function RoadmapView() {
               key={phase.index}
               phase={phase}
               isSaved={phase.index < savedPhases}
-              capacity={capacity}
               choices={choices}
               cycleNamesOf={cycleNamesOf}
             />

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { parseIsoDate } from '../../shared/planning/dates';
 import type { Plan } from '../../shared/planning/types';
+import { countOf } from '../../shared/words';
 import { phaseColor } from './usePlan';
 
 const DAY_MS = 86_400_000;
@@ -30,7 +31,7 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
   const totalWeeks = Math.round(span / (7 * DAY_MS));
 
   return (
-    <figure className="roadmap-timeline" aria-label={`Timeline: ${plan.phases.length} phases over ${totalWeeks} weeks, ${plan.start} to ${plan.end}`}>
+    <figure className="roadmap-timeline" aria-label={`Timeline: ${countOf(plan.phases.length, 'phase')} over ${countOf(totalWeeks, 'week')}, ${plan.start} to ${plan.end}`}>
       <div className="roadmap-scale" aria-hidden="true">
         {monthTicks(start, end).map((tick) => (
           <span key={tick.at} className="roadmap-tick" style={{ left: pct(tick.at) }}>
@@ -47,13 +48,11 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
               <span
                 className="roadmap-bar"
                 style={{ left: pct(from), width: `${((to - from) / span) * 100}%`, '--phase-color': phaseColor(phase.index) } as React.CSSProperties}
-                title={`${phase.name}: ${phase.start} to ${phase.end}, ${phase.lengthWeeks} weeks`}
+                title={phase.lengthWeeks === 0 ? `${phase.name}: no services, takes no time` : `${phase.name}: ${phase.start} to ${phase.end}, ${countOf(phase.lengthWeeks, 'week')}`}
               >
                 <span className="roadmap-bar-label">
                   {phase.index}. {phase.name}
-                  <span className="visually-hidden">
-                    , {phase.start} to {phase.end}
-                  </span>
+                  <span className="visually-hidden">{phase.lengthWeeks === 0 ? ', takes no time' : `, ${phase.start} to ${phase.end}`}</span>
                 </span>
               </span>
             </li>

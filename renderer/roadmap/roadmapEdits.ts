@@ -1,5 +1,5 @@
 import { CommandError } from '../../shared/commands/errors';
-import { ensurePhases, pinService, updatePhase, type PhaseChanges } from '../../shared/commands/phases';
+import { defaultPhaseName, ensurePhases, pinService, updatePhase, type PhaseChanges } from '../../shared/commands/phases';
 import type { Project } from '../../shared/model/project';
 import { editProject } from '../state/documentStore';
 import { showError } from '../state/uiStore';
@@ -33,6 +33,15 @@ export function editPhaseAt(index: number, changes: PhaseChanges): boolean {
     const { project: next, phaseId } = materialisePhase(project, index);
     return updatePhase(next, { phaseId, changes });
   });
+}
+
+/**
+ * Names the plan's phase `index` as typed; an empty name gives it back the name Carve gives a new phase
+ * ("Phase 2"), which the plan replaces with one from its services. False when there is nothing to do.
+ */
+export function renamePhaseAt(index: number, name: string, isNamedByContent: boolean): boolean {
+  if (name.trim()) return editPhaseAt(index, { name });
+  return !isNamedByContent && editPhaseAt(index, { name: defaultPhaseName(index) });
 }
 
 /** Pins a service to the plan's phase `index` (null: the planner chooses). */

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { moveNodes } from '../../shared/commands/layout';
 import { pinService } from '../../shared/commands/phases';
 import { renameService } from '../../shared/commands/services';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
-import { materialisePhase } from '../../renderer/roadmap/roadmapEdits';
+import { materialisePhase, renamePhaseAt } from '../../renderer/roadmap/roadmapEdits';
+import { closeDocument, documentStore, loadDocument } from '../../renderer/state/documentStore';
 import { phaseColor, phaseIndexByService, planFor } from '../../renderer/roadmap/usePlan';
 
 // The plan the roadmap and the canvas share: computed once per project object, service -> phase, phase colours.
@@ -70,5 +71,27 @@ describe('planFor across edits', () => {
     const replanned = planFor(renamed);
     expect(replanned).not.toBe(plan);
     expect(replanned!.phases.flatMap((p) => p.services.map((s) => s.name))).toContain('Find');
+  });
+});
+
+describe('renaming a phase in the roadmap', () => {
+  afterEach(() => closeDocument());
+
+  it('keeps a typed name; clearing it names the phase from its services again', () => {
+    loadDocument({ project: loadSampleProject(), filePath: null, baseHash: null });
+    const phaseOne = () => planFor(documentStore.getState().project!)!.phases[1]!;
+    expect([phaseOne().name, phaseOne().isNamedByContent]).toEqual(['Catalog and search', true]);
+    // Clearing a name the plan gave changes nothing (no undo step).
+    expect(renamePhaseAt(1, '  ', true)).toBe(false);
+    expect(renamePhaseAt(1, 'Storefront core', true)).toBe(true);
+    expect([phaseOne().name, phaseOne().isNamedByContent]).toEqual(['Storefront core', false]);
+    expect(renamePhaseAt(1, '', false)).toBe(true);
+    expect([phaseOne().name, phaseOne().isNamedByContent]).toEqual(['Catalog and search', true]);
+    expect(documentStore.getState().project!.phases[1]!.name).toBe('Phase 1');
+  });
+
+  it("gives the roadmap's phase count, not the file's, to anyone who asks the plan (the inspector's figures)", () => {
+    const project = { ...loadSampleProject(), phases: [] };
+    expect(planFor(project)!.phases.map((p) => p.name)).toEqual(['Foundations', 'Catalog and search', 'Reviews and notifications']);
   });
 });

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
 import { beginGesture, cancelGesture, commitGesture, editProject } from '../../state/documentStore';
 import { setProjectDetails } from '../../../shared/commands/project';
+import { countOf } from '../../../shared/words';
+import { usePlan } from '../../roadmap/usePlan';
 import { InspectorHead } from './InspectorHead';
 
 // The project's own details, shown when nothing is selected. Typing shows at once (the title follows), and
@@ -41,6 +43,8 @@ function useLiveGesture() {
 
 export function ProjectInspector({ project }: { project: Project }) {
   const live = useLiveGesture();
+  // The roadmap's figures, from the same plan: the phases it shows (not only those saved in the file).
+  const plan = usePlan();
   const projectName = project.name;
   // The name field keeps what is typed, even empty, but the document only takes a non-empty name.
   const [name, setName] = useState(projectName);
@@ -97,10 +101,24 @@ export function ProjectInspector({ project }: { project: Project }) {
           <dt>Services</dt>
           <dd>{project.services.length}</dd>
         </div>
-        <div>
-          <dt>Phases</dt>
-          <dd>{project.phases.length}</dd>
-        </div>
+        {plan && (
+          <>
+            <div>
+              <dt>Phases</dt>
+              <dd>{plan.phases.length}</dd>
+            </div>
+            <div>
+              <dt>Roadmap</dt>
+              <dd>
+                {plan.start} → {plan.end}
+              </dd>
+            </div>
+            <div>
+              <dt>Effort</dt>
+              <dd>{countOf(plan.totalEffort, 'person-week')}</dd>
+            </div>
+          </>
+        )}
       </dl>
       <p className="hint panel-inspector-hint">Select a service, a module or a dependency to see its details here.</p>
     </>
