@@ -76,7 +76,7 @@ export function planAsText(plan: Plan): string[] {
   lines.push(`${countOf(plan.phases.length, 'phase')}, ${plan.start} to ${plan.end}, ${countOf(plan.totalEffort, 'person-week')}`);
   for (const phase of plan.phases) {
     lines.push('');
-    lines.push(`${phaseTitle(phase)} (${phaseTimingText(phase)})`);
+    lines.push(`${phase.index === 0 ? `Phase 0: ${phase.name}` : phaseTitle(phase)} (${phaseTimingText(phase)})`);
     for (const task of phase.tasks) lines.push(`  task: ${task}`);
     for (const s of phase.services) {
       const runtime = getRuntime(s.runtime)?.name ?? s.runtime;

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCarve } from './cliHarness';
 import { serializeProject } from '../../shared/format/save';
-import { loadSampleProject } from '../../shared/samples/acmeShop';
+import { fileURLToPath } from 'node:url';
+import { loadSampleProject, SAMPLE_FILE_PATH } from '../../shared/samples/acmeShop';
 
 // carve plan, run in-process on real files.
 
@@ -25,16 +26,28 @@ describe('carve plan', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const plan = JSON.parse(out.join('\n')) as {
-      phases: { index: number; name: string; start: string; end: string; services: string[]; facadeRoutes: unknown[]; dataMigrations: unknown[]; risks: string[] }[];
+      phases: { index: number; name: string; start: string; end: string; weeks: number; services: string[]; effortPersonWeeks: number; capacityPersonWeeks: number | null; facadeRoutes: unknown[]; dataMigrations: unknown[]; risks: string[] }[];
       cycles: string[][];
       warnings: string[];
     };
     expect(Object.keys(plan)).toEqual(['phases', 'cycles', 'warnings']);
-    expect(Object.keys(plan.phases[0]!)).toEqual(['index', 'name', 'start', 'end', 'services', 'facadeRoutes', 'dataMigrations', 'risks']);
+    expect(Object.keys(plan.phases[0]!)).toEqual(['index', 'name', 'start', 'end', 'weeks', 'services', 'effortPersonWeeks', 'capacityPersonWeeks', 'teams', 'facadeRoutes', 'dataMigrations', 'risks']);
     expect(plan.phases[0]).toMatchObject({ index: 0, name: 'Foundations', start: '2027-01-04', services: [] });
     const planned = plan.phases.flatMap((p) => p.services).sort();
     expect(planned).toEqual(loadSampleProject().services.map((s) => s.name).sort());
     expect(plan.cycles.length).toBeGreaterThan(0);
+    // Phase 1 holds Catalog and Search, 19.6 person-weeks, within the 34 its teams can do in its 4 weeks.
+    expect(plan.phases[1]).toMatchObject({ name: 'Catalog and search', weeks: 4, effortPersonWeeks: 19.6, capacityPersonWeeks: 34 });
+    for (const phase of plan.phases) expect(phase.effortPersonWeeks).toBeLessThanOrEqual(phase.capacityPersonWeeks!);
+  });
+
+  it('validates and plans the sample as it ships, shared/samples/acme-shop.carve', async () => {
+    const file = fileURLToPath(new URL(`../../${SAMPLE_FILE_PATH}`, import.meta.url));
+    expect(await carve('validate', file)).toMatchObject({ code: 0, err: [] });
+    const { code, out } = await carve('plan', file);
+    expect(code).toBe(0);
+    expect(out).toContain('Phase 1: Catalog and search (2027-02-01 to 2027-02-28, 4 weeks, 19.6 of 34 person-weeks)');
+    expect(out).toContain('Phase 2: Reviews and notifications (2027-03-01 to 2027-04-11, 6 weeks, 7.9 of 51 person-weeks)');
   });
 
   it('prints a readable plan without --json', async () => {
