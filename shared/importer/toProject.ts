@@ -7,10 +7,13 @@ import type { ScanResult } from './types';
 
 type Imported = Pick<Aggregate, 'modules' | 'dependencies' | 'facts'> & { scan: Pick<ScanResult, 'installedApps'> };
 
-/** Django when INSTALLED_APPS or models were found; FastAPI or Flask by routers, blueprints and imports; else other. */
+/**
+ * Django when INSTALLED_APPS was found or the code imports django; FastAPI or Flask by routers, blueprints and
+ * imports; else other. (Entities say nothing: SQLAlchemy models are entities too.)
+ */
 export function detectFramework(result: Imported): MonolithFramework {
-  if (result.scan.installedApps.length > 0 || result.modules.some((m) => m.entities.length > 0)) return 'django';
   const uses = (name: string) => result.facts.some((f) => (f.thirdParty[name] ?? 0) > 0);
+  if (result.scan.installedApps.length > 0 || uses('django')) return 'django';
   if (result.facts.some((f) => f.routers > 0) || uses('fastapi')) return 'fastapi';
   if (result.facts.some((f) => f.blueprints > 0) || uses('flask')) return 'flask';
   return 'other';

@@ -26,7 +26,8 @@ function some(list: readonly string[], limit: number): string {
 export function groupingLines(grouping: GroupingReport): string[] {
   const lines = [`modules: ${grouping.reason}`];
   const others = grouping.options.filter((o) => o.granularity !== grouping.granularity);
-  if (others.length > 0) lines.push(`other granularities (--granularity): ${others.map((o) => `${o.granularity} ${count(o.modules)}`).join(', ')} modules`);
+  const sized = others.map((o, k) => `${o.granularity} (${count(o.modules)}${k === 0 ? (o.modules === 1 ? ' module' : ' modules') : ''})`);
+  if (others.length > 0) lines.push(`other granularities (--granularity): ${sized.join(', ')}`);
   const attributed = grouping.layers.filter((l) => l.attributed.length > 0);
   if (attributed.length > 0) {
     const made = grouping.madeFromLayers.length === 0 ? '' : `; new modules from names the layers share: ${some(grouping.madeFromLayers, 8)}`;
