@@ -4,6 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { generateProject } from '../../bench/generate';
+import { pinService } from '../../shared/commands/phases';
 import { serializeProject } from '../../shared/format/save';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { planMigration } from '../../shared/planning/planner';
@@ -59,7 +60,9 @@ test('plan, drag a card to another phase, export a PDF: every service and phase 
   const file = path.join(carve.workspace, 'acme-roadmap.pdf');
   expect((await stat(file)).size).toBeGreaterThan(10_000);
   const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
-  const plan = planMigration(loadSampleProject());
+  // The plan as printed: the sample with the moved card pinned to phase 2 (phase names follow their services).
+  const sample = loadSampleProject();
+  const plan = planMigration(pinService(sample, { serviceId: sample.services.find((s) => s.name === moved)!.id, phaseId: sample.phases[2]!.id }));
   for (const phase of plan.phases) expect(text.replace(/\s+/g, ' ')).toContain(phase.name.replace(/\s+/g, ' '));
   for (const service of plan.phases.flatMap((p) => p.services)) expect(text).toContain(service.name);
   // The card moved before the export is in phase 2 of the printed plan: its row of the services table says so.
