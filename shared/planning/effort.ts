@@ -12,6 +12,9 @@ import type { Project, Service } from '../model/project';
 //   data      = 0.5 x each data dependency (foreign key) that crosses it
 //             + 0.5 x each data entity (model) the service takes with it
 //   effort    = max(1, code + rewrite + interface + data), rounded to a tenth; a user's override replaces it.
+//
+// How effort becomes time: each team's capacity is per phase of the default length, and a phase whose work
+// needs more than its set length runs longer (the rule and its figures: phaseTiming.ts, capacityRule).
 
 export const EFFORT_CONSTANTS = {
   perThousandLines: 0.5,
