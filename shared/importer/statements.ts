@@ -32,7 +32,7 @@ const COMPOUND = new Set(['if', 'elif', 'else', 'while', 'for', 'try', 'except',
 const SOFT_COMPOUND = new Set(['match', 'case']);
 const FIELDS = new Set<string>(['ForeignKey', 'OneToOneField', 'ManyToManyField']);
 const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError']);
-/** Callees whose module-level results the model finder resolves (AssignRecord). */
+/** Loaders whose string arguments the model finder reads (AssignRecord.args). */
 const FACTORIES = new Set(['declarative_base', 'SQLAlchemy', 'registry', 'generate_base', 'get_model', 'get_class', 'get_user_model']);
 /** Type wrappers skipped when a relationship's class is read from its annotation. */
 const TYPE_WRAPPERS = new Set(['Mapped', 'WriteOnlyMapped', 'DynamicMapped', 'Optional', 'List', 'list', 'Set', 'set', 'Sequence', 'Union', 'None', 'typing', 'Dict', 'dict', 'str', 'int', 'Any']);
@@ -85,7 +85,10 @@ export class StatementScanner {
       block.cls = classHeader(tokens, lineNo);
       if (block.cls) {
         let scope: ClassRecord['scope'] = 'module';
-        for (const b of blocks) if (b.kind === 'def' || b.kind === 'class') scope = b.kind === 'def' ? 'function' : 'class';
+        for (const b of blocks) {
+          if (b.kind === 'def' || b.kind === 'class') scope = b.kind === 'def' ? 'function' : 'class';
+          else if (b.kind === 'tc') block.cls.typeChecking = true;
+        }
         if (scope !== 'module') block.cls.scope = scope;
         this.out.classes.push(block.cls);
       }
@@ -273,8 +276,9 @@ export class StatementScanner {
     const [value, next] = dottedName(t, a + 2, b);
     if (value === null) return;
     if (next === b) this.pushAssign({ name: t[a]!.text, line: t[a]!.line, value, call: false });
-    else if (isOp(t[next], '(') && FACTORIES.has(value.slice(value.lastIndexOf('.') + 1))) {
-      this.pushAssign({ name: t[a]!.text, line: t[a]!.line, value, call: true, ...stringArgs(t, next, b) });
+    else if (isOp(t[next], '(')) {
+      const args = FACTORIES.has(value.slice(value.lastIndexOf('.') + 1)) ? stringArgs(t, next, b) : {};
+      this.pushAssign({ name: t[a]!.text, line: t[a]!.line, value, call: true, ...args });
     }
   }
 
@@ -299,9 +303,14 @@ export class StatementScanner {
     const c = src.charCodeAt(i);
     if (i >= end || c === 10 || c === 13 || c === 35 || c === 59) {
       if (!value.endsWith('.') && value !== 'None' && value !== 'True' && value !== 'False') this.pushAssign({ name: first, line: lineNo, value, call: false });
-    } else if (c === 40 && FACTORIES.has(value.slice(value.lastIndexOf('.') + 1))) {
-      const t = tokenize(src, start, end, lineNo);
-      this.pushAssign({ name: first, line: lineNo, value, call: true, ...stringArgs(t, 3 + 2 * (value.split('.').length - 1), t.length) });
+    } else if (c === 40) {
+      // The string arguments matter for the loaders only (get_model("app", "Model")): tokenize those lines alone.
+      let args = {};
+      if (FACTORIES.has(value.slice(value.lastIndexOf('.') + 1))) {
+        const t = tokenize(src, start, end, lineNo);
+        args = stringArgs(t, 1 + 2 * value.split('.').length, t.length);
+      }
+      this.pushAssign({ name: first, line: lineNo, value, call: true, ...args });
     }
   }
 

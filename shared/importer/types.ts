@@ -69,6 +69,8 @@ export interface ClassRecord {
   fields: FieldRecord[];
   /** Where the statement is: module level (also inside a module-level if/try/with), a class body or a function. */
   scope?: 'module' | 'class' | 'function';
+  /** Under `if TYPE_CHECKING:`: the class never exists at run time. */
+  typeChecking?: boolean;
   /** Keyword arguments of the class statement with a name or constant value, as written (`table=True`). */
   keywords?: Record<string, string>;
   /** `class Meta: abstract = True` (Django) or `__abstract__ = True` (SQLAlchemy) in the body. */
@@ -81,8 +83,8 @@ export interface ClassRecord {
 }
 
 /**
- * A module-level `NAME = a.b` (an alias) or `NAME = a.b(...)` (a call, kept for the callees the importer
- * resolves: declarative_base, SQLAlchemy, registry, generate_base, get_model, get_class, get_user_model).
+ * A module-level `NAME = a.b` (an alias) or `NAME = a.b(...)` (a call: `Base = declarative_base()`,
+ * `db = SQLAlchemy()`, `Product = get_model("catalogue", "Product")`), for resolving base classes.
  */
 export interface AssignRecord {
   name: string;
