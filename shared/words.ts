@@ -16,3 +16,9 @@ const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
 export function countOf(count: number, singular: string, plural = `${singular}s`): string {
   return `${COUNT.format(count)} ${count === 1 ? singular : plural}`;
 }
+
+/** "A", "A and B", "A, B and C"; past `max`, as listNames ("A, B, C, D, E, F and 4 more"). */
+export function listWithAnd<T>(items: readonly T[], show: (item: T) => string = String, max = MAX_NAMED): string {
+  if (items.length < 2 || items.length > max) return listNames(items, show, max);
+  return `${items.slice(0, -1).map(show).join(', ')} and ${show(items[items.length - 1]!)}`;
+}
