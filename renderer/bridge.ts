@@ -5,8 +5,10 @@ import type { PreloadBridge } from '../shared/api/preload';
 import { describeError, fail, type Result } from '../shared/api/result';
 
 // The ONE module that reaches the back end. In Electron the preload exposes `window.carve` (one named function
-// per method); in a browser the same API is served over HTTP by the browser host, with the token that came in
-// the page's URL. Either way the rest of the renderer sees a CarveApi whose calls never throw.
+// per method); in a browser the same API is served over HTTP by the browser host, authenticated by the session
+// cookie the host set when this page was first loaded from the URL it printed (that URL's token is single-use
+// and taken out of the address bar and history here). Either way the rest of the renderer sees a CarveApi
+// whose calls never throw.
 
 /** What the host can do besides the API: events from menus and the window, and the close handshake. */
 export interface HostHooks {
@@ -23,8 +25,6 @@ export interface Bridge {
   host: HostHooks;
 }
 
-const TOKEN_KEY = 'carve.token';
-
 function lostContact(error: unknown): Result<never> {
   return fail('internal', `Lost contact with Carve's host: ${describeError(error)}`);
 }
@@ -36,14 +36,18 @@ function isResult(value: unknown): value is Result<unknown> {
   return record.ok === false && typeof record.error?.code === 'string' && typeof record.error.message === 'string';
 }
 
-/** The API over HTTP: `POST {base}/api/<method>` with the token header, JSON in and a Result JSON out. */
-export function createHttpApi(baseUrl: string, token: string, fetchFn: typeof fetch = (...args) => fetch(...args)): CarveApi {
+/**
+ * The API over HTTP: `POST {base}/api/<method>`, JSON in and a Result JSON out. The page's session cookie goes
+ * with it; `token`, when given, is sent as X-Carve-Token (the host's API token, for callers without a cookie).
+ */
+export function createHttpApi(baseUrl: string, token: string | null, fetchFn: typeof fetch = (...args) => fetch(...args)): CarveApi {
   const call = async (method: Method, request: unknown): Promise<Result<unknown>> => {
     let response: Response;
     try {
       response = await fetchFn(`${baseUrl}/api/${method}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Carve-Token': token },
+        headers: { 'Content-Type': 'application/json', ...(token === null ? {} : { 'X-Carve-Token': token }) },
+        credentials: 'same-origin',
         body: JSON.stringify(request ?? {}),
       });
     } catch (error) {
@@ -75,25 +79,15 @@ export function createPreloadApi(preload: Record<string, unknown>): CarveApi {
   return Object.fromEntries(METHODS.map((method) => [method, (request: unknown) => call(method, request)])) as CarveApi;
 }
 
-/** Take the token from `?token=` (then remove it from the address bar), else from this tab's session. */
-function takeToken(): string {
+/**
+ * Take the used token out of the address bar (and so out of history): the host exchanged it for this page's
+ * session cookie when it served the page, and will not take it again. A reload then loads `/` with the cookie.
+ */
+function dropUrlToken(): void {
   const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    try {
-      window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    } catch {
-      // Storage can be disabled; the token still works for this page load.
-    }
-    url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-    return fromUrl;
-  }
-  try {
-    return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
-  } catch {
-    return '';
-  }
+  if (!url.searchParams.has('token')) return;
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
 
 const browserHooks: HostHooks = {
@@ -119,7 +113,8 @@ export function getBridge(): Bridge {
       },
     };
   } else {
-    bridge = { api: createHttpApi(window.location.origin, takeToken()), host: browserHooks };
+    dropUrlToken();
+    bridge = { api: createHttpApi(window.location.origin, null), host: browserHooks };
   }
   return bridge;
 }

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Router } from '../../shared/api/router';
 import { fail } from '../../shared/api/result';
-import { checkToken } from './guard';
+import { checkToken, type Sessions } from './guard';
 import { sendResult } from './respond';
 
 // POST /api/<method>: the JSON body is the request, the answer is the router's Result (HTTP 200 even when
@@ -14,6 +14,8 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export interface ApiOptions {
   router: Router;
   token: string;
+  /** The sessions the printed URL's token was exchanged for (a session cookie authenticates too). */
+  sessions?: Sessions;
   maxBodyBytes: number;
 }
 
@@ -62,7 +64,7 @@ function methodFrom(urlPath: string): string | null {
 }
 
 export async function serveApi(request: IncomingMessage, response: ServerResponse, urlPath: string, options: ApiOptions): Promise<void> {
-  const refusal = checkToken(request, options.token);
+  const refusal = checkToken(request, options.token, options.sessions);
   if (refusal) {
     request.resume();
     sendResult(response, refusal.status, fail('unauthorized', refusal.message));

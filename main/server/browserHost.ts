@@ -7,7 +7,7 @@ import { createHandlers } from '../services/handlers';
 import { createConfPreferences } from '../services/preferences';
 import { Workspace } from '../services/workspace';
 import { API_PREFIX, MAX_BODY_BYTES, serveApi } from './apiEndpoint';
-import { checkHostAndOrigin, newToken } from './guard';
+import { checkHostAndOrigin, newToken, Sessions } from './guard';
 import { sendResult, sendText } from './respond';
 import { serveStatic } from './staticFiles';
 
@@ -21,7 +21,7 @@ export interface BrowserHostOptions {
   userDataDir: string;
   /** The built renderer: index.html and its assets. */
   rendererDir: string;
-  /** Fixed token (tests); a new random one otherwise. */
+  /** Fixed API token for X-Carve-Token (tests); a new random one otherwise. Never printed. */
   token?: string;
   /** Where unexpected errors are reported, one line each (default: stderr). */
   log?: (line: string) => void;
@@ -29,9 +29,10 @@ export interface BrowserHostOptions {
 }
 
 export interface BrowserHost {
-  /** `http://127.0.0.1:<port>/?token=<token>` */
+  /** `http://127.0.0.1:<port>/?token=<single-use token>`: its first load gets a session cookie. */
   url: string;
   port: number;
+  /** The API token (X-Carve-Token), for in-process callers; not the URL's. */
   token: string;
   close(): Promise<void>;
 }
@@ -45,6 +46,12 @@ async function requireFolder(dir: string, what: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (!info) throw new HostStartError(`The ${what} folder does not exist: ${dir}`);
   if (!info.isDirectory()) throw new HostStartError(`The ${what} is not a folder: ${dir}`);
+}
+
+/** The `token` of a request's query string, or null (none, or a request target that is not a URL). */
+function tokenInQuery(target: string): string | null {
+  const query = target.indexOf('?');
+  return query === -1 ? null : new URLSearchParams(target.slice(query + 1)).get('token');
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -61,8 +68,22 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     workspace: new Workspace(workspace),
   });
   const router = createRouter(handlers, (error) => log(`Carve: unexpected error: ${describeError(error)}`));
-  const api = { router, token, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
   let port = 0;
+  const sessions = new Sessions(newToken(), () => port);
+  const api = { router, token, sessions, maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES };
+
+  /** The page at the printed URL: the first load exchanges the URL's token for a session cookie. */
+  async function servePage(request: IncomingMessage, response: ServerResponse, urlPath: string, given: string): Promise<void> {
+    const exchange = sessions.exchange(given);
+    if (exchange.kind === 'fresh') return serveStatic(request, response, rendererDir, urlPath, { 'Set-Cookie': exchange.cookie });
+    // The same browser opening the link again (or reloading before the page took the token out): its cookie.
+    if (sessions.hasSession(request)) return serveStatic(request, response, rendererDir, urlPath);
+    const restart = 'Stop carve serve (Ctrl+C) and start it again for a new link.';
+    if (exchange.kind === 'used') {
+      return sendText(response, 403, `This Carve link was already used: it opens Carve once, in one browser. Go back to the tab where Carve is open (http://127.0.0.1:${port}/), or: ${restart}`);
+    }
+    return sendText(response, 401, `This is not the link this Carve printed. Open the URL carve serve printed, or: ${restart}`);
+  }
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const urlPath = (request.url ?? '/').split('?', 1)[0]!;
@@ -74,7 +95,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       else sendText(response, refusal.status, refusal.message);
       return;
     }
+    const given = isApi ? null : tokenInQuery(request.url ?? '/');
     if (isApi) await serveApi(request, response, urlPath, api);
+    else if (given !== null && (urlPath === '/' || urlPath === '/index.html')) await servePage(request, response, urlPath, given);
     else await serveStatic(request, response, rendererDir, urlPath);
   }
 
@@ -108,7 +131,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   let closing: Promise<void> | null = null;
   return {
-    url: `http://127.0.0.1:${port}/?token=${token}`,
+    url: `http://127.0.0.1:${port}/?token=${sessions.loginToken}`,
     port,
     token,
     close() {

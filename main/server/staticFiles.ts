@@ -28,7 +28,7 @@ function isInside(root: string, file: string): boolean {
   return rel !== '' && !rel.startsWith('..' + sep) && rel !== '..' && !isAbsolute(rel);
 }
 
-export async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, urlPath: string): Promise<void> {
+export async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, urlPath: string, extraHeaders: Record<string, string> = {}): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendText(response, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     return;
@@ -47,6 +47,7 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     'Content-Length': bytes.byteLength,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
     'Cache-Control': isIndex ? 'no-store' : isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache',
+    ...extraHeaders,
   });
   response.end(request.method === 'HEAD' ? undefined : bytes);
 }

@@ -50,7 +50,9 @@ describe('carve serve', () => {
     expect(run.out).toEqual([line, 'Press Ctrl+C to stop.']);
     const page = await fetch(match![1]!);
     expect(await page.text()).toContain('<title>Carve</title>');
-    const info = await fetch(`http://127.0.0.1:${match![2]}/api/app:info`, { method: 'POST', headers: { 'X-Carve-Token': match![3]! }, body: '{}' });
+    // The URL's token is exchanged for a session cookie at the first load; API calls carry the cookie.
+    const cookie = page.headers.get('set-cookie')!.split(';', 1)[0]!;
+    const info = await fetch(`http://127.0.0.1:${match![2]}/api/app:info`, { method: 'POST', headers: { Cookie: cookie }, body: '{}' });
     expect(await info.json()).toMatchObject({ ok: true, value: { host: 'browser', workspace: join(base, 'workspace') } });
     run.stop();
     expect(await run.done).toBe(0);

@@ -39,8 +39,9 @@ function rawApi(method: string, headers: Record<string, string>, body = '{}') {
 }
 
 describe('the address and the token', () => {
-  it('prints a 127.0.0.1 URL carrying a 32-byte base64url token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
+  it('prints a 127.0.0.1 URL carrying a 32-byte base64url token, not the API token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{43}$`));
+    expect(host.url).not.toContain(host.token);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(host.port).toBeGreaterThan(0);
   });
