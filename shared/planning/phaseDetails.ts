@@ -6,7 +6,7 @@ import type { PlannerGraph } from './dependencyGraph';
 import { addDays } from './dates';
 import { FOUNDATIONS_NAME, isPlaceholderPhaseName, nameFromServices } from './phaseNames';
 import { timePhase, type TimingTeam } from './phaseTiming';
-import { listNames } from '../words';
+import { listNames, listWithAnd } from '../words';
 import type { DataMigration, PlanCycle, PlannedPhase, PlannedService } from './types';
 
 // What each phase holds besides its services: Foundations tasks, the routes the facade must add, the data to
@@ -144,9 +144,9 @@ export function describePhases(
 function defaultGoal(index: number, services: readonly PlannedService[], cycles: readonly PlanCycle[]): string {
   if (index === 0) return 'Prepare delivery, observability and the routing facade before any service leaves the monolith';
   if (services.length === 0) return 'No extraction planned: this phase takes no time';
-  const parts = [`Extract ${listNames(services.map((s) => s.name))} and route ${services.length === 1 ? 'its' : 'their'} traffic through the facade`];
+  const parts = [`Extract ${listWithAnd(services.map((s) => s.name))} and route ${services.length === 1 ? 'its' : 'their'} traffic through the facade`];
   const here = [...new Set(services.flatMap((s) => (s.cycle === null ? [] : [s.cycle])))];
-  for (const c of here) parts.push(`${listNames(cycles[c]!.serviceNames)} depend on each other and leave together`);
+  for (const c of here) parts.push(`${listWithAnd(cycles[c]!.serviceNames)} depend on each other and leave together`);
   const entities = services.reduce((sum, s) => sum + s.effort.entities, 0);
   if (entities > 0) parts.push(`${entities} data ${entities === 1 ? 'entity moves' : 'entities move'} with ${services.length === 1 ? 'it' : 'them'}`);
   return parts.join('; ');
@@ -318,12 +318,12 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
     if (!here.has(c)) continue;
     const cut = listNames(cycle.breakEdges, (e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`, 3);
     const more = cycle.breakEdgeCount > cycle.breakEdges.length ? ` (${cycle.breakEdgeCount} dependencies in all)` : '';
-    risks.push(`Dependency cycle between ${listNames(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`);
+    risks.push(`Dependency cycle between ${listWithAnd(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`);
   }
   for (const migration of phase.dataMigrations) {
     const readers = migration.readers.filter((r) => r.owner !== migration.serviceName);
     if (readers.length === 0) continue;
-    const who = listNames(readers.map((r) => `${r.owner} (${r.dependencies} foreign key${r.dependencies === 1 ? '' : 's'})`));
+    const who = listWithAnd(readers.map((r) => `${r.owner} (${r.dependencies} foreign key${r.dependencies === 1 ? '' : 's'})`));
     risks.push(`${migration.serviceName}'s data is still read by ${who}: put those reads behind an API before the tables move`);
   }
   const monolithFramework = getFramework(project.monolith.framework).id;
@@ -355,7 +355,7 @@ function exitCriteriaOf(phase: PlannedPhase): string[] {
   for (const migration of phase.dataMigrations) {
     if (migration.entities.length === 0) continue;
     const store = migration.datastore || `${migration.serviceName}'s own datastore`;
-    criteria.push(`${listNames(migration.entities)} live in ${store}; other readers go through ${migration.serviceName}'s API`);
+    criteria.push(`${listNames(migration.entities)} live${migration.entities.length === 1 ? 's' : ''} in ${store}; other readers go through ${migration.serviceName}'s API`);
   }
   return criteria;
 }

@@ -54,7 +54,7 @@ describe('planMigration', () => {
     expect(plan.cycles[0]!.serviceNames).toEqual(['SA', 'SB']);
     // SA -> SB weighs 2 (two import statements), SB -> SA weighs 1: the lighter one is the one to break.
     expect(plan.cycles[0]!.breakEdges.map((e) => `${e.fromName}>${e.toName}:${e.weight}`)).toEqual(['SB>SA:1']);
-    expect(plan.phases[phases.get('sa')!]!.risks.join(' ')).toContain('Dependency cycle between SA, SB');
+    expect(plan.phases[phases.get('sa')!]!.risks.join(' ')).toContain('Dependency cycle between SA and SB');
   });
 
   it('keeps a pinned service where the user put it and reports a pin that breaks the order', () => {
@@ -117,7 +117,7 @@ describe('planMigration', () => {
     expect(phase.dataMigrations).toEqual([
       { serviceId: 's', serviceName: 'S', entities: ['Order'], datastore: '', readers: [{ owner: 'Monolith', dependencies: 1 }] },
     ]);
-    expect(phase.exitCriteria.join(' ')).toContain("Order live in S's own datastore");
+    expect(phase.exitCriteria.join(' ')).toContain("Order lives in S's own datastore");
   });
 
   it('derives the Foundations tasks from the design: ASGI path and runtime upgrade when needed', () => {

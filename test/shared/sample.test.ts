@@ -257,7 +257,7 @@ describe('the Acme Shop sample', () => {
       for (const service of phase.services) expect(phase.goal).toContain(service.name);
       for (const name of others) expect(phase.goal).not.toContain(name);
     }
-    expect(plan.phases[1]!.goal).toContain('Catalog Service, Search depend on each other and leave together');
+    expect(plan.phases[1]!.goal).toContain('Catalog Service and Search depend on each other and leave together');
     // Nothing is stretched or empty: every phase lasts its set length and its work fits its teams.
     for (const phase of plan.phases) {
       expect(phase.lengthWeeks).toBe(phase.setWeeks);
