@@ -11,6 +11,8 @@ export const EMPTY_PHASE_NAME = 'No services';
 /** How many services a name lists before it says "and N more". */
 const NAMED_IN_FULL = 3;
 const MAX_PART = 40;
+/** Words a module name spells in lower case that a title writes otherwise ("api" -> "API"). */
+const SPELLINGS = new Map(['API', 'UI', 'DB', 'SSO', 'SMS', 'ML', 'AI', 'CMS', 'CRM', 'ERP', 'SEO', 'URL', 'HTTP', 'REST', 'RPC', 'gRPC', 'GraphQL', 'OAuth', 'PDF', 'CSV', 'JSON', 'XML'].map((word) => [word.toLowerCase(), word]));
 
 /** Whether a phase's name in the project is one Carve gave it (so the planner names it from its content). */
 export function isPlaceholderPhaseName(name: string | undefined, index: number): boolean {
@@ -26,6 +28,7 @@ export function nameStem(name: string): string {
   stem = stem.replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
   const shorter = stem.replace(/\s+(services?|svc)$/i, '');
   if (shorter) stem = shorter;
+  stem = stem.replace(/[A-Za-z]+/g, (word) => SPELLINGS.get(word.toLowerCase()) ?? word);
   return Array.from(stem).length > MAX_PART ? `${Array.from(stem).slice(0, MAX_PART - 1).join('')}…` : stem;
 }
 

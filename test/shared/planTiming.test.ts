@@ -109,6 +109,7 @@ describe('phase names', () => {
     expect(nameFromServices([svc('order +6', 42), svc('catalogue +8', 51), svc('oscar.apps.partner', 1), svc('customer_support', 3)])).toBe('Catalogue, order and 2 more');
     expect(nameFromServices([svc('API Gateway', 1), svc('FastAPI Edge', 2)])).toBe('FastAPI edge and API gateway');
     expect(nameStem('Payments service')).toBe('Payments');
+    expect(nameFromServices([svc('projects +19', 3), svc('api +15', 2), svc('graphql', 1)])).toBe('Projects, API and GraphQL');
     const sample = loadSampleProject();
     expect(planMigration(sample).phases[1]!.name).toBe('Catalog and search');
     // Phase 1 made longer holds Reviews and Notifications too; its name says so.
