@@ -1,6 +1,7 @@
 import Store from 'electron-store';
 import { describeError } from '../../shared/api/result';
-import { validatedPreferences, type PreferenceStore } from '../services/preferences';
+import { plainReason } from '../services/fsErrors';
+import { memoryStore, validatedPreferences, type PreferenceStore, type RawStore } from '../services/preferences';
 
 // Preferences in the desktop app: electron-store 11 (ESM-only, built on conf 15) writing the same
 // `<userData>/preferences.json` that the browser host and the CLI read through conf. No `migrations` option
@@ -9,6 +10,7 @@ import { validatedPreferences, type PreferenceStore } from '../services/preferen
 
 export function createElectronPreferences(userDataDir: string): PreferenceStore {
   let store: Store<Record<string, unknown>> | null = null;
+  let memory: RawStore | null = null;
   try {
     store = new Store<Record<string, unknown>>({
       name: 'preferences',
@@ -18,10 +20,8 @@ export function createElectronPreferences(userDataDir: string): PreferenceStore 
     });
   } catch (error) {
     console.warn(`Preferences are kept in memory only: ${describeError(error)}`);
+    memory = memoryStore(`the preferences folder cannot be used (${plainReason(error)})`);
   }
-  const memory = new Map<string, unknown>();
-  return validatedPreferences({
-    get: (key) => (store ? store.get(key) : memory.get(key)),
-    set: (key, value) => (store ? store.set(key, value) : void memory.set(key, value)),
-  });
+  const opened = store;
+  return validatedPreferences(opened ? { get: (key) => opened.get(key), set: (key, value) => opened.set(key, value) } : memory!);
 }

@@ -114,7 +114,8 @@ export function createHandlers(options: HostOptions): Handlers {
     },
     'prefs:get': async () => ({ theme: preferences.get('theme') }),
     'prefs:set': async ({ theme }) => {
-      preferences.set('theme', theme);
+      const notSaved = preferences.set('theme', theme);
+      if (notSaved !== null) throw new CarveError('save-failed', `The theme was not saved: ${notSaved}`);
       return { theme: preferences.get('theme') };
     },
     'dialog:open': async () => {

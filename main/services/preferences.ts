@@ -2,6 +2,7 @@ import Conf from 'conf';
 import { z } from 'zod';
 import { THEMES, type RecentFile, type Theme } from '../../shared/api/contract';
 import { describeError } from '../../shared/api/result';
+import { plainReason } from './fsErrors';
 
 // Preferences: the fields whose home is neither the project file nor nowhere (see STYLE.md, section 3).
 // One small interface, bound to electron-store in the desktop app and to conf (same file format) elsewhere.
@@ -21,7 +22,11 @@ export interface StoredPreferences {
 
 export interface PreferenceStore {
   get<K extends keyof StoredPreferences>(key: K): StoredPreferences[K];
-  set<K extends keyof StoredPreferences>(key: K, value: StoredPreferences[K]): void;
+  /**
+   * Store a value; null when it was written, else why it was not (a full disk, a read-only folder): the value
+   * is then kept for this session only, or not at all. Callers that must say so (prefs:set) check it.
+   */
+  set<K extends keyof StoredPreferences>(key: K, value: StoredPreferences[K]): string | null;
 }
 
 export const PREFERENCE_DEFAULTS: StoredPreferences = Object.freeze({
@@ -40,10 +45,10 @@ export const PREFERENCE_SCHEMAS: { [K in keyof StoredPreferences]: z.ZodType<Sto
   windowBounds: z.object({ x: coordinate, y: coordinate, width: size, height: size }).nullable(),
 };
 
-/** A raw key-value store: electron-store and conf both fit. */
+/** A raw key-value store: electron-store and conf both fit. `set` throws, or returns why it kept the value in memory only. */
 export interface RawStore {
   get(key: string): unknown;
-  set(key: string, value: unknown): void;
+  set(key: string, value: unknown): void | string;
 }
 
 /**
@@ -67,9 +72,12 @@ export function validatedPreferences(raw: RawStore, onError: (message: string) =
     set(key, value) {
       const parsed = PREFERENCE_SCHEMAS[key].parse(value);
       try {
-        raw.set(key, parsed);
+        const kept = raw.set(key, parsed);
+        return typeof kept === 'string' ? kept : null;
       } catch (error) {
-        onError(`Could not save the preferences: ${describeError(error)}`);
+        const reason = plainReason(error);
+        onError(`Could not save the preferences: ${reason}`);
+        return reason;
       }
     },
   };
@@ -85,9 +93,15 @@ function warnOnce(): (message: string) => void {
 }
 
 /** Values kept in memory only: when the preferences file cannot be opened at all. */
-function memoryStore(): RawStore {
+export function memoryStore(reason: string): RawStore {
   const values = new Map<string, unknown>();
-  return { get: (key) => values.get(key), set: (key, value) => void values.set(key, value) };
+  return {
+    get: (key) => values.get(key),
+    set: (key, value) => {
+      values.set(key, value);
+      return `it is kept until Carve stops only: ${reason}`;
+    },
+  };
 }
 
 /**
@@ -107,7 +121,7 @@ export function createConfPreferences(dir: string, onError?: (message: string) =
     raw = { get: (key) => conf.get(key), set: (key, value) => conf.set(key, value) };
   } catch (error) {
     report(`Preferences are kept in memory only: ${describeError(error)}`);
-    raw = memoryStore();
+    raw = memoryStore(`the preferences folder cannot be used (${plainReason(error)})`);
   }
   return validatedPreferences(raw, report);
 }

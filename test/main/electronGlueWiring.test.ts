@@ -135,7 +135,10 @@ function memoryPreferences(): PreferenceStore & { values: StoredPreferences } {
   return {
     values,
     get: (key) => values[key],
-    set: (key, value) => void (values[key] = value),
+    set: (key, value) => {
+      values[key] = value;
+      return null;
+    },
   };
 }
 
