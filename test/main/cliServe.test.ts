@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +78,17 @@ describe('carve serve', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('says in one line that --user-data names a file, or a folder that cannot be made (exit 1), and leaves the file alone', async () => {
+    await writeFile(join(base, 'prefs-file'), 'keep me');
+    const run = serve(['--workspace', 'workspace', '--user-data', 'prefs-file']);
+    expect(await run.done).toBe(1);
+    expect(run.err).toEqual([`The user-data folder is a file, not a folder: ${join(base, 'prefs-file')}`]);
+    expect(await readFile(join(base, 'prefs-file'), 'utf8')).toBe('keep me');
+    const under = serve(['--workspace', 'workspace', '--user-data', 'prefs-file/inner']);
+    expect(await under.done).toBe(1);
+    expect(under.err).toEqual([`The user-data folder cannot be made: ${join(base, 'prefs-file/inner')}: a part of its path is not a folder`]);
   });
 
   it('says Carve is not built when the renderer is missing (exit 1)', async () => {

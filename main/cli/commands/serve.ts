@@ -1,5 +1,6 @@
 import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { plainReason } from '../../services/fsErrors';
 import { defaultUserDataDir } from '../../services/paths';
 import { startBrowserHost } from '../../server/browserHost';
 import { UsageError } from '../args';
@@ -32,6 +33,18 @@ function untilStopped(io: CliIo): Promise<void> {
   });
 }
 
+/** Make the user-data folder if needed; one line saying why it cannot be used, else null. */
+async function prepareUserData(dir: string): Promise<string | null> {
+  const info = await stat(dir).catch(() => null);
+  if (info && !info.isDirectory()) return `The user-data folder is a file, not a folder: ${dir}`;
+  try {
+    await mkdir(dir, { recursive: true });
+    return null;
+  } catch (error) {
+    return `The user-data folder cannot be made: ${dir}: ${plainReason(error)}`;
+  }
+}
+
 export const serveCommand: Command = {
   name: 'serve',
   synopsis: '[--port N] [--workspace DIR] [--user-data DIR]',
@@ -57,7 +70,11 @@ export const serveCommand: Command = {
       io.err(`The workspace ${workspaceInfo ? 'is not a folder' : 'folder does not exist'}: ${workspace}`);
       return 1;
     }
-    await mkdir(userDataDir, { recursive: true });
+    const userDataProblem = await prepareUserData(userDataDir);
+    if (userDataProblem !== null) {
+      io.err(userDataProblem);
+      return 1;
+    }
     const host = await startBrowserHost({ port, workspace, userDataDir, rendererDir, log: io.err });
     io.out(`Carve is running at ${host.url}`);
     io.out('Press Ctrl+C to stop.');
