@@ -1,6 +1,7 @@
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
 import type { PlannedService } from '../../shared/planning/types';
+import { countOf } from '../../shared/words';
 import { frameworkLabel } from '../labels';
 import { selectNodes } from '../state/selectionStore';
 import { pinToPhaseAt } from './roadmapEdits';
@@ -55,7 +56,7 @@ export const ServiceCard = memo(function ServiceCard({ service, phaseIndex, choi
       </div>
       <div className="roadmap-card-facts">
         <span>{frameworkLabel(service.framework)}</span>
-        <span className="roadmap-effort" title={effort.overridden ? `Overridden; the formula gives ${effort.computed} person-weeks` : 'Person-weeks, from the effort formula'}>
+        <span className="roadmap-effort" title={effort.overridden ? `Overridden; the formula gives ${countOf(effort.computed, 'person-week')}` : 'Person-weeks, from the effort formula'}>
           {weeks(effort.effort)}
           {effort.overridden && <span className="roadmap-tag">overridden</span>}
         </span>

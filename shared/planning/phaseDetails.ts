@@ -6,7 +6,7 @@ import type { PlannerGraph } from './dependencyGraph';
 import { addDays } from './dates';
 import { FOUNDATIONS_NAME, isPlaceholderPhaseName, nameFromServices } from './phaseNames';
 import { timePhase, type TimingTeam } from './phaseTiming';
-import { listNames, listWithAnd } from '../words';
+import { countOf, listNames, listWithAnd } from '../words';
 import type { DataMigration, PlanCycle, PlannedPhase, PlannedService } from './types';
 
 // What each phase holds besides its services: Foundations tasks, the routes the facade must add, the data to
@@ -14,8 +14,6 @@ import type { DataMigration, PlanCycle, PlannedPhase, PlannedService } from './t
 
 const MONOLITH = 'Monolith';
 const MAX_MODULES_NAMED = 6;
-/** Lines of code as "12,345" (one formatter: toLocaleString builds one per call). */
-const THOUSANDS = new Intl.NumberFormat('en-US');
 
 /** Foundations (phase 0): the work every extraction relies on, derived from the design. */
 export function foundationTasks(project: Project): string[] {
@@ -329,7 +327,7 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
   const monolithFramework = getFramework(project.monolith.framework).id;
   for (const service of phase.services) {
     if (service.effort.frameworkChange && service.linesOfCode > 0 && getFramework(service.framework).id !== monolithFramework) {
-      risks.push(`${service.name} is rewritten onto ${getFramework(service.framework).name} (${THOUSANDS.format(service.linesOfCode)} lines): plan for parity tests`);
+      risks.push(`${service.name} is rewritten onto ${getFramework(service.framework).name} (${countOf(service.linesOfCode, 'line')}): plan for parity tests`);
     }
   }
   for (const route of phase.facadeRoutes) {

@@ -1,6 +1,7 @@
 import type { ServiceGraph } from '../analysis/serviceGraph';
 import { LINK_STYLE_LABELS } from '../catalog/runtimes';
 import { LINK_STYLES, MONOLITH_NODE_ID, type LinkStyle } from '../model/project';
+import { countOf } from '../words';
 import { escapeHtml, formatNumber, truncate } from './escape';
 import { DEPENDENCY_COLOUR, LINK_STROKES, phaseColour } from './palette';
 import type { ReportModel } from './reportModel';
@@ -104,7 +105,7 @@ function monolithBox(box: Box, model: ReportModel): string {
     `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="#f1f5f9" stroke="#334155" stroke-width="2.5"/>`,
     `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 30)}" class="node-name">${escapeHtml(truncate(name, 24))}</text>`,
     `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 54)}" class="node-detail">Monolith · ${escapeHtml(frameworkLabel(model.project.monolith.framework))}</text>`,
-    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 76)}" class="node-detail">${remaining} of ${model.project.monolith.modules.length} modules stay</text>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 76)}" class="node-detail">${remaining} of ${countOf(model.project.monolith.modules.length, 'module')} ${remaining === 1 ? 'stays' : 'stay'}</text>`,
     `</g>`,
   ].join('');
 }
@@ -288,7 +289,7 @@ export function renderArchitecture(model: ReportModel, graph: ServiceGraph): Arc
     maxY: box.y + box.height,
   }));
   const isTiled = maxX - minX > TILE.width * 1.5 || maxY - minY > TILE.height * 1.3;
-  const label = `Target architecture: the monolith and ${model.project.services.length} services`;
+  const label = `Target architecture: the monolith and ${countOf(model.project.services.length, 'service')}`;
   // Labels after every line, so that no line crosses a label; a tiled overview leaves them to the tiles.
   // The arrow markers are defined once, in the overview: the tiles of the same document refer to them.
   const overview =

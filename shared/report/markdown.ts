@@ -64,7 +64,7 @@ export function renderMarkdown(project: Project, plan: Plan): string {
   out.push(`- Modules in the monolith: ${formatNumber(project.monolith.modules.length)}`);
   out.push(`- Services to extract: ${formatNumber(project.services.length)}`);
   out.push(`- Phases: ${plan.phases.length}, from ${plan.start} to ${plan.end} (${countOf(model.durationWeeks, 'week')})`);
-  out.push(`- Total effort: ${formatNumber(plan.totalEffort, 1)} person-weeks`, '');
+  out.push(`- Total effort: ${countOf(plan.totalEffort, 'person-week')}`, '');
   if (plan.warnings.length) {
     out.push('### Warnings', '', ...plan.warnings.map((warning) => `- ${m(warning.message)}`), '');
   }

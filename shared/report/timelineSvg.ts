@@ -1,5 +1,6 @@
 import { parseIsoDate } from '../planning/dates';
 import type { Plan } from '../planning/types';
+import { countOf } from '../words';
 import { escapeHtml, truncate } from './escape';
 import { phaseColour } from './palette';
 import { phaseTitle } from '../planning/phaseNames';
@@ -75,7 +76,7 @@ export function renderTimelineSvg(plan: Plan): string {
     );
   });
 
-  return `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Timeline of ${plan.phases.length} phases from ${escapeHtml(
+  return `<svg class="timeline" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label="Timeline of ${countOf(plan.phases.length, 'phase')} from ${escapeHtml(
     plan.start,
   )} to ${escapeHtml(plan.end)}">${parts.join('')}</svg>`;
 }
