@@ -36,6 +36,15 @@ export function plainReason(error: unknown): string {
   return describeError(error);
 }
 
+/**
+ * Whether a path holds U+FFFD, which is what Node makes of bytes that are not UTF-8 in a file name (from argv or
+ * a folder listing): the path no longer names the file. (A name may hold U+FFFD itself; callers ask only once
+ * the file was not found.)
+ */
+export function hasUndecodableName(name: string): boolean {
+  return name.includes('\uFFFD');
+}
+
 /** The API error code for a failed read or listing. */
 export function readErrorCode(error: unknown): ErrorCode {
   switch (errnoCode(error)) {
@@ -56,6 +65,9 @@ export function readErrorCode(error: unknown): ErrorCode {
 export function readError(error: unknown, name: string, verb = 'open'): CarveError {
   if (error instanceof CarveError) return error;
   const code = readErrorCode(error);
+  if (code === 'not-found' && hasUndecodableName(name)) {
+    return new CarveError(code, `${name}: its name is not valid UTF-8, so Carve cannot ${verb} it (rename it)`);
+  }
   if (code === 'not-found') return new CarveError(code, `${name} was not found`);
   if (code === 'not-a-file') return new CarveError(code, `${name} is a folder, not a file`);
   return new CarveError(code, `Could not ${verb} ${name}: ${plainReason(error)}`);

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import type { ImportProblem } from '../../../shared/importer/types';
+import { hasUndecodableName } from '../fsErrors';
 import { isInside } from '../workspace';
 
 // The folder walk of the Python importer: .py files, .gitignore files at every level respected, virtualenvs,
@@ -78,6 +79,8 @@ function isIgnored(rel: string, isDir: boolean, levels: Rules[]): boolean {
   return ignored;
 }
 
+const exists = (file: string): Promise<boolean> => fs.lstat(file).then(() => true, () => false);
+
 const shortPath = (rel: string) => (rel.length > 120 ? `${rel.slice(0, 58)}…${rel.slice(-58)}` : rel);
 
 export async function walkPythonTree(root: string, options: WalkOptions | AbortSignal = {}): Promise<WalkResult> {
@@ -150,6 +153,12 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
     const subdirs: Array<Promise<void>> = [];
     for (const entry of entries) {
       const childRel = rel ? `${rel}/${entry.name}` : entry.name;
+      if (hasUndecodableName(entry.name) && !(await exists(path.join(abs, entry.name)))) {
+        // Bytes that are not UTF-8 in the name: Python cannot import it either; say so rather than "not found".
+        result.skipped++;
+        if (entry.isDirectory() || entry.name.endsWith('.py')) result.problems.push({ path: shortPath(childRel), reason: 'its name is not valid UTF-8: not read' });
+        continue;
+      }
       const childAbs = path.join(abs, entry.name);
       let childReal = path.join(real, entry.name);
       let isDir = entry.isDirectory();
