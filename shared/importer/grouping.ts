@@ -24,6 +24,8 @@ export interface GroupingPlan {
   groupOf(module: string): string;
   /** Whether the layers moved this module out of the group its name gives. */
   isAttributed(module: string): boolean;
+  /** Whether the tree is a Django project (isDjango). */
+  django: boolean;
 }
 
 /** "depth 3", "Django apps", "top-level packages". */
@@ -60,9 +62,9 @@ function some(list: readonly string[], limit = 3): string {
 const groupsAt = (code: readonly ScannedFile[], depth: number) => new Set(code.map((f) => f.module.split('.').slice(0, depth).join('.'))).size;
 
 /** The granularity 'auto' stands for, and why. */
-export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, SupportKind>): { granularity: FixedGranularity; why: string } {
+export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, SupportKind>, django = isDjango(scan, kinds)): { granularity: FixedGranularity; why: string } {
   const code = scan.files.filter((f) => f.module !== '' && !kinds.has(f.path));
-  if (isDjango(scan, kinds)) {
+  if (django) {
     const found = scan.installedApps.length > 0 ? 'INSTALLED_APPS' : 'an AppConfig in apps.py';
     return { granularity: 'app', why: `Django project (${found}): chose Django apps` };
   }
@@ -99,22 +101,31 @@ export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, S
 }
 
 /** Everything aggregate() needs to group files: roles, the granularity, the layers. */
-export function planGrouping(scan: ScanResult, options: GroupingOptions, known?: Map<string, SupportKind>): GroupingPlan {
-  const kinds = known ?? supportKinds(scan);
+export function planGrouping(scan: ScanResult, options: GroupingOptions, known?: { kinds: Map<string, SupportKind>; django: boolean }): GroupingPlan {
+  const kinds = known?.kinds ?? supportKinds(scan);
+  const django = known?.django ?? isDjango(scan, kinds);
   const chosen =
     options.granularity === 'auto'
-      ? chooseGranularity(scan, kinds)
+      ? chooseGranularity(scan, kinds, django)
       : { granularity: options.granularity, why: `${describeGranularity(options.granularity)}, as asked` };
   const base = grouper(scan, chosen.granularity);
   const code = [...new Set(scan.files.filter((f) => f.module !== '' && !kinds.has(f.path)).map((f) => f.module))];
   const layers = findLayers(code, base, chosen.granularity === 'app' ? { apps: new Set(djangoApps(scan)) } : {});
   const keepLayers = options.keepLayers === true;
-  const parts = keepLayers ? [] : layers.parts;
+  const domainOf = new Map(keepLayers ? [] : layers.parts.map((p) => [p.prefix, p.domain]));
   const cache = new Map<string, string>();
+  /** The domain of the longest attributed prefix of `module`, if any. */
+  const attributedTo = (module: string): string | undefined => {
+    if (domainOf.size === 0) return undefined;
+    for (let prefix = module; ; prefix = prefix.slice(0, prefix.lastIndexOf('.'))) {
+      const domain = domainOf.get(prefix);
+      if (domain !== undefined || !prefix.includes('.')) return domain;
+    }
+  };
   const groupOf = (module: string): string => {
     let group = cache.get(module);
     if (group === undefined) {
-      group = parts.find((p) => module === p.prefix || module.startsWith(`${p.prefix}.`))?.domain ?? base(module);
+      group = attributedTo(module) ?? base(module);
       cache.set(module, group);
     }
     return group;
@@ -127,17 +138,18 @@ export function planGrouping(scan: ScanResult, options: GroupingOptions, known?:
     keepLayers,
     groupOf,
     isAttributed: (module) => groupOf(module) !== base(module),
+    django,
   };
 }
 
 /** The granularities the import report offers, with their number of modules (the chosen one included). */
 export function groupingOptions(scan: ScanResult, plan: GroupingPlan): Array<{ granularity: FixedGranularity; modules: number }> {
-  const list: FixedGranularity[] = isDjango(scan, plan.kinds) ? ['app'] : [];
+  const list: FixedGranularity[] = plan.django ? ['app'] : [];
   list.push('package', 'depth:2', 'depth:3', 'depth:4');
   if (!list.includes(plan.granularity)) list.push(plan.granularity);
   const code = scan.files.filter((f) => f.module !== '' && !plan.kinds.has(f.path) && f.codeLines > 0);
   return list.map((granularity) => {
-    const other = granularity === plan.granularity ? plan : planGrouping(scan, { granularity, keepLayers: plan.keepLayers }, plan.kinds);
+    const other = granularity === plan.granularity ? plan : planGrouping(scan, { granularity, keepLayers: plan.keepLayers }, plan);
     return { granularity, modules: new Set(code.map((f) => other.groupOf(f.module))).size };
   });
 }
