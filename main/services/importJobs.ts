@@ -5,6 +5,7 @@ import { CarveError } from '../../shared/api/result';
 import { aggregate } from '../../shared/importer/aggregate';
 import type { Granularity } from '../../shared/importer/granularity';
 import type { ImportResult } from '../../shared/importer/importResult';
+import { findNotTables } from '../../shared/importer/models';
 import { importPythonProject, type ImportOptions } from './python/importPython';
 import { errnoCode, plainReason } from './fsErrors';
 
@@ -59,6 +60,7 @@ export function summarize(result: ImportResult, changes: { added: string[]; remo
   const { report } = result;
   // What was left out to fit the model's limits comes first: it concerns whole modules, not one file.
   const problems = [...(result.limits ?? []), ...report.problems];
+  const notTables = findNotTables(result.scan).map((c) => ({ name: c.name, path: c.file.path, line: c.line, kind: c.kind }));
   return {
     granularity: result.granularity,
     grouping: result.grouping,
@@ -72,6 +74,9 @@ export function summarize(result: ImportResult, changes: { added: string[]; remo
     problemCount: problems.length,
     added: changes.added,
     removed: changes.removed,
+    entities: result.modules.reduce((sum, m) => sum + m.entities.length, 0),
+    notTables: notTables.slice(0, LISTED_PROBLEMS),
+    notTableCount: notTables.length,
   };
 }
 

@@ -18,6 +18,7 @@ export function ImportReport() {
   const figures: Array<[string, string]> = [
     ['Modules', count(summary.modules)],
     ['Dependencies', count(summary.dependencies)],
+    ['Entities', count(summary.entities)],
     ['Files', count(summary.files)],
     ['Lines', count(summary.lines)],
     ['Skipped', count(summary.skipped)],
@@ -44,6 +45,22 @@ export function ImportReport() {
             {summary.removed.length > 0 && <span className="muted"> (no longer in any service)</span>}
           </p>
         </div>
+      )}
+      {summary.notTableCount > 0 && (
+        <details className="import-not-tables">
+          <summary>
+            {count(summary.notTableCount)} {summary.notTableCount === 1 ? 'class is not a table' : 'classes are not tables'} (abstract bases, proxies,
+            mixins): not entities, never moved
+          </summary>
+          <ul aria-label="Classes that are not tables">
+            {summary.notTables.map((c) => (
+              <li key={`${c.path}:${c.line}`}>
+                {c.name} ({c.kind}) <code>{`${c.path}:${c.line}`}</code>
+              </li>
+            ))}
+            {summary.notTableCount > summary.notTables.length && <li className="muted">and {count(summary.notTableCount - summary.notTables.length)} more</li>}
+          </ul>
+        </details>
       )}
       {summary.problemCount === 0 ? (
         <p className="muted">Every file was read.</p>

@@ -240,6 +240,16 @@ export interface ImportProgress {
 }
 
 /** What an import read and made, for the report shown after it. */
+/** A class on the way to tables that is no table itself: never an entity, so never data the plan moves. */
+export interface NotTableClass {
+  name: string;
+  /** The file, relative to the imported folder, and the line of the class statement. */
+  path: string;
+  line: number;
+  /** An abstract or declarative base, a proxy model (its parent's table), or a mixin (a plain class of the chain). */
+  kind: 'abstract' | 'proxy' | 'mixin';
+}
+
 export interface ImportSummary {
   granularity: Granularity;
   /** The granularity used ('auto' resolved) and why, the layers attributed, what was left out, the other options. */
@@ -257,6 +267,11 @@ export interface ImportSummary {
   /** Dotted names of modules new in a re-import, and of modules gone (empty for a new project). */
   added: string[];
   removed: string[];
+  /** Entities (tables) in the modules. */
+  entities: number;
+  /** Abstract bases, proxies and mixins of the models (at most 1,000 listed): not tables, so not entities. */
+  notTables: NotTableClass[];
+  notTableCount: number;
 }
 
 export interface ImportSuggestion {

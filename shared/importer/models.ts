@@ -363,8 +363,8 @@ function collectNotTables(resolver: Resolver, classes: Array<{ file: ScannedFile
   return [...out.values()].sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.line - b.line));
 }
 
-/** The tables of the tree, what is on the way to them without being one, and their data links. */
-export function findEntities(scan: ScanResult, apps: readonly string[]): Entities {
+/** Every module-level class of the tree with what it is to the ORMs. */
+function classify(scan: ScanResult): { resolver: Resolver; classes: Array<{ file: ScannedFile; cls: ClassRecord; info: Info }> } {
   const isDjango =
     scan.installedApps.length > 0 || scan.files.some((f) => f.imports.some((r) => r.module === 'django' || r.module.startsWith('django.')));
   const resolver = new Resolver(scan, isDjango);
@@ -373,6 +373,18 @@ export function findEntities(scan: ScanResult, apps: readonly string[]): Entitie
     if (file.isMigration || file.module === '') continue;
     for (const cls of file.classes) if (isModuleClass(cls)) classes.push({ file, cls, info: resolver.info(file, cls) });
   }
+  return { resolver, classes };
+}
+
+/** The abstract and declarative bases, proxies and mixins of the tree's tables (for the import report). */
+export function findNotTables(scan: ScanResult): NotTable[] {
+  const { resolver, classes } = classify(scan);
+  return collectNotTables(resolver, classes);
+}
+
+/** The tables of the tree, what is on the way to them without being one, and their data links. */
+export function findEntities(scan: ScanResult, apps: readonly string[]): Entities {
+  const { resolver, classes } = classify(scan);
   const tables = classes.filter((c) => c.info.role === 'table');
   const models: ModelClass[] = tables.map(({ file, cls, info }) => ({ name: cls.name, file, line: cls.line, family: info.family! }));
   const relations = new Linker(scan, resolver, tables, apps).relations();

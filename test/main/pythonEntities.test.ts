@@ -8,7 +8,10 @@ import type { Granularity } from '../../shared/importer/granularity';
 import { djangoApps } from '../../shared/importer/granularity';
 import { findEntities, snakeCase, type Entities } from '../../shared/importer/models';
 import type { ScanResult } from '../../shared/importer/types';
-import { scanPythonTree } from '../../main/services/python/importPython';
+import { importPythonProject, scanPythonTree } from '../../main/services/python/importPython';
+import { summarize } from '../../main/services/importJobs';
+import { openProjectFile } from '../../main/services/projectFiles';
+import { runCarve } from './cliHarness';
 
 // Entities are tables: classes whose base chain reaches an ORM's model root, resolved through imports and the
 // tree's own classes. Fixtures in test/fixtures/python-entities, each its own tree: a Django shop with oscar-style
@@ -221,5 +224,43 @@ describe('resolving a base name to the class it really names', () => {
     expect(names(found)).toEqual(['db/models.py:Account', 'db/models.py:Legacy']);
     expect(found.notTables.map((n) => `${n.kind} ${n.name}`)).toEqual(['abstract Common']);
     expect(found.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual(['ForeignKey accounts.id -> db/models.py']);
+  });
+});
+
+describe('the import report names what is not a table', () => {
+  let cwd: string;
+  beforeAll(async () => {
+    cwd = await fs.mkdtemp(path.join(os.tmpdir(), 'carve-entities-cli-'));
+  });
+  afterAll(async () => {
+    await fs.rm(cwd, { recursive: true, force: true });
+  });
+
+  it('in the summary the app shows: the entity count and each abstract base, proxy and mixin with file:line', async () => {
+    const result = await importPythonProject(path.join(fixtures, 'django_shop'), { granularity: 'app', workers: 0 });
+    const summary = summarize(result);
+    expect(summary.entities).toBe(10);
+    expect(summary.notTableCount).toBe(6);
+    expect(summary.notTables.map((c) => `${c.kind} ${c.name} ${c.path}:${c.line}`)).toEqual([
+      'abstract AbstractCategory shop/catalogue/abstract_models.py:11',
+      'abstract AbstractProduct shop/catalogue/abstract_models.py:18',
+      'proxy FeaturedProduct shop/catalogue/models.py:13',
+      'mixin TimestampedMixin shop/core/models.py:4',
+      'abstract AbstractTimestamped shop/core/models.py:11',
+      'abstract OrderMixin shop/order/models.py:7',
+    ]);
+  });
+
+  it('on the CLI: one stderr line, and the written project holds the tables and their data dependencies only', async () => {
+    const run = await runCarve(cwd, ['import-python', path.join(fixtures, 'flask_ctf'), '--out', 'ctf.carve', '--granularity', 'depth:2']);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('entities: 7 tables; not tables (never entities): 1 mixin');
+    const { project } = await openProjectFile(path.join(cwd, 'ctf.carve'));
+    expect(project.monolith.framework).toBe('flask');
+    const byName = Object.fromEntries(project.monolith.modules.map((m) => [m.name, m.entities]));
+    expect(byName['ctf.scoreboard']).toEqual(['Award', 'Solve']);
+    const data = project.monolith.dependencies.filter((d) => d.kind === 'data');
+    expect(data.flatMap((d) => d.evidence.map((e) => e.file))).not.toContain('ctf/scoreboard/forms.py');
+    expect(data.map((d) => `${d.from}->${d.to}:${d.weight}`).sort()).toEqual(['ctf-challenges->ctf-models:2', 'ctf-scoreboard->ctf-challenges:1', 'ctf-scoreboard->ctf-models:2']);
   });
 });

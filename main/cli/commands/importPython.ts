@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CarveError } from '../../../shared/api/result';
 import type { GroupingReport } from '../../../shared/importer/aggregate';
 import { parseGranularity } from '../../../shared/importer/granularity';
+import { findNotTables, type NotTable } from '../../../shared/importer/models';
 import { toProject } from '../../../shared/importer/toProject';
 import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
@@ -44,6 +45,22 @@ export function groupingLines(grouping: GroupingReport): string[] {
 
 /** After "FILE: already exists; ". */
 const NOT_REPLACED = 'Carve does not replace it (use --force, or choose another --out)';
+
+const NOT_TABLE_WORDS: ReadonlyArray<[NotTable['kind'], string, string]> = [
+  ['abstract', 'abstract base', 'abstract bases'],
+  ['proxy', 'proxy', 'proxies'],
+  ['mixin', 'mixin', 'mixins'],
+];
+
+/** "entities: 79 tables; not tables (never entities): 75 abstract bases, 2 proxies, 4 mixins". */
+function entitiesLine(tables: number, notTables: readonly NotTable[]): string {
+  const parts = NOT_TABLE_WORDS.map(([kind, one, many]) => {
+    const n = notTables.filter((c) => c.kind === kind).length;
+    return n === 0 ? '' : `${count(n)} ${n === 1 ? one : many}`;
+  }).filter(Boolean);
+  const head = `entities: ${count(tables)} ${tables === 1 ? 'table' : 'tables'}`;
+  return parts.length === 0 ? head : `${head}; not tables (never entities): ${parts.join(', ')}`;
+}
 
 export const importPythonCommand: Command = {
   name: 'import-python',
@@ -124,6 +141,7 @@ export const importPythonCommand: Command = {
     const problems = [...result.limits, ...report.problems];
     for (const problem of problems) io.err(`${problem.path}: ${problem.reason}`);
     for (const line of groupingLines(result.grouping)) io.err(line);
+    io.err(entitiesLine(result.modules.reduce((sum, m) => sum + m.entities.length, 0), findNotTables(result.scan)));
     const project = toProject(result, name);
     try {
       if (toStream) await toStream(projectBytes(project, 'the project'));
