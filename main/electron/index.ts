@@ -8,6 +8,7 @@ import { defaultUserDataDir } from '../services/paths';
 import { withAfterEffects } from './afterEffects';
 import { carvePathFromArgv, isCarvePath } from './argv';
 import { CloseGuard } from './closeGuard';
+import { guardAllWebContents } from './contentsGuard';
 import { createDialogs } from './dialogs';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -20,6 +21,7 @@ import { createMainWindow, setWindowDirty } from './window';
 // The Electron host: one window over the shared router. Wiring only; each concern lives in its own file.
 
 registerAppScheme();
+guardAllWebContents();
 app.setName('Carve');
 // One user-data folder for the app, the browser host and the CLI (recent files, drafts, preferences).
 app.setPath('userData', defaultUserDataDir());

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { BrowserWindow } from 'electron';
 import type { PdfPrinter } from '../services/export/chromiumPrinter';
 import { REPORT_PRINT_SPEC, toElectronPrintOptions } from '../services/export/printSpec';
+import { guardWebContents } from './contentsGuard';
 
 // The app prints the report with its own Chromium: the same HTML and the same print spec as the browser host
 // and the CLI (playwright-core), through Electron's webContents.printToPDF. The report is self-contained and
@@ -26,6 +27,8 @@ export function createElectronPrinter(): PdfPrinter {
           disableBlinkFeatures: 'Auxclick',
         },
       });
+      // The report has no script, but a link or a meta refresh must not take the window anywhere else.
+      guardWebContents(window.webContents);
       // Cancelling destroys the hidden window: the load or the print under way fails, and the export reports the cancel.
       const stop = () => {
         if (!window.isDestroyed()) window.destroy();
