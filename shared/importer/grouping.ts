@@ -54,8 +54,8 @@ function anchorDepth(file: ScannedFile): number {
   return owner.length;
 }
 
-/** "a, b, c and 4 more". */
-function some(list: readonly string[], limit = 3): string {
+/** "a, b, c and 4 more": a long list kept to its first few. */
+export function some(list: readonly string[], limit = 3): string {
   return list.length <= limit ? list.join(', ') : `${list.slice(0, limit).join(', ')} and ${count(list.length - limit)} more`;
 }
 

@@ -16,6 +16,13 @@ import { runCarve } from './cliHarness';
 const FIXTURES = path.resolve(__dirname, '../fixtures/python-defaults');
 const names = (result: Pick<Aggregate, 'modules'>) => result.modules.map((m) => m.name);
 const attributed = (result: Aggregate) => result.grouping.layers.flatMap((l) => l.attributed.map((a) => `${a.path} -> ${a.module}`));
+/** Real files in a real folder: path (with folders) -> text. */
+async function writeTree(root: string, files: Record<string, string>): Promise<void> {
+  for (const [rel, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await fs.writeFile(path.join(root, rel), text);
+  }
+}
 const edge = (result: Aggregate, from: string, to: string, kind = 'import') => {
   const id = (name: string) => result.modules.find((m) => m.name === name)!.id;
   return result.dependencies.find((d) => d.from === id(from) && d.to === id(to) && d.kind === kind);
@@ -154,12 +161,7 @@ describe('what is application code', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  const write = async (files: Record<string, string>) => {
-    for (const [rel, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(dir, rel)), { recursive: true });
-      await fs.writeFile(path.join(dir, rel), text);
-    }
-  };
+  const write = (files: Record<string, string>) => writeTree(dir, files);
 
   it('a loose file is a script unless packaged code imports it; setup.py inside a package is code', async () => {
     await write({
@@ -200,12 +202,7 @@ describe('trees that make no project', () => {
     await fs.rm(cwd, { recursive: true, force: true });
   });
 
-  const write = async (files: Record<string, string>) => {
-    for (const [rel, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(cwd, rel)), { recursive: true });
-      await fs.writeFile(path.join(cwd, rel), text);
-    }
-  };
+  const write = (files: Record<string, string>) => writeTree(cwd, files);
   const code = (lines: number) => Array.from({ length: lines }, (_, k) => `value_${k} = ${k}\n`).join('');
 
   it('no Python: exit 1 with one line, nothing written', async () => {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { CarveError } from '../../../shared/api/result';
 import type { GroupingReport } from '../../../shared/importer/aggregate';
 import { parseGranularity } from '../../../shared/importer/granularity';
+import { some } from '../../../shared/importer/grouping';
 import { findNotTables, type NotTable } from '../../../shared/importer/models';
 import { toProject } from '../../../shared/importer/toProject';
 import { checkImportFolder } from '../../services/importJobs';
@@ -17,11 +18,6 @@ import { checkOut, isStandardOutput, outProblem, standardOutput } from '../outTa
 const count = (n: number) => n.toLocaleString('en-US');
 /** At most one progress line per this many milliseconds (and always the last one). */
 const PROGRESS_EVERY_MS = 500;
-
-/** "a, b, c and 4 more". */
-function some(list: readonly string[], limit: number): string {
-  return list.length <= limit ? list.join(', ') : `${list.slice(0, limit).join(', ')} and ${count(list.length - limit)} more`;
-}
 
 /** How the files became modules, for stderr: the granularity and why, the others, the layers, what was left out. */
 export function groupingLines(grouping: GroupingReport): string[] {
