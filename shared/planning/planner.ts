@@ -6,7 +6,7 @@ import { describeCycle } from './cycleBreaks';
 import { plannerGraph, serviceDependencies } from './dependencyGraph';
 import { effortOf, type EffortBreakdown } from './effort';
 import { describePhases } from './phaseDetails';
-import { listNames } from '../words';
+import { listWithAnd } from '../words';
 import { capacityOver } from './phaseTiming';
 import type { Plan, PlanCycle, PlannedPhase, PlannedService, PlanWarning } from './types';
 
@@ -153,7 +153,7 @@ export function planMigration(project: Project): Plan {
   if (idle.length > 0) {
     warn({
       kind: 'no-capacity',
-      message: `${listNames(idle.map((team) => team.name))} ${idle.length === 1 ? 'has' : 'have'} no capacity (0 person-weeks per phase): ${idle.length === 1 ? 'its' : 'their'} services are planned on ${teams.length > 0 ? 'the other teams' : 'the capacity below'}`,
+      message: `${listWithAnd(idle.map((team) => team.name))} ${idle.length === 1 ? 'has' : 'have'} no capacity (0 person-weeks per phase): ${idle.length === 1 ? 'its' : 'their'} services are planned on ${teams.length > 0 ? 'the other teams' : 'the capacity below'}`,
       serviceIds: [],
     });
   }
@@ -244,9 +244,15 @@ export function planMigration(project: Project): Plan {
         release(unit);
         const at = phase;
         const needs = round1(unit.members.reduce((s, v) => s + effort[v]!.effort, 0));
+        const one = unit.services.length === 1;
+        // Too many services for the limit (a cycle leaves whole), or too much work for the teams.
+        const why =
+          maxServices !== null && unit.members.length > maxServices
+            ? `${unit.members.length} services that leave together, more than the limit of ${maxServices} per phase`
+            : `${needs} person-weeks, more than one phase allows`;
         warnings.push((phases) => ({
           kind: 'oversized',
-          message: `${names(unit.services)} ${unit.services.length === 1 ? 'needs' : 'need'} ${needs} person-weeks, more than one phase allows: ${unit.services.length === 1 ? 'it has' : 'they have'} ${phaseLabel(phases, at)} to ${unit.services.length === 1 ? 'itself' : 'themselves'}${longerWords(phases[at]!)}`,
+          message: `${names(unit.services)} ${one ? 'needs' : 'need'} ${why}: ${one ? 'it has' : 'they have'} ${phaseLabel(phases, at)} to ${one ? 'itself' : 'themselves'}${longerWords(phases[at]!)}`,
           serviceIds: unit.services.map((s) => s.id),
         }));
       }
@@ -261,7 +267,7 @@ export function planMigration(project: Project): Plan {
     const what = later.flatMap((u) => u.services.map((s) => `${s.name} (phase ${phaseOfUnit[u.index]})`));
     warn({
       kind: 'pin-order',
-      message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depend${unit.services.length === 1 ? 's' : ''} on ${listNames(what)}, which leave${what.length === 1 ? 's' : ''} the monolith later`,
+      message: `${names(unit.services)} (phase ${phaseOfUnit[unit.index]}) depend${unit.services.length === 1 ? 's' : ''} on ${listWithAnd(what)}, which leave${what.length === 1 ? 's' : ''} the monolith later`,
       serviceIds: [...unit.services, ...later.flatMap((u) => u.services)].map((s) => s.id),
     });
   }
@@ -404,7 +410,7 @@ class PhaseCapacity {
 }
 
 function names(services: readonly { name: string }[]): string {
-  return listNames(services.map((s) => s.name));
+  return listWithAnd(services.map((s) => s.name));
 }
 
 /** "phase 2 (Catalog and search)", as the plan names it. */

@@ -194,3 +194,14 @@ describe('phase timing properties (fast-check)', () => {
     );
   });
 });
+
+describe('oversized warnings', () => {
+  it('say whether a unit is too large for the service limit or for the teams', () => {
+    // A cycle of two services with a limit of one service per phase: they still leave together, in one phase.
+    const p = project({ a: 1, b: 1 }, { planning: { maxServicesPerPhase: 1 } });
+    const cyclic = { ...p, links: [{ id: 'l1', from: 'a', to: 'b', style: 'rest' as const, label: '' }, { id: 'l2', from: 'b', to: 'a', style: 'rest' as const, label: '' }] };
+    const plan = planMigration(cyclic);
+    expect(plan.warnings.map((w) => w.message)).toEqual(['a and b need 2 services that leave together, more than the limit of 1 per phase: they have phase 1 (A and b) to themselves']);
+    expect(plan.phases[1]!.lengthWeeks).toBe(4);
+  });
+});
