@@ -1,0 +1,93 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/services/handlers';
+import { ImportJobs } from '../../main/services/importJobs';
+import { createConfPreferences } from '../../main/services/preferences';
+import { Workspace } from '../../main/services/workspace';
+import type { CarveApi } from '../../shared/api/client';
+import { METHODS } from '../../shared/api/contract';
+import { createRouter } from '../../shared/api/router';
+import {
+  closeImportDialog,
+  importStore,
+  openImportDialog,
+  setImportApi,
+  setImportDir,
+  setImportGranularity,
+  setImportKeepLayers,
+  startImport,
+} from '../../renderer/importer/importActions';
+import { closeDocument, documentStore } from '../../renderer/state/documentStore';
+
+// The import dialog's defaults against the real handlers on real folders (answers through JSON as over IPC or
+// HTTP): Automatic granularity, the report's grouping, layers kept or attributed, and a tree that makes no
+// project shown as one line.
+
+const FIXTURE = path.resolve(__dirname, '../fixtures/python-defaults/flask_shop');
+
+let base: string;
+let jobs: ImportJobs;
+beforeEach(async () => {
+  base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-import-defaults-')));
+  await fs.mkdir(path.join(base, 'ws'));
+  await fs.cp(FIXTURE, path.join(base, 'ws', 'shop'), { recursive: true });
+  jobs = new ImportJobs();
+  const userData = path.join(base, 'user');
+  const router = createRouter(
+    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
+  );
+  const api = Object.fromEntries(
+    METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
+  ) as unknown as CarveApi;
+  setImportApi(api);
+  closeDocument();
+});
+afterEach(async () => {
+  closeImportDialog();
+  setImportApi(null);
+  jobs.disposeAll();
+  await fs.rm(base, { recursive: true, force: true });
+});
+
+const allow = async () => true;
+const names = () => documentStore.getState().project!.monolith.modules.map((m) => m.name);
+
+describe('the import dialog with the defaults', () => {
+  it('imports with Automatic granularity, says what it chose, and keeps or attributes layers without reading again', async () => {
+    openImportDialog();
+    expect(importStore.getState()).toMatchObject({ granularity: 'auto', keepLayers: false });
+    setImportDir('shop');
+    await startImport(allow);
+    const summary = importStore.getState().summary!;
+    expect(summary.grouping).toMatchObject({ asked: 'auto', granularity: 'depth:2', keepLayers: false, madeFromLayers: ['shop.reports'] });
+    expect(summary.grouping.reason).toMatch(/^Flask blueprints found in shop\/admin, shop\/api, shop\/catalog and 3 more: chose depth 2/);
+    expect(summary.grouping.leftOut.map((l) => l.kind)).toEqual(['tests', 'migrations', 'scripts']);
+    expect(names()).toContain('shop.reports');
+
+    await fs.rm(path.join(base, 'ws', 'shop'), { recursive: true });
+    await setImportKeepLayers(true);
+    expect(importStore.getState().summary!.grouping.keepLayers).toBe(true);
+    expect(names()).not.toContain('shop.reports');
+    expect(names()).toEqual(expect.arrayContaining(['shop.admin', 'shop.api']));
+    await setImportKeepLayers(false);
+    expect(names()).toContain('shop.reports');
+    await setImportGranularity('package');
+    expect(names()).toEqual(['shop']);
+    expect(importStore.getState().summary!.grouping.reason).toBe('top-level packages, as asked, 1 module (fewer than the 10 to 80 aimed at: the code has few packages at this level)');
+  });
+
+  it('shows the one line of a tree that makes no project and stays on the setup step', async () => {
+    await fs.mkdir(path.join(base, 'ws', 'only-tests', 'tests'), { recursive: true });
+    await fs.writeFile(path.join(base, 'ws', 'only-tests', 'tests', 'test_a.py'), 'import app\n');
+    openImportDialog();
+    setImportDir('only-tests');
+    await startImport(allow);
+    expect(importStore.getState().step.kind).toBe('setup');
+    expect(importStore.getState().error).toBe(
+      `${path.join(base, 'ws', 'only-tests')}: only tests (1 file) found, no application code (tests, migrations and scripts never become modules); choose the folder that holds the application's packages`,
+    );
+    expect(documentStore.getState().project).toBeNull();
+  });
+});
