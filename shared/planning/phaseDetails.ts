@@ -141,7 +141,8 @@ export function describePhases(
 /** What a phase is for, from what it holds: its services, the cycles they leave in, the data that moves. */
 function defaultGoal(index: number, services: readonly PlannedService[], cycles: readonly PlanCycle[]): string {
   if (index === 0) return 'Prepare delivery, observability and the routing facade before any service leaves the monolith';
-  if (services.length === 0) return 'No extraction planned: this phase takes no time';
+  // A phase with no service says so where it is shown (no services, no time); it has no goal of its own.
+  if (services.length === 0) return '';
   const parts = [`Extract ${listWithAnd(services.map((s) => s.name))} and route ${services.length === 1 ? 'its' : 'their'} traffic through the facade`];
   const here = [...new Set(services.flatMap((s) => (s.cycle === null ? [] : [s.cycle])))];
   for (const c of here) parts.push(`${listWithAnd(cycles[c]!.serviceNames)} depend on each other and leave together`);
