@@ -18,6 +18,7 @@
 // lower-case default), ForeignKey(Model.id) and relationship("Class") / relationship(Class) / the class of a
 // `Mapped[...]` annotation.
 import { absoluteModule } from './resolve';
+import { supportKindOfPath } from './roles';
 import type { AssignRecord, ClassRecord, ScanResult, ScannedFile } from './types';
 
 export type ModelFamily = 'django' | 'sqlalchemy' | 'sqlmodel';
@@ -412,7 +413,8 @@ class Linker {
       const name = this.tableName(table);
       if (name !== null) push(this.byTableName, name, table);
     }
-    this.userModel = scan.files.find((f) => f.authUserModel !== null)?.authUserModel ?? null;
+    // The project's settings, not a test site's (django-oscar sets AUTH_USER_MODEL only in tests/settings.py).
+    this.userModel = scan.files.find((f) => f.authUserModel !== null && supportKindOfPath(f.path) !== 'tests')?.authUserModel ?? null;
   }
 
   /** `__tablename__`, else the default of Flask-SQLAlchemy (snake_case) or SQLModel (lower case); none when it shares a parent's table. */

@@ -213,6 +213,23 @@ describe('resolving a base name to the class it really names', () => {
     expect(found.models).toEqual([]);
   });
 
+  it("takes AUTH_USER_MODEL from the project's settings, not from a test site's", async () => {
+    const models = 'from django.conf import settings\nfrom django.db import models\n\nclass Note(models.Model):\n    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n';
+    const files = {
+      'shop/__init__.py': '',
+      'shop/notes/__init__.py': '',
+      'shop/notes/models.py': models,
+      'tests/__init__.py': '',
+      'tests/settings.py': 'AUTH_USER_MODEL = "myauth.User"\n',
+      'tests/myauth/__init__.py': '',
+      'tests/myauth/models.py': 'from django.contrib.auth.models import AbstractUser\n\nclass User(AbstractUser):\n    pass\n',
+    };
+    const library = await tree('library', files);
+    expect(library.relations.map((r) => `${r.detail} -> ${r.target?.path ?? 'outside the tree'}`)).toEqual(['ForeignKey author -> outside the tree']);
+    const site = await tree('site', { ...files, 'shop/settings.py': 'AUTH_USER_MODEL = "accounts.Account"\n', 'shop/accounts/__init__.py': '', 'shop/accounts/models.py': 'from django.contrib.auth.models import AbstractUser\n\nclass Account(AbstractUser):\n    pass\n' });
+    expect(site.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual(['ForeignKey author -> shop/accounts/models.py']);
+  });
+
   it('reads the declarative base from registry().generate_base() and sqlalchemy.ext.declarative, and __abstract__', async () => {
     const found = await tree('registry', {
       'db/__init__.py': '',
