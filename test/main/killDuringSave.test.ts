@@ -15,6 +15,8 @@ import { bundleSaveChild, startChild, type Child } from './saveChildBundle';
 
 const KILLS = 56;
 const MEGABYTES = 2;
+/** How many children start ahead of their turn. */
+const AHEAD = 3;
 
 let dir: string;
 let bundle: string;
@@ -71,12 +73,13 @@ describe('kill -9 during saves', () => {
     const started = Date.now();
 
     const start = (count: number) => startChild(bundle, ['loop', file, String(MEGABYTES), String(count)]);
-    let upcoming = start(0);
+    // The next rounds' children start while this one runs (they load and build their projects), and each waits
+    // for its turn; the one after the last round saves once and quits.
+    const upcoming = Array.from({ length: AHEAD }, () => start(0));
     let held = 0; // the variant the file holds
     for (let round = 0; round < KILLS; round++) {
-      // The next round's child starts while this one runs, and waits for its turn.
-      const child = upcoming;
-      upcoming = start(round === KILLS - 1 ? 1 : 0);
+      const child = upcoming.shift()!;
+      upcoming.push(start(round >= KILLS - AHEAD ? 1 : 0));
       const pid = child.process.pid!;
       await child.next((line) => 'ready' in line);
       child.process.stdin!.write(`${held}\n`);
@@ -116,7 +119,9 @@ describe('kill -9 during saves', () => {
     }
 
     // One more Carve opens and saves the file once, then quits: nothing but the file remains.
-    const last = upcoming;
+    const last = upcoming.shift()!;
+    for (const spare of upcoming) spare.process.kill('SIGKILL'); // never started: they wait for their turn
+    await Promise.all(upcoming.map((spare) => spare.exited));
     await last.next((line) => 'ready' in line);
     last.process.stdin!.write(`${held}\n`);
     await last.next((line) => line.saved === 0);
