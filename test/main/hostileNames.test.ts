@@ -52,6 +52,12 @@ describe('file names that are not UTF-8', () => {
     expect(opened).toEqual({ ok: false, error: { code: 'not-found', message: 'caf\uFFFD.carve: its name is not valid UTF-8, so Carve cannot open it (rename it)' } });
   });
 
+  it('a name too long for the system is the input at fault, not an internal error', async () => {
+    const run = await runCarve(base, ['validate', `${'n'.repeat(300)}.carve`]);
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([`Could not open ${'n'.repeat(300)}.carve: its name is too long`]);
+  });
+
   it('the Python import reports such files as not valid UTF-8 and reads the others', async () => {
     await fs.mkdir(path.join(base, 'app'));
     await fs.writeFile(path.join(base, 'app/__init__.py'), '');
