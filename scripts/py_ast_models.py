@@ -24,7 +24,7 @@ import sys
 from collections import Counter
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from py_ast_deps import module_name, walk  # noqa: E402
+from py_ast_deps import absolute, module_name, walk  # noqa: E402
 
 DJANGO_MODEL = {'django.db.models.Model', 'django.db.models.base.Model', 'django.contrib.gis.db.models.Model'}
 # Third-party and django.contrib model classes subclassed by the monoliths checked (docs/python-import.md).
@@ -101,17 +101,6 @@ def module_level(body):
             yield from module_level(s.finalbody)
         elif isinstance(s, (ast.With, ast.AsyncWith)):
             yield from module_level(s.body)
-
-
-def absolute(module, level, own, is_package):
-    if level == 0:
-        return module
-    parts = own.split('.') if own else []
-    package = parts if is_package else parts[:-1]
-    if level - 1 > len(package):
-        return None
-    base = package[:len(package) - (level - 1)]
-    return '.'.join(base + ([module] if module else []))
 
 
 class Module:

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -157,14 +158,16 @@ describe('SQLAlchemy and SQLModel tables', () => {
   });
 });
 
+/** A temp folder for the trees the tests write and the files the CLI writes. */
+let dir: string;
+beforeAll(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'carve-entities-'));
+});
+afterAll(async () => {
+  await fs.rm(dir, { recursive: true, force: true });
+});
+
 describe('resolving a base name to the class it really names', () => {
-  let dir: string;
-  beforeAll(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'carve-entities-'));
-  });
-  afterAll(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
 
   /** Write a tree of files into a fresh folder and read its entities. */
   async function tree(name: string, files: Record<string, string>): Promise<Entities> {
@@ -244,14 +247,22 @@ describe('resolving a base name to the class it really names', () => {
   });
 });
 
+describe('against CPython ast (scripts/py_ast_models.py, written apart)', () => {
+  it('finds the same tables in every fixture tree', async () => {
+    for (const name of ['django_shop', 'sqla_shop', 'flask_ctf', 'sqlmodel_app']) {
+      const root = path.join(fixtures, name);
+      const reference = JSON.parse(execFileSync('python3', [path.join(repo, 'scripts/py_ast_models.py'), root], { encoding: 'utf8' })) as { tables: string[][] };
+      const theirs = reference.tables.map(([file, cls]) => `${file}:${cls}`).sort();
+      const { entities } = await importTree(root, 'app');
+      const ours = entities.models.map((m) => `${m.file.path}:${m.name}`).sort();
+      // The reference follows django-oscar's own get_class (oscar.apps.<label>); the fixture's loader is its own.
+      const loadedByGetClass = name === 'django_shop' ? ['shop/review/models.py:Vote'] : [];
+      expect([name, ours]).toEqual([name, [...theirs, ...loadedByGetClass].sort()]);
+    }
+  });
+});
+
 describe('the import report names what is not a table', () => {
-  let cwd: string;
-  beforeAll(async () => {
-    cwd = await fs.mkdtemp(path.join(os.tmpdir(), 'carve-entities-cli-'));
-  });
-  afterAll(async () => {
-    await fs.rm(cwd, { recursive: true, force: true });
-  });
 
   it('in the summary the app shows: the entity count and each abstract base, proxy and mixin with file:line', async () => {
     const result = await importPythonProject(path.join(fixtures, 'django_shop'), { granularity: 'app', workers: 0 });
@@ -269,10 +280,10 @@ describe('the import report names what is not a table', () => {
   });
 
   it('on the CLI: one stderr line, and the written project holds the tables and their data dependencies only', async () => {
-    const run = await runCarve(cwd, ['import-python', path.join(fixtures, 'flask_ctf'), '--out', 'ctf.carve', '--granularity', 'depth:2']);
+    const run = await runCarve(dir, ['import-python', path.join(fixtures, 'flask_ctf'), '--out', 'ctf.carve', '--granularity', 'depth:2']);
     expect(run.code).toBe(0);
     expect(run.err).toContain('entities: 7 tables; not tables (never entities): 1 mixin');
-    const { project } = await openProjectFile(path.join(cwd, 'ctf.carve'));
+    const { project } = await openProjectFile(path.join(dir, 'ctf.carve'));
     expect(project.monolith.framework).toBe('flask');
     const byName = Object.fromEntries(project.monolith.modules.map((m) => [m.name, m.entities]));
     expect(byName['ctf.scoreboard']).toEqual(['Award', 'Solve']);
