@@ -27,11 +27,12 @@ export function ConflictDialog({ dialog }: { dialog: DialogOf<'conflict'> }) {
       }
     >
       <p>
-        <strong>{dialog.fileName}</strong> was changed by someone or something else since you opened it.
+        <strong>{dialog.fileName}</strong>: {dialog.reason.startsWith(dialog.fileName) ? dialog.reason.slice(dialog.fileName.length).trim() : dialog.reason}.
+        Someone or something else changed it.
       </p>
       <p className="muted">
-        Overwrite replaces it with your version. Save As keeps both. Reload from disk drops your changes and opens
-        the file as it is now.
+        Overwrite writes your version there. Save As keeps both. Reload from disk drops your changes and opens the
+        file as it is now (your changes stay if it cannot be opened).
       </p>
     </Modal>
   );

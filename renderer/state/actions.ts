@@ -163,14 +163,15 @@ export function createActions(api: CarveApi) {
       report(saved.error);
       return false;
     }
-    const choice = await ask('conflict', { fileName: fileNameOf(path) ?? path });
+    const choice = await ask('conflict', { fileName: fileNameOf(path) ?? path, reason: saved.error.message });
     switch (choice) {
       case 'overwrite':
         return writeTo(path, baseHash, true);
       case 'save-as':
         return saveAsNow();
       case 'reload':
-        await discardDraftOf(draftId);
+        // The draft goes only once the file is open (openPath discards it then): a file deleted since it was
+        // opened fails to open, and the edits stay in the document and its draft.
         await openPath(path);
         return false;
       case 'cancel':

@@ -13,7 +13,7 @@ export interface PickedPath {
 
 interface Questions {
   unsaved: { question: { projectName: string }; answer: UnsavedChoice };
-  conflict: { question: { fileName: string }; answer: ConflictChoice };
+  conflict: { question: { fileName: string; reason: string }; answer: ConflictChoice };
   'new-project': { question: Record<string, never>; answer: string | null };
   file: { question: { mode: 'open' | 'save'; defaultName: string }; answer: PickedPath | null };
 }

@@ -112,6 +112,21 @@ describe('saving', () => {
     expect(host.files.get('/ws/shop.carve')).toBe(JSON.stringify(createProject('Theirs')));
   });
 
+  it('a file deleted since it was opened is a conflict; Reload keeps our edits and their draft when it cannot open', async () => {
+    const actions = await openedFile();
+    rename('Ours');
+    const draftId = documentStore.getState().draftId;
+    expect(draftId).not.toBeNull();
+    host.files.delete('/ws/shop.carve');
+    const { asked } = answer({ kind: 'conflict', answer: 'reload' });
+    expect(await actions.save()).toBe(false);
+    expect(asked[0]).toMatchObject({ kind: 'conflict', fileName: 'shop.carve', reason: '/ws/shop.carve was deleted or moved since you opened it' });
+    expect(documentStore.getState().project?.name).toBe('Ours');
+    expect(documentStore.getState().dirty).toBe(true);
+    expect(host.calls.filter((c) => c.method === 'draft:discard').map((c) => c.request)).not.toContainEqual({ id: draftId });
+    expect(uiStore.getState().lastError).toMatch(/does not exist/);
+  });
+
   it('a never-saved project goes through Save As with the in-app dialog, without overwriting', async () => {
     const actions = createActions(host.api);
     await actions.start();

@@ -50,6 +50,7 @@ export function createFakeHost(): FakeHost {
       if (current !== undefined && !overwrite && (baseHash === null || digest(current) !== baseHash)) {
         return fail('conflict', `${path} changed on disk since you opened it`);
       }
+      if (current === undefined && !overwrite && baseHash !== null) return fail('conflict', `${path} was deleted or moved since you opened it`);
       const text = JSON.stringify(project);
       files.set(path, text);
       return ok({ path, hash: digest(text) });
