@@ -1,3 +1,4 @@
+import { countOf } from '../words';
 import type { PlannedPhase, PlannedService } from './types';
 
 // Phase names. A phase the user has not named is named after what it extracts ("Catalog and search"), and the
@@ -39,25 +40,50 @@ function inSentence(stem: string, first: boolean): string {
   return first ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
 }
 
-/** The name a phase gets from its services: the largest first, "A, B and C", or "A, B and 5 more". */
+/** The name a phase gets from its services: the largest first, "A, B and C", or "A, B and 5 more". Only the
+ * first few names are read (a phase of 10,000 services is named as fast as one of three). */
 export function nameFromServices(services: readonly Pick<PlannedService, 'name' | 'effort'>[]): string {
-  if (services.length === 0) return EMPTY_PHASE_NAME;
-  const ordered = services.map((service, i) => ({ stem: nameStem(service.name), effort: service.effort.effort, i }));
-  ordered.sort((a, b) => b.effort - a.effort || a.i - b.i);
+  const order = largestFirst(services, FEW);
+  // Distinct stems in that order, one more than a name lists in full (to know whether it must say "and N more").
   const stems: string[] = [];
   const seen = new Set<string>();
-  for (const { stem } of ordered) {
+  let read = 0;
+  for (; read < order.length && stems.length <= NAMED_IN_FULL; read++) {
+    const stem = nameStem(services[order[read]!]!.name);
     const key = stem.toLowerCase();
     if (!stem || seen.has(key)) continue;
     seen.add(key);
     stems.push(stem);
   }
-  if (stems.length === 0) return EMPTY_PHASE_NAME;
-  const shown = stems.length <= NAMED_IN_FULL ? stems : stems.slice(0, NAMED_IN_FULL - 1);
-  const words = shown.map((stem, i) => inSentence(stem, i === 0));
-  if (shown.length < stems.length) return `${words.join(', ')} and ${stems.length - shown.length} more`;
-  return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  if (stems.length === 0) return services.length === 0 ? EMPTY_PHASE_NAME : upperFirst(countOf(services.length, 'service'));
+  if (stems.length <= NAMED_IN_FULL && read === services.length) {
+    const words = stems.map((stem, i) => inSentence(stem, i === 0));
+    return words.length === 1 ? words[0]! : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  }
+  const shown = stems.slice(0, NAMED_IN_FULL - 1).map((stem, i) => inSentence(stem, i === 0));
+  return `${shown.join(', ')} and ${countOf(services.length - shown.length, 'more', 'more')}`;
 }
+
+/** How many of a large phase's services the name looks at first (the largest ones). */
+const FEW = 32;
+
+/** Indices of the services, largest effort first (ties in plan order): all of them when there are few, else
+ * the `few` largest, found in one pass (the name counts the rest as "more"). */
+function largestFirst(services: readonly Pick<PlannedService, 'effort'>[], few: number): number[] {
+  const byEffort = (a: number, b: number) => services[b]!.effort.effort - services[a]!.effort.effort || a - b;
+  if (services.length <= few * 4) return services.map((_, i) => i).sort(byEffort);
+  const top: number[] = [];
+  for (let i = 0; i < services.length; i++) {
+    if (top.length === few && byEffort(i, top[few - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && byEffort(i, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, i);
+    if (top.length > few) top.pop();
+  }
+  return top;
+}
+
+const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** "Phase 2: Catalog and search"; a name that already says which phase it is ("Phase 2 — Edge") and Foundations
  * stand alone, so no title reads "Phase 1: Phase 1". */

@@ -205,3 +205,11 @@ describe('oversized warnings', () => {
     expect(plan.phases[1]!.lengthWeeks).toBe(4);
   });
 });
+
+describe('the name of a large phase', () => {
+  it('lists its largest services and counts the rest, whatever their number', () => {
+    const many = Array.from({ length: 5_000 }, (_, i) => svc(`Service ${i}`, i === 4_321 ? 90 : i === 17 ? 80 : 1));
+    expect(nameFromServices(many)).toBe('Service 4321, service 17 and 4,998 more');
+    expect(nameFromServices([svc(' +5', 1)])).toBe('1 service');
+  });
+});
