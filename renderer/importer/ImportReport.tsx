@@ -1,5 +1,6 @@
 import { useStore } from 'zustand';
 import type { GroupingReport } from '../../shared/importer/aggregate';
+import { countOf } from '../../shared/words';
 import { importStore } from './importActions';
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -93,8 +94,8 @@ function Grouping({ grouping }: { grouping: GroupingReport }) {
       {attributed.length > 0 && (
         <details className="import-layer-list">
           <summary>
-            {count(files)} {files === 1 ? 'file' : 'files'} of {names(attributed.map((layer) => layer.layer), 6)} attributed to their domains
-            {grouping.madeFromLayers.length > 0 && `; ${count(grouping.madeFromLayers.length)} modules made from names the layers share`}
+            {countOf(files, 'file')} of {names(attributed.map((layer) => layer.layer), 6)} attributed to their domains
+            {grouping.madeFromLayers.length > 0 && `; ${countOf(grouping.madeFromLayers.length, 'module')} made from names the layers share`}
           </summary>
           <ul aria-label="Layer files attributed">
             {attributed.flatMap((layer) =>
@@ -111,12 +112,12 @@ function Grouping({ grouping }: { grouping: GroupingReport }) {
       {grouping.leftOut.length > 0 && (
         <details className="import-left-out">
           <summary>
-            Not modules: {grouping.leftOut.map((left) => `${left.kind} (${count(left.files)} ${left.files === 1 ? 'file' : 'files'})`).join(', ')}
+            Not modules: {grouping.leftOut.map((left) => `${left.kind} (${countOf(left.files, 'file')})`).join(', ')}
           </summary>
           <ul aria-label="Files left out of the modules">
             {grouping.leftOut.map((left) => (
               <li key={left.kind}>
-                <strong>{left.kind}</strong>: {count(left.files)} files, {count(left.lines)} lines in {names(left.places, 6)}
+                <strong>{left.kind}</strong>: {countOf(left.files, 'file')}, {countOf(left.lines, 'line')} in {names(left.places, 6)}
                 {left.imports.length > 0 && `; they import ${names(left.imports.map((i) => `${i.module} (${count(i.statements)})`), 8)}`}
               </li>
             ))}

@@ -9,6 +9,7 @@ import { findEntities } from './models';
 import { resolveImports } from './resolve';
 import { SUPPORT_KINDS, supportKindOfPath, type SupportKind } from './roles';
 import type { ImportKind, ImportProblem, ScanResult, ScannedFile } from './types';
+import { countOf } from '../words';
 
 /** What one dependency rests on: an import statement or a relation field. */
 export interface Evidence {
@@ -123,7 +124,7 @@ function sortedRecord(record: Record<string, number>): Record<string, number> {
 
 /** The report's words for the module count: the aim is 10 to 80 modules. */
 function sizeNote(modules: number): string {
-  const n = `${modules.toLocaleString('en-US')} ${modules === 1 ? 'module' : 'modules'}`;
+  const n = countOf(modules, 'module');
   if (modules < 10) return `${n} (fewer than the 10 to 80 aimed at: the code has few packages at this level)`;
   if (modules > 80) return `${n} (more than the 10 to 80 aimed at: the code has that many packages at this level)`;
   return n;

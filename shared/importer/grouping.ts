@@ -5,6 +5,7 @@ import { djangoApps, grouper, type FixedGranularity, type Granularity } from './
 import { findLayers, LAYER_NAMES, type Layers } from './layers';
 import { supportKinds, type SupportKind } from './roles';
 import type { ScanResult, ScannedFile } from './types';
+import { countOf, listNames } from '../words';
 
 export interface GroupingOptions {
   granularity: Granularity;
@@ -54,10 +55,6 @@ function anchorDepth(file: ScannedFile): number {
   return owner.length;
 }
 
-/** "a, b, c and 4 more": a long list kept to its first few. */
-export function some(list: readonly string[], limit = 3): string {
-  return list.length <= limit ? list.join(', ') : `${list.slice(0, limit).join(', ')} and ${count(list.length - limit)} more`;
-}
 
 const groupsAt = (code: readonly ScannedFile[], depth: number) => new Set(code.map((f) => f.module.split('.').slice(0, depth).join('.'))).size;
 
@@ -76,7 +73,7 @@ export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, S
     const blueprints = anchors.filter((f) => f.blueprints > 0).length;
     const what = blueprints * 2 >= anchors.length ? 'Flask blueprints' : 'FastAPI routers';
     const where = anchors.map((f) => (f.isPackage ? f.path.slice(0, f.path.lastIndexOf('/')) : f.path));
-    return { granularity: `depth:${depth}`, why: `${what} found in ${some(where)}: chose depth ${depth}, the level of the domain packages` };
+    return { granularity: `depth:${depth}`, why: `${what} found in ${listNames(where, String, 3)}: chose depth ${depth}, the level of the domain packages` };
   }
   // No apps, blueprints or routers: the packages under the application's root package (the one package that
   // holds most of the code), deeper while that gives fewer than 10 modules and at most 80.
@@ -168,7 +165,7 @@ export function cannotCarve(scan: ScanResult, kinds: ReadonlyMap<string, Support
   if (code.length === 0) {
     const byKind = new Map<SupportKind, number>();
     for (const kind of kinds.values()) byKind.set(kind, (byKind.get(kind) ?? 0) + 1);
-    const found = [...byKind].map(([kind, n]) => `${kind} (${count(n)} ${n === 1 ? 'file' : 'files'})`);
+    const found = [...byKind].map(([kind, n]) => `${kind} (${countOf(n, 'file')})`);
     const list = found.length === 1 ? found[0]! : `${found.slice(0, -1).join(', ')} and ${found.at(-1)!}`;
     return `only ${list} found, no application code (tests, migrations and scripts never become modules); choose the folder that holds the application's packages`;
   }

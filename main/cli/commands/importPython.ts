@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { CarveError } from '../../../shared/api/result';
 import type { GroupingReport } from '../../../shared/importer/aggregate';
 import { parseGranularity } from '../../../shared/importer/granularity';
-import { some } from '../../../shared/importer/grouping';
 import { findNotTables, type NotTable } from '../../../shared/importer/models';
 import { toProject } from '../../../shared/importer/toProject';
+import { countOf, listNames } from '../../../shared/words';
 import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
 import { projectBytes, saveProjectFile, writeNewProjectFile } from '../../services/projectFiles';
@@ -23,18 +23,18 @@ const PROGRESS_EVERY_MS = 500;
 export function groupingLines(grouping: GroupingReport): string[] {
   const lines = [`modules: ${grouping.reason}`];
   const others = grouping.options.filter((o) => o.granularity !== grouping.granularity);
-  const sized = others.map((o, k) => `${o.granularity} (${count(o.modules)}${k === 0 ? (o.modules === 1 ? ' module' : ' modules') : ''})`);
+  const sized = others.map((o, k) => `${o.granularity} (${k === 0 ? countOf(o.modules, 'module') : count(o.modules)})`);
   if (others.length > 0) lines.push(`other granularities (--granularity): ${sized.join(', ')}`);
   const attributed = grouping.layers.filter((l) => l.attributed.length > 0);
   if (attributed.length > 0) {
-    const made = grouping.madeFromLayers.length === 0 ? '' : `; new modules from names the layers share: ${some(grouping.madeFromLayers, 8)}`;
-    lines.push(`layers attributed to their domains (--keep-layers keeps them as modules): ${attributed.map((l) => `${l.layer} (${count(l.attributed.length)} files)`).join(', ')}${made}`);
+    const made = grouping.madeFromLayers.length === 0 ? '' : `; new modules from names the layers share: ${listNames(grouping.madeFromLayers, String, 8)}`;
+    lines.push(`layers attributed to their domains (--keep-layers keeps them as modules): ${attributed.map((l) => `${l.layer} (${countOf(l.attributed.length, 'file')})`).join(', ')}${made}`);
   } else if (grouping.keepLayers && grouping.layers.length > 0) {
     lines.push(`layers kept as modules (--keep-layers): ${grouping.layers.map((l) => l.layer).join(', ')}`);
   }
   for (const left of grouping.leftOut) {
-    const imports = left.imports.length === 0 ? '' : `, importing ${some(left.imports.map((i) => i.module), 5)}`;
-    lines.push(`left out, ${left.kind}: ${count(left.files)} files (${count(left.lines)} lines) in ${some(left.places, 4)}${imports}`);
+    const imports = left.imports.length === 0 ? '' : `, importing ${listNames(left.imports, (i) => i.module, 5)}`;
+    lines.push(`left out, ${left.kind}: ${countOf(left.files, 'file')} (${countOf(left.lines, 'line')}) in ${listNames(left.places, String, 4)}${imports}`);
   }
   return lines;
 }
