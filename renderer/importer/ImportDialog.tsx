@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { describeGranularity } from '../../shared/importer/grouping';
 import { FileDialog } from '../components/FileDialog';
 import { Modal } from '../components/Modal';
-import { useDocument } from '../hooks/useStores';
+import { useDocument, useUi } from '../hooks/useStores';
 import { useActions } from '../state/actionsContext';
 import {
   cancelImport,
@@ -12,6 +12,7 @@ import {
   importStore,
   setImportDir,
   setImportGranularity,
+  setImportFollowLinksOut,
   setImportKeepLayers,
   setImportTarget,
   startImport,
@@ -86,6 +87,20 @@ function LayersField() {
   );
 }
 
+/** Desktop app only: links out of the folder are listed in the report, not read, unless the person allows it. */
+function LinksField() {
+  const isDesktop = useUi((state) => state.info?.host === 'electron');
+  const followLinksOut = useStore(importStore, (state) => state.followLinksOut);
+  const busy = useStore(importStore, (state) => state.busy);
+  if (!isDesktop) return null;
+  return (
+    <label className="import-layers">
+      <input type="checkbox" checked={followLinksOut} disabled={busy} onChange={(event) => setImportFollowLinksOut(event.target.checked)} /> Follow symbolic
+      links that lead out of the folder
+    </label>
+  );
+}
+
 function ErrorLine() {
   const error = useStore(importStore, (state) => state.error);
   return error ? (
@@ -133,6 +148,7 @@ function Setup() {
         </div>
         <GranularityField />
         <LayersField />
+        <LinksField />
         <fieldset className="import-target">
           <legend>Import into</legend>
           <label>

@@ -33,6 +33,8 @@ export interface ImportState {
   granularity: Granularity;
   /** Keep layer packages (api/, admin/, ...) as modules rather than attributing their parts to domains. */
   keepLayers: boolean;
+  /** Desktop app only: follow symbolic links that lead out of the folder (the browser host never does). */
+  followLinksOut: boolean;
   target: ImportTarget;
   summary: ImportSummary | null;
   /** The project a re-import was applied to, so that a regroup starts again from it. */
@@ -52,6 +54,7 @@ const INITIAL: ImportState = {
   dir: '',
   granularity: 'auto',
   keepLayers: false,
+  followLinksOut: false,
   target: 'new',
   summary: null,
   base: null,
@@ -122,6 +125,10 @@ export async function setImportKeepLayers(keepLayers: boolean): Promise<void> {
   if (step.kind === 'report') await applyImport(step.jobId);
 }
 
+export function setImportFollowLinksOut(followLinksOut: boolean): void {
+  set({ followLinksOut });
+}
+
 /** The native folder dialog in Electron; the in-app one over the workspace in the browser host. */
 export async function chooseImportFolder(): Promise<void> {
   if (uiStore.getState().info?.hasNativeDialogs) {
@@ -143,12 +150,13 @@ export function folderName(dir: string): string {
 
 /** Start reading the folder; `guard` deals with unsaved changes before a new project replaces the open one. */
 export async function startImport(guard: () => Promise<boolean>): Promise<void> {
-  const { dir, granularity, keepLayers, target, busy } = importStore.getState();
+  const { dir, granularity, keepLayers, followLinksOut, target, busy } = importStore.getState();
   if (busy || dir.trim() === '') return;
   if (target === 'new' && !(await guard())) return;
   showNotice(null);
   set({ busy: true, error: null, summary: null, suggestion: null, accepted: [], applied: null, base: null });
-  const started = await api()['import:start']({ dir: dir.trim(), granularity, keepLayers });
+  const linksOut = followLinksOut && uiStore.getState().info?.host === 'electron';
+  const started = await api()['import:start']({ dir: dir.trim(), granularity, keepLayers, ...(linksOut ? { followLinksOut: true } : {}) });
   if (!started.ok) return fail(errorText(started.error));
   const { jobId } = started.value;
   set({ step: { kind: 'running', jobId, done: 0, total: 0, message: 'Looking for Python files…' } });
