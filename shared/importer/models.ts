@@ -17,6 +17,7 @@
 // SQLAlchemy's ForeignKey("table.col") (by `__tablename__`, Flask-SQLAlchemy's snake_case default, SQLModel's
 // lower-case default), ForeignKey(Model.id) and relationship("Class") / relationship(Class) / the class of a
 // `Mapped[...]` annotation.
+import { djangoApps } from './granularity';
 import { absoluteModule } from './resolve';
 import { supportKindOfPath } from './roles';
 import type { AssignRecord, ClassRecord, ScanResult, ScannedFile } from './types';
@@ -379,17 +380,24 @@ function classify(scan: ScanResult): { resolver: Resolver; classes: Array<{ file
 
 /** The abstract and declarative bases, proxies and mixins of the tree's tables (for the import report). */
 export function findNotTables(scan: ScanResult): NotTable[] {
-  const { resolver, classes } = classify(scan);
-  return collectNotTables(resolver, classes);
+  return findEntities(scan, djangoApps(scan)).notTables;
 }
+
+/** Entities depend on the scan and its apps only: a change of granularity, or the report, reuses them. */
+const found = new WeakMap<ScanResult, { apps: string; entities: Entities }>();
 
 /** The tables of the tree, what is on the way to them without being one, and their data links. */
 export function findEntities(scan: ScanResult, apps: readonly string[]): Entities {
+  const key = apps.join('\n');
+  const known = found.get(scan);
+  if (known?.apps === key) return known.entities;
   const { resolver, classes } = classify(scan);
   const tables = classes.filter((c) => c.info.role === 'table');
   const models: ModelClass[] = tables.map(({ file, cls, info }) => ({ name: cls.name, file, line: cls.line, family: info.family! }));
   const relations = new Linker(scan, resolver, tables, apps).relations();
-  return { models, notTables: collectNotTables(resolver, classes), relations };
+  const entities = { models, notTables: collectNotTables(resolver, classes), relations };
+  found.set(scan, { apps: key, entities });
+  return entities;
 }
 
 type Table = { file: ScannedFile; cls: ClassRecord; info: Info };
