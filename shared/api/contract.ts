@@ -18,11 +18,13 @@ const projectPayload = z.unknown();
 
 /** An import job of this host (import:start gives it). */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
-/** How imported files group into modules: "auto" (chosen per project), "app" (Django app), "package" (top-level package) or "depth:N". */
-const granularity = z.custom<Granularity>(
-  (value) => typeof value === 'string' && parseGranularity(value) !== null,
-  'a granularity: auto, app, package or depth:N (N from 1 to 20)',
-);
+/**
+ * How imported files group into modules: "auto" (chosen per project, the default when left out), "app" (Django
+ * app), "package" (top-level package) or "depth:N".
+ */
+const granularity = z
+  .custom<Granularity>((value) => typeof value === 'string' && parseGranularity(value) !== null, 'a granularity: auto, app, package or depth:N (N from 1 to 20)')
+  .default('auto');
 /** Keep layer packages (api/, graphql/, ...) as modules rather than attributing their parts to domains. */
 const keepLayers = z.boolean().optional();
 

@@ -2,7 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHandlers } from '../../main/services/handlers';
 import { ImportJobs } from '../../main/services/importJobs';
+import { createConfPreferences } from '../../main/services/preferences';
+import { Workspace } from '../../main/services/workspace';
+import type { ImportSummary } from '../../shared/api/contract';
+import { createRouter } from '../../shared/api/router';
 import { openProjectFile } from '../../main/services/projectFiles';
 import { importPythonProject } from '../../main/services/python/importPython';
 import { aggregate, type Aggregate } from '../../shared/importer/aggregate';
@@ -251,6 +256,33 @@ describe('trees that make no project', () => {
       `${path.join(cwd, 'suite')}: only tests (1 file) found, no application code (tests, migrations and scripts never become modules); choose the folder that holds the application's packages`,
     );
     jobs.disposeAll();
+  });
+});
+
+describe('the API with the defaults', () => {
+  it('import:start and import:project group with auto when no granularity is given', async () => {
+    const base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-defaults-api-')));
+    const jobs = new ImportJobs({ workers: 0 });
+    try {
+      await fs.cp(path.join(FIXTURES, 'fastapi_layered'), path.join(base, 'ws', 'shop'), { recursive: true });
+      const userData = path.join(base, 'user');
+      const router = createRouter(
+        createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
+      );
+      const started = await router('import:start', { dir: 'shop' });
+      if (!started.ok) throw new Error(started.error.message);
+      const { jobId } = started.value as { jobId: string };
+      expect((await jobs.settled(jobId)).state).toBe('done');
+      const made = await router('import:project', { jobId, name: 'Shop' });
+      if (!made.ok) throw new Error(made.error.message);
+      const { report } = made.value as { report: ImportSummary };
+      expect(report).toMatchObject({ granularity: 'auto', modules: 8, grouping: { asked: 'auto', granularity: 'depth:2' } });
+      const bad = await router('import:project', { jobId, name: 'Shop', granularity: 'module' });
+      expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    } finally {
+      jobs.disposeAll();
+      await fs.rm(base, { recursive: true, force: true });
+    }
   });
 });
 
