@@ -20,6 +20,13 @@ interface Props {
 
 const dateRange = (start: string, end: string) => `${start} → ${end}`;
 
+/** Person-weeks planned against what the teams can do over the phase's dates, team by team. */
+function loadTitle(phase: PlannedPhase): string {
+  if (phase.capacity === null) return 'Person-weeks planned';
+  const teams = phase.teamLoads.map((load) => `${load.team} ${load.effort} of ${load.capacity}`).join(', ');
+  return `Person-weeks planned / what the teams can do over the phase's dates (${teams})`;
+}
+
 /**
  * Cards drawn per phase until the person asks for all: a phase of hundreds of services is read through the
  * timeline and the report, and drawing every card made the first render of a 2,000-service design slow.
@@ -53,7 +60,7 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
           <CommitInput
             className="roadmap-phase-name"
             aria-label={`Name of phase ${phase.index}`}
-            title={phase.isNamedByContent ? `${phase.name}: named from its services; type a name to keep your own` : `${phase.name}: clear the name to name the phase from its services`}
+            title={isFoundations ? phase.name : phase.isNamedByContent ? `${phase.name}: named from its services; type a name to keep your own` : `${phase.name}: clear the name to name the phase from its services`}
             value={phase.name}
             maxLength={200}
             onCommit={(name) => renamePhaseAt(phase.index, name, phase.isNamedByContent)}
@@ -103,13 +110,12 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
             </>
           )}
         </div>
-        <div
-          className={`roadmap-load${isLonger ? ' is-over' : ''}`}
-          title={phase.capacity === null ? 'Person-weeks planned' : "Person-weeks planned / what the teams can do over the phase's dates"}
-        >
+        <div className="roadmap-load" title={loadTitle(phase)}>
           {isFoundations
             ? countOf(phase.tasks.length, 'foundation task')
-            : `${countOf(phase.services.length, 'service')} · ${phase.effort}${phase.capacity !== null ? ` / ${phase.capacity}` : ''} pw`}
+            : phase.services.length === 0
+              ? '0 services'
+              : `${countOf(phase.services.length, 'service')} · ${phase.effort}${phase.capacity !== null ? ` / ${phase.capacity}` : ''} pw`}
         </div>
         <CommitInput
           multiline
