@@ -97,7 +97,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const given = isApi ? null : tokenInQuery(request.url ?? '/');
     if (isApi) await serveApi(request, response, urlPath, api);
-    else if (given !== null && (urlPath === '/' || urlPath === '/index.html')) await servePage(request, response, urlPath, given);
+    // Only a GET exchanges the token: a HEAD (a link checker, curl -I) must not use it up.
+    else if (given !== null && request.method === 'GET' && (urlPath === '/' || urlPath === '/index.html')) await servePage(request, response, urlPath, given);
     else await serveStatic(request, response, rendererDir, urlPath);
   }
 

@@ -76,6 +76,13 @@ describe('the printed URL', () => {
     expect((await api('prefs:get', { cookie })).status).toBe(200);
   });
 
+  it('a HEAD of the printed URL does not use it up', async () => {
+    const head = await raw({ port: host.port, path: pagePath(), method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers['set-cookie']).toBeUndefined();
+    expect((await raw({ port: host.port, path: pagePath() })).headers['set-cookie']).toBeDefined();
+  });
+
   it('a wrong token gets a clear page and no cookie, and does not use up the real one', async () => {
     const wrong = await raw({ port: host.port, path: '/?token=not-the-token' });
     expect(wrong.status).toBe(401);
