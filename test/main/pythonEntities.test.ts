@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, type Aggregate } from '../../shared/importer/aggregate';
 import type { Granularity } from '../../shared/importer/granularity';
@@ -244,6 +245,44 @@ describe('resolving a base name to the class it really names', () => {
     expect(names(found)).toEqual(['db/models.py:Account', 'db/models.py:Legacy']);
     expect(found.notTables.map((n) => `${n.kind} ${n.name}`)).toEqual(['abstract Common']);
     expect(found.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual(['ForeignKey accounts.id -> db/models.py']);
+  });
+});
+
+describe('the name of a class never makes it a model (property)', () => {
+  const NAMES = ['Order', 'OrderMixin', 'Line', 'Product', 'Model', 'Base', 'Customer', 'OrderType', 'OrderForm'];
+  const LIBRARY_BASES = ['forms.ModelForm', 'forms.Form', 'serializers.ModelSerializer', 'DjangoObjectType', 'object'];
+  /** Class statements: each class's base is an earlier class of the same file (by index) or a library base. */
+  const classes = (bases: readonly string[]) =>
+    fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: NAMES.length }).chain((names) =>
+      fc.tuple(fc.constant(names), fc.array(fc.oneof(fc.constantFrom(...bases), fc.nat()), { minLength: names.length, maxLength: names.length })),
+    );
+  const source = (header: string, [names, picks]: [string[], Array<string | number>], bases: readonly string[]) =>
+    header +
+    names
+      .map((name, k) => {
+        const pick = picks[k]!;
+        const base = typeof pick === 'number' ? (k > 0 ? names[pick % k]! : bases[0]!) : pick;
+        return `\n\nclass ${name}(${base}):\n    pass\n`;
+      })
+      .join('');
+
+  it('models.py holds exactly the entities, whatever forms, serializers and GraphQL types are called and based on', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(classes(['models.Model']), classes(LIBRARY_BASES), classes(LIBRARY_BASES), async (models, forms, types) => {
+        const root = path.join(dir, `names-${run++}`);
+        await fs.mkdir(path.join(root, 'shop'), { recursive: true });
+        await fs.writeFile(path.join(root, 'shop/__init__.py'), '');
+        await fs.writeFile(path.join(root, 'shop/models.py'), source('from django.db import models', models, ['models.Model']));
+        await fs.writeFile(path.join(root, 'shop/forms.py'), source('from django import forms\nfrom rest_framework import serializers', forms, LIBRARY_BASES));
+        await fs.writeFile(path.join(root, 'shop/schema.py'), source('from graphene_django import DjangoObjectType', types, LIBRARY_BASES));
+        const scan = await scanPythonTree(root, { workers: 0 });
+        const found = findEntities(scan, djangoApps(scan));
+        expect(found.models.map((m) => `${m.file.path}:${m.name}`).sort()).toEqual(models[0].map((name) => `shop/models.py:${name}`).sort());
+        expect(found.notTables).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
