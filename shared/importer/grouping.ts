@@ -104,7 +104,7 @@ export function planGrouping(scan: ScanResult, options: GroupingOptions, known?:
   const chosen =
     options.granularity === 'auto'
       ? chooseGranularity(scan, kinds, django)
-      : { granularity: options.granularity, why: `${describeGranularity(options.granularity)}, as asked` };
+      : { granularity: options.granularity, why: `${describeGranularity(options.granularity)}, as asked${options.granularity === 'app' && !django ? ' (no Django project found: packages holding models.py or apps.py, else top-level packages)' : ''}` };
   const base = grouper(scan, chosen.granularity);
   const code = [...new Set(scan.files.filter((f) => f.module !== '' && !kinds.has(f.path)).map((f) => f.module))];
   const layers = findLayers(code, base, chosen.granularity === 'app' ? { apps: new Set(djangoApps(scan)) } : {});

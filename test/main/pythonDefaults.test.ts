@@ -154,6 +154,7 @@ describe('the default granularity and what becomes a module', () => {
   it('says when a granularity was asked for rather than chosen', async () => {
     const result = await importPythonProject(path.join(FIXTURES, 'flask_shop'), { granularity: 'depth:3', workers: 0 });
     expect(result.grouping).toMatchObject({ asked: 'depth:3', granularity: 'depth:3', reason: 'depth 3, as asked, 17 modules' });
+    expect(aggregate(result.scan, 'app').grouping.reason).toMatch(/^Django apps, as asked \(no Django project found: packages holding models\.py or apps\.py, else top-level packages\), /);
   });
 });
 
