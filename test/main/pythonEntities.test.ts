@@ -47,6 +47,16 @@ function dataDependencies(result: Aggregate): string[] {
     .map((d) => `${names.get(d.from)} -> ${names.get(d.to)} (${d.weight}): ${d.evidence.map((e) => `${e.file}:${e.line} ${e.detail}`).join(', ')}`);
 }
 
+/** The abstract bases, the proxy and the mixin of the Django shop, sorted by file and line. */
+const SHOP_NOT_TABLES = [
+  'abstract AbstractCategory shop/catalogue/abstract_models.py:11',
+  'abstract AbstractProduct shop/catalogue/abstract_models.py:18',
+  'proxy FeaturedProduct shop/catalogue/models.py:13',
+  'mixin TimestampedMixin shop/core/models.py:4',
+  'abstract AbstractTimestamped shop/core/models.py:11',
+  'abstract OrderMixin shop/order/models.py:7',
+];
+
 const notTables = (entities: Entities) => entities.notTables.map((n) => `${n.kind} ${n.name} ${n.file.path}:${n.line}`);
 
 describe('Django models are classes whose base chain reaches django.db.models.Model', () => {
@@ -70,14 +80,7 @@ describe('Django models are classes whose base chain reaches django.db.models.Mo
   });
 
   it('lists abstract bases (also those in another module), the proxy and the mixin as not tables', () => {
-    expect(notTables(shop.entities)).toEqual([
-      'abstract AbstractCategory shop/catalogue/abstract_models.py:11',
-      'abstract AbstractProduct shop/catalogue/abstract_models.py:18',
-      'proxy FeaturedProduct shop/catalogue/models.py:13',
-      'mixin TimestampedMixin shop/core/models.py:4',
-      'abstract AbstractTimestamped shop/core/models.py:11',
-      'abstract OrderMixin shop/order/models.py:7',
-    ]);
+    expect(notTables(shop.entities)).toEqual(SHOP_NOT_TABLES);
     // The form mixin named like the abstract model is on no table's chain.
     expect(shop.entities.notTables.filter((n) => n.file.path === 'shop/order/forms.py')).toEqual([]);
   });
@@ -308,14 +311,7 @@ describe('the import report names what is not a table', () => {
     const summary = summarize(result);
     expect(summary.entities).toBe(10);
     expect(summary.notTableCount).toBe(6);
-    expect(summary.notTables.map((c) => `${c.kind} ${c.name} ${c.path}:${c.line}`)).toEqual([
-      'abstract AbstractCategory shop/catalogue/abstract_models.py:11',
-      'abstract AbstractProduct shop/catalogue/abstract_models.py:18',
-      'proxy FeaturedProduct shop/catalogue/models.py:13',
-      'mixin TimestampedMixin shop/core/models.py:4',
-      'abstract AbstractTimestamped shop/core/models.py:11',
-      'abstract OrderMixin shop/order/models.py:7',
-    ]);
+    expect(summary.notTables.map((c) => `${c.kind} ${c.name} ${c.path}:${c.line}`)).toEqual(SHOP_NOT_TABLES);
   });
 
   it('on the CLI: one stderr line, and the written project holds the tables and their data dependencies only', async () => {
