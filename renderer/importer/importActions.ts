@@ -5,7 +5,7 @@ import { chipNamesOf, estimateServiceSize, gridPositions } from '../../shared/co
 import { createService, serviceNameForModule } from '../../shared/commands/services';
 import type { Granularity } from '../../shared/importer/granularity';
 import type { ProposedService } from '../../shared/importer/suggest';
-import type { Project } from '../../shared/model/project';
+import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
 import type { PickedPath } from '../state/dialogs';
@@ -238,7 +238,8 @@ export function acceptProposal(ids?: readonly string[]): void {
   if (chosen.length === 0) return;
   editProject((project) => acceptServices(project, chosen));
   // Frame everything, once the new nodes are drawn: they sit beside or below what was there.
-  requestFit(documentStore.getState().project?.layout.nodes.map((node) => node.id) ?? []);
+  // Every node: the Monolith has no saved position until it is moved, so the layout does not list it.
+  requestFit([MONOLITH_NODE_ID, ...(documentStore.getState().project?.services.map((service) => service.id) ?? [])]);
   const nowAccepted = [...accepted, ...chosen.map((s) => s.id)];
   set({ accepted: nowAccepted });
   if (ids === undefined || nowAccepted.length === suggestion.proposal.services.length) {
