@@ -46,6 +46,10 @@ async function manyModels(root: string): Promise<void> {
   await write(path.join(root, 'app/__init__.py'), '');
   const classes = Array.from({ length: 10_001 }, (_, k) => `class M${String(k).padStart(5, '0')}(models.Model):\n    pass`);
   await write(path.join(root, 'app/models.py'), `from django.db import models\n${classes.join('\n')}\n`);
+  // The rest of the project: the importer refuses a tree whose code is 90% one file.
+  await write(path.join(root, 'app/views.py'), 'from . import models\n');
+  await write(path.join(root, 'shop/__init__.py'), '');
+  await write(path.join(root, 'shop/cart.py'), `from app import models\n${'total = 0\n'.repeat(3000)}`);
 }
 
 /** A package chain whose dotted name passes 200 characters, importing a short module. */
@@ -68,7 +72,8 @@ async function importThrough(r: Router, dir: string, granularity: string): Promi
   const started = await r('import:start', { dir, granularity });
   if (!started.ok) throw new Error(started.error.message);
   const { jobId } = started.value as { jobId: string };
-  expect((await jobs.settled(jobId)).state).toBe('done');
+  const settled = await jobs.settled(jobId);
+  expect(settled.state, settled.message).toBe('done');
   const made = await r('import:project', { jobId, granularity, name: 'Odd' });
   if (!made.ok) throw new Error(`import:project failed: ${made.error.message}`);
   return made.value as { project: Project; report: ImportSummary };
