@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../main/services/handlers';
 import { ImportJobs } from '../../main/services/importJobs';
+import { openProjectFile } from '../../main/services/projectFiles';
 import { createConfPreferences } from '../../main/services/preferences';
 import { scanPythonTree } from '../../main/services/python/importPython';
 import { MAX_DEPTH, walkPythonTree } from '../../main/services/python/walk';
@@ -12,6 +13,7 @@ import { Workspace } from '../../main/services/workspace';
 import type { ImportSummary } from '../../shared/api/contract';
 import { createRouter, type Router } from '../../shared/api/router';
 import type { Project } from '../../shared/model/project';
+import { runCarve } from './cliHarness';
 
 // Item 3 of issue 10: the Python importer stays inside the folder it was given (real paths checked). A link out
 // is reported, not followed, unless the caller allows it: the desktop app may; the browser host never leaves
@@ -122,6 +124,20 @@ describe('links out of the imported folder', () => {
     expect(scan.problems).toContainEqual({ path: 'pyproject.toml', reason: 'a symbolic link to a file outside the imported folder: not followed' });
     const followed = await scanPythonTree(path.join(ws, 'src'), { workers: 0, boundary: null });
     expect(followed.sourceRoots).toEqual(['', 'shop']);
+  });
+});
+
+describe('carve import-python', () => {
+  it('lists links out of DIR and reads them only with --follow-links-out', async () => {
+    const confined = await runCarve(ws, ['import-python', 'src', '--out', 'a.carve', '--granularity', 'package']);
+    expect(confined.code, confined.err.join('\n')).toBe(0);
+    expect(confined.err).toContain('secret: a symbolic link to a folder outside the imported folder: not followed');
+    const followed = await runCarve(ws, ['import-python', 'src', '--out', 'b.carve', '--granularity', 'package', '--follow-links-out']);
+    expect(followed.code, followed.err.join('\n')).toBe(0);
+    expect(followed.err.some((line) => line.includes('not followed'))).toBe(false);
+    const names = async (file: string) => namesOf((await openProjectFile(path.join(ws, file))).project);
+    expect(await names('a.carve')).not.toContain('leakedpkg');
+    expect(await names('b.carve')).toContain('leakedpkg');
   });
 });
 

@@ -60,7 +60,7 @@ function entitiesLine(tables: number, notTables: readonly NotTable[]): string {
 
 export const importPythonCommand: Command = {
   name: 'import-python',
-  synopsis: 'DIR --out FILE [--granularity auto|app|package|depth:N] [--keep-layers] [--name NAME] [--force]',
+  synopsis: 'DIR --out FILE [--granularity auto|app|package|depth:N] [--keep-layers] [--name NAME] [--force] [--follow-links-out]',
   summary: "create a project from a Python monolith's source folder",
   options: {
     out: { type: 'string', short: 'o' },
@@ -68,6 +68,7 @@ export const importPythonCommand: Command = {
     'keep-layers': { type: 'boolean' },
     name: { type: 'string' },
     force: { type: 'boolean', short: 'f' },
+    'follow-links-out': { type: 'boolean' },
   },
   optionHelp: [
     ['-o, --out FILE', 'where to write the project (required; - or /dev/stdout: standard output)'],
@@ -75,6 +76,7 @@ export const importPythonCommand: Command = {
     ['--keep-layers', 'keep layer packages (api/, admin/, graphql/...) as modules instead of attributing their parts to domains'],
     ['--name TEXT', "the project's name (default: the folder's name)"],
     ['-f, --force', 'replace FILE if it exists'],
+    ['--follow-links-out', 'follow symbolic links that lead out of DIR (by default they are listed, not read)'],
   ],
   async run({ positionals, values }, io) {
     if (positionals.length === 0) throw new UsageError('import-python needs a DIR');
@@ -110,6 +112,7 @@ export const importPythonCommand: Command = {
     const importing = importPythonProject(dir, {
       granularity,
       keepLayers: values['keep-layers'] === true,
+      ...(values['follow-links-out'] === true ? { boundary: null } : {}),
       ...(io.signal ? { signal: io.signal } : {}),
       onProgress(done, total) {
         const now = Date.now();
