@@ -1,25 +1,16 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/handlers';
-import { ImportJobs } from '../../main/services/importJobs';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
-import type { CarveApi } from '../../shared/api/client';
-import { METHODS } from '../../shared/api/contract';
-import { createRouter } from '../../shared/api/router';
 import {
-  closeImportDialog,
   importStore,
   openImportDialog,
-  setImportApi,
   setImportDir,
   setImportGranularity,
   setImportKeepLayers,
   startImport,
 } from '../../renderer/importer/importActions';
-import { closeDocument, documentStore } from '../../renderer/state/documentStore';
+import { documentStore } from '../../renderer/state/documentStore';
+import { startImportHost, type ImportHost } from './importHost';
 
 // The import dialog's defaults against the real handlers on real folders (answers through JSON as over IPC or
 // HTTP): Automatic granularity, the report's grouping, layers kept or attributed, and a tree that makes no
@@ -27,29 +18,13 @@ import { closeDocument, documentStore } from '../../renderer/state/documentStore
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/python-defaults/flask_shop');
 
+let host: ImportHost;
 let base: string;
-let jobs: ImportJobs;
 beforeEach(async () => {
-  base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-import-defaults-')));
-  await fs.mkdir(path.join(base, 'ws'));
-  await fs.cp(FIXTURE, path.join(base, 'ws', 'shop'), { recursive: true });
-  jobs = new ImportJobs();
-  const userData = path.join(base, 'user');
-  const router = createRouter(
-    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
-  );
-  const api = Object.fromEntries(
-    METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
-  ) as unknown as CarveApi;
-  setImportApi(api);
-  closeDocument();
+  host = await startImportHost('carve-import-defaults-', FIXTURE, 'shop');
+  base = host.base;
 });
-afterEach(async () => {
-  closeImportDialog();
-  setImportApi(null);
-  jobs.disposeAll();
-  await fs.rm(base, { recursive: true, force: true });
-});
+afterEach(() => host.dispose());
 
 const allow = async () => true;
 const names = () => documentStore.getState().project!.monolith.modules.map((m) => m.name);

@@ -1,31 +1,22 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ImportJobs } from '../../main/services/importJobs';
-import { createHandlers } from '../../main/services/handlers';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
-import type { CarveApi } from '../../shared/api/client';
-import { METHODS } from '../../shared/api/contract';
-import { createRouter } from '../../shared/api/router';
 import { recommendForModules } from '../../shared/analysis/recommend';
 import { createProject } from '../../shared/model/create';
 import type { Module, Project } from '../../shared/model/project';
 import {
   acceptProposal,
   cancelImport,
-  closeImportDialog,
   importStore,
   openImportDialog,
-  setImportApi,
   setImportDir,
   setImportGranularity,
   setImportTarget,
   startImport,
   suggestBoundaries,
 } from '../../renderer/importer/importActions';
-import { closeDocument, documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
+import { documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
+import { startImportHost, type ImportHost } from './importHost';
 
 // The Import from Python Source flow of the renderer against the real handlers on a real folder (every answer
 // through JSON, as over IPC or HTTP): new project, regroup, suggestions accepted as one undo step, re-import,
@@ -33,29 +24,13 @@ import { closeDocument, documentStore, editProject, loadDocument, undoEdit } fro
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/python/django_site');
 
+let host: ImportHost;
 let base: string;
-let jobs: ImportJobs;
 beforeEach(async () => {
-  base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-import-flow-')));
-  await fs.mkdir(path.join(base, 'ws'));
-  await fs.cp(FIXTURE, path.join(base, 'ws', 'shop'), { recursive: true });
-  jobs = new ImportJobs();
-  const userData = path.join(base, 'user');
-  const router = createRouter(
-    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
-  );
-  const api = Object.fromEntries(
-    METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
-  ) as unknown as CarveApi;
-  setImportApi(api);
-  closeDocument();
+  host = await startImportHost('carve-import-flow-', FIXTURE, 'shop');
+  base = host.base;
 });
-afterEach(async () => {
-  closeImportDialog();
-  setImportApi(null);
-  jobs.disposeAll();
-  await fs.rm(base, { recursive: true, force: true });
-});
+afterEach(() => host.dispose());
 
 const allow = async () => true;
 const project = (): Project => documentStore.getState().project!;

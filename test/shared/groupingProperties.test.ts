@@ -16,7 +16,15 @@ const SEGMENTS = ['shop', 'orders', 'order', 'users', 'catalog', 'api', 'v1', 'm
 const FILES = ['__init__', 'views', 'models', 'routes', 'helpers', 'test_views', 'conftest', 'manage', 'setup', 'orders', 'users', 'reports'];
 const SUPPORT = new Set(['tests', 'migrations', 'scripts', 'docs']);
 
-const fileArb = fc.record({
+interface FileSpec {
+  folders: string[];
+  name: string;
+  codeLines: number;
+  blueprints: number;
+  imports: number[];
+}
+
+const fileArb: fc.Arbitrary<FileSpec> = fc.record({
   folders: fc.array(fc.constantFrom(...SEGMENTS), { minLength: 0, maxLength: 4 }),
   name: fc.constantFrom(...FILES),
   codeLines: fc.nat({ max: 400 }),
@@ -25,7 +33,7 @@ const fileArb = fc.record({
 });
 
 /** A tree where every folder is a package (so a file's dotted name is its path). */
-function toScan(specs: Array<fc.RecordValue<typeof fileArb>>): ScanResult {
+function toScan(specs: FileSpec[]): ScanResult {
   const byPath = new Map<string, ScannedFile>();
   for (const spec of specs) {
     const path = [...spec.folders, `${spec.name}.py`].join('/');
@@ -56,8 +64,8 @@ const layeredArb = fc
     codeLines: fc.nat({ max: 200 }),
   })
   .map(({ domains, layers, real, codeLines }) => [
-    ...layers.flatMap((layer) => domains.map((domain) => ({ folders: ['shop', ...layer], name: domain, codeLines, blueprints: 0, imports: [] as number[] }))),
-    ...real.map((domain) => ({ folders: ['shop', domain], name: '__init__', codeLines, blueprints: 1, imports: [] as number[] })),
+    ...layers.flatMap((layer) => domains.map((domain): FileSpec => ({ folders: ['shop', ...layer], name: domain, codeLines, blueprints: 0, imports: [] }))),
+    ...real.map((domain): FileSpec => ({ folders: ['shop', domain], name: '__init__', codeLines, blueprints: 1, imports: [] })),
   ]);
 
 describe('grouping properties', () => {

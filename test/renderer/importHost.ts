@@ -1,0 +1,48 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { createHandlers } from '../../main/services/handlers';
+import { ImportJobs } from '../../main/services/importJobs';
+import { createConfPreferences } from '../../main/services/preferences';
+import { Workspace } from '../../main/services/workspace';
+import type { CarveApi } from '../../shared/api/client';
+import { METHODS } from '../../shared/api/contract';
+import { createRouter } from '../../shared/api/router';
+import { closeImportDialog, setImportApi } from '../../renderer/importer/importActions';
+import { closeDocument } from '../../renderer/state/documentStore';
+
+// The import flow's host for renderer tests: the real handlers of a browser host over a temp workspace holding a
+// copy of a fixture, every answer through JSON (as over IPC or HTTP), wired into importActions.
+
+export interface ImportHost {
+  /** The temp folder: `ws/` is the workspace, `ws/<folder>` the fixture's copy. */
+  base: string;
+  jobs: ImportJobs;
+  dispose(): Promise<void>;
+}
+
+export async function startImportHost(prefix: string, fixture: string, folder: string): Promise<ImportHost> {
+  const base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), prefix)));
+  await fs.mkdir(path.join(base, 'ws'));
+  await fs.cp(fixture, path.join(base, 'ws', folder), { recursive: true });
+  const jobs = new ImportJobs();
+  const userData = path.join(base, 'user');
+  const router = createRouter(
+    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
+  );
+  const api = Object.fromEntries(
+    METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
+  ) as unknown as CarveApi;
+  setImportApi(api);
+  closeDocument();
+  return {
+    base,
+    jobs,
+    async dispose() {
+      closeImportDialog();
+      setImportApi(null);
+      jobs.disposeAll();
+      await fs.rm(base, { recursive: true, force: true });
+    },
+  };
+}
