@@ -10,7 +10,7 @@ test('the start screen offers new, open, the sample and recent files, and the to
   await expect(page.getByRole('heading', { name: 'Recent' })).toBeVisible();
   await expect(page.getByText(/Browser host/)).toBeVisible();
   expect(page.url()).not.toContain('token=');
-  // The token was kept for this tab: a reload still reaches the host.
+  // The token was exchanged for a session cookie at the first load: a reload still reaches the host.
   await page.reload();
   await openSample(page);
 });
