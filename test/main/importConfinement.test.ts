@@ -117,6 +117,14 @@ describe('links out of the imported folder', () => {
     expect(followed.report.problems.filter((p) => p.reason.includes('not followed'))).toEqual([]);
   });
 
+  it('a linked .gitignore outside is not read, and named once', async () => {
+    await write('outside/.gitignore', 'shop/\n');
+    await fs.symlink(path.join(base, 'outside/.gitignore'), path.join(ws, 'src/.gitignore'));
+    const walked = await walkPythonTree(path.join(ws, 'src'));
+    expect(walked.files).toContain('shop/cart.py');
+    expect(walked.problems.filter((p) => p.path === '.gitignore')).toEqual([{ path: '.gitignore', reason: 'a symbolic link to a file outside the imported folder: not followed' }]);
+  });
+
   it('a linked pyproject.toml outside is not read for source roots', async () => {
     await fs.symlink(path.join(base, 'outside/pyproject.toml'), path.join(ws, 'src/pyproject.toml'));
     const scan = await scanPythonTree(path.join(ws, 'src'), { workers: 0 });

@@ -165,7 +165,9 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
       let isFile = entry.isFile();
       const isLink = entry.isSymbolicLink();
       if (isLink) {
-        // Ignored and skipped names are left out before a link is resolved: nothing outside is touched for them.
+        // A linked .gitignore was dealt with above. Ignored and skipped names are left out before a link is
+        // resolved: nothing outside is touched for them.
+        if (entry.name === '.gitignore') continue;
         if (SKIPPED_DIRS.has(entry.name) || isIgnored(childRel, false, levels) || (!entry.name.endsWith('.py') && isIgnored(childRel, true, levels))) {
           result.skipped++;
           continue;
