@@ -19,7 +19,7 @@
 // `Mapped[...]` annotation.
 import { djangoApps } from './granularity';
 import { absoluteModule } from './resolve';
-import { supportKindOfPath } from './roles';
+import { supportKindOfPath, supportKinds } from './roles';
 import type { AssignRecord, ClassRecord, ScanResult, ScannedFile } from './types';
 
 export type ModelFamily = 'django' | 'sqlalchemy' | 'sqlmodel';
@@ -378,9 +378,13 @@ function classify(scan: ScanResult): { resolver: Resolver; classes: Array<{ file
   return { resolver, classes };
 }
 
-/** The abstract and declarative bases, proxies and mixins of the tree's tables (for the import report). */
+/**
+ * The abstract and declarative bases, proxies and mixins of the tree's tables, for the import report: those in
+ * application code (not in tests, scripts, docs or examples, whose tables are no entities either).
+ */
 export function findNotTables(scan: ScanResult): NotTable[] {
-  return findEntities(scan, djangoApps(scan)).notTables;
+  const kinds = supportKinds(scan);
+  return findEntities(scan, djangoApps(scan)).notTables.filter((c) => !kinds.has(c.file.path));
 }
 
 /** Entities depend on the scan and its apps only: a change of granularity, or the report, reuses them. */

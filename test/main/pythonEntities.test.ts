@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, type Aggregate } from '../../shared/importer/aggregate';
 import type { Granularity } from '../../shared/importer/granularity';
 import { djangoApps } from '../../shared/importer/granularity';
-import { findEntities, snakeCase, type Entities } from '../../shared/importer/models';
+import { findEntities, findNotTables, snakeCase, type Entities } from '../../shared/importer/models';
 import type { ScanResult } from '../../shared/importer/types';
 import { importPythonProject, scanPythonTree } from '../../main/services/python/importPython';
 import { summarize } from '../../main/services/importJobs';
@@ -312,6 +312,19 @@ describe('the import report names what is not a table', () => {
     expect(summary.entities).toBe(10);
     expect(summary.notTableCount).toBe(6);
     expect(summary.notTables.map((c) => `${c.kind} ${c.name} ${c.path}:${c.line}`)).toEqual(SHOP_NOT_TABLES);
+  });
+
+  it('leaves out the abstract bases of tests, as their tables are no entities either', async () => {
+    const root = path.join(dir, 'with-tests');
+    const abstract = 'from django.db import models\n\nclass Stamped(models.Model):\n    class Meta:\n        abstract = True\n\nclass Thing(Stamped):\n    pass\n';
+    for (const rel of ['app/__init__.py', 'app/tests/__init__.py']) await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await fs.writeFile(path.join(root, 'app/__init__.py'), '');
+    await fs.writeFile(path.join(root, 'app/models.py'), abstract);
+    await fs.writeFile(path.join(root, 'app/tests/__init__.py'), '');
+    await fs.writeFile(path.join(root, 'app/tests/models.py'), abstract);
+    const scan = await scanPythonTree(root, { workers: 0 });
+    expect(findEntities(scan, djangoApps(scan)).notTables.map((c) => c.file.path)).toEqual(['app/models.py', 'app/tests/models.py']);
+    expect(findNotTables(scan).map((c) => `${c.name} ${c.file.path}:${c.line}`)).toEqual(['Stamped app/models.py:3']);
   });
 
   it('on the CLI: one stderr line, and the written project holds the tables and their data dependencies only', async () => {
