@@ -13,9 +13,10 @@ import { arbProject } from '../shared/arbitraries';
 // Every API method fuzzed through the real browser host (HTTP, with its API token) against a temp workspace:
 // wrong types, huge strings, deep nesting, hostile paths (.., absolute, NUL, links out, over-long), projects
 // valid and broken. No crash, no 5xx, every error one line in words (no stack, no zod JSON), and nothing
-// outside the workspace and the user-data folder touched. Cases per method: RUNS (and the fixed ones below).
+// outside the workspace and the user-data folder touched; nothing read through a link out of the workspace in any
+// answer. Cases per method: RUNS (CARVE_FUZZ_RUNS; 200 by default, about 20 s here) and the fixed ones below.
 
-const RUNS = Number(process.env.CARVE_FUZZ_RUNS ?? 150);
+const RUNS = Number(process.env.CARVE_FUZZ_RUNS ?? 200);
 
 let base: string;
 let ws: string;
@@ -42,6 +43,7 @@ async function snapshot(dir: string, skip: readonly string[] = []): Promise<Map<
 }
 
 let before: Map<string, string>;
+let knownJob = '';
 
 beforeAll(async () => {
   base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-fuzz-')));
@@ -60,8 +62,16 @@ beforeAll(async () => {
   await fs.mkdir(path.join(ws, 'src', 'app'), { recursive: true });
   await fs.writeFile(path.join(ws, 'src', 'app', '__init__.py'), '');
   await fs.writeFile(path.join(ws, 'src', 'app', 'views.py'), 'import requests\n');
+  await fs.symlink(path.join(outside, 'py'), path.join(ws, 'src', 'leak'));
   host = await startBrowserHost({ port: 0, workspace: ws, userDataDir: userData, rendererDir: renderer, log: () => {} });
   before = await snapshot(base, [ws, userData]);
+  // A finished import, so that import:project, :reimport, :suggest and :status meet a job that exists.
+  const started = JSON.parse((await post('import:start', JSON.stringify({ dir: 'src', granularity: 'package' }))).text) as { value: { jobId: string } };
+  knownJob = started.value.jobId;
+  for (;;) {
+    const status = JSON.parse((await post('import:status', JSON.stringify({ jobId: knownJob }))).text) as { value: { state: string } };
+    if (status.value.state !== 'running') break;
+  }
 });
 
 afterAll(async () => {
@@ -134,14 +144,14 @@ const project = (): fc.Arbitrary<unknown> =>
 function fieldValue(key: string): fc.Arbitrary<unknown> {
   const right: Record<string, fc.Arbitrary<unknown>> = {
     path: hostilePath(),
-    dir: fc.oneof(hostilePath(), fc.constant(null)),
-    filePath: fc.oneof(hostilePath(), fc.constant(null)),
+    dir: fc.oneof({ weight: 5, arbitrary: hostilePath() }, { weight: 1, arbitrary: fc.constant(null) }),
+    filePath: fc.oneof({ weight: 5, arbitrary: hostilePath() }, { weight: 1, arbitrary: fc.constant(null) }),
     project: project(),
     baseHash: fc.oneof(fc.constant(null), fc.stringMatching(/^[0-9a-f]{64}$/), fc.string()),
     overwrite: fc.boolean(),
     id: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom('../../etc/passwd', 'a/b', '.', '')),
-    jobId: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom('../x', '')),
-    granularity: fc.constantFrom('app', 'package', 'depth:1', 'depth:20', 'depth:0', 'depth:21', 'layer', ''),
+    jobId: fc.oneof(fc.constant(null).map(() => knownJob), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom('../x', '')),
+    granularity: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('auto', 'app', 'package', 'depth:1', 'depth:20') }, { weight: 1, arbitrary: fc.constantFrom('depth:0', 'depth:21', 'layer', '') }),
     // PDF needs a Chromium print: the other formats keep this test fast; pdf still meets every broken payload.
     format: fc.constantFrom(...EXPORT_FORMATS.filter((f) => f !== 'pdf'), 'docx', ''),
     theme: fc.constantFrom(...THEMES, 'purple', ''),
@@ -192,6 +202,8 @@ function check(method: string, answer: Answer): void {
   counts.cases++;
   if (result.ok) {
     counts.ok++;
+    // The workspace's src/leak links out of it: nothing read through it may reach an answer.
+    expect(answer.text, method).not.toContain('leaked');
     return;
   }
   const { code, message } = result.error!;
