@@ -172,16 +172,20 @@ afterAll(async () => {
   await fs.rm(dir, { recursive: true, force: true });
 });
 
+/** Write a tree of files into a fresh folder of the temp folder and scan it. */
+async function writeTree(name: string, files: Record<string, string>): Promise<ScanResult> {
+  const root = path.join(dir, name);
+  for (const [rel, text] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
+    await fs.writeFile(path.join(root, rel), text);
+  }
+  return scanPythonTree(root, { workers: 0 });
+}
+
 describe('resolving a base name to the class it really names', () => {
 
-  /** Write a tree of files into a fresh folder and read its entities. */
   async function tree(name: string, files: Record<string, string>): Promise<Entities> {
-    const root = path.join(dir, name);
-    for (const [rel, text] of Object.entries(files)) {
-      await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
-      await fs.writeFile(path.join(root, rel), text);
-    }
-    const scan = await scanPythonTree(root, { workers: 0 });
+    const scan = await writeTree(name, files);
     return findEntities(scan, djangoApps(scan));
   }
   const names = (entities: Entities) => entities.models.map((m) => `${m.file.path}:${m.name}`).sort();
@@ -316,14 +320,8 @@ describe('the import report names what is not a table', () => {
   });
 
   it('leaves out the abstract bases of tests, as their tables are no entities either', async () => {
-    const root = path.join(dir, 'with-tests');
     const abstract = 'from django.db import models\n\nclass Stamped(models.Model):\n    class Meta:\n        abstract = True\n\nclass Thing(Stamped):\n    pass\n';
-    for (const rel of ['app/__init__.py', 'app/tests/__init__.py']) await fs.mkdir(path.dirname(path.join(root, rel)), { recursive: true });
-    await fs.writeFile(path.join(root, 'app/__init__.py'), '');
-    await fs.writeFile(path.join(root, 'app/models.py'), abstract);
-    await fs.writeFile(path.join(root, 'app/tests/__init__.py'), '');
-    await fs.writeFile(path.join(root, 'app/tests/models.py'), abstract);
-    const scan = await scanPythonTree(root, { workers: 0 });
+    const scan = await writeTree('with-tests', { 'app/__init__.py': '', 'app/models.py': abstract, 'app/tests/__init__.py': '', 'app/tests/models.py': abstract });
     expect(findEntities(scan, djangoApps(scan)).notTables.map((c) => c.file.path)).toEqual(['app/models.py', 'app/tests/models.py']);
     expect(findNotTables(scan).map((c) => `${c.name} ${c.file.path}:${c.line}`)).toEqual(['Stamped app/models.py:3']);
   });
