@@ -47,12 +47,14 @@ const SQLA_BASE_FACTORIES = new Set([
 const SQLA_REGISTRY = new Set(['sqlalchemy.orm.registry', 'sqlalchemy.orm.decl_api.registry']);
 const FLASK_SQLALCHEMY = new Set(['flask_sqlalchemy.SQLAlchemy', 'flask_sqlalchemy.extension.SQLAlchemy']);
 export const SQLMODEL = new Set(['sqlmodel.SQLModel', 'sqlmodel.main.SQLModel']);
+
+/** How many imports, aliases and attributes one resolution may follow (chains in real trees are a few long). */
 const MAX_DEPTH = 24;
 
 /** A class bound at module level when the module runs (also in a module-level if/try/with; not under TYPE_CHECKING). */
 export const isModuleClass = (cls: ClassRecord): boolean => cls.scope === undefined && cls.typeChecking !== true;
 
-
+/** Resolves names file by file, each (file, name) once; a cycle of imports resolves to nothing. */
 export class NameResolver {
   private readonly byModule = new Map<string, ScannedFile>();
   private readonly packages = new Set<string>();
