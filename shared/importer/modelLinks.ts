@@ -35,6 +35,8 @@ export class Linker {
   private readonly byTableName = new Map<string, Table[]>();
   private readonly tableOf = new Map<ClassRecord, Table>();
   private readonly userModel: string | null;
+  /** App label -> app package, from AppConfig classes that set `label` (wagtail's "wagtailcore" is `wagtail`). */
+  private readonly labels = new Map<string, string>();
 
   constructor(
     scan: ScanResult,
@@ -50,6 +52,13 @@ export class Linker {
     }
     // The project's settings, not a test site's (django-oscar sets AUTH_USER_MODEL only in tests/settings.py).
     this.userModel = scan.files.find((f) => f.authUserModel !== null && supportKindOfPath(f.path) !== 'tests')?.authUserModel ?? null;
+    for (const file of scan.files) {
+      for (const cls of file.classes) {
+        if (cls.label === undefined || !cls.bases.some((b) => b === 'AppConfig' || b.endsWith('.AppConfig'))) continue;
+        const app = file.isPackage ? file.module : file.module.slice(0, Math.max(0, file.module.lastIndexOf('.')));
+        if (app !== '' && !this.labels.has(cls.label)) this.labels.set(cls.label, app);
+      }
+    }
   }
 
   /** `__tablename__`, else the default of Flask-SQLAlchemy (snake_case) or SQLModel (lower case); none when it shares a parent's table. */
@@ -91,6 +100,11 @@ export class Linker {
   /** 'app_label.Model' (label = last part of the app's package). */
   private byLabel(label: string, name: string, owner: ScannedFile): Table | null {
     const candidates = (this.byName.get(name) ?? []).filter((t) => t.info.family === 'django');
+    const labelled = this.labels.get(label);
+    if (labelled !== undefined) {
+      const inLabelled = candidates.filter((t) => this.appOf(t.file) === labelled);
+      if (inLabelled.length === 1) return inLabelled[0]!;
+    }
     const labelLast = label.slice(label.lastIndexOf('.') + 1);
     const inApp = candidates.filter((t) => {
       const app = this.appOf(t.file);
@@ -162,6 +176,22 @@ export class Linker {
     return out;
   }
 
+  /** The nearest tables among a table's ancestors, through abstract bases and mixins. */
+  private parentTables(table: Table): Table[] {
+    const out: Table[] = [];
+    const seen = new Set<ClassRecord>();
+    const stack = [...table.info.parents];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      if (seen.has(parent.cls)) continue;
+      seen.add(parent.cls);
+      const found = this.tableOf.get(parent.cls);
+      if (found) out.push(found);
+      else stack.push(...this.classes.info(parent.file, parent.cls).parents);
+    }
+    return out;
+  }
+
   relations(): Relation[] {
     const out: Relation[] = [];
     for (const table of this.tables) {
@@ -185,11 +215,11 @@ export class Linker {
         }
       }
       if (table.info.family === 'django') {
-        // Multi-table inheritance: Django adds a OneToOneField `<parent>_ptr` to the parent's table.
-        for (const parent of table.info.parents) {
-          if (this.classes.info(parent.file, parent.cls).role !== 'table') continue;
+        // Multi-table inheritance: Django adds a OneToOneField `<parent>_ptr` to each nearest parent table, also
+        // one reached through abstract bases (wagtail's GroupApprovalTask -> AbstractGroupApprovalTask -> Task).
+        for (const parent of this.parentTables(table)) {
           const name = `${parent.cls.name.toLowerCase()}_ptr`;
-          add(owner, table.cls.line, name, `OneToOneField ${name}`, this.tableOf.get(parent.cls) ?? null);
+          add(owner, table.cls.line, name, `OneToOneField ${name}`, parent);
         }
       }
     }

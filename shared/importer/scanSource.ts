@@ -166,7 +166,7 @@ export function scanPythonSource(src: string): FileScan {
             if (src.startsWith('ImportError', a) || src.startsWith('ModuleNotFoundError', a)) flags |= HAS_IMPORT_ERROR;
             else if (src.startsWith('foreign_key', a)) flags |= HAS_MODEL_ATTR;
           } else if (len === 12 || len === 8 || len === 5) {
-            if (src.startsWith('elationship', a + 1) || src.startsWith('__abstract__', a) || src.startsWith('abstract', a) || src.startsWith('proxy', a)) {
+            if (src.startsWith('elationship', a + 1) || src.startsWith('__abstract__', a) || src.startsWith('abstract', a) || src.startsWith('proxy', a) || src.startsWith('label', a)) {
               flags |= HAS_MODEL_ATTR;
             }
           } else if (len === 9 && !prevDef) {

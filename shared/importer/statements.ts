@@ -14,7 +14,7 @@ export const HAS_TYPE_CHECKING = 4;
 export const HAS_IMPORT_ERROR = 8;
 export const HAS_APPS = 16;
 export const HAS_SETTING = 32;
-/** abstract, proxy, __abstract__, __tablename__, relationship, Relationship, foreign_key. */
+/** abstract, proxy, label, __abstract__, __tablename__, relationship, Relationship, foreign_key. */
 export const HAS_MODEL_ATTR = 64;
 
 type BlockKind = 'def' | 'class' | 'tc' | 'try' | 'other';
@@ -228,6 +228,7 @@ export class StatementScanner {
       const isTrue = value.type === T_NAME && value.text === 'True';
       if (head.text === '__abstract__' && isTrue) cls.abstract = true;
       else if (head.text === '__tablename__' && value.type === T_STRING && value.plain) cls.tableName = value.text;
+      else if (head.text === 'label' && value.type === T_STRING && value.plain) cls.label = value.text;
       else if ((head.text === 'abstract' || head.text === 'proxy') && isTrue && cls.name === 'Meta') {
         const blocks = this.blocks;
         const outer = blocks[blocks.length - 2];

@@ -79,6 +79,8 @@ export interface ClassRecord {
   proxy?: boolean;
   /** `__tablename__ = "name"` in the body (a plain string). */
   tableName?: string;
+  /** `label = "name"` in the body (a plain string): the app label of a Django AppConfig. */
+  label?: string;
   links?: LinkRecord[];
 }
 

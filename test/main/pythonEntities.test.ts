@@ -225,6 +225,35 @@ describe('resolving a base name to the class it really names', () => {
     expect(found.models).toEqual([]);
   });
 
+  it('links a model to its parent table through an abstract base (multi-table inheritance)', async () => {
+    const found = await tree('parents', {
+      'flow/__init__.py': '',
+      'flow/tasks.py': 'from django.db import models\n\nclass Task(models.Model):\n    pass\n',
+      'flow/approvals.py':
+        'from flow.tasks import Task\n\nclass AbstractApproval(Task):\n    class Meta:\n        abstract = True\n\nclass GroupApproval(AbstractApproval):\n    pass\n',
+    });
+    expect(names(found)).toEqual(['flow/approvals.py:GroupApproval', 'flow/tasks.py:Task']);
+    expect(found.relations.map((r) => `${r.file.path}:${r.line} ${r.detail} -> ${r.target?.path}`)).toEqual(['flow/approvals.py:7 OneToOneField task_ptr -> flow/tasks.py']);
+  });
+
+  it('reads app labels set by AppConfig classes for "label.Model" targets', async () => {
+    const image = 'from django.db import models\n\nclass Image(models.Model):\n    pass\n';
+    const config = (name: string, label: string) => `from django.apps import AppConfig\n\nclass Config(AppConfig):\n    name = "${name}"\n    label = "${label}"\n`;
+    const found = await tree('labels', {
+      'site/__init__.py': '',
+      'site/media/__init__.py': '',
+      'site/media/apps.py': config('site.media', 'mediaimages'),
+      'site/media/models.py': image,
+      'site/gallery/__init__.py': '',
+      'site/gallery/apps.py': config('site.gallery', 'photos'),
+      'site/gallery/models.py': image,
+      'site/blog/__init__.py': '',
+      'site/blog/models.py':
+        'from django.db import models\n\nclass Post(models.Model):\n    cover = models.ForeignKey("photos.Image", on_delete=models.CASCADE)\n    icon = models.ForeignKey("mediaimages.Image", on_delete=models.CASCADE)\n',
+    });
+    expect(found.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual(['ForeignKey cover -> site/gallery/models.py', 'ForeignKey icon -> site/media/models.py']);
+  });
+
   it("takes AUTH_USER_MODEL from the project's settings, not from a test site's", async () => {
     const models = 'from django.conf import settings\nfrom django.db import models\n\nclass Note(models.Model):\n    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n';
     const files = {
