@@ -250,7 +250,8 @@ describe('a full disk', () => {
       const file = path.join(mount, 'shop.carve');
       const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
       const before = await fs.readFile(file);
-      const error = await failure(saveProjectFile({ path: file, project: bigProject(0.9), baseHash: saved.hash, overwrite: false }));
+      // Larger than the whole 1 MB disk: the save cannot fit, whatever the sample's own size.
+      const error = await failure(saveProjectFile({ path: file, project: bigProject(1.5), baseHash: saved.hash, overwrite: false }));
       expect(error.code).toBe('save-failed');
       expect(oneLine(error)).toBe('Could not save shop.carve: the disk is full');
       expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
