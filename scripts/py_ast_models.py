@@ -38,6 +38,7 @@ EXTERNAL_DJANGO_MODELS = {
     'modelcluster.models.ClusterableModel', 'taggit.models.TaggedItemBase', 'taggit.models.TagBase',
     'taggit.models.ItemBase', 'taggit.models.GenericTaggedItemBase', 'taggit.models.CommonGenericTaggedItemBase',
     'mptt.models.MPTTModel', 'polymorphic.models.PolymorphicModel',
+    'modelsearch.abstract_models.AbstractIndexEntry', 'modelsearch.abstract_models.AbstractSQLiteFTSIndexEntry',
 }
 DECLARATIVE_CLASSES = {'sqlalchemy.orm.DeclarativeBase', 'sqlalchemy.orm.DeclarativeBaseNoMeta',
                        'sqlalchemy.orm.decl_api.DeclarativeBase', 'sqlalchemy.orm.decl_api.DeclarativeBaseNoMeta'}

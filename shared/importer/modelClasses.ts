@@ -30,7 +30,7 @@ function isExternalDjangoModel(name: string): boolean {
   if (name.startsWith('django.') && !name.startsWith('django.contrib.')) return false;
   const parts = name.split('.');
   const last = parts[parts.length - 1]!;
-  const modelsAt = parts.indexOf('models');
+  const modelsAt = parts.findIndex((part) => part === 'models' || part.endsWith('_models'));
   return modelsAt > 0 && modelsAt < parts.length - 1 && /^[A-Z]/.test(last) && !NOT_A_MODEL_NAME.test(last);
 }
 
