@@ -20,8 +20,8 @@ export interface Info {
 const NOT_A_MODEL_NAME = /(Manager|QuerySet|Choices|Field|Form|Serializer|Admin|Enum|Error|Exception|Lookup|Transform|Func|Expression|Index|Constraint|Descriptor|Mixin)$|^AnonymousUser$/;
 
 /**
- * A model base from an installed package, in a Django project: a capitalised name in a `models` module
- * (`treebeard.mp_tree.MP_Node` aside, which is named here) that does not read as a manager, field, form or mixin:
+ * A model base from an installed package, in a Django project: a capitalised name in a `models` or `*_models`
+ * module (`treebeard.mp_tree.MP_Node` aside, which is named here) that does not read as a manager, field, form or mixin:
  * `django.contrib.auth.models.AbstractUser`, `mptt.models.MPTTModel`, `taggit.models.TagBase`. Only classes
  * written in a models module are taken for models this way (`ninja.params.models.Body` is no Django model).
  */
