@@ -239,18 +239,29 @@ class Reference:
 
     def classify(self, mod, node, seen=()):
         """(family, is_table) of a class; family None when it is no model class."""
+        family, table, _ = self.classify_mapped(mod, node, seen)
+        return family, table
+
+    def classify_mapped(self, mod, node, seen=()):
+        """(family, is_table, mapped SQLAlchemy ancestors as (names, flask)) of a class."""
         if node in seen:
-            return None, False
+            return None, False, []
         family = None
         declarative = False
         flask = False
+        mapped = []  # [(class node, flask)] of SQLAlchemy ancestors that are mapped (not bases, not abstract)
         for base in node.bases:
             v = self.expr(mod, base)
             if v is None:
                 continue
             found = None
             if v[0] == 'class':
-                found, _ = self.classify(v[1], v[2], seen + (node,))
+                found, _, above = self.classify_mapped(v[1], v[2], seen + (node,))
+                if found == 'sqlalchemy':
+                    parent_flask = any(f for _, f in above) or self.flask_root(v[1], v[2])
+                    if self.is_mapped(v[1], v[2]):
+                        mapped.append((v[2], parent_flask))
+                    mapped.extend(above)
             elif v[0] == 'sqla_root':
                 found = 'sqlalchemy'
             elif v[0] == 'ext':
@@ -268,15 +279,60 @@ class Reference:
                 if isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
                     if isinstance(s.value, ast.Constant):
                         options[s.targets[0].id] = s.value.value
-            return family, options.get('abstract') is not True and options.get('proxy') is not True
+            return family, options.get('abstract') is not True and options.get('proxy') is not True, []
         if family == 'sqlalchemy':
-            abstract = any(isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == '__abstract__' for t in s.targets)
-                           and isinstance(s.value, ast.Constant) and s.value.value is True for s in node.body)
-            return family, not declarative and not abstract
+            table = not declarative and not class_flag(node, '__abstract__')
+            if table and mapped:
+                # Under a mapped class, a table of its own needs a ForeignKey to an ancestor's table (joined
+                # inheritance); otherwise its rows live in the parent's table (single-table inheritance).
+                names = set()
+                for ancestor, is_flask in mapped:
+                    names.add(ancestor.name)
+                    names.update(class_strings(ancestor, '__tablename__'))
+                    if is_flask:
+                        names.add(re.sub(r'((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))', r'_\1', ancestor.name).lower().lstrip('_'))
+                table = any(foreign_key_table(call) & names for call in ast.walk(node) if is_call_of(call, 'ForeignKey'))
+            return family, table, mapped
         if family == 'sqlmodel':
             table = any(k.arg == 'table' and isinstance(k.value, ast.Constant) and k.value.value is True for k in node.keywords)
-            return family, table
-        return None, False
+            return family, table, []
+        return None, False, []
+
+    def is_mapped(self, mod, node):
+        family, _, _ = self.classify_mapped(mod, node)
+        return family == 'sqlalchemy' and not class_flag(node, '__abstract__') and not any(
+            (v := self.expr(mod, b)) is not None and v[0] == 'ext' and v[1] in DECLARATIVE_CLASSES for b in node.bases)
+
+    def flask_root(self, mod, node):
+        return any((v := self.expr(mod, b)) is not None and v == ('sqla_root', True) for b in node.bases)
+
+
+def class_flag(node, name):
+    return any(isinstance(s, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+               and isinstance(s.value, ast.Constant) and s.value.value is True for s in node.body)
+
+
+def class_strings(node, name):
+    return {s.value.value for s in node.body if isinstance(s, ast.Assign)
+            and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)
+            and isinstance(s.value, ast.Constant) and isinstance(s.value.value, str)}
+
+
+def is_call_of(node, name):
+    return isinstance(node, ast.Call) and (getattr(node.func, 'id', None) == name or getattr(node.func, 'attr', None) == name)
+
+
+def foreign_key_table(call):
+    """The names a ForeignKey's first argument can mean: "table.col" -> table (and schema.table), Model.id -> Model."""
+    if not call.args:
+        return set()
+    arg = call.args[0]
+    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+        parts = arg.value.split('.')
+        return {'.'.join(parts[:-1]), parts[-2] if len(parts) > 1 else ''} - {''}
+    if isinstance(arg, ast.Attribute) and isinstance(arg.value, ast.Name):
+        return {arg.value.id}
+    return set()
 
 
 def main():

@@ -51,7 +51,7 @@ export function ImportReport() {
         <details className="import-not-tables">
           <summary>
             {count(summary.notTableCount)} {summary.notTableCount === 1 ? 'class is not a table' : 'classes are not tables'} (abstract bases, proxies,
-            mixins): not entities, never moved
+            single-table subclasses, mixins): not entities, never moved
           </summary>
           <ul aria-label="Classes that are not tables">
             {summary.notTables.map((c) => (

@@ -248,8 +248,11 @@ export interface NotTableClass {
   /** The file, relative to the imported folder, and the line of the class statement. */
   path: string;
   line: number;
-  /** An abstract or declarative base, a proxy model (its parent's table), or a mixin (a plain class of the chain). */
-  kind: 'abstract' | 'proxy' | 'mixin';
+  /**
+   * An abstract or declarative base, a proxy model (its parent's table), a single-table subclass (SQLAlchemy: its
+   * parent's table), or a mixin (a plain class of the chain).
+   */
+  kind: 'abstract' | 'proxy' | 'single-table' | 'mixin';
 }
 
 export interface ImportSummary {

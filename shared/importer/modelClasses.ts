@@ -5,7 +5,8 @@ import type { ClassRecord, ScannedFile } from './types';
 
 export type ModelFamily = 'django' | 'sqlalchemy' | 'sqlmodel';
 
-export type Role = 'table' | 'abstract' | 'proxy' | 'base' | 'schema' | 'none';
+/** `shared`: an SQLAlchemy subclass mapped to its parent's table (single-table inheritance). */
+export type Role = 'table' | 'abstract' | 'proxy' | 'shared' | 'base' | 'schema' | 'none';
 
 export interface Info {
   family: ModelFamily | null;
@@ -83,8 +84,63 @@ export class Classifier {
     info.family = family;
     info.flask = flask;
     if (family === 'django') info.role = cls.abstract ? 'abstract' : cls.proxy ? 'proxy' : 'table';
-    else if (family === 'sqlalchemy') info.role = declarative ? 'base' : cls.abstract ? 'abstract' : 'table';
+    else if (family === 'sqlalchemy') info.role = declarative ? 'base' : cls.abstract ? 'abstract' : this.sharesParentTable(info, cls) ? 'shared' : 'table';
     else if (family === 'sqlmodel') info.role = cls.keywords?.['table'] === 'True' ? 'table' : 'schema';
     return info;
   }
+
+  /** The nearest mapped classes (tables, or subclasses sharing one) among a class's ancestors. */
+  mappedParents(info: Info): Array<{ file: ScannedFile; cls: ClassRecord }> {
+    const out: Array<{ file: ScannedFile; cls: ClassRecord }> = [];
+    const seen = new Set<ClassRecord>();
+    const stack = [...info.parents];
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      if (seen.has(parent.cls)) continue;
+      seen.add(parent.cls);
+      const role = this.info(parent.file, parent.cls).role;
+      if (role === 'table' || role === 'shared') out.push(parent);
+      else stack.push(...this.info(parent.file, parent.cls).parents);
+    }
+    return out;
+  }
+
+  /**
+   * Single-table inheritance: a subclass of a mapped class that declares no ForeignKey of its own to an ancestor's
+   * table, which joined inheritance needs for its primary key (`id = Column(ForeignKey("challenges.id"),
+   * primary_key=True)`). A `__tablename__` alone does not make a table (Flask-SQLAlchemy makes none without a
+   * primary key: CTFd's Admins shares users).
+   */
+  private sharesParentTable(info: Info, cls: ClassRecord): boolean {
+    const ancestors: Array<{ file: ScannedFile; cls: ClassRecord }> = [];
+    const seen = new Set<ClassRecord>();
+    const stack = this.mappedParents(info);
+    if (stack.length === 0) return false;
+    while (stack.length > 0) {
+      const parent = stack.pop()!;
+      if (seen.has(parent.cls)) continue;
+      seen.add(parent.cls);
+      ancestors.push(parent);
+      stack.push(...this.mappedParents(this.info(parent.file, parent.cls)));
+    }
+    const names = new Set<string>();
+    for (const a of ancestors) {
+      names.add(a.cls.name);
+      if (a.cls.tableName !== undefined) names.add(a.cls.tableName);
+      if (this.info(a.file, a.cls).flask) names.add(snakeCase(a.cls.name));
+    }
+    return !(cls.links ?? []).some((link) => {
+      if (link.kind !== 'ForeignKey' || link.target === null) return false;
+      const parts = link.target.split('.');
+      return names.has(parts[0]!) || names.has(parts.slice(0, -1).join('.')) || (parts.length > 1 && names.has(parts[parts.length - 2]!));
+    });
+  }
+}
+
+/** Flask-SQLAlchemy 3's default table name: `OrderLine` -> `order_line`, `HTTPThing` -> `http_thing`. */
+export function snakeCase(name: string): string {
+  return name
+    .replace(/((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))/g, '_$1')
+    .toLowerCase()
+    .replace(/^_+/, '');
 }

@@ -1,7 +1,7 @@
 // The data links of tables, resolved to the file of the table they reach: Django's relation fields and
 // multi-table inheritance; SQLAlchemy's and SQLModel's ForeignKey("table.col"), ForeignKey(Model.id) and
 // relationship targets. See docs/python-import.md (Entities).
-import type { Classifier, Info } from './modelClasses';
+import { snakeCase, type Classifier, type Info } from './modelClasses';
 import { supportKindOfPath } from './roles';
 import type { ClassRecord, ScanResult, ScannedFile } from './types';
 
@@ -19,13 +19,6 @@ export interface Relation {
   key: string;
 }
 
-/** Flask-SQLAlchemy 3's default table name: `OrderLine` -> `order_line`, `HTTPThing` -> `http_thing`. */
-export function snakeCase(name: string): string {
-  return name
-    .replace(/((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))/g, '_$1')
-    .toLowerCase()
-    .replace(/^_+/, '');
-}
 
 export type Table = { file: ScannedFile; cls: ClassRecord; info: Info };
 
@@ -64,9 +57,8 @@ export class Linker {
   /** `__tablename__`, else the default of Flask-SQLAlchemy (snake_case) or SQLModel (lower case); none when it shares a parent's table. */
   private tableName(table: Table): string | null {
     if (table.info.family === 'django') return null;
+    if (table.info.role === 'shared') return null;
     if (table.cls.tableName !== undefined) return table.cls.tableName;
-    const inherits = table.info.parents.some((p) => this.classes.info(p.file, p.cls).role === 'table');
-    if (inherits) return null;
     if (table.info.family === 'sqlmodel') return table.cls.name.toLowerCase();
     return table.info.flask ? snakeCase(table.cls.name) : null;
   }
@@ -169,7 +161,7 @@ export class Linker {
       if (seen.has(parent.cls)) continue;
       seen.add(parent.cls);
       const info = this.classes.info(parent.file, parent.cls);
-      if (info.role === 'table') continue;
+      if (info.role === 'table' || info.role === 'shared') continue;
       out.push(parent);
       stack.push(...info.parents);
     }

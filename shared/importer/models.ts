@@ -35,8 +35,11 @@ export interface ModelClass {
   family: ModelFamily;
 }
 
-/** A class on the way to tables that is no table itself: an abstract or declarative base, a proxy, a mixin. */
-export type NotTableKind = 'abstract' | 'proxy' | 'mixin';
+/**
+ * A class on the way to tables that is no table itself: an abstract or declarative base, a Django proxy, an
+ * SQLAlchemy subclass mapped to its parent's table (single-table inheritance), a mixin.
+ */
+export type NotTableKind = 'abstract' | 'proxy' | 'single-table' | 'mixin';
 
 export interface NotTable {
   name: string;
@@ -69,8 +72,9 @@ function collectNotTables(classifier: Classifier, classes: Array<{ file: Scanned
     }
   };
   for (const { file, cls, info } of classes) {
-    if (info.role === 'abstract' || info.role === 'base' || info.role === 'proxy') {
-      out.set(cls, { name: cls.name, file, line: cls.line, kind: info.role === 'proxy' ? 'proxy' : 'abstract' });
+    if (info.role === 'abstract' || info.role === 'base' || info.role === 'proxy' || info.role === 'shared') {
+      const kind = info.role === 'proxy' ? 'proxy' : info.role === 'shared' ? 'single-table' : 'abstract';
+      out.set(cls, { name: cls.name, file, line: cls.line, kind });
     }
   }
   for (const c of classes) if (c.info.family !== null && c.info.role !== 'schema') mixins(c);
@@ -109,8 +113,10 @@ export function findEntities(scan: ScanResult, apps: readonly string[]): Entitie
   if (known?.apps === key) return known.entities;
   const { classifier, classes } = classify(scan);
   const tables = classes.filter((c) => c.info.role === 'table');
+  // Subclasses sharing a parent's table are no entities, but their links are the code's (owner: their module).
+  const mapped = classes.filter((c) => c.info.role === 'table' || c.info.role === 'shared');
   const models: ModelClass[] = tables.map(({ file, cls, info }) => ({ name: cls.name, file, line: cls.line, family: info.family! }));
-  const relations = new Linker(scan, classifier, tables, apps).relations();
+  const relations = new Linker(scan, classifier, mapped, apps).relations();
   const entities = { models, notTables: collectNotTables(classifier, classes), relations };
   found.set(scan, { apps: key, entities });
   return entities;

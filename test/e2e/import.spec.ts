@@ -69,7 +69,7 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   await expect(report).toContainText('Not modules: migrations (2 files), scripts (1 file)');
   // Entities are tables: the abstract TimeStampedModel is named as no table, with its place.
   await expect(report.locator('dt:text-is("Entities") + dd')).toHaveText('6');
-  await expect(report).toContainText('1 class is not a table (abstract bases, proxies, mixins): not entities, never moved');
+  await expect(report).toContainText('1 class is not a table (abstract bases, proxies, single-table subclasses, mixins): not entities, never moved');
   await expect(report).toContainText('TimeStampedModel (abstract) core/models.py:4');
 
   // Regroup at package depth 2: more modules, no file read again; then back to Django apps.

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, type Aggregate } from '../../shared/importer/aggregate';
 import type { Granularity } from '../../shared/importer/granularity';
 import { djangoApps } from '../../shared/importer/granularity';
-import { snakeCase } from '../../shared/importer/modelLinks';
+import { snakeCase } from '../../shared/importer/modelClasses';
 import { findEntities, findNotTables, type Entities } from '../../shared/importer/models';
 import type { ScanResult } from '../../shared/importer/types';
 import { importPythonProject, scanPythonTree } from '../../main/services/python/importPython';
@@ -130,14 +130,19 @@ describe('SQLAlchemy and SQLModel tables', () => {
     ]);
   });
 
-  it('Flask-SQLAlchemy: db.Model through the import of db, an alias of it, default table names, a mixin with a ForeignKey', async () => {
+  it('Flask-SQLAlchemy: db.Model through the import of db, an alias of it, default table names, a mixin with a ForeignKey, single-table and joined inheritance', async () => {
     const ctf = await importTree(path.join(fixtures, 'flask_ctf'), 'depth:2');
     expect(entitiesByModule(ctf.result)).toEqual({
-      'ctf.challenges': ['Challenge', 'ChallengeFile', 'HTTPChallenge'],
+      'ctf.challenges': ['Challenge', 'ChallengeFile', 'DynamicChallenge'],
       'ctf.models': ['Teams', 'Users'],
       'ctf.scoreboard': ['Award', 'Solve'],
     });
-    expect(notTables(ctf.entities)).toEqual(['mixin ScoreMixin ctf/scoreboard/models.py:6']);
+    // HTTPChallenge and Admins are rows of their parents' tables; DynamicChallenge's key is a ForeignKey to challenge.
+    expect(notTables(ctf.entities)).toEqual([
+      'single-table HTTPChallenge ctf/challenges/models.py:19',
+      'single-table Admins ctf/models/__init__.py:11',
+      'mixin ScoreMixin ctf/scoreboard/models.py:6',
+    ]);
     expect(dataDependencies(ctf.result)).toEqual([
       // "users.id" is the default table name of class Users; "challenge.id" that of Challenge.
       'ctf.challenges -> ctf.models (2): ctf/challenges/models.py:12 ForeignKey users.id, ctf/challenges/models.py:13 relationship Users',
@@ -358,7 +363,7 @@ describe('the import report names what is not a table', () => {
   it('on the CLI: one stderr line, and the written project holds the tables and their data dependencies only', async () => {
     const run = await runCarve(dir, ['import-python', path.join(fixtures, 'flask_ctf'), '--out', 'ctf.carve', '--granularity', 'depth:2']);
     expect(run.code).toBe(0);
-    expect(run.err).toContain('entities: 7 tables; not tables (never entities): 1 mixin');
+    expect(run.err).toContain('entities: 7 tables; not tables (never entities): 2 single-table subclasses, 1 mixin');
     const { project } = await openProjectFile(path.join(dir, 'ctf.carve'));
     expect(project.monolith.framework).toBe('flask');
     const byName = Object.fromEntries(project.monolith.modules.map((m) => [m.name, m.entities]));

@@ -45,6 +45,7 @@ const NOT_REPLACED = 'Carve does not replace it (use --force, or choose another 
 const NOT_TABLE_WORDS: ReadonlyArray<[NotTable['kind'], string, string]> = [
   ['abstract', 'abstract base', 'abstract bases'],
   ['proxy', 'proxy', 'proxies'],
+  ['single-table', 'single-table subclass', 'single-table subclasses'],
   ['mixin', 'mixin', 'mixins'],
 ];
 
