@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { expect, test } from './fixtures';
-import { openSample, saveAs, SHOTS } from './helpers';
+import { openSample, saveAs, SHOTS, viewSettled } from './helpers';
 
 // The canvas with real mouse drags in Chromium: modules dragged from the monolith panel (HTML5 drag and drop,
 // which Playwright's mouse drives natively in Chromium) onto empty canvas and onto a service, node drags, undo
@@ -53,20 +53,6 @@ async function openSampleCanvas(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await expect(page.locator('.react-flow__node-service')).toHaveCount(4);
   await viewSettled(page);
-}
-
-/** Wait until the viewport stops moving (Fit animates), so that positions read from the page hold. */
-async function viewSettled(page: Page): Promise<void> {
-  const transform = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
-  let previous = '';
-  await expect
-    .poll(async () => {
-      const now = await transform();
-      const settled = now === previous;
-      previous = now;
-      return settled;
-    }, { intervals: [100] })
-    .toBe(true);
 }
 
 /** Controls without an accessible name, as in accessibility.spec.ts (bare roles in the ARIA snapshot). */

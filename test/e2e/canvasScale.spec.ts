@@ -1,8 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SHOTS } from './helpers';
+import { SHOTS, viewSettled } from './helpers';
 
 // A proposal accepted on a real-sized import: every service node is placed apart from the others and from the
 // Monolith, and the view is fitted so that every node is on screen and none sits under the zoom controls or the
@@ -32,20 +31,6 @@ interface Rect {
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 const inside = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
-
-/** Wait until the viewport stops moving (Fit animates), so that positions read from the page hold. */
-async function viewSettled(page: Page): Promise<void> {
-  const transform = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
-  let previous = '';
-  await expect
-    .poll(async () => {
-      const now = await transform();
-      const settled = now === previous;
-      previous = now;
-      return settled;
-    }, { intervals: [100] })
-    .toBe(true);
-}
 
 test('an accepted proposal is laid out with no overlap and fitted clear of the controls and minimap', async ({ page, carve }) => {
   await clusteredTree(path.join(carve.workspace, 'platform'), 14, 5);

@@ -35,3 +35,17 @@ export async function openFromWorkspace(page: Page, fileName: string): Promise<v
 }
 
 export const bytesOf = (path: string) => readFile(path);
+
+/** Wait until the viewport stops moving (Fit animates), so that positions read from the page hold. */
+export async function viewSettled(page: Page): Promise<void> {
+  const transform = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
+  let previous = '';
+  await expect
+    .poll(async () => {
+      const now = await transform();
+      const settled = now === previous;
+      previous = now;
+      return settled;
+    }, { intervals: [100] })
+    .toBe(true);
+}
