@@ -1,9 +1,12 @@
 import { createStore } from 'zustand/vanilla';
 
 // View state of the roadmap region: never saved, never in undo history. Its height (a drag on its top edge or
-// the arrow keys), whether it fills the workbench, which side section is open, and a card drag in progress.
+// the arrow keys), whether it fills the workbench, which side section is open, a card drag in progress, and
+// the timeline's view and zoom.
 
 export type RoadmapSection = 'capacity' | 'effort' | 'warnings' | null;
+/** The timeline's rows: services by team lane, or one bar per phase. */
+export type TimelineView = 'services' | 'phases';
 
 export interface CardDrag {
   serviceId: string;
@@ -21,6 +24,9 @@ export interface RoadmapViewState {
   maximised: boolean;
   section: RoadmapSection;
   drag: CardDrag | null;
+  timelineView: TimelineView;
+  /** Pixels per week of the timeline; null fits the plan to the width (never under MIN_WEEK_PX). */
+  weekPx: number | null;
 }
 
 export const MIN_HEIGHT = 160;
@@ -31,7 +37,23 @@ export const roadmapStore = createStore<RoadmapViewState>(() => ({
   maximised: false,
   section: null,
   drag: null,
+  timelineView: 'services',
+  weekPx: null,
 }));
+
+/** The timeline's zoom steps, in pixels per week. */
+export const WEEK_PX = [2, 4, 8, 16, 32, 64, 128] as const;
+
+export function setTimelineView(timelineView: TimelineView): void {
+  roadmapStore.setState({ timelineView });
+}
+
+/** One zoom step in (+1) or out (-1) from `current` (the pixels per week shown now); null goes back to fit. */
+export function zoomTimeline(direction: 1 | -1 | null, current: number): void {
+  if (direction === null) return roadmapStore.setState({ weekPx: null });
+  const next = direction > 0 ? WEEK_PX.find((px) => px > current + 0.01) : [...WEEK_PX].reverse().find((px) => px < current - 0.01);
+  roadmapStore.setState({ weekPx: next ?? (direction > 0 ? WEEK_PX[WEEK_PX.length - 1] : WEEK_PX[0]) });
+}
 
 export function setRoadmapHeight(height: number): void {
   const max = Math.max(MIN_HEIGHT, (globalThis.innerHeight ?? 900) - 160);

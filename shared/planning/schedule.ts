@@ -275,3 +275,33 @@ function milestonesOf(plan: Plan, phases: readonly PhaseSpan[], bars: readonly S
       : `End of phase ${phase.index}: ${phase.name}`;
   return milestones;
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200];
+
+export interface CalendarTick {
+  /** Day from the plan's start of the 1st of the month. */
+  day: number;
+  /** "Mar", or "Jan 2028" at a year's start and on the first tick. */
+  label: string;
+}
+
+/**
+ * Month ticks for a date axis that starts on `start` and spans `totalDays` at `pxPerDay`: every month, or every
+ * 2, 3, 6, 12... months, the fewest that leaves `minPx` between ticks (both timelines use it).
+ */
+export function monthTicks(start: string, totalDays: number, pxPerDay: number, minPx: number): CalendarTick[] {
+  const origin = parseIsoDate(start);
+  const step = MONTH_STEPS.find((months) => months * 30.4 * pxPerDay >= minPx) ?? MONTH_STEPS[MONTH_STEPS.length - 1]!;
+  const first = new Date(origin);
+  const ticks: CalendarTick[] = [];
+  for (let m = 1; ; m += step) {
+    const time = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1);
+    const day = (time - origin) / DAY_MS;
+    if (day >= totalDays || ticks.length > 5000) break;
+    const date = new Date(time);
+    const label = date.getUTCMonth() === 0 || ticks.length === 0 || step >= 12 ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` : MONTHS[date.getUTCMonth()]!;
+    ticks.push({ day, label: step >= 12 && date.getUTCMonth() === 0 ? String(date.getUTCFullYear()) : label });
+  }
+  return ticks;
+}
