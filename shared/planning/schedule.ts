@@ -282,7 +282,7 @@ const MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 600, 1200];
 export interface CalendarTick {
   /** Day from the plan's start of the 1st of the month. */
   day: number;
-  /** "Mar", or "Jan 2028" at a year's start and on the first tick. */
+  /** "Mar", or "Jan 2028" at a year's start and on the first tick; "Mar 2028" when ticks are months apart. */
   label: string;
 }
 
@@ -300,8 +300,11 @@ export function monthTicks(start: string, totalDays: number, pxPerDay: number, m
     const day = (time - origin) / DAY_MS;
     if (day >= totalDays || ticks.length > 5000) break;
     const date = new Date(time);
-    const label = date.getUTCMonth() === 0 || ticks.length === 0 || step >= 12 ? `${MONTHS[date.getUTCMonth()]} ${date.getUTCFullYear()}` : MONTHS[date.getUTCMonth()]!;
-    ticks.push({ day, label: step >= 12 && date.getUTCMonth() === 0 ? String(date.getUTCFullYear()) : label });
+    // Every tick names its year once ticks are months apart; monthly ticks name it in January and on the first.
+    const month = MONTHS[date.getUTCMonth()]!;
+    const year = String(date.getUTCFullYear());
+    const label = step >= 12 && date.getUTCMonth() === 0 ? year : step > 1 || date.getUTCMonth() === 0 || ticks.length === 0 ? `${month} ${year}` : month;
+    ticks.push({ day, label });
   }
   return ticks;
 }
