@@ -2,28 +2,20 @@ import type { ServiceGraph } from '../analysis/serviceGraph';
 import { LINK_STYLE_LABELS } from '../catalog/runtimes';
 import { LINK_STYLES, MONOLITH_NODE_ID, type LinkStyle } from '../model/project';
 import { countOf } from '../words';
+import { architectureLayout, type Box, type LayoutSource } from './diagramLayout';
 import { escapeHtml, formatNumber, truncate } from './escape';
-import { DEPENDENCY_COLOUR, LINK_STROKES, phaseColour } from './palette';
-import type { ReportModel } from './reportModel';
+import { DEPENDENCY_COLOUR, LINK_STROKES, phaseColour, tint } from './palette';
+import { frameworkName, type ReportModel } from './reportModel';
 
-// The target architecture as one vector SVG, drawn from the saved canvas layout: the Monolith node and one box
-// per service (name, framework, phase), module dependencies between them as grey arrows labelled with their
-// weight, and the planned links styled by kind. The viewBox is fitted to the nodes.
+// The report's architecture diagrams as vector SVG: the Monolith node and one box per service (name, framework,
+// phase), module dependencies between them as grey arrows labelled with their weight, and the planned links
+// styled by kind. The viewBox is fitted to the nodes. Where the boxes go: diagramLayout.ts. The whole target
+// architecture is one drawing; each phase's "after phase N" drawing (phaseDiagrams.ts) uses the same pieces.
 
-const SERVICE = { width: 220, height: 70 };
-const MONOLITH = { width: 240, height: 96 };
 const PADDING = 40;
 const LEGEND_HEIGHT = 56;
 
-interface Box {
-  id: string;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-interface Connection {
+export interface Connection {
   from: string;
   to: string;
   kind: 'dependency' | LinkStyle;
@@ -44,51 +36,42 @@ function borderPoint(box: Box, tx: number, ty: number): [number, number] {
   return [cx + dx * scale, cy + dy * scale];
 }
 
-/** Boxes at their layout positions; services the layout does not place go in a column to the right. */
-function placeBoxes(model: ReportModel): Box[] {
-  const positions = new Map(model.project.layout.nodes.map((node) => [node.id, node]));
-  const boxes: Box[] = [];
-  const monolith = positions.get(MONOLITH_NODE_ID);
-  boxes.push({ id: MONOLITH_NODE_ID, x: monolith?.x ?? 0, y: monolith?.y ?? 0, ...MONOLITH });
-  const placed = model.project.services.filter((service) => positions.has(service.id));
-  const right = Math.max(boxes[0]!.x + MONOLITH.width, ...placed.map((service) => positions.get(service.id)!.x + SERVICE.width));
-  const top = Math.min(boxes[0]!.y, ...placed.map((service) => positions.get(service.id)!.y));
-  let row = 0;
-  for (const service of model.project.services) {
-    const position = positions.get(service.id);
-    if (position) boxes.push({ id: service.id, x: position.x, y: position.y, ...SERVICE });
-    else boxes.push({ id: service.id, x: right + 120, y: top + row++ * (SERVICE.height + 40), ...SERVICE });
-  }
-  return boxes;
+/** A grey arrow for module dependencies of this total weight. */
+export const dependencyConnection = (from: string, to: string, weight: number): Connection => ({
+  from,
+  to,
+  kind: 'dependency',
+  label: formatNumber(weight),
+  strokeWidth: Math.min(4, 1 + Math.log10(Math.max(1, weight))),
+});
+
+/** The planned links, styled by kind. */
+export function linkConnections(model: ReportModel): Connection[] {
+  return model.project.links.map((link) => ({ from: link.from, to: link.to, kind: link.style, label: link.label || LINK_STYLE_LABELS[link.style], strokeWidth: 2 }));
 }
 
-function connectionsOf(model: ReportModel, graph: ServiceGraph): Connection[] {
-  const connections: Connection[] = [];
-  for (const edge of graph.edges) {
-    connections.push({
-      from: edge.from,
-      to: edge.to,
-      kind: 'dependency',
-      label: formatNumber(edge.weight),
-      strokeWidth: Math.min(4, 1 + Math.log10(edge.weight)),
-    });
-  }
-  for (const link of model.project.links) {
-    connections.push({ from: link.from, to: link.to, kind: link.style, label: link.label || LINK_STYLE_LABELS[link.style], strokeWidth: 2 });
-  }
-  return connections;
+/** Every module dependency between two nodes, then every planned link. */
+export function connectionsOf(model: ReportModel, graph: ServiceGraph): Connection[] {
+  return [...graph.edges.map((edge) => dependencyConnection(edge.from, edge.to, edge.weight)), ...linkConnections(model)];
 }
 
-function serviceBox(box: Box, model: ReportModel): string {
+/** How a box is drawn: as every other ('plain'), as new in the phase drawn ('new'), or as context ('context'). */
+export type Emphasis = 'plain' | 'new' | 'context';
+
+function serviceBox(box: Box, model: ReportModel, emphasis: Emphasis): string {
   const facts = model.byServiceId.get(box.id);
   const service = model.project.services.find((candidate) => candidate.id === box.id)!;
   const colour = facts ? phaseColour(facts.phase.index) : '#475569';
   const phaseLabel = facts ? `Phase ${facts.phase.index}` : 'Not planned';
-  const framework = facts?.frameworkName ?? service.framework;
+  const framework = facts?.frameworkName ?? frameworkName(service.framework);
+  // New in the phase drawn: tinted and outlined thick in the phase's colour; context: grey, with its phase.
+  const stroke = emphasis === 'context' ? '#94a3b8' : colour;
+  const fill = emphasis === 'new' ? tint(colour, 0.12) : emphasis === 'context' ? '#f8fafc' : '#ffffff';
+  const width = emphasis === 'new' ? 3.5 : emphasis === 'context' ? 1.5 : 2;
   return [
-    `<g class="node service">`,
+    `<g class="node service${emphasis === 'plain' ? '' : ` ${emphasis}`}">`,
     `<title>${escapeHtml(`${service.name}: ${framework}, ${phaseLabel}`)}</title>`,
-    `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="${box.width}" height="${box.height}" rx="8" fill="#ffffff" stroke="${colour}" stroke-width="2"/>`,
+    `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="${box.width}" height="${box.height}" rx="8" fill="${fill}" stroke="${stroke}" stroke-width="${width}"/>`,
     `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="6" height="${box.height}" rx="3" fill="${colour}"/>`,
     `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 28)}" class="node-name">${escapeHtml(truncate(service.name, 24))}</text>`,
     `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 50)}" class="node-detail">${escapeHtml(truncate(framework, 16))} · ${escapeHtml(phaseLabel)}</text>`,
@@ -96,21 +79,34 @@ function serviceBox(box: Box, model: ReportModel): string {
   ].join('');
 }
 
-function monolithBox(box: Box, model: ReportModel): string {
-  const remaining = model.modules.filter((module) => module.serviceName === null).length;
+/** The Monolith's box; `remaining`: how many of its modules are still in it at the time drawn. */
+function monolithBox(box: Box, model: ReportModel, remaining: number): string {
   const name = model.project.monolith.name;
   return [
     `<g class="node monolith">`,
     `<title>${escapeHtml(`${name} (the monolith)`)}</title>`,
     `<rect x="${fixed(box.x)}" y="${fixed(box.y)}" width="${box.width}" height="${box.height}" rx="10" fill="#f1f5f9" stroke="#334155" stroke-width="2.5"/>`,
     `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 30)}" class="node-name">${escapeHtml(truncate(name, 24))}</text>`,
-    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 54)}" class="node-detail">Monolith · ${escapeHtml(frameworkLabel(model.project.monolith.framework))}</text>`,
+    `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 54)}" class="node-detail">Monolith · ${escapeHtml(frameworkName(model.project.monolith.framework))}</text>`,
     `<text x="${fixed(box.x + 16)}" y="${fixed(box.y + 76)}" class="node-detail">${remaining} of ${countOf(model.project.monolith.modules.length, 'module')} ${remaining === 1 ? 'stays' : 'stay'}</text>`,
     `</g>`,
   ].join('');
 }
 
-const frameworkLabel = (id: string) => ({ django: 'Django', flask: 'Flask', fastapi: 'FastAPI', other: 'Other' })[id] ?? id;
+/** The extent of one coordinate of a quadratic curve: its ends, and its turning point when it has one. */
+function curveRange(a: number, c: number, b: number): [number, number] {
+  const denominator = a - 2 * c + b;
+  const t = denominator === 0 ? -1 : (a - c) / denominator;
+  const turn = t > 0 && t < 1 ? (1 - t) * (1 - t) * a + 2 * (1 - t) * t * c + t * t * b : a;
+  return [Math.min(a, b, turn), Math.max(a, b, turn)];
+}
+
+/** The box the quadratic curve p0 -> c -> p2 covers (not its control point, which lies further out). */
+function curveBounds(p0: [number, number], c: [number, number], p2: [number, number]): { minX: number; minY: number; maxX: number; maxY: number } {
+  const [minX, maxX] = curveRange(p0[0], c[0], p2[0]);
+  const [minY, maxY] = curveRange(p0[1], c[1], p2[1]);
+  return { minX, minY, maxX, maxY };
+}
 
 /** Whether the quadratic curve p0 -> c -> p2 runs through any of `obstacles` (sampled). */
 function hitsBox(p0: [number, number], c: [number, number], p2: [number, number], obstacles: readonly Box[]): boolean {
@@ -172,7 +168,7 @@ function placeLabels(specs: readonly LabelSpec[]): Item[] {
   return placed;
 }
 
-function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): { lines: Item[]; labels: Item[] } {
+function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<string, Box>): { lines: Item[]; specs: LabelSpec[] } {
   // Connections between the same two boxes (both ways, dependencies and links) are spread apart.
   const pairs = new Map<string, Connection[]>();
   for (const connection of connections) {
@@ -216,10 +212,7 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
         svg:
           `<path d="M${fixed(x1)} ${fixed(y1)} Q${fixed(control[0])} ${fixed(control[1])} ${fixed(x2)} ${fixed(y2)}" fill="none" stroke="${stroke.colour}" stroke-width="${fixed(connection.strokeWidth)}"` +
           `${stroke.dash ? ` stroke-dasharray="${stroke.dash}"` : ''} marker-end="url(#${marker})" class="edge ${isLink ? 'link' : 'dependency'}"/>`,
-        minX: Math.min(x1, x2, control[0]),
-        minY: Math.min(y1, y2, control[1]),
-        maxX: Math.max(x1, x2, control[0]),
-        maxY: Math.max(y1, y2, control[1]),
+        ...curveBounds([x1, y1], control, [x2, y2]),
       });
       // The label sits on the curve, the labels of one pair spread along it so that they do not cover each other.
       const along = Math.min(0.8, Math.max(0.2, 0.5 + (k - (list.length - 1) / 2) * (0.5 / Math.max(2, list.length))));
@@ -232,7 +225,7 @@ function connectionPaths(connections: readonly Connection[], boxes: ReadonlyMap<
       specs.push({ x: mx, y: my, width, text, colour: stroke.colour, isLink });
     });
   }
-  return { lines, labels: placeLabels(specs) };
+  return { lines, specs };
 }
 
 function markers(): string {
@@ -256,49 +249,75 @@ function legend(x: number, y: number): { svg: string; width: number } {
   return { svg: `<g class="legend">${items.join('')}</g>`, width: cursor - x };
 }
 
-/** A drawing wider or taller than this (layout units) is also printed in tiles of about this size, readable at A4. */
+/** A drawing wider or taller than this (layout units) is too small to read on one A4 page. */
 const TILE = { width: 1000, height: 1300 };
 
 export interface ArchitectureDrawing {
-  /** The whole layout in one SVG (on its own page, fitted to the width). */
+  /** The whole drawing in one SVG (on its own page, fitted to the width). */
   overview: string;
-  /** For large layouts, the same drawing cut into page-sized parts, in reading order; empty otherwise. */
+  /** For a large drawing that may be tiled, the same drawing cut into page-sized parts, in reading order; else empty. */
   tiles: string[];
 }
 
 const intersects = (item: Item, x: number, y: number, width: number, height: number) =>
   item.maxX >= x && item.minX <= x + width && item.maxY >= y && item.minY <= y + height;
 
-export function renderArchitecture(model: ReportModel, graph: ServiceGraph): ArchitectureDrawing {
-  const boxes = placeBoxes(model);
+export interface DiagramSpec {
+  /** Every box drawn: the Monolith's (id MONOLITH_NODE_ID) and services'. */
+  boxes: readonly Box[];
+  connections: readonly Connection[];
+  emphasis: (serviceId: string) => Emphasis;
+  /** Modules still in the monolith at the time drawn. */
+  monolithModules: number;
+  label: string;
+  /** The legend and the arrow markers: drawn once in the document (later drawings refer to its markers). */
+  withLegend: boolean;
+  /** A drawing too large to read on one page is also cut into page-sized tiles; without this it is not. */
+  mayTile: boolean;
+  className?: string;
+  /** Millimetres a layout unit may take at most when printed: a small drawing is not blown up to the page width. */
+  maxUnitMm?: number;
+}
+
+/** One diagram: lines, then labels (so that no line crosses a label), then boxes. */
+export function drawDiagram(model: ReportModel, spec: DiagramSpec): ArchitectureDrawing {
+  const { boxes } = spec;
   const byId = new Map(boxes.map((box) => [box.id, box]));
-  const minX = Math.min(...boxes.map((box) => box.x)) - PADDING;
-  const minY = Math.min(...boxes.map((box) => box.y)) - PADDING;
-  const maxX = Math.max(...boxes.map((box) => box.x + box.width)) + PADDING;
-  const maxY = Math.max(...boxes.map((box) => box.y + box.height)) + PADDING;
-  const legendWidth = legend(0, 0).width + PADDING;
+  const { lines, specs } = connectionPaths(spec.connections, byId);
+  // Fitted to the boxes and to the arrows, which bend around boxes and may run outside them.
+  const extent = [...boxes.map((box) => ({ minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height })), ...lines];
+  const minX = Math.min(...extent.map((item) => item.minX)) - PADDING;
+  const minY = Math.min(...extent.map((item) => item.minY)) - PADDING;
+  const maxX = Math.max(...extent.map((item) => item.maxX)) + PADDING;
+  const maxY = Math.max(...extent.map((item) => item.maxY)) + PADDING;
+  const legendWidth = spec.withLegend ? legend(0, 0).width + PADDING : 0;
   const width = Math.max(maxX - minX, legendWidth);
-  const height = maxY - minY + LEGEND_HEIGHT;
+  const height = maxY - minY + (spec.withLegend ? LEGEND_HEIGHT : 0);
   const left = minX - (width - (maxX - minX)) / 2;
-  const { lines, labels } = connectionPaths(connectionsOf(model, graph), byId);
   const nodes: Item[] = boxes.map((box) => ({
-    svg: box.id === MONOLITH_NODE_ID ? monolithBox(box, model) : serviceBox(box, model),
+    svg: box.id === MONOLITH_NODE_ID ? monolithBox(box, model, spec.monolithModules) : serviceBox(box, model, spec.emphasis(box.id)),
     minX: box.x,
     minY: box.y,
     maxX: box.x + box.width,
     maxY: box.y + box.height,
   }));
-  const isTiled = maxX - minX > TILE.width * 1.5 || maxY - minY > TILE.height * 1.3;
-  const label = `Target architecture: the monolith and ${countOf(model.project.services.length, 'service')}`;
-  // Labels after every line, so that no line crosses a label; a tiled overview leaves them to the tiles.
-  // The arrow markers are defined once, in the overview: the tiles of the same document refer to them.
+  // Past this size the labels would be too small to read on the whole drawing: they are left to the tiles.
+  // (Measured on the boxes: an arrow bending out past them does not make a drawing large.)
+  const boxesWidth = Math.max(...boxes.map((box) => box.x + box.width)) - Math.min(...boxes.map((box) => box.x)) + 2 * PADDING;
+  const boxesHeight = Math.max(...boxes.map((box) => box.y + box.height)) - Math.min(...boxes.map((box) => box.y)) + 2 * PADDING;
+  const isLarge = boxesWidth > TILE.width * 1.5 || boxesHeight > TILE.height * 1.3;
+  // Placing labels is quadratic in their number: only when some drawing shows them.
+  const labels = isLarge && !spec.mayTile ? [] : placeLabels(specs);
+  const className = `architecture${spec.className ? ` ${spec.className}` : ''}`;
+  const maxWidth = spec.maxUnitMm ? ` style="max-width:${fixed(width * spec.maxUnitMm)}mm"` : '';
   const overview =
-    `<svg class="architecture" viewBox="${fixed(left)} ${fixed(minY)} ${fixed(width)} ${fixed(height)}" role="img" aria-label="${escapeHtml(label)}">` +
-    `${markers()}${[...lines, ...(isTiled ? [] : labels), ...nodes].map((item) => item.svg).join('')}${legend(left + PADDING / 2, maxY + LEGEND_HEIGHT / 2 - 4).svg}</svg>`;
-  if (!isTiled) return { overview, tiles: [] };
+    `<svg class="${className}" viewBox="${fixed(left)} ${fixed(minY)} ${fixed(width)} ${fixed(height)}"${maxWidth} role="img" aria-label="${escapeHtml(spec.label)}">` +
+    `${spec.withLegend ? markers() : ''}${[...lines, ...(isLarge ? [] : labels), ...nodes].map((item) => item.svg).join('')}` +
+    `${spec.withLegend ? legend(left + PADDING / 2, maxY + LEGEND_HEIGHT / 2 - 4).svg : ''}</svg>`;
+  if (!isLarge || !spec.mayTile) return { overview, tiles: [] };
 
   // Columns of at most TILE.width; rows as tall as the page allows for that width (A4 content: 178 x 235 mm).
-  const columns = Math.ceil((maxX - minX) / (TILE.width * 1.15));
+  const columns = Math.ceil((maxX - minX) / (TILE.width * 1.25));
   const tileWidth = (maxX - minX) / columns;
   const rows = Math.ceil((maxY - minY) / (tileWidth * (235 / 178)));
   const tileHeight = (maxY - minY) / rows;
@@ -310,11 +329,30 @@ export function renderArchitecture(model: ReportModel, graph: ServiceGraph): Arc
       if (!nodes.some((node) => intersects(node, x, y, tileWidth, tileHeight))) continue;
       const shown = [...lines, ...labels, ...nodes].filter((item) => intersects(item, x, y, tileWidth, tileHeight));
       tiles.push(
-        `<svg class="architecture tile" viewBox="${fixed(x)} ${fixed(y)} ${fixed(tileWidth)} ${fixed(tileHeight)}" role="img" aria-label="${escapeHtml(
-          `${label}, part ${tiles.length + 1}`,
+        `<svg class="${className} tile" viewBox="${fixed(x)} ${fixed(y)} ${fixed(tileWidth)} ${fixed(tileHeight)}" role="img" aria-label="${escapeHtml(
+          `${spec.label}, part ${tiles.length + 1}`,
         )}">${shown.map((item) => item.svg).join('')}</svg>`,
       );
     }
   }
   return { overview, tiles };
+}
+
+/**
+ * The whole target architecture in one drawing, never tiled: at 50-300 services it shows the shape of the
+ * design (boxes coloured by phase), and every service is drawn large enough to read in its own phase's
+ * "after phase N" drawing (phaseDiagrams.ts), so tiling the whole map as well would print each box twice.
+ */
+export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { svg: string; source: LayoutSource } {
+  const { boxes, source } = architectureLayout(model.project, (id) => model.byServiceId.get(id)?.phase.index ?? null);
+  const drawing = drawDiagram(model, {
+    boxes,
+    connections: connectionsOf(model, graph),
+    emphasis: () => 'plain',
+    monolithModules: model.modules.filter((module) => module.serviceName === null).length,
+    label: `Target architecture: the monolith and ${countOf(model.project.services.length, 'service')}`,
+    withLegend: true,
+    mayTile: false,
+  });
+  return { svg: drawing.overview, source };
 }

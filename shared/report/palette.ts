@@ -17,3 +17,9 @@ export const LINK_STROKES: Readonly<Record<LinkStyle, { colour: string; dash: st
 };
 
 export const DEPENDENCY_COLOUR = '#94a3b8';
+
+/** `hex` (#rrggbb) mixed with white, `amount` of the colour kept: an opaque tint that hides what is under it. */
+export function tint(hex: string, amount: number): string {
+  const channel = (i: number) => Math.round(255 - (255 - parseInt(hex.slice(i, i + 2), 16)) * amount);
+  return `#${[1, 3, 5].map((i) => channel(i).toString(16).padStart(2, '0')).join('')}`;
+}

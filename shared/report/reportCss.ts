@@ -47,6 +47,8 @@ ol.toc .page-number { font-variant-numeric: tabular-nums; color: var(--muted); m
 .stat .label { font-size: 8.5pt; color: var(--muted); text-transform: uppercase; letter-spacing: 0.05em; }
 ul.risks { padding-left: 5mm; margin: 0 0 3mm; }
 ul.risks li { margin-bottom: 1.5mm; break-inside: avoid; }
+ul.sentences { padding-left: 5mm; margin: 0 0 3mm; }
+ul.sentences li { margin-bottom: 1.8mm; break-inside: avoid; }
 .callout { border-left: 3px solid #d97706; background: #fffbeb; padding: 2.5mm 4mm; margin: 3mm 0; break-inside: avoid; }
 
 /* Tables */
@@ -59,6 +61,15 @@ td.phase-name { min-width: 34mm; }
 td.dates { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .names { color: var(--muted); font-size: 8.5pt; }
+table.ownership th:nth-child(1) { width: 32mm; }
+table.ownership th:nth-child(2) { width: 13mm; }
+table.ownership th:nth-child(3) { width: 24mm; }
+table.ownership th:nth-child(5) { width: 52mm; }
+table.services th:nth-child(1) { width: 36mm; }
+table.services th:nth-child(2) { width: 13mm; }
+table.services td:nth-child(4) { white-space: nowrap; }
+table.ownership { font-size: 8.5pt; }
+table.ownership td { overflow-wrap: break-word; padding: 1.2mm 1.5mm; }
 .tag { display: inline-block; border-radius: 1mm; padding: 0 1.5mm; font-size: 8pt; font-weight: 600; color: #fff; white-space: nowrap; }
 .tag.pinned { background: #e2e8f0; color: #334155; }
 
@@ -81,6 +92,9 @@ svg { display: block; width: 100%; height: auto; }
 svg.architecture { max-height: 215mm; margin: 2mm 0 4mm; }
 .tile-page { break-before: page; page-break-before: always; }
 svg.architecture.tile { max-height: 235mm; margin: 0; }
+/* A phase's drawing: at most a page under its heading; tiles of a large one, a page each. */
+svg.architecture.after-phase { max-height: 165mm; margin: 2mm 0 4mm; }
+svg.architecture.after-phase.tile { max-height: 225mm; margin: 0; }
 h2.new-page { break-before: page; page-break-before: always; }
 svg text { font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", sans-serif; }
 svg .node-name { font-size: 15px; font-weight: 700; fill: #0f172a; }

@@ -4,12 +4,14 @@ import { phaseTitle } from '../planning/phaseNames';
 import { capacityRule } from '../planning/phaseTiming';
 import type { Plan } from '../planning/types';
 import { SAVED_BY } from '../version';
-import { countOf } from '../words';
+import { countOf, listNames, listWithAnd } from '../words';
 import { renderArchitecture } from './architectureSvg';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
 import { REPORT_CSS } from './reportCss';
 import { buildReportModel, frameworkName, type ReportModel } from './reportModel';
+import { renderPhaseDiagram } from './phaseDiagrams';
+import { assumptionsSection, dataOwnershipSection } from './reportDecisions';
 import { appendixSection, effortSection, phaseAnchor, phaseSection } from './reportSections';
 import { renderTimelineSvg } from './timelineSvg';
 
@@ -29,16 +31,13 @@ export interface ReportOptions {
 
 const e = escapeHtml;
 
-/** "a, b, c and 5 more". */
-function namesList(names: readonly string[], limit: number): string {
-  return names.length <= limit ? names.join(', ') : `${names.slice(0, limit).join(', ')} and ${names.length - limit} more`;
-}
-
 /** The top-level sections, in order, as the contents lists them: heading id and title. */
 export function reportSections(plan: Plan): { id: string; title: string; sub?: boolean }[] {
   return [
     { id: 'summary', title: 'Executive summary' },
+    { id: 'assumptions', title: 'Assumptions and open decisions' },
     { id: 'architecture', title: 'Target architecture' },
+    { id: 'data-ownership', title: 'Data ownership' },
     { id: 'timeline', title: 'Timeline' },
     ...plan.phases.map((phase) => ({ id: phaseAnchor(phase), title: phaseTitle(phase), sub: true })),
     { id: 'effort', title: 'Effort' },
@@ -57,7 +56,7 @@ function cover(model: ReportModel, options: ReportOptions): string {
   const description = project.description.length > 700 ? `${project.description.slice(0, 699)}…` : project.description;
   return (
     `<section class="cover"><div><div class="brand">Migration roadmap</div><h1 id="cover">${e(project.name)}</h1>` +
-    `<div class="subtitle">From ${e(project.monolith.name)} to ${project.services.length} service${project.services.length === 1 ? '' : 's'}</div>` +
+    `<div class="subtitle">From ${e(project.monolith.name)} to ${countOf(project.services.length, 'service')}</div>` +
     `${description ? `<p class="description">${e(description)}</p>` : ''}</div>` +
     `<dl>${rows.map(([term, value]) => `<dt>${e(term)}</dt><dd>${e(value)}</dd>`).join('')}<dt>Made with</dt><dd>${e(SAVED_BY)}</dd></dl></section>`
   );
@@ -100,7 +99,7 @@ function summary(model: ReportModel): string {
       (phase) =>
         `<tr><td class="phase-name"><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span> ${e(phase.name)}</td>` +
         `<td class="dates">${phase.lengthWeeks === 0 ? '<span class="muted">takes no time</span>' : `${e(phase.start)} – ${e(phase.end)}`}</td>` +
-        `<td class="num">${phase.lengthWeeks}${phase.lengthWeeks > phase.setWeeks ? ` <span class="muted">(set ${phase.setWeeks})</span>` : ''}</td><td>${phase.services.length ? e(namesList(phase.services.map((service) => service.name), 8)) : '<span class="muted">—</span>'}</td>` +
+        `<td class="num">${phase.lengthWeeks}${phase.lengthWeeks > phase.setWeeks ? ` <span class="muted">(set ${phase.setWeeks})</span>` : ''}</td><td>${phase.services.length ? e(listNames(phase.services, (service) => service.name, 8)) : '<span class="muted">—</span>'}</td>` +
         `<td class="num">${formatNumber(phase.effort, 1)}</td><td class="num">${phase.capacity === null ? '—' : formatNumber(phase.capacity, 1)}</td></tr>`,
     ),
     `</tbody></table>`,
@@ -122,24 +121,42 @@ function summary(model: ReportModel): string {
   return parts.join('');
 }
 
+/** Why the boxes stand where they do, for the caption. */
+const LAYOUT_NOTE = {
+  saved: 'The services stand where they are on the canvas',
+  missing: 'Some services have no place on the canvas yet, so Carve lays them out here by phase, left to right',
+  overlapping: "The canvas layout puts some of these boxes on top of each other, so Carve lays them out here by phase, left to right",
+} as const;
+
 function architecture(model: ReportModel, project: Project): string {
   const drawing = renderArchitecture(model, buildServiceGraph(project));
+  const isLarge = project.services.length > 40;
   const rows = model.services.map(
     (facts) =>
       `<tr><td>${e(facts.service.name)}</td><td><span class="tag" style="background:${phaseColour(facts.phase.index)}">${facts.phase.index}</span></td>` +
       `<td>${e(facts.frameworkName)}</td><td>${e(facts.runtimeName)}</td><td>${e(facts.service.datastore || '—')}</td>` +
-      `<td>${facts.dependsOnNames.length ? e(facts.dependsOnNames.join(', ')) : '<span class="muted">—</span>'}</td></tr>`,
+      `<td>${facts.dependsOnNames.length ? e(listWithAnd(facts.dependsOnNames, String, 2)) : '<span class="muted">—</span>'}</td></tr>`,
   );
   return [
     `<section class="page"><h1 id="architecture">Target architecture</h1>`,
-    `<p>The services as laid out on the canvas, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.` +
-      `${drawing.tiles.length ? ` The whole map comes first; the ${drawing.tiles.length} pages after it show it in parts, large enough to read.` : ''}</p>`,
-    drawing.overview,
-    ...drawing.tiles.map(
-      (tile, i) => `<div class="tile-page"><h2 id="architecture-part-${i + 1}">Target architecture, part ${i + 1} of ${drawing.tiles.length}</h2>${tile}</div>`,
-    ),
-    `<h2 id="architecture-services"${drawing.tiles.length ? ' class="new-page"' : ''}>Services</h2><table><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,
+    `<p>${LAYOUT_NOTE[drawing.source]}, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.` +
+      `${isLarge ? ' At this size the map shows the shape of the design; each phase section draws its own services large enough to read, with those they depend on.' : ''}</p>`,
+    drawing.svg,
+    `<h2 id="architecture-services"${isLarge ? ' class="new-page"' : ''}>Services</h2><table class="services"><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table></section>`,
+  ].join('');
+}
+
+/** Each phase's "after phase N" drawing, as the phase section shows it (empty for a phase with no service). */
+function afterPhase(model: ReportModel, project: Project, phase: Plan['phases'][number]): string {
+  const diagram = renderPhaseDiagram(model, buildServiceGraph(project), phase);
+  if (!diagram) return '';
+  const id = `${phaseAnchor(phase)}-after`;
+  const { overview, tiles } = diagram.drawing;
+  return [
+    `<h2 id="${id}">After phase ${phase.index}</h2><p class="small">${e(diagram.caption)}</p>`,
+    tiles.length ? '' : overview,
+    ...tiles.map((tile, i) => `<div class="tile-page"><h3 id="${id}-part-${i + 1}">After phase ${phase.index}, part ${i + 1} of ${tiles.length}</h3>${tile}</div>`),
   ].join('');
 }
 
@@ -164,9 +181,11 @@ export function renderReportHtml(project: Project, plan: Plan, options: ReportOp
     cover(model, options),
     contents(plan, options),
     summary(model),
+    assumptionsSection(model),
     architecture(model, project),
+    dataOwnershipSection(model),
     timeline(model),
-    ...plan.phases.map((phase) => phaseSection(model, phase)),
+    ...plan.phases.map((phase) => phaseSection(model, phase, afterPhase(model, project, phase))),
     effortSection(model),
     appendixSection(model),
   ];

@@ -2,7 +2,7 @@ import { EFFORT_FORMULA } from '../planning/effort';
 import { phaseTitle } from '../planning/phaseNames';
 import { capacityRule } from '../planning/phaseTiming';
 import type { PlannedPhase } from '../planning/types';
-import { countOf } from '../words';
+import { countOf, listWithAnd } from '../words';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
 import { needsTeamLabel, type ReportModel, type ServiceFacts } from './reportModel';
@@ -48,15 +48,20 @@ function routesTable(phase: PlannedPhase): string {
   return `<table><thead><tr><th>Route</th><th>Monolith modules</th><th class="num">Deps</th><th class="num">Weight</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
-function dataTable(phase: PlannedPhase): string {
+/**
+ * The data a phase moves, in one paragraph: the tables themselves and who still reads them are listed once, in
+ * the Data ownership section (reportDecisions.ts), rather than again in every phase.
+ */
+function dataMoves(phase: PlannedPhase): string {
   const moves = phase.dataMigrations.filter((migration) => migration.entities.length > 0);
   if (moves.length === 0) return '<p class="muted">No data moves in this phase.</p>';
-  const rows = moves.map(
-    (migration) =>
-      `<tr><td>${e(migration.serviceName)}</td><td>${e(migration.entities.join(', '))}</td><td>${e(migration.datastore || '—')}</td>` +
-      `<td>${migration.readers.length ? e(migration.readers.map((reader) => `${reader.owner} (${reader.dependencies} foreign key${reader.dependencies === 1 ? '' : 's'})`).join(', ')) : '<span class="muted">nobody else</span>'}</td></tr>`,
-  );
-  return `<table><thead><tr><th>Service</th><th>Entities that move</th><th>Datastore</th><th>Still read by</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const tables = moves.reduce((sum, migration) => sum + migration.entities.length, 0);
+  const keys = moves.reduce((sum, migration) => sum + migration.readers.reduce((count, reader) => count + reader.dependencies, 0), 0);
+  const text =
+    `${countOf(tables, 'table')} ${tables === 1 ? 'moves' : 'move'} in this phase, with ` +
+    `${listWithAnd(moves, (migration) => `${migration.serviceName} (${countOf(migration.entities.length, 'table')}${migration.datastore ? `, to ${migration.datastore}` : ''})`, 12)}; ` +
+    `${keys ? `${countOf(keys, 'foreign key')} from other services or the monolith still ${keys === 1 ? 'reads' : 'read'} them` : 'nothing else reads them'}.`;
+  return `<p>${e(text)} <a href="#data-ownership">Data ownership</a> lists the tables and their readers.</p>`;
 }
 
 /** Dates, length and load of a phase, as the summary's table gives them. */
@@ -69,7 +74,8 @@ function phaseFacts(phase: PlannedPhase, services: number): string {
   return `${dates}${length}<span><b>${services}</b> service${services === 1 ? '' : 's'}</span><span>${load}</span>`;
 }
 
-export function phaseSection(model: ReportModel, phase: PlannedPhase): string {
+/** A phase's section; `drawing`: its "after phase N" architecture (HTML), placed before its service cards. */
+export function phaseSection(model: ReportModel, phase: PlannedPhase, drawing = ''): string {
   const colour = phaseColour(phase.index);
   const services = model.services.filter((facts) => facts.phase === phase);
   const parts: string[] = [
@@ -80,9 +86,9 @@ export function phaseSection(model: ReportModel, phase: PlannedPhase): string {
   if (phase.goal) parts.push(`<p>${e(phase.goal)}</p>`);
   if (phase.tasks.length) parts.push(`<h2 id="${phaseAnchor(phase)}-tasks">Foundation tasks</h2>${list(phase.tasks, 'checklist')}`);
   if (services.length) {
-    parts.push(`<h2 id="${phaseAnchor(phase)}-services">Services extracted</h2>`, ...services.map(serviceCard));
+    parts.push(drawing, `<h2 id="${phaseAnchor(phase)}-services">Services extracted</h2>`, ...services.map(serviceCard));
     parts.push(`<h2 id="${phaseAnchor(phase)}-routes">Facade routes</h2>`, routesTable(phase));
-    parts.push(`<h2 id="${phaseAnchor(phase)}-data">Data migration</h2>`, dataTable(phase));
+    parts.push(`<h2 id="${phaseAnchor(phase)}-data">Data migration</h2>`, dataMoves(phase));
   } else if (phase.index > 0) {
     parts.push('<p class="muted">No services are planned in this phase yet.</p>');
   }

@@ -196,17 +196,3 @@ describe('renderTextExport', () => {
   });
 });
 
-describe('the architecture of a large layout', () => {
-  it('is also cut into page-sized tiles that together show every service once or more, with ids unique', async () => {
-    const { generateProject } = await import('../../bench/generate');
-    const project = generateProject({ services: 60, modules: 300, dependencies: 600, seed: 3 });
-    const html = report(project);
-    const tiles = [...html.matchAll(/<svg class="architecture tile"[\s\S]*?<\/svg>/g)].map((match) => match[0]);
-    expect(tiles.length).toBeGreaterThan(1);
-    const shown = new Set(tiles.flatMap((tile) => [...tile.matchAll(/<title>([^<:]*):/g)].map((match) => match[1])));
-    for (const service of project.services) expect(shown.has(escapeHtml(service.name))).toBe(true);
-    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
-    expect(new Set(ids).size).toBe(ids.length);
-    expectInert(html);
-  });
-});
