@@ -1,10 +1,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../shared/api/client';
 import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
-import { chipNamesOf, estimateServiceSize, gridPositions } from '../../shared/commands/arrange';
-import { createService, serviceNameForModule } from '../../shared/commands/services';
+import { acceptServices, proposedName } from '../../shared/commands/accept';
 import type { Granularity } from '../../shared/importer/granularity';
-import type { ProposedService } from '../../shared/importer/suggest';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
@@ -12,6 +10,9 @@ import type { PickedPath } from '../state/dialogs';
 import { documentStore, editProject, loadDocument, undoEdit } from '../state/documentStore';
 import { requestFit } from '../state/selectionStore';
 import { showNotice, uiStore } from '../state/uiStore';
+
+// Accepting is shared with `carve suggest` (shared/commands/accept.ts); the import flow's callers find it here too.
+export { acceptServices, proposedName };
 
 // File > Import from Python Source: pick a folder, a granularity and where the modules go (a new project or the
 // open one), follow the import's progress (cancel any time), read the report, regroup at another granularity
@@ -224,12 +225,6 @@ export async function suggestBoundaries(): Promise<void> {
   set({ suggestion: result.value, accepted: [], busy: false });
 }
 
-/** A service name for a proposal: "Orders" for one module, "Orders +2" for a group led by orders. */
-export function proposedName(service: ProposedService): string {
-  const match = /^(.*?)( \+\d+)?$/.exec(service.name)!;
-  return `${serviceNameForModule(match[1]!)}${match[2] ?? ''}`;
-}
-
 /** Create the services of the proposal given (all when omitted): one undo step. */
 export function acceptProposal(ids?: readonly string[]): void {
   const { suggestion, accepted } = importStore.getState();
@@ -249,23 +244,4 @@ export function acceptProposal(ids?: readonly string[]): void {
 
 export function dismissSuggestion(): void {
   set({ suggestion: null, accepted: [] });
-}
-
-/** The project with these proposed services created (modules that no longer exist are left out), laid out in
- * a grid beside the Monolith (or below what is drawn) so that no two nodes overlap. */
-export function acceptServices(project: Project, services: readonly ProposedService[]): Project {
-  const known = new Set(project.monolith.modules.map((m) => m.id));
-  const chosen = services
-    .map((service) => ({ service, moduleIds: service.moduleIds.filter((id) => known.has(id)) }))
-    .filter((entry) => entry.moduleIds.length > 0);
-  const positions = gridPositions(
-    project,
-    chosen.map((entry, k) => ({ id: String(k), size: estimateServiceSize(chipNamesOf(project, entry.moduleIds)) })),
-  );
-  let next = project;
-  chosen.forEach(({ service, moduleIds }, k) => {
-    const { x, y } = positions[k]!;
-    next = createService(next, { name: proposedName(service), moduleIds, position: { x, y } });
-  });
-  return next;
 }
