@@ -257,6 +257,8 @@ export interface ArchitectureDrawing {
   overview: string;
   /** For a large drawing that may be tiled, the same drawing cut into page-sized parts, in reading order; else empty. */
   tiles: string[];
+  /** Too large to read on one page: the whole drawing leaves out the edge labels. */
+  isLarge: boolean;
 }
 
 const intersects = (item: Item, x: number, y: number, width: number, height: number) =>
@@ -314,7 +316,7 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
     `<svg class="${className}" viewBox="${fixed(left)} ${fixed(minY)} ${fixed(width)} ${fixed(height)}"${maxWidth} role="img" aria-label="${escapeHtml(spec.label)}">` +
     `${spec.withLegend ? markers() : ''}${[...lines, ...(isLarge ? [] : labels), ...nodes].map((item) => item.svg).join('')}` +
     `${spec.withLegend ? legend(left + PADDING / 2, maxY + LEGEND_HEIGHT / 2 - 4).svg : ''}</svg>`;
-  if (!isLarge || !spec.mayTile) return { overview, tiles: [] };
+  if (!isLarge || !spec.mayTile) return { overview, tiles: [], isLarge };
 
   // Columns of at most TILE.width; rows as tall as the page allows for that width (A4 content: 178 x 235 mm).
   const columns = Math.ceil((maxX - minX) / (TILE.width * 1.25));
@@ -335,7 +337,7 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
       );
     }
   }
-  return { overview, tiles };
+  return { overview, tiles, isLarge };
 }
 
 /**
@@ -343,7 +345,7 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
  * design (boxes coloured by phase), and every service is drawn large enough to read in its own phase's
  * "after phase N" drawing (phaseDiagrams.ts), so tiling the whole map as well would print each box twice.
  */
-export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { svg: string; source: LayoutSource } {
+export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { svg: string; source: LayoutSource; isLarge: boolean } {
   const { boxes, source } = architectureLayout(model.project, (id) => model.byServiceId.get(id)?.phase.index ?? null);
   const drawing = drawDiagram(model, {
     boxes,
@@ -354,5 +356,5 @@ export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { s
     withLegend: true,
     mayTile: false,
   });
-  return { svg: drawing.overview, source };
+  return { svg: drawing.overview, source, isLarge: drawing.isLarge };
 }

@@ -79,7 +79,8 @@ export function assumptionSentences(model: ReportModel): { assumptions: string[]
     `Effort is estimated per service with one formula: ${EFFORT_FORMULA}.`,
     capacityRule(phaseWeeks),
   ];
-  if (teams.length) {
+  const assumed = plan.warnings.some((warning) => warning.kind === 'assumed-capacity');
+  if (teams.length && !assumed) {
     assumptions.push(
       `The work is shared by ${countOf(teams.length, 'team')}: ${listWithAnd(teams, (team) => `${team.name} (${countOf(team.perPhase, 'person-week')} per ${phaseWeeks}-week phase)`, LISTED)}.`,
     );

@@ -130,7 +130,7 @@ const LAYOUT_NOTE = {
 
 function architecture(model: ReportModel, project: Project): string {
   const drawing = renderArchitecture(model, buildServiceGraph(project));
-  const isLarge = project.services.length > 40;
+  const { isLarge } = drawing;
   const rows = model.services.map(
     (facts) =>
       `<tr><td>${e(facts.service.name)}</td><td><span class="tag" style="background:${phaseColour(facts.phase.index)}">${facts.phase.index}</span></td>` +
@@ -140,7 +140,7 @@ function architecture(model: ReportModel, project: Project): string {
   return [
     `<section class="page"><h1 id="architecture">Target architecture</h1>`,
     `<p>${LAYOUT_NOTE[drawing.source]}, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.` +
-      `${isLarge ? ' At this size the map shows the shape of the design; each phase section draws its own services large enough to read, with those they depend on.' : ''}</p>`,
+      `${isLarge ? ' At this size the map shows the shape of the design, without the weights; each phase section draws its own services large enough to read, with those they depend on.' : ''}</p>`,
     drawing.svg,
     `<h2 id="architecture-services"${isLarge ? ' class="new-page"' : ''}>Services</h2><table class="services"><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,
     `<tbody>${rows.join('')}</tbody></table></section>`,

@@ -112,6 +112,8 @@ describe('Assumptions and open decisions', () => {
     const { assumptions, decisions } = assumptionSentences(buildReportModel(project, plan));
     // No teams: the plan's own warning is the assumption, as a sentence.
     expect(assumptions.some((text) => text.startsWith('No teams or service limit set: the plan assumes one team') && text.endsWith('.'))).toBe(true);
+    // ... and no sentence names the team it assumed as if the project had it.
+    expect(assumptions.filter((text) => text.startsWith('The work is shared by'))).toEqual([]);
     expect(decisions).toContain(`2 services have no datastore chosen yet: ${search.name} and ${reviews.name}.`);
     const differs = decisions.find((text) => text.includes('another framework than Carve recommends'))!;
     expect(differs).toMatch(new RegExp(`^\\d+ services? uses? another framework`));
