@@ -66,7 +66,6 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
   const label = `Timeline: ${countOf(plan.phases.length, 'phase')} over ${countOf(totalWeeks, 'week')}, ${plan.start} to ${plan.end}`;
   return (
     <figure className="roadmap-timeline" aria-label={label}>
-      <TimelineToolbar view={view} weekPx={weekPx} schedule={schedule} />
       <div
         ref={scroller}
         className="roadmap-gantt"
@@ -77,7 +76,9 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
         style={{ '--label-width': `${LABEL_WIDTH}px`, '--row': `${ROW}px` } as CSSProperties}
       >
         <div className="roadmap-gantt-inner" style={{ width: LABEL_WIDTH + chartWidth }}>
-          <TimelineHeader plan={plan} schedule={schedule} dayPx={dayPx} chartWidth={chartWidth} />
+          <TimelineHeader plan={plan} schedule={schedule} dayPx={dayPx} chartWidth={chartWidth}>
+            <TimelineToolbar view={view} weekPx={weekPx} schedule={schedule} />
+          </TimelineHeader>
           <div className="roadmap-gantt-rows" style={{ height: rows.length * ROW }}>
             <Grid schedule={schedule} dayPx={dayPx} />
             <div style={{ height: first * ROW }} />
@@ -94,7 +95,7 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
 function TimelineToolbar({ view, weekPx, schedule }: { view: TimelineView; weekPx: number; schedule: Schedule }) {
   const zoom = useStore(roadmapStore, (state) => state.weekPx);
   return (
-    <div className="roadmap-timeline-bar">
+    <>
       <div className="roadmap-segmented" role="group" aria-label="Timeline view">
         <button type="button" className="toggle" aria-pressed={view === 'services'} onClick={() => setTimelineView('services')} title="A bar per service, in its team's lane">
           Services by team
@@ -114,25 +115,23 @@ function TimelineToolbar({ view, weekPx, schedule }: { view: TimelineView; weekP
           +
         </button>
       </div>
-      <span className="roadmap-legend muted">
-        <span className="roadmap-legend-critical" aria-hidden="true" /> critical path ({countOf(schedule.critical.length, 'service')}: the chain that sets the end date)
+      <span className="roadmap-legend muted" title={`Outlined: the critical path, ${countOf(schedule.critical.length, 'service')}, the chain that sets the end date. Diamonds: the end of each phase, the last one the finish.`}>
+        <span className="roadmap-legend-critical" aria-hidden="true" /> critical path
         <span className="roadmap-legend-diamond" aria-hidden="true" /> milestone
+        <span className="visually-hidden">{`: the critical path is ${countOf(schedule.critical.length, 'service')}, the chain that sets the end date`}</span>
       </span>
-    </div>
+    </>
   );
 }
 
-/** Months, phases (a click scrolls the roadmap to the phase's column) and milestones, kept on top. */
-function TimelineHeader({ plan, schedule, dayPx, chartWidth }: { plan: Plan; schedule: Schedule; dayPx: number; chartWidth: number }) {
+/** Months, phases (a click scrolls the roadmap to the phase's column) and milestones, kept on top; the view
+ * switch, the zoom and the legend in the corner. */
+function TimelineHeader({ plan, schedule, dayPx, chartWidth, children }: { plan: Plan; schedule: Schedule; dayPx: number; chartWidth: number; children: React.ReactNode }) {
   const ticks = monthTicks(schedule.start, schedule.totalDays, dayPx, MIN_TICK_PX);
   let lastLabel = -Infinity;
   return (
     <div className="roadmap-gantt-head">
-      <div className="roadmap-gantt-corner">
-        <span>Months</span>
-        <span>Phases</span>
-        <span>Milestones</span>
-      </div>
+      <div className="roadmap-gantt-corner">{children}</div>
       <div className="roadmap-gantt-scale" style={{ width: chartWidth }}>
         <div className="roadmap-months" aria-hidden="true">
           {ticks.map((tick) => (

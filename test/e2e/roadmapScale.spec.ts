@@ -47,7 +47,7 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   // (Rows are drawn when in sight: the first lane is on top, the others further down.)
   await expect(gantt.locator('.roadmap-gantt-row.is-lane').first()).toContainText(`${schedule.lanes[0]!.team} ${schedule.lanes[0]!.bars.length} services`);
   await page.screenshot({ path: `${SHOTS}/roadmap-scale-services.png` });
-  await expect(figure).toContainText(`critical path (${schedule.critical.length} services: the chain that sets the end date)`);
+  await expect(figure.locator('.roadmap-legend')).toContainText(`critical path milestone: the critical path is ${schedule.critical.length} services, the chain that sets the end date`);
   const firstCritical = schedule.critical[0]!;
   await expect(gantt.locator(`[data-service-id="${firstCritical.serviceId}"] .roadmap-gantt-bar`)).toHaveClass(/is-critical/);
   // Milestones: one per phase that takes time, the finish dated at the plan's end.

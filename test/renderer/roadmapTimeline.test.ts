@@ -54,7 +54,7 @@ describe('timeline rows', () => {
     expect(roadmapStore.getState().weekPx).toBe(8);
     zoomTimeline(-1, 8);
     expect(roadmapStore.getState().weekPx).toBe(4);
-    zoomTimeline(1, WEEK_PX[WEEK_PX.length - 1]);
+    zoomTimeline(1, WEEK_PX[WEEK_PX.length - 1]!);
     expect(roadmapStore.getState().weekPx).toBe(WEEK_PX[WEEK_PX.length - 1]);
     zoomTimeline(null, 64);
     expect(roadmapStore.getState().weekPx).toBeNull();
