@@ -11,7 +11,7 @@ import { needsTeamLabel, type ReportModel, type ServiceFacts } from './reportMod
 // Every string from the project goes through escapeHtml; ids are made from indices only.
 
 const e = escapeHtml;
-const weeks = (value: number) => `${formatNumber(value, 1)} person-week${value === 1 ? '' : 's'}`;
+const weeks = (value: number) => countOf(value, 'person-week');
 
 export const phaseAnchor = (phase: PlannedPhase) => `phase-${phase.index}`;
 

@@ -173,7 +173,11 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     const xml = poppler('pdftohtml', '-xml', '-i', '-stdout', '-q', pdfPath);
     const outline = xml.slice(xml.indexOf('<outline>'));
     const items = [...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((match) => match[2]!.replace(/&amp;/g, '&'));
-    for (const title of ['Contents', 'Executive summary', 'Target architecture', 'Timeline', 'Effort', 'Appendix: modules']) expect(items).toContain(title);
+    for (const title of ['Contents', 'Executive summary', 'Assumptions and open decisions', 'Target architecture', 'Data ownership', 'Timeline', 'Effort', 'Appendix: modules']) {
+      expect(items).toContain(title);
+    }
+    // Each phase that extracts services has its "after phase N" drawing, bookmarked under it.
+    for (const phase of plan.phases) if (phase.services.length) expect(items).toContain(`After phase ${phase.index}`);
     for (const phase of plan.phases) expect(items).toContain(phaseTitle(phase));
   });
 
