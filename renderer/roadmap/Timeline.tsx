@@ -22,20 +22,21 @@ const MIN_MILESTONE_LABEL_PX = 78;
 
 const selectModuleCount = (state: DocumentState) => state.project?.monolith.modules.length ?? 0;
 
-/** The width of an element, followed as it changes. */
-function useWidth<T extends HTMLElement>(): [React.RefObject<T | null>, number] {
+/** The inner size of an element, followed as it changes (a maximised roadmap, a resized window). */
+function useSize<T extends HTMLElement>(): [React.RefObject<T | null>, { width: number; height: number }] {
   const ref = useRef<T>(null);
-  const [width, setWidth] = useState(0);
+  const [size, setSize] = useState({ width: 0, height: 400 });
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    setWidth(element.clientWidth);
+    const measure = () => setSize((old) => (old.width === element.clientWidth && old.height === element.clientHeight ? old : { width: element.clientWidth, height: element.clientHeight }));
+    measure();
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(() => setWidth(element.clientWidth));
+    const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
-  return [ref, width];
+  return [ref, size];
 }
 
 export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
@@ -44,22 +45,21 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
   const zoom = useStore(roadmapStore, (state) => state.weekPx);
   const schedule = useMemo(() => schedulePlan(plan, { monolithModules: modules }), [plan, modules]);
   const rows = useMemo(() => (view === 'services' ? serviceRows(schedule) : phaseRows(plan, schedule)), [view, schedule, plan]);
-  const [scroller, width] = useWidth<HTMLDivElement>();
-  const [sight, setSight] = useState({ top: 0, height: 400 });
+  const [scroller, { width, height }] = useSize<HTMLDivElement>();
+  const [scrollTop, setScrollTop] = useState(0);
 
   const weeks = schedule.totalDays / 7;
   const weekPx = zoom ?? Math.max(FIT_MIN_WEEK_PX, (Math.max(width, 320) - LABEL_WIDTH - 12) / Math.max(weeks, 1));
   const dayPx = weekPx / 7;
   const chartWidth = Math.ceil(schedule.totalDays * dayPx) + 8;
-  const { first, last } = rowsInSight(rows.length, ROW, sight.top, sight.height);
+  const { first, last } = rowsInSight(rows.length, ROW, scrollTop, height);
 
   // Another view starts at its first row.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0, left: 0 });
   }, [scroller, view]);
   useEffect(() => {
-    const element = scroller.current;
-    if (element) setSight({ top: element.scrollTop, height: element.clientHeight });
+    setScrollTop(scroller.current?.scrollTop ?? 0);
   }, [scroller, rows.length, view]);
 
   const totalWeeks = Math.round(weeks);
@@ -72,7 +72,7 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
         tabIndex={0}
         role="group"
         aria-label={view === 'services' ? `Service bars by team, ${countOf(schedule.bars.length, 'service')} in ${countOf(schedule.lanes.length, 'lane')}` : `Phase bars, ${countOf(plan.phases.length, 'phase')}`}
-        onScroll={(event) => setSight({ top: event.currentTarget.scrollTop, height: event.currentTarget.clientHeight })}
+        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         style={{ '--label-width': `${LABEL_WIDTH}px`, '--row': `${ROW}px` } as CSSProperties}
       >
         <div className="roadmap-gantt-inner" style={{ width: LABEL_WIDTH + chartWidth }}>

@@ -46,6 +46,13 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   // The lanes are the teams; the critical path is marked and the legend says what it is.
   // (Rows are drawn when in sight: the first lane is on top, the others further down.)
   await expect(gantt.locator('.roadmap-gantt-row.is-lane').first()).toContainText(`${schedule.lanes[0]!.team} ${schedule.lanes[0]!.bars.length} services`);
+  // Maximised, the chart is taller than it was at first: rows fill it down to its bottom edge.
+  const rowsBottom = async () => {
+    const rows = await gantt.locator('.roadmap-gantt-row').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
+    return Math.max(...rows);
+  };
+  const ganttBottom = (await box(gantt)).y + (await box(gantt)).height;
+  await expect.poll(rowsBottom).toBeGreaterThanOrEqual(ganttBottom - 2);
   await page.screenshot({ path: `${SHOTS}/roadmap-scale-services.png` });
   await expect(figure.locator('.roadmap-legend')).toContainText(`critical path milestone: the critical path is ${schedule.critical.length} services, the chain that sets the end date`);
   const firstCritical = schedule.critical[0]!;
