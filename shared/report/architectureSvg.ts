@@ -21,6 +21,8 @@ export interface Connection {
   kind: 'dependency' | LinkStyle;
   label: string;
   strokeWidth: number;
+  /** The dependencies' total weight; 0 for a planned link. */
+  weight: number;
 }
 
 const fixed = (value: number) => (Math.round(value * 10) / 10).toString();
@@ -43,11 +45,27 @@ export const dependencyConnection = (from: string, to: string, weight: number): 
   kind: 'dependency',
   label: formatNumber(weight),
   strokeWidth: Math.min(4, 1 + Math.log10(Math.max(1, weight))),
+  weight,
 });
+
+/** A drawing keeps at least this many dependency arrows, else about two a box. */
+const MIN_ARROWS = 16;
+
+/**
+ * Past about two arrows a box a drawing is a hairball that hides its boxes: the heaviest dependencies are
+ * kept (in their order), the planned links always; `hidden` counts the dependencies left out, for the caption.
+ */
+export function heaviestConnections(connections: readonly Connection[], boxes: number): { kept: Connection[]; hidden: number } {
+  const dependencies = connections.filter((connection) => connection.kind === 'dependency');
+  const max = Math.max(MIN_ARROWS, 2 * boxes);
+  if (dependencies.length <= max) return { kept: [...connections], hidden: 0 };
+  const drawn = new Set([...dependencies].sort((a, b) => b.weight - a.weight).slice(0, max));
+  return { kept: connections.filter((connection) => connection.kind !== 'dependency' || drawn.has(connection)), hidden: dependencies.length - max };
+}
 
 /** The planned links, styled by kind. */
 export function linkConnections(model: ReportModel): Connection[] {
-  return model.project.links.map((link) => ({ from: link.from, to: link.to, kind: link.style, label: link.label || LINK_STYLE_LABELS[link.style], strokeWidth: 2 }));
+  return model.project.links.map((link) => ({ from: link.from, to: link.to, kind: link.style, label: link.label || LINK_STYLE_LABELS[link.style], strokeWidth: 2, weight: 0 }));
 }
 
 /** Every module dependency between two nodes, then every planned link. */
@@ -345,16 +363,17 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
  * design (boxes coloured by phase), and every service is drawn large enough to read in its own phase's
  * "after phase N" drawing (phaseDiagrams.ts), so tiling the whole map as well would print each box twice.
  */
-export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { svg: string; source: LayoutSource; isLarge: boolean } {
+export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { svg: string; source: LayoutSource; isLarge: boolean; hidden: number } {
   const { boxes, source } = architectureLayout(model.project, (id) => model.byServiceId.get(id)?.phase.index ?? null);
+  const { kept, hidden } = heaviestConnections(connectionsOf(model, graph), boxes.length);
   const drawing = drawDiagram(model, {
     boxes,
-    connections: connectionsOf(model, graph),
+    connections: kept,
     emphasis: () => 'plain',
     monolithModules: model.modules.filter((module) => module.serviceName === null).length,
     label: `Target architecture: the monolith and ${countOf(model.project.services.length, 'service')}`,
     withLegend: true,
     mayTile: false,
   });
-  return { svg: drawing.overview, source, isLarge: drawing.isLarge };
+  return { svg: drawing.overview, source, isLarge: drawing.isLarge, hidden };
 }

@@ -2,7 +2,7 @@ import type { ServiceGraph } from '../analysis/serviceGraph';
 import { MONOLITH_NODE_ID } from '../model/project';
 import type { PlannedPhase } from '../planning/types';
 import { countOf, listWithAnd } from '../words';
-import { dependencyConnection, linkConnections, drawDiagram, type ArchitectureDrawing, type Connection } from './architectureSvg';
+import { dependencyConnection, drawDiagram, heaviestConnections, linkConnections, type ArchitectureDrawing } from './architectureSvg';
 import { layoutInRows } from './diagramLayout';
 import type { ReportModel } from './reportModel';
 
@@ -18,8 +18,6 @@ import type { ReportModel } from './reportModel';
 
 /** Earlier services drawn around a phase's own, at most: more would crowd out the phase's services. */
 export const MAX_CONTEXT = 8;
-/** A drawing keeps at least this many dependency arrows, else about two a box (the heaviest). */
-const MIN_ARROWS = 16;
 /** Boxes across: four fill the width of an A4 page with names still readable. */
 const COLUMNS = 4;
 
@@ -58,16 +56,13 @@ export function renderPhaseDiagram(model: ReportModel, graph: ServiceGraph, phas
   const neighbours = [...contextWeight.entries()].sort((a, b) => b[1] - a[1] || order.get(a[0])! - order.get(b[0])!).map(([id]) => id);
   const context = neighbours.slice(0, MAX_CONTEXT).sort((a, b) => order.get(a)! - order.get(b)!);
   const shown = new Set([MONOLITH_NODE_ID, ...context, ...isNew]);
-  const dependencies = [...weights.entries()]
-    .map(([key, weight]) => [...key.split('\u0000'), weight] as [string, string, number])
-    .filter(([from, to]) => shown.has(from) && shown.has(to));
-  // Past about two arrows a box the drawing is a hairball: the heaviest dependencies are drawn, the rest counted.
-  const maxArrows = Math.max(MIN_ARROWS, 2 * shown.size);
-  const drawn = new Set([...dependencies].sort((a, b) => b[2] - a[2]).slice(0, maxArrows));
-  const connections: Connection[] = [
-    ...dependencies.filter((dependency) => drawn.has(dependency)).map(([from, to, weight]) => dependencyConnection(from, to, weight)),
-    ...links.filter((link) => shown.has(link.from) && shown.has(link.to)),
-  ];
+  const { kept: connections, hidden } = heaviestConnections(
+    [
+      ...[...weights.entries()].map(([key, weight]) => [...key.split('\u0000'), weight] as [string, string, number]).map(([from, to, weight]) => dependencyConnection(from, to, weight)),
+      ...links,
+    ].filter((connection) => shown.has(connection.from) && shown.has(connection.to)),
+    shown.size,
+  );
   // The monolith and the earlier services in the first rows, the phase's own below them.
   const boxes = layoutInRows([[MONOLITH_NODE_ID, ...context], phase.services.map((service) => service.id)], COLUMNS);
   const existing = model.services.filter((facts) => facts.phase.index <= phase.index);
@@ -90,8 +85,8 @@ export function renderPhaseDiagram(model: ReportModel, graph: ServiceGraph, phas
         left ? ` (the ${MAX_CONTEXT} with the heaviest dependencies; ${countOf(left, 'other')} not drawn)` : ''
       }.`
     : ' They depend on no earlier service, and none on them.';
-  const hidden = dependencies.length - drawn.size;
-  const arrows = hidden ? ` Only the ${countOf(drawn.size, 'heaviest dependency', 'heaviest dependencies')} between them are drawn (${countOf(hidden, 'lighter one')} left out).` : '';
+  const drawn = connections.filter((connection) => connection.kind === 'dependency').length;
+  const arrows = hidden ? ` Only the ${countOf(drawn, 'heaviest dependency', 'heaviest dependencies')} between them are drawn (${countOf(hidden, 'lighter one')} left out).` : '';
   const caption =
     `After phase ${phase.index}, ${countOf(existing.length, 'service')} ${existing.length === 1 ? 'runs' : 'run'} beside the monolith, which keeps ${countOf(stay, 'module')}. ` +
     `Highlighted: the ${countOf(phase.services.length, 'service')} this phase extracts (${listWithAnd(phase.services, (service) => service.name)}).${around}${arrows}`;

@@ -140,6 +140,7 @@ function architecture(model: ReportModel, project: Project): string {
   return [
     `<section class="page"><h1 id="architecture">Target architecture</h1>`,
     `<p>${LAYOUT_NOTE[drawing.source]}, with the monolith that remains. Grey arrows are module dependencies between them (labelled with their weight); coloured arrows are the planned links. Boxes are coloured by phase.` +
+      `${drawing.hidden ? ` Only the heaviest dependencies are drawn (${countOf(drawing.hidden, 'lighter one')} left out).` : ''}` +
       `${isLarge ? ' At this size the map shows the shape of the design, without the weights; each phase section draws its own services large enough to read, with those they depend on.' : ''}</p>`,
     drawing.svg,
     `<h2 id="architecture-services"${isLarge ? ' class="new-page"' : ''}>Services</h2><table class="services"><thead><tr><th>Service</th><th>Phase</th><th>Framework</th><th>Runtime</th><th>Datastore</th><th>Depends on</th></tr></thead>`,

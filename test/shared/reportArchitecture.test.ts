@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateProject } from '../../bench/generate';
+import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
 import { architectureLayout, firstOverlap, layoutByGroup, layoutInRows, type Box } from '../../shared/report/diagramLayout';
@@ -114,6 +115,14 @@ describe('the target architecture drawing', () => {
     const boxes = boxesOf(overviewOf(html));
     expect(boxes).toHaveLength(301);
     expect(firstOverlap(boxes)).toBeNull();
+    // Not a hairball: about two dependency arrows a box, the heaviest; every planned link; the rest counted.
+    const svg = overviewOf(html);
+    const weights = [...svg.matchAll(/<path d="[^"]*" fill="none" stroke="[^"]*" stroke-width="([\d.]+)"[^>]*class="edge dependency"/g)];
+    expect(weights.length).toBe(2 * 301);
+    expect(svg.match(/class="edge link"/g)?.length ?? 0).toBe(project.links.filter((link) => link.from !== link.to).length);
+    const hidden = Number(/Only the heaviest dependencies are drawn \(([\d,]+) lighter ones left out\)/.exec(html)![1]!.replace(/,/g, ''));
+    const graphEdges = buildServiceGraph(pileUp(project)).edges.length;
+    expect(hidden).toBe(graphEdges - 2 * 301);
   });
 });
 
