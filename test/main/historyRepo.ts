@@ -1,0 +1,50 @@
+// Makes real git repositories in temp folders with chosen commits (files, authors, dates), for the history and
+// suggest tests and the suggest benchmark. `git fast-import` writes thousands of commits in a second; each
+// commit sets the author and committer date itself (the same as GIT_AUTHOR_DATE/GIT_COMMITTER_DATE).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface PlannedCommit {
+  /** Paths relative to the repository, each given new content by the commit. */
+  files: string[];
+  author: string;
+  /** Seconds since the epoch. */
+  time: number;
+  message?: string;
+}
+
+export function git(cwd: string, args: string[]): string {
+  const run = spawnSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', HOME: cwd } });
+  if (run.status !== 0) throw new Error(`git ${args.join(' ')} failed: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** A repository at `dir` whose branch main holds these commits in order, and a work tree checked out. */
+export function makeRepo(dir: string, commits: readonly PlannedCommit[]): void {
+  mkdirSync(dir, { recursive: true });
+  git(dir, ['init', '-q', '-b', 'main']);
+  const parts: string[] = [];
+  commits.forEach((commit, k) => {
+    const message = commit.message ?? `change ${k + 1}`;
+    const who = `${commit.author} <${commit.author.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@example.com> ${commit.time} +0000`;
+    parts.push('commit refs/heads/main', `author ${who}`, `committer ${who}`, `data ${Buffer.byteLength(message)}`, message);
+    for (const file of commit.files) {
+      const body = `# ${file} at change ${k + 1}\nVALUE = ${k}\n`;
+      parts.push(`M 100644 inline ${file}`, `data ${Buffer.byteLength(body)}`, body);
+    }
+    parts.push('');
+  });
+  const run = spawnSync('git', ['fast-import', '--quiet'], { cwd: dir, input: parts.join('\n') + '\n', encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`git fast-import failed: ${run.stderr}`);
+  git(dir, ['checkout', '-q', '-f', 'main']);
+}
+
+/** Python files for a module folder, so that an import sees packages where the commits changed files. */
+export function writePackage(root: string, folder: string, body = 'VALUE = 1\n'): void {
+  mkdirSync(path.join(root, folder), { recursive: true });
+  writeFileSync(path.join(root, folder, '__init__.py'), body);
+}
+
+/** Seconds since the epoch of a YYYY-MM-DD day at noon UTC. */
+export const day = (text: string): number => Date.parse(`${text}T12:00:00Z`) / 1000;
