@@ -123,6 +123,12 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   const widths = await roadmap(page).locator('.roadmap-column').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
   expect(new Set(widths).size).toBe(1);
 
+  // The service view in the dark theme, for the eye (screenshot).
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await figure.getByRole('button', { name: 'Services by team' }).click();
+  await expect(gantt).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/roadmap-scale-dark.png` });
+
   // Every control named.
   const CONTROL = /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|menuitemradio|spinbutton|separator|slider|progressbar)(?=\s*(\[|:|$))/;
   const unnamed = (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
