@@ -1,6 +1,8 @@
 import { basename } from 'node:path';
 import { CarveError, describeError } from '../../shared/api/result';
+import type { Project } from '../../shared/model/project';
 import { checkWriteTarget } from '../services/atomicWrite';
+import { projectBytes, saveProjectFile, writeNewProjectFile } from '../services/projectFiles';
 import type { CliIo } from './command';
 
 // Where a command that writes (export, import-python, new) puts its result: a file through Carve's one write
@@ -34,5 +36,21 @@ export async function checkOut(target: string, out: string, replace: boolean, ex
   } catch (error) {
     if (error instanceof CarveError) return outProblem(out, error);
     throw error;
+  }
+}
+
+/**
+ * Writes a project to `--out` through the one write path: standard output for `-`, a new file (never replacing
+ * one), or over an existing file with `replace` (--force). Resolves to the problem line, or undefined when written.
+ */
+export async function writeProjectOut(io: CliIo, out: string, target: string, project: Project, replace: boolean, existsHint: string): Promise<string | undefined> {
+  try {
+    if (isStandardOutput(out)) await standardOutput(io)(projectBytes(project, 'the project'));
+    else if (replace) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });
+    else await writeNewProjectFile(target, project);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof CarveError)) throw error;
+    return error.code === 'conflict' ? `${out}: already exists; ${existsHint}` : outProblem(out, error);
   }
 }

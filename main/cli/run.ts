@@ -7,13 +7,14 @@ import { importPythonCommand } from './commands/importPython';
 import { newCommand } from './commands/new';
 import { planCommand } from './commands/plan';
 import { serveCommand } from './commands/serve';
+import { suggestCommand } from './commands/suggest';
 import { validateCommand } from './commands/validate';
 import { commandHelp, generalHelp } from './help';
 
 export type { CliIo } from './command';
 
 /** The commands of carve, in the order --help lists them. A new command is one file and one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, newCommand, importPythonCommand, planCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, newCommand, importPythonCommand, suggestCommand, planCommand, exportCommand, serveCommand];
 
 const HINT = '(see carve --help)';
 

@@ -7,10 +7,9 @@ import { toProject } from '../../../shared/importer/toProject';
 import { countOf, listNames } from '../../../shared/words';
 import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
-import { projectBytes, saveProjectFile, writeNewProjectFile } from '../../services/projectFiles';
 import { checkNameLength, UsageError } from '../args';
 import type { Command } from '../command';
-import { checkOut, isStandardOutput, outProblem, standardOutput } from '../outTarget';
+import { checkOut, isStandardOutput, standardOutput, writeProjectOut } from '../outTarget';
 
 // carve import-python DIR --out FILE: a new project from a Python monolith's source folder. Progress and the
 // problems of single files (path: reason) go to stderr; unreadable files never fail the import.
@@ -143,13 +142,9 @@ export const importPythonCommand: Command = {
     for (const line of groupingLines(result.grouping)) io.err(line);
     io.err(entitiesLine(result.modules.reduce((sum, m) => sum + m.entities.length, 0), findNotTables(result.scan)));
     const project = toProject(result, name);
-    try {
-      if (toStream) await toStream(projectBytes(project, 'the project'));
-      else if (values.force) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });
-      else await writeNewProjectFile(target, project);
-    } catch (error) {
-      if (!(error instanceof CarveError)) throw error;
-      io.err(error.code === 'conflict' ? `${out}: already exists; ${NOT_REPLACED}` : outProblem(out, error));
+    const unwritten = await writeProjectOut(io, out, target, project, values.force === true, NOT_REPLACED);
+    if (unwritten !== undefined) {
+      io.err(unwritten);
       return 1;
     }
     const fileWords = report.problems.length === 0 ? '' : `, ${count(report.problems.length)} files with problems`;

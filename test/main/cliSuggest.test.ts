@@ -1,0 +1,125 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openProjectFile } from '../../main/services/projectFiles';
+import { runCarve } from './cliHarness';
+import { day, makeRepo, type PlannedCommit } from './historyRepo';
+
+// carve suggest end to end: a real repository with planted co-change (three groups of three packages that
+// change together, one package that changes alone), imported with carve import-python, then suggested.
+
+const GROUPS = [
+  ['orders', 'payments', 'invoices'],
+  ['catalog', 'search', 'reviews'],
+  ['users', 'auth', 'profiles'],
+];
+const CROSSING = [['orders', 'catalog'], ['search', 'users'], ['auth', 'invoices']];
+
+function plannedHistory(): PlannedCommit[] {
+  const commits: PlannedCommit[] = [];
+  const packages = [...GROUPS.flat(), 'lonely'];
+  packages.forEach((p, k) => commits.push({ files: [`src/${p}/__init__.py`, `src/${p}/models.py`], author: 'Ann', time: day('2023-01-01') + k * 3600 }));
+  const touch = (modules: string[], time: number, author: string) => commits.push({ files: modules.map((m) => `src/${m}/models.py`), author, time });
+  for (let k = 0; k < 60; k++) {
+    const [group, j] = [GROUPS[k % 3]!, Math.floor(k / 3)];
+    touch([group[j % 3]!, group[(j + 1) % 3]!], day('2023-02-01') + k * 86_400, k % 2 === 0 ? 'Ann' : 'Bob');
+  }
+  touch(['lonely'], day('2024-01-01'), 'Cy');
+  for (let k = 0; k < 30; k++) {
+    const [group, j] = [GROUPS[k % 3]!, Math.floor(k / 3)];
+    touch([group[(j + 2) % 3]!, group[j % 3]!], day('2024-08-01') + k * 86_400, 'Bob');
+  }
+  CROSSING.forEach((pair, k) => touch(pair, day('2024-10-01') + k * 86_400, 'Dee'));
+  return commits;
+}
+
+let cwd: string;
+let repo: string;
+beforeAll(async () => {
+  repo = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-suggest-repo-')));
+  makeRepo(repo, plannedHistory());
+  const imported = await runCarve(repo, ['import-python', 'src', '--out', path.join(repo, 'shop.carve'), '--granularity', 'package']);
+  expect(imported.code).toBe(0);
+  return () => fs.rm(repo, { recursive: true, force: true });
+});
+beforeEach(async () => {
+  cwd = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-suggest-')));
+  await fs.copyFile(path.join(repo, 'shop.carve'), path.join(cwd, 'shop.carve'));
+});
+afterEach(async () => {
+  await fs.rm(cwd, { recursive: true, force: true });
+});
+
+describe('carve suggest', () => {
+  it('recovers the planted groups from history before the cut-off, backtests the later commits exactly and writes a valid project', async () => {
+    const run = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'split.carve', '--services', '3', '--history', path.join(repo, 'src'), '--history-until', '2024-06-30', '--json']);
+    expect(run.code).toBe(0);
+    expect(run.err).toContain('history: read 104 commits from 2023-01-01 to 2024-10-03');
+    const report = JSON.parse(run.out.join('\n'));
+    expect(report).toMatchObject({ accepted: 3, cutoff: '2024-07-01', commitsBefore: 71, commitsAfter: 33 });
+    expect(report.perModule).toEqual({ commits: 33, crossing: 33, share: 1 });
+    expect(report.alternatives.map((a: { target: number }) => a.target)).toEqual([3, 4, 8]);
+    const three = report.alternatives[0];
+    expect(three.services.map((s: { moduleIds: string[] }) => s.moduleIds.length)).toEqual([3, 3, 3]);
+    expect(three.monolithModules).toBe(1);
+    expect(three.backtest).toEqual({ commits: 33, crossing: 3, share: 3 / 33 });
+    expect(three.randomMedian).toBeGreaterThan(0.5);
+    for (const key of ['structuralModularity', 'crossingShareByWeight', 'largestApps', 'staticOnly']) expect(typeof three[key]).toBe('number');
+
+    const { project } = await openProjectFile(path.join(cwd, 'split.carve'));
+    const nameOf = new Map(project.monolith.modules.map((m) => [m.id, m.name]));
+    const groups = project.services.map((s) => s.moduleIds.map((id) => nameOf.get(id)!).sort().join(','));
+    expect(groups.sort()).toEqual(GROUPS.map((g) => [...g].sort().join(',')).sort());
+    for (const service of project.services) {
+      const members = service.moduleIds.map((id) => nameOf.get(id)!);
+      expect(members.map((m) => m.charAt(0).toUpperCase() + m.slice(1))).toContain(service.name);
+    }
+    expect(project.layout.nodes.map((n) => n.id).sort()).toEqual(project.services.map((s) => s.id).sort());
+    expect((await runCarve(cwd, ['validate', 'split.carve'])).code).toBe(0);
+  });
+
+  it('never replaces a file without --force, and replaces it with --force', async () => {
+    await fs.writeFile(path.join(cwd, 'taken.carve'), 'mine');
+    const refused = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'taken.carve']);
+    expect(refused.code).toBe(1);
+    expect(refused.err.at(-1)).toBe('taken.carve: already exists; Carve does not replace it (use --force, or choose another --out)');
+    expect(await fs.readFile(path.join(cwd, 'taken.carve'), 'utf8')).toBe('mine');
+    const forced = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'taken.carve', '--force']);
+    expect(forced.code).toBe(0);
+    expect((await runCarve(cwd, ['validate', 'taken.carve'])).code).toBe(0);
+  });
+
+  it('goes on with a one-line note when there is no history or no repository', async () => {
+    const none = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'a.carve']);
+    expect(none.code).toBe(0);
+    expect(none.err).toEqual(['no --history DIR: the proposal uses the static graph only, and nothing is backtested']);
+    expect(none.out).toContain('no backtest: no history');
+    const plain = path.join(cwd, 'plain');
+    await fs.mkdir(plain);
+    const outside = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'b.carve', '--history', 'plain']);
+    expect(outside.code).toBe(0);
+    expect(outside.err[0]).toBe('history: the folder is not in a git repository: no history read');
+  });
+
+  it('exits 2 for a usage mistake and 1 with one line for a bad project or folder, writing nothing', async () => {
+    const usage = [
+      ['suggest', 'shop.carve'],
+      ['suggest', 'shop.carve', '--out', 'x.carve', '--services', '0'],
+      ['suggest', 'shop.carve', '--out', 'x.carve', '--history-until', '2024-13-01'],
+      ['suggest', 'shop.carve', '--out', '-', '--json'],
+      ['suggest', '--out', 'x.carve'],
+    ];
+    for (const argv of usage) {
+      const run = await runCarve(cwd, argv);
+      expect(run.code, argv.join(' ')).toBe(2);
+      expect(run.err).toHaveLength(1);
+      expect(run.err[0]).toMatch(/^carve: .+ \(see carve --help\)$/);
+    }
+    const missing = await runCarve(cwd, ['suggest', 'nope.carve', '--out', 'x.carve']);
+    expect(missing).toMatchObject({ code: 1, err: ['nope.carve was not found'] });
+    const notFolder = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'x.carve', '--history', 'nowhere']);
+    expect(notFolder).toMatchObject({ code: 1, err: ['nowhere: not a folder'] });
+    expect((await fs.readdir(cwd)).sort()).toEqual(['shop.carve']);
+  });
+});
