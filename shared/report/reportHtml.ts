@@ -165,7 +165,7 @@ function timeline(model: ReportModel): string {
   return [
     `<section class="page"><h1 id="timeline">Timeline</h1>`,
     `<p>${countOf(model.plan.phases.length, 'phase')} from ${e(model.plan.start)} to ${e(model.plan.end)} (${countOf(model.durationWeeks, 'week')}). Each phase starts when the one before it ends, and lasts as long as its work needs.</p>`,
-    renderTimelineSvg(model.plan),
+    renderTimelineSvg(model.plan, { monolithModules: model.project.monolith.modules.length }),
     model.plan.cycles.length
       ? `<h2 id="timeline-cycles">Services that move together</h2><ul class="risks">${model.plan.cycles
           .map((cycle) => `<li>${e(cycle.serviceNames.join(', '))}: a dependency cycle, planned in one phase.</li>`)

@@ -3,6 +3,7 @@ import { generateProject } from '../../bench/generate';
 import type { Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
 import { monthTicks, schedulePlan } from '../../shared/planning/schedule';
+import { renderReportHtml } from '../../shared/report/reportHtml';
 import { renderTimelineSvg } from '../../shared/report/timelineSvg';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 
@@ -72,6 +73,17 @@ describe('report timeline', () => {
     expect([...html.matchAll(/<h2 id="timeline-services-(\d+)">Services by team, part (\d+) of (\d+): phases? /g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])])).toEqual(
       pages.map((_, k) => [k + 1, k + 1, pages.length]),
     );
+  });
+
+  it('the report ends its timeline on "Monolith retired" when the services take every module, else on the last extraction', () => {
+    const sample = loadSampleProject();
+    const taken = new Set(sample.services.flatMap((service) => service.moduleIds));
+    const left = sample.monolith.modules.filter((module) => !taken.has(module.id)).map((module) => module.id);
+    expect(left.length).toBeGreaterThan(0);
+    const all: Project = { ...sample, services: sample.services.map((service, i) => (i === 0 ? { ...service, moduleIds: [...service.moduleIds, ...left] } : service)) };
+    const options = { generatedOn: '2027-01-01' };
+    expect(renderReportHtml(all, planMigration(all), options)).toContain('the last is the finish: Monolith retired: phase ');
+    expect(renderReportHtml(sample, planMigration(sample), options)).toContain('the last is the finish: Last extraction: ');
   });
 
   it('month ticks: every month when there is room, with the year in January and on the first; years when months apart', () => {
