@@ -81,9 +81,9 @@ export function renderPhaseDiagram(model: ReportModel, graph: ServiceGraph, phas
   });
   const left = neighbours.length - context.length;
   const around = context.length
-    ? ` Around them, in grey, ${context.length === 1 ? 'the earlier service' : `the ${countOf(context.length, 'earlier service')}`} they depend on or that depend on them${
-        left ? ` (the ${MAX_CONTEXT} with the heaviest dependencies; ${countOf(left, 'other')} not drawn)` : ''
-      }.`
+    ? ` Around them, in grey, ${
+        context.length === 1 ? 'the earlier service that they depend on or that depends on them' : `the ${countOf(context.length, 'earlier service')} that they depend on or that depend on them`
+      }${left ? ` (the ${MAX_CONTEXT} with the heaviest dependencies; ${countOf(left, 'other')} not drawn)` : ''}.`
     : ' They depend on no earlier service, and none on them.';
   const drawn = connections.filter((connection) => connection.kind === 'dependency').length;
   const arrows = hidden ? ` Only the ${countOf(drawn, 'heaviest dependency', 'heaviest dependencies')} between them are drawn (${countOf(hidden, 'lighter one')} left out).` : '';

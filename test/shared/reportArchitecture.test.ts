@@ -150,6 +150,10 @@ describe('the "after phase N" drawings', () => {
     // Phase 2's Reviews depends on phase 1's Catalog Service: drawn beside it, in grey.
     const phase2 = html.slice(html.indexOf('<h2 id="phase-2-after">'));
     expect(boxesOf(/<svg[\s\S]*?<\/svg>/.exec(phase2)![0]).some((box) => box.kind === 'service context' && box.name === 'Catalog Service')).toBe(true);
+    expect(phase2).toContain(
+      'After phase 2, 4 services run beside the monolith, which keeps 20 modules. Highlighted: the 2 services this phase extracts (Reviews and Notifications). Around them, in grey, the earlier service that they depend on or that depends on them.',
+    );
+    expect(html.slice(html.indexOf('<h2 id="phase-1-after">'))).toContain('They depend on no earlier service, and none on them.');
   });
 
   it('at 200 services in 10 phases: every service highlighted in exactly one drawing, at most MAX_CONTEXT others around it, each on one page', async () => {
