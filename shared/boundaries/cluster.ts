@@ -93,8 +93,12 @@ export interface ClusterResult {
   resolution: number;
 }
 
-/** At most `target` groups of the nodes that have an edge; with `target` groups whenever the edges allow it. */
-export function clusterToTarget(nodes: readonly string[], edges: readonly WeightedEdge[], target: number, seed = 1): ClusterResult {
+/**
+ * A clusterer of these nodes and edges: for a target, at most `target` groups of the nodes that have an edge,
+ * with `target` groups whenever the edges allow it. The graph is built once and Louvain runs once per
+ * resolution, whatever the number of targets asked.
+ */
+export function clustererOf(nodes: readonly string[], edges: readonly WeightedEdge[], seed = 1): (target: number) => ClusterResult {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const { a, b, weight } of edges) {
     if (a === b || weight <= 0) continue;
@@ -104,13 +108,22 @@ export function clusterToTarget(nodes: readonly string[], edges: readonly Weight
     else graph.addEdge(a, b, { weight });
   }
   const lonely = nodes.filter((id) => !graph.hasNode(id));
-  if (graph.order === 0 || target < 1) return { groups: [], monolith: [...nodes].sort(compareText), resolution: 1 };
-  let resolution = 1;
-  let groups = communities(graph, resolution, seed);
-  while (groups.length < target && resolution < 64) {
-    resolution *= 2;
-    groups = communities(graph, resolution, seed);
-  }
-  const merged = mergeTo(groups, edges, target);
-  return { groups: merged.groups, monolith: [...lonely, ...merged.dropped.flat()].sort(compareText), resolution };
+  const byResolution = new Map<number, string[][]>();
+  const at = (resolution: number) => {
+    let found = byResolution.get(resolution);
+    if (!found) byResolution.set(resolution, (found = communities(graph, resolution, seed)));
+    return found;
+  };
+  return (target) => {
+    if (graph.order === 0 || target < 1) return { groups: [], monolith: [...nodes].sort(compareText), resolution: 1 };
+    let resolution = 1;
+    while (at(resolution).length < target && resolution < 64) resolution *= 2;
+    const merged = mergeTo(at(resolution), edges, target);
+    return { groups: merged.groups, monolith: [...lonely, ...merged.dropped.flat()].sort(compareText), resolution };
+  };
+}
+
+/** clustererOf for one target. */
+export function clusterToTarget(nodes: readonly string[], edges: readonly WeightedEdge[], target: number, seed = 1): ClusterResult {
+  return clustererOf(nodes, edges, seed)(target);
 }

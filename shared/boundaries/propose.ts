@@ -6,7 +6,7 @@ import { uniqueId } from '../model/create';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import { summarizeDesign, withServices, type ProposedService } from '../importer/suggest';
 import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, type BacktestResult } from './backtest';
-import { clusterToTarget, type WeightedEdge } from './cluster';
+import { clustererOf, type WeightedEdge } from './cluster';
 import { coChange, dayOf, ownership, type ModuleCommit } from './history';
 
 export interface EvidenceOptions {
@@ -136,11 +136,11 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const cutoff = options.cutoff ?? null;
   const { before, after } = cutoff === null ? { before: [...history], after: [] } : splitAt(history, cutoff);
   const ids = project.monolith.modules.map((m) => m.id);
-  const edges = evidenceEdges(project, before, options);
-  const staticEdges = evidenceEdges(project, [], options);
+  const cluster = clustererOf(ids, evidenceEdges(project, before, options), options.seed ?? 1);
+  const clusterStatic = clustererOf(ids, evidenceEdges(project, [], options), options.seed ?? 1);
   const tested = after.length > 0;
   const alternatives = [...new Set(options.targets)].sort((a, b) => a - b).map((target): Alternative => {
-    const { groups } = clusterToTarget(ids, edges, target, options.seed ?? 1);
+    const { groups } = cluster(target);
     const services = asServices(project, groups, before);
     const summary = summarizeDesign(withServices(project, services));
     const assignment = assignmentOfGroups(groups);
@@ -154,7 +154,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
       backtest: tested ? backtest(after, assignment) : null,
       randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, options.seed ?? 1) : null,
       largestApps: tested ? backtest(after, assignmentOfGroups(largest.map((m) => [m.id]))).share : null,
-      staticOnly: tested ? backtest(after, assignmentOfGroups(clusterToTarget(ids, staticEdges, target, options.seed ?? 1).groups)).share : null,
+      staticOnly: tested ? backtest(after, assignmentOfGroups(clusterStatic(target).groups)).share : null,
     };
   });
   return {

@@ -1,0 +1,80 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { runCli } from '../main/cli/run';
+import { defaultHistoryCache } from '../main/services/history/readHistory';
+import { writeNewProjectFile } from '../main/services/projectFiles';
+import { createProject } from '../shared/model/create';
+import { ProjectSchema } from '../shared/model/project';
+import { mulberry32 } from '../shared/random';
+import { makeRepo, type PlannedCommit } from '../test/main/historyRepo';
+import { envInt, time, type Benchmark, type BenchRow } from './harness';
+
+// Issue 9: carve suggest on 1,000 modules with 20,000 commits of history, at most 3 s with the history read
+// (git log, cold cache), and again with the read cached for the same HEAD. The repository is generated with
+// git fast-import in a temp folder: teams of 20 modules whose commits touch 1-4 of their own modules, 5% of
+// commits reaching into another team; the project's modules are the 1,000 folders, with imports inside teams.
+
+const MODULES = 1000;
+const COMMITS = 20_000;
+const TARGET_MS = 3000;
+
+export async function suggestFixture(dir: string): Promise<{ project: string; source: string }> {
+  const random = mulberry32(9);
+  const name = (k: number) => `pkg${String(k).padStart(4, '0')}`;
+  const commits: PlannedCommit[] = [];
+  const start = Date.UTC(2019, 0, 1) / 1000;
+  for (let c = 0; c < COMMITS; c++) {
+    const team = Math.floor(random() * (MODULES / 20));
+    const touched = new Set<number>();
+    const n = 1 + Math.floor(random() * 4);
+    for (let k = 0; k < n; k++) touched.add(team * 20 + Math.floor(random() * 20));
+    if (random() < 0.05) touched.add(Math.floor(random() * MODULES));
+    commits.push({ files: [...touched].map((m) => `src/${name(m)}/models.py`), author: `dev${team % 37}`, time: start + c * 3 * 3600 });
+  }
+  makeRepo(dir, commits);
+  const base = createProject('Generated');
+  const modules = Array.from({ length: MODULES }, (_, k) => ({ id: name(k), name: name(k), path: name(k), linesOfCode: 100 + Math.floor(random() * 2000) }));
+  const dependencies = Array.from({ length: MODULES * 3 }, () => {
+    const from = Math.floor(random() * MODULES);
+    const to = Math.floor(from / 20) * 20 + Math.floor(random() * 20);
+    return { from: name(from), to: name(to), kind: 'import', weight: 1 + Math.floor(random() * 5) };
+  }).filter((d) => d.from !== d.to);
+  const project = ProjectSchema.parse({ ...base, monolith: { ...base.monolith, modules, dependencies } });
+  const file = path.join(dir, 'generated.carve');
+  await writeNewProjectFile(file, project);
+  return { project: file, source: path.join(dir, 'src') };
+}
+
+async function suggestOnce(cwd: string, argv: string[]): Promise<void> {
+  const err: string[] = [];
+  const code = await runCli(argv, { out: () => {}, err: (line) => err.push(line), cwd });
+  if (code !== 0) throw new Error(`carve suggest exited ${code}: ${err.join(' / ')}`);
+}
+
+const benchmark: Benchmark = {
+  name: 'suggest',
+  describe: `carve suggest --services 12 --history on ${MODULES} modules and ${COMMITS} commits (targets 4-20, backtest, write)`,
+  async run(): Promise<BenchRow[]> {
+    const options = { warmup: envInt('BENCH_WARMUP', 0), runs: envInt('BENCH_RUNS', 3) };
+    const dir = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-bench-suggest-')));
+    try {
+      const { project, source } = await suggestFixture(dir);
+      process.env.CARVE_HISTORY_CACHE = path.join(dir, 'cache');
+      const argv = ['suggest', project, '--out', path.join(dir, 'out.carve'), '--force', '--services', '12', '--history', source];
+      const cold = await time(async () => {
+        await fs.rm(defaultHistoryCache(), { recursive: true, force: true });
+        await suggestOnce(dir, argv);
+      }, options);
+      const warm = await time(() => suggestOnce(dir, argv), options);
+      return [
+        { case: 'suggest, history read from git', timing: cold, maxMedianMs: TARGET_MS },
+        { case: 'suggest, history cached for HEAD', timing: warm },
+      ];
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
+    }
+  },
+};
+
+export default benchmark;
