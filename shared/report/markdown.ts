@@ -6,6 +6,7 @@ import { phaseTimingText } from '../planning/summary';
 import type { Plan } from '../planning/types';
 import { countOf } from '../words';
 import { formatNumber } from './escape';
+import { assumptionSentences, ownershipRows, readersText } from './reportDecisions';
 import { buildReportModel } from './reportModel';
 
 // The roadmap as Markdown (GitHub flavour): the same sections as the HTML report, without the charts.
@@ -67,6 +68,28 @@ export function renderMarkdown(project: Project, plan: Plan): string {
   out.push(`- Total effort: ${countOf(plan.totalEffort, 'person-week')}`, '');
   if (plan.warnings.length) {
     out.push('### Warnings', '', ...plan.warnings.map((warning) => `- ${m(warning.message)}`), '');
+  }
+  const { assumptions, decisions } = assumptionSentences(model);
+  out.push('## Assumptions and open decisions', '', ...assumptions.map((text) => `- ${m(text)}`), '');
+  if (decisions.length) out.push('Open decisions:', '', ...decisions.map((text) => `- ${m(text)}`), '');
+  const { rows: owners } = ownershipRows(model);
+  out.push('## Data ownership', '');
+  if (owners.length) {
+    out.push(
+      ...table(
+        ['Owner', 'Phase', 'Datastore', 'Tables', 'Read by (foreign keys)'],
+        owners.map((row) => [
+          row.phase === null ? `${c(row.owner)} (monolith)` : c(row.owner),
+          row.phase === null ? '—' : String(row.phase),
+          c(row.datastore || '—'),
+          c(row.tables.join(', ')),
+          row.readers.length ? c(readersText(row.readers)) : 'nobody else',
+        ]),
+      ),
+      '',
+    );
+  } else {
+    out.push('No module of the monolith declares an entity.', '');
   }
   for (const phase of plan.phases) {
     out.push(`## ${m(phaseTitle(phase))}`, '');

@@ -17,12 +17,30 @@ const LISTED = 12;
 
 const sentence = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
 
-export function dataOwnershipSection(model: ReportModel): string {
+/** One owner of tables: a service (with its phase), or the monolith (phase null) for the tables it keeps. */
+export interface OwnershipRow {
+  owner: string;
+  phase: number | null;
+  datastore: string;
+  tables: string[];
+  /** Who still reads them through foreign keys once the plan is done, by name, with how many keys. */
+  readers: { owner: string; dependencies: number }[];
+}
+
+/**
+ * The ownership table: the services with tables in plan order (readers: the planner's DataMigration readers),
+ * then the monolith with the tables it keeps and the services whose modules hold foreign keys into them. Also
+ * the services that own no table.
+ */
+export function ownershipRows(model: ReportModel): { rows: OwnershipRow[]; without: ReportModel['services'] } {
   const { project, plan } = model;
-  const migrations = plan.phases.flatMap((phase) => phase.dataMigrations.filter((migration) => migration.entities.length > 0).map((migration) => ({ migration, phase })));
-  const owning = new Set(migrations.map(({ migration }) => migration.serviceId));
+  const rows: OwnershipRow[] = plan.phases.flatMap((phase) =>
+    phase.dataMigrations
+      .filter((migration) => migration.entities.length > 0)
+      .map((migration) => ({ owner: migration.serviceName, phase: phase.index, datastore: migration.datastore, tables: migration.entities, readers: migration.readers })),
+  );
+  const owning = new Set(plan.phases.flatMap((phase) => phase.dataMigrations.filter((migration) => migration.entities.length > 0).map((migration) => migration.serviceId)));
   const without = model.services.filter((facts) => !owning.has(facts.service.id));
-  // What the monolith keeps, and the services whose modules hold foreign keys into it.
   const graph = buildServiceGraph(project);
   const kept = project.monolith.modules.filter((module) => graph.owner.get(module.id) === MONOLITH_NODE_ID);
   const keptIds = new Set(kept.map((module) => module.id));
@@ -35,25 +53,34 @@ export function dataOwnershipSection(model: ReportModel): string {
     monolithReaders.set(name, (monolithReaders.get(name) ?? 0) + 1);
   }
   const keptTables = kept.flatMap((module) => module.entities);
-  const tables = migrations.reduce((sum, { migration }) => sum + migration.entities.length, 0);
-  const readers = (list: readonly { owner: string; dependencies: number }[]) =>
-    list.length ? e(list.map((reader) => `${reader.owner} (${reader.dependencies})`).join(', ')) : '<span class="muted">nobody else</span>';
-  const rows = migrations.map(
-    ({ migration, phase }) =>
-      `<tr><td>${e(migration.serviceName)}</td><td><span class="tag" style="background:${phaseColour(phase.index)}">${phase.index}</span></td>` +
-      `<td>${e(migration.datastore || '—')}</td><td><span class="names">${e(migration.entities.join(', '))}</span></td><td>${readers(migration.readers)}</td></tr>`,
-  );
   if (keptTables.length) {
-    const list = [...monolithReaders].map(([owner, dependencies]) => ({ owner, dependencies })).sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
-    rows.push(
-      `<tr><td><b>${e(project.monolith.name)}</b> <span class="muted">(monolith)</span></td><td></td><td>—</td>` +
-        `<td><span class="names">${e(keptTables.join(', '))}</span></td><td>${readers(list)}</td></tr>`,
-    );
+    const readers = [...monolithReaders].map(([owner, dependencies]) => ({ owner, dependencies })).sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
+    rows.push({ owner: project.monolith.name, phase: null, datastore: '', tables: keptTables, readers });
   }
+  return { rows, without };
+}
+
+/** "Orders (2), Monolith (1)": readers with their foreign keys. */
+export const readersText = (readers: readonly { owner: string; dependencies: number }[]): string =>
+  readers.map((reader) => `${reader.owner} (${reader.dependencies})`).join(', ');
+
+export function dataOwnershipSection(model: ReportModel): string {
+  const { rows: owners, without } = ownershipRows(model);
+  const services = owners.filter((row) => row.phase !== null);
+  const keptTables = owners.find((row) => row.phase === null)?.tables.length ?? 0;
+  const tables = services.reduce((sum, row) => sum + row.tables.length, 0);
+  const rows = owners.map(
+    (row) =>
+      (row.phase === null
+        ? `<tr><td><b>${e(row.owner)}</b> <span class="muted">(monolith)</span></td><td></td>`
+        : `<tr><td>${e(row.owner)}</td><td><span class="tag" style="background:${phaseColour(row.phase)}">${row.phase}</span></td>`) +
+      `<td>${e(row.datastore || '—')}</td><td><span class="names">${e(row.tables.join(', '))}</span></td>` +
+      `<td>${row.readers.length ? e(readersText(row.readers)) : '<span class="muted">nobody else</span>'}</td></tr>`,
+  );
   const parts = [
     `<section class="page"><h1 id="data-ownership">Data ownership</h1>`,
     `<p>Once the plan is done, each service owns the tables of its modules' entities: it alone writes them, and the others read them through its API. ` +
-      `${countOf(owning.size, 'service')} ${owning.size === 1 ? 'owns' : 'own'} ${countOf(tables, 'table')}; the monolith keeps ${countOf(keptTables.length, 'table')}. ` +
+      `${countOf(services.length, 'service')} ${services.length === 1 ? 'owns' : 'own'} ${countOf(tables, 'table')}; the monolith keeps ${countOf(keptTables, 'table')}. ` +
       `"Read by" lists who still has foreign keys into them: each is a join to replace with an API call or a copy of the data.</p>`,
   ];
   if (rows.length) {
@@ -63,7 +90,7 @@ export function dataOwnershipSection(model: ReportModel): string {
   } else {
     parts.push('<p class="muted">No module of the monolith declares an entity: there is no table to assign.</p>');
   }
-  if (without.length && owning.size) {
+  if (without.length && services.length) {
     parts.push(`<p class="muted small">${e(sentence(`${countOf(without.length, 'service')} own${without.length === 1 ? 's' : ''} no table: ${listWithAnd(without, (facts) => facts.service.name, LISTED)}`))}</p>`);
   }
   parts.push('</section>');

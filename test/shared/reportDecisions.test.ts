@@ -4,6 +4,7 @@ import type { Project, Service } from '../../shared/model/project';
 import { EFFORT_FORMULA } from '../../shared/planning/effort';
 import { planMigration } from '../../shared/planning/planner';
 import { escapeHtml } from '../../shared/report/escape';
+import { renderMarkdown } from '../../shared/report/markdown';
 import { assumptionSentences } from '../../shared/report/reportDecisions';
 import { buildReportModel } from '../../shared/report/reportModel';
 import { renderReportHtml } from '../../shared/report/reportHtml';
@@ -59,6 +60,20 @@ describe('Data ownership', () => {
     expect(monolithRow[3]!.split(', ')).toEqual(kept);
     const tables = migrations.reduce((sum, migration) => sum + migration.entities.length, 0);
     expect(textOf(sectionOf(html, 'data-ownership'))).toContain(`${migrations.length} services own ${tables} tables; the monolith keeps ${kept.length} tables.`);
+  });
+
+  it('gives the Markdown export the same rows as the PDF', () => {
+    const project = loadSampleProject();
+    const plan = planMigration(project);
+    const htmlRows = ownershipRows(renderReportHtml(project, plan, GENERATED));
+    const markdown = renderMarkdown(project, plan);
+    const section = markdown.slice(markdown.indexOf('## Data ownership'), markdown.indexOf('## Foundations'));
+    const mdRows = section.split('\n').filter((line) => line.startsWith('| ') && !line.startsWith('| Owner') && !line.startsWith('| ---'));
+    expect(mdRows).toHaveLength(htmlRows.length);
+    htmlRows.forEach((row, i) => {
+      const cells = mdRows[i]!.slice(2, -2).split(' | ');
+      expect([cells[0], cells[2], cells[3], cells[4]]).toEqual([row[0], row[2], row[3], row[4]]);
+    });
   });
 
   it('says so when no module declares an entity, and escapes hostile table names', () => {

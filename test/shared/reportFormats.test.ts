@@ -148,7 +148,7 @@ describe('renderMermaid', () => {
 });
 
 describe('renderMarkdown', () => {
-  it('has the report headings: title, summary, one per phase, effort, appendix', () => {
+  it('has the report headings: title, summary, assumptions, data ownership, one per phase, effort, appendix', () => {
     const project = loadSampleProject();
     const plan = planMigration(project);
     const headings = renderMarkdown(project, plan)
@@ -156,9 +156,9 @@ describe('renderMarkdown', () => {
       .filter((line) => /^#{1,2} /.test(line));
     expect(headings[0]).toBe('# Acme Shop: migration roadmap');
     expect(headings[1]).toBe('## Executive summary');
-    expect(headings).toHaveLength(plan.phases.length + 4);
+    expect(headings).toHaveLength(plan.phases.length + 6);
     expect(headings.slice(-2)).toEqual(['## Effort', '## Appendix: modules']);
-    expect(headings[2]).toBe('## Foundations');
+    expect(headings.slice(2, 5)).toEqual(['## Assumptions and open decisions', '## Data ownership', '## Foundations']);
   });
 
   it('lets no project text start a heading, a list, a link or HTML (fast-check)', () => {
@@ -167,7 +167,7 @@ describe('renderMarkdown', () => {
         const plan = planMigration(project);
         const lines = renderMarkdown(project, plan).split('\n');
         const headings = lines.filter((line) => /^#/.test(line));
-        expect(headings).toHaveLength(1 + 1 + plan.phases.length + 2 + lines.filter((line) => /^### /.test(line)).length);
+        expect(headings).toHaveLength(1 + 3 + plan.phases.length + 2 + lines.filter((line) => /^### /.test(line)).length);
         for (const line of headings) expect(line).toMatch(/^(# |## |### (Warnings|Foundation tasks|Services|Facade routes|Data migration|Risks|Exit criteria)$)/);
         // Every < from the project is escaped, so no raw HTML tag can open.
         for (const line of lines) expect(line).not.toMatch(/(^|[^\\])<[A-Za-z/]/);
