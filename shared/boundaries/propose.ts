@@ -1,5 +1,6 @@
 // Service boundaries from evidence (issue 9): the static graph (imports, foreign keys) and the co-change of the
-// history before a cut-off, clustered to a target number of services, named from their dominant domain, and
+// history before a cut-off, clustered to a target number of services, refined on that history (refine.ts),
+// named from their dominant domain, and
 // each alternative backtested on the commits after the cut-off beside random partitions of the same sizes.
 import { serviceNameForModule } from '../commands/services';
 import { uniqueId } from '../model/create';
@@ -7,6 +8,7 @@ import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import { summarizeDesign, withServices, type ProposedService } from '../importer/suggest';
 import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, type BacktestResult } from './backtest';
 import { clustererOf, type WeightedEdge } from './cluster';
+import { refineGroups } from './refine';
 import { coChange, dayOf, ownership, type ModuleCommit } from './history';
 
 export interface EvidenceOptions {
@@ -140,7 +142,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const clusterStatic = clustererOf(ids, evidenceEdges(project, [], options), options.seed ?? 1);
   const tested = after.length > 0;
   const alternatives = [...new Set(options.targets)].sort((a, b) => a - b).map((target): Alternative => {
-    const { groups } = cluster(target);
+    const groups = refineGroups(cluster(target).groups, before);
     const services = asServices(project, groups, before);
     const summary = summarizeDesign(withServices(project, services));
     const assignment = assignmentOfGroups(groups);

@@ -3,6 +3,7 @@ import { assignmentOf, backtest, defaultCutoff, groupSizes, randomBacktest } fro
 import { clusterToTarget, type WeightedEdge } from '../../shared/boundaries/cluster';
 import { coChange, commitsByModule, ownership, pairKey, parseDay, type ModuleCommit } from '../../shared/boundaries/history';
 import { domainNames, proposeBoundaries } from '../../shared/boundaries/propose';
+import { refineGroups } from '../../shared/boundaries/refine';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
 import { mulberry32 } from '../../shared/random';
@@ -153,5 +154,21 @@ describe('proposeBoundaries', () => {
     expect(report.alternatives[0]!.backtest).toBeNull();
     expect(report.alternatives[0]!.services).toEqual([]);
     expect(report.alternatives[0]!.monolithModules).toBe(10);
+  });
+});
+
+describe('refineGroups', () => {
+  it('moves a module to the service it changes with when that lowers the crossing commits, within the cap', () => {
+    // c changes with a and b in every commit but was clustered with d and e: moving it saves 3 crossings.
+    const training = [at(['a', 'c']), at(['b', 'c']), at(['a', 'b', 'c']), at(['d', 'e']), at(['d'])];
+    expect(refineGroups([['a', 'b'], ['c', 'd', 'e']], training)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
+    expect(refineGroups([['a', 'b'], ['c', 'd', 'e']], training, { cap: 2 })).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+  });
+
+  it('never empties a service, and leaves alone a module whose move would add crossings', () => {
+    expect(refineGroups([['a'], ['b']], [at(['a', 'b']), at(['a', 'b'])])).toEqual([['a'], ['b']]);
+    // y changing alone 3 times stays (moving it would make 3 commits cross to save 1); x joins it instead.
+    const training = [at(['x', 'y']), at(['y']), at(['y']), at(['y'])];
+    expect(refineGroups([['x', 'z'], ['y', 'w']], training)).toEqual([['z'], ['w', 'x', 'y']]);
   });
 });

@@ -1,0 +1,87 @@
+// Refining clustered services on the history they were learned from: move one module at a time to the service
+// whose commits it shares most, when that lowers the number of commits crossing services, keeping every service
+// non-empty and none above a size cap (so that the refinement cannot collapse into one service and singletons).
+import type { ModuleCommit } from './history';
+
+export interface RefineOptions {
+  /** At most this many passes over the modules. Default 4. */
+  passes?: number;
+  /** A service holds at most this many modules; default max(3, 2 x the mean). */
+  cap?: number;
+}
+
+/** The groups with modules moved between them while the training commits crossing groups go down. */
+export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: readonly ModuleCommit[], options: RefineOptions = {}): string[][] {
+  const groupOf = new Map<string, number>();
+  groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
+  const sizes = groups.map((g) => g.length);
+  const assigned = sizes.reduce((a, b) => a + b, 0);
+  const cap = options.cap ?? Math.max(3, Math.ceil((2 * assigned) / Math.max(1, groups.length)));
+  // Per commit, how many of its modules each group (-1: the monolith) holds.
+  const counts: Array<Map<number, number>> = [];
+  const commitsOf = new Map<string, number[]>();
+  commits.forEach((commit, c) => {
+    const count = new Map<number, number>();
+    for (const id of commit.modules) {
+      const g = groupOf.get(id) ?? -1;
+      count.set(g, (count.get(g) ?? 0) + 1);
+      if (groupOf.has(id)) {
+        let list = commitsOf.get(id);
+        if (!list) commitsOf.set(id, (list = []));
+        list.push(c);
+      }
+    }
+    counts.push(count);
+  });
+  const ids = [...groupOf.keys()].sort();
+  /** The group whose move saves most crossing commits, net of those it makes cross; null when none saves any. */
+  const bestMove = (id: string): { to: number; net: number } | null => {
+    const from = groupOf.get(id)!;
+    if (sizes[from]! <= 1) return null;
+    // A commit stops crossing when this module was its only one outside the target group; it starts crossing
+    // when it held this group's modules only.
+    const gain = new Map<number, number>();
+    let lost = 0;
+    for (const c of commitsOf.get(id) ?? []) {
+      const count = counts[c]!;
+      if (count.size === 1) lost++;
+      else if (count.size === 2 && count.get(from) === 1) {
+        for (const g of count.keys()) if (g !== from && g !== -1) gain.set(g, (gain.get(g) ?? 0) + 1);
+      }
+    }
+    let best: { to: number; net: number } | null = null;
+    for (const [g, n] of gain) if (n - lost > (best?.net ?? 0) && sizes[g]! < cap) best = { to: g, net: n - lost };
+    return best;
+  };
+  const move = (id: string, to: number) => {
+    const from = groupOf.get(id)!;
+    for (const c of commitsOf.get(id) ?? []) {
+      const count = counts[c]!;
+      const left = count.get(from)! - 1;
+      if (left === 0) count.delete(from);
+      else count.set(from, left);
+      count.set(to, (count.get(to) ?? 0) + 1);
+    }
+    groupOf.set(id, to);
+    sizes[from]!--;
+    sizes[to]!++;
+  };
+  for (let pass = 0; pass < (options.passes ?? 4); pass++) {
+    // The largest savings first; each is looked at again when its turn comes, as earlier moves change it.
+    const order = ids
+      .map((id) => ({ id, net: bestMove(id)?.net ?? 0 }))
+      .filter((m) => m.net > 0)
+      .sort((p, q) => q.net - p.net || (p.id < q.id ? -1 : 1));
+    let moved = 0;
+    for (const { id } of order) {
+      const best = bestMove(id);
+      if (!best) continue;
+      move(id, best.to);
+      moved++;
+    }
+    if (moved === 0) break;
+  }
+  const out = groups.map(() => [] as string[]);
+  for (const id of ids) out[groupOf.get(id)!]!.push(id);
+  return out.filter((g) => g.length > 0);
+}
