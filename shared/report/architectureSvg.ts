@@ -161,13 +161,13 @@ interface LabelSpec {
 
 const LABEL_HEIGHT = 16;
 
-/** Labels where their edges put them, each moved down just past any label placed before it that it would cover. */
-function placeLabels(specs: readonly LabelSpec[]): Item[] {
+/** Labels where their edges put them, each moved down just past any label placed before it or any box that it would cover. */
+function placeLabels(specs: readonly LabelSpec[], boxes: readonly Item[]): Item[] {
   const placed: Item[] = [];
   for (const spec of specs) {
     let y = spec.y - 9;
     for (let tries = 0; tries < 12; tries++) {
-      const covered = placed.find(
+      const covered = [...placed, ...boxes].find(
         (other) => spec.x - spec.width / 2 < other.maxX && spec.x + spec.width / 2 > other.minX && y < other.maxY + 1 && y + LABEL_HEIGHT > other.minY - 1,
       );
       if (!covered) break;
@@ -304,16 +304,6 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
   const { boxes } = spec;
   const byId = new Map(boxes.map((box) => [box.id, box]));
   const { lines, specs } = connectionPaths(spec.connections, byId);
-  // Fitted to the boxes and to the arrows, which bend around boxes and may run outside them.
-  const extent = [...boxes.map((box) => ({ minX: box.x, minY: box.y, maxX: box.x + box.width, maxY: box.y + box.height })), ...lines];
-  const minX = Math.min(...extent.map((item) => item.minX)) - PADDING;
-  const minY = Math.min(...extent.map((item) => item.minY)) - PADDING;
-  const maxX = Math.max(...extent.map((item) => item.maxX)) + PADDING;
-  const maxY = Math.max(...extent.map((item) => item.maxY)) + PADDING;
-  const legendWidth = spec.withLegend ? legend(0, 0).width + PADDING : 0;
-  const width = Math.max(maxX - minX, legendWidth);
-  const height = maxY - minY + (spec.withLegend ? LEGEND_HEIGHT : 0);
-  const left = minX - (width - (maxX - minX)) / 2;
   const nodes: Item[] = boxes.map((box) => ({
     svg: box.id === MONOLITH_NODE_ID ? monolithBox(box, model, spec.monolithModules) : serviceBox(box, model, spec.emphasis(box.id)),
     minX: box.x,
@@ -323,11 +313,21 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
   }));
   // Past this size the labels would be too small to read on the whole drawing: they are left to the tiles.
   // (Measured on the boxes: an arrow bending out past them does not make a drawing large.)
-  const boxesWidth = Math.max(...boxes.map((box) => box.x + box.width)) - Math.min(...boxes.map((box) => box.x)) + 2 * PADDING;
-  const boxesHeight = Math.max(...boxes.map((box) => box.y + box.height)) - Math.min(...boxes.map((box) => box.y)) + 2 * PADDING;
+  const boxesWidth = Math.max(...nodes.map((node) => node.maxX)) - Math.min(...nodes.map((node) => node.minX)) + 2 * PADDING;
+  const boxesHeight = Math.max(...nodes.map((node) => node.maxY)) - Math.min(...nodes.map((node) => node.minY)) + 2 * PADDING;
   const isLarge = boxesWidth > TILE.width * 1.5 || boxesHeight > TILE.height * 1.3;
   // Placing labels is quadratic in their number: only when some drawing shows them.
-  const labels = isLarge && !spec.mayTile ? [] : placeLabels(specs);
+  const labels = isLarge && !spec.mayTile ? [] : placeLabels(specs, nodes);
+  // Fitted to the boxes, the arrows (which bend around boxes and may run outside them) and the labels drawn.
+  const extent = [...nodes, ...lines, ...(isLarge ? [] : labels)];
+  const minX = Math.min(...extent.map((item) => item.minX)) - PADDING;
+  const minY = Math.min(...extent.map((item) => item.minY)) - PADDING;
+  const maxX = Math.max(...extent.map((item) => item.maxX)) + PADDING;
+  const maxY = Math.max(...extent.map((item) => item.maxY)) + PADDING;
+  const legendWidth = spec.withLegend ? legend(0, 0).width + PADDING : 0;
+  const width = Math.max(maxX - minX, legendWidth);
+  const height = maxY - minY + (spec.withLegend ? LEGEND_HEIGHT : 0);
+  const left = minX - (width - (maxX - minX)) / 2;
   const className = `architecture${spec.className ? ` ${spec.className}` : ''}`;
   const maxWidth = spec.maxUnitMm ? ` style="max-width:${fixed(width * spec.maxUnitMm)}mm"` : '';
   const overview =

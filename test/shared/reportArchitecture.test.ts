@@ -126,6 +126,25 @@ describe('the target architecture drawing', () => {
   });
 });
 
+describe('edge labels', () => {
+  it('never sit under a box, in the whole map or in a phase drawing (a box would hide them)', () => {
+    const html = report(loadSampleProject());
+    const drawings = [...html.matchAll(/<svg class="architecture[^"]*"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
+    expect(drawings.length).toBe(3);
+    for (const svg of drawings) {
+      const labels = [...svg.matchAll(/<g class="edge-label"><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="(\d+)"/g)].map((m) => ({
+        id: 'label',
+        x: Number(m[1]),
+        y: Number(m[2]),
+        width: Number(m[3]),
+        height: Number(m[4]),
+      }));
+      expect(labels.length).toBeGreaterThan(0);
+      for (const label of labels) for (const box of boxesOf(svg)) expect(overlapping([label, box]), `a label under ${box.name}`).toBeNull();
+    }
+  });
+});
+
 describe('the "after phase N" drawings', () => {
   it('draw each phase with services once: its services highlighted, earlier ones as context, the monolith with what it keeps', () => {
     const project = loadSampleProject();
