@@ -8,6 +8,9 @@ import type { CliIo } from './command';
 // Where a command that writes (export, import-python, new) puts its result: a file through Carve's one write
 // path, or standard output when --out is `-` or /dev/stdout (written as a stream on purpose, never replaced).
 
+/** After "FILE: already exists; " for the commands that replace with --force. */
+export const NOT_REPLACED = 'Carve does not replace it (use --force, or choose another --out)';
+
 /** `--out -` and `--out /dev/stdout` mean standard output. */
 export const isStandardOutput = (out: string) => out === '-' || out === '/dev/stdout';
 

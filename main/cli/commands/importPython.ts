@@ -9,7 +9,7 @@ import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
 import { checkNameLength, UsageError } from '../args';
 import type { Command } from '../command';
-import { checkOut, isStandardOutput, standardOutput, writeProjectOut } from '../outTarget';
+import { checkOut, isStandardOutput, NOT_REPLACED, standardOutput, writeProjectOut } from '../outTarget';
 
 // carve import-python DIR --out FILE: a new project from a Python monolith's source folder. Progress and the
 // problems of single files (path: reason) go to stderr; unreadable files never fail the import.
@@ -37,9 +37,6 @@ export function groupingLines(grouping: GroupingReport): string[] {
   }
   return lines;
 }
-
-/** After "FILE: already exists; ". */
-const NOT_REPLACED = 'Carve does not replace it (use --force, or choose another --out)';
 
 const NOT_TABLE_WORDS: ReadonlyArray<[NotTable['kind'], string, string]> = [
   ['abstract', 'abstract base', 'abstract bases'],

@@ -7,7 +7,7 @@ import { acceptServices } from '../../../shared/commands/accept';
 import { readHistory } from '../../services/history/readHistory';
 import { UsageError } from '../args';
 import type { Command } from '../command';
-import { checkOut, isStandardOutput, writeProjectOut } from '../outTarget';
+import { checkOut, isStandardOutput, NOT_REPLACED, writeProjectOut } from '../outTarget';
 import { readProject } from '../projectFile';
 
 // carve suggest PROJECT --out FILE: service boundaries from evidence (issue 9). The static graph and the co-change
@@ -17,7 +17,6 @@ import { readProject } from '../projectFile';
 /** The sizes offered beside the one asked for. */
 const SIZES = [4, 8, 12, 16, 20];
 const DAY = 86_400;
-const NOT_REPLACED = 'Carve does not replace it (use --force, or choose another --out)';
 
 const figure = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
 
