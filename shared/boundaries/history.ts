@@ -59,6 +59,10 @@ export function commitsByModule(project: Project, commits: readonly HistoryCommi
 export interface CoChangeOptions {
   /** Commits touching more modules than this are sweeping changes and are left out. Default 30. */
   maxModules?: number;
+  /** Recent commits weigh more: a commit this many seconds older than `asOf` weighs half. Default: all alike. */
+  halfLife?: number;
+  /** The time the half-life counts back from (the cut-off). */
+  asOf?: number;
 }
 
 /** "a\u0000b" with a < b: the key of an unordered pair of module ids. */
@@ -71,10 +75,11 @@ export const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b
 export function coChange(commits: readonly ModuleCommit[], options: CoChangeOptions = {}): Map<string, number> {
   const maxModules = options.maxModules ?? 30;
   const weights = new Map<string, number>();
-  for (const { modules } of commits) {
+  const { halfLife, asOf } = options;
+  for (const { modules, time } of commits) {
     const n = modules.length;
     if (n < 2 || n > maxModules) continue;
-    const w = 1 / (n - 1);
+    const w = (halfLife === undefined || asOf === undefined ? 1 : 2 ** (-(asOf - time) / halfLife)) / (n - 1);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
         const key = `${modules[i]}\u0000${modules[j]}`;

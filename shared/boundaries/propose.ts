@@ -18,6 +18,8 @@ export interface EvidenceOptions {
   historyShare?: number;
   /** Commits touching more modules than this are left out of co-change. Default 30. */
   maxModules?: number;
+  /** Co-change of a commit this many years older than the last one learned from weighs half. Default 1; null: all alike. */
+  halfLifeYears?: number | null;
 }
 
 /**
@@ -32,7 +34,10 @@ export function evidenceEdges(project: Project, history: readonly ModuleCommit[]
     const key = d.from < d.to ? `${d.from}\u0000${d.to}` : `${d.to}\u0000${d.from}`;
     statics.set(key, (statics.get(key) ?? 0) + Math.log1p(d.weight) * (d.kind === 'data' ? (options.dataWeight ?? 3) : 1));
   }
-  const changes = coChange(history.filter((c) => c.modules.every((id) => known.has(id))), { maxModules: options.maxModules ?? 30 });
+  const asOf = history.reduce((max, c) => Math.max(max, c.time), -Infinity);
+  const years = options.halfLifeYears === undefined ? 1 : options.halfLifeYears;
+  const halfLife = years === null ? undefined : years * 365.25 * 86_400;
+  const changes = coChange(history.filter((c) => c.modules.every((id) => known.has(id))), { maxModules: options.maxModules ?? 30, ...(halfLife === undefined ? {} : { halfLife, asOf }) });
   const share = changes.size === 0 ? 0 : (options.historyShare ?? 0.7);
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
   const staticScale = (1 - share) / sum(statics);
