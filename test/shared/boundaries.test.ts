@@ -50,6 +50,12 @@ describe('coChange and ownership', () => {
     expect(weights.has(pairKey('a', 'd'))).toBe(false);
   });
 
+  it('halves the weight of a commit one half-life older than the time it counts back from', () => {
+    const year = 365 * 86_400;
+    const weights = coChange([at(['a', 'b'], 10 * year), at(['a', 'b'], 9 * year), at(['a', 'b'], 8 * year)], { halfLife: year, asOf: 10 * year });
+    expect(weights.get(pairKey('a', 'b'))).toBeCloseTo(1 + 0.5 + 0.25, 12);
+  });
+
   it('names the top authors of each module with their share of its commits', () => {
     const owners = ownership([at(['a'], 0, 'ann'), at(['a', 'b'], 0, 'bob'), at(['a'], 0, 'ann'), at(['b'], 0, 'cy')], 2);
     expect(owners[0]).toEqual({ moduleId: 'a', commits: 3, authors: [{ author: 'ann', commits: 2, share: 2 / 3 }, { author: 'bob', commits: 1, share: 1 / 3 }] });
