@@ -38,10 +38,17 @@ let cwd: string;
 let repo: string;
 beforeAll(async () => {
   repo = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-suggest-repo-')));
+  // The history cache of these runs stays in the test's own folder (not <temp>/carve-history).
+  const cache = process.env.CARVE_HISTORY_CACHE;
+  process.env.CARVE_HISTORY_CACHE = path.join(repo, '.history-cache');
   makeRepo(repo, plannedHistory());
   const imported = await runCarve(repo, ['import-python', 'src', '--out', path.join(repo, 'shop.carve'), '--granularity', 'package']);
   expect(imported.code).toBe(0);
-  return () => fs.rm(repo, { recursive: true, force: true });
+  return async () => {
+    if (cache === undefined) delete process.env.CARVE_HISTORY_CACHE;
+    else process.env.CARVE_HISTORY_CACHE = cache;
+    await fs.rm(repo, { recursive: true, force: true });
+  };
 });
 beforeEach(async () => {
   cwd = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-suggest-')));
@@ -77,6 +84,11 @@ describe('carve suggest', () => {
     }
     expect(project.layout.nodes.map((n) => n.id).sort()).toEqual(project.services.map((s) => s.id).sort());
     expect((await runCarve(cwd, ['validate', 'split.carve'])).code).toBe(0);
+
+    const again = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'again.carve', '--services', '3', '--history', path.join(repo, 'src'), '--history-until', '2024-06-30', '--json']);
+    expect(again.err[0]).toBe('history: read 104 commits from 2023-01-01 to 2024-10-03 (cached)');
+    expect(JSON.parse(again.out.join('\n'))).toEqual(report);
+    expect(await fs.readdir(path.join(repo, '.history-cache'))).toHaveLength(1);
   });
 
   it('never replaces a file without --force, and replaces it with --force', async () => {
