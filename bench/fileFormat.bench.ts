@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeFile } from 'atomically';
+import { CarveError } from '../shared/api/result';
+import { writeFileSafely } from '../main/services/atomicWrite';
 import { FORBIDDEN_KEY_HINT, findDeepNesting } from '../shared/format/jsonText';
 import { MAX_NESTING, loadProject } from '../shared/format/load';
 import { serializeProject } from '../shared/format/save';
@@ -16,6 +17,10 @@ import { compare, envInt, time, type Benchmark, type BenchRow } from './harness'
 
 export const SIZE = { services: 2_000, modules: 10_000, dependencies: 50_000, seed: 20270104 };
 const TARGET_RATIO = 3;
+
+/** Text through Carve's one write path (main/services/atomicWrite.ts), as every save goes. */
+const writeSafely = (file: string, text: string) =>
+  writeFileSafely({ path: file, bytes: Buffer.from(text, 'utf8'), fail: (reason) => new CarveError('save-failed', reason) });
 
 const benchmark: Benchmark = {
   name: 'file format',
@@ -41,7 +46,7 @@ const benchmark: Benchmark = {
         options,
       );
       const save = await compare(
-        () => writeFile(target, serializeProject(project), { encoding: 'utf8' }),
+        () => writeSafely(target, serializeProject(project)),
         () => fs.writeFileSync(plainTarget, JSON.stringify(project, null, 2)),
         options,
       );
@@ -58,7 +63,7 @@ const benchmark: Benchmark = {
           timing: save.timing,
           baseline: { case: 'JSON.stringify(p, null, 2) + writeFileSync', timing: save.baseline },
           maxRatio: TARGET_RATIO,
-          note: `${mb}; atomically: temp file, fsync, rename`,
+          note: `${mb}; the one write path: temp file, fsync, lock, rename, folder fsync`,
         },
       ];
 
@@ -72,7 +77,7 @@ const benchmark: Benchmark = {
       const integrity = await time(() => findIntegrityProblems(project), parts);
       const serialized = await time(() => serializeProject(project), parts);
       const stringified = await time(() => JSON.stringify(project, null, 2), parts);
-      const atomic = await time(() => writeFile(target, text, { encoding: 'utf8' }), parts);
+      const atomic = await time(() => writeSafely(target, text), parts);
       const plainWrite = await time(() => fs.writeFileSync(plainTarget, text), parts);
       const fsynced = await time(() => {
         const fd = fs.openSync(plainTarget, 'w');
@@ -91,7 +96,7 @@ const benchmark: Benchmark = {
         { case: '  part: ProjectSchema.safeParse', timing: zod },
         { case: '  part: findIntegrityProblems', timing: integrity },
         { case: '  part: serializeProject', timing: serialized, baseline: { case: 'JSON.stringify(p, null, 2)', timing: stringified } },
-        { case: '  part: atomically writeFile', timing: atomic, baseline: { case: 'fs.writeFileSync', timing: plainWrite } },
+        { case: '  part: writeFileSafely', timing: atomic, baseline: { case: 'fs.writeFileSync', timing: plainWrite } },
         { case: '  part: writeFileSync + fsync', timing: fsynced, baseline: { case: 'fs.writeFileSync', timing: plainWrite } },
       );
       return rows;
