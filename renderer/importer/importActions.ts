@@ -3,6 +3,7 @@ import type { CarveApi } from '../../shared/api/client';
 import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
 import { acceptServices, proposedName } from '../../shared/commands/accept';
 import type { Granularity } from '../../shared/importer/granularity';
+import { projectNameForFolder } from '../../shared/importer/toProject';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { api as bridgeApi } from '../bridge';
 import { errorText } from '../messages';
@@ -143,12 +144,6 @@ export async function chooseImportFolder(): Promise<void> {
   if (answer) setImportDir(answer.path);
 }
 
-/** The folder's last name: the new project's name. */
-export function folderName(dir: string): string {
-  const parts = dir.split(/[\\/]/).filter(Boolean);
-  return parts[parts.length - 1] ?? 'Monolith';
-}
-
 /** Start reading the folder; `guard` deals with unsaved changes before a new project replaces the open one. */
 export async function startImport(guard: () => Promise<boolean>): Promise<void> {
   const { dir, granularity, keepLayers, followLinksOut, target, busy } = importStore.getState();
@@ -199,7 +194,7 @@ async function applyImport(jobId: string): Promise<void> {
   const { target, granularity, keepLayers, dir, base, applied } = importStore.getState();
   set({ busy: true, error: null, suggestion: null, accepted: [] });
   if (target === 'new') {
-    const made = await api()['import:project']({ jobId, granularity, keepLayers, name: folderName(dir) });
+    const made = await api()['import:project']({ jobId, granularity, keepLayers, name: projectNameForFolder(dir) });
     if (!made.ok) return fail(errorText(made.error));
     loadDocument({ project: made.value.project, filePath: null, baseHash: null, dirty: true });
     set({ summary: made.value.report, applied: made.value.project, busy: false });

@@ -19,6 +19,21 @@ export function detectFramework(result: Imported): MonolithFramework {
   return 'other';
 }
 
+/** Folder names that say where the code sits in a repository, not what the monolith is called. */
+const GENERIC_FOLDERS = new Set(['server', 'backend', 'src', 'source', 'app']);
+
+/**
+ * The name a new project takes from its source folder: the folder's own name, or its parent's when the folder
+ * is named for its place ("polar/server" is polar, "shop/src" is shop).
+ */
+export function projectNameForFolder(dir: string): string {
+  const parts = dir.split(/[\\/]/).filter((part) => part !== '' && part !== '.');
+  const last = parts[parts.length - 1];
+  if (last === undefined) return 'monolith';
+  const parent = parts[parts.length - 2];
+  return GENERIC_FOLDERS.has(last.toLowerCase()) && parent !== undefined && !/^[A-Za-z]:$/.test(parent) ? parent : last;
+}
+
 /** A new project holding the imported monolith. */
 export function toProject(result: Imported, name: string): Project {
   const base = createProject(name);

@@ -12,6 +12,7 @@ import { openProjectFile } from '../../main/services/projectFiles';
 import { importPythonProject } from '../../main/services/python/importPython';
 import { aggregate, type Aggregate } from '../../shared/importer/aggregate';
 import { supportKinds } from '../../shared/importer/roles';
+import { projectNameForFolder } from '../../shared/importer/toProject';
 import { runCarve } from './cliHarness';
 
 // Defaults that fit the code (issue 8, item 2): the granularity chosen per project, tests/migrations/scripts
@@ -317,5 +318,30 @@ describe('carve import-python with the defaults', () => {
     expect(kept.err).toContain('layers kept as modules (--keep-layers): shop.admin, shop.api');
     const { project: layered } = await openProjectFile(path.join(cwd, 'kept.carve'));
     expect(layered.monolith.modules.map((m) => m.name)).not.toContain('shop.reports');
+  });
+});
+
+describe('the name a new project takes from its folder', () => {
+  it('is the folder, or its parent when the folder is named for its place in the repository', () => {
+    expect(projectNameForFolder('/work/corpus/CTFd')).toBe('CTFd');
+    expect(projectNameForFolder('.corpus/polar/server')).toBe('polar');
+    expect(projectNameForFolder('C:\\code\\shop\\src\\')).toBe('shop');
+    expect(projectNameForFolder('backend')).toBe('backend');
+    expect(projectNameForFolder('C:\\src')).toBe('src');
+    expect(projectNameForFolder('./')).toBe('monolith');
+  });
+
+  it('names the project written by carve import-python', async () => {
+    const cwd = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-defaults-name-')));
+    try {
+      const tree = path.join(cwd, 'shop', 'server');
+      await fs.cp(path.join(FIXTURES, 'flask_shop'), tree, { recursive: true });
+      const run = await runCarve(cwd, ['import-python', tree, '--out', 'named.carve']);
+      expect(run.code).toBe(0);
+      const { project } = await openProjectFile(path.join(cwd, 'named.carve'));
+      expect(project.name).toBe('shop');
+    } finally {
+      await fs.rm(cwd, { recursive: true, force: true });
+    }
   });
 });

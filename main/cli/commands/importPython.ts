@@ -3,7 +3,7 @@ import { CarveError } from '../../../shared/api/result';
 import type { GroupingReport } from '../../../shared/importer/aggregate';
 import { parseGranularity } from '../../../shared/importer/granularity';
 import { findNotTables, type NotTable } from '../../../shared/importer/models';
-import { toProject } from '../../../shared/importer/toProject';
+import { projectNameForFolder, toProject } from '../../../shared/importer/toProject';
 import { countOf, listNames } from '../../../shared/words';
 import { checkImportFolder } from '../../services/importJobs';
 import { importPythonProject } from '../../services/python/importPython';
@@ -86,7 +86,7 @@ export const importPythonCommand: Command = {
     const dirArg = positionals[0]!;
     const dir = resolve(io.cwd, dirArg);
     const target = resolve(io.cwd, out);
-    const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name.trim() : (dir.split(/[\\/]/).filter(Boolean).pop() ?? 'monolith');
+    const name = typeof values.name === 'string' && values.name.trim() !== '' ? values.name.trim() : projectNameForFolder(dir);
     checkNameLength(name, '--name');
     try {
       await checkImportFolder(dir);
