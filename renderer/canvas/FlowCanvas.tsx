@@ -74,12 +74,19 @@ export function FlowCanvas({ project }: { project: Project }) {
   const wrapper = useRef<HTMLDivElement>(null);
   // Set by a re-arrangement: fit the view once the moved nodes are drawn (React Flow's store takes them in its
   // own effect, which runs before this component's).
+  // When nothing moved (arranged twice), no new nodes come: two frames later the flag is dropped all the same,
+  // so that a later, unrelated change does not fit the view.
   const fitOnceDrawn = useRef(false);
-  useEffect(() => {
+  const fitIfPending = useCallback(() => {
     if (!fitOnceDrawn.current) return;
     fitOnceDrawn.current = false;
     void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
-  }, [nodes, flow]);
+  }, [flow]);
+  useEffect(fitIfPending, [nodes, fitIfPending]);
+  const fitAfterArranging = useCallback(() => {
+    fitOnceDrawn.current = true;
+    requestAnimationFrame(() => requestAnimationFrame(fitIfPending));
+  }, [fitIfPending]);
 
   // What commands run from elsewhere (palette, menus) ask of the canvas.
   useEffect(() => {
@@ -112,7 +119,7 @@ export function FlowCanvas({ project }: { project: Project }) {
           if (!answer.ok) return showError(`Auto-layout failed: ${answer.message}`);
           const before = new Map(chosen.map((node) => [node.id, node.position]));
           moveNodesTo(wanted ? anchorTo(answer.positions, before) : answer.positions);
-          if (!wanted) fitOnceDrawn.current = true;
+          if (!wanted) fitAfterArranging();
         },
         arrangeByPhase: () => {
           const sized = flow.getNodes().map((node) => ({
@@ -121,7 +128,7 @@ export function FlowCanvas({ project }: { project: Project }) {
             size: { width: node.measured?.width ?? 240, height: node.measured?.height ?? 120 },
           }));
           moveNodesTo(blocksByGroup(sized, MONOLITH_NODE_ID));
-          fitOnceDrawn.current = true;
+          fitAfterArranging();
         },
         centre: () => {
           const box = wrapper.current?.getBoundingClientRect();
@@ -131,7 +138,7 @@ export function FlowCanvas({ project }: { project: Project }) {
       },
     });
     return () => canvasStore.setState({ controls: null, viewport: null });
-  }, [flow]);
+  }, [flow, fitAfterArranging]);
 
   // A warning asked to bring something into view.
   const focusRequest = useStore(selectionStore, selectFocus);
