@@ -1,7 +1,8 @@
 import { useStore } from 'zustand';
 import type { DesignSummary } from '../../shared/importer/suggest';
 import { useDocument } from '../hooks/useStores';
-import { acceptProposal, dismissSuggestion, importStore, proposedName } from './importActions';
+import { proposedName } from '../../shared/commands/accept';
+import { acceptProposal, dismissSuggestion, importStore } from './importActions';
 
 const METRICS: ReadonlyArray<{ label: string; hint: string; value(d: DesignSummary): string }> = [
   { label: 'Services', hint: 'Nodes that own modules (the monolith counts while it owns some)', value: (d) => String(d.services) },

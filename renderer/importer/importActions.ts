@@ -1,7 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../shared/api/client';
 import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
-import { acceptServices, proposedName } from '../../shared/commands/accept';
+import { acceptServices } from '../../shared/commands/accept';
 import type { Granularity } from '../../shared/importer/granularity';
 import { projectNameForFolder } from '../../shared/importer/toProject';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
@@ -12,8 +12,7 @@ import { documentStore, editProject, loadDocument, undoEdit } from '../state/doc
 import { requestFit } from '../state/selectionStore';
 import { showNotice, uiStore } from '../state/uiStore';
 
-// Accepting is shared with `carve suggest` (shared/commands/accept.ts); the import flow's callers find it here too.
-export { acceptServices, proposedName };
+// Accepting is shared with `carve suggest` (shared/commands/accept.ts).
 
 // File > Import from Python Source: pick a folder, a granularity and where the modules go (a new project or the
 // open one), follow the import's progress (cancel any time), read the report, regroup at another granularity

@@ -4,7 +4,7 @@ import { blocksByGroup, CHIP_LIMIT, chipNamesOf, estimateServiceSize, fallbackPo
 import { createService } from '../../shared/commands/services';
 import { createProject } from '../../shared/model/create';
 import { ModuleSchema, MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
-import { acceptServices } from '../../renderer/importer/importActions';
+import { acceptServices } from '../../shared/commands/accept';
 
 // Accepting a proposal places its services in a grid that overlaps nothing: not each other, not the Monolith,
 // not services already drawn. Sizes are the canvas's estimate, which the e2e suite checks against the browser.
