@@ -7,7 +7,7 @@ const noElectronStore = { name: 'electron-store', message: 'electron-store impor
 const noXyflow = { group: ['@xyflow/*'], message: '@xyflow/react is used only under renderer/canvas/.' };
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.corpus/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
