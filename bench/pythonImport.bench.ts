@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { importPythonProject } from '../main/services/python/importPython';
-import { disposeScanPool } from '../main/services/python/importWorker';
+import { disposeScanPool } from '../main/services/python/scanPool';
 import { compare, envInt, time, type Benchmark, type BenchRow } from './harness';
 
 // Issue 5, section 4: a generated Django-style tree of about 4,000 files and 850,000 lines, imported in at most

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importPythonProject, scanPythonTree } from '../../main/services/python/importPython';
-import { disposeScanPool } from '../../main/services/python/importWorker';
+import { disposeScanPool } from '../../main/services/python/scanPool';
 import { walkPythonTree } from '../../main/services/python/walk';
 
 // The folder walk and source roots on small trees written by each test, and cancelling a pooled scan.

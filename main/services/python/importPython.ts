@@ -6,7 +6,7 @@ import type { Granularity } from '../../../shared/importer/granularity';
 import { cannotCarve } from '../../../shared/importer/grouping';
 import type { ImportResult } from '../../../shared/importer/importResult';
 import type { ImportProblem, ScannedFile, ScanResult } from '../../../shared/importer/types';
-import { scanFiles } from './importWorker';
+import { scanFiles } from './scanPool';
 import { detectSourceRoots, moduleNameOf } from './roots';
 import { walkPythonTree } from './walk';
 

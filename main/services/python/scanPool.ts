@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { scanFile, type FileOutcome } from './scanFile';
 import type { ScanBatch } from './scanWorker';
 
-// The scan pool: files are read, decoded and scanned by worker threads (two by default: the machines have two
+// The scan pool (the worker threads' side is scanWorker.ts): files are read, decoded and scanned by worker threads (two by default: the machines have two
 // cores), in batches handed out as workers become free, with progress and cancel. Small trees, and builds
 // where the worker file cannot be found, are scanned in this thread instead.
 //

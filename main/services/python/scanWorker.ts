@@ -1,7 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import { scanFile } from './scanFile';
 
-// A scan worker: receives batches of files, answers with their outcomes. Started by importWorker.ts.
+// A scan worker: receives batches of files, answers with their outcomes. Started by the pool in scanPool.ts.
 
 export interface ScanBatch {
   root: string;
