@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' };
 const noElectron = { name: 'electron', message: 'electron is imported only by main/electron/ and main/preload.ts.' };
 const noElectronStore = { name: 'electron-store', message: 'electron-store imports electron: only main/electron/ may use it.' };
-const noXyflow = { group: ['@xyflow/*'], message: '@xyflow/react is used only under renderer/canvas/.' };
+const noXyflow = { group: ['@xyflow/*'], message: '@xyflow/react is used only under renderer/features/canvas/.' };
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.corpus/**'] },
@@ -36,25 +36,25 @@ export default tseslint.config(
   },
   {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/canvas/**'],
+    ignores: ['renderer/features/canvas/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron, noElectronStore],
-          patterns: [noXyflow, nodeBuiltins, { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/bridge.' }],
+          patterns: [noXyflow, nodeBuiltins, { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/platform/bridge.' }],
         },
       ],
     },
   },
   {
-    files: ['renderer/canvas/**/*.ts', 'renderer/canvas/**/*.tsx'],
+    files: ['renderer/features/canvas/**/*.ts', 'renderer/features/canvas/**/*.tsx'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [noElectron, noElectronStore],
-          patterns: [nodeBuiltins, { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/bridge.' }],
+          patterns: [nodeBuiltins, { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/platform/bridge.' }],
         },
       ],
     },

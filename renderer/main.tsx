@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { getBridge } from './bridge';
+import { App } from './app/App';
+import { getBridge } from './platform/bridge';
 import { createActions } from './state/actions';
 import './styles.css';
 

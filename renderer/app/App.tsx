@@ -1,14 +1,14 @@
-import type { Bridge } from './bridge';
-import { DialogHost } from './components/DialogHost';
-import { ExportDialog } from './components/ExportDialog';
-import { Frame } from './components/Frame';
-import { StartScreen } from './components/StartScreen';
-import { StatusBar } from './components/StatusBar';
-import { useHostIntegration } from './hooks/useHostIntegration';
-import { useDocument } from './hooks/useStores';
-import { useTheme } from './hooks/useTheme';
-import type { Actions } from './state/actions';
-import { ActionsContext } from './state/actionsContext';
+import type { Bridge } from '../platform/bridge';
+import { DialogHost } from './DialogHost';
+import { ExportDialog } from '../features/export/ExportDialog';
+import { Frame } from './Frame';
+import { StartScreen } from './StartScreen';
+import { StatusBar } from './StatusBar';
+import { useHostIntegration } from './useHostIntegration';
+import { useDocument } from '../state/useStores';
+import { useTheme } from './useTheme';
+import type { Actions } from '../state/actions';
+import { ActionsContext } from '../state/actionsContext';
 
 export function App({ bridge, actions }: { bridge: Bridge; actions: Actions }) {
   useHostIntegration(bridge.api, bridge.host, actions);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { canvasStore, setPaletteOpen } from '../canvas/canvasStore';
-import { filterCommands, PALETTE_COMMANDS } from '../commands';
+import { canvasStore, setPaletteOpen } from '../state/canvasStore';
+import { filterCommands, PALETTE_COMMANDS } from './commands';
 import { useActions } from '../state/actionsContext';
 
 /**

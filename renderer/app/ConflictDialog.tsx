@@ -1,5 +1,5 @@
 import type { DialogOf } from '../state/dialogs';
-import { Modal } from './Modal';
+import { Modal } from '../widgets/Modal';
 
 export function ConflictDialog({ dialog }: { dialog: DialogOf<'conflict'> }) {
   return (

@@ -1,6 +1,6 @@
-import { useDialog } from '../hooks/useStores';
+import { useDialog } from '../state/useStores';
 import { ConflictDialog } from './ConflictDialog';
-import { FileDialog } from './FileDialog';
+import { FileDialog } from '../widgets/FileDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import { UnsavedDialog } from './UnsavedDialog';
 

@@ -1,4 +1,4 @@
-import { useUi } from '../hooks/useStores';
+import { useUi } from '../state/useStores';
 import { useActions } from '../state/actionsContext';
 
 function when(iso: string): string {

@@ -1,4 +1,4 @@
-import { useUi } from '../hooks/useStores';
+import { useUi } from '../state/useStores';
 import { dismissError } from '../state/uiStore';
 
 /** The last error, one line, with a way to dismiss it. Shown once: on the start screen or in the status bar. */

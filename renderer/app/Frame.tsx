@@ -1,10 +1,10 @@
-import { Canvas } from '../canvas/Canvas';
-import { useAppShortcuts } from '../commands';
-import { useUi } from '../hooks/useStores';
-import { DesignChecks } from '../panels/DesignChecks';
-import { Inspector } from '../panels/Inspector';
-import { MonolithPanel } from '../panels/MonolithPanel';
-import { RoadmapView } from '../roadmap/RoadmapView';
+import { Canvas } from '../features/canvas/Canvas';
+import { useAppShortcuts } from './commands';
+import { useUi } from '../state/useStores';
+import { DesignChecks } from '../features/checks/DesignChecks';
+import { Inspector } from '../features/inspector/Inspector';
+import { MonolithPanel } from '../features/monolith/MonolithPanel';
+import { RoadmapView } from '../features/roadmap/RoadmapView';
 import { useActions } from '../state/actionsContext';
 import { CommandPalette } from './CommandPalette';
 import { MoveToServiceDialog } from './MoveToServiceDialog';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { DialogOf } from '../state/dialogs';
-import { FormDialog } from './FormDialog';
+import { FormDialog } from '../widgets/FormDialog';
 
 export function NewProjectDialog({ dialog }: { dialog: DialogOf<'new-project'> }) {
   const [name, setName] = useState('');

@@ -1,6 +1,6 @@
-import { useUi } from '../hooks/useStores';
-import { ImportDialog } from '../importer/ImportDialog';
-import { openImportDialog } from '../importer/importActions';
+import { useUi } from '../state/useStores';
+import { ImportDialog } from '../features/importer/ImportDialog';
+import { openImportDialog } from '../features/importer/importActions';
 import { useActions } from '../state/actionsContext';
 import { DraftOffer } from './DraftOffer';
 import { ErrorMessage } from './ErrorMessage';

@@ -1,4 +1,4 @@
-import { useDocument, useUi } from '../hooks/useStores';
+import { useDocument, useUi } from '../state/useStores';
 import { fileNameOf } from '../state/documentStore';
 import { ErrorMessage } from './ErrorMessage';
 

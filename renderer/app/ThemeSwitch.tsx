@@ -1,5 +1,5 @@
 import { THEMES, type Theme } from '../../shared/api/contract';
-import { useUi } from '../hooks/useStores';
+import { useUi } from '../state/useStores';
 import { useActions } from '../state/actionsContext';
 
 const LABELS: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' };

@@ -1,10 +1,10 @@
-import { shortcutLabel } from '../commands';
-import { useDocument, useUi } from '../hooks/useStores';
-import { ImportDialog } from '../importer/ImportDialog';
-import { openImportDialog } from '../importer/importActions';
+import { shortcutLabel } from './commands';
+import { useDocument, useUi } from '../state/useStores';
+import { ImportDialog } from '../features/importer/ImportDialog';
+import { openImportDialog } from '../features/importer/importActions';
 import { useActions } from '../state/actionsContext';
 import { fileNameOf } from '../state/documentStore';
-import { openExportDialog } from '../state/exportActions';
+import { openExportDialog } from '../features/export/exportActions';
 import { togglePanel, type PanelId } from '../state/uiStore';
 import { ThemeSwitch } from './ThemeSwitch';
 

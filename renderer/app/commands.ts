@@ -1,15 +1,15 @@
-import type { MenuCommand } from '../shared/api/events';
-import type { Actions } from './state/actions';
-import { openExportDialog } from './state/exportActions';
-import { openImportDialog } from './importer/importActions';
+import type { MenuCommand } from '../../shared/api/events';
+import type { Actions } from '../state/actions';
+import { openExportDialog } from '../features/export/exportActions';
+import { openImportDialog } from '../features/importer/importActions';
 import { useEffect } from 'react';
-import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from './canvas/canvasActions';
-import { canvasStore, setPaletteOpen, startRename } from './canvas/canvasStore';
-import { isDialogOpen } from './state/dialogs';
-import { documentStore, redoEdit, undoEdit } from './state/documentStore';
-import { moveModulesTo } from './state/moduleActions';
-import { selectionStore } from './state/selectionStore';
-import { showNotice, togglePanel } from './state/uiStore';
+import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from '../features/canvas/canvasActions';
+import { canvasStore, setPaletteOpen, startRename } from '../state/canvasStore';
+import { isDialogOpen } from '../state/dialogs';
+import { documentStore, redoEdit, undoEdit } from '../state/documentStore';
+import { moveModulesTo } from '../state/moduleActions';
+import { selectionStore } from '../state/selectionStore';
+import { showNotice, togglePanel } from '../state/uiStore';
 
 // Every command the shell knows, run the same way from Electron's menus, in-page shortcuts and the toolbar.
 

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import type { HostHooks } from '../bridge';
-import { commandForKey, runCommand } from '../commands';
+import type { HostHooks } from '../platform/bridge';
+import { commandForKey, runCommand } from './commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
 import { isDialogOpen } from '../state/dialogs';

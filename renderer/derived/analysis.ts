@@ -1,7 +1,7 @@
-import { checkGraph, type DesignWarning } from '../../../shared/analysis/checks';
-import { diffMetrics, metricsOfGraph, type DesignMetrics, type MetricsDiff } from '../../../shared/analysis/metrics';
-import { buildServiceGraph } from '../../../shared/analysis/serviceGraph';
-import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
+import { checkGraph, type DesignWarning } from '../../shared/analysis/checks';
+import { diffMetrics, metricsOfGraph, type DesignMetrics, type MetricsDiff } from '../../shared/analysis/metrics';
+import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
+import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 
 // Checks and metrics of a project, computed once per project object (the document is immutable, so the same
 // object means the same answer), and the change an edit caused, per pair of projects.

@@ -1,4 +1,4 @@
-import { useDocument } from '../hooks/useStores';
+import { useDocument } from '../state/useStores';
 import type { Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
 import type { Plan } from '../../shared/planning/types';

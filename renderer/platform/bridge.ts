@@ -1,8 +1,8 @@
-import { METHODS, type Method } from '../shared/api/contract';
-import { bridgeName, type CarveApi } from '../shared/api/client';
-import type { HostEvent } from '../shared/api/events';
-import type { PreloadBridge } from '../shared/api/preload';
-import { describeError, fail, type Result } from '../shared/api/result';
+import { METHODS, type Method } from '../../shared/api/contract';
+import { bridgeName, type CarveApi } from '../../shared/api/client';
+import type { HostEvent } from '../../shared/api/events';
+import type { PreloadBridge } from '../../shared/api/preload';
+import { describeError, fail, type Result } from '../../shared/api/result';
 
 // The ONE module that reaches the back end. In Electron the preload exposes `window.carve` (one named function
 // per method); in a browser the same API is served over HTTP by the browser host, authenticated by the session

@@ -1,5 +1,5 @@
-import { getFramework, isFrameworkId } from '../shared/catalog/frameworks';
-import { getRuntime } from '../shared/catalog/runtimes';
+import { getFramework, isFrameworkId } from '../../shared/catalog/frameworks';
+import { getRuntime } from '../../shared/catalog/runtimes';
 
 // Catalogue ids as people read them; an id Carve does not know is shown as written.
 

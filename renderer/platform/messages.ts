@@ -1,4 +1,4 @@
-import type { ApiError, ErrorCode } from '../shared/api/result';
+import type { ApiError, ErrorCode } from '../../shared/api/result';
 
 // Words for every error code the host can answer with. The host's own message (one line, naming the file and
 // the problem) is always shown; the heading says what kind of problem it is.

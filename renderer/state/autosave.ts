@@ -1,5 +1,5 @@
 import type { CarveApi } from '../../shared/api/client';
-import { errorText } from '../messages';
+import { errorText } from '../platform/messages';
 import { documentStore } from './documentStore';
 import { showError } from './uiStore';
 

@@ -1,5 +1,5 @@
-import { deleteModule } from '../../../shared/commands/modules';
-import type { Project } from '../../../shared/model/project';
+import { deleteModule } from '../../shared/commands/modules';
+import type { Project } from '../../shared/model/project';
 
 /** Deletes several modules (with their dependencies and their places in services) as one edit. */
 export function deleteModules(project: Project, moduleIds: readonly string[]): Project {

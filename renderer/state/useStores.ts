@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import { dialogStore } from '../state/dialogs';
-import { documentStore, type DocumentState } from '../state/documentStore';
-import { uiStore, type UiState } from '../state/uiStore';
+import { dialogStore } from './dialogs';
+import { documentStore, type DocumentState } from './documentStore';
+import { uiStore, type UiState } from './uiStore';
 
 export const useDocument = <T>(selector: (state: DocumentState) => T): T => useStore(documentStore, selector);
 export const useUi = <T>(selector: (state: UiState) => T): T => useStore(uiStore, selector);

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { DirListing } from '../../shared/api/contract';
-import { api } from '../bridge';
-import { useUi } from '../hooks/useStores';
-import { errorText } from '../messages';
+import { api } from '../platform/bridge';
+import { useUi } from '../state/useStores';
+import { errorText } from '../platform/messages';
 import type { DialogOf } from '../state/dialogs';
-import { breadcrumbs, CARVE_EXTENSION, fileNameProblem, joinPath, withExtension } from '../state/paths';
+import { breadcrumbs, CARVE_EXTENSION, fileNameProblem, joinPath, withExtension } from '../platform/paths';
 import { Modal } from './Modal';
 
 interface FileDialogOptions {

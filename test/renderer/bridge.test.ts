@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHttpApi, createPreloadApi } from '../../renderer/bridge';
+import { createHttpApi, createPreloadApi } from '../../renderer/platform/bridge';
 import { METHODS } from '../../shared/api/contract';
 import { bridgeName } from '../../shared/api/client';
 

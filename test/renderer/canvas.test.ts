@@ -6,12 +6,12 @@ import { renameService } from '../../shared/commands/services';
 import { DependencySchema, ModuleSchema, MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { createProject } from '../../shared/model/create';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
-import { flushViewport, moveNodesTo } from '../../renderer/canvas/canvasActions';
-import { canvasStore } from '../../renderer/canvas/canvasStore';
-import { dropModules, nodeIdUnder, parseModuleIds } from '../../renderer/canvas/dropTarget';
-import { anchorTo } from '../../renderer/canvas/layout';
-import { CHIP_LIMIT, createNodeDeriver, deriveEdges, sidesFor, summarizeEdge, type ServiceFlowNode } from '../../renderer/canvas/toFlow';
-import { appCommandForKey, filterCommands, PALETTE_COMMANDS } from '../../renderer/commands';
+import { flushViewport, moveNodesTo } from '../../renderer/features/canvas/canvasActions';
+import { canvasStore } from '../../renderer/state/canvasStore';
+import { dropModules, nodeIdUnder, parseModuleIds } from '../../renderer/features/canvas/dropTarget';
+import { anchorTo } from '../../renderer/features/canvas/layout';
+import { CHIP_LIMIT, createNodeDeriver, deriveEdges, sidesFor, summarizeEdge, type ServiceFlowNode } from '../../renderer/features/canvas/toFlow';
+import { appCommandForKey, filterCommands, PALETTE_COMMANDS } from '../../renderer/app/commands';
 import { documentStore, loadDocument } from '../../renderer/state/documentStore';
 
 const inputsFor = (project: Project) => ({ graph: buildServiceGraph(project), warnings: checkDesign(project), phaseOf: new Map<string, number>() });

@@ -8,7 +8,7 @@ import {
   setImportGranularity,
   setImportKeepLayers,
   startImport,
-} from '../../renderer/importer/importActions';
+} from '../../renderer/features/importer/importActions';
 import { documentStore } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
 

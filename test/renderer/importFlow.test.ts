@@ -14,7 +14,7 @@ import {
   setImportTarget,
   startImport,
   suggestBoundaries,
-} from '../../renderer/importer/importActions';
+} from '../../renderer/features/importer/importActions';
 import { documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
 

@@ -8,7 +8,7 @@ import { Workspace } from '../../main/services/workspace';
 import type { CarveApi } from '../../shared/api/client';
 import { METHODS } from '../../shared/api/contract';
 import { createRouter } from '../../shared/api/router';
-import { closeImportDialog, setImportApi } from '../../renderer/importer/importActions';
+import { closeImportDialog, setImportApi } from '../../renderer/features/importer/importActions';
 import { closeDocument } from '../../renderer/state/documentStore';
 
 // The import flow's host for renderer tests: the real handlers of a browser host over a temp workspace holding a

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CarveApi } from '../../shared/api/client';
 import { METHODS, type AppInfo } from '../../shared/api/contract';
-import { closeImportDialog, openImportDialog, setImportApi, setImportDir, setImportFollowLinksOut, startImport } from '../../renderer/importer/importActions';
+import { closeImportDialog, openImportDialog, setImportApi, setImportDir, setImportFollowLinksOut, startImport } from '../../renderer/features/importer/importActions';
 import { uiStore } from '../../renderer/state/uiStore';
 
 // Item 3 of issue 10: following links out of the imported folder is asked for only by the desktop app, and only

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse, changeOf, focusNodesOf, percent, signed } from '../../renderer/panels/checks/analysis';
+import { analyse, changeOf, focusNodesOf, percent, signed } from '../../renderer/derived/analysis';
 import { applyMove, attemptEdit, defaultServiceName, ownerOf } from '../../renderer/state/moduleActions';
 import { documentStore, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { assignModules } from '../../shared/commands/assign';

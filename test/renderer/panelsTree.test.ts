@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deleteModules, splitList } from '../../renderer/panels/monolith/moduleEdits';
+import { deleteModules, splitList } from '../../renderer/state/moduleEdits';
 import {
   allTags,
   buildTree,
@@ -14,7 +14,7 @@ import {
   statusText,
   visibleRows,
   type TreeNode,
-} from '../../renderer/panels/monolith/tree';
+} from '../../renderer/features/monolith/tree';
 import { DependencySchema, ModuleSchema, type Module, type Monolith } from '../../shared/model/project';
 import { loadSampleProject as acmeShop } from '../../shared/samples/acmeShop';
 

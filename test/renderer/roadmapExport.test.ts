@@ -15,7 +15,7 @@ import {
   cancelExport,
   EXPORT_POLL_MS,
   type ExportStep,
-} from '../../renderer/state/exportActions';
+} from '../../renderer/features/export/exportActions';
 import { uiStore } from '../../renderer/state/uiStore';
 
 // The File > Export flow against a fake host: which path is asked for, when a file is replaced, what the person

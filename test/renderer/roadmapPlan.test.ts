@@ -4,9 +4,9 @@ import { moveNodes } from '../../shared/commands/layout';
 import { pinService } from '../../shared/commands/phases';
 import { renameService } from '../../shared/commands/services';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
-import { materialisePhase, renamePhaseAt } from '../../renderer/roadmap/roadmapEdits';
+import { materialisePhase, renamePhaseAt } from '../../renderer/features/roadmap/roadmapEdits';
 import { closeDocument, documentStore, loadDocument } from '../../renderer/state/documentStore';
-import { phaseColor, phaseIndexByService, planFor } from '../../renderer/roadmap/usePlan';
+import { phaseColor, phaseIndexByService, planFor } from '../../renderer/derived/usePlan';
 
 // The plan the roadmap and the canvas share: computed once per project object, service -> phase, phase colours.
 

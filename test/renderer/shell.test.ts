@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandForKey, SHORTCUTS } from '../../renderer/commands';
-import { errorHeading, errorText } from '../../renderer/messages';
+import { commandForKey, SHORTCUTS } from '../../renderer/app/commands';
+import { errorHeading, errorText } from '../../renderer/platform/messages';
 import { setProjectDetails } from '../../shared/commands/project';
-import { breadcrumbs, fileNameProblem, joinPath, withCarveExtension } from '../../renderer/state/paths';
+import { breadcrumbs, fileNameProblem, joinPath, withCarveExtension } from '../../renderer/platform/paths';
 import { ERROR_CODES } from '../../shared/api/result';
 import { createProject } from '../../shared/model/create';
 

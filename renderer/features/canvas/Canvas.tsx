@@ -1,11 +1,11 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { useStore } from 'zustand';
-import { useDocument } from '../hooks/useStores';
-import type { DocumentState } from '../state/documentStore';
+import { useDocument } from '../../state/useStores';
+import type { DocumentState } from '../../state/documentStore';
 import { CanvasLegend } from './CanvasLegend';
 import { CanvasMenu } from './CanvasMenu';
-import { canvasStore, type CanvasState } from './canvasStore';
+import { canvasStore, type CanvasState } from '../../state/canvasStore';
 import { FlowCanvas } from './FlowCanvas';
 import { LinkPopover } from './LinkPopover';
 import './canvas.css';

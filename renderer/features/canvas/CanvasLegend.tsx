@@ -1,6 +1,6 @@
-import { LINK_STYLE_LABELS } from '../../shared/catalog/runtimes';
-import { LINK_STYLES } from '../../shared/model/project';
-import { phaseColor } from '../roadmap/usePlan';
+import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
+import { LINK_STYLES } from '../../../shared/model/project';
+import { phaseColor } from '../../derived/usePlan';
 import { LINK_DASH } from './toFlow';
 
 // What the canvas's marks mean, as the report's diagram has it: a strip under the toolbar (never over the

@@ -1,11 +1,11 @@
 import { useStore } from 'zustand';
-import type { Project } from '../../shared/model/project';
-import { ContextMenu, type MenuItem } from '../components/ContextMenu';
-import { moveModulesTo } from '../state/moduleActions';
-import { selectEdge, selectionStore } from '../state/selectionStore';
-import { uiStore, togglePanel } from '../state/uiStore';
+import type { Project } from '../../../shared/model/project';
+import { ContextMenu, type MenuItem } from '../../widgets/ContextMenu';
+import { moveModulesTo } from '../../state/moduleActions';
+import { selectEdge, selectionStore } from '../../state/selectionStore';
+import { uiStore, togglePanel } from '../../state/uiStore';
 import { deleteLink, deleteServices, hasClipboard, newServiceAt, pasteClipboard, selectedServiceIds } from './canvasActions';
-import { canvasStore, openMenu, startRename, type ContextMenuState } from './canvasStore';
+import { canvasStore, openMenu, startRename, type ContextMenuState } from '../../state/canvasStore';
 
 // The canvas's context menus: on a node, on an edge, on empty canvas. Each item names its shortcut.
 

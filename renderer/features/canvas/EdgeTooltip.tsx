@@ -1,6 +1,6 @@
-import type { ServiceGraph } from '../../shared/analysis/serviceGraph';
-import { LINK_STYLE_LABELS } from '../../shared/catalog/runtimes';
-import type { Project } from '../../shared/model/project';
+import type { ServiceGraph } from '../../../shared/analysis/serviceGraph';
+import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
+import type { Project } from '../../../shared/model/project';
 import { summarizeEdge } from './toFlow';
 
 export interface HoveredEdge {

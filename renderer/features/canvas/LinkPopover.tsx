@@ -1,8 +1,8 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
-import { LINK_STYLE_LABELS } from '../../shared/catalog/runtimes';
-import { LINK_STYLES, type LinkStyle } from '../../shared/model/project';
+import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
+import { LINK_STYLES, type LinkStyle } from '../../../shared/model/project';
 import { addPlannedLink } from './canvasActions';
-import type { LinkDraft } from './canvasStore';
+import type { LinkDraft } from '../../state/canvasStore';
 
 /** After connecting two handles: choose how the services talk (REST, gRPC, events, shared DB) and a label. */
 export function LinkPopover({ draft, fromName, toName, onClose }: { draft: LinkDraft; fromName: string; toName: string; onClose(): void }) {

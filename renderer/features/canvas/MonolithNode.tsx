@@ -1,6 +1,6 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { formatLines } from '../labels';
+import { formatLines } from '../../platform/labels';
 import { Anchors } from './Anchors';
 import type { MonolithFlowNode } from './toFlow';
 

@@ -1,12 +1,12 @@
 import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
-import { renameService } from '../../shared/commands/services';
-import { formatLines } from '../labels';
-import { editProject } from '../state/documentStore';
-import { showError } from '../state/uiStore';
-import { phaseColor } from '../roadmap/usePlan';
-import { canvasStore, startRename, type CanvasState } from './canvasStore';
+import { renameService } from '../../../shared/commands/services';
+import { formatLines } from '../../platform/labels';
+import { editProject } from '../../state/documentStore';
+import { showError } from '../../state/uiStore';
+import { phaseColor } from '../../derived/usePlan';
+import { canvasStore, startRename, type CanvasState } from '../../state/canvasStore';
 import { MODULE_MIME } from './dropTarget';
 import { Anchors } from './Anchors';
 import type { ServiceFlowNode } from './toFlow';

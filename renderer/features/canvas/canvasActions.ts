@@ -1,13 +1,13 @@
-import { assignModules } from '../../shared/commands/assign';
-import { CommandError } from '../../shared/commands/errors';
-import { moveNodes, setViewport } from '../../shared/commands/layout';
-import { addLink, removeLink } from '../../shared/commands/links';
-import { copyServices, createService, deleteService, nextServiceId, pasteServices, type ServiceClipboard } from '../../shared/commands/services';
-import type { LinkStyle, NodePosition, Project } from '../../shared/model/project';
-import { documentStore, editProject } from '../state/documentStore';
-import { selectionStore, selectNodes } from '../state/selectionStore';
-import { showError, showNotice } from '../state/uiStore';
-import { canvasStore, startRename } from './canvasStore';
+import { assignModules } from '../../../shared/commands/assign';
+import { CommandError } from '../../../shared/commands/errors';
+import { moveNodes, setViewport } from '../../../shared/commands/layout';
+import { addLink, removeLink } from '../../../shared/commands/links';
+import { copyServices, createService, deleteService, nextServiceId, pasteServices, type ServiceClipboard } from '../../../shared/commands/services';
+import type { LinkStyle, NodePosition, Project } from '../../../shared/model/project';
+import { documentStore, editProject } from '../../state/documentStore';
+import { selectionStore, selectNodes } from '../../state/selectionStore';
+import { showError, showNotice } from '../../state/uiStore';
+import { canvasStore, startRename } from '../../state/canvasStore';
 
 // Canvas edits run from shortcuts, context menus and the palette. Each is one undo step; a refused edit shows
 // one line and changes nothing.

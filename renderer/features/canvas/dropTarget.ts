@@ -1,7 +1,7 @@
-import { assignModules } from '../../shared/commands/assign';
-import { createService, nextServiceId, serviceNameForModule } from '../../shared/commands/services';
-import { MONOLITH_NODE_ID } from '../../shared/model/project';
-import type { Project } from '../../shared/model/project';
+import { assignModules } from '../../../shared/commands/assign';
+import { createService, nextServiceId, serviceNameForModule } from '../../../shared/commands/services';
+import { MONOLITH_NODE_ID } from '../../../shared/model/project';
+import type { Project } from '../../../shared/model/project';
 
 // Modules dropped on the canvas (from the monolith panel or from a service's chips): the private MIME type
 // carries a JSON array of module ids. Where they land decides the edit, always one undo step.

@@ -1,6 +1,6 @@
 import { BaseEdge, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
 import { memo } from 'react';
-import { LINK_STYLE_LABELS } from '../../shared/catalog/runtimes';
+import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
 import { edgeWidth, LINK_DASH, type DependencyEdgeData, type LinkEdgeData } from './toFlow';
 
 // Edges: aggregated module dependencies (width by weight, amber when data crosses) and planned links (dashed

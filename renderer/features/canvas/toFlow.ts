@@ -1,11 +1,11 @@
 import { MarkerType, type Edge, type EdgeMarker, type Node } from '@xyflow/react';
-import type { DesignWarning } from '../../shared/analysis/checks';
-import type { ServiceEdge, ServiceGraph } from '../../shared/analysis/serviceGraph';
-import { LINK_STYLE_LABELS } from '../../shared/catalog/runtimes';
-import { CHIP_LIMIT, fallbackPosition } from '../../shared/commands/arrange';
-import { MONOLITH_NODE_ID } from '../../shared/model/project';
-import type { Link, LinkStyle, Module, NodePosition, Project, Service } from '../../shared/model/project';
-import { frameworkLabel, runtimeLabel } from '../labels';
+import type { DesignWarning } from '../../../shared/analysis/checks';
+import type { ServiceEdge, ServiceGraph } from '../../../shared/analysis/serviceGraph';
+import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
+import { CHIP_LIMIT, fallbackPosition } from '../../../shared/commands/arrange';
+import { MONOLITH_NODE_ID } from '../../../shared/model/project';
+import type { Link, LinkStyle, Module, NodePosition, Project, Service } from '../../../shared/model/project';
+import { frameworkLabel, runtimeLabel } from '../../platform/labels';
 
 // React Flow nodes and edges derived from the project: never saved, rebuilt after every edit. Node objects are
 // reused while what they show is unchanged (a cache keyed by the immutable parts of the document), so a drag

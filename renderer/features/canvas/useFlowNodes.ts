@@ -1,13 +1,13 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
-import type { Project } from '../../shared/model/project';
-import { analyse } from '../panels/checks/analysis';
-import { usePlanPhases } from '../roadmap/usePlan';
-import { selectionStore, selectNodes, type SelectionState } from '../state/selectionStore';
+import { buildServiceGraph } from '../../../shared/analysis/serviceGraph';
+import type { Project } from '../../../shared/model/project';
+import { analyse } from '../../derived/analysis';
+import { usePlanPhases } from '../../derived/usePlan';
+import { selectionStore, selectNodes, type SelectionState } from '../../state/selectionStore';
 import { moveNodesTo } from './canvasActions';
-import { canvasStore, type CanvasState } from './canvasStore';
+import { canvasStore, type CanvasState } from '../../state/canvasStore';
 import { createNodeDeriver, deriveEdges, EDGE_LIMIT, type CarveNode } from './toFlow';
 
 // The canvas's nodes: derived from the project (positions from its layout, selection from the selection

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { DesignWarning } from '../../shared/analysis/checks';
-import { useDocument } from '../hooks/useStores';
-import type { DocumentState } from '../state/documentStore';
-import { requestFocus, selectModules } from '../state/selectionStore';
-import { analyse, changeOf, focusNodesOf } from './checks/analysis';
-import { MetricsSummary } from './checks/MetricsSummary';
-import './panels.css';
+import type { DesignWarning } from '../../../shared/analysis/checks';
+import { useDocument } from '../../state/useStores';
+import type { DocumentState } from '../../state/documentStore';
+import { requestFocus, selectModules } from '../../state/selectionStore';
+import { analyse, changeOf, focusNodesOf } from '../../derived/analysis';
+import { MetricsSummary } from './MetricsSummary';
+import '../../widgets/panels.css';
 
 const selectProject = (state: DocumentState) => state.project;
 const selectPrevious = (state: DocumentState) => state.history?.past[state.history.past.length - 1] ?? null;

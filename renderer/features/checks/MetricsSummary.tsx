@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { DesignMetrics, MetricsDiff } from '../../../shared/analysis/metrics';
 import type { Project } from '../../../shared/model/project';
-import { nodeName, percent, signed } from './analysis';
+import { nodeName, percent, signed } from '../../derived/analysis';
 
 interface Props {
   project: Project;

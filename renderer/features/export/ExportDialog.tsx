@@ -1,10 +1,10 @@
 import { useStore } from 'zustand';
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportStep } from '../../shared/api/contract';
-import { fileNameOf } from '../state/documentStore';
-import { cancelExport, chooseFormat, closeExportDialog, exportStore, FORMAT_LABELS, progressText, runExport } from '../state/exportActions';
-import { FileDialog } from './FileDialog';
-import { Modal } from './Modal';
-import '../roadmap/export.css';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportStep } from '../../../shared/api/contract';
+import { fileNameOf } from '../../state/documentStore';
+import { cancelExport, chooseFormat, closeExportDialog, exportStore, FORMAT_LABELS, progressText, runExport } from './exportActions';
+import { FileDialog } from '../../widgets/FileDialog';
+import { Modal } from '../../widgets/Modal';
+import './export.css';
 
 /** File > Export: the format, then the path, then progress until the file is written (state/exportActions.ts). */
 export function ExportDialog() {

@@ -1,12 +1,12 @@
 import { createStore } from 'zustand/vanilla';
-import type { CarveApi } from '../../shared/api/client';
-import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../shared/api/contract';
-import { slugify } from '../../shared/model/create';
-import { api as bridgeApi } from '../bridge';
-import { errorText } from '../messages';
-import type { PickedPath } from './dialogs';
-import { documentStore, fileNameOf, randomId } from './documentStore';
-import { showNotice, uiStore } from './uiStore';
+import type { CarveApi } from '../../../shared/api/client';
+import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../../shared/api/contract';
+import { slugify } from '../../../shared/model/create';
+import { api as bridgeApi } from '../../platform/bridge';
+import { errorText } from '../../platform/messages';
+import type { PickedPath } from '../../state/dialogs';
+import { documentStore, fileNameOf, randomId } from '../../state/documentStore';
+import { showNotice, uiStore } from '../../state/uiStore';
 
 // File > Export: choose a format, then where (the native save dialog in Electron, the in-app one in the browser
 // host), then 'export:run' under an id of ours, polling 'export:status' for its step until it answers; Cancel

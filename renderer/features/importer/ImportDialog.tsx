@@ -1,9 +1,9 @@
 import { useStore } from 'zustand';
-import { describeGranularity } from '../../shared/importer/grouping';
-import { FileDialog } from '../components/FileDialog';
-import { Modal } from '../components/Modal';
-import { useDocument, useUi } from '../hooks/useStores';
-import { useActions } from '../state/actionsContext';
+import { describeGranularity } from '../../../shared/importer/grouping';
+import { FileDialog } from '../../widgets/FileDialog';
+import { Modal } from '../../widgets/Modal';
+import { useDocument, useUi } from '../../state/useStores';
+import { useActions } from '../../state/actionsContext';
 import {
   cancelImport,
   chooseImportFolder,

@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
-import type { GroupingReport } from '../../shared/importer/aggregate';
-import { countOf } from '../../shared/words';
+import type { GroupingReport } from '../../../shared/importer/aggregate';
+import { countOf } from '../../../shared/words';
 import { importStore } from './importActions';
 
 const count = (n: number) => n.toLocaleString('en-US');

@@ -1,7 +1,7 @@
 import { useStore } from 'zustand';
-import type { DesignSummary } from '../../shared/importer/suggest';
-import { useDocument } from '../hooks/useStores';
-import { proposedName } from '../../shared/commands/accept';
+import type { DesignSummary } from '../../../shared/importer/suggest';
+import { useDocument } from '../../state/useStores';
+import { proposedName } from '../../../shared/commands/accept';
 import { acceptProposal, dismissSuggestion, importStore } from './importActions';
 
 const METRICS: ReadonlyArray<{ label: string; hint: string; value(d: DesignSummary): string }> = [

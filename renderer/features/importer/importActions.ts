@@ -1,16 +1,16 @@
 import { createStore } from 'zustand/vanilla';
-import type { CarveApi } from '../../shared/api/client';
-import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
-import { acceptServices } from '../../shared/commands/accept';
-import type { Granularity } from '../../shared/importer/granularity';
-import { projectNameForFolder } from '../../shared/importer/toProject';
-import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
-import { api as bridgeApi } from '../bridge';
-import { errorText } from '../messages';
-import type { PickedPath } from '../state/dialogs';
-import { documentStore, editProject, loadDocument, undoEdit } from '../state/documentStore';
-import { requestFit } from '../state/selectionStore';
-import { showNotice, uiStore } from '../state/uiStore';
+import type { CarveApi } from '../../../shared/api/client';
+import type { ImportSuggestion, ImportSummary } from '../../../shared/api/contract';
+import { acceptServices } from '../../../shared/commands/accept';
+import type { Granularity } from '../../../shared/importer/granularity';
+import { projectNameForFolder } from '../../../shared/importer/toProject';
+import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
+import { api as bridgeApi } from '../../platform/bridge';
+import { errorText } from '../../platform/messages';
+import type { PickedPath } from '../../state/dialogs';
+import { documentStore, editProject, loadDocument, undoEdit } from '../../state/documentStore';
+import { requestFit } from '../../state/selectionStore';
+import { showNotice, uiStore } from '../../state/uiStore';
 
 // Accepting is shared with `carve suggest` (shared/commands/accept.ts).
 

@@ -2,7 +2,7 @@ import { buildServiceGraph } from '../../../shared/analysis/serviceGraph';
 import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
 import { removeLink, updateLink } from '../../../shared/commands/links';
 import { LINK_STYLES, MONOLITH_NODE_ID, type Link, type LinkStyle, type Project } from '../../../shared/model/project';
-import { DependencyEvidence } from '../../importer/DependencyEvidence';
+import { DependencyEvidence } from './DependencyEvidence';
 import { attemptEdit, runEdit } from '../../state/moduleActions';
 import { clearSelection, selectModules, selectNodes } from '../../state/selectionStore';
 import { CommitField } from './CommitField';

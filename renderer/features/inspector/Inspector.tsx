@@ -1,14 +1,14 @@
 import { useStore } from 'zustand';
-import { MONOLITH_NODE_ID } from '../../shared/model/project';
-import { useDocument } from '../hooks/useStores';
-import type { DocumentState } from '../state/documentStore';
-import { selectionStore } from '../state/selectionStore';
-import { EdgeInspector, LinkInspector } from './inspector/EdgeInspector';
-import { ModuleInspector, ModulesInspector } from './inspector/ModuleInspector';
-import { MonolithInspector } from './inspector/MonolithInspector';
-import { ProjectInspector } from './inspector/ProjectInspector';
-import { ServiceInspector } from './inspector/ServiceInspector';
-import './panels.css';
+import { MONOLITH_NODE_ID } from '../../../shared/model/project';
+import { useDocument } from '../../state/useStores';
+import type { DocumentState } from '../../state/documentStore';
+import { selectionStore } from '../../state/selectionStore';
+import { EdgeInspector, LinkInspector } from './EdgeInspector';
+import { ModuleInspector, ModulesInspector } from './ModuleInspector';
+import { MonolithInspector } from './MonolithInspector';
+import { ProjectInspector } from './ProjectInspector';
+import { ServiceInspector } from './ServiceInspector';
+import '../../widgets/panels.css';
 
 const selectProject = (state: DocumentState) => state.project;
 

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { removeDependency, updateModule } from '../../../shared/commands/modules';
 import type { Dependency, Module, Project } from '../../../shared/model/project';
-import { formatLines } from '../../labels';
+import { formatLines } from '../../platform/labels';
 import { attemptEdit, moveModulesTo, ownerOf, runEdit } from '../../state/moduleActions';
 import { selectModules, selectNodes } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
 import { DependencyFormDialog } from '../monolith/DependencyFormDialog';
-import { deleteModules, splitList } from '../monolith/moduleEdits';
+import { deleteModules, splitList } from '../../state/moduleEdits';
 import { CommitField } from './CommitField';
 import { InspectorHead } from './InspectorHead';
 

@@ -1,8 +1,8 @@
 import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
-import { formatLines, frameworkLabel } from '../../labels';
+import { formatLines, frameworkLabel } from '../../platform/labels';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
-import { analyse } from '../checks/analysis';
+import { analyse } from '../../derived/analysis';
 import { InspectorHead } from './InspectorHead';
 
 /** The Monolith node: what remains in it, and a way to select or move those modules. */

@@ -3,7 +3,7 @@ import type { Project } from '../../../shared/model/project';
 import { beginGesture, cancelGesture, commitGesture, editProject } from '../../state/documentStore';
 import { setProjectDetails } from '../../../shared/commands/project';
 import { countOf } from '../../../shared/words';
-import { usePlan } from '../../roadmap/usePlan';
+import { usePlan } from '../../derived/usePlan';
 import { InspectorHead } from './InspectorHead';
 
 // The project's own details, shown when nothing is selected. Typing shows at once (the title follows), and

@@ -4,7 +4,7 @@ import { API_STYLE_LABELS, DATASTORES, RUNTIMES, getRuntime } from '../../../sha
 import { assignModules } from '../../../shared/commands/assign';
 import { deleteService, updateService, type ServiceChanges } from '../../../shared/commands/services';
 import { API_STYLES, type ApiStyle, type Project, type Service } from '../../../shared/model/project';
-import { formatLines } from '../../labels';
+import { formatLines } from '../../platform/labels';
 import { attemptEdit, runEdit } from '../../state/moduleActions';
 import { clearSelection, selectModules } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { addDependency } from '../../../shared/commands/modules';
 import { DEPENDENCY_KINDS, type DependencyKind } from '../../../shared/model/project';
-import { FormDialog } from '../../components/FormDialog';
-import { useDocument } from '../../hooks/useStores';
+import { FormDialog } from '../../widgets/FormDialog';
+import { useDocument } from '../../state/useStores';
 import { attemptEdit } from '../../state/moduleActions';
 
 export const KIND_LABELS: Readonly<Record<DependencyKind, string>> = { import: 'Import', data: 'Data (foreign key, shared table)', call: 'Call' };

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { addModule } from '../../../shared/commands/modules';
-import { FormDialog } from '../../components/FormDialog';
+import { FormDialog } from '../../widgets/FormDialog';
 import { attemptEdit } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
 import { documentStore } from '../../state/documentStore';
-import { splitList } from './moduleEdits';
+import { splitList } from '../../state/moduleEdits';
 
 /** Add a module by hand: dotted name, path, lines of code, tags and entities. One undo step. */
 export function ModuleFormDialog({ onClose }: { onClose(): void }) {

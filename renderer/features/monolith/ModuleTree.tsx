@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
-import { formatLines } from '../../labels';
+import { formatLines } from '../../platform/labels';
 import { moveModulesTo, runEdit } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
-import { deleteModules } from './moduleEdits';
+import { deleteModules } from '../../state/moduleEdits';
 import { clickSelect, type ModuleStats, type TreeRow } from './tree';
 
 export const MODULE_MIME = 'application/x-carve-modules';

@@ -1,16 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { useDocument } from '../hooks/useStores';
-import { formatLines, frameworkLabel } from '../labels';
-import type { DocumentState } from '../state/documentStore';
-import { moveModulesTo } from '../state/moduleActions';
-import { selectionStore } from '../state/selectionStore';
-import { DependencyFormDialog } from './monolith/DependencyFormDialog';
-import { ModuleFormDialog } from './monolith/ModuleFormDialog';
-import { ModuleToolbar } from './monolith/ModuleToolbar';
-import { ModuleTree } from './monolith/ModuleTree';
-import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './monolith/tree';
-import './panels.css';
+import { useDocument } from '../../state/useStores';
+import { formatLines, frameworkLabel } from '../../platform/labels';
+import type { DocumentState } from '../../state/documentStore';
+import { moveModulesTo } from '../../state/moduleActions';
+import { selectionStore } from '../../state/selectionStore';
+import { DependencyFormDialog } from './DependencyFormDialog';
+import { ModuleFormDialog } from './ModuleFormDialog';
+import { ModuleToolbar } from './ModuleToolbar';
+import { ModuleTree } from './ModuleTree';
+import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './tree';
+import '../../widgets/panels.css';
 
 const selectMonolith = (state: DocumentState) => state.project?.monolith ?? null;
 const selectServices = (state: DocumentState) => state.project?.services ?? null;

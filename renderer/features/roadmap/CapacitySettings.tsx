@@ -1,5 +1,5 @@
-import { addTeam, removeTeam, updatePlanning, updateTeam } from '../../shared/commands/phases';
-import type { Planning } from '../../shared/model/project';
+import { addTeam, removeTeam, updatePlanning, updateTeam } from '../../../shared/commands/phases';
+import type { Planning } from '../../../shared/model/project';
 import { CommitInput } from './CommitInput';
 import { applyEdit } from './roadmapEdits';
 

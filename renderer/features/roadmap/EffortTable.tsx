@@ -1,7 +1,7 @@
-import { updateService } from '../../shared/commands/services';
-import { EFFORT_FORMULA } from '../../shared/planning/effort';
-import { capacityRule } from '../../shared/planning/phaseTiming';
-import type { Plan } from '../../shared/planning/types';
+import { updateService } from '../../../shared/commands/services';
+import { EFFORT_FORMULA } from '../../../shared/planning/effort';
+import { capacityRule } from '../../../shared/planning/phaseTiming';
+import type { Plan } from '../../../shared/planning/types';
 import { CommitInput } from './CommitInput';
 import { applyEdit } from './roadmapEdits';
 

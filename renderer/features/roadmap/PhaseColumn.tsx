@@ -1,14 +1,14 @@
 import { memo, useState } from 'react';
 import { useStore } from 'zustand';
-import { removePhase } from '../../shared/commands/phases';
-import type { PlannedPhase } from '../../shared/planning/types';
-import { countOf } from '../../shared/words';
+import { removePhase } from '../../../shared/commands/phases';
+import type { PlannedPhase } from '../../../shared/planning/types';
+import { countOf } from '../../../shared/words';
 import { CommitInput } from './CommitInput';
 import { PhaseDetails } from './PhaseDetails';
 import { applyEdit, editPhaseAt, renamePhaseAt } from './roadmapEdits';
 import { roadmapStore } from './roadmapStore';
 import { ServiceCard, type PhaseChoice } from './ServiceCard';
-import { phaseColor } from './usePlan';
+import { phaseColor } from '../../derived/usePlan';
 
 interface Props {
   phase: PlannedPhase;

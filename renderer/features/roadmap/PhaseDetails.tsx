@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PlannedPhase } from '../../shared/planning/types';
+import type { PlannedPhase } from '../../../shared/planning/types';
 
 /**
  * What a phase involves beyond its services: foundations tasks, facade routes, data to migrate, risks, exit

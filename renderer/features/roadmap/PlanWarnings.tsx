@@ -1,5 +1,5 @@
-import type { Plan } from '../../shared/planning/types';
-import { requestFocus } from '../state/selectionStore';
+import type { Plan } from '../../../shared/planning/types';
+import { requestFocus } from '../../state/selectionStore';
 
 /** The planner's warnings and the dependency cycles, each with a way to see the services on the canvas. */
 export function PlanWarnings({ plan }: { plan: Plan }) {

@@ -1,11 +1,11 @@
 import { useCallback, useEffect, useMemo, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { useStore } from 'zustand';
-import { addPhase, ensurePhases } from '../../shared/commands/phases';
-import type { Plan } from '../../shared/planning/types';
-import { countOf } from '../../shared/words';
-import { useDocument } from '../hooks/useStores';
-import type { DocumentState } from '../state/documentStore';
-import { openExportDialog } from '../state/exportActions';
+import { addPhase, ensurePhases } from '../../../shared/commands/phases';
+import type { Plan } from '../../../shared/planning/types';
+import { countOf } from '../../../shared/words';
+import { useDocument } from '../../state/useStores';
+import type { DocumentState } from '../../state/documentStore';
+import { openExportDialog } from '../export/exportActions';
 import { CapacitySettings } from './CapacitySettings';
 import { EffortTable } from './EffortTable';
 import { PhaseColumn } from './PhaseColumn';
@@ -14,7 +14,7 @@ import { applyEdit } from './roadmapEdits';
 import { roadmapStore, setRoadmapHeight, toggleMaximised, toggleSection, type RoadmapSection } from './roadmapStore';
 import type { PhaseChoice } from './ServiceCard';
 import { Timeline } from './Timeline';
-import { usePlan } from './usePlan';
+import { usePlan } from '../../derived/usePlan';
 import './roadmap.css';
 
 const selectSavedPhases = (state: DocumentState) => state.project?.phases.length ?? 0;

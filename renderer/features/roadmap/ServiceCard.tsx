@@ -1,9 +1,9 @@
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useStore } from 'zustand';
-import type { PlannedService } from '../../shared/planning/types';
-import { countOf } from '../../shared/words';
-import { frameworkLabel } from '../labels';
-import { selectNodes } from '../state/selectionStore';
+import type { PlannedService } from '../../../shared/planning/types';
+import { countOf } from '../../../shared/words';
+import { frameworkLabel } from '../../platform/labels';
+import { selectNodes } from '../../state/selectionStore';
 import { pinToPhaseAt } from './roadmapEdits';
 import { roadmapStore } from './roadmapStore';
 import { useCardDrag } from './useCardDrag';

@@ -1,13 +1,13 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import { useStore } from 'zustand';
-import { monthTicks, schedulePlan, type Schedule } from '../../shared/planning/schedule';
-import type { Plan } from '../../shared/planning/types';
-import { countOf } from '../../shared/words';
-import { useDocument } from '../hooks/useStores';
-import type { DocumentState } from '../state/documentStore';
+import { monthTicks, schedulePlan, type Schedule } from '../../../shared/planning/schedule';
+import type { Plan } from '../../../shared/planning/types';
+import { countOf } from '../../../shared/words';
+import { useDocument } from '../../state/useStores';
+import type { DocumentState } from '../../state/documentStore';
 import { roadmapStore, setTimelineView, zoomTimeline, type TimelineView } from './roadmapStore';
 import { barTitle, phaseRows, rowsInSight, serviceRows, type TimelineRow } from './timelineRows';
-import { phaseColor } from './usePlan';
+import { phaseColor } from '../../derived/usePlan';
 
 // The plan on a calendar, in a box that scrolls both ways: the months, the phases and the milestones stay on top,
 // the names stay at the left. The service view draws each service's bar in its team's lane (shared/planning/

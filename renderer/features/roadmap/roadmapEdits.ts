@@ -1,8 +1,8 @@
-import { CommandError } from '../../shared/commands/errors';
-import { defaultPhaseName, ensurePhases, pinService, updatePhase, type PhaseChanges } from '../../shared/commands/phases';
-import type { Project } from '../../shared/model/project';
-import { editProject } from '../state/documentStore';
-import { showError } from '../state/uiStore';
+import { CommandError } from '../../../shared/commands/errors';
+import { defaultPhaseName, ensurePhases, pinService, updatePhase, type PhaseChanges } from '../../../shared/commands/phases';
+import type { Project } from '../../../shared/model/project';
+import { editProject } from '../../state/documentStore';
+import { showError } from '../../state/uiStore';
 
 // Roadmap edits as the view makes them: each is one undo step, and a command that refuses its arguments shows
 // its one-line message instead of throwing. Phases are addressed by their index in the plan: a phase the

@@ -1,6 +1,6 @@
-import type { Schedule, ScheduledBar } from '../../shared/planning/schedule';
-import type { Plan, PlannedPhase } from '../../shared/planning/types';
-import { countOf } from '../../shared/words';
+import type { Schedule, ScheduledBar } from '../../../shared/planning/schedule';
+import type { Plan, PlannedPhase } from '../../../shared/planning/types';
+import { countOf } from '../../../shared/words';
 
 // The rows of the roadmap's timeline, pure so that a test can read them: in the service view a header row per
 // team lane and a row per service under it (by start), in the phase view a row per phase. Rows have one height,
