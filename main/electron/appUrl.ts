@@ -1,39 +1,22 @@
-import path from 'node:path';
-
 // The renderer is served from out/renderer through a privileged custom scheme, app://carve/..., never file://.
-// Pure helpers (no electron import) so that the confinement and the sender check are tested in plain Node.
+// Pure helpers (no electron import) so that the URL checks and the sender check are tested in plain Node.
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'carve';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export { CONTENT_SECURITY_POLICY, contentTypeFor } from '../services/rendererAssets';
-
 /**
- * The file under `root` that an app:// URL names, or null when the URL is not ours or would leave `root`
- * (`..`, encoded separators, NUL bytes, another host). `/` is the entry page.
+ * The path of an app:// URL of ours, still percent-encoded (`/` for the entry page), or null for another host,
+ * another scheme or no URL. Which file it names is for readRendererAsset (main/services/rendererAssets.ts).
  */
-export function resolveAppPath(root: string, url: string): string | null {
-  let parsed: URL;
+export function appUrlPath(url: string): string | null {
   try {
-    parsed = new URL(url);
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST ? parsed.pathname || '/' : null;
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
-  let pathname: string;
-  try {
-    pathname = decodeURIComponent(parsed.pathname);
-  } catch {
-    return null;
-  }
-  if (pathname.includes('\0') || pathname.includes('\\')) return null;
-  if (pathname === '/' || pathname === '') pathname = '/index.html';
-  const base = path.resolve(root);
-  const resolved = path.resolve(base, `.${pathname}`);
-  if (resolved === base || !resolved.startsWith(base + path.sep)) return null;
-  return resolved;
 }
 
 /** Whether a URL is a page of ours (the IPC sender check). */

@@ -1,10 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import { protocol } from 'electron';
-import { APP_SCHEME, CONTENT_SECURITY_POLICY, contentTypeFor, resolveAppPath } from './appUrl';
+import { readRendererAsset } from '../services/rendererAssets';
+import { APP_SCHEME, appUrlPath } from './appUrl';
 
 // The renderer is served from out/renderer through app://carve/, a standard, secure scheme: a real origin for
-// module scripts and the CSP, without file:// and its access to the whole disk. Only files under the renderer
-// folder are served (resolveAppPath refuses the rest).
+// module scripts and the CSP, without file:// and its access to the whole disk. This file only wires the
+// scheme: which file a URL names, what is refused (403) or missing (404) and the headers are readRendererAsset's,
+// the same as the browser host's.
 
 /** Must run before the app is ready. */
 export function registerAppScheme(): void {
@@ -14,29 +15,17 @@ export function registerAppScheme(): void {
 }
 
 function plain(status: number, text: string): Response {
-  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+  return new Response(text, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' } });
 }
 
 /** After ready: answer app:// requests with files from `rendererDir`. */
 export function serveAppScheme(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method not allowed');
-    const filePath = resolveAppPath(rendererDir, request.url);
-    if (!filePath) return plain(404, 'Not found');
-    let body: Uint8Array;
-    try {
-      body = new Uint8Array(await readFile(filePath));
-    } catch {
-      return plain(404, 'Not found');
-    }
-    return new Response(request.method === 'HEAD' ? null : body, {
-      status: 200,
-      headers: {
-        'Content-Type': contentTypeFor(filePath),
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'no-cache',
-      },
-    });
+    const urlPath = appUrlPath(request.url);
+    if (urlPath === null) return plain(404, 'Not found');
+    const asset = await readRendererAsset(rendererDir, urlPath);
+    if (asset.status !== 200) return plain(asset.status, asset.status === 403 ? 'Forbidden' : 'Not found');
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(asset.body), { status: 200, headers: asset.headers });
   });
 }

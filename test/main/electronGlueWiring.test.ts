@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -343,6 +343,8 @@ describe('app:// protocol handler', () => {
     await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Carve</title>');
     await writeFile(path.join(rendererDir, 'assets', 'app.js'), 'export {};');
     await writeFile(path.join(folder, 'secret.txt'), 'not for the page');
+    await writeFile(path.join(rendererDir, '.env'), 'hidden');
+    await symlink(path.join(folder, 'secret.txt'), path.join(rendererDir, 'assets', 'link.txt'));
     serveAppScheme(rendererDir);
     const handler = fake.state.protocols.get('app')!;
     return (url: string, method = 'GET') => handler(new Request(url, { method }));
@@ -359,9 +361,14 @@ describe('app:// protocol handler', () => {
     expect(script.headers.get('content-type')).toMatch(/^text\/javascript/);
   });
 
-  it('answers 404 outside the renderer folder or for missing files, 405 for writes', async () => {
+  it('answers 403 outside the renderer folder, for hidden files and links out (as the browser host), 404 for missing files, 405 for writes', async () => {
     const fetchApp = await serve();
-    expect((await fetchApp('app://carve/..%2fsecret.txt')).status).toBe(404);
+    for (const url of ['app://carve/..%2fsecret.txt', 'app://carve/.env', 'app://carve/assets/link.txt']) {
+      const refused = await fetchApp(url);
+      expect(refused.status, url).toBe(403);
+      expect(await refused.text()).toBe('Forbidden');
+    }
+    expect((await fetchApp('app://elsewhere/index.html')).status).toBe(404);
     expect((await fetchApp('app://carve/assets/missing.js')).status).toBe(404);
     expect((await fetchApp('app://carve/assets')).status).toBe(404);
     expect((await fetchApp('app://carve/index.html', 'POST')).status).toBe(405);
