@@ -12,7 +12,7 @@ import type {
   Service,
   Team,
 } from '../shared/model/project';
-import { MONOLITH_NODE_ID } from '../shared/model/project';
+import { DEFAULT_SCENARIO, MONOLITH_NODE_ID } from '../shared/model/project';
 
 // A deterministic generator of large, realistic projects for the benchmarks (file format, canvas, planner).
 // The same options give the same project, byte for byte. Pure: no Node, no DOM, so a benchmark page in
@@ -159,6 +159,8 @@ export function generateProject(options: GenerateOptions): Project {
     phases,
     planning: { startDate: '2027-01-04', defaultPhaseWeeks: 4, maxServicesPerPhase: null, teams },
     layout: { nodes, viewport: { x: 0, y: 0, zoom: 1 } },
+    scenario: { ...DEFAULT_SCENARIO },
+    otherScenarios: [],
   };
 }
 

@@ -1,4 +1,5 @@
 import { uniqueId } from '../model/create';
+import { dropModulesFromScenarios } from '../model/scenarios';
 import { DependencySchema, IdSchema, ModuleSchema } from '../model/project';
 import type { Dependency, DependencyKind, Module, Project } from '../model/project';
 import { CommandError, parseOrThrow } from './errors';
@@ -70,7 +71,7 @@ function updateModules(project: Project, moduleId: string, update: (module: Modu
   return changed ? { ...project, monolith: { ...project.monolith, modules } } : project;
 }
 
-/** Deletes a module, its dependencies (both directions) and its place in any service. */
+/** Deletes a module, its dependencies (both directions) and its place in any service, in every scenario. */
 export function deleteModule(project: Project, { moduleId }: { moduleId: string }): Project {
   requireModules(project, [moduleId]);
   const dependencies = project.monolith.dependencies;
@@ -88,6 +89,7 @@ export function deleteModule(project: Project, { moduleId }: { moduleId: string 
         ? { ...service, moduleIds: service.moduleIds.filter((id) => id !== moduleId) }
         : service,
     ),
+    otherScenarios: dropModulesFromScenarios(project.otherScenarios, (id) => id === moduleId),
   };
 }
 

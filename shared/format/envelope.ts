@@ -6,7 +6,7 @@ import { ProjectSchema } from '../model/project';
 
 export const FORMAT_NAME = 'carve-project';
 /** The format version this Carve writes, and the newest it reads. Raise it only with a migration. */
-export const CURRENT_FORMAT_VERSION = 1;
+export const CURRENT_FORMAT_VERSION = 2;
 
 export const EnvelopeSchema = z.object({
   format: z.literal(FORMAT_NAME).describe('Always "carve-project": marks the file as a Carve project.'),

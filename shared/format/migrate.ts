@@ -1,7 +1,8 @@
 // Format migrations. Each one lives in shared/format/migrations/NNN-name.ts (NNN = the version it produces,
 // e.g. 002-split-runtime.ts turns a version 1 project into version 2), is never edited once released, and is
 // listed here in order. A test checks that the list leads from version 1 to CURRENT_FORMAT_VERSION with no gap.
-// Version 1 is the first format: there is nothing to migrate yet.
+
+import { scenariosMigration } from './migrations/002-scenarios';
 
 /** A project as plain JSON, before validation. */
 export type JsonObject = Record<string, unknown>;
@@ -17,7 +18,7 @@ export interface Migration {
   up(project: JsonObject): JsonObject;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [scenariosMigration];
 
 /**
  * Runs the migrations from `fromVersion` up to `toVersion` in order. Throws when the chain has a gap (a bug,

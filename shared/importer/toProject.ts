@@ -1,6 +1,7 @@
 // From an import to a project: a new project, or a re-import into an open one that keeps the services and
 // assignments of modules that still exist (matched by dotted name) and reports what was added and removed.
 import { createProject, uniqueId } from '../model/create';
+import { dropModulesFromScenarios } from '../model/scenarios';
 import { ProjectSchema, type Dependency, type Module, type MonolithFramework, type Project } from '../model/project';
 import { depKey, type Aggregate, type Evidence } from './aggregate';
 import type { ScanResult } from './types';
@@ -95,6 +96,7 @@ export function reimport(
     ...project,
     monolith: { ...project.monolith, modules, dependencies },
     services: project.services.map((s) => ({ ...s, moduleIds: s.moduleIds.filter((id) => alive.has(id)) })),
+    otherScenarios: dropModulesFromScenarios(project.otherScenarios, (id) => !alive.has(id)),
     layout: { ...project.layout, nodes: project.layout.nodes.filter((n) => !removedIds.has(n.id)) },
   };
   const evidence = new Map<string, Evidence[]>();

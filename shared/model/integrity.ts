@@ -1,4 +1,4 @@
-import { MONOLITH_NODE_ID, type Project } from './project';
+import { MONOLITH_NODE_ID, type Design, type Project } from './project';
 
 // What zod cannot check: references between records. Linear in the size of the project (Maps and Sets, one
 // pass per collection), so it stays fast on 10,000 modules and 50,000 dependencies.
@@ -15,20 +15,10 @@ const q = (text: string) => JSON.stringify(text);
 /** Every broken rule, collection by collection; [] when the project is sound. */
 export function findIntegrityProblems(project: Project): IntegrityProblem[] {
   const problems: IntegrityProblem[] = [];
-  const add = (message: string, where: string) => problems.push({ message, where });
-
-  /** Ids of one collection, each counted once; reports the second use of an id. */
-  const collectIds = (items: readonly { id: string }[], what: string, at: string): Set<string> => {
-    const ids = new Set<string>();
-    items.forEach((item, index) => {
-      if (ids.has(item.id)) add(`two ${what}s have the id ${q(item.id)}`, `${at}[${index}].id`);
-      else ids.add(item.id);
-    });
-    return ids;
-  };
+  const add: Add = (message, where) => problems.push({ message, where });
 
   const { monolith } = project;
-  const moduleIds = collectIds(monolith.modules, 'module', 'project.monolith.modules');
+  const moduleIds = collectIds(monolith.modules, 'module', 'project.monolith.modules', add);
   const moduleNames = new Set<string>();
   monolith.modules.forEach((module, index) => {
     if (moduleNames.has(module.name)) add(`two modules are named ${q(module.name)}`, `project.monolith.modules[${index}].name`);
@@ -40,14 +30,45 @@ export function findIntegrityProblems(project: Project): IntegrityProblem[] {
     if (!moduleIds.has(dependency.to)) add(`a dependency leads to module ${q(dependency.to)} that does not exist`, `${at}.to`);
   });
 
-  const phaseIds = collectIds(project.phases, 'phase', 'project.phases');
-  collectIds(project.planning.teams, 'team', 'project.planning.teams');
+  checkDesign(project, moduleIds, 'project', add);
 
-  const serviceIds = collectIds(project.services, 'service', 'project.services');
+  const scenarioIds = new Set([project.scenario.id]);
+  const scenarioNames = new Set([project.scenario.name]);
+  project.otherScenarios.forEach((scenario, index) => {
+    const at = `project.otherScenarios[${index}]`;
+    if (scenarioIds.has(scenario.id)) add(`two scenarios have the id ${q(scenario.id)}`, `${at}.id`);
+    else scenarioIds.add(scenario.id);
+    if (scenarioNames.has(scenario.name)) add(`two scenarios are named ${q(scenario.name)}`, `${at}.name`);
+    else scenarioNames.add(scenario.name);
+    const inScenario: Add = (message, where) => add(`scenario ${q(scenario.name)}: ${message}`, where);
+    checkDesign(scenario, moduleIds, at, inScenario);
+  });
+
+  return problems;
+}
+
+type Add = (message: string, where: string) => void;
+
+/** Ids of one collection, each counted once; reports the second use of an id. */
+function collectIds(items: readonly { id: string }[], what: string, at: string, add: Add): Set<string> {
+  const ids = new Set<string>();
+  items.forEach((item, index) => {
+    if (ids.has(item.id)) add(`two ${what}s have the id ${q(item.id)}`, `${at}[${index}].id`);
+    else ids.add(item.id);
+  });
+  return ids;
+}
+
+/** The rules of one design (the active one at `project`, or a scenario's at `project.otherScenarios[i]`). */
+function checkDesign(design: Design, moduleIds: ReadonlySet<string>, base: string, add: Add): void {
+  const phaseIds = collectIds(design.phases, 'phase', `${base}.phases`, add);
+  collectIds(design.planning.teams, 'team', `${base}.planning.teams`, add);
+
+  const serviceIds = collectIds(design.services, 'service', `${base}.services`, add);
   /** Which service holds each module, to find modules claimed twice. */
   const owner = new Map<string, string>();
-  project.services.forEach((service, index) => {
-    const at = `project.services[${index}]`;
+  design.services.forEach((service, index) => {
+    const at = `${base}.services[${index}]`;
     if (service.id === MONOLITH_NODE_ID) {
       add(`a service cannot have the id ${q(MONOLITH_NODE_ID)}: it names the Monolith on the canvas`, `${at}.id`);
     }
@@ -64,25 +85,23 @@ export function findIntegrityProblems(project: Project): IntegrityProblem[] {
     }
   });
 
-  collectIds(project.links, 'link', 'project.links');
-  project.links.forEach((link, index) => {
-    const at = `project.links[${index}]`;
+  collectIds(design.links, 'link', `${base}.links`, add);
+  design.links.forEach((link, index) => {
+    const at = `${base}.links[${index}]`;
     if (!serviceIds.has(link.from)) add(`link ${q(link.id)} starts at service ${q(link.from)} that does not exist`, `${at}.from`);
     if (!serviceIds.has(link.to)) add(`link ${q(link.id)} leads to service ${q(link.to)} that does not exist`, `${at}.to`);
   });
 
-  if (!isCalendarDate(project.planning.startDate)) {
-    add(`the plan's start date ${q(project.planning.startDate)} is not a real day between 1970 and 2999`, 'project.planning.startDate');
+  if (!isCalendarDate(design.planning.startDate)) {
+    add(`the plan's start date ${q(design.planning.startDate)} is not a real day between 1970 and 2999`, `${base}.planning.startDate`);
   }
 
-  collectIds(project.layout.nodes, 'layout node', 'project.layout.nodes');
-  project.layout.nodes.forEach((node, index) => {
+  collectIds(design.layout.nodes, 'layout node', `${base}.layout.nodes`, add);
+  design.layout.nodes.forEach((node, index) => {
     if (node.id !== MONOLITH_NODE_ID && !serviceIds.has(node.id)) {
-      add(`the layout places ${q(node.id)}, which is neither a service nor the Monolith`, `project.layout.nodes[${index}].id`);
+      add(`the layout places ${q(node.id)}, which is neither a service nor the Monolith`, `${base}.layout.nodes[${index}].id`);
     }
   });
-
-  return problems;
 }
 
 /** "2027-02-30" has the shape of a date but is none; plans are dated, so the start must be a real day. */

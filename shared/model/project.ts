@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// The Carve domain model, version 1. Types are inferred from the schemas, never written twice.
+// The Carve domain model (format version 2: scenarios). Types are inferred from the schemas, never written twice.
 // Collections are arrays of records with ids (never objects keyed by id): a JSON file cannot then smuggle
 // `__proto__` in as a key, and arrays keep the order the user gave.
 // Every field but ids has a default so that a hand-written file may leave it out; a saved file writes them all.
@@ -180,18 +180,53 @@ export const LayoutSchema = z.object({
 });
 export type Layout = z.infer<typeof LayoutSchema>;
 
-export const ProjectSchema = z.object({
-  id: IdSchema,
-  name,
-  description: text(100_000).default(''),
-  author: text(200).default(''),
-  monolith: MonolithSchema.default(() => MonolithSchema.parse({})),
+/**
+ * The parts of a project that make one design of it: the services (with the modules each takes), their links,
+ * the roadmap's phases, the planning settings and the canvas layout. The monolith is shared by every design.
+ */
+export const DesignSchema = z.object({
   services: z.array(ServiceSchema).default([]),
   links: z.array(LinkSchema).default([]),
   /** The roadmap's phases in order: phases[0] is phase 0, Foundations; the planner adds more when it needs them. */
   phases: z.array(PhaseSchema).default([]),
   planning: PlanningSchema.default(() => PlanningSchema.parse({})),
   layout: LayoutSchema.default(() => LayoutSchema.parse({})),
+});
+export type Design = z.infer<typeof DesignSchema>;
+export const DESIGN_KEYS = Object.keys(DesignSchema.shape) as (keyof Design)[];
+
+/** At most this many scenarios besides the active one: each holds a whole design. */
+export const MAX_OTHER_SCENARIOS = 50;
+
+const scenarioName = text(LIMITS.name).min(1, 'a scenario name cannot be empty');
+
+/** What names the design at the top level of the project (the active scenario). */
+export const ScenarioInfoSchema = z.object({
+  id: IdSchema,
+  name: scenarioName,
+  description: text(10_000).default(''),
+});
+export type ScenarioInfo = z.infer<typeof ScenarioInfoSchema>;
+
+/** The active scenario of a project that never named one (every version 1 file). */
+export const DEFAULT_SCENARIO: ScenarioInfo = { id: 'current', name: 'Current design', description: '' };
+
+/** A design kept beside the active one: its name and its own services, links, phases, planning and layout. */
+export const ScenarioSchema = z.object({ ...ScenarioInfoSchema.shape, ...DesignSchema.shape });
+export type Scenario = z.infer<typeof ScenarioSchema>;
+
+export const ProjectSchema = z.object({
+  id: IdSchema,
+  name,
+  description: text(100_000).default(''),
+  author: text(200).default(''),
+  monolith: MonolithSchema.default(() => MonolithSchema.parse({})),
+  // The active design sits at the top level, where everything that reads a project finds it.
+  ...DesignSchema.shape,
+  /** The active design's name. */
+  scenario: ScenarioInfoSchema.default(() => ({ ...DEFAULT_SCENARIO })),
+  /** The other designs; switching to one swaps its design with the top level's. */
+  otherScenarios: z.array(ScenarioSchema).max(MAX_OTHER_SCENARIOS).default([]),
 });
 export type Project = z.infer<typeof ProjectSchema>;
 /** What a file or a caller may give: every defaulted field optional. */

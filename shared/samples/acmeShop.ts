@@ -312,6 +312,8 @@ export const ACME_SHOP: ProjectInput = deepFreeze({
     // Shows every node in the canvas of a 1440 x 900 window with the roadmap open.
     viewport: { x: 110, y: 190, zoom: 0.7 },
   },
+  scenario: { id: 'current', name: 'Current design', description: '' },
+  otherScenarios: [],
 });
 
 /** Where the sample ships as a file, for `carve validate`, `carve plan` and `carve export` (from the repository root). */

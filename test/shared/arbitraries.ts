@@ -6,11 +6,14 @@ import {
   MONOLITH_FRAMEWORKS,
   MONOLITH_NODE_ID,
   type Dependency,
+  type Design,
   type Link,
   type Module,
   type NodePosition,
   type Phase,
   type Project,
+  type Scenario,
+  type ScenarioInfo,
   type Service,
   type Team,
 } from '../../shared/model/project';
@@ -24,6 +27,8 @@ export interface ProjectSizes {
   maxServices?: number;
   maxPhases?: number;
   maxLinks?: number;
+  /** Scenarios besides the active one (each a whole design). */
+  maxScenarios?: number;
 }
 
 /** An id as the schema allows it. */
@@ -72,28 +77,16 @@ function pick<T>(items: readonly T[]): fc.Arbitrary<T> {
   return fc.constantFrom(...items);
 }
 
-/** A sound project: loads, passes integrity, and survives a save and a load unchanged. */
-export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
-  const { maxModules = 8, maxDependencies = 12, maxServices = 4, maxPhases = 3, maxLinks = 4 } = sizes;
+/** A sound design over these modules: services (each module in at most one), links, phases, planning, layout. */
+function arbDesign(moduleIds: readonly string[], sizes: ProjectSizes): fc.Arbitrary<Design> {
+  const { maxServices = 4, maxPhases = 3, maxLinks = 4 } = sizes;
   return fc
     .record({
-      modules: fc.uniqueArray(arbModule, { maxLength: maxModules, comparator: (a, b) => a.id === b.id || a.name === b.name }),
       phases: fc.uniqueArray(arbPhase, { maxLength: maxPhases, selector: (p) => p.id }),
       teams: fc.uniqueArray(arbTeam, { maxLength: 3, selector: (t) => t.id }),
       serviceIds: fc.uniqueArray(arbId.filter((id) => id !== MONOLITH_NODE_ID), { maxLength: maxServices }),
     })
-    .chain(({ modules, phases, teams, serviceIds }) => {
-      const moduleIds = modules.map((m) => m.id);
-      const dependency: fc.Arbitrary<Dependency> =
-        moduleIds.length === 0
-          ? (fc.constant(null) as unknown as fc.Arbitrary<Dependency>)
-          : fc.record({
-              from: pick(moduleIds),
-              to: pick(moduleIds),
-              kind: pick(DEPENDENCY_KINDS),
-              weight: fc.integer({ min: 1, max: 1_000_000 }),
-              evidence: fc.array(fc.record({ file: arbText(30).filter((f) => f.length > 0), line: fc.integer({ min: 1, max: 100_000_000 }), detail: arbText(20) }), { maxLength: 2 }),
-            });
+    .chain(({ phases, teams, serviceIds }) => {
       const services: fc.Arbitrary<Service[]> = fc
         .tuple(
           // The service each module belongs to (an index into serviceIds), or none.
@@ -132,17 +125,6 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
           fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), x: arbNumber(-1e6, 1e6), y: arbNumber(-1e6, 1e6) }))),
         );
       return fc.record({
-        id: arbId,
-        name: arbName,
-        description: arbText(60),
-        author: arbText(20),
-        monolith: fc.record({
-          name: arbName,
-          framework: pick(MONOLITH_FRAMEWORKS),
-          pythonVersion: fc.stringMatching(/^(pypy)?3\.\d{1,2}$/),
-          modules: fc.constant(modules),
-          dependencies: moduleIds.length ? fc.array(dependency, { maxLength: maxDependencies }) : fc.constant([]),
-        }),
         services,
         links:
           serviceIds.length === 0
@@ -162,5 +144,49 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
           viewport: fc.record({ x: arbNumber(-1e6, 1e6), y: arbNumber(-1e6, 1e6), zoom: arbNumber(0.01, 100) }),
         }),
       });
+    });
+}
+
+const arbScenarioInfo: fc.Arbitrary<ScenarioInfo> = fc.record({ id: arbId, name: arbName, description: arbText(30) });
+
+/** A sound project: loads, passes integrity, and survives a save and a load unchanged. */
+export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
+  const { maxModules = 8, maxDependencies = 12, maxScenarios = 1 } = sizes;
+  return fc
+    .record({
+      modules: fc.uniqueArray(arbModule, { maxLength: maxModules, comparator: (a, b) => a.id === b.id || a.name === b.name }),
+      // The active scenario first, then the others: ids and names unique among them all.
+      scenarios: fc.uniqueArray(arbScenarioInfo, { minLength: 1, maxLength: 1 + maxScenarios, comparator: (a, b) => a.id === b.id || a.name === b.name }),
+    })
+    .chain(({ modules, scenarios }) => {
+      const moduleIds = modules.map((m) => m.id);
+      const dependency: fc.Arbitrary<Dependency> =
+        moduleIds.length === 0
+          ? (fc.constant(null) as unknown as fc.Arbitrary<Dependency>)
+          : fc.record({
+              from: pick(moduleIds),
+              to: pick(moduleIds),
+              kind: pick(DEPENDENCY_KINDS),
+              weight: fc.integer({ min: 1, max: 1_000_000 }),
+              evidence: fc.array(fc.record({ file: arbText(30).filter((f) => f.length > 0), line: fc.integer({ min: 1, max: 100_000_000 }), detail: arbText(20) }), { maxLength: 2 }),
+            });
+      const [active, ...others] = scenarios;
+      return fc
+        .record({
+          id: arbId,
+          name: arbName,
+          description: arbText(60),
+          author: arbText(20),
+          monolith: fc.record({
+            name: arbName,
+            framework: pick(MONOLITH_FRAMEWORKS),
+            pythonVersion: fc.stringMatching(/^(pypy)?3\.\d{1,2}$/),
+            modules: fc.constant(modules),
+            dependencies: moduleIds.length ? fc.array(dependency, { maxLength: maxDependencies }) : fc.constant<Dependency[]>([]),
+          }),
+          design: arbDesign(moduleIds, sizes),
+          otherScenarios: fc.tuple(...others.map((info) => arbDesign(moduleIds, sizes).map((design): Scenario => ({ ...info, ...design })))),
+        })
+        .map(({ design, otherScenarios, ...rest }): Project => ({ ...rest, ...design, scenario: active!, otherScenarios }));
     });
 }

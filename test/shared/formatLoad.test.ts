@@ -9,7 +9,7 @@ import { ProjectSchema, type ProjectInput } from '../../shared/model/project';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const envelope = (project: unknown, extra: Record<string, unknown> = {}) =>
-  JSON.stringify({ format: FORMAT_NAME, formatVersion: 1, savedBy: 'carve 0.1.0', project, ...extra });
+  JSON.stringify({ format: FORMAT_NAME, formatVersion: CURRENT_FORMAT_VERSION, savedBy: 'carve 0.1.0', project, ...extra });
 
 const shop: ProjectInput = {
   id: 'shop',
@@ -88,7 +88,7 @@ describe('loading a sound file', () => {
 
   it('exports the format constants others rely on', () => {
     expect(FORMAT_NAME).toBe('carve-project');
-    expect(CURRENT_FORMAT_VERSION).toBe(1);
+    expect(CURRENT_FORMAT_VERSION).toBe(2);
     expect(MAX_FILE_BYTES).toBe(32 * 1024 * 1024);
   });
 });
@@ -146,13 +146,13 @@ describe('refusing bad files', () => {
   });
 
   it('refuses a file made by a newer Carve', () => {
-    const newer = shopText.replace('"formatVersion": 1', '"formatVersion": 3');
-    expectRefused(() => parseProjectText(newer), 'newer-version', 'made by a newer Carve: format version 3, this Carve reads up to 1');
+    const newer = shopText.replace('"formatVersion": 2', '"formatVersion": 3');
+    expectRefused(() => parseProjectText(newer), 'newer-version', 'made by a newer Carve: format version 3, this Carve reads up to 2');
   });
 
   it('refuses a formatVersion that is not a whole number of 1 or more', () => {
-    const withVersion = (v: string) => shopText.replace('"formatVersion": 1', `"formatVersion": ${v}`);
-    expectRefused(() => parseProjectText(withVersion('"1"')), 'invalid', '"formatVersion" should be a whole number such as 1, not the text "1" (at formatVersion)', 'formatVersion');
+    const withVersion = (v: string) => shopText.replace('"formatVersion": 2', `"formatVersion": ${v}`);
+    expectRefused(() => parseProjectText(withVersion('"1"')), 'invalid', '"formatVersion" should be a whole number such as 2, not the text "1" (at formatVersion)', 'formatVersion');
     expectRefused(() => parseProjectText(withVersion('1.5')), 'invalid', /not the number 1.5 \(at formatVersion\)$/);
     expectRefused(() => parseProjectText(withVersion('0')), 'invalid', '"formatVersion" should be 1 or more, not 0 (at formatVersion)');
     expectRefused(() => parseProjectText(withVersion('null')), 'invalid', /not null/);
@@ -217,7 +217,7 @@ describe('refusing bad files', () => {
     expectRefused(() => parseProjectText(envelope({ id: 'p', name: 'P', junk: 0 }).replace('0}', `${objects}}`)), 'invalid', deepMessage);
     expectRefused(() => parseProjectText(envelope({ id: 'p', name: 'P', services: 0 }).replace('0}', `${arrays}}`)), 'invalid', deepMessage);
     expectRefused(() => parseProjectText(envelope({ id: 'p', name: 'P' }, { junk: 0 }).replace('0}', `${arrays}}`)), 'invalid', deepMessage);
-    expectRefused(() => parseProjectText('{"format":"carve-project","formatVersion":1,"project":' + arrays + '}'), 'invalid', deepMessage);
+    expectRefused(() => parseProjectText('{"format":"carve-project","formatVersion":2,"project":' + arrays + '}'), 'invalid', deepMessage);
     const truncated = '['.repeat(depth);
     expectRefused(() => parseProjectText(truncated), 'not-json', /unexpected end of the file/);
   });
