@@ -1,4 +1,5 @@
-import { useDialog } from '../state/useStores';
+import { DependencyFormDialog } from '../features/monolith/DependencyFormDialog';
+import { useDialog, useWorkspace } from '../state/useStores';
 import { ConflictDialog } from './ConflictDialog';
 import { FileDialog } from '../widgets/FileDialog';
 import { NewProjectDialog } from './NewProjectDialog';
@@ -7,6 +8,7 @@ import { UnsavedDialog } from './UnsavedDialog';
 /** The one place a modal question is shown (see state/dialogs.ts). */
 export function DialogHost() {
   const dialog = useDialog();
+  const workspace = useWorkspace();
   if (!dialog) return null;
   switch (dialog.kind) {
     case 'unsaved':
@@ -16,6 +18,8 @@ export function DialogHost() {
     case 'new-project':
       return <NewProjectDialog key={dialog.id} dialog={dialog} />;
     case 'file':
-      return <FileDialog key={dialog.id} dialog={dialog} />;
+      return <FileDialog key={dialog.id} dialog={dialog} workspace={workspace} />;
+    case 'dependency':
+      return <DependencyFormDialog key={dialog.id} from={dialog.from} onClose={() => dialog.resolve(null)} />;
   }
 }

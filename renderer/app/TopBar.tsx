@@ -4,7 +4,7 @@ import { ImportDialog } from '../features/importer/ImportDialog';
 import { openImportDialog } from '../features/importer/importActions';
 import { useActions } from '../state/actionsContext';
 import { fileNameOf } from '../state/documentStore';
-import { openExportDialog } from '../features/export/exportActions';
+import { openExportDialog } from '../state/exportStore';
 import { togglePanel, type PanelId } from '../state/uiStore';
 import { ThemeSwitch } from './ThemeSwitch';
 

@@ -1,10 +1,11 @@
 import type { MenuCommand } from '../../shared/api/events';
 import type { Actions } from '../state/actions';
-import { openExportDialog } from '../features/export/exportActions';
+import { openExportDialog } from '../state/exportStore';
 import { openImportDialog } from '../features/importer/importActions';
 import { useEffect } from 'react';
 import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from '../features/canvas/canvasActions';
 import { canvasStore, setPaletteOpen, startRename } from '../state/canvasStore';
+import { isTypingIn } from '../platform/typing';
 import { isDialogOpen } from '../state/dialogs';
 import { documentStore, redoEdit, undoEdit } from '../state/documentStore';
 import { moveModulesTo } from '../state/moduleActions';
@@ -184,13 +185,6 @@ export function appCommandForKey(
   if (!mod && event.shiftKey && event.code === 'Digit1') return 'view:fit';
   if (!mod && event.shiftKey && event.code === 'Digit2') return 'view:fit-selection';
   return null;
-}
-
-/** Whether a key press lands in a text field (its own keys win there). */
-export function isTypingIn(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
-  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'range', 'color', 'file'].includes(target.type);
 }
 
 /** Mount once with an open project: Ctrl+K and the canvas commands' shortcuts, in every host. */

@@ -1,5 +1,7 @@
 import { createStore } from 'zustand/vanilla';
-import type { Layout } from '../../shared/model/project';
+import { setViewport } from '../../shared/commands/layout';
+import type { Layout, Project } from '../../shared/model/project';
+import { documentStore } from './documentStore';
 
 // View state of the canvas: never saved as such and never part of undo history. The viewport is written into
 // the project only just before a save (flushViewport), so panning never dirties the document.
@@ -65,3 +67,21 @@ export const canvasStore = createStore<CanvasState>(() => ({
 export const startRename = (serviceId: string | null) => canvasStore.setState({ renamingId: serviceId });
 export const openMenu = (menu: ContextMenuState | null) => canvasStore.setState({ menu });
 export const setPaletteOpen = (paletteOpen: boolean) => canvasStore.setState({ paletteOpen, menu: null });
+
+/**
+ * Writes the canvas viewport into the document just before a save: not an undo step and not an edit of its
+ * own (panning never dirties the document), but the saved file keeps where the user was looking.
+ */
+export function flushViewport(): void {
+  const viewport = canvasStore.getState().viewport;
+  const { project, history, gestureBase } = documentStore.getState();
+  if (!viewport || !project || !history || gestureBase) return;
+  let next: Project;
+  try {
+    next = setViewport(project, { x: Math.round(viewport.x * 100) / 100, y: Math.round(viewport.y * 100) / 100, zoom: Math.round(viewport.zoom * 1000) / 1000 });
+  } catch {
+    return;
+  }
+  if (next === project) return;
+  documentStore.setState({ project: next, history: { ...history, present: next } });
+}

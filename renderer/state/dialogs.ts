@@ -16,6 +16,8 @@ interface Questions {
   conflict: { question: { fileName: string; reason: string }; answer: ConflictChoice };
   'new-project': { question: Record<string, never>; answer: string | null };
   file: { question: { mode: 'open' | 'save'; defaultName: string }; answer: PickedPath | null };
+  /** Add a dependency by hand (the Monolith panel and the module inspector both offer it); null once closed. */
+  dependency: { question: { from: string | null }; answer: null };
 }
 export type DialogKind = keyof Questions;
 
@@ -32,6 +34,7 @@ const CANCELLED: { [K in DialogKind]: Questions[K]['answer'] } = {
   conflict: 'cancel',
   'new-project': null,
   file: null,
+  dependency: null,
 };
 
 let nextId = 1;

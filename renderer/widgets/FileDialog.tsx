@@ -1,13 +1,21 @@
 import { useEffect, useState } from 'react';
 import type { DirListing } from '../../shared/api/contract';
 import { api } from '../platform/bridge';
-import { useUi } from '../state/useStores';
 import { errorText } from '../platform/messages';
-import type { DialogOf } from '../state/dialogs';
 import { breadcrumbs, CARVE_EXTENSION, fileNameProblem, joinPath, withExtension } from '../platform/paths';
 import { Modal } from './Modal';
 
+/** What the dialog is asked (a file question of state/dialogs.ts has this shape), and how it answers. */
+interface FileRequest {
+  mode: 'open' | 'save';
+  defaultName: string;
+  /** The chosen path, and whether the person agreed to replace an existing file; null when cancelled. */
+  resolve(answer: { path: string; overwrite: boolean } | null): void;
+}
+
 interface FileDialogOptions {
+  /** The browser host's workspace folder: the root of the breadcrumbs (null until the host has said it). */
+  workspace: string | null;
   /** The extension a saved name gets (".carve" unless given: File > Export passes its format's). */
   extension?: string;
   title?: string;
@@ -17,8 +25,7 @@ interface FileDialogOptions {
 }
 
 /** The in-app Open / Save As dialog over the browser host's workspace folder (used when there are no native dialogs). */
-export function FileDialog({ dialog, extension = CARVE_EXTENSION, title, confirmLabel, folderMode = false }: { dialog: DialogOf<'file'> } & FileDialogOptions) {
-  const root = useUi((state) => state.info?.workspace ?? null);
+export function FileDialog({ dialog, workspace: root, extension = CARVE_EXTENSION, title, confirmLabel, folderMode = false }: { dialog: FileRequest } & FileDialogOptions) {
   const isSave = dialog.mode === 'save' && !folderMode;
   const [dir, setDir] = useState<string | null>(null);
   const [listing, setListing] = useState<DirListing | null>(null);

@@ -4,18 +4,8 @@ import type { ExportFormat } from '../../shared/api/contract';
 import { fail, ok } from '../../shared/api/result';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { closeDocument, loadDocument } from '../../renderer/state/documentStore';
-import {
-  chooseFormat,
-  closeExportDialog,
-  defaultExportName,
-  exportStore,
-  openExportDialog,
-  progressText,
-  runExport,
-  cancelExport,
-  EXPORT_POLL_MS,
-  type ExportStep,
-} from '../../renderer/features/export/exportActions';
+import { chooseFormat, defaultExportName, progressText, runExport, cancelExport, EXPORT_POLL_MS } from '../../renderer/features/export/exportActions';
+import { closeExportDialog, exportStore, openExportDialog, type ExportStep } from '../../renderer/state/exportStore';
 import { uiStore } from '../../renderer/state/uiStore';
 
 // The File > Export flow against a fake host: which path is asked for, when a file is replaced, what the person

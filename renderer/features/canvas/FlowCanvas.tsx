@@ -16,7 +16,7 @@ import { useStore } from 'zustand';
 import { blocksByGroup } from '../../../shared/commands/arrange';
 import { MONOLITH_NODE_ID } from '../../../shared/model/project';
 import type { Project } from '../../../shared/model/project';
-import { isTypingIn } from '../../app/commands';
+import { isTypingIn } from '../../platform/typing';
 import { useUi } from '../../state/useStores';
 import { selectEdge, selectionStore, type SelectionState } from '../../state/selectionStore';
 import { showError } from '../../state/uiStore';

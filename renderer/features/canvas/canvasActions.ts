@@ -1,13 +1,13 @@
 import { assignModules } from '../../../shared/commands/assign';
 import { CommandError } from '../../../shared/commands/errors';
-import { moveNodes, setViewport } from '../../../shared/commands/layout';
+import { moveNodes } from '../../../shared/commands/layout';
 import { addLink, removeLink } from '../../../shared/commands/links';
 import { copyServices, createService, deleteService, nextServiceId, pasteServices, type ServiceClipboard } from '../../../shared/commands/services';
 import type { LinkStyle, NodePosition, Project } from '../../../shared/model/project';
 import { documentStore, editProject } from '../../state/documentStore';
 import { selectionStore, selectNodes } from '../../state/selectionStore';
 import { showError, showNotice } from '../../state/uiStore';
-import { canvasStore, startRename } from '../../state/canvasStore';
+import { startRename } from '../../state/canvasStore';
 
 // Canvas edits run from shortcuts, context menus and the palette. Each is one undo step; a refused edit shows
 // one line and changes nothing.
@@ -97,22 +97,4 @@ export function addPlannedLink(from: string, to: string, style: LinkStyle, label
 
 export function deleteLink(linkId: string): void {
   tryEdit('Delete link', (project) => removeLink(project, { linkId }));
-}
-
-/**
- * Writes the canvas viewport into the document just before a save: not an undo step and not an edit of its
- * own (panning never dirties the document), but the saved file keeps where the user was looking.
- */
-export function flushViewport(): void {
-  const viewport = canvasStore.getState().viewport;
-  const { project, history, gestureBase } = documentStore.getState();
-  if (!viewport || !project || !history || gestureBase) return;
-  let next: Project;
-  try {
-    next = setViewport(project, { x: Math.round(viewport.x * 100) / 100, y: Math.round(viewport.y * 100) / 100, zoom: Math.round(viewport.zoom * 1000) / 1000 });
-  } catch {
-    return;
-  }
-  if (next === project) return;
-  documentStore.setState({ project: next, history: { ...history, present: next } });
 }

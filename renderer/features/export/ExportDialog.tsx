@@ -1,23 +1,27 @@
 import { useStore } from 'zustand';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportStep } from '../../../shared/api/contract';
 import { fileNameOf } from '../../state/documentStore';
-import { cancelExport, chooseFormat, closeExportDialog, exportStore, FORMAT_LABELS, progressText, runExport } from './exportActions';
+import { closeExportDialog, exportStore } from '../../state/exportStore';
+import { useWorkspace } from '../../state/useStores';
+import { cancelExport, chooseFormat, FORMAT_LABELS, progressText, runExport } from './exportActions';
 import { FileDialog } from '../../widgets/FileDialog';
 import { Modal } from '../../widgets/Modal';
 import './export.css';
 
-/** File > Export: the format, then the path, then progress until the file is written (state/exportActions.ts). */
+/** File > Export: the format, then the path, then progress until the file is written (its state in state/exportStore.ts, the run in exportActions.ts). */
 export function ExportDialog() {
   const step = useStore(exportStore, (state) => state.step);
   const format = useStore(exportStore, (state) => state.format);
   const error = useStore(exportStore, (state) => state.error);
   const note = useStore(exportStore, (state) => state.note);
+  const workspace = useWorkspace();
   if (step.kind === 'closed') return null;
 
   if (step.kind === 'pick') {
     return (
       <FileDialog
-        dialog={{ kind: 'file', id: 0, mode: 'save', defaultName: step.defaultName, resolve: step.resolve }}
+        dialog={{ mode: 'save', defaultName: step.defaultName, resolve: step.resolve }}
+        workspace={workspace}
         extension={step.extension}
         title="Export roadmap as"
         confirmLabel="Export"

@@ -1,4 +1,3 @@
-import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../../shared/api/client';
 import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../../shared/api/contract';
 import { slugify } from '../../../shared/model/create';
@@ -6,6 +5,7 @@ import { api as bridgeApi } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
 import type { PickedPath } from '../../state/dialogs';
 import { documentStore, fileNameOf, randomId } from '../../state/documentStore';
+import { exportStore, type ExportStep } from '../../state/exportStore';
 import { showNotice, uiStore } from '../../state/uiStore';
 
 // File > Export: choose a format, then where (the native save dialog in Electron, the in-app one in the browser
@@ -25,46 +25,6 @@ const FORMAT_HINTS: Readonly<Record<ExportFormat, string>> = {
 export const FORMAT_LABELS: Readonly<Record<ExportFormat, { name: string; hint: string }>> = Object.fromEntries(
   EXPORT_FORMATS.map((format) => [format, { name: EXPORT_FORMAT_NAMES[format], hint: FORMAT_HINTS[format] }]),
 ) as Record<ExportFormat, { name: string; hint: string }>;
-
-export type ExportStep =
-  | { kind: 'closed' }
-  | { kind: 'choose' }
-  /** The in-app file dialog is picking a path. */
-  | { kind: 'pick'; defaultName: string; extension: string; resolve(answer: PickedPath | null): void }
-  | { kind: 'replace'; path: string; resolve(replace: boolean): void }
-  | {
-      kind: 'running';
-      jobId: string;
-      /** What the host last said of it (null until the first status arrives). */
-      progress: ExportProgress | null;
-      /** The person asked to stop it; the host stops at its next step. */
-      cancelling: boolean;
-    };
-
-export interface ExportState {
-  step: ExportStep;
-  format: ExportFormat;
-  /** The last failure, one line, shown in the dialog until the next attempt. */
-  error: string | null;
-  /** What became of the last attempt when it was not a failure ("Export cancelled…"), shown in the dialog. */
-  note: string | null;
-}
-
-export const exportStore = createStore<ExportState>(() => ({ step: { kind: 'closed' }, format: 'pdf', error: null, note: null }));
-
-export function openExportDialog(): void {
-  if (!documentStore.getState().project) return;
-  if (exportStore.getState().step.kind !== 'closed') return;
-  exportStore.setState({ step: { kind: 'choose' }, error: null, note: null });
-}
-
-export function closeExportDialog(): void {
-  const { step } = exportStore.getState();
-  if (step.kind === 'running') return; // the export goes on: wait for it
-  if (step.kind === 'pick') step.resolve(null);
-  if (step.kind === 'replace') step.resolve(false);
-  exportStore.setState({ step: { kind: 'closed' }, error: null, note: null });
-}
 
 export function chooseFormat(format: ExportFormat): void {
   exportStore.setState({ format });

@@ -2,7 +2,7 @@ import { useStore } from 'zustand';
 import { describeGranularity } from '../../../shared/importer/grouping';
 import { FileDialog } from '../../widgets/FileDialog';
 import { Modal } from '../../widgets/Modal';
-import { useDocument, useUi } from '../../state/useStores';
+import { useDocument, useUi, useWorkspace } from '../../state/useStores';
 import { useActions } from '../../state/actionsContext';
 import {
   cancelImport,
@@ -27,11 +27,13 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** File > Import from Python Source (state in importActions.ts). Mounted by the start screen and the top bar. */
 export function ImportDialog() {
   const step = useStore(importStore, (state) => state.step);
+  const workspace = useWorkspace();
   if (step.kind === 'closed') return null;
   if (step.kind === 'pick') {
     return (
       <FileDialog
-        dialog={{ kind: 'file', id: 0, mode: 'open', defaultName: '', resolve: step.resolve }}
+        dialog={{ mode: 'open', defaultName: '', resolve: step.resolve }}
+        workspace={workspace}
         folderMode
         title="Choose the folder to import"
         confirmLabel="Choose this folder"

@@ -1,5 +1,5 @@
 import type { Dependency } from '../../../shared/model/project';
-import '../importer/importer.css';
+import './inspector.css';
 
 /** Places listed per dependency before "and N more". */
 const SHOWN = 50;

@@ -1,11 +1,10 @@
-import { useState } from 'react';
 import { removeDependency, updateModule } from '../../../shared/commands/modules';
 import type { Dependency, Module, Project } from '../../../shared/model/project';
 import { formatLines } from '../../platform/labels';
+import { ask } from '../../state/dialogs';
 import { attemptEdit, moveModulesTo, ownerOf, runEdit } from '../../state/moduleActions';
 import { selectModules, selectNodes } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
-import { DependencyFormDialog } from '../monolith/DependencyFormDialog';
 import { deleteModules, splitList } from '../../state/moduleEdits';
 import { CommitField } from './CommitField';
 import { InspectorHead } from './InspectorHead';
@@ -55,7 +54,6 @@ function DependencyList({ title, project, items, side }: { title: string; projec
 
 /** One module: its details (each edit one undo step), where it sits, its dependencies in and out. */
 export function ModuleInspector({ project, module }: { project: Project; module: Module }) {
-  const [adding, setAdding] = useState(false);
   const owner = ownerOf(project, module.id);
   const service = project.services.find((s) => s.id === owner);
   const outgoing = project.monolith.dependencies.filter((d) => d.from === module.id);
@@ -112,7 +110,7 @@ export function ModuleInspector({ project, module }: { project: Project; module:
       <DependencyList title="Depends on" project={project} items={outgoing} side="to" />
       <DependencyList title="Used by" project={project} items={incoming} side="from" />
       <div className="panel-actions">
-        <button type="button" className="panel-mini" onClick={() => setAdding(true)} disabled={project.monolith.modules.length < 2}>
+        <button type="button" className="panel-mini" onClick={() => void ask('dependency', { from: module.id })} disabled={project.monolith.modules.length < 2}>
           Add dependency…
         </button>
         <span className="spacer" />
@@ -120,7 +118,6 @@ export function ModuleInspector({ project, module }: { project: Project; module:
           Delete module
         </button>
       </div>
-      {adding && <DependencyFormDialog from={module.id} onClose={() => setAdding(false)} />}
     </>
   );
 }

@@ -3,9 +3,9 @@ import { useStore } from 'zustand';
 import { useDocument } from '../../state/useStores';
 import { formatLines, frameworkLabel } from '../../platform/labels';
 import type { DocumentState } from '../../state/documentStore';
+import { ask } from '../../state/dialogs';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectionStore } from '../../state/selectionStore';
-import { DependencyFormDialog } from './DependencyFormDialog';
 import { ModuleFormDialog } from './ModuleFormDialog';
 import { ModuleToolbar } from './ModuleToolbar';
 import { ModuleTree } from './ModuleTree';
@@ -25,7 +25,7 @@ export function MonolithPanel() {
   const [filter, setFilter] = useState<ModuleFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('name');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
-  const [form, setForm] = useState<'module' | 'dependency' | null>(null);
+  const [form, setForm] = useState<'module' | null>(null);
 
   const owners = useMemo(() => ownersOf(services ?? []), [services]);
   const serviceNames = useMemo(() => new Map((services ?? []).map((s) => [s.id, s.name])), [services]);
@@ -126,7 +126,7 @@ export function MonolithPanel() {
               className="panel-mini"
               title="Add a dependency between two modules"
               disabled={monolith.modules.length < 2}
-              onClick={() => setForm('dependency')}
+              onClick={() => void ask('dependency', { from: selected[0] ?? null })}
             >
               <span aria-hidden="true">+ </span>Dependency
             </button>
@@ -134,7 +134,6 @@ export function MonolithPanel() {
         </>
       )}
       {form === 'module' && <ModuleFormDialog onClose={() => setForm(null)} />}
-      {form === 'dependency' && <DependencyFormDialog from={selected[0] ?? null} onClose={() => setForm(null)} />}
     </aside>
   );
 }

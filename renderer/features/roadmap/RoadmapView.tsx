@@ -5,7 +5,7 @@ import type { Plan } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
 import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
-import { openExportDialog } from '../export/exportActions';
+import { openExportDialog } from '../../state/exportStore';
 import { CapacitySettings } from './CapacitySettings';
 import { EffortTable } from './EffortTable';
 import { PhaseColumn } from './PhaseColumn';

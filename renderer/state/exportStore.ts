@@ -1,0 +1,47 @@
+import { createStore } from 'zustand/vanilla';
+import type { ExportFormat, ExportProgress } from '../../shared/api/contract';
+import type { PickedPath } from './dialogs';
+import { documentStore } from './documentStore';
+
+// The File > Export dialog's state: which step it is at, the format chosen, the last error or note. Opened from
+// the top bar, the roadmap and the menus; the export itself runs in features/export/exportActions.ts.
+
+export type ExportStep =
+  | { kind: 'closed' }
+  | { kind: 'choose' }
+  /** The in-app file dialog is picking a path. */
+  | { kind: 'pick'; defaultName: string; extension: string; resolve(answer: PickedPath | null): void }
+  | { kind: 'replace'; path: string; resolve(replace: boolean): void }
+  | {
+      kind: 'running';
+      jobId: string;
+      /** What the host last said of it (null until the first status arrives). */
+      progress: ExportProgress | null;
+      /** The person asked to stop it; the host stops at its next step. */
+      cancelling: boolean;
+    };
+
+export interface ExportState {
+  step: ExportStep;
+  format: ExportFormat;
+  /** The last failure, one line, shown in the dialog until the next attempt. */
+  error: string | null;
+  /** What became of the last attempt when it was not a failure ("Export cancelled…"), shown in the dialog. */
+  note: string | null;
+}
+
+export const exportStore = createStore<ExportState>(() => ({ step: { kind: 'closed' }, format: 'pdf', error: null, note: null }));
+
+export function openExportDialog(): void {
+  if (!documentStore.getState().project) return;
+  if (exportStore.getState().step.kind !== 'closed') return;
+  exportStore.setState({ step: { kind: 'choose' }, error: null, note: null });
+}
+
+export function closeExportDialog(): void {
+  const { step } = exportStore.getState();
+  if (step.kind === 'running') return; // the export goes on: wait for it
+  if (step.kind === 'pick') step.resolve(null);
+  if (step.kind === 'replace') step.resolve(false);
+  exportStore.setState({ step: { kind: 'closed' }, error: null, note: null });
+}
