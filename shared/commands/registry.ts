@@ -4,6 +4,7 @@ import { addLink, removeLink, updateLink } from './links';
 import { moveNodes, setViewport } from './layout';
 import { addDependency, addModule, deleteModule, removeDependency, renameModule, updateModule } from './modules';
 import { addPhase, addTeam, pinService, removePhase, removeTeam, updatePhase, updatePlanning, updateTeam } from './phases';
+import { deleteScenario, duplicateScenario, renameScenario, switchScenario } from './scenarios';
 import { createService, deleteService, pasteServices, renameService, updateService } from './services';
 
 // Every document command, registered once with an id, a label and an optional shortcut. Menus, shortcuts and
@@ -15,7 +16,7 @@ interface CommandSpec<A> {
   label: string;
   shortcut?: string;
   /** Where the palette groups it. */
-  group: 'Services' | 'Modules' | 'Dependencies' | 'Links' | 'Canvas' | 'Roadmap';
+  group: 'Services' | 'Modules' | 'Dependencies' | 'Links' | 'Canvas' | 'Roadmap' | 'Scenarios';
   run: (project: Project, args: A) => Project;
 }
 
@@ -47,6 +48,10 @@ export const COMMANDS = {
   'team.add': spec({ label: 'Add team', group: 'Roadmap', run: addTeam }),
   'team.update': spec({ label: 'Edit team', group: 'Roadmap', run: updateTeam }),
   'team.remove': spec({ label: 'Remove team', group: 'Roadmap', run: removeTeam }),
+  'scenario.duplicate': spec({ label: 'Duplicate scenario', group: 'Scenarios', run: duplicateScenario }),
+  'scenario.rename': spec({ label: 'Rename scenario', group: 'Scenarios', run: renameScenario }),
+  'scenario.switch': spec({ label: 'Switch to scenario…', group: 'Scenarios', run: switchScenario }),
+  'scenario.delete': spec({ label: 'Delete scenario', group: 'Scenarios', run: deleteScenario }),
 } as const;
 
 export type CommandId = keyof typeof COMMANDS;

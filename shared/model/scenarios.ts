@@ -1,4 +1,4 @@
-import type { Project, Scenario } from './project';
+import type { Design, Project, Scenario, ScenarioInfo } from './project';
 
 // The modules of the monolith are shared by every scenario: when one goes (deleted, or gone from a re-import),
 // it leaves the services of the scenarios that are not active too, or the project would fail its integrity check.
@@ -17,4 +17,27 @@ export function dropModulesFromScenarios(otherScenarios: Project['otherScenarios
     };
   });
   return changed ? next : otherScenarios;
+}
+
+/** The design parts of a project or a scenario (the arrays shared, not copied). */
+export function designOf(source: Design): Design {
+  return { services: source.services, links: source.links, phases: source.phases, planning: source.planning, layout: source.layout };
+}
+
+/** The name parts of a scenario. */
+export function scenarioInfoOf(scenario: ScenarioInfo): ScenarioInfo {
+  return { id: scenario.id, name: scenario.name, description: scenario.description };
+}
+
+/** Every scenario of the project, the active one first then the others in file order, each with its design. */
+export function allScenarios(project: Project): { scenario: Scenario; active: boolean }[] {
+  return [
+    { scenario: { ...scenarioInfoOf(project.scenario), ...designOf(project) }, active: true },
+    ...project.otherScenarios.map((scenario) => ({ scenario, active: false })),
+  ];
+}
+
+/** The project with this scenario's design at the top level and no other scenario: what the planner and metrics read. */
+export function projectWithDesign(project: Project, scenario: Scenario): Project {
+  return { ...project, ...designOf(scenario), scenario: scenarioInfoOf(scenario), otherScenarios: [] };
 }

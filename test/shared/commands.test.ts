@@ -209,7 +209,7 @@ describe('registry and history', () => {
     const pinned = runCommand(sample(), 'service.pin', { serviceId: 'svc-search', phaseId: 'phase-edge' });
     expect(service(pinned, 'svc-search').pinnedPhaseId).toBe('phase-edge');
     expect(new Set(COMMAND_LIST.map((command) => command.group))).toEqual(
-      new Set(['Services', 'Modules', 'Dependencies', 'Links', 'Canvas', 'Roadmap']),
+      new Set(['Services', 'Modules', 'Dependencies', 'Links', 'Canvas', 'Roadmap', 'Scenarios']),
     );
   });
 
