@@ -6,6 +6,42 @@ const noElectron = { name: 'electron', message: 'electron is imported only by ma
 const noElectronStore = { name: 'electron-store', message: 'electron-store imports electron: only main/electron/ may use it.' };
 const noXyflow = { group: ['@xyflow/*'], message: '@xyflow/react is used only under renderer/features/canvas/.' };
 
+// The renderer's layers (issue 11): arrows run down only, app -> features -> (widgets, derived, state, platform)
+// -> shared, and a feature never imports another feature. Folders are one level deep (renderer/state/x.ts) and
+// features two (renderer/features/canvas/x.ts), so an import that climbs out of a folder ('../', '../../') into
+// a layer is recognised by its specifier. Each folder's block lists every pattern it needs: flat config replaces
+// a rule's options, it does not merge them.
+const toBackEnd = { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/platform/bridge.' };
+const intoLayer = (layers, message) => ({ regex: `^(\\.\\./)+(${layers.join('|')})(/|$)`, message });
+const rendererBlock = (files, patterns, ignores = []) => ({
+  files,
+  ignores,
+  rules: { 'no-restricted-imports': ['error', { paths: [noElectron, noElectronStore], patterns: [nodeBuiltins, toBackEnd, ...patterns] }] },
+});
+const inRenderer = (folder) => [`renderer/${folder}/**/*.ts`, `renderer/${folder}/**/*.tsx`];
+const noOtherFeature = { regex: '^\\.\\./[^./]', message: 'A feature never imports another feature: move what both need down to state/, derived/, widgets/ or platform/.' };
+function rendererLayers() {
+  const noApp = intoLayer(['app'], 'Nothing below the app shell imports renderer/app/.');
+  const noFeatures = intoLayer(['features'], 'Only the app shell imports renderer/features/.');
+  return [
+    // The entry (main.tsx) and the app shell may import every layer.
+    rendererBlock(['renderer/*.ts', 'renderer/*.tsx', ...inRenderer('app')], [noXyflow]),
+    // The canvas is the only folder that imports @xyflow/react.
+    rendererBlock(inRenderer('features/canvas'), [noApp, noFeatures, noOtherFeature]),
+    rendererBlock(inRenderer('features'), [noXyflow, noApp, noFeatures, noOtherFeature], ['renderer/features/canvas/**']),
+    rendererBlock(inRenderer('widgets'), [noXyflow, noApp, noFeatures, intoLayer(['state', 'derived'], 'A widget knows no store and no document: pass what it shows as props.')]),
+    rendererBlock(inRenderer('derived'), [noXyflow, noApp, noFeatures, intoLayer(['widgets'], 'derived/ computes data: it renders no widget.')]),
+    rendererBlock(inRenderer('state'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived'], 'state/ is below widgets/ and derived/: it imports neither.')]),
+    rendererBlock(inRenderer('platform'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived', 'state'], 'platform/ (bridge, labels, messages) is the bottom of the renderer: it imports only shared/.')]),
+    // A file elsewhere in renderer/ has no layer yet: give it one.
+    rendererBlock(['renderer/**/*.ts', 'renderer/**/*.tsx'], [noXyflow, { regex: '.', message: 'Put this file in a renderer layer: app/, features/<name>/, widgets/, derived/, state/ or platform/.' }], [
+      'renderer/*.ts',
+      'renderer/*.tsx',
+      ...['app', 'features', 'widgets', 'derived', 'state', 'platform'].map((folder) => `renderer/${folder}/**`),
+    ]),
+  ];
+}
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.tmp/**', '.corpus/**'] },
   ...tseslint.configs.recommended,
@@ -34,31 +70,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
-    ignores: ['renderer/features/canvas/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, noElectronStore],
-          patterns: [noXyflow, nodeBuiltins, { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/platform/bridge.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['renderer/features/canvas/**/*.ts', 'renderer/features/canvas/**/*.tsx'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [noElectron, noElectronStore],
-          patterns: [nodeBuiltins, { group: ['**/main/**'], message: 'renderer/ reaches the back end only through renderer/platform/bridge.' }],
-        },
-      ],
-    },
-  },
+  ...rendererLayers(),
   {
     files: ['main/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
     ignores: ['main/electron/**', 'main/preload.ts', 'test/renderer/**'],
