@@ -3,8 +3,8 @@ import type { NodePosition, Project } from '../model/project';
 
 // Where new service nodes go when many arrive at once (a proposal accepted): a grid whose rows are as tall as
 // their tallest node, beside or below what is already on the canvas, so that no two nodes overlap on the canvas
-// or in the report's architecture diagram. Node sizes are estimated from the canvas's CSS (renderer/canvas/
-// canvas.css: a 220 px service node, 240 px Monolith; chips of 11 px monospace text wrapped in 192 px); the
+// or in the report's architecture diagram. Node sizes are estimated from the canvas's CSS (renderer/features/
+// canvas/canvas.css: a 220 px service node, 240 px Monolith; chips of 11 px monospace text wrapped in 192 px); the
 // estimate errs on the large side, and an end-to-end test checks it against the nodes the browser draws.
 
 /** A service node lists its modules as chips up to this many; past it the node collapses to a count. */

@@ -5,7 +5,7 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { roadmapStore, setTimelineView, WEEK_PX, zoomTimeline } from '../../renderer/features/roadmap/roadmapStore';
 import { barTitle, NO_TEAM, phaseRows, rowsInSight, serviceRows } from '../../renderer/features/roadmap/timelineRows';
 
-// The roadmap timeline's rows (renderer/roadmap/timelineRows.ts) and its view state: a lane header then the
+// The roadmap timeline's rows (renderer/features/roadmap/timelineRows.ts) and its view state: a lane header then the
 // lane's services, a row per phase, the rows in sight for a scroll offset, zoom steps and the view switch.
 
 afterEach(() => roadmapStore.setState({ timelineView: 'services', weekPx: null }));
