@@ -1,6 +1,7 @@
 // Clustering modules to a target number of services (issue 9): Louvain on the weighted graph, at a resolution
 // raised until it gives at least the target, then the pair of clusters whose merge costs the least modularity
-// merged until the target is met. Modules with no edge stay in the monolith rather than becoming singletons.
+// merged until the target is met. Modules with no edge, and small groups with no neighbour, stay in the monolith
+// rather than becoming singletons; no service is smaller than a share of the mean; nodes kept apart never meet.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { mulberry32 } from '../random';
@@ -27,15 +28,28 @@ function communities(graph: Graph, resolution: number, seed: number): string[][]
   return [...groups.values()].map((g) => g.sort(compareText));
 }
 
+/** What merging must respect: the lines of each node, the smallest service, and nodes that must stay apart. */
+export interface MergeRules {
+  /** Lines of code of a node (a module or a kept-together group). Default: 1 each. */
+  lines?: ReadonlyMap<string, number>;
+  /** A service holds at least this many lines; a smaller group joins the one it is most tied to, or the monolith. */
+  minLines?: number;
+  /** Nodes that may never share a service with these. */
+  apart?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
 /**
- * Merge groups, two at a time, until `target` remain: each time the pair joined by an edge whose merge loses
- * least modularity (gain e_cd/m - a_c a_d / 2m^2). Groups left with no edge to any other when more than the
- * target remain are returned apart in `dropped` (the smallest by degree first).
+ * Merge groups, two at a time, until `target` remain: first every group under `minLines` into the neighbour
+ * whose merge loses least modularity (a small group with no neighbour goes to `dropped`: no signal, so the
+ * monolith; one whose neighbours must all stay apart from it stays), then each time the pair joined by an edge whose merge loses least modularity (gain e_cd/m -
+ * a_c a_d / 2m^2). Groups holding nodes to keep apart are never merged. Groups left with no edge to any other
+ * when more than the target remain are returned apart in `dropped` (the smallest by degree first).
  */
-function mergeTo(groups: string[][], edges: readonly WeightedEdge[], target: number): { groups: string[][]; dropped: string[][] } {
+export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], target: number, rules: MergeRules = {}): { groups: string[][]; dropped: string[][] } {
   const groupOf = new Map<string, number>();
   groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
   const members = groups.map((g) => [...g]);
+  const lines = groups.map((g) => g.reduce((s, id) => s + (rules.lines?.get(id) ?? 1), 0));
   const degree = groups.map(() => 0);
   const between = groups.map(() => new Map<number, number>());
   let total = 0;
@@ -50,25 +64,17 @@ function mergeTo(groups: string[][], edges: readonly WeightedEdge[], target: num
     between[x]!.set(y, (between[x]!.get(y) ?? 0) + weight);
     between[y]!.set(x, (between[y]!.get(x) ?? 0) + weight);
   }
+  const apart = rules.apart;
+  const conflict = (x: number, y: number) => apart !== undefined && members[x]!.some((id) => members[y]!.some((other) => apart.get(id)?.has(other)));
+  const gainOf = (x: number, y: number, w: number) => w / total - (degree[x]! * degree[y]!) / (2 * total * total);
   const alive = new Set(members.map((_, k) => k));
-  while (alive.size > target) {
-    let best: [number, number] | null = null;
-    let bestGain = -Infinity;
-    for (const x of alive) {
-      for (const [y, w] of between[x]!) {
-        if (y <= x) continue;
-        const gain = w / total - (degree[x]! * degree[y]!) / (2 * total * total);
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = [x, y];
-        }
-      }
-    }
-    if (!best) break;
-    const [x, y] = members[best[0]]!.length >= members[best[1]]!.length ? best : [best[1], best[0]];
+  const dropped: number[] = [];
+  const merge = (p: number, q: number) => {
+    const [x, y] = members[p]!.length >= members[q]!.length ? [p, q] : [q, p];
     members[x]!.push(...members[y]!);
     members[y] = [];
     degree[x]! += degree[y]!;
+    lines[x]! += lines[y]!;
     for (const [z, w] of between[y]!) {
       between[z]!.delete(y);
       if (z === x) continue;
@@ -78,10 +84,61 @@ function mergeTo(groups: string[][], edges: readonly WeightedEdge[], target: num
     between[x]!.delete(y);
     between[y]!.clear();
     alive.delete(y);
+  };
+  const minLines = rules.minLines ?? 0;
+  // Small groups tied only to groups they must stay apart from keep their place: the architect's word first.
+  const stuck = new Set<number>();
+  for (;;) {
+    let small = -1;
+    for (const x of alive) if (lines[x]! < minLines && !stuck.has(x) && (small < 0 || lines[x]! < lines[small]!)) small = x;
+    if (small < 0) break;
+    let best = -1;
+    let bestGain = -Infinity;
+    for (const [y, w] of between[small]!) {
+      if (conflict(small, y)) continue;
+      const gain = gainOf(small, y, w);
+      if (gain > bestGain || (gain === bestGain && y < best)) [best, bestGain] = [y, gain];
+    }
+    if (best < 0 && between[small]!.size > 0) stuck.add(small);
+    else if (best < 0) {
+      alive.delete(small);
+      dropped.push(small);
+    } else merge(small, best);
+  }
+  while (alive.size > target) {
+    let best: [number, number] | null = null;
+    let bestGain = -Infinity;
+    for (const x of alive) {
+      for (const [y, w] of between[x]!) {
+        if (y <= x || conflict(x, y)) continue;
+        const gain = gainOf(x, y, w);
+        if (gain > bestGain) {
+          bestGain = gain;
+          best = [x, y];
+        }
+      }
+    }
+    if (!best) break;
+    merge(best[0], best[1]);
   }
   const kept = [...alive].map((k) => ({ k, ids: members[k]!.sort(compareText) }));
   kept.sort((p, q) => degree[q.k]! - degree[p.k]! || compareText(p.ids[0]!, q.ids[0]!));
-  return { groups: kept.slice(0, target).map((p) => p.ids), dropped: kept.slice(target).map((p) => p.ids) };
+  return { groups: kept.slice(0, target).map((p) => p.ids), dropped: [...kept.slice(target).map((p) => p.ids), ...dropped.map((k) => members[k]!.sort(compareText))] };
+}
+
+/** Louvain's communities with the nodes kept apart from one already there split off, each on its own. */
+function splitApart(groups: string[][], apart: ReadonlyMap<string, ReadonlySet<string>> | undefined): string[][] {
+  if (apart === undefined || apart.size === 0) return groups;
+  const out: string[][] = [];
+  for (const group of groups) {
+    const kept: string[] = [];
+    for (const id of group) {
+      if (kept.some((other) => apart.get(id)?.has(other))) out.push([id]);
+      else kept.push(id);
+    }
+    out.push(kept);
+  }
+  return out;
 }
 
 export interface ClusterResult {
@@ -93,12 +150,16 @@ export interface ClusterResult {
   resolution: number;
 }
 
+/** Lines below which a service is "a few lines": `minShare` (default 0.05) of the mean service, and at least 100
+ * lines unless the mean service is under 200 (then half the mean). */
+export const smallestService = (meanLines: number, minShare = 0.05): number => Math.max(minShare * meanLines, Math.min(100, meanLines / 2));
+
 /**
  * A clusterer of these nodes and edges: for a target, at most `target` groups of the nodes that have an edge,
- * with `target` groups whenever the edges allow it. The graph is built once and Louvain runs once per
- * resolution, whatever the number of targets asked.
+ * with `target` groups whenever the edges and rules allow it, none smaller than smallestService(). The graph is built once and Louvain runs once per resolution, whatever the number of
+ * targets asked.
  */
-export function clustererOf(nodes: readonly string[], edges: readonly WeightedEdge[], seed = 1): (target: number) => ClusterResult {
+export function clustererOf(nodes: readonly string[], edges: readonly WeightedEdge[], seed = 1, rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {}): (target: number) => ClusterResult {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const { a, b, weight } of edges) {
     if (a === b || weight <= 0) continue;
@@ -111,19 +172,25 @@ export function clustererOf(nodes: readonly string[], edges: readonly WeightedEd
   const byResolution = new Map<number, string[][]>();
   const at = (resolution: number) => {
     let found = byResolution.get(resolution);
-    if (!found) byResolution.set(resolution, (found = communities(graph, resolution, seed)));
+    if (!found) byResolution.set(resolution, (found = splitApart(communities(graph, resolution, seed), rules.apart)));
     return found;
   };
+  let linesInGraph = 0;
+  graph.forEachNode((id) => (linesInGraph += rules.lines?.get(id) ?? 1));
   return (target) => {
     if (graph.order === 0 || target < 1) return { groups: [], monolith: [...nodes].sort(compareText), resolution: 1 };
+    const merging = { ...rules, minLines: smallestService(linesInGraph / target, rules.minShare) };
     let resolution = 1;
-    while (at(resolution).length < target && resolution < 64) resolution *= 2;
-    const merged = mergeTo(at(resolution), edges, target);
+    let merged = mergeGroups(at(resolution), edges, target, merging);
+    while (merged.groups.length < target && resolution < 64) {
+      resolution *= 2;
+      merged = mergeGroups(at(resolution), edges, target, merging);
+    }
     return { groups: merged.groups, monolith: [...lonely, ...merged.dropped.flat()].sort(compareText), resolution };
   };
 }
 
 /** clustererOf for one target. */
-export function clusterToTarget(nodes: readonly string[], edges: readonly WeightedEdge[], target: number, seed = 1): ClusterResult {
-  return clustererOf(nodes, edges, seed)(target);
+export function clusterToTarget(nodes: readonly string[], edges: readonly WeightedEdge[], target: number, seed = 1, rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {}): ClusterResult {
+  return clustererOf(nodes, edges, seed, rules)(target);
 }

@@ -1,15 +1,18 @@
 // Service boundaries from evidence (issue 9): the static graph (imports, foreign keys) and the co-change of the
-// history before a cut-off, clustered to a target number of services, refined on that history (refine.ts),
-// named from their dominant domain, and
-// each alternative backtested on the commits after the cut-off beside random partitions of the same sizes.
-import { serviceNameForModule } from '../commands/services';
+// history before a cut-off, clustered to a target number of services within the architect's constraints,
+// refined on that history (refine.ts), named from their dominant domain (names.ts) and explained (explain.ts);
+// each alternative backtested on the commits after the cut-off beside random partitions of the same sizes and
+// one service per app merged to the same count.
 import { uniqueId } from '../model/create';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import { summarizeDesign, withServices, type ProposedService } from '../importer/suggest';
 import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, type BacktestResult } from './backtest';
-import { clustererOf, type WeightedEdge } from './cluster';
-import { refineGroups } from './refine';
+import { clustererOf, mergeGroups, smallestService, type WeightedEdge } from './cluster';
+import { isTestModule, scopeOf, type Constraints, type Scope } from './constraints';
+import { explainServices, type ServiceExplanation } from './explain';
 import { coChange, dayOf, ownership, type ModuleCommit } from './history';
+import { domainNames } from './names';
+import { refineGroups } from './refine';
 
 export interface EvidenceOptions {
   /** How much a foreign key weighs against an import of the same weight. Default 3. */
@@ -53,36 +56,17 @@ export function evidenceEdges(project: Project, history: readonly ModuleCommit[]
     });
 }
 
-/**
- * Names of services from their dominant domain: the package part that is most common among a service's modules
- * and rare elsewhere (count in the service x log(modules / modules with that part)), "Catalogue" rather than
- * "Oscar" or "Apps"; a name already given goes to the next part, then gets a number.
- */
-export function domainNames(project: Project, groups: ReadonlyArray<readonly string[]>): string[] {
-  const names = new Map(project.monolith.modules.map((m) => [m.id, m.name]));
-  const partsOf = (id: string) => [...new Set((names.get(id) ?? id).split('.').filter(Boolean))];
-  const everywhere = new Map<string, number>();
-  for (const m of project.monolith.modules) for (const part of partsOf(m.id)) everywhere.set(part, (everywhere.get(part) ?? 0) + 1);
-  const total = project.monolith.modules.length;
-  const used = new Set<string>();
-  return groups.map((group) => {
-    const counts = new Map<string, number>();
-    for (const id of group) for (const part of partsOf(id)) counts.set(part, (counts.get(part) ?? 0) + 1);
-    const ranked = [...counts.entries()]
-      .map(([part, n]) => ({ part, score: n * Math.log((total + 1) / (everywhere.get(part) ?? 1)) }))
-      .sort((p, q) => q.score - p.score || (p.part < q.part ? -1 : p.part > q.part ? 1 : 0))
-      .map((p) => serviceNameForModule(p.part));
-    let name = ranked.find((n) => !used.has(n.toLowerCase())) ?? ranked[0] ?? 'Service';
-    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${ranked[0]} ${k}`;
-    used.add(name.toLowerCase());
-    return name;
-  });
-}
+export type ProposedBoundary = ProposedService & {
+  owners: Array<{ author: string; share: number }>;
+  /** A service already in the project, kept as it is (a pin): accepting the proposal leaves it alone. */
+  pinned: boolean;
+  explanation: ServiceExplanation;
+};
 
 export interface Alternative {
   /** The number of services asked for. */
   target: number;
-  services: Array<ProposedService & { owners: Array<{ author: string; share: number }> }>;
+  services: ProposedBoundary[];
   /** Modules left in the monolith. */
   monolithModules: number;
   structuralModularity: number;
@@ -91,8 +75,8 @@ export interface Alternative {
   backtest: BacktestResult | null;
   /** The median backtest share of 50 seeded random partitions of the same sizes. */
   randomMedian: number | null;
-  /** The backtest of the same number of services made of the largest modules, one each (the rest in the monolith). */
-  largestApps: number | null;
+  /** The backtest of one service per app (module), merged on imports and data to the same number of services. */
+  perApp: number | null;
   /** The backtest of the same target clustered on the static graph alone (imports and data, no history). */
   staticOnly: number | null;
 }
@@ -105,63 +89,106 @@ export interface BoundaryReport {
   current: BacktestResult | null;
   /** Every module its own service. */
   perModule: BacktestResult | null;
+  /** Modules that hold tests: never a service, they stay in the monolith. */
+  testModules: number;
   alternatives: Alternative[];
 }
 
-/** Services from groups of module ids, the largest (by lines) first, with ids that collide with nothing. */
-function asServices(project: Project, groups: string[][], history: readonly ModuleCommit[]): Alternative['services'] {
+/** Services from groups of module ids (pins first, as they are; then the largest by lines), named and explained. */
+function asServices(project: Project, pinned: Scope['pinned'], groups: string[][], history: readonly ModuleCommit[], edges: readonly WeightedEdge[]): ProposedBoundary[] {
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
-  const sized = groups.map((g) => ({ ids: g, lines: g.reduce((s, id) => s + (lines.get(id) ?? 0), 0) })).sort((p, q) => q.lines - p.lines || (p.ids[0]! < q.ids[0]! ? -1 : 1));
-  const names = domainNames(project, sized.map((s) => s.ids));
+  const linesOf = (ids: readonly string[]) => ids.reduce((s, id) => s + (lines.get(id) ?? 0), 0);
+  const sized = groups.map((g) => ({ ids: g, lines: linesOf(g) })).sort((p, q) => q.lines - p.lines || (p.ids[0]! < q.ids[0]! ? -1 : 1));
+  const names = domainNames(project.monolith.modules, sized.map((s) => s.ids), pinned.map((p) => p.name));
   const taken = new Set<string>([...project.monolith.modules.map((m) => m.id), ...project.services.map((s) => s.id), MONOLITH_NODE_ID]);
-  const owners = ownership(history, 1000);
-  return sized.map((s, k) => {
-    const id = uniqueId(`svc-${names[k]!.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`, taken);
-    taken.add(id);
+  const owners = new Map(ownership(history, 1000).map((o) => [o.moduleId, o]));
+  const ownersOf = (ids: readonly string[]) => {
     const authors = new Map<string, number>();
     let commits = 0;
-    for (const o of owners) {
-      if (!s.ids.includes(o.moduleId)) continue;
+    for (const id of ids) {
+      const o = owners.get(id);
+      if (!o) continue;
       commits += o.commits;
       for (const a of o.authors) authors.set(a.author, (authors.get(a.author) ?? 0) + a.commits);
     }
     const top = [...authors.entries()].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 3);
-    return { id, name: names[k]!, moduleIds: s.ids, linesOfCode: s.lines, owners: top.map(([author, n]) => ({ author, share: n / commits })) };
-  });
+    return top.map(([author, n]) => ({ author, share: n / commits }));
+  };
+  const made = [
+    ...pinned.map((p) => ({ id: p.id, name: p.name, moduleIds: p.moduleIds, linesOfCode: linesOf(p.moduleIds), pinned: true })),
+    ...sized.map((s, k) => {
+      const id = uniqueId(`svc-${names[k]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, taken);
+      taken.add(id);
+      return { id, name: names[k]!, moduleIds: s.ids, linesOfCode: s.lines, pinned: false };
+    }),
+  ];
+  const explanations = explainServices(project, made, history, edges);
+  return made.map((s, k) => ({ ...s, owners: ownersOf(s.moduleIds), explanation: explanations[k]! }));
 }
 
 export interface ProposeOptions extends EvidenceOptions {
-  /** The numbers of services to offer. */
+  /** The numbers of services to offer (pinned services count toward them). */
   targets: readonly number[];
   /** Seconds since the epoch; default: no history after it (all history trains, nothing is backtested). */
   cutoff?: number | null;
   seed?: number;
+  constraints?: Constraints;
+  /** No proposed service has fewer lines than this share of the mean lines per service (and 100). Default 0.05. */
+  minShare?: number;
+}
+
+/** Module ids of a commit seen as units (kept-together groups one unit; modules not clustered as they are). */
+const asUnits = (commits: readonly ModuleCommit[], unitOf: ReadonlyMap<string, string>): ModuleCommit[] =>
+  commits.map((c) => ({ ...c, modules: [...new Set(c.modules.map((id) => unitOf.get(id) ?? id))].sort() }));
+
+/** Edges between units (edges touching a module not clustered are dropped; within a unit, merged away). */
+function unitEdges(edges: readonly WeightedEdge[], unitOf: ReadonlyMap<string, string>): WeightedEdge[] {
+  const out: WeightedEdge[] = [];
+  for (const { a, b, weight } of edges) {
+    const [x, y] = [unitOf.get(a), unitOf.get(b)];
+    if (x !== undefined && y !== undefined && x !== y) out.push({ a: x, b: y, weight });
+  }
+  return out;
 }
 
 /** The alternatives at each target size with their figures, and the backtest of the current and per-module designs. */
 export function proposeBoundaries(project: Project, history: readonly ModuleCommit[], options: ProposeOptions): BoundaryReport {
   const cutoff = options.cutoff ?? null;
+  const seed = options.seed ?? 1;
   const { before, after } = cutoff === null ? { before: [...history], after: [] } : splitAt(history, cutoff);
   const ids = project.monolith.modules.map((m) => m.id);
-  const cluster = clustererOf(ids, evidenceEdges(project, before, options), options.seed ?? 1);
-  const clusterStatic = clustererOf(ids, evidenceEdges(project, [], options), options.seed ?? 1);
+  const scope = scopeOf(project, options.constraints);
+  const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
+  const unitLines = new Map([...scope.units].map(([unit, members]) => [unit, Math.max(1, members.reduce((s, id) => s + (lines.get(id) ?? 0), 0))]));
+  const rules = { lines: unitLines, apart: scope.apart, minShare: options.minShare ?? 0.05 };
+  const edges = evidenceEdges(project, before, options);
+  const staticEdges = unitEdges(evidenceEdges(project, [], options), scope.unitOf);
+  const units = [...scope.units.keys()];
+  const cluster = clustererOf(units, unitEdges(edges, scope.unitOf), seed, rules);
+  const clusterStatic = clustererOf(units, staticEdges, seed, rules);
+  const training = asUnits(before, scope.unitOf);
+  const expand = (groups: readonly string[][]) => groups.map((g) => g.flatMap((unit) => scope.units.get(unit) ?? []).sort());
+  const pins = scope.pinned.map((p) => p.moduleIds);
   const tested = after.length > 0;
   const alternatives = [...new Set(options.targets)].sort((a, b) => a - b).map((target): Alternative => {
-    const groups = refineGroups(cluster(target).groups, before);
-    const services = asServices(project, groups, before);
+    const wanted = Math.max(0, target - scope.pinned.length);
+    const clustered = cluster(wanted);
+    const minLines = smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
+    const groups = expand(refineGroups(clustered.groups, training, { lines: unitLines, minLines, apart: scope.apart }));
+    const services = asServices(project, scope.pinned, groups, before, edges);
     const summary = summarizeDesign(withServices(project, services));
-    const assignment = assignmentOfGroups(groups);
-    const largest = [...project.monolith.modules].sort((a, b) => b.linesOfCode - a.linesOfCode || (a.id < b.id ? -1 : 1)).slice(0, groups.length);
+    const assignment = assignmentOfGroups([...pins, ...groups]);
+    const perApp = mergeGroups(units.map((u) => [u]), staticEdges, wanted, { apart: scope.apart }).groups;
     return {
       target,
       services,
-      monolithModules: ids.length - groups.reduce((s, g) => s + g.length, 0),
+      monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
       structuralModularity: summary.structuralModularity,
       crossingShareByWeight: summary.crossingShareByWeight,
       backtest: tested ? backtest(after, assignment) : null,
-      randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, options.seed ?? 1) : null,
-      largestApps: tested ? backtest(after, assignmentOfGroups(largest.map((m) => [m.id]))).share : null,
-      staticOnly: tested ? backtest(after, assignmentOfGroups(clusterStatic(target).groups)).share : null,
+      randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
+      perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,
+      staticOnly: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(clusterStatic(wanted).groups)])).share : null,
     };
   });
   return {
@@ -170,6 +197,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     commitsAfter: after.length,
     current: tested ? backtest(after, assignmentOf(project)) : null,
     perModule: tested ? backtest(after, new Map(ids.map((id) => [id, id]))) : null,
+    testModules: project.monolith.modules.filter(isTestModule).length,
     alternatives,
   };
 }

@@ -1,6 +1,7 @@
 // Refining clustered services on the history they were learned from: move one module at a time to the service
 // whose commits it shares most, when that lowers the number of commits crossing services, keeping every service
-// non-empty and none above a size cap (so that the refinement cannot collapse into one service and singletons).
+// non-empty and none above a size cap (so that the refinement cannot collapse into one service and singletons),
+// none below the smallest service's lines, and never bringing together modules kept apart.
 import type { ModuleCommit } from './history';
 
 export interface RefineOptions {
@@ -8,6 +9,11 @@ export interface RefineOptions {
   passes?: number;
   /** A service holds at most this many modules; default max(3, 2 x the mean). */
   cap?: number;
+  /** Lines of each module (default 1 each) and the fewest a service may keep: no move takes a service below. */
+  lines?: ReadonlyMap<string, number>;
+  minLines?: number;
+  /** Modules that may never join a service holding one of these. */
+  apart?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** The groups with modules moved between them while the training commits crossing groups go down. */
@@ -15,6 +21,12 @@ export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: 
   const groupOf = new Map<string, number>();
   groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
   const sizes = groups.map((g) => g.length);
+  const linesOf = (id: string) => options.lines?.get(id) ?? 1;
+  const lines = groups.map((g) => g.reduce((s, id) => s + linesOf(id), 0));
+  const members = groups.map((g) => new Set(g));
+  const minLines = options.minLines ?? 0;
+  const apart = options.apart;
+  const mayJoin = (id: string, g: number) => sizes[g]! < cap && (apart?.get(id) === undefined || ![...apart.get(id)!].some((other) => members[g]!.has(other)));
   const assigned = sizes.reduce((a, b) => a + b, 0);
   const cap = options.cap ?? Math.max(3, Math.ceil((2 * assigned) / Math.max(1, groups.length)));
   // Per commit, how many of its modules each group (-1: the monolith) holds.
@@ -37,7 +49,7 @@ export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: 
   /** The group whose move saves most crossing commits, net of those it makes cross; null when none saves any. */
   const bestMove = (id: string): { to: number; net: number } | null => {
     const from = groupOf.get(id)!;
-    if (sizes[from]! <= 1) return null;
+    if (sizes[from]! <= 1 || lines[from]! - linesOf(id) < minLines) return null;
     // A commit stops crossing when this module was its only one outside the target group; it starts crossing
     // when it held this group's modules only.
     const gain = new Map<number, number>();
@@ -50,7 +62,7 @@ export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: 
       }
     }
     let best: { to: number; net: number } | null = null;
-    for (const [g, n] of gain) if (n - lost > (best?.net ?? 0) && sizes[g]! < cap) best = { to: g, net: n - lost };
+    for (const [g, n] of gain) if (n - lost > (best?.net ?? 0) && mayJoin(id, g)) best = { to: g, net: n - lost };
     return best;
   };
   const move = (id: string, to: number) => {
@@ -65,6 +77,10 @@ export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: 
     groupOf.set(id, to);
     sizes[from]!--;
     sizes[to]!++;
+    lines[from]! -= linesOf(id);
+    lines[to]! += linesOf(id);
+    members[from]!.delete(id);
+    members[to]!.add(id);
   };
   for (let pass = 0; pass < (options.passes ?? 4); pass++) {
     // The largest savings first; each is looked at again when its turn comes, as earlier moves change it.

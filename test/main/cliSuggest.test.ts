@@ -72,7 +72,7 @@ describe('carve suggest', () => {
     expect(three.monolithModules).toBe(1);
     expect(three.backtest).toEqual({ commits: 33, crossing: 3, share: 3 / 33 });
     expect(three.randomMedian).toBeGreaterThan(0.5);
-    for (const key of ['structuralModularity', 'crossingShareByWeight', 'largestApps', 'staticOnly']) expect(typeof three[key]).toBe('number');
+    for (const key of ['structuralModularity', 'crossingShareByWeight', 'perApp', 'staticOnly']) expect(typeof three[key]).toBe('number');
 
     const { project } = await openProjectFile(path.join(cwd, 'split.carve'));
     const nameOf = new Map(project.monolith.modules.map((m) => [m.id, m.name]));
@@ -80,7 +80,8 @@ describe('carve suggest', () => {
     expect(groups.sort()).toEqual(GROUPS.map((g) => [...g].sort().join(',')).sort());
     for (const service of project.services) {
       const members = service.moduleIds.map((id) => nameOf.get(id)!);
-      expect(members.map((m) => m.charAt(0).toUpperCase() + m.slice(1))).toContain(service.name);
+      // Named from its domains ("Auth & Profiles"): every word is one of its modules, never "Users +2".
+      for (const word of service.name.split(' & ')) expect(members.map((m) => m.charAt(0).toUpperCase() + m.slice(1))).toContain(word);
     }
     expect(project.layout.nodes.map((n) => n.id).sort()).toEqual(project.services.map((s) => s.id).sort());
     expect((await runCarve(cwd, ['validate', 'split.carve'])).code).toBe(0);
@@ -89,6 +90,38 @@ describe('carve suggest', () => {
     expect(again.err[0]).toBe('history: read 104 commits from 2023-01-01 to 2024-10-03 (cached)');
     expect(JSON.parse(again.out.join('\n'))).toEqual(report);
     expect(await fs.readdir(path.join(repo, '.history-cache'))).toHaveLength(1);
+  });
+
+  it('holds the constraints of the flags, keeps services already made, and explains each service written', async () => {
+    const src = path.join(repo, 'src');
+    const pinned = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'pinned.carve', '--services', '1', '--history', src, '--history-until', '2024-06-30', '--leave', 'orders,payments,invoices,catalog,search,reviews,lonely']);
+    expect(pinned.code).toBe(0);
+    const run = await runCarve(cwd, ['suggest', 'pinned.carve', '--out', 'split.carve', '--services', '3', '--history', src, '--history-until', '2024-06-30', '--keep-together', 'orders,catalog', '--keep-apart', 'payments,invoices/search,reviews', '--leave', 'lonely']);
+    expect(run.code).toBe(0);
+    const { project: before } = await openProjectFile(path.join(cwd, 'pinned.carve'));
+    const { project } = await openProjectFile(path.join(cwd, 'split.carve'));
+    const nameOf = new Map(project.monolith.modules.map((m) => [m.id, m.name]));
+    const serviceOf = new Map(project.services.flatMap((s) => s.moduleIds.map((id) => [nameOf.get(id)!, s.name] as const)));
+    // The service of the first run (users, auth, profiles) is kept as it is (a pin); two more are proposed.
+    expect(before.services).toHaveLength(1);
+    expect(project.services).toContainEqual(expect.objectContaining({ id: before.services[0]!.id, name: before.services[0]!.name, moduleIds: before.services[0]!.moduleIds }));
+    expect(serviceOf.get('users')).toBe(serviceOf.get('auth'));
+    expect(project.services).toHaveLength(3);
+    expect(serviceOf.get('orders')).toBeDefined();
+    expect(serviceOf.get('orders')).toBe(serviceOf.get('catalog'));
+    expect(serviceOf.get('payments') === undefined || serviceOf.get('payments') !== serviceOf.get('invoices')).toBe(true);
+    expect(serviceOf.get('search') === undefined || serviceOf.get('search') !== serviceOf.get('reviews')).toBe(true);
+    expect(serviceOf.has('lonely')).toBe(false);
+    const written = run.out.slice(run.out.indexOf('the 3 services written:') + 1, -1);
+    expect(written).toHaveLength(3);
+    expect(written.filter((line) => line.includes('(kept as it is)'))).toHaveLength(1);
+    for (const line of written) expect(line).toMatch(/^ {2}\S.*: (\d+ modules: .*\d+ commits changing two or more of them|.* is one module).*\. (Most tied to .+|Nothing ties it to the rest)\.$/);
+
+    const unknown = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'x.carve', '--keep-apart', 'orders,nope']);
+    expect(unknown).toMatchObject({ code: 2, err: ['carve: --keep-apart: the project has no module "nope" (see carve --help)'] });
+    const both = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'x.carve', '--keep-together', 'orders,auth', '--keep-apart', 'auth,orders']);
+    expect(both).toMatchObject({ code: 2, err: ['carve: auth and orders are both kept together and kept apart (see carve --help)'] });
+    expect(await fs.readdir(cwd)).not.toContain('x.carve');
   });
 
   it('never replaces a file without --force, and replaces it with --force', async () => {

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { assignmentOf, backtest, defaultCutoff, groupSizes, randomBacktest } from '../../shared/boundaries/backtest';
 import { clusterToTarget, type WeightedEdge } from '../../shared/boundaries/cluster';
 import { coChange, commitsByModule, ownership, pairKey, parseDay, type ModuleCommit } from '../../shared/boundaries/history';
-import { domainNames, proposeBoundaries } from '../../shared/boundaries/propose';
+import { domainNames } from '../../shared/boundaries/names';
+import { proposeBoundaries } from '../../shared/boundaries/propose';
 import { refineGroups } from '../../shared/boundaries/refine';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
@@ -129,7 +130,7 @@ describe('proposeBoundaries', () => {
   const project = projectOf(names.map((name, k) => ({ id: `m${k}`, name, path: name.replaceAll('.', '/') })));
 
   it('names a service from its dominant domain, never "Shop" or "Dashboard"', () => {
-    expect(domainNames(project, [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']])).toEqual(['Catalogue', 'Orders', 'Users']);
+    expect(domainNames(project.monolith.modules, [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']])).toEqual(['Catalogue', 'Orders', 'Users']);
   });
 
   it('learns co-change before the cut-off, recovers the planted groups and backtests after it below chance', () => {

@@ -1,8 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defaultCutoff } from '../../../shared/boundaries/backtest';
+import { contradiction, type Constraints } from '../../../shared/boundaries/constraints';
 import { commitsByModule, dayOf, parseDay, type ModuleCommit } from '../../../shared/boundaries/history';
 import { proposeBoundaries, type Alternative, type BoundaryReport } from '../../../shared/boundaries/propose';
+import type { Project } from '../../../shared/model/project';
 import { acceptServices } from '../../../shared/commands/accept';
 import { readHistory } from '../../services/history/readHistory';
 import { UsageError } from '../args';
@@ -20,10 +22,37 @@ const DAY = 86_400;
 
 const figure = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
 
-/** "8 services (asked 8): modularity 0.412, crossing 0.218, backtest 0.181 (random 0.352, static graph only 0.250, largest modules 0.300)". */
+/** One alternative's figures side by side: "8 services (asked 8), sizes 10,5,3: modularity ..., backtest 0.181 (random 0.352, one per app merged 0.300, static graph only 0.250)". */
 function alternativeLine(a: Alternative): string {
-  const test = a.backtest === null ? '' : `, backtest ${figure(a.backtest.share)} (random ${figure(a.randomMedian)}, static graph only ${figure(a.staticOnly)}, largest modules ${figure(a.largestApps)})`;
-  return `${a.services.length} services (asked ${a.target}): modularity ${figure(a.structuralModularity)}, crossing ${figure(a.crossingShareByWeight)}${test}`;
+  const test = a.backtest === null ? '' : `, backtest ${figure(a.backtest.share)} (random ${figure(a.randomMedian)}, one per app merged ${figure(a.perApp)}, static graph only ${figure(a.staticOnly)})`;
+  const sizes = a.services.map((s) => s.moduleIds.length).join(',');
+  return `${a.services.length} services (asked ${a.target}), modules ${sizes}${a.monolithModules > 0 ? ` + ${a.monolithModules} in the monolith` : ''}: modularity ${figure(a.structuralModularity)}, crossing ${figure(a.crossingShareByWeight)}${test}`;
+}
+
+/** Module ids from a comma-separated list of module names or ids; a name that is no module is a usage mistake. */
+function moduleList(project: Project, flag: string, text: string): string[] {
+  const byName = new Map(project.monolith.modules.flatMap((m) => [[m.name, m.id], [m.id, m.id]] as const));
+  const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.find((n) => !byName.has(n));
+  if (unknown !== undefined) throw new UsageError(`--${flag}: the project has no module "${unknown.slice(0, 80)}"`);
+  if (names.length === 0) throw new UsageError(`--${flag} needs module names separated by commas`);
+  return [...new Set(names.map((n) => byName.get(n)!))];
+}
+
+/** The groups of a flag's value: "a,b/c,d" is two groups. */
+const listsOf = (value: unknown): string[] => (typeof value === 'string' ? value.split('/').filter((g) => g.trim() !== '') : []);
+
+/** The architect's constraints from the flags, with the project's services as pins. */
+function constraintsOf(project: Project, values: Readonly<Record<string, unknown>>): Constraints {
+  const constraints: Constraints = {
+    keepTogether: listsOf(values['keep-together']).map((t) => moduleList(project, 'keep-together', t)),
+    keepApart: listsOf(values['keep-apart']).map((t) => moduleList(project, 'keep-apart', t)),
+    leave: listsOf(values.leave).flatMap((t) => moduleList(project, 'leave', t)),
+    pinned: project.services.filter((s) => s.moduleIds.length > 0).map((s) => ({ id: s.id, name: s.name, moduleIds: s.moduleIds })),
+  };
+  const problem = contradiction(project, constraints);
+  if (problem !== null) throw new UsageError(problem);
+  return constraints;
 }
 
 function parseServices(text: string | boolean | undefined): number {
@@ -49,13 +78,16 @@ async function historyOf(io: { err(line: string): void; cwd: string }, dirArg: s
 
 export const suggestCommand: Command = {
   name: 'suggest',
-  synopsis: 'PROJECT --out FILE [--services N] [--history DIR] [--history-until YYYY-MM-DD] [--json] [--force]',
+  synopsis: 'PROJECT --out FILE [--services N] [--history DIR] [--history-until YYYY-MM-DD] [--keep-together A,B] [--keep-apart A,B] [--leave A,B] [--json] [--force]',
   summary: 'propose services from imports, data and the change history, backtested, and write the project with them',
   options: {
     out: { type: 'string', short: 'o' },
     services: { type: 'string', short: 'n' },
     history: { type: 'string' },
     'history-until': { type: 'string' },
+    'keep-together': { type: 'string' },
+    'keep-apart': { type: 'string' },
+    leave: { type: 'string' },
     json: { type: 'boolean' },
     force: { type: 'boolean', short: 'f' },
   },
@@ -64,7 +96,10 @@ export const suggestCommand: Command = {
     ['-n, --services N', 'how many services to propose (default 8); 4, 8, 12, 16 and 20 are offered beside it'],
     ['--history DIR', "the imported source folder: its git repository's history gives co-change and the backtest"],
     ['--history-until DATE', 'learn from commits up to DATE (YYYY-MM-DD) and backtest on the later ones (default: one year before the last commit)'],
-    ['--json', 'print the alternatives with their figures and the backtest as JSON'],
+    ['--keep-together A,B', 'these modules (names or ids) end in one service; more groups: A,B/C,D'],
+    ['--keep-apart A,B', 'these modules end in different services; more groups: A,B/C,D'],
+    ['--leave A,B', 'these modules stay in the monolith (the services already in PROJECT are kept as they are)'],
+    ['--json', 'print the alternatives with their figures, explanations and the backtest as JSON'],
     ['-f, --force', 'replace FILE if it exists'],
   ],
   async run({ positionals, values }, io) {
@@ -82,6 +117,7 @@ export const suggestCommand: Command = {
       io.err(problem);
       return 1;
     }
+    const constraints = constraintsOf(project, values);
     const outPath = resolve(io.cwd, out);
     const refused = isStandardOutput(out) ? undefined : await checkOut(outPath, out, values.force === true, NOT_REPLACED);
     if (refused !== undefined) {
@@ -97,9 +133,9 @@ export const suggestCommand: Command = {
     const cutoff = untilDay !== null ? untilDay + DAY : defaultCutoff(commits);
     const modules = project.monolith.modules.length;
     const targets = [...SIZES.filter((n) => n < modules), Math.min(target, modules)];
-    const report: BoundaryReport = proposeBoundaries(project, commits, { targets, cutoff });
+    const report: BoundaryReport = proposeBoundaries(project, commits, { targets, cutoff, constraints });
     const chosen = report.alternatives.find((a) => a.target === Math.min(target, modules))!;
-    const accepted = acceptServices(project, chosen.services);
+    const accepted = acceptServices(project, chosen.services.filter((s) => !s.pinned));
     const unwritten = await writeProjectOut(io, out, outPath, accepted, values.force === true, NOT_REPLACED);
     if (unwritten !== undefined) {
       io.err(unwritten);
@@ -114,7 +150,10 @@ export const suggestCommand: Command = {
     const lines = [
       report.cutoff === null ? 'no backtest: no history' : `cut-off ${report.cutoff}: learned from ${report.commitsBefore} commits before it, backtested on ${report.commitsAfter} from it on${report.commitsAfter === 0 ? ` (none after ${dayOf(cutoff ?? 0)}: no backtest)` : ''}`,
       ...(report.current && report.perModule ? [`backtest of the current design ${figure(report.current.share)}, one service per module ${figure(report.perModule.share)}`] : []),
+      ...(report.testModules > 0 ? [`${report.testModules} modules of tests stay in the monolith`] : []),
       ...report.alternatives.map(alternativeLine),
+      `the ${chosen.services.length} services written:`,
+      ...chosen.services.map((s) => `  ${s.name}${s.pinned ? ' (kept as it is)' : ''}: ${s.explanation.summary}`),
       summary,
     ];
     const print = isStandardOutput(out) ? (line: string) => io.err(line) : (line: string) => io.out(line);

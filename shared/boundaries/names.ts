@@ -1,0 +1,73 @@
+// Names of proposed services from their dominant domain (issue 9): "Catalogue", "Checkout & Basket", never
+// "Utils +15", "Dcim +7", "Oscar" or "Apps". A module's dotted name gives its parts (oscar, apps, catalogue);
+// each part of a service scores by the share of the service's lines in modules that carry it, times how rare
+// the part is in the whole monolith (so the root package and "apps" score nothing), and technical layer words
+// (utils, api, admin, views...) weigh a fifth: they name a layer, not a domain.
+import { serviceNameForModule } from '../commands/services';
+import type { Module } from '../model/project';
+
+/** Package parts that name a technical layer rather than a business domain. */
+const LAYER_WORDS = new Set([
+  'admin', 'api', 'apis', 'app', 'apps', 'base', 'cache', 'cli', 'commands', 'common', 'conf', 'config', 'constants', 'contrib',
+  'core', 'errors', 'exceptions', 'forms', 'helpers', 'lib', 'libs', 'management', 'migrations', 'misc', 'models', 'schemas',
+  'serializers', 'settings', 'shared', 'signals', 'src', 'tasks', 'templatetags', 'test', 'tests', 'urls', 'util', 'utils', 'v1', 'v2', 'views', 'web',
+]);
+
+/** A second domain joins the name ("Checkout & Basket") when it scores at least this share of the first. */
+const SECOND_NAME = 0.6;
+
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The distinct parts of a module's dotted name. */
+const partsOf = (module: Pick<Module, 'name'>): string[] => [...new Set(module.name.split('.').filter(Boolean))];
+
+/** The parts of a group of modules ranked by score, best first (ties by name), with the modules carrying each. */
+export function rankedDomains(modules: readonly Module[], group: readonly string[]): Array<{ part: string; score: number; share: number; carriers: string[] }> {
+  const everywhere = new Map<string, number>();
+  for (const m of modules) for (const part of partsOf(m)) everywhere.set(part, (everywhere.get(part) ?? 0) + 1);
+  const byId = new Map(modules.map((m) => [m.id, m]));
+  const members = group.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
+  const lines = members.reduce((sum, m) => sum + Math.max(1, m.linesOfCode), 0);
+  const found = new Map<string, { share: number; carriers: string[] }>();
+  for (const m of members) {
+    for (const part of partsOf(m)) {
+      let entry = found.get(part);
+      if (!entry) found.set(part, (entry = { share: 0, carriers: [] }));
+      entry.share += Math.max(1, m.linesOfCode) / lines;
+      entry.carriers.push(m.id);
+    }
+  }
+  const total = modules.length;
+  return [...found.entries()]
+    .map(([part, { share, carriers }]) => ({ part, share, carriers, score: share * Math.log((total + 1) / (everywhere.get(part) ?? 1)) * (LAYER_WORDS.has(part.toLowerCase()) ? 0.2 : 1) }))
+    .sort((p, q) => q.score - p.score || compareText(p.part, q.part));
+}
+
+/**
+ * A name for each group of module ids, distinct across the groups: its best domain, with a second one when that
+ * scores close and holds at least a quarter of the lines in modules outside the first ("Checkout & Basket", but
+ * "Catalogue" for catalogue and catalogue.reviews); a name already given (or `taken`) goes to the next domains,
+ * then gets a number.
+ */
+export function domainNames(modules: readonly Module[], groups: ReadonlyArray<readonly string[]>, taken: readonly string[] = []): string[] {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const lines = new Map(modules.map((m) => [m.id, Math.max(1, m.linesOfCode)]));
+  return groups.map((group) => {
+    const ranked = rankedDomains(modules, group);
+    const words = ranked.map((p) => serviceNameForModule(p.part));
+    const candidates: string[] = [];
+    const [first] = ranked;
+    if (first && first.score > 0) {
+      const inFirst = new Set(first.carriers);
+      const all = group.reduce((sum, id) => sum + (lines.get(id) ?? 1), 0);
+      const apart = (p: (typeof ranked)[number]) => p.carriers.filter((id) => !inFirst.has(id)).reduce((sum, id) => sum + (lines.get(id) ?? 1), 0) / all;
+      const k = ranked.findIndex((p, i) => i > 0 && p.score >= SECOND_NAME * first.score && apart(p) >= 0.25);
+      if (k > 0) candidates.push(`${words[0]} & ${words[k]}`);
+    }
+    candidates.push(...words);
+    let name = candidates.find((n) => !used.has(n.toLowerCase())) ?? candidates[0] ?? 'Service';
+    for (let k = 2; used.has(name.toLowerCase()); k++) name = `${candidates[0]} ${k}`;
+    used.add(name.toLowerCase());
+    return name;
+  });
+}

@@ -1,0 +1,201 @@
+import { describe, expect, it } from 'vitest';
+import { assignmentOfGroups } from '../../shared/boundaries/backtest';
+import { clusterToTarget, type WeightedEdge } from '../../shared/boundaries/cluster';
+import { contradiction, isTestModule, scopeOf } from '../../shared/boundaries/constraints';
+import { explainServices } from '../../shared/boundaries/explain';
+import type { ModuleCommit } from '../../shared/boundaries/history';
+import { domainNames } from '../../shared/boundaries/names';
+import { proposeBoundaries } from '../../shared/boundaries/propose';
+import { createProject } from '../../shared/model/create';
+import { ProjectSchema, type Project } from '../../shared/model/project';
+import { mulberry32 } from '../../shared/random';
+
+// Issue 9, second slice: names from the dominant domain, explanations with counts, no service of a few lines or
+// of tests, the architect's constraints, and the one-per-app baseline.
+
+type Spec = { id: string; name?: string; lines?: number };
+function projectOf(modules: readonly Spec[], deps: Array<{ from: string; to: string; kind?: string; weight?: number }> = [], services: Array<{ id: string; name: string; moduleIds: string[] }> = []): Project {
+  const base = createProject('Test');
+  return ProjectSchema.parse({
+    ...base,
+    monolith: {
+      ...base.monolith,
+      modules: modules.map((m) => ({ id: m.id, name: m.name ?? m.id, path: (m.name ?? m.id).replaceAll('.', '/'), linesOfCode: m.lines ?? 100 })),
+      dependencies: deps.map((d) => ({ kind: 'import', weight: 1, ...d })),
+    },
+    services,
+  });
+}
+
+const at = (modules: string[], time = 0, author = 'ann'): ModuleCommit => ({ time, author, modules: [...modules].sort() });
+
+describe('domainNames', () => {
+  it('names services as the corpus would want them: the domain, not the layer or the root package', () => {
+    // Module names and sizes as carve import-python gives them for CTFd and django-oscar.
+    const ctfd = projectOf([
+      { id: 'u', name: 'CTFd.utils', lines: 4520 },
+      { id: 't', name: 'CTFd.teams', lines: 1516 },
+      { id: 's', name: 'CTFd.users', lines: 1131 },
+      { id: 'a', name: 'CTFd.api', lines: 309 },
+      { id: 'c', name: 'CTFd.challenges', lines: 1364 },
+      { id: 'h', name: 'CTFd.hints', lines: 237 },
+    ]).monolith.modules;
+    // utils is a layer word; users holds under a quarter of the first group's lines, so it is not named.
+    expect(domainNames(ctfd, [['u', 't', 's'], ['a', 'c', 'h']])).toEqual(['Teams', 'Challenges']);
+    const oscar = projectOf([
+      { id: 'root', name: 'oscar', lines: 3210 },
+      { id: 'cat', name: 'oscar.apps.catalogue', lines: 4720 },
+      { id: 'rev', name: 'oscar.apps.catalogue.reviews', lines: 640 },
+      { id: 'dcat', name: 'oscar.apps.dashboard.catalogue', lines: 300 },
+      { id: 'bas', name: 'oscar.apps.basket', lines: 2214 },
+      { id: 'chk', name: 'oscar.apps.checkout', lines: 1574 },
+      { id: 'ord', name: 'oscar.apps.order', lines: 2773 },
+    ]).monolith.modules;
+    const names = domainNames(oscar, [['cat', 'rev', 'dcat'], ['bas', 'chk', 'ord'], ['root']]);
+    expect(names[0]).toBe('Catalogue');
+    expect(names[1]).toBe('Order & Basket');
+    for (const name of names) expect(name).not.toMatch(/\+\d|^Apps|^Dashboard/);
+  });
+
+  it('never gives one name twice, and keeps clear of the names of pinned services', () => {
+    const modules = projectOf([{ id: 'a', name: 'shop.orders' }, { id: 'b', name: 'shop.orders.refunds' }]).monolith.modules;
+    const names = domainNames(modules, [['a'], ['b']], ['Orders']);
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(2);
+    expect(names).not.toContain('Orders');
+  });
+});
+
+describe('explainServices', () => {
+  // Hand-checked: S = {a, b}, T = {c}, d in the monolith. Inside S: a->b import weight 2, a->b data weight 1;
+  // commits touching a and b: 2. Between S and T: b->c import 1, one commit (b, c). S and the monolith: no tie.
+  const project = projectOf([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], [
+    { from: 'a', to: 'b', weight: 2 },
+    { from: 'a', to: 'b', kind: 'data' },
+    { from: 'b', to: 'c' },
+  ]);
+  const commits = [at(['a', 'b'], 0, 'ann'), at(['a', 'b'], 0, 'bob'), at(['b', 'c'], 0, 'ann'), at(['a'], 0, 'cy'), at(['d'])];
+  const edges: WeightedEdge[] = [{ a: 'a', b: 'b', weight: 5 }, { a: 'b', b: 'c', weight: 2 }];
+  const [s, t] = explainServices(project, [{ id: 's', name: 'Sales', moduleIds: ['a', 'b'] }, { id: 't', name: 'Tax', moduleIds: ['c'] }], commits, edges);
+
+  it('counts the imports, foreign keys, commits and shared owners inside a service', () => {
+    expect(s!.inside).toEqual({ imports: 2, foreignKeys: 1, commitsTogether: 2 });
+    expect(s!.sharedOwners).toEqual([{ author: 'ann', modules: 2 }, { author: 'bob', modules: 2 }]);
+    expect(s!.summary).toBe('2 modules: 2 imports, 1 foreign key, 2 commits changing two or more of them; ann changed 2, bob changed 2 of them. Most tied to Tax (1 import, 1 commit changing both).');
+  });
+
+  it('names what ties a service most to the others', () => {
+    expect(s!.strongestTie).toEqual({ serviceId: 't', name: 'Tax', imports: 1, foreignKeys: 0, commitsTogether: 1 });
+    expect(t!.strongestTie?.name).toBe('Sales');
+    expect(t!.summary.startsWith('Tax is one module.')).toBe(true);
+  });
+});
+
+describe('no service of a few lines or of tests', () => {
+  it('merges a small module into the group it is most tied to; one with no tie stays in the monolith', () => {
+    const lines = new Map([['a', 1000], ['b', 1000], ['c', 1000], ['d', 1000], ['tiny', 20], ['alone', 20], ['x', 1000], ['nobody', 20]]);
+    const edges: WeightedEdge[] = [
+      { a: 'a', b: 'b', weight: 5 },
+      { a: 'c', b: 'd', weight: 5 },
+      { a: 'tiny', b: 'c', weight: 1 },
+      { a: 'tiny', b: 'a', weight: 0.2 },
+      { a: 'b', b: 'c', weight: 0.1 },
+      // 'alone' is tied only to 'x', which the architect keeps apart from it: it stays a service of its own.
+      { a: 'alone', b: 'x', weight: 1 },
+    ];
+    const apart = new Map([['alone', new Set(['x'])], ['x', new Set(['alone'])]]);
+    const result = clusterToTarget([...lines.keys()], edges, 4, 1, { lines, apart });
+    expect(result.groups.map((g) => g.join(',')).sort()).toEqual(['a,b', 'alone', 'c,d,tiny', 'x']);
+    expect(result.monolith).toEqual(['nobody']);
+    const free = clusterToTarget([...lines.keys()], edges, 3, 1, { lines });
+    expect(free.groups.map((g) => g.join(',')).sort()).toEqual(['a,b', 'alone,x', 'c,d,tiny']);
+  });
+
+  it('tells test modules apart and never proposes them', () => {
+    expect(['shop.tests', 'shop.orders.test_views', 'conftest', 'shop.orders_tests'].every((name) => isTestModule({ name }))).toBe(true);
+    expect(['shop.testimonials', 'shop.contest', 'shop.orders'].some((name) => isTestModule({ name }))).toBe(false);
+    const project = projectOf([{ id: 'a', name: 'shop.a' }, { id: 'b', name: 'shop.b' }, { id: 't', name: 'shop.tests' }], [
+      { from: 't', to: 'a', weight: 9 },
+      { from: 'a', to: 'b' },
+    ]);
+    const report = proposeBoundaries(project, [], { targets: [1, 2] });
+    expect(report.testModules).toBe(1);
+    for (const alt of report.alternatives) expect(alt.services.flatMap((s) => s.moduleIds)).not.toContain('t');
+  });
+});
+
+/** Three planted groups of three that change together (300 commits before 5000, 102 after), m9 alone. */
+function planted(): { project: Project; commits: ModuleCommit[]; groups: string[][] } {
+  const names = ['shop.catalogue', 'shop.catalogue.reviews', 'shop.search', 'shop.orders', 'shop.payment', 'shop.invoices', 'shop.users', 'shop.auth', 'shop.profiles', 'shop.lonely'];
+  const project = projectOf(names.map((name, k) => ({ id: `m${k}`, name })));
+  const random = mulberry32(3);
+  const groups = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
+  const commits: ModuleCommit[] = [];
+  for (let k = 0; k < 300; k++) {
+    const g = groups[k % 3]!;
+    const picked = g.filter(() => random() < 0.6);
+    commits.push(at(picked.length > 0 ? picked : [g[0]!], k < 200 ? 1000 + k : 5000 + k));
+  }
+  commits.push(at(['m0', 'm3'], 5001), at(['m4', 'm8'], 5002));
+  return { project, commits, groups };
+}
+
+describe('constraints', () => {
+  const { project, commits } = planted();
+  const nodeOf = (services: ReadonlyArray<{ id: string; moduleIds: string[] }>) => new Map(services.flatMap((s) => s.moduleIds.map((id) => [id, s.id] as const)));
+
+  it('keeps together, keeps apart and leaves in the monolith what the architect says, at every size', () => {
+    const report = proposeBoundaries(project, commits, {
+      targets: [2, 3, 4],
+      cutoff: 5000,
+      constraints: { keepTogether: [['m0', 'm3']], keepApart: [['m6', 'm7']], leave: ['m4'] },
+    });
+    for (const alt of report.alternatives) {
+      const node = nodeOf(alt.services);
+      expect(node.get('m0'), `${alt.target}`).toBeDefined();
+      expect(node.get('m0')).toBe(node.get('m3'));
+      expect(node.get('m6') === undefined || node.get('m6') !== node.get('m7'), `${alt.target}`).toBe(true);
+      expect(node.has('m4')).toBe(false);
+    }
+  });
+
+  it('keeps pinned services as they are and counts them toward the target', () => {
+    const pinned = { id: 'svc-kept', name: 'Orders', moduleIds: ['m3', 'm4'] };
+    const report = proposeBoundaries(project, commits, { targets: [3], cutoff: 5000, constraints: { pinned: [pinned] } });
+    const [three] = report.alternatives;
+    expect(three!.services).toHaveLength(3);
+    expect(three!.services[0]).toMatchObject({ id: 'svc-kept', name: 'Orders', moduleIds: ['m3', 'm4'], pinned: true });
+    const others = three!.services.slice(1);
+    expect(others.every((s) => !s.pinned && !s.moduleIds.includes('m3') && !s.moduleIds.includes('m4'))).toBe(true);
+    expect(others.map((s) => s.name)).not.toContain('Orders');
+  });
+
+  it('joins modules kept together with a pinned one to its service, and names contradictions in one line', () => {
+    const scope = scopeOf(project, { pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m4'] }], keepTogether: [['m4', 'm5']] });
+    expect(scope.pinned[0]!.moduleIds).toEqual(['m4', 'm5']);
+    expect(scope.unitOf.has('m5')).toBe(false);
+    expect(contradiction(project, { keepTogether: [['m0', 'm1']], keepApart: [['m1', 'm0']] })).toBe('shop.catalogue.reviews and shop.catalogue are both kept together and kept apart');
+    expect(contradiction(project, { keepApart: [['m3', 'm4']], pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m3', 'm4'] }] })).toBe('shop.orders and shop.payment are kept apart but share the service Pay already');
+    expect(contradiction(project, { keepTogether: [['m3', 'm6']], pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m3'] }, { id: 'q', name: 'Users', moduleIds: ['m6'] }] })).toBe('kept together, shop.orders, shop.users are in different services already (Pay, Users)');
+    expect(contradiction(project, { keepTogether: [['m3', 'm6']], leave: ['m3'] })).toBe('shop.orders is both left in the monolith and kept together with modules that are not');
+    expect(contradiction(project, { keepTogether: [['m0', 'm1']], keepApart: [['m2', 'm3']] })).toBeNull();
+  });
+});
+
+describe('alternatives and baselines', () => {
+  it('gives each alternative its explanation and the one-per-app baseline, merged on imports to the same count', () => {
+    const { project: bare, commits, groups } = planted();
+    // Imports that cut across the planted groups: merging apps on them puts m0 with m3 and m6, and so on.
+    const project = { ...bare, monolith: { ...bare.monolith, dependencies: ['m0,m3', 'm3,m6', 'm1,m4', 'm4,m7', 'm2,m5', 'm5,m8'].map((p) => ({ from: p.split(',')[0]!, to: p.split(',')[1]!, kind: 'import' as const, weight: 3, evidence: [] })) } };
+    const report = proposeBoundaries(project, commits, { targets: [3], cutoff: 5000 });
+    const [three] = report.alternatives;
+    expect(three!.services.map((s) => s.moduleIds.join(',')).sort()).toEqual(groups.map((g) => g.join(',')));
+    const after = commits.filter((c) => c.time >= 5000);
+    const perApp = [['m0', 'm3', 'm6'], ['m1', 'm4', 'm7'], ['m2', 'm5', 'm8']];
+    let crossing = 0;
+    const owner = assignmentOfGroups(perApp);
+    for (const c of after) if (new Set(c.modules.map((id) => owner.get(id) ?? 'monolith')).size > 1) crossing++;
+    expect(three!.perApp).toBeCloseTo(crossing / after.length, 12);
+    expect(three!.perApp!).toBeGreaterThan(three!.backtest!.share);
+    for (const s of three!.services) expect(s.explanation.inside.commitsTogether).toBeGreaterThan(10);
+  });
+});
