@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ExportFormat, Handlers } from '../../shared/api/contract';
+import type { ExportFormat, Handlers, ParsedRequest } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
 import { djangoApps } from '../../shared/importer/granularity';
 import { compareDesigns, proposeServices } from '../../shared/importer/suggest';
@@ -8,7 +8,7 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { CARVE_VERSION } from '../../shared/version';
 import { Drafts } from './drafts';
 import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter';
-import { ExportJobs } from './export/exportJobs';
+import { ExportJobs, type ExportWork } from './export/exportJobs';
 import { exportProject, localIsoDate } from './export/exportProject';
 import { ImportJobs, summarize } from './importJobs';
 import type { PreferenceStore } from './preferences';
@@ -35,7 +35,7 @@ export interface HostOptions {
   dialogs?: NativeDialogs;
   /** Prints the report for PDF exports (Electron: printToPDF); absent, a Chromium found on the machine. */
   printer?: PdfPrinter;
-  /** The Python import jobs of this host (tests pass their own). */
+  /** The Python import jobs of this host (tests pass their own); their job registry serves every kind of job. */
   importJobs?: ImportJobs;
 }
 
@@ -48,7 +48,9 @@ export function createHandlers(options: HostOptions): Handlers {
   const recent = new RecentFiles(preferences);
   const drafts = new Drafts(path.join(userDataDir, 'drafts'));
   const imports = options.importJobs ?? new ImportJobs();
-  const exports = new ExportJobs();
+  /** The one job registry of this host: imports, exports (job:status, job:cancel). */
+  const jobs = imports.registry;
+  const exports = new ExportJobs(jobs);
   /** A path from a request: confined to the workspace in the browser host. */
   const confine = (userPath: string) => (workspace ? workspace.resolve(userPath) : path.resolve(userPath));
   /** Whether a path the back end already holds (recent files, drafts) may be shown in this host. */
@@ -60,6 +62,13 @@ export function createHandlers(options: HostOptions): Handlers {
     } catch {
       return false;
     }
+  };
+  /** An export request checked (the path confined, the project valid) and ready to run as a job. */
+  const exportOf = ({ project, format, path: filePath, overwrite }: ParsedRequest<'export:start'>): [string, ExportWork] => {
+    const absolute = confine(filePath);
+    const valid = validatePayload(project, `The project to export as ${path.basename(absolute)}`);
+    printer ??= format === 'pdf' ? createChromiumPrinter() : undefined;
+    return [absolute, (onStep, signal) => exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate(), onStep, signal })];
   };
   const noDialogs = () => new CarveError('unsupported', 'Native file dialogs are not available here: use the in-app file dialog');
 
@@ -126,22 +135,20 @@ export function createHandlers(options: HostOptions): Handlers {
       if (!dialogs) throw noDialogs();
       return { path: await dialogs.save(defaultName) };
     },
-    'export:run': async ({ project, format, path: filePath, overwrite, jobId }) => {
-      const absolute = confine(filePath);
-      const valid = validatePayload(project, `The project to export as ${path.basename(absolute)}`);
-      printer ??= format === 'pdf' ? createChromiumPrinter() : undefined;
-      return exports.run(jobId, (onStep, signal) =>
-        exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate(), onStep, signal }),
-      );
-    },
+    // export:run, export:status and export:cancel are the older way (to remove): export:start and the job:* methods.
+    'export:run': async (request) => exports.run(...exportOf(request), request.jobId),
+    'export:start': async (request) => ({ jobId: exports.start(...exportOf(request)) }),
     'export:status': async ({ jobId }) => exports.status(jobId),
     'export:cancel': async ({ jobId }) => exports.cancel(jobId),
+    'job:status': async ({ jobId }) => jobs.status(jobId),
+    'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
     'dialog:export': async ({ defaultName, format }) => {
       if (!dialogs?.export) throw noDialogs();
       return { path: await dialogs.export(defaultName, format) };
     },
     'import:start': async ({ dir, granularity, keepLayers, followLinksOut }) =>
       imports.start(confine(dir), granularity, keepLayers, { followOut: followLinksOut === true, workspace: workspace?.root ?? null }),
+    // The older way (to remove): job:status and job:cancel answer every kind.
     'import:status': async ({ jobId }) => imports.status(jobId),
     'import:cancel': async ({ jobId }) => imports.cancel(jobId),
     'import:project': async ({ jobId, granularity, keepLayers, name }) => {

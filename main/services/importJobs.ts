@@ -1,6 +1,5 @@
 import fs from 'node:fs/promises';
-import { randomUUID } from 'node:crypto';
-import type { ImportProgress, ImportSummary } from '../../shared/api/contract';
+import type { ImportProgress, ImportSummary, JobStatus } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
 import { aggregate } from '../../shared/importer/aggregate';
 import type { Granularity } from '../../shared/importer/granularity';
@@ -8,27 +7,22 @@ import type { ImportResult } from '../../shared/importer/importResult';
 import { findNotTables } from '../../shared/importer/models';
 import { importPythonProject, type ImportOptions } from './python/importPython';
 import { errnoCode, plainReason } from './fsErrors';
+import { JobRegistry, type JobKindHandle } from './jobs/jobRegistry';
 
-// The import jobs of one host: a folder import runs in the background (worker threads) while the UI polls its
-// progress; the result stays in memory so that a change of granularity regroups it without reading a file.
+// The import jobs of one host, on its job registry: a folder import runs in the background (worker threads)
+// while the UI polls job:status; the scan stays in the host so that a change of granularity regroups it without
+// reading a file. import:status and import:cancel answer the older ImportProgress shape (to remove).
 
-/** Finished jobs kept for regrouping; the oldest beyond this are dropped. */
+/** Finished imports kept for regrouping (each holds its scan); the oldest beyond this are dropped. */
 const KEPT_JOBS = 4;
 /** Problems listed in a summary (the count says how many there were). */
 const LISTED_PROBLEMS = 1_000;
 
 type Importer = (dir: string, options: ImportOptions) => Promise<ImportResult>;
 
-interface Job {
-  id: string;
-  dir: string;
-  done: number;
-  total: number;
-  state: ImportProgress['state'];
-  message: string;
-  controller: AbortController;
-  finished: Promise<void>;
-  result: ImportResult | null;
+/** What a finished import keeps in the host: the result at its granularity, and every regroup computed so far. */
+interface ImportedScan {
+  result: ImportResult;
   /** Aggregates by granularity and layer choice: a regroup is computed once. */
   grouped: Map<string, ImportResult>;
 }
@@ -81,13 +75,22 @@ export function summarize(result: ImportResult, changes: { added: string[]; remo
 }
 
 export class ImportJobs {
-  private readonly jobs = new Map<string, Job>();
+  /** The job registry of the host these imports belong to (createHandlers uses it for every kind). */
+  readonly registry: JobRegistry;
+  private readonly imports: JobKindHandle<'import', ImportedScan>;
   private readonly importer: Importer;
   private readonly workers: number | undefined;
 
-  constructor(options: { importer?: Importer; workers?: number } = {}) {
+  constructor(options: { importer?: Importer; workers?: number; registry?: JobRegistry } = {}) {
     this.importer = options.importer ?? importPythonProject;
     this.workers = options.workers;
+    this.registry = options.registry ?? new JobRegistry();
+    this.imports = this.registry.define({
+      kind: 'import',
+      noun: 'import',
+      keep: KEPT_JOBS,
+      publish: ({ result: { report, limits } }) => ({ files: report.files, lines: report.lines, skipped: report.skipped, problemCount: (limits?.length ?? 0) + report.problems.length, elapsedMs: report.elapsedMs }),
+    });
   }
 
   /**
@@ -101,121 +104,75 @@ export class ImportJobs {
       : links.workspace
         ? { boundary: links.workspace, boundaryName: 'the workspace' }
         : { boundary: null };
-    const controller = new AbortController();
-    const job: Job = {
-      id: randomUUID(),
-      dir,
-      done: 0,
-      total: 0,
-      state: 'running',
-      message: 'Looking for Python files…',
-      controller,
-      finished: Promise.resolve(),
-      result: null,
-      grouped: new Map(),
-    };
-    const onProgress = (done: number, total: number) => {
-      job.done = done;
-      job.total = total;
-      if (job.state === 'running') job.message = `Scanned ${count(done)} of ${count(total)} files`;
-    };
-    job.finished = this.importer(dir, {
-      granularity,
-      keepLayers,
-      ...boundary,
-      signal: controller.signal,
-      onProgress,
-      ...(this.workers !== undefined ? { workers: this.workers } : {}),
-    }).then(
-      (result) => {
-        if (job.state !== 'running') return;
-        job.result = result;
-        job.grouped.set(groupingKey(granularity, keepLayers), result);
-        job.done = job.total = result.report.files;
-        job.state = 'done';
-        job.message = `Read ${count(result.report.files)} files in ${(result.report.elapsedMs / 1000).toFixed(1)} s`;
+    const jobId = this.imports.start(
+      async ({ signal, progress }) => {
+        const result = await this.importer(dir, {
+          granularity,
+          keepLayers,
+          ...boundary,
+          signal,
+          onProgress: (done, total) => progress({ done, total, label: `Scanned ${count(done)} of ${count(total)} files` }),
+          ...(this.workers !== undefined ? { workers: this.workers } : {}),
+        });
+        const { files, elapsedMs } = result.report;
+        progress({ done: files, total: files, label: `Read ${count(files)} files in ${(elapsedMs / 1000).toFixed(1)} s` });
+        return { result, grouped: new Map([[groupingKey(granularity, keepLayers), result]]) };
       },
-      (error: unknown) => {
-        if (job.state !== 'running') return;
-        if (controller.signal.aborted) {
-          job.state = 'cancelled';
-          job.message = 'Import cancelled';
-        } else {
-          job.state = 'failed';
-          job.message = error instanceof CarveError ? error.message : `${dir}: the import failed (${plainReason(error)})`;
-        }
-      },
+      { subject: dir, label: 'Looking for Python files…', describeFailure: (error) => `${dir}: the import failed (${plainReason(error)})` },
     );
-    this.jobs.set(job.id, job);
-    this.evict();
-    return { jobId: job.id };
+    return { jobId };
   }
 
+  /** The older shape of job:status (import:status; to remove). */
   status(jobId: string): ImportProgress {
-    const job = this.get(jobId);
-    return { jobId, done: job.done, total: job.total, state: job.state, message: job.message };
+    return toImportProgress(this.imports.status(jobId));
   }
 
-  /** Stop a running import (its workers are terminated); a finished one is left as it is. */
+  /** Stop a running import (its workers are terminated); a finished one is left as it is. import:cancel (to remove). */
   cancel(jobId: string): ImportProgress {
-    const job = this.get(jobId);
-    if (job.state === 'running') {
-      job.state = 'cancelled';
-      job.message = 'Import cancelled';
-      job.controller.abort();
-    }
-    return this.status(jobId);
+    const status = this.imports.status(jobId);
+    const after = this.imports.cancel(jobId);
+    // Asked while it ran: the older shape said 'cancelled' at once (the scan stops at its next file).
+    if (status.state === 'running' && after.state === 'running') return { jobId, done: after.progress.done, total: after.progress.total, state: 'cancelled', message: 'Import cancelled' };
+    return toImportProgress(after);
   }
 
-  /** Resolves when the job has settled (done, cancelled or failed). */
+  /** Resolves when the job has settled (done, cancelled or failed) and its workers have stopped. */
   async settled(jobId: string): Promise<ImportProgress> {
-    await this.get(jobId).finished;
+    this.imports.status(jobId);
+    await this.registry.settled(jobId);
     return this.status(jobId);
   }
 
   /** The finished import grouped at `granularity`: from the kept scan, no file is read again. */
   result(jobId: string, granularity: Granularity, keepLayers = false): ImportResult {
-    const job = this.get(jobId);
-    if (job.state !== 'done' || job.result === null) {
-      throw new CarveError('unsupported', job.state === 'running' ? `The import of ${job.dir} is still running` : `The import of ${job.dir} did not finish: ${job.message}`);
+    const { result: base, grouped } = this.imports.value(jobId);
+    let regrouped = grouped.get(groupingKey(granularity, keepLayers));
+    if (regrouped === undefined) {
+      regrouped = { ...aggregate(base.scan, granularity, { keepLayers }), granularity, scan: base.scan, report: base.report };
+      grouped.set(groupingKey(granularity, keepLayers), regrouped);
     }
-    let grouped = job.grouped.get(groupingKey(granularity, keepLayers));
-    if (grouped === undefined) {
-      const base = job.result;
-      grouped = { ...aggregate(base.scan, granularity, { keepLayers }), granularity, scan: base.scan, report: base.report };
-      job.grouped.set(groupingKey(granularity, keepLayers), grouped);
-    }
-    return grouped;
+    return regrouped;
   }
 
   /** The files read by a finished import (what every grouping is computed from). */
   scan(jobId: string): ImportResult['scan'] {
-    const job = this.get(jobId);
-    if (job.result === null) return this.result(jobId, 'app').scan;
-    return job.result.scan;
+    return this.imports.value(jobId).result.scan;
   }
 
   /** Forget a job (a running one is cancelled first). */
   dispose(jobId: string): void {
-    const job = this.jobs.get(jobId);
-    if (job === undefined) return;
-    if (job.state === 'running') this.cancel(jobId);
-    this.jobs.delete(jobId);
+    this.registry.dispose(jobId);
   }
 
   disposeAll(): void {
-    for (const id of [...this.jobs.keys()]) this.dispose(id);
+    this.registry.disposeAll();
   }
+}
 
-  private get(jobId: string): Job {
-    const job = this.jobs.get(jobId);
-    if (job === undefined) throw new CarveError('not-found', `No import job ${jobId}: it ended or was dropped; import the folder again`);
-    return job;
-  }
-
-  /** Keep running jobs and the last few finished ones. */
-  private evict(): void {
-    const finished = [...this.jobs.values()].filter((j) => j.state !== 'running');
-    for (const job of finished.slice(0, Math.max(0, finished.length - KEPT_JOBS))) this.jobs.delete(job.id);
-  }
+/** A job's status in the older import:status shape. */
+function toImportProgress(status: JobStatus<'import'>): ImportProgress {
+  const { jobId, progress, error } = status;
+  const state = status.state === 'queued' ? 'running' : status.state;
+  return { jobId, done: progress.done, total: progress.total, state, message: error?.message ?? progress.label };
 }

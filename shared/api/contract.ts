@@ -4,6 +4,7 @@ import type { GroupingReport } from '../importer/aggregate';
 import type { DesignSummary, Proposal } from '../importer/suggest';
 import type { ImportProblem } from '../importer/types';
 import type { Project } from '../model/project';
+import type { ApiError } from './result';
 
 // The one contract between the UI and the back end. Each method has a zod schema for its request (checked by
 // the router before any service runs) and a result type. Three hosts serve it over the same services:
@@ -16,7 +17,7 @@ const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
 /** A project travels as plain JSON; the service validates it with the file format's loader. */
 const projectPayload = z.unknown();
 
-/** An import job of this host (import:start gives it). */
+/** A job of this host (import:start and export:start give it; export:run's caller chose it). */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
 /**
  * How imported files group into modules: "auto" (chosen per project, the default when left out), "app" (Django
@@ -94,10 +95,28 @@ export const requests = {
     /** Chosen by the caller, so that export:status and export:cancel can name this export while it runs. */
     jobId: jobId.optional(),
   }),
-  /** How far the export `jobId` has got; an id not (yet) known answers state 'waiting'. */
+  /** How far the export `jobId` has got; an id not (yet) known answers state 'waiting'. To remove: job:status. */
   'export:status': z.object({ jobId }),
-  /** Stop the export `jobId` at its next step (a print under way is stopped); it then fails with 'cancelled'. */
+  /**
+   * Stop the export `jobId` at its next step (a print under way is stopped); it then fails with 'cancelled'.
+   * To remove: job:cancel.
+   */
   'export:cancel': z.object({ jobId }),
+  /**
+   * export:run as a job of this host: answers its id at once; job:status follows its steps, job:cancel stops it
+   * (nothing is written), and the finished job's result is the file written.
+   */
+  'export:start': z.object({ project: projectPayload, format: z.enum(EXPORT_FORMATS), path, overwrite: z.boolean() }),
+  /**
+   * Any job of this host (an import, an export): its state, progress, and its result or one-line error.
+   * A job id the host does not know (never started, or finished long ago and dropped) fails with not-found.
+   */
+  'job:status': z.object({ jobId }),
+  /**
+   * Ask a job to stop: a queued one is cancelled at once, a running one stops at its next step (its state says
+   * 'running' until it has); a finished one is left as it is. Answers the status.
+   */
+  'job:cancel': z.object({ jobId }),
   /** Native save dialog for an export (Electron only). */
   'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   /**
@@ -106,7 +125,9 @@ export const requests = {
    * the desktop app honours: the browser host never follows links out of its workspace.
    */
   'import:start': z.object({ dir: path, granularity, keepLayers, followLinksOut: z.boolean().optional() }),
+  /** To remove: job:status. */
   'import:status': z.object({ jobId }),
+  /** To remove: job:cancel. */
   'import:cancel': z.object({ jobId }),
   /** A new project from a finished import, grouped at `granularity` (regrouping reads no file again). */
   'import:project': z.object({ jobId, granularity, keepLayers, name: z.string().trim().min(1, 'a name is required').max(200) }),
@@ -200,6 +221,9 @@ export interface Values {
   'export:status': ExportProgress;
   'export:cancel': ExportProgress;
   'dialog:export': { path: string | null };
+  'export:start': { jobId: string };
+  'job:status': JobStatus;
+  'job:cancel': JobStatus;
   'import:start': { jobId: string };
   'import:status': ImportProgress;
   'import:cancel': ImportProgress;
@@ -208,6 +232,58 @@ export interface Values {
   'import:suggest': ImportSuggestion;
   'dialog:folder': { path: string | null };
 }
+
+/** The kinds of long work a host runs as jobs (suggest to come). */
+export const JOB_KINDS = ['import', 'export'] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+/**
+ * queued: waiting for an earlier job of its kind; running; then done (with a result), failed or cancelled (with a
+ * one-line error). A job stays 'running' while a cancel it was asked for takes effect.
+ */
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+/** How far a job has got: `done` of `total` units (0 of 0 while unknown), and what it does, in words. */
+export interface JobProgress {
+  done: number;
+  total: number;
+  label: string;
+  /** A machine name for the step under way, where the kind has steps (an export's 'printing'). */
+  stage?: string;
+}
+
+/** What a finished import job answers; the modules come from import:project, at any granularity. */
+export interface ImportJobResult {
+  files: number;
+  lines: number;
+  skipped: number;
+  problemCount: number;
+  elapsedMs: number;
+}
+
+/** The result of each kind of job when it is done. */
+export interface JobResults {
+  import: ImportJobResult;
+  export: ExportedFile;
+}
+
+interface JobStatusOf<K extends JobKind> {
+  jobId: string;
+  kind: K;
+  /** What the job works on: the folder imported, the file exported to. */
+  subject: string;
+  state: JobState;
+  progress: JobProgress;
+  /** Set when done. */
+  result: JobResults[K] | null;
+  /** Set when failed or cancelled: the code and one line for a person. */
+  error: ApiError | null;
+  /** Milliseconds since the job began running (0 while queued), to its end when it has ended. */
+  elapsedMs: number;
+}
+
+/** The one status shape of every job; narrow on `kind` for the result's type. */
+export type JobStatus<K extends JobKind = JobKind> = K extends JobKind ? JobStatusOf<K> : never;
 
 export type ExportStage = 'planning' | 'rendering' | 'printing' | 'writing';
 

@@ -1,65 +1,68 @@
-import type { ExportedFile, ExportProgress, ExportStep } from '../../../shared/api/contract';
+import path from 'node:path';
+import type { ExportedFile, ExportProgress, ExportStep, JobStatus } from '../../../shared/api/contract';
 import { CarveError } from '../../../shared/api/result';
+import type { JobKindHandle, JobRegistry } from '../jobs/jobRegistry';
 
-// The exports a host is running, by the id their caller chose: how far each has got (export:status) and a way
-// to stop it (export:cancel). A 200-service PDF prints for most of a minute; the person sees which step of how
-// many it is on, and can stop it without anything being written.
+// The exports of one host, as jobs of its registry: export:start answers a job id at once, job:status follows
+// the steps (a 200-service PDF prints for most of a minute), job:cancel stops it without anything being written.
+// export:run, export:status and export:cancel (to remove) are the older way, kept on the same jobs: a run under
+// an id its caller chose, a status of an id not yet seen ('waiting'), a cancel that may arrive before its run.
 
 /** Finished exports remembered for a late status call; the oldest beyond this are forgotten. */
 const KEPT = 8;
 
-interface Job {
-  state: ExportProgress['state'];
-  current: ExportStep | null;
-  startedAt: number;
-  finishedAt: number | null;
-  controller: AbortController;
-}
+/** The export itself (exportProject with the host's printer), given its step callback and cancel signal. */
+export type ExportWork = (onStep: (step: ExportStep) => void, signal: AbortSignal) => Promise<ExportedFile>;
 
 export class ExportJobs {
-  private readonly jobs = new Map<string, Job>();
-  /** Cancels that arrived before their export did. */
+  private readonly exports: JobKindHandle<'export', ExportedFile>;
+  /** export:cancel calls that arrived before their export:run did (older way). */
   private readonly cancelledEarly = new Set<string>();
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  /** Run `work` as export `jobId` (untracked without an id), passing it a step callback and a cancel signal. */
-  async run(jobId: string | undefined, work: (onStep: (step: ExportStep) => void, signal: AbortSignal) => Promise<ExportedFile>): Promise<ExportedFile> {
-    if (jobId === undefined) return work(() => {}, new AbortController().signal);
-    if (this.jobs.get(jobId)?.state === 'running') throw new CarveError('invalid-request', `Export ${jobId} is already running`);
-    const job: Job = { state: 'running', current: null, startedAt: this.now(), finishedAt: null, controller: new AbortController() };
-    this.jobs.set(jobId, job);
-    this.forgetOld();
-    if (this.cancelledEarly.delete(jobId)) job.controller.abort();
-    try {
-      const file = await work((step) => (job.current = step), job.controller.signal);
-      job.state = 'done';
-      return file;
-    } catch (error) {
-      job.state = job.controller.signal.aborted ? 'cancelled' : 'failed';
-      throw error;
-    } finally {
-      job.finishedAt = this.now();
-    }
+  constructor(private readonly registry: JobRegistry) {
+    // One export at a time: a PDF is a Chromium print, and two on two cores only slow each other.
+    this.exports = registry.define({ kind: 'export', noun: 'export', keep: KEPT, publish: (file) => file });
   }
 
+  /** Start exporting to `target` (an absolute path) in the background; answers the job id. */
+  start(target: string, work: ExportWork, id?: string): string {
+    const jobId = this.exports.start(
+      ({ signal, progress }) => work(({ stage, step, steps, words }) => progress({ done: step - 1, total: steps, label: words, stage }), signal),
+      { subject: target, label: `Starting the export of ${path.basename(target)}`, ...(id === undefined ? {} : { id }) },
+    );
+    if (this.cancelledEarly.delete(jobId)) this.exports.cancel(jobId);
+    return jobId;
+  }
+
+  /** export:run (to remove): the export as a job under the caller's id, answered when it ends. */
+  async run(target: string, work: ExportWork, id?: string): Promise<ExportedFile> {
+    const status = await this.registry.settled(this.start(target, work, id));
+    if (status.kind === 'export' && status.result !== null) return status.result;
+    const error = status.error ?? { code: 'internal', message: `The export to ${target} ended without a file` };
+    throw new CarveError(error.code, error.message);
+  }
+
+  /** export:status (to remove): an id not seen yet is 'waiting' (or 'cancelled' when its cancel came first). */
   status(jobId: string): ExportProgress {
-    const job = this.jobs.get(jobId);
-    if (!job) return { jobId, state: this.cancelledEarly.has(jobId) ? 'cancelled' : 'waiting', current: null, elapsedMs: 0 };
-    return { jobId, state: job.state, current: job.current, elapsedMs: (job.finishedAt ?? this.now()) - job.startedAt };
+    if (this.exports.has(jobId)) return toExportProgress(this.exports.status(jobId));
+    return { jobId, state: this.cancelledEarly.has(jobId) ? 'cancelled' : 'waiting', current: null, elapsedMs: 0 };
   }
 
+  /** export:cancel (to remove): a cancel before the run is remembered, and the run stops before any work. */
   cancel(jobId: string): ExportProgress {
-    const job = this.jobs.get(jobId);
-    if (!job) {
+    if (this.exports.has(jobId)) this.exports.cancel(jobId);
+    else {
       this.cancelledEarly.add(jobId);
       if (this.cancelledEarly.size > KEPT) this.cancelledEarly.delete(this.cancelledEarly.values().next().value!);
-    } else if (job.state === 'running') job.controller.abort();
+    }
     return this.status(jobId);
   }
+}
 
-  private forgetOld(): void {
-    const finished = [...this.jobs].filter(([, job]) => job.state !== 'running');
-    for (const [id] of finished.slice(0, Math.max(0, finished.length - KEPT))) this.jobs.delete(id);
-  }
+/** A job's status in the older export:status shape: the step under way is step `done + 1` of `total`. */
+function toExportProgress(status: JobStatus<'export'>): ExportProgress {
+  const { jobId, progress, elapsedMs } = status;
+  const current: ExportStep | null =
+    progress.stage === undefined ? null : { stage: progress.stage as ExportStep['stage'], step: Math.min(progress.done + 1, progress.total), steps: progress.total, words: progress.label };
+  return { jobId, state: status.state === 'queued' ? 'waiting' : status.state, current, elapsedMs };
 }
