@@ -6,6 +6,7 @@ import { exportCommand } from './commands/export';
 import { importPythonCommand } from './commands/importPython';
 import { newCommand } from './commands/new';
 import { planCommand } from './commands/plan';
+import { scenariosCommand } from './commands/scenarios';
 import { serveCommand } from './commands/serve';
 import { suggestCommand } from './commands/suggest';
 import { validateCommand } from './commands/validate';
@@ -14,7 +15,7 @@ import { commandHelp, generalHelp } from './help';
 export type { CliIo } from './command';
 
 /** The commands of carve, in the order --help lists them. A new command is one file and one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, newCommand, importPythonCommand, suggestCommand, planCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, newCommand, importPythonCommand, suggestCommand, planCommand, scenariosCommand, exportCommand, serveCommand];
 
 const HINT = '(see carve --help)';
 

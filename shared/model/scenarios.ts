@@ -41,3 +41,15 @@ export function allScenarios(project: Project): { scenario: Scenario; active: bo
 export function projectWithDesign(project: Project, scenario: Scenario): Project {
   return { ...project, ...designOf(scenario), scenario: scenarioInfoOf(scenario), otherScenarios: [] };
 }
+
+/**
+ * The scenario a person means by `text`: its id, its exact name, or its name in any case when only one matches.
+ * null when none does.
+ */
+export function findScenario(project: Project, text: string): ScenarioInfo | null {
+  const all: ScenarioInfo[] = [project.scenario, ...project.otherScenarios];
+  const exact = all.find((s) => s.id === text) ?? all.find((s) => s.name === text);
+  if (exact) return scenarioInfoOf(exact);
+  const folded = all.filter((s) => s.name.toLowerCase() === text.toLowerCase());
+  return folded.length === 1 ? scenarioInfoOf(folded[0]!) : null;
+}
