@@ -1,21 +1,16 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { compareScenarios, type ScenarioComparison, type ScenarioFigures } from '../../../shared/analysis/compareScenarios';
-import { defaultCutoff } from '../../../shared/boundaries/backtest';
-import { commitsByModule, parseDay } from '../../../shared/boundaries/history';
+import { compareScenarios, type CompareOptions, type ScenarioComparison, type ScenarioFigures } from '../../../shared/analysis/compareScenarios';
+import { parseDay } from '../../../shared/boundaries/history';
 import { switchScenario } from '../../../shared/commands/scenarios';
-import type { Project } from '../../../shared/model/project';
 import { findScenario } from '../../../shared/model/scenarios';
-import { readHistory } from '../../services/history/readHistory';
+import { readModuleHistory } from '../../services/history/moduleHistory';
 import { UsageError } from '../args';
-import type { CliIo, Command } from '../command';
+import type { Command } from '../command';
 import { checkOut, isStandardOutput, NOT_REPLACED, writeProjectOut } from '../outTarget';
 import { readProject } from '../projectFile';
 
 // carve scenarios PROJECT: the designs kept in a project side by side (issue 9, item 5), one row each, with the
 // figures of compareScenarios; with --switch NAME --out FILE, the project with that scenario made active.
-
-const DAY = 86_400;
 
 /** A name as one short cell: control characters flattened, long names cut. */
 function cell(text: string, width: number): string {
@@ -54,18 +49,6 @@ export function scenarioTable(comparison: ScenarioComparison): string[] {
       ? `backtest: share of the ${comparison.history.commitsAfter} commits from ${comparison.history.cutoff} on that touch more than one service (lower is better); random: the median of random partitions of the same sizes.`
       : 'no backtest: give --history DIR (the imported source folder in its git repository).',
   ];
-}
-
-/** The history mapped to the project's modules and the cut-off, undefined without --history, null for a bad folder. */
-async function historyFor(io: CliIo, project: Project, dirArg: string | undefined, untilDay: number | null) {
-  if (dirArg === undefined) return undefined;
-  const info = await stat(resolve(io.cwd, dirArg)).catch(() => null);
-  if (!info?.isDirectory()) return null;
-  const { history, cached } = await readHistory(resolve(io.cwd, dirArg));
-  io.err(`history: ${history.note}${cached ? ' (cached)' : ''}`);
-  const commits = commitsByModule(project, history.commits);
-  const cutoff = untilDay !== null ? untilDay + DAY : defaultCutoff(commits);
-  return cutoff === null ? undefined : { commits, cutoff };
 }
 
 export const scenariosCommand: Command = {
@@ -134,13 +117,17 @@ export const scenariosCommand: Command = {
       return 0;
     }
 
-    const historyArg = typeof values.history === 'string' ? values.history : undefined;
-    const history = await historyFor(io, project, historyArg, untilDay);
-    if (history === null) {
-      io.err(`${historyArg}: not a folder`);
-      return 1;
+    let options: CompareOptions = {};
+    if (typeof values.history === 'string') {
+      const read = await readModuleHistory(project, resolve(io.cwd, values.history), untilDay);
+      if (read === null) {
+        io.err(`${values.history}: not a folder`);
+        return 1;
+      }
+      io.err(read.note);
+      if (read.cutoff !== null) options = { history: { commits: read.commits, cutoff: read.cutoff } };
     }
-    const comparison = compareScenarios(project, history ? { history } : {});
+    const comparison = compareScenarios(project, options);
     if (values.json) io.out(JSON.stringify(comparison, null, 2));
     else scenarioTable(comparison).forEach((line) => io.out(line));
     return 0;
