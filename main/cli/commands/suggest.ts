@@ -1,12 +1,10 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { defaultCutoff } from '../../../shared/boundaries/backtest';
 import { contradiction, type Constraints } from '../../../shared/boundaries/constraints';
-import { commitsByModule, dayOf, parseDay, type ModuleCommit } from '../../../shared/boundaries/history';
-import { proposeBoundaries, type Alternative, type BoundaryReport } from '../../../shared/boundaries/propose';
-import type { Project } from '../../../shared/model/project';
+import { parseDay } from '../../../shared/boundaries/history';
+import type { Alternative } from '../../../shared/boundaries/propose';
 import { acceptServices } from '../../../shared/commands/accept';
-import { readHistory } from '../../services/history/readHistory';
+import type { Project } from '../../../shared/model/project';
+import { chosenAlternative, NotAFolderError, suggestBoundaries, type BoundarySuggestion } from '../../services/history/suggestBoundaries';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { checkOut, isStandardOutput, NOT_REPLACED, writeProjectOut } from '../outTarget';
@@ -15,10 +13,6 @@ import { readProject } from '../projectFile';
 // carve suggest PROJECT --out FILE: service boundaries from evidence (issue 9). The static graph and the co-change
 // of the history before a cut-off are clustered to N services; every alternative is backtested on the commits
 // after the cut-off. No git or no history is a note on stderr, never a failure.
-
-/** The sizes offered beside the one asked for. */
-const SIZES = [4, 8, 12, 16, 20];
-const DAY = 86_400;
 
 const figure = (x: number | null | undefined) => (x === null || x === undefined ? '-' : x.toFixed(3));
 
@@ -60,20 +54,6 @@ function parseServices(text: string | boolean | undefined): number {
   const n = typeof text === 'string' && /^\d{1,4}$/.test(text) ? Number(text) : NaN;
   if (!(n >= 1 && n <= 500)) throw new UsageError(`--services must be a whole number from 1 to 500, not "${String(text).slice(0, 40)}"`);
   return n;
-}
-
-/** The history mapped to the project's modules, or [] with the reason on stderr. */
-async function historyOf(io: { err(line: string): void; cwd: string }, dirArg: string | undefined, project: Parameters<typeof commitsByModule>[0]): Promise<ModuleCommit[] | null> {
-  if (dirArg === undefined) {
-    io.err('no --history DIR: the proposal uses the static graph only, and nothing is backtested');
-    return [];
-  }
-  const dir = resolve(io.cwd, dirArg);
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) return null;
-  const { history, cached } = await readHistory(dir);
-  io.err(`history: ${history.note}${cached ? ' (cached)' : ''}`);
-  return commitsByModule(project, history.commits);
 }
 
 export const suggestCommand: Command = {
@@ -124,31 +104,32 @@ export const suggestCommand: Command = {
       io.err(refused);
       return 1;
     }
-    const commits = await historyOf(io, historyArg, project);
-    if (commits === null) {
+    if (historyArg === undefined) io.err('no --history DIR: the proposal uses the static graph only, and nothing is backtested');
+    let report: BoundarySuggestion;
+    try {
+      report = await suggestBoundaries(project, { historyDir: historyArg === undefined ? null : resolve(io.cwd, historyArg), until: typeof until === 'string' ? until : null, services: target, constraints });
+    } catch (error) {
+      if (!(error instanceof NotAFolderError)) throw error;
       io.err(`${historyArg}: not a folder`);
       return 1;
     }
-    if (commits.length === 0 && historyArg !== undefined) io.err('no commit touches a module of the project: the proposal uses the static graph only');
-    const cutoff = untilDay !== null ? untilDay + DAY : defaultCutoff(commits);
-    const modules = project.monolith.modules.length;
-    const targets = [...SIZES.filter((n) => n < modules), Math.min(target, modules)];
-    const report: BoundaryReport = proposeBoundaries(project, commits, { targets, cutoff, constraints });
-    const chosen = report.alternatives.find((a) => a.target === Math.min(target, modules))!;
+    if (historyArg !== undefined) report.notes.forEach((note) => io.err(note));
+    const chosen = chosenAlternative(report);
     const accepted = acceptServices(project, chosen.services.filter((s) => !s.pinned));
     const unwritten = await writeProjectOut(io, out, outPath, accepted, values.force === true, NOT_REPLACED);
     if (unwritten !== undefined) {
       io.err(unwritten);
       return 1;
     }
-    const summary = `Wrote ${isStandardOutput(out) ? 'standard output' : out}: ${chosen.services.length} services (${chosen.services.map((s) => s.name).join(', ')}), ${chosen.monolithModules} of ${modules} modules left in the monolith`;
+    const summary = `Wrote ${isStandardOutput(out) ? 'standard output' : out}: ${chosen.services.length} services (${chosen.services.map((s) => s.name).join(', ')}), ${chosen.monolithModules} of ${project.monolith.modules.length} modules left in the monolith`;
     if (values.json) {
-      io.out(JSON.stringify({ accepted: chosen.target, ...report }, null, 2));
+      const { notes: _notes, ...json } = report;
+      io.out(JSON.stringify(json, null, 2));
       io.err(summary);
       return 0;
     }
     const lines = [
-      report.cutoff === null ? 'no backtest: no history' : `cut-off ${report.cutoff}: learned from ${report.commitsBefore} commits before it, backtested on ${report.commitsAfter} from it on${report.commitsAfter === 0 ? ` (none after ${dayOf(cutoff ?? 0)}: no backtest)` : ''}`,
+      report.cutoff === null ? 'no backtest: no history' : `cut-off ${report.cutoff}: learned from ${report.commitsBefore} commits before it, backtested on ${report.commitsAfter} from it on${report.commitsAfter === 0 ? ' (none: no backtest)' : ''}`,
       ...(report.current && report.perModule ? [`backtest of the current design ${figure(report.current.share)}, one service per module ${figure(report.perModule.share)}`] : []),
       ...(report.testModules > 0 ? [`${report.testModules} modules of tests stay in the monolith`] : []),
       ...report.alternatives.map(alternativeLine),
