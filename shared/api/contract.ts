@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseGranularity, type Granularity } from '../importer/granularity';
 import type { GroupingReport } from '../importer/aggregate';
+import type { ScenarioComparison } from '../analysis/compareScenarios';
 import type { DesignSummary, Proposal } from '../importer/suggest';
 import type { ImportProblem } from '../importer/types';
 import type { Project } from '../model/project';
@@ -85,7 +86,8 @@ export const requests = {
   'fs:list': z.object({ dir: path.nullable() }),
   /**
    * Plan the project and write the roadmap in one format (the PDF prints the same HTML report). Like a save, it
-   * is atomic and refuses to replace an existing file unless `overwrite` is set.
+   * is atomic and refuses to replace an existing file unless `overwrite` is set. Answers when the export ends.
+   * To remove: export:start and the job poller (shared/api/jobs.ts) do the same as a job.
    */
   'export:run': z.object({
     project: projectPayload,
@@ -140,6 +142,16 @@ export const requests = {
   'import:suggest': z.object({ project: projectPayload, seed: z.number().int().min(0).max(2 ** 31).optional(), jobId: jobId.optional() }),
   /** Native folder dialog (Electron only; the browser host answers `unsupported`). */
   'dialog:folder': z.object({}),
+  /**
+   * The project's scenarios side by side (shared/analysis/compareScenarios.ts): metrics, cycles, phases, effort and
+   * dates of each; with `historyDir` (the imported source folder, in its git repository) the backtest of each on
+   * the commits after `historyUntil` (YYYY-MM-DD; by default the last year of the history).
+   */
+  'scenarios:compare': z.object({
+    project: projectPayload,
+    historyDir: path.optional(),
+    historyUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2025-01-31"').optional(),
+  }),
 } as const;
 
 export type Method = keyof typeof requests;
@@ -231,6 +243,7 @@ export interface Values {
   'import:reimport': { project: Project; report: ImportSummary };
   'import:suggest': ImportSuggestion;
   'dialog:folder': { path: string | null };
+  'scenarios:compare': ScenarioComparisonResult;
 }
 
 /** The kinds of long work a host runs as jobs (suggest to come). */
@@ -358,6 +371,11 @@ export interface ImportSummary {
 export interface ImportSuggestion {
   proposal: Proposal;
   metrics: { current: DesignSummary; proposal: DesignSummary; perApp: DesignSummary };
+}
+
+/** scenarios:compare: the comparison, and what was read of the history in one line (null without historyDir). */
+export interface ScenarioComparisonResult extends ScenarioComparison {
+  historyNote: string | null;
 }
 
 export interface ExportedFile {

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfPrinter } from '../../main/services/export/chromiumPrinter';
+import { heldPrinter } from './heldPrinter';
 import { createHandlers, type NativeDialogs } from '../../main/services/handlers';
 import { createConfPreferences } from '../../main/services/preferences';
 import { Workspace } from '../../main/services/workspace';
@@ -103,22 +104,6 @@ describe('dialog:export', () => {
 });
 
 describe('export:status and export:cancel', () => {
-  /** A printer held until released, or stopped by the export's cancel. */
-  function heldPrinter() {
-    let started = () => {};
-    const printing = new Promise<void>((resolve) => (started = resolve));
-    let release = () => {};
-    const printer: PdfPrinter = {
-      print: (_html, signal) =>
-        new Promise((resolve, reject) => {
-          started();
-          release = () => resolve(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<</Type /Page>>\nendobj\n'));
-          signal?.addEventListener('abort', () => reject(new Error('browser has been closed')));
-        }),
-    };
-    return { printer, printing, release: () => release() };
-  }
-
   it('follow an export by the id its caller chose: waiting, the step under way, then done', async () => {
     const held = heldPrinter();
     const call = router('browser', { printer: held.printer });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PdfPrinter } from '../../main/services/export/chromiumPrinter';
+import { heldPrinter } from './heldPrinter';
 import { createHandlers } from '../../main/services/handlers';
 import { ImportJobs } from '../../main/services/importJobs';
 import { createConfPreferences } from '../../main/services/preferences';
@@ -53,24 +54,6 @@ function browserApi(printer?: PdfPrinter): CarveApi {
 
 /** Between two polls: one turn of the event loop, no timer (the job's own I/O and workers get to run). */
 const nextTurn: Wait = () => new Promise((resolve) => setImmediate(resolve));
-
-/** A PDF printer that holds its print until released, or until the export's cancel stops it. */
-function heldPrinter() {
-  let started = () => {};
-  const printing = new Promise<void>((resolve) => (started = resolve));
-  let release = () => {};
-  let prints = 0;
-  const printer: PdfPrinter = {
-    print: (_html, signal) =>
-      new Promise((resolve, reject) => {
-        prints++;
-        started();
-        release = () => resolve(new TextEncoder().encode('%PDF-1.7\n1 0 obj\n<</Type /Page>>\nendobj\n'));
-        signal?.addEventListener('abort', () => reject(new Error('browser has been closed')));
-      }),
-  };
-  return { printer, printing, release: () => release(), prints: () => prints };
-}
 
 async function status(api: CarveApi, jobId: string): Promise<JobStatus> {
   const answer = await api['job:status']({ jobId });
@@ -181,6 +164,23 @@ describe('one job system, one poller', () => {
     expect(await followJob(api, first.value.jobId, { wait: nextTurn })).toMatchObject({ ok: true, value: { path: path.join(root, 'one.pdf'), pages: 1 } });
     expect(held.prints()).toBe(1);
     await expect(fs.access(path.join(root, 'two.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
+  });
+
+  it('polls on a timer by default; an abort cuts the wait short and sends the cancel at once', async () => {
+    const api = browserApi();
+    expect(await runJob(api, 'import:start', { dir: 'shop', granularity: 'app' }, { intervalMs: 5 })).toMatchObject({ ok: true, value: { files: expect.any(Number) } });
+    const held = heldPrinter();
+    const printing = browserApi(held.printer);
+    const first = await printing['export:start']({ project: sample, format: 'pdf', path: 'one.pdf', overwrite: false });
+    const queued = await printing['export:start']({ project: sample, format: 'pdf', path: 'two.pdf', overwrite: false });
+    if (!first.ok || !queued.ok) throw new Error('export:start failed');
+    await held.printing;
+    const controller = new AbortController();
+    // A minute between polls: only the abort can end this wait within the test's time.
+    const following = followJob(printing, queued.value.jobId, { intervalMs: 60_000, signal: controller.signal, onProgress: (s) => s.state === 'queued' && controller.abort() });
+    expect(await following).toEqual({ ok: false, error: { code: 'cancelled', message: 'Export cancelled' } });
+    held.release();
+    expect(await followJob(printing, first.value.jobId, { wait: nextTurn })).toMatchObject({ ok: true });
   });
 
   it('keeps the last 8 finished exports and forgets older ones', async () => {
