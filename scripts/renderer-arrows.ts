@@ -6,7 +6,10 @@
 // sat there side by side before the layering); imports within a folder are not arrows. An arrow "runs back up"
 // when its two folders lie on one cycle of the folder graph: a layered order would have one of them point up.
 // A feature-to-feature arrow joins two different features (features/<name>/ now; before the layering,
-// canvas/, roadmap/, importer/, the checks, inspector and monolith panels, and the export dialog).
+// canvas/, roadmap/, importer/, the checks, inspector and monolith panels, and the export dialog). Once the
+// folders are the layers, an arrow to the same layer or a higher one is counted as against the layer order.
+// The figures of an older commit: `git archive <commit> renderer | tar -x -C DIR`, copy this script to
+// DIR/scripts/ (with node_modules linked into DIR) and run it there.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
@@ -88,11 +91,23 @@ function reaches(start: string, goal: string): boolean {
 }
 const up = [...arrows.values()].filter(({ from, to }) => reaches(to, from));
 
+// Once the folders are the layers (app, features, widgets, derived, state, platform), an arrow must also point
+// to a lower layer: one to the same layer or higher is against the layering even when no cycle closes.
+const RANKS: Readonly<Record<string, number>> = { app: 5, features: 4, widgets: 3, derived: 3, state: 2, platform: 1 };
+const rankOf = (folder: string): number | undefined => RANKS[folder.split('/')[0]!];
+const isEntry = (folder: string) => !folder.includes('/') && folder.includes('.');
+const layered = [...arrows.values()].every(({ from, to }) => rankOf(to) !== undefined && (rankOf(from) !== undefined || isEntry(from)));
+const against = layered ? [...arrows.values()].filter(({ from, to }) => !isEntry(from) && rankOf(to)! >= rankOf(from)!) : null;
+
 const list = process.argv.includes('--list');
 console.log(`renderer: ${files.length} source files in ${new Set(files.map((f) => folderOf(path.relative(root, f)))).size} folders`);
 console.log(`arrows among folders: ${arrows.size}`);
 if (list) for (const [key, { imports }] of arrows) console.log(`  ${key} (${imports.length})`);
 console.log(`arrows on a cycle (running back up): ${up.length}`);
 for (const { from, to, imports } of up) console.log(`  ${from} -> ${to}: ${imports.join(', ')}`);
+if (against) {
+  console.log(`arrows against the layer order: ${against.length}`);
+  for (const { from, to, imports } of against) console.log(`  ${from} -> ${to}: ${imports.join(', ')}`);
+} else console.log('arrows against the layer order: (the folders are not the layers yet)');
 console.log(`feature-to-feature arrows: ${featureArrows.size}`);
 for (const [key, imports] of featureArrows) console.log(`  ${key}: ${imports.join(', ')}`);
