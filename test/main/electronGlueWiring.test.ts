@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,11 @@ import { METHODS } from '../../shared/api/contract';
 import { bridgeName } from '../../shared/api/client';
 import { CHANNELS } from '../../shared/api/preload';
 import { PREFERENCE_DEFAULTS, type PreferenceStore, type StoredPreferences } from '../../main/services/preferences';
+import { createHandlers } from '../../main/services/handlers';
+import { runJob, type JobApi } from '../../shared/api/jobs';
+import type { Result } from '../../shared/api/result';
+import { createRouter } from '../../shared/api/router';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
 
 // The Electron glue itself (ipc.ts, preload.ts, window.ts) against a stand-in for the `electron` module:
 // Electron's binary cannot run on these machines, so these tests check what the glue asks of Electron: the
@@ -193,6 +198,28 @@ describe('IPC registration', () => {
     ipc.emit(CHANNELS.confirmClose, foreign);
     ipc.emit(CHANNELS.confirmClose, trusted);
     expect(hooks).toEqual({ ready: 1, dirty: [true], confirmed: 1 });
+  });
+});
+
+describe('jobs over IPC', () => {
+  it('starts an export job, follows it with the one poller and writes the file, as over HTTP', async () => {
+    const folder = await mkdtemp(path.join(os.tmpdir(), 'carve-ipc-jobs-'));
+    try {
+      fake.state.handlers.clear();
+      const handlers = createHandlers({ host: 'electron', userDataDir: path.join(folder, 'user-data'), preferences: memoryPreferences(), workspace: null });
+      registerIpc({ router: createRouter(handlers), getWebContents: () => ours as never, onRendererReady: () => {}, onSetDirty: () => {}, onConfirmClose: () => {} });
+      const invoke = (method: string) => (request: unknown) => fake.state.handlers.get(method)!(trusted, request) as Promise<Result<never>>;
+      const api = { 'import:start': invoke('import:start'), 'export:start': invoke('export:start'), 'job:status': invoke('job:status'), 'job:cancel': invoke('job:cancel') } as JobApi;
+      const target = path.join(folder, 'roadmap.md');
+      const states: string[] = [];
+      const result = await runJob(api, 'export:start', { project: loadSampleProject(), format: 'md', path: target, overwrite: false }, { wait: () => new Promise((resolve) => setImmediate(resolve)), onProgress: (s) => states.push(s.state) });
+      expect(result).toMatchObject({ ok: true, value: { path: target, pages: null } });
+      expect(await readFile(target, 'utf8')).toContain('Acme Shop');
+      expect(states.at(-1)).toBe('done');
+      expect(await api['job:status']({ jobId: 'no-such-job' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });
 
