@@ -62,7 +62,11 @@ function cover(model: ReportModel, options: ReportOptions): string {
   );
 }
 
-function contents(plan: Plan, options: ReportOptions): string {
+/** The id of the contents' list: a printer that keeps the document loaded replaces it once the pages are known. */
+export const CONTENTS_LIST_ID = 'contents-list';
+
+/** The contents' list, with the page numbers of `options` (blank without them: the numbers take no more room). */
+export function contentsList(plan: Plan, options: Pick<ReportOptions, 'pageNumbers'>): string {
   const items: string[] = [];
   for (const section of reportSections(plan)) {
     const page = options.pageNumbers?.[section.id];
@@ -72,7 +76,11 @@ function contents(plan: Plan, options: ReportOptions): string {
         `<span class="page-number">${page === undefined ? '' : page}</span></li>`,
     );
   }
-  return `<section class="page"><h1 id="contents">Contents</h1><ol class="toc">${items.join('')}</ol></section>`;
+  return `<ol class="toc" id="${CONTENTS_LIST_ID}">${items.join('')}</ol>`;
+}
+
+function contents(plan: Plan, options: ReportOptions): string {
+  return `<section class="page"><h1 id="contents">Contents</h1>${contentsList(plan, options)}</section>`;
 }
 
 function summary(model: ReportModel): string {

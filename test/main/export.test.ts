@@ -128,19 +128,46 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
   let pdfPath: string;
   let written: ExportedFile;
   let stages: string[];
+  let sessionCalls: string[];
+  const isTagged = (bytes: Uint8Array) => Buffer.from(bytes).toString('latin1').includes('/StructTreeRoot');
   const poppler = (tool: string, ...args: string[]) => execFileSync(tool, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 
   beforeAll(async () => {
     pdfDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carve-export-pdf-'));
     pdfPath = path.join(pdfDir, 'Acme roadmap.pdf');
     stages = [];
+    sessionCalls = [];
+    // The real printer, its session's calls recorded.
+    const chromium = createChromiumPrinter({ env: {}, candidates: ['/usr/bin/chromium'] });
+    const printer: PdfPrinter = {
+      print: chromium.print,
+      async open(html, signal) {
+        sessionCalls.push('open');
+        const session = await chromium.open!(html, signal);
+        return {
+          print: async (options) => {
+            const bytes = await session.print(options);
+            sessionCalls.push(`${options?.draft ? 'draft' : 'final'} ${countPdfPages(bytes)} pages, tagged ${isTagged(bytes)}`);
+            return bytes;
+          },
+          replace: async (id, markup) => {
+            sessionCalls.push(`replace #${id}`);
+            await session.replace(id, markup);
+          },
+          close: async () => {
+            sessionCalls.push('close');
+            await session.close();
+          },
+        };
+      },
+    };
     written = await exportProject({
       project: sample,
       format: 'pdf',
       path: pdfPath,
       overwrite: false,
       generatedOn,
-      printer: createChromiumPrinter({ env: {}, candidates: ['/usr/bin/chromium'] }),
+      printer,
       onStep: ({ stage, step, steps }) => stages.push(`${stage} ${step}/${steps}`),
     });
   }, 120_000);
@@ -159,6 +186,11 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     expect(info).toMatch(/^Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)$/m);
     // Two prints: the second carries the contents' page numbers.
     expect(stages).toEqual(['planning 1/5', 'rendering 2/5', 'printing 3/5', 'printing 4/5', 'writing 5/5']);
+  });
+
+  it('loads the report once: a draft print (no tags) finds the pages, the contents gets its numbers in place, one tagged print', () => {
+    const pages = written.pages;
+    expect(sessionCalls).toEqual(['open', `draft ${pages} pages, tagged false`, 'replace #contents-list', `final ${pages} pages, tagged true`, 'close']);
   });
 
   it('shows every service and phase name in its text', () => {
