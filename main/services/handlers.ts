@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { ExportFormat, Handlers, ParsedRequest } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
+import { compareScenarios } from '../../shared/analysis/compareScenarios';
+import { parseDay } from '../../shared/boundaries/history';
 import { djangoApps } from '../../shared/importer/granularity';
 import { compareDesigns, proposeServices } from '../../shared/importer/suggest';
 import { reimport, toProject } from '../../shared/importer/toProject';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { CARVE_VERSION } from '../../shared/version';
 import { Drafts } from './drafts';
+import { readModuleHistory } from './history/moduleHistory';
 import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter';
 import { ExportJobs, type ExportWork } from './export/exportJobs';
 import { exportProject, localIsoDate } from './export/exportProject';
@@ -174,6 +177,16 @@ export function createHandlers(options: HostOptions): Handlers {
     'fs:list': async ({ dir }) => {
       if (!workspace) throw new CarveError('unsupported', 'Listing folders is only available in the browser host');
       return workspace.list(dir);
+    },
+    'scenarios:compare': async ({ project, historyDir, historyUntil }) => {
+      const valid = validatePayload(project, 'The project to compare scenarios of');
+      if (historyDir === undefined) return { ...compareScenarios(valid), historyNote: null };
+      const untilDay = historyUntil === undefined ? null : parseDay(historyUntil);
+      if (historyUntil !== undefined && untilDay === null) throw new CarveError('invalid-request', `historyUntil: ${historyUntil} is not a day of the calendar`);
+      const read = await readModuleHistory(valid, confine(historyDir), untilDay);
+      if (read === null) throw new CarveError('not-found', `${historyDir} is not a folder`);
+      const history = read.cutoff === null ? undefined : { commits: read.commits, cutoff: read.cutoff };
+      return { ...compareScenarios(valid, history ? { history } : {}), historyNote: read.note };
     },
   };
 }

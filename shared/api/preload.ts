@@ -41,6 +41,7 @@ export const BRIDGE_METHODS = [
   'import:reimport',
   'import:suggest',
   'dialog:folder',
+  'scenarios:compare',
 ] as const satisfies readonly Method[];
 
 type MissingFromBridge = Exclude<Method, (typeof BRIDGE_METHODS)[number]>;
