@@ -139,9 +139,7 @@ export class ImportJobs {
 
   /** Resolves when the job has settled (done, cancelled or failed) and its workers have stopped. */
   async settled(jobId: string): Promise<ImportProgress> {
-    this.imports.status(jobId);
-    await this.registry.settled(jobId);
-    return this.status(jobId);
+    return toImportProgress(await this.imports.settled(jobId));
   }
 
   /** The finished import grouped at `granularity`: from the kept scan, no file is read again. */

@@ -19,7 +19,7 @@ export class ExportJobs {
   /** export:cancel calls that arrived before their export:run did (older way). */
   private readonly cancelledEarly = new Set<string>();
 
-  constructor(private readonly registry: JobRegistry) {
+  constructor(registry: JobRegistry) {
     // One export at a time: a PDF is a Chromium print, and two on two cores only slow each other.
     this.exports = registry.define({ kind: 'export', noun: 'export', keep: KEPT, publish: (file) => file });
   }
@@ -36,8 +36,8 @@ export class ExportJobs {
 
   /** export:run (to remove): the export as a job under the caller's id, answered when it ends. */
   async run(target: string, work: ExportWork, id?: string): Promise<ExportedFile> {
-    const status = await this.registry.settled(this.start(target, work, id));
-    if (status.kind === 'export' && status.result !== null) return status.result;
+    const status = await this.exports.settled(this.start(target, work, id));
+    if (status.result !== null) return status.result;
     const error = status.error ?? { code: 'internal', message: `The export to ${target} ended without a file` };
     throw new CarveError(error.code, error.message);
   }

@@ -48,9 +48,9 @@ interface Job {
   value: unknown;
   result: unknown;
   error: ApiError | null;
-  /** Resolves when the job has ended and its work has stopped. */
-  ended: Promise<void>;
-  end(): void;
+  /** Resolves, with its last status, when the job has ended and its work has stopped. */
+  ended: Promise<JobStatus>;
+  end(status: JobStatus): void;
   launch(): void;
 }
 
@@ -81,7 +81,10 @@ export class JobRegistry {
   }
 
   status(jobId: string): JobStatus {
-    const job = this.get(jobId);
+    return this.snapshot(this.get(jobId));
+  }
+
+  private snapshot(job: Job): JobStatus {
     return {
       jobId: job.id,
       kind: job.kind,
@@ -108,10 +111,9 @@ export class JobRegistry {
     return this.status(jobId);
   }
 
-  /** The status once the job has ended and its work has stopped. */
-  async settled(jobId: string): Promise<JobStatus> {
-    await this.get(jobId).ended;
-    return this.status(jobId);
+  /** The status once the job has ended and its work has stopped (even if it is dropped from memory by then). */
+  settled(jobId: string): Promise<JobStatus> {
+    return this.get(jobId).ended;
   }
 
   /** Forget a job; a running or queued one is cancelled first. */
@@ -144,8 +146,8 @@ export class JobRegistry {
       if (!isEnded(existing.state)) throw new CarveError('invalid-request', `${capitalized(kind.noun)} ${id} is already running`);
       this.jobs.delete(id);
     }
-    let end = () => {};
-    const ended = new Promise<void>((resolve) => (end = resolve));
+    let end: (status: JobStatus) => void = () => {};
+    const ended = new Promise<JobStatus>((resolve) => (end = resolve));
     const job: Job = {
       id,
       kind: kindName,
@@ -209,7 +211,7 @@ export class JobRegistry {
     job.result = result;
     job.error = error;
     job.finishedAt = this.now();
-    job.end();
+    job.end(this.snapshot(job));
     this.forgetOld(job.kind);
   }
 
@@ -255,6 +257,11 @@ export class JobKindHandle<K extends JobKind, V> {
   cancel(jobId: string): JobStatus<K> {
     this.registry.get(jobId, this.options.kind);
     return this.registry.cancel(jobId) as JobStatus<K>;
+  }
+
+  settled(jobId: string): Promise<JobStatus<K>> {
+    this.registry.get(jobId, this.options.kind);
+    return this.registry.settled(jobId) as Promise<JobStatus<K>>;
   }
 
   /** The value of a finished job; one line on why not when it is still running or did not finish. */
