@@ -135,6 +135,16 @@ describe('one job system, one poller', () => {
     expect((crashed as { error: { message: string } }).error.message).not.toMatch(/\n|at Printer/);
   });
 
+  it('a folder with no Python in it fails the import job in one line naming the folder', async () => {
+    await fs.mkdir(path.join(root, 'docs'));
+    await fs.writeFile(path.join(root, 'docs', 'README.md'), '# not Python\n');
+    const seen: JobStatus[] = [];
+    const result = await runJob(browserApi(), 'import:start', { dir: 'docs', granularity: 'auto' }, { wait: nextTurn, onProgress: (s) => seen.push(s) });
+    const message = `${path.join(root, 'docs')}: no Python files found; choose the folder that holds the monolith's Python source`;
+    expect(result).toEqual({ ok: false, error: { code: 'not-found', message } });
+    expect(seen.at(-1)).toMatchObject({ state: 'failed', result: null, error: { code: 'not-found', message } });
+  });
+
   it('answers an unknown job id with not-found in one line through the router, and a malformed one as invalid', async () => {
     const api = browserApi();
     for (const method of ['job:status', 'job:cancel'] as const) {
