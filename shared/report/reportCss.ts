@@ -61,6 +61,9 @@ td.phase-name { min-width: 34mm; }
 td.dates { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .names { color: var(--muted); font-size: 8.5pt; }
+table.appendix th:nth-child(1) { width: 36mm; }
+table.appendix th:nth-child(2) { width: 30mm; }
+table.appendix td.module-list { font-size: 8.5pt; }
 table.ownership th:nth-child(1) { width: 32mm; }
 table.ownership th:nth-child(2) { width: 13mm; }
 table.ownership th:nth-child(3) { width: 24mm; }

@@ -152,17 +152,30 @@ describe('renderReportHtml', () => {
     expect(svg.match(/<rect [^>]*rx="4"/g)).toHaveLength(plan.phases.length);
   });
 
-  it('lists every module in the appendix with its service, or the monolith', () => {
+  it('lists every module in the appendix with its lines, in the row of its service, or of the monolith', () => {
     const project = loadSampleProject();
     const html = report(project);
     const appendix = html.slice(html.indexOf('<h1 id="appendix">'));
-    const rows = [...appendix.matchAll(/<tr><td>([^<]+)<\/td><td>(.*?)<\/td>/g)];
-    expect(rows.map((row) => row[1]).sort()).toEqual(project.monolith.modules.map((module) => module.name).sort());
+    const rows = [...appendix.matchAll(/<tr><td>(.*?)<\/td><td>.*?<\/td><td class="module-list">(.*?)<\/td><\/tr>/g)];
+    const listed = rows.flatMap((row) => row[2]!.split(', ').map((entry) => ({ owner: row[1]!, entry })));
+    expect(listed.map(({ entry }) => entry.replace(/ \([\d,]+\)$/, '')).sort()).toEqual(project.monolith.modules.map((module) => module.name).sort());
     const owner = new Map(project.services.flatMap((service) => service.moduleIds.map((id) => [id, service.name] as const)));
     for (const module of project.monolith.modules) {
-      const row = rows.find((candidate) => candidate[1] === module.name)!;
-      expect(row[2]).toContain(owner.get(module.id) ?? 'Monolith (stays)');
+      const found = listed.find(({ entry }) => entry === `${module.name} (${module.linesOfCode.toLocaleString('en-US')})`);
+      expect(found, module.name).toBeDefined();
+      expect(found!.owner).toContain(owner.get(module.id) ?? 'Monolith (stays)');
     }
+  });
+
+  it('continues a service of many modules in further rows, 30 modules a row', () => {
+    const project = loadSampleProject();
+    const many = Array.from({ length: 65 }, (_, k) => ({ ...project.monolith.modules[0]!, id: `extra-${k}`, name: `extra.m${String(k).padStart(2, '0')}` }));
+    const big = { ...project, monolith: { ...project.monolith, modules: [...project.monolith.modules, ...many] } };
+    const appendix = report(big).slice(report(big).indexOf('<h1 id="appendix">'));
+    const monolithRows = [...appendix.matchAll(/<tr><td><span class="muted">Monolith \(stays\)<\/span>(.*?)<\/td>.*?<td class="module-list">(.*?)<\/td>/g)];
+    const staying = big.monolith.modules.filter((module) => !project.services.some((service) => service.moduleIds.includes(module.id)));
+    expect(monolithRows.map((row) => row[2]!.split(', ').length)).toEqual([30, 30, staying.length - 60]);
+    expect(monolithRows.map((row) => row[1])).toEqual(['', ' <span class="muted">(continued)</span>', ' <span class="muted">(continued)</span>']);
   });
 
   it('fills the contents with page numbers when it is given them, and leaves them out otherwise', () => {
