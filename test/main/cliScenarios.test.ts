@@ -6,24 +6,22 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compareScenarios } from '../../shared/analysis/compareScenarios';
 import { loadProject } from '../../shared/format/load';
 import { runCarve } from './cliHarness';
-import { day, makeRepo } from './historyRepo';
+import { day, isolateHistoryCache, makeRepo } from './historyRepo';
 
 // carve scenarios, run in-process on real files in a temp folder (and a real git repository for the backtest).
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/format/${name}`, import.meta.url));
 
 let cwd: string;
-let cache: string | undefined;
+let restoreCache: () => void;
 beforeEach(async () => {
   cwd = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-scenarios-')));
   await fs.writeFile(path.join(cwd, 'shop.carve'), fixture('v2.carve'));
   await fs.writeFile(path.join(cwd, 'old.carve'), fixture('v1.carve'));
-  cache = process.env.CARVE_HISTORY_CACHE;
-  process.env.CARVE_HISTORY_CACHE = path.join(cwd, '.history-cache');
+  restoreCache = isolateHistoryCache(cwd);
 });
 afterEach(async () => {
-  if (cache === undefined) delete process.env.CARVE_HISTORY_CACHE;
-  else process.env.CARVE_HISTORY_CACHE = cache;
+  restoreCache();
   await fs.rm(cwd, { recursive: true, force: true });
 });
 

@@ -48,3 +48,13 @@ export function writePackage(root: string, folder: string, body = 'VALUE = 1\n')
 
 /** Seconds since the epoch of a YYYY-MM-DD day at noon UTC. */
 export const day = (text: string): number => Date.parse(`${text}T12:00:00Z`) / 1000;
+
+/** Points the history cache ($CARVE_HISTORY_CACHE) into `dir` for a test; returns what puts it back. */
+export function isolateHistoryCache(dir: string): () => void {
+  const before = process.env.CARVE_HISTORY_CACHE;
+  process.env.CARVE_HISTORY_CACHE = path.join(dir, '.history-cache');
+  return () => {
+    if (before === undefined) delete process.env.CARVE_HISTORY_CACHE;
+    else process.env.CARVE_HISTORY_CACHE = before;
+  };
+}

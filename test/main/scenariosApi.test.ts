@@ -10,22 +10,20 @@ import { compareScenarios } from '../../shared/analysis/compareScenarios';
 import type { ScenarioComparisonResult } from '../../shared/api/contract';
 import { createRouter, type Router } from '../../shared/api/router';
 import { loadProject } from '../../shared/format/load';
-import { day, makeRepo } from './historyRepo';
+import { day, isolateHistoryCache, makeRepo } from './historyRepo';
 
 // scenarios:compare through the router of the browser host, on a real workspace folder and a real git repository.
 
 const v2 = loadProject(readFileSync(new URL('../fixtures/format/v2.carve', import.meta.url)));
 
 let root: string;
-let cache: string | undefined;
+let restoreCache: () => void;
 beforeEach(async () => {
   root = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-scenarios-api-')));
-  cache = process.env.CARVE_HISTORY_CACHE;
-  process.env.CARVE_HISTORY_CACHE = path.join(root, '.history-cache');
+  restoreCache = isolateHistoryCache(root);
 });
 afterEach(async () => {
-  if (cache === undefined) delete process.env.CARVE_HISTORY_CACHE;
-  else process.env.CARVE_HISTORY_CACHE = cache;
+  restoreCache();
   await fs.rm(root, { recursive: true, force: true });
 });
 
