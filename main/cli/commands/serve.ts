@@ -2,7 +2,6 @@ import { mkdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { plainReason } from '../../services/fsErrors';
 import { defaultUserDataDir } from '../../services/paths';
-import { startBrowserHost } from '../../server/browserHost';
 import { UsageError } from '../args';
 import type { CliIo, Command } from '../command';
 
@@ -75,6 +74,8 @@ export const serveCommand: Command = {
       io.err(userDataProblem);
       return 1;
     }
+    // Loaded here, not at start-up: the server and its preferences store (conf) cost every other command ~0.2 s.
+    const { startBrowserHost } = await import('../../server/browserHost');
     const host = await startBrowserHost({ port, workspace, userDataDir, rendererDir, log: io.err });
     io.out(`Carve is running at ${host.url}`);
     io.out('Press Ctrl+C to stop.');
