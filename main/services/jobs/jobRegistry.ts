@@ -189,11 +189,7 @@ export class JobRegistry {
               } else if (error instanceof CarveError) this.finish(job, 'failed', null, { code: error.code, message: describeError(error) });
               else this.finish(job, 'failed', null, { code: 'internal', message: describeError(options.describeFailure?.(error) ?? `The ${kind.noun} failed: ${describeError(error)}`) });
             },
-          )
-          .finally(() => {
-            kind.running--;
-            this.pump(kind);
-          });
+          );
       },
     };
     this.jobs.set(id, job);
@@ -206,13 +202,20 @@ export class JobRegistry {
     while (kind.running < kind.concurrency && kind.queue.length > 0) kind.queue.shift()!.launch();
   }
 
+  /** End a job; when it was running, its place goes to the next queued job of its kind before anyone hears of it. */
   private finish(job: Job, state: JobState, result: unknown, error: ApiError | null): void {
+    const wasRunning = job.state === 'running';
     job.state = state;
     job.result = result;
     job.error = error;
     job.finishedAt = this.now();
-    job.end(this.snapshot(job));
+    const kind = this.kind(job.kind);
+    if (wasRunning) {
+      kind.running--;
+      this.pump(kind);
+    }
     this.forgetOld(job.kind);
+    job.end(this.snapshot(job));
   }
 
   /** Keep every unfinished job and the last `keep` finished ones of a kind. */
