@@ -7,7 +7,8 @@ import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedSe
 import { canvasStore, setPaletteOpen, startRename } from '../state/canvasStore';
 import { isTypingIn } from '../platform/typing';
 import { isDialogOpen } from '../state/dialogs';
-import { documentStore, redoEdit, undoEdit } from '../state/documentStore';
+import { documentStore } from '../state/documentStore';
+import { redoEdit, undoEdit } from '../state/edit';
 import { moveModulesTo } from '../state/moduleActions';
 import { selectionStore } from '../state/selectionStore';
 import { showNotice, togglePanel } from '../state/uiStore';

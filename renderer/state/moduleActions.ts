@@ -1,15 +1,15 @@
 import { createStore } from 'zustand/vanilla';
 import { assignModules } from '../../shared/commands/assign';
-import { CommandError } from '../../shared/commands/errors';
 import { createService, nextServiceId, serviceNameForModule } from '../../shared/commands/services';
 import type { Project } from '../../shared/model/project';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
-import { documentStore, editProject } from './documentStore';
+import { documentStore } from './documentStore';
+import { edit } from './edit';
 import { selectModules, selectNodes } from './selectionStore';
-import { showError, showNotice } from './uiStore';
+import { showNotice } from './uiStore';
 
 // Module flows shared by the monolith panel, the canvas and the inspector: "Move to service..." (a question,
-// then one undo step) and running any document edit with a refused command shown as a one-line message.
+// then one undo step).
 
 /** Where "Move to service..." sends modules. */
 export type MoveTarget = { kind: 'service'; serviceId: string } | { kind: 'new'; name: string } | { kind: 'monolith' };
@@ -59,27 +59,6 @@ export function defaultServiceName(project: Project, moduleIds: readonly string[
   return first ? serviceNameForModule(first.name) : 'New service';
 }
 
-/**
- * Run a document edit as one undo step. A command that refuses its arguments (CommandError) shows its one-line
- * message and changes nothing. True when the edit ran (even if it changed nothing).
- */
-export function runEdit(update: (project: Project) => Project): boolean {
-  const problem = attemptEdit(update);
-  if (problem !== null) showError(problem);
-  return problem === null;
-}
-
-/** Run a document edit as one undo step; the refused command's one-line message, or null when it ran. */
-export function attemptEdit(update: (project: Project) => Project): string | null {
-  try {
-    editProject(update);
-    return null;
-  } catch (error) {
-    if (!(error instanceof CommandError)) throw error;
-    return error.message;
-  }
-}
-
 /** "Move to service...": ask where, then move the modules there as one undo step. */
 export async function moveModulesTo(moduleIds: string[]): Promise<void> {
   if (moduleIds.length === 0) return;
@@ -87,7 +66,7 @@ export async function moveModulesTo(moduleIds: string[]): Promise<void> {
   const project = documentStore.getState().project;
   if (!target || !project) return;
   const newId = target.kind === 'new' ? nextServiceId(project, target.name.trim()) : null;
-  if (!runEdit((current) => applyMove(current, moduleIds, target))) return;
+  if (!edit('Move to service', (current) => applyMove(current, moduleIds, target))) return;
   const count = moduleIds.length === 1 ? '1 module' : `${moduleIds.length} modules`;
   const after = documentStore.getState().project;
   const where =

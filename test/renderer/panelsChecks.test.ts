@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, changeOf, focusNodesOf, percent, signed } from '../../renderer/derived/analysis';
-import { applyMove, attemptEdit, defaultServiceName, ownerOf } from '../../renderer/state/moduleActions';
+import { applyMove, defaultServiceName, ownerOf } from '../../renderer/state/moduleActions';
+import { editProblem } from '../../renderer/state/edit';
 import { documentStore, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { assignModules } from '../../shared/commands/assign';
 import { createService } from '../../shared/commands/services';
@@ -67,12 +68,12 @@ describe('Move to service…', () => {
   it('an edit is one undo step, and a refused command says why and changes nothing', () => {
     loadDocument({ project: loadSampleProject(), filePath: null, baseHash: null });
     const start = documentStore.getState().project!;
-    expect(attemptEdit((p) => applyMove(p, ['orders', 'payments'], { kind: 'new', name: 'Orders' }))).toBeNull();
+    expect(editProblem('Move to service', (p) => applyMove(p, ['orders', 'payments'], { kind: 'new', name: 'Orders' }))).toBeNull();
     expect(ownerOf(documentStore.getState().project!, 'payments')).not.toBe(MONOLITH_NODE_ID);
     undoEdit();
     expect(documentStore.getState().project).toBe(start);
-    expect(attemptEdit((p) => createService(p, { name: '   ' }))).toMatch(/^Service name: /);
-    expect(attemptEdit((p) => assignModules(p, { moduleIds: ['nope'], serviceId: null }))).toBe('No module with id "nope" in this project.');
+    expect(editProblem('New service', (p) => createService(p, { name: '   ' }))).toMatch(/^New service: Service name: /);
+    expect(editProblem('Return modules', (p) => assignModules(p, { moduleIds: ['nope'], serviceId: null }))).toBe('Return modules: No module with id "nope" in this project.');
     expect(documentStore.getState().project).toBe(start);
   });
 });

@@ -20,7 +20,8 @@ import { isTypingIn } from '../../platform/typing';
 import { useUi } from '../../state/useStores';
 import { selectEdge, selectionStore, type SelectionState } from '../../state/selectionStore';
 import { showError } from '../../state/uiStore';
-import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds, tryEdit } from './canvasActions';
+import { edit } from '../../state/edit';
+import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds } from './canvasActions';
 import { canvasStore, openMenu, startRename, type CanvasState } from '../../state/canvasStore';
 import { dropModules, MODULE_MIME, nodeIdUnder, parseModuleIds } from './dropTarget';
 import { DependencyEdge, LinkEdge } from './edges';
@@ -183,7 +184,7 @@ export function FlowCanvas({ project }: { project: Project }) {
       const target = nodeIdUnder(event.target as Element, document.elementsFromPoint(event.clientX, event.clientY));
       const at = flow.screenToFlowPosition({ x: event.clientX - 110, y: event.clientY - 30 });
       let created: string | null = null;
-      const done = tryEdit('Drop modules', (current) => {
+      const done = edit('Drop modules', (current) => {
         const result = dropModules(current, ids, target, at);
         created = result.createdId;
         return result.project;

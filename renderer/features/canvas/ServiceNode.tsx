@@ -3,8 +3,7 @@ import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import { useStore } from 'zustand';
 import { renameService } from '../../../shared/commands/services';
 import { formatLines } from '../../platform/labels';
-import { editProject } from '../../state/documentStore';
-import { showError } from '../../state/uiStore';
+import { edit } from '../../state/edit';
 import { phaseColor } from '../../derived/usePlan';
 import { canvasStore, startRename, type CanvasState } from '../../state/canvasStore';
 import { MODULE_MIME } from './dropTarget';
@@ -43,11 +42,7 @@ function NameEditor({ serviceId, initial }: { serviceId: string; initial: string
     startRename(null);
     const name = value.trim();
     if (!commit || !name || name === initial) return;
-    try {
-      editProject((project) => renameService(project, { serviceId, name }));
-    } catch (error) {
-      showError(`Service name "${name}": ${error instanceof Error ? error.message : String(error)}`);
-    }
+    edit('Rename service', (project) => renameService(project, { serviceId, name }));
   };
   return (
     <input

@@ -1,28 +1,16 @@
 import { assignModules } from '../../../shared/commands/assign';
-import { CommandError } from '../../../shared/commands/errors';
 import { moveNodes } from '../../../shared/commands/layout';
 import { addLink, removeLink } from '../../../shared/commands/links';
 import { copyServices, createService, deleteService, nextServiceId, pasteServices, type ServiceClipboard } from '../../../shared/commands/services';
 import type { LinkStyle, NodePosition, Project } from '../../../shared/model/project';
-import { documentStore, editProject } from '../../state/documentStore';
+import { documentStore } from '../../state/documentStore';
+import { edit } from '../../state/edit';
 import { selectionStore, selectNodes } from '../../state/selectionStore';
-import { showError, showNotice } from '../../state/uiStore';
+import { showNotice } from '../../state/uiStore';
 import { startRename } from '../../state/canvasStore';
 
-// Canvas edits run from shortcuts, context menus and the palette. Each is one undo step; a refused edit shows
-// one line and changes nothing.
-
-/** Runs an edit as one undo step; a CommandError becomes a one-line message. True when it applied. */
-export function tryEdit(what: string, update: (project: Project) => Project): boolean {
-  try {
-    editProject(update);
-    return true;
-  } catch (error) {
-    if (error instanceof CommandError) showError(`${what}: ${error.message}`);
-    else showError(`${what} failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    return false;
-  }
-}
+// Canvas edits run from shortcuts, context menus and the palette, through the one edit path (state/edit.ts):
+// each is one undo step; a refused edit shows one line and changes nothing.
 
 const serviceIdsOf = (project: Project, ids: readonly string[]) => {
   const services = new Set(project.services.map((service) => service.id));
@@ -37,7 +25,7 @@ export function selectedServiceIds(): string[] {
 /** Deletes services: their modules return to the monolith, their links go with them. */
 export function deleteServices(ids: readonly string[]): void {
   if (ids.length === 0) return;
-  const done = tryEdit('Delete service', (project) => serviceIdsOf(project, ids).reduce((p, serviceId) => deleteService(p, { serviceId }), project));
+  const done = edit('Delete service', (project) => serviceIdsOf(project, ids).reduce((p, serviceId) => deleteService(p, { serviceId }), project));
   if (done) {
     selectNodes([]);
     showNotice(ids.length === 1 ? 'Service deleted; its modules are back in the monolith' : `${ids.length} services deleted; their modules are back in the monolith`);
@@ -45,7 +33,7 @@ export function deleteServices(ids: readonly string[]): void {
 }
 
 export function moveNodesTo(positions: readonly NodePosition[]): void {
-  if (positions.length > 0) tryEdit('Move', (project) => moveNodes(project, { positions: positions.map((p) => ({ id: p.id, x: Math.round(p.x), y: Math.round(p.y) })) }));
+  if (positions.length > 0) edit('Move', (project) => moveNodes(project, { positions: positions.map((p) => ({ id: p.id, x: Math.round(p.x), y: Math.round(p.y) })) }));
 }
 
 /** A new empty service at a flow position, its name then edited in place. */
@@ -54,14 +42,14 @@ export function newServiceAt(at: { x: number; y: number }, moduleIds: readonly s
   if (!project) return;
   const name = 'New service';
   const id = nextServiceId(project, name);
-  if (tryEdit('New service', (p) => createService(p, { name, id, moduleIds, position: { x: Math.round(at.x), y: Math.round(at.y) } }))) {
+  if (edit('New service', (p) => createService(p, { name, id, moduleIds, position: { x: Math.round(at.x), y: Math.round(at.y) } }))) {
     selectNodes([id]);
     startRename(id);
   }
 }
 
 export function returnModules(moduleIds: readonly string[]): void {
-  tryEdit('Return modules', (project) => assignModules(project, { moduleIds, serviceId: null }));
+  edit('Return modules', (project) => assignModules(project, { moduleIds, serviceId: null }));
 }
 
 let clipboard: ServiceClipboard | null = null;
@@ -85,16 +73,16 @@ export function pasteClipboard(at?: { x: number; y: number }): void {
     offset = { x: Math.round(at.x - Math.min(...source.positions.map((p) => p.x))), y: Math.round(at.y - Math.min(...source.positions.map((p) => p.y))) };
   }
   const before = new Set(project.services.map((service) => service.id));
-  if (tryEdit('Paste services', (p) => pasteServices(p, { clipboard: source, offset }))) {
+  if (edit('Paste services', (p) => pasteServices(p, { clipboard: source, offset }))) {
     const after = documentStore.getState().project?.services ?? [];
     selectNodes(after.filter((service) => !before.has(service.id)).map((service) => service.id));
   }
 }
 
 export function addPlannedLink(from: string, to: string, style: LinkStyle, label: string): void {
-  tryEdit('Planned link', (project) => addLink(project, { from, to, style, label: label.trim() }));
+  edit('Planned link', (project) => addLink(project, { from, to, style, label: label.trim() }));
 }
 
 export function deleteLink(linkId: string): void {
-  tryEdit('Delete link', (project) => removeLink(project, { linkId }));
+  edit('Delete link', (project) => removeLink(project, { linkId }));
 }

@@ -8,7 +8,8 @@ import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
 import { api as bridgeApi } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
 import type { PickedPath } from '../../state/dialogs';
-import { documentStore, editProject, loadDocument, undoEdit } from '../../state/documentStore';
+import { documentStore, loadDocument } from '../../state/documentStore';
+import { edit, undoEdit } from '../../state/edit';
 import { requestFit } from '../../state/selectionStore';
 import { showNotice, uiStore } from '../../state/uiStore';
 
@@ -204,7 +205,7 @@ async function applyImport(jobId: string): Promise<void> {
   if (!made.ok) return fail(errorText(made.error));
   // A regroup replaces the step the previous grouping made, so that one Undo returns to the project as it was.
   if (applied !== null && documentStore.getState().project === applied) undoEdit();
-  editProject(() => made.value.project);
+  if (!edit('Re-import', () => made.value.project, fail)) return;
   set({ summary: made.value.report, applied: documentStore.getState().project, busy: false });
 }
 
@@ -225,7 +226,7 @@ export function acceptProposal(ids?: readonly string[]): void {
   if (!suggestion) return;
   const chosen = suggestion.proposal.services.filter((s) => !accepted.includes(s.id) && (ids === undefined || ids.includes(s.id)));
   if (chosen.length === 0) return;
-  editProject((project) => acceptServices(project, chosen));
+  if (!edit('Accept services', (project) => acceptServices(project, chosen), (message) => set({ error: message }))) return;
   // Frame everything, once the new nodes are drawn: they sit beside or below what was there.
   // Every node: the Monolith has no saved position until it is moved, so the layout does not list it.
   requestFit([MONOLITH_NODE_ID, ...(documentStore.getState().project?.services.map((service) => service.id) ?? [])]);

@@ -3,7 +3,7 @@ import { LINK_STYLE_LABELS } from '../../../shared/catalog/runtimes';
 import { removeLink, updateLink } from '../../../shared/commands/links';
 import { LINK_STYLES, MONOLITH_NODE_ID, type Link, type LinkStyle, type Project } from '../../../shared/model/project';
 import { DependencyEvidence } from './DependencyEvidence';
-import { attemptEdit, runEdit } from '../../state/moduleActions';
+import { edit, editProblem } from '../../state/edit';
 import { clearSelection, selectModules, selectNodes } from '../../state/selectionStore';
 import { CommitField } from './CommitField';
 import { InspectorHead } from './InspectorHead';
@@ -103,7 +103,7 @@ export function LinkInspector({ project, link }: { project: Project; link: Link 
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>Style</span>
-          <select value={link.style} onChange={(e) => runEdit((p) => updateLink(p, { linkId: link.id, changes: { style: e.target.value as LinkStyle } }))}>
+          <select value={link.style} onChange={(e) => edit('Link style', (p) => updateLink(p, { linkId: link.id, changes: { style: e.target.value as LinkStyle } }))}>
             {LINK_STYLES.map((style) => (
               <option key={style} value={style}>
                 {LINK_STYLE_LABELS[style]}
@@ -117,7 +117,7 @@ export function LinkInspector({ project, link }: { project: Project; link: Link 
           value={link.label}
           maxLength={200}
           placeholder="e.g. order.placed"
-          onCommit={(label) => attemptEdit((p) => updateLink(p, { linkId: link.id, changes: { label: label.trim() } }))}
+          onCommit={(label) => editProblem('Link label', (p) => updateLink(p, { linkId: link.id, changes: { label: label.trim() } }))}
         />
       </form>
       <div className="panel-actions">
@@ -126,7 +126,7 @@ export function LinkInspector({ project, link }: { project: Project; link: Link 
           type="button"
           className="panel-mini panel-danger"
           onClick={() => {
-            if (runEdit((p) => removeLink(p, { linkId: link.id }))) clearSelection();
+            if (edit('Delete link', (p) => removeLink(p, { linkId: link.id }))) clearSelection();
           }}
         >
           Delete link

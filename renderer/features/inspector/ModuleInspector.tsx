@@ -2,7 +2,8 @@ import { removeDependency, updateModule } from '../../../shared/commands/modules
 import type { Dependency, Module, Project } from '../../../shared/model/project';
 import { formatLines } from '../../platform/labels';
 import { ask } from '../../state/dialogs';
-import { attemptEdit, moveModulesTo, ownerOf, runEdit } from '../../state/moduleActions';
+import { edit, editProblem } from '../../state/edit';
+import { moveModulesTo, ownerOf } from '../../state/moduleActions';
 import { selectModules, selectNodes } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
 import { deleteModules, splitList } from '../../state/moduleEdits';
@@ -12,7 +13,8 @@ import { InspectorHead } from './InspectorHead';
 /** How many selected modules are listed by name. */
 const LIST_LIMIT = 100;
 
-const edit = (moduleId: string, changes: Partial<Omit<Module, 'id'>>) => attemptEdit((p) => updateModule(p, { moduleId, changes }));
+/** A module field typed in: its problem line, or null once applied. */
+const change = (what: string, moduleId: string, changes: Partial<Omit<Module, 'id'>>) => editProblem(what, (p) => updateModule(p, { moduleId, changes }));
 
 function DependencyList({ title, project, items, side }: { title: string; project: Project; items: Dependency[]; side: 'from' | 'to' }) {
   const nameOf = (id: string) => project.monolith.modules.find((m) => m.id === id)?.name ?? id;
@@ -39,7 +41,7 @@ function DependencyList({ title, project, items, side }: { title: string; projec
                   className="icon panel-remove"
                   aria-label={`Remove the ${d.kind} dependency ${nameOf(d.from)} → ${nameOf(d.to)}`}
                   title="Remove this dependency"
-                  onClick={() => runEdit((p) => removeDependency(p, { from: d.from, to: d.to, kind: d.kind }))}
+                  onClick={() => edit('Remove dependency', (p) => removeDependency(p, { from: d.from, to: d.to, kind: d.kind }))}
                 >
                   ×
                 </button>
@@ -59,7 +61,7 @@ export function ModuleInspector({ project, module }: { project: Project; module:
   const outgoing = project.monolith.dependencies.filter((d) => d.from === module.id);
   const incoming = project.monolith.dependencies.filter((d) => d.to === module.id && d.from !== module.id);
   const remove = () => {
-    if (runEdit((p) => deleteModules(p, [module.id]))) {
+    if (edit('Delete module', (p) => deleteModules(p, [module.id]))) {
       selectModules([]);
       showNotice(`Deleted ${module.name} (Ctrl+Z undoes)`);
     }
@@ -84,8 +86,8 @@ export function ModuleInspector({ project, module }: { project: Project; module:
         </button>
       </div>
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
-        <CommitField key={`${module.id}-name`} label="Module name" value={module.name} maxLength={200} onCommit={(name) => edit(module.id, { name: name.trim() })} />
-        <CommitField key={`${module.id}-path`} label="Path" value={module.path} maxLength={1000} onCommit={(path) => edit(module.id, { path: path.trim() })} />
+        <CommitField key={`${module.id}-name`} label="Module name" value={module.name} maxLength={200} onCommit={(name) => change('Module name', module.id, { name: name.trim() })} />
+        <CommitField key={`${module.id}-path`} label="Path" value={module.path} maxLength={1000} onCommit={(path) => change('Path', module.id, { path: path.trim() })} />
         <CommitField
           key={`${module.id}-lines`}
           label="Lines of code"
@@ -93,10 +95,10 @@ export function ModuleInspector({ project, module }: { project: Project; module:
           value={String(module.linesOfCode)}
           onCommit={(text) => {
             const value = Number(text);
-            return Number.isInteger(value) && value >= 0 ? edit(module.id, { linesOfCode: value }) : 'Lines of code: a whole number, 0 or more.';
+            return Number.isInteger(value) && value >= 0 ? change('Lines of code', module.id, { linesOfCode: value }) : 'Lines of code: a whole number, 0 or more.';
           }}
         />
-        <CommitField key={`${module.id}-tags`} label="Tags" value={module.tags.join(', ')} hint="Comma-separated" onCommit={(text) => edit(module.id, { tags: splitList(text) })} />
+        <CommitField key={`${module.id}-tags`} label="Tags" value={module.tags.join(', ')} hint="Comma-separated" onCommit={(text) => change('Tags', module.id, { tags: splitList(text) })} />
         <CommitField
           key={`${module.id}-entities`}
           label="Entities"
@@ -104,7 +106,7 @@ export function ModuleInspector({ project, module }: { project: Project; module:
           multiline
           rows={2}
           hint="Comma-separated data models it owns"
-          onCommit={(text) => edit(module.id, { entities: splitList(text) })}
+          onCommit={(text) => change('Entities', module.id, { entities: splitList(text) })}
         />
       </form>
       <DependencyList title="Depends on" project={project} items={outgoing} side="to" />
@@ -128,7 +130,7 @@ export function ModulesInspector({ project, moduleIds }: { project: Project; mod
   const modules = project.monolith.modules.filter((m) => wanted.has(m.id));
   const lines = modules.reduce((sum, m) => sum + m.linesOfCode, 0);
   const remove = () => {
-    if (runEdit((p) => deleteModules(p, modules.map((m) => m.id)))) {
+    if (edit('Delete modules', (p) => deleteModules(p, modules.map((m) => m.id)))) {
       selectModules([]);
       showNotice(`Deleted ${modules.length} modules (Ctrl+Z undoes)`);
     }

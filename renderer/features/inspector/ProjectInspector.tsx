@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
-import { beginGesture, cancelGesture, commitGesture, editProject } from '../../state/documentStore';
+import { beginGesture, cancelGesture, commitGesture, edit } from '../../state/edit';
 import { setProjectDetails } from '../../../shared/commands/project';
 import { countOf } from '../../../shared/words';
 import { usePlan } from '../../derived/usePlan';
@@ -68,7 +68,7 @@ export function ProjectInspector({ project }: { project: Project }) {
             onChange={(e) => {
               setName(e.target.value);
               const trimmed = e.target.value.trim();
-              if (trimmed) editProject((p) => setProjectDetails(p, { name: trimmed }));
+              if (trimmed) edit('Project name', (p) => setProjectDetails(p, { name: trimmed }));
             }}
           />
         </label>
@@ -84,12 +84,12 @@ export function ProjectInspector({ project }: { project: Project }) {
             value={project.description}
             maxLength={100_000}
             {...live}
-            onChange={(e) => editProject((p) => setProjectDetails(p, { description: e.target.value }))}
+            onChange={(e) => edit('Description', (p) => setProjectDetails(p, { description: e.target.value }))}
           />
         </label>
         <label className="field">
           <span>Author</span>
-          <input value={project.author} maxLength={200} {...live} onChange={(e) => editProject((p) => setProjectDetails(p, { author: e.target.value }))} />
+          <input value={project.author} maxLength={200} {...live} onChange={(e) => edit('Author', (p) => setProjectDetails(p, { author: e.target.value }))} />
         </label>
       </form>
       <dl className="inspector-facts">

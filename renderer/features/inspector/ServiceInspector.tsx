@@ -5,14 +5,15 @@ import { assignModules } from '../../../shared/commands/assign';
 import { deleteService, updateService, type ServiceChanges } from '../../../shared/commands/services';
 import { API_STYLES, type ApiStyle, type Project, type Service } from '../../../shared/model/project';
 import { formatLines } from '../../platform/labels';
-import { attemptEdit, runEdit } from '../../state/moduleActions';
+import { edit, editProblem } from '../../state/edit';
 import { clearSelection, selectModules } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
 import { CommitField } from './CommitField';
 import { FrameworkCatalogue, FrameworkTraits } from './FrameworkTraits';
 import { InspectorHead } from './InspectorHead';
 
-const change = (serviceId: string, changes: ServiceChanges) => attemptEdit((p) => updateService(p, { serviceId, changes }));
+/** A service field typed in: its problem line, or null once applied. */
+const change = (what: string, serviceId: string, changes: ServiceChanges) => editProblem(what, (p) => updateService(p, { serviceId, changes }));
 
 /** A service: its fields (each edit one undo step), Carve's framework recommendation and its modules. */
 export function ServiceInspector({ project, service }: { project: Project; service: Service }) {
@@ -44,16 +45,16 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         </p>
         <p className="panel-rec-reason">{recommendation.reason}</p>
         {recommendation.differs && (
-          <button type="button" className="panel-mini panel-rec-use" onClick={() => runEdit((p) => updateService(p, { serviceId: service.id, changes: { framework: recommended.id } }))}>
+          <button type="button" className="panel-mini panel-rec-use" onClick={() => edit('Framework', (p) => updateService(p, { serviceId: service.id, changes: { framework: recommended.id } }))}>
             Use {recommended.name}
           </button>
         )}
       </section>
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
-        <CommitField key={`${service.id}-name`} label="Name" value={service.name} maxLength={200} onCommit={(name) => change(service.id, { name })} />
+        <CommitField key={`${service.id}-name`} label="Name" value={service.name} maxLength={200} onCommit={(name) => change('Name', service.id, { name })} />
         <label className="field">
           <span>Framework</span>
-          <select value={getFramework(service.framework).id} onChange={(e) => runEdit((p) => updateService(p, { serviceId: service.id, changes: { framework: e.target.value } }))}>
+          <select value={getFramework(service.framework).id} onChange={(e) => edit('Framework', (p) => updateService(p, { serviceId: service.id, changes: { framework: e.target.value } }))}>
             {FRAMEWORKS.map((framework) => (
               <option key={framework.id} value={framework.id}>
                 {framework.name}
@@ -66,7 +67,7 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         <FrameworkCatalogue chosen={getFramework(service.framework).id} recommended={recommended.id} />
         <label className="field">
           <span>Runtime</span>
-          <select value={service.runtime} aria-describedby={runtime ? `${service.id}-runtime-notes` : undefined} onChange={(e) => runEdit((p) => updateService(p, { serviceId: service.id, changes: { runtime: e.target.value } }))}>
+          <select value={service.runtime} aria-describedby={runtime ? `${service.id}-runtime-notes` : undefined} onChange={(e) => edit('Runtime', (p) => updateService(p, { serviceId: service.id, changes: { runtime: e.target.value } }))}>
             {!runtime && <option value={service.runtime}>{service.runtime}</option>}
             {RUNTIMES.map((r) => (
               <option key={r.id} value={r.id}>
@@ -87,11 +88,11 @@ export function ServiceInspector({ project, service }: { project: Project; servi
           maxLength={200}
           placeholder="e.g. PostgreSQL"
           suggestions={DATASTORES.filter((d) => d.value)}
-          onCommit={(datastore) => change(service.id, { datastore: datastore.trim() })}
+          onCommit={(datastore) => change('Datastore', service.id, { datastore: datastore.trim() })}
         />
         <label className="field">
           <span>API style</span>
-          <select value={service.apiStyle} onChange={(e) => runEdit((p) => updateService(p, { serviceId: service.id, changes: { apiStyle: e.target.value as ApiStyle } }))}>
+          <select value={service.apiStyle} onChange={(e) => edit('API style', (p) => updateService(p, { serviceId: service.id, changes: { apiStyle: e.target.value as ApiStyle } }))}>
             {API_STYLES.map((style) => (
               <option key={style} value={style}>
                 {API_STYLE_LABELS[style]}
@@ -99,9 +100,9 @@ export function ServiceInspector({ project, service }: { project: Project; servi
             ))}
           </select>
         </label>
-        <CommitField key={`${service.id}-team`} label="Team" value={service.team} maxLength={200} suggestions={teams} onCommit={(team) => change(service.id, { team: team.trim() })} />
-        <CommitField key={`${service.id}-description`} label="Description" value={service.description} multiline maxLength={10_000} onCommit={(description) => change(service.id, { description })} />
-        <CommitField key={`${service.id}-notes`} label="Notes" value={service.notes} multiline rows={4} maxLength={100_000} onCommit={(notes) => change(service.id, { notes })} />
+        <CommitField key={`${service.id}-team`} label="Team" value={service.team} maxLength={200} suggestions={teams} onCommit={(team) => change('Team', service.id, { team: team.trim() })} />
+        <CommitField key={`${service.id}-description`} label="Description" value={service.description} multiline maxLength={10_000} onCommit={(description) => change('Description', service.id, { description })} />
+        <CommitField key={`${service.id}-notes`} label="Notes" value={service.notes} multiline rows={4} maxLength={100_000} onCommit={(notes) => change('Notes', service.id, { notes })} />
       </form>
       <section className="panel-section" aria-labelledby="service-modules-title">
         <h3 id="service-modules-title" className="panel-section-title">
@@ -123,7 +124,7 @@ export function ServiceInspector({ project, service }: { project: Project; servi
                   className="icon panel-remove"
                   aria-label={`Return ${module.name} to the monolith`}
                   title="Return to the monolith"
-                  onClick={() => runEdit((p) => assignModules(p, { moduleIds: [module.id], serviceId: null }))}
+                  onClick={() => edit('Return module', (p) => assignModules(p, { moduleIds: [module.id], serviceId: null }))}
                 >
                   ×
                 </button>
@@ -139,7 +140,7 @@ export function ServiceInspector({ project, service }: { project: Project; servi
           className="panel-mini panel-danger"
           title="Delete the service; its modules return to the monolith"
           onClick={() => {
-            if (!runEdit((p) => deleteService(p, { serviceId: service.id }))) return;
+            if (!edit('Delete service', (p) => deleteService(p, { serviceId: service.id }))) return;
             clearSelection();
             showNotice(`Deleted ${service.name}; its modules are back in the monolith (Ctrl+Z undoes)`);
           }}

@@ -3,7 +3,7 @@ import { addDependency } from '../../../shared/commands/modules';
 import { DEPENDENCY_KINDS, type DependencyKind } from '../../../shared/model/project';
 import { FormDialog } from '../../widgets/FormDialog';
 import { useDocument } from '../../state/useStores';
-import { attemptEdit } from '../../state/moduleActions';
+import { editProblem } from '../../state/edit';
 
 export const KIND_LABELS: Readonly<Record<DependencyKind, string>> = { import: 'Import', data: 'Data (foreign key, shared table)', call: 'Call' };
 
@@ -20,7 +20,7 @@ export function DependencyFormDialog({ from: initialFrom, onClose }: { from: str
   const submit = () => {
     const value = Number(weight);
     if (!Number.isInteger(value) || value < 1) return setProblem('Weight: a whole number, 1 or more.');
-    const refused = attemptEdit((project) => addDependency(project, { from, to, kind, weight: value }));
+    const refused = editProblem('Add dependency', (project) => addDependency(project, { from, to, kind, weight: value }));
     if (refused) return setProblem(refused);
     onClose();
   };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { addModule } from '../../../shared/commands/modules';
 import { FormDialog } from '../../widgets/FormDialog';
-import { attemptEdit } from '../../state/moduleActions';
+import { editProblem } from '../../state/edit';
 import { selectModules } from '../../state/selectionStore';
 import { documentStore } from '../../state/documentStore';
 import { splitList } from '../../state/moduleEdits';
@@ -19,7 +19,7 @@ export function ModuleFormDialog({ onClose }: { onClose(): void }) {
     const linesOfCode = Number(lines || '0');
     if (!Number.isInteger(linesOfCode) || linesOfCode < 0) return setProblem('Lines of code: a whole number, 0 or more.');
     const before = new Set(documentStore.getState().project?.monolith.modules.map((m) => m.id));
-    const refused = attemptEdit((project) =>
+    const refused = editProblem('Add module', (project) =>
       addModule(project, { name, path: path.trim(), linesOfCode, tags: splitList(tags), entities: splitList(entities) }),
     );
     if (refused) return setProblem(refused);

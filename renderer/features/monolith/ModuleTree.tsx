@@ -1,7 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
 import { formatLines } from '../../platform/labels';
-import { moveModulesTo, runEdit } from '../../state/moduleActions';
+import { edit } from '../../state/edit';
+import { moveModulesTo } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
 import { deleteModules } from '../../state/moduleEdits';
@@ -156,7 +157,7 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
         const ids = actOn();
         if (ids.length === 0) return;
         handled();
-        if (runEdit((project) => deleteModules(project, ids))) {
+        if (edit('Delete modules', (project) => deleteModules(project, ids))) {
           selectModules([]);
           showNotice(`Deleted ${ids.length === 1 ? '1 module' : `${ids.length} modules`} (Ctrl+Z undoes)`);
         }

@@ -1,7 +1,7 @@
 import { addTeam, removeTeam, updatePlanning, updateTeam } from '../../../shared/commands/phases';
 import type { Planning } from '../../../shared/model/project';
 import { CommitInput } from './CommitInput';
-import { applyEdit } from './roadmapEdits';
+import { edit } from '../../state/edit';
 
 const wholeAtLeast = (text: string, min: number): number | null => {
   const value = Number(text);
@@ -18,7 +18,7 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
           <CommitInput
             type="date"
             value={planning.startDate}
-            onCommit={(startDate) => (startDate ? applyEdit((p) => updatePlanning(p, { startDate })) : false)}
+            onCommit={(startDate) => (startDate ? edit('Start date', (p) => updatePlanning(p, { startDate })) : false)}
           />
         </label>
         <label className="roadmap-setting">
@@ -30,7 +30,7 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
             value={String(planning.defaultPhaseWeeks)}
             onCommit={(text) => {
               const weeks = wholeAtLeast(text, 1);
-              return weeks !== null && applyEdit((p) => updatePlanning(p, { defaultPhaseWeeks: weeks }));
+              return weeks !== null && edit('Phase length', (p) => updatePlanning(p, { defaultPhaseWeeks: weeks }));
             }}
           />
         </label>
@@ -42,9 +42,9 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
             placeholder="No limit"
             value={planning.maxServicesPerPhase === null ? '' : String(planning.maxServicesPerPhase)}
             onCommit={(text) => {
-              if (text.trim() === '') return applyEdit((p) => updatePlanning(p, { maxServicesPerPhase: null }));
+              if (text.trim() === '') return edit('Services per phase', (p) => updatePlanning(p, { maxServicesPerPhase: null }));
               const max = wholeAtLeast(text, 1);
-              return max !== null && applyEdit((p) => updatePlanning(p, { maxServicesPerPhase: max }));
+              return max !== null && edit('Services per phase', (p) => updatePlanning(p, { maxServicesPerPhase: max }));
             }}
           />
         </label>
@@ -59,7 +59,7 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
                   aria-label={`Name of team ${team.name}`}
                   value={team.name}
                   maxLength={200}
-                  onCommit={(name) => (name.trim() ? applyEdit((p) => updateTeam(p, { teamId: team.id, changes: { name } })) : false)}
+                  onCommit={(name) => (name.trim() ? edit('Team name', (p) => updateTeam(p, { teamId: team.id, changes: { name } })) : false)}
                 />
               </td>
               <td>
@@ -70,12 +70,12 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
                   value={String(team.capacityPerPhase)}
                   onCommit={(text) => {
                     const value = Number(text);
-                    return text.trim() !== '' && value >= 0 && applyEdit((p) => updateTeam(p, { teamId: team.id, changes: { capacityPerPhase: value } }));
+                    return text.trim() !== '' && value >= 0 && edit('Team capacity', (p) => updateTeam(p, { teamId: team.id, changes: { capacityPerPhase: value } }));
                   }}
                 />
               </td>
               <td>
-                <button type="button" className="icon" aria-label={`Remove team ${team.name}`} onClick={() => applyEdit((p) => removeTeam(p, { teamId: team.id }))}>
+                <button type="button" className="icon" aria-label={`Remove team ${team.name}`} onClick={() => edit('Remove team', (p) => removeTeam(p, { teamId: team.id }))}>
                   ×
                 </button>
               </td>
@@ -86,7 +86,7 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
       {planning.teams.length === 0 && <p className="muted">No teams: the planner assumes one team of 8 person-weeks per phase unless a service limit is set.</p>}
       <button
         type="button"
-        onClick={() => applyEdit((p) => addTeam(p, { name: `Team ${p.planning.teams.length + 1}` }))}
+        onClick={() => edit('Add team', (p) => addTeam(p, { name: `Team ${p.planning.teams.length + 1}` }))}
       >
         Add team
       </button>

@@ -3,7 +3,7 @@ import { EFFORT_FORMULA } from '../../../shared/planning/effort';
 import { capacityRule } from '../../../shared/planning/phaseTiming';
 import type { Plan } from '../../../shared/planning/types';
 import { CommitInput } from './CommitInput';
-import { applyEdit } from './roadmapEdits';
+import { edit } from '../../state/edit';
 
 /** The effort formula, each service's breakdown, and the override a person can type (empty: the formula's). */
 export function EffortTable({ plan }: { plan: Plan }) {
@@ -12,7 +12,7 @@ export function EffortTable({ plan }: { plan: Plan }) {
     const trimmed = text.trim();
     const value = trimmed === '' ? null : Number(trimmed);
     if (value !== null && !(Number.isFinite(value) && value >= 0)) return false;
-    return applyEdit((p) => updateService(p, { serviceId, changes: { effortOverride: value } }));
+    return edit('Effort', (p) => updateService(p, { serviceId, changes: { effortOverride: value } }));
   };
   return (
     <div className="roadmap-effort-table">

@@ -5,7 +5,8 @@ import type { PlannedPhase } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
 import { CommitInput } from './CommitInput';
 import { PhaseDetails } from './PhaseDetails';
-import { applyEdit, editPhaseAt, renamePhaseAt } from './roadmapEdits';
+import { edit } from '../../state/edit';
+import { editPhaseAt, renamePhaseAt } from './roadmapEdits';
 import { roadmapStore } from './roadmapStore';
 import { ServiceCard, type PhaseChoice } from './ServiceCard';
 import { phaseColor } from '../../derived/usePlan';
@@ -71,7 +72,7 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
               className="icon roadmap-remove"
               aria-label={`Remove phase ${phase.index}, ${phase.name}`}
               title="Remove this phase (its pinned services are unpinned)"
-              onClick={() => applyEdit((p) => removePhase(p, { phaseId: phase.id }))}
+              onClick={() => edit('Remove phase', (p) => removePhase(p, { phaseId: phase.id }))}
             >
               ×
             </button>
@@ -88,7 +89,7 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
               value={String(phase.setWeeks)}
               onCommit={(text) => {
                 const value = Number(text);
-                return Number.isInteger(value) && value >= 1 ? editPhaseAt(phase.index, { lengthWeeks: value }) : false;
+                return Number.isInteger(value) && value >= 1 ? editPhaseAt(phase.index, { lengthWeeks: value }, 'Phase length') : false;
               }}
             />
             <span>wk</span>
@@ -124,7 +125,7 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
           placeholder="Goal of this phase"
           value={phase.goal}
           maxLength={10_000}
-          onCommit={(goal) => editPhaseAt(phase.index, { goal })}
+          onCommit={(goal) => editPhaseAt(phase.index, { goal }, 'Phase goal')}
         />
       </header>
       {isFoundations ? (

@@ -5,12 +5,12 @@ import type { Plan } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
 import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
+import { edit } from '../../state/edit';
 import { openExportDialog } from '../../state/exportStore';
 import { CapacitySettings } from './CapacitySettings';
 import { EffortTable } from './EffortTable';
 import { PhaseColumn } from './PhaseColumn';
 import { PlanWarnings } from './PlanWarnings';
-import { applyEdit } from './roadmapEdits';
 import { roadmapStore, setRoadmapHeight, toggleMaximised, toggleSection, type RoadmapSection } from './roadmapStore';
 import type { PhaseChoice } from './ServiceCard';
 import { Timeline } from './Timeline';
@@ -69,7 +69,7 @@ export function RoadmapView() {
         <SectionToggle id="warnings" open={section} label={warnings > 0 ? `Warnings (${warnings})` : 'Warnings'} attention={warnings > 0} />
         <SectionToggle id="capacity" open={section} label="Capacity" />
         <SectionToggle id="effort" open={section} label="Effort" />
-        <button type="button" onClick={() => applyEdit((p) => addPhase(ensurePhases(p, plan.phases.length)))}>
+        <button type="button" onClick={() => edit('Add phase', (p) => addPhase(ensurePhases(p, plan.phases.length)))}>
           Add phase
         </button>
         <button type="button" onClick={() => openExportDialog()}>
