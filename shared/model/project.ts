@@ -193,7 +193,6 @@ export const DesignSchema = z.object({
   layout: LayoutSchema.default(() => LayoutSchema.parse({})),
 });
 export type Design = z.infer<typeof DesignSchema>;
-export const DESIGN_KEYS = Object.keys(DesignSchema.shape) as (keyof Design)[];
 
 /** At most this many scenarios besides the active one: each holds a whole design. */
 export const MAX_OTHER_SCENARIOS = 50;
