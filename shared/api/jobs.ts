@@ -90,13 +90,17 @@ export async function followJob<S extends JobStatus = JobStatus>(api: JobApi, jo
   }
 }
 
-/** Start a job with `method` (import:start, export:start) and follow it to its end: its result, or one-line error. */
+/**
+ * Start a job with `method` (import:start, export:start) and follow it to its end: its result, or one-line error.
+ * A signal aborted already starts nothing.
+ */
 export async function runJob<M extends StartMethod>(
   api: JobApi,
   method: M,
   request: Request<M>,
   options: RunOptions<JobStatus<JobStarts[M]>> = {},
 ): Promise<Result<JobResults[JobStarts[M]]>> {
+  if (options.signal?.aborted) return fail('cancelled', 'Cancelled before it started; nothing was done');
   const start = api[method] as (request: Request<M>) => Promise<Result<{ jobId: string }>>;
   const started = await start(request);
   if (!started.ok) return started;

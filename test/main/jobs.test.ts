@@ -47,6 +47,9 @@ function apiOver(router: Router): CarveApi {
   return new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => router(method, request) });
 }
 
+/** The four methods the poller uses, as plain properties (a proxy has none to spread). */
+const jobApiOf = (api: CarveApi): JobApi => ({ 'import:start': api['import:start'], 'export:start': api['export:start'], 'job:status': api['job:status'], 'job:cancel': api['job:cancel'] });
+
 function browserApi(printer?: PdfPrinter): CarveApi {
   const handlers = createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(root), importJobs: imports, ...(printer ? { printer } : {}) });
   return apiOver(createRouter(handlers));
@@ -101,6 +104,12 @@ describe('one job system, one poller', () => {
     expect(seen.some((s) => s.state === 'running' && s.progress.stage === 'printing')).toBe(true);
     expect(seen.at(-1)).toMatchObject({ state: 'cancelled', result: null, error: { code: 'cancelled' } });
     expect(await fs.readFile(path.join(root, 'roadmap.pdf'), 'utf8')).toBe('the old export');
+    // A signal aborted before the start starts nothing.
+    const starts: unknown[] = [];
+    const counting: JobApi = { ...jobApiOf(api), 'export:start': (request) => (starts.push(request), api['export:start'](request)) };
+    expect(await runJob(counting, 'export:start', { project: sample, format: 'md', path: 'late.md', overwrite: false }, { signal: AbortSignal.abort() })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(starts).toEqual([]);
+    await expect(fs.access(path.join(root, 'late.md'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('cancels an import mid-way: the scan stops before the total and there is no project to make', async () => {
