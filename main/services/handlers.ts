@@ -13,6 +13,7 @@ import { readModuleHistory } from './history/moduleHistory';
 import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter';
 import { ExportJobs, type ExportWork } from './export/exportJobs';
 import { exportProject, localIsoDate } from './export/exportProject';
+import { suggestForApi } from './history/suggestBoundaries';
 import { ImportJobs, summarize } from './importJobs';
 import type { PreferenceStore } from './preferences';
 import { openProjectFile, saveProjectFile, validatePayload } from './projectFiles';
@@ -170,6 +171,8 @@ export function createHandlers(options: HostOptions): Handlers {
       const proposal = proposeServices(valid, seed === undefined ? {} : { seed });
       return { proposal, metrics: compareDesigns(valid, proposal, apps) };
     },
+    'boundaries:suggest': async ({ project, historyDir, ...params }) =>
+      suggestForApi(validatePayload(project, 'The project to suggest services for'), { ...params, historyDir: historyDir === null ? null : confine(historyDir) }),
     'dialog:folder': async () => {
       if (!dialogs?.folder) throw noDialogs();
       return { path: await dialogs.folder() };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseGranularity, type Granularity } from '../importer/granularity';
 import type { GroupingReport } from '../importer/aggregate';
 import type { ScenarioComparison } from '../analysis/compareScenarios';
+import type { BoundarySuggestion } from '../boundaries/propose';
 import type { DesignSummary, Proposal } from '../importer/suggest';
 import type { ImportProblem } from '../importer/types';
 import type { Project } from '../model/project';
@@ -140,6 +141,21 @@ export const requests = {
    * the proposal and one service per Django app (the apps of import job `jobId` when given).
    */
   'import:suggest': z.object({ project: projectPayload, seed: z.number().int().min(0).max(2 ** 31).optional(), jobId: jobId.optional() }),
+  /**
+   * Service boundaries from evidence (issue 9): alternatives at 4-20 services and at `services`, each named,
+   * explained and backtested on the git history of `historyDir` (the imported folder; null: the static graph
+   * alone) after `until` (YYYY-MM-DD; null: a year before the last commit), against random partitions of the
+   * same sizes and one service per app. Constraints name module ids; the project's services are kept as pins.
+   */
+  'boundaries:suggest': z.object({
+    project: projectPayload,
+    historyDir: path.nullable(),
+    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').nullable().default(null),
+    services: z.number().int().min(1).max(500).default(8),
+    keepTogether: z.array(z.array(z.string().min(1).max(200)).min(2).max(10_000)).max(1000).default([]),
+    keepApart: z.array(z.array(z.string().min(1).max(200)).min(2).max(10_000)).max(1000).default([]),
+    leave: z.array(z.string().min(1).max(200)).max(10_000).default([]),
+  }),
   /** Native folder dialog (Electron only; the browser host answers `unsupported`). */
   'dialog:folder': z.object({}),
   /**
@@ -242,6 +258,7 @@ export interface Values {
   'import:project': { project: Project; report: ImportSummary };
   'import:reimport': { project: Project; report: ImportSummary };
   'import:suggest': ImportSuggestion;
+  'boundaries:suggest': BoundarySuggestion;
   'dialog:folder': { path: string | null };
   'scenarios:compare': ScenarioComparisonResult;
 }

@@ -40,6 +40,7 @@ export const BRIDGE_METHODS = [
   'import:project',
   'import:reimport',
   'import:suggest',
+  'boundaries:suggest',
   'dialog:folder',
   'scenarios:compare',
 ] as const satisfies readonly Method[];

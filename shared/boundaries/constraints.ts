@@ -14,6 +14,10 @@ export interface Constraints {
   pinned?: ReadonlyArray<{ id: string; name: string; moduleIds: readonly string[] }>;
 }
 
+/** The project's services (those holding modules) as pins: kept as they are by a proposal. */
+export const pinsOf = (project: Pick<Project, 'services'>): NonNullable<Constraints['pinned']> =>
+  project.services.filter((s) => s.moduleIds.length > 0).map((s) => ({ id: s.id, name: s.name, moduleIds: s.moduleIds }));
+
 /** Name parts of test code: a module of tests is never a service. */
 const TEST_PARTS = /^(tests?|testing|test_.*|.*_tests?|conftest|fixtures)$/i;
 

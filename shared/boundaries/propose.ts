@@ -94,6 +94,14 @@ export interface BoundaryReport {
   alternatives: Alternative[];
 }
 
+/** A report for one project and size asked for: what `carve suggest --json` prints and boundaries:suggest answers. */
+export interface BoundarySuggestion extends BoundaryReport {
+  /** The target of the alternative asked for (the number of services, at most the number of modules). */
+  accepted: number;
+  /** What was read of the history, or why none was: one line each. */
+  notes: string[];
+}
+
 /** Services from groups of module ids (pins first, as they are; then the largest by lines), named and explained. */
 function asServices(project: Project, pinned: Scope['pinned'], groups: string[][], history: readonly ModuleCommit[], edges: readonly WeightedEdge[]): ProposedBoundary[] {
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
-import { contradiction, type Constraints } from '../../../shared/boundaries/constraints';
+import { contradiction, pinsOf, type Constraints } from '../../../shared/boundaries/constraints';
 import { parseDay } from '../../../shared/boundaries/history';
-import type { Alternative } from '../../../shared/boundaries/propose';
+import type { Alternative, BoundarySuggestion } from '../../../shared/boundaries/propose';
 import { acceptServices } from '../../../shared/commands/accept';
 import type { Project } from '../../../shared/model/project';
-import { chosenAlternative, NotAFolderError, suggestBoundaries, type BoundarySuggestion } from '../../services/history/suggestBoundaries';
+import { chosenAlternative, NotAFolderError, suggestBoundaries } from '../../services/history/suggestBoundaries';
 import { UsageError } from '../args';
 import type { Command } from '../command';
 import { checkOut, isStandardOutput, NOT_REPLACED, writeProjectOut } from '../outTarget';
@@ -42,7 +42,7 @@ function constraintsOf(project: Project, values: Readonly<Record<string, unknown
     keepTogether: listsOf(values['keep-together']).map((t) => moduleList(project, 'keep-together', t)),
     keepApart: listsOf(values['keep-apart']).map((t) => moduleList(project, 'keep-apart', t)),
     leave: listsOf(values.leave).flatMap((t) => moduleList(project, 'leave', t)),
-    pinned: project.services.filter((s) => s.moduleIds.length > 0).map((s) => ({ id: s.id, name: s.name, moduleIds: s.moduleIds })),
+    pinned: pinsOf(project),
   };
   const problem = contradiction(project, constraints);
   if (problem !== null) throw new UsageError(problem);

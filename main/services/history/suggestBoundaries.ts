@@ -3,9 +3,10 @@
 // chosen, the alternatives proposed, backtested and explained. Never fails for want of history.
 import { stat } from 'node:fs/promises';
 import { defaultCutoff } from '../../../shared/boundaries/backtest';
-import type { Constraints } from '../../../shared/boundaries/constraints';
+import { contradiction, pinsOf, type Constraints } from '../../../shared/boundaries/constraints';
+import { CarveError } from '../../../shared/api/result';
 import { commitsByModule, parseDay, type ModuleCommit } from '../../../shared/boundaries/history';
-import { proposeBoundaries, type Alternative, type BoundaryReport } from '../../../shared/boundaries/propose';
+import { proposeBoundaries, type Alternative, type BoundarySuggestion } from '../../../shared/boundaries/propose';
 import type { Project } from '../../../shared/model/project';
 import { readHistory } from './readHistory';
 
@@ -21,13 +22,6 @@ export interface SuggestRequest {
   /** The number of services asked for; the alternatives at SUGGEST_SIZES below the module count come beside it. */
   services: number;
   constraints?: Constraints;
-}
-
-export interface BoundarySuggestion extends BoundaryReport {
-  /** The target of the alternative asked for (the number of services, at most the number of modules). */
-  accepted: number;
-  /** What was read of the history, or why none was: one line each. */
-  notes: string[];
 }
 
 /** The alternative asked for in a suggestion. */
@@ -64,4 +58,40 @@ export async function suggestBoundaries(project: Project, request: SuggestReques
   const targets = [...SUGGEST_SIZES.filter((n) => n < modules), accepted];
   const report = proposeBoundaries(project, commits, { targets, cutoff, ...(request.constraints ? { constraints: request.constraints } : {}) });
   return { accepted, notes, ...report };
+}
+
+/** What the API's boundaries:suggest carries: module ids in the constraints, the folder already confined. */
+export interface SuggestParams {
+  historyDir: string | null;
+  until: string | null;
+  services: number;
+  keepTogether: readonly string[][];
+  keepApart: readonly string[][];
+  leave: readonly string[];
+}
+
+/**
+ * boundaries:suggest: the suggestion with the project's services as pins. A date that is no day, a module id that
+ * is no module or constraints that contradict each other are `invalid-request`; a folder that is not one is
+ * `not-found`; each with one line.
+ */
+export async function suggestForApi(project: Project, params: SuggestParams): Promise<BoundarySuggestion> {
+  if (params.until !== null && parseDay(params.until) === null) throw new CarveError('invalid-request', `until: ${params.until} is not a day of the calendar`);
+  const known = new Set(project.monolith.modules.map((m) => m.id));
+  const unknown = [...params.keepTogether.flat(), ...params.keepApart.flat(), ...params.leave].find((id) => !known.has(id));
+  if (unknown !== undefined) throw new CarveError('invalid-request', `The project has no module "${unknown.slice(0, 80)}"`);
+  const constraints: Constraints = {
+    keepTogether: params.keepTogether,
+    keepApart: params.keepApart,
+    leave: params.leave,
+    pinned: pinsOf(project),
+  };
+  const problem = contradiction(project, constraints);
+  if (problem !== null) throw new CarveError('invalid-request', problem);
+  try {
+    return await suggestBoundaries(project, { historyDir: params.historyDir, until: params.until, services: params.services, constraints });
+  } catch (error) {
+    if (error instanceof NotAFolderError) throw new CarveError('not-found', error.message);
+    throw error;
+  }
 }
