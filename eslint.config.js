@@ -19,18 +19,40 @@ const rendererBlock = (files, patterns, ignores = []) => ({
   rules: { 'no-restricted-imports': ['error', { paths: [noElectron, noElectronStore], patterns: [nodeBuiltins, toBackEnd, ...patterns] }] },
 });
 const inRenderer = (folder) => [`renderer/${folder}/**/*.ts`, `renderer/${folder}/**/*.tsx`];
+// One edit path (issue 11): the document changes only through renderer/state/edit.ts (edit, gestures, undo),
+// which applies the command, records undo and says a refusal in one line. Outside renderer/state/, nothing
+// imports documentStore's mutators or writes the store directly (the no-restricted-syntax block below).
+const DOCUMENT_MUTATORS = ['editProject', 'beginGesture', 'commitGesture', 'cancelGesture', 'undoEdit', 'redoEdit'];
+const noRawEdits = {
+  regex: '(^|/)state/documentStore$',
+  importNames: DOCUMENT_MUTATORS,
+  message: 'Edit the document through renderer/state/edit (edit, beginGesture, undoEdit ...): one path applies, records undo and reports a refusal.',
+};
+const noStoreWrites = {
+  files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+  ignores: ['renderer/state/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: "MemberExpression[object.name='documentStore'][property.name='setState']",
+        message: 'Edit the document through renderer/state/edit: only renderer/state/ writes documentStore.',
+      },
+    ],
+  },
+};
 const noOtherFeature = { regex: '^\\.\\./[^./]', message: 'A feature never imports another feature: move what both need down to state/, derived/, widgets/ or platform/.' };
 function rendererLayers() {
   const noApp = intoLayer(['app'], 'Nothing below the app shell imports renderer/app/.');
   const noFeatures = intoLayer(['features'], 'Only the app shell imports renderer/features/.');
   return [
     // The entry (main.tsx) and the app shell may import every layer.
-    rendererBlock(['renderer/*.ts', 'renderer/*.tsx', ...inRenderer('app')], [noXyflow]),
+    rendererBlock(['renderer/*.ts', 'renderer/*.tsx', ...inRenderer('app')], [noXyflow, noRawEdits]),
     // The canvas is the only folder that imports @xyflow/react.
-    rendererBlock(inRenderer('features/canvas'), [noApp, noFeatures, noOtherFeature]),
-    rendererBlock(inRenderer('features'), [noXyflow, noApp, noFeatures, noOtherFeature], ['renderer/features/canvas/**']),
+    rendererBlock(inRenderer('features/canvas'), [noApp, noFeatures, noOtherFeature, noRawEdits]),
+    rendererBlock(inRenderer('features'), [noXyflow, noApp, noFeatures, noOtherFeature, noRawEdits], ['renderer/features/canvas/**']),
     rendererBlock(inRenderer('widgets'), [noXyflow, noApp, noFeatures, intoLayer(['state', 'derived'], 'A widget knows no store and no document: pass what it shows as props.')]),
-    rendererBlock(inRenderer('derived'), [noXyflow, noApp, noFeatures, intoLayer(['widgets'], 'derived/ computes data: it renders no widget.')]),
+    rendererBlock(inRenderer('derived'), [noXyflow, noApp, noFeatures, noRawEdits, intoLayer(['widgets'], 'derived/ computes data: it renders no widget.')]),
     rendererBlock(inRenderer('state'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived'], 'state/ is below widgets/ and derived/: it imports neither.')]),
     rendererBlock(inRenderer('platform'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived', 'state'], 'platform/ (bridge, labels, messages) is the bottom of the renderer: it imports only shared/.')]),
     // A file elsewhere in renderer/ has no layer yet: give it one.
@@ -39,6 +61,7 @@ function rendererLayers() {
       'renderer/*.tsx',
       ...['app', 'features', 'widgets', 'derived', 'state', 'platform'].map((folder) => `renderer/${folder}/**`),
     ]),
+    noStoreWrites,
   ];
 }
 

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { ESLint } from 'eslint';
+import { describe, expect, it } from 'vitest';
+
+// One edit path (issue 11) is a lint rule (eslint.config.js, noRawEdits and noStoreWrites): these run the
+// project's own configuration over a few lines placed in a renderer folder and check what it refuses.
+const root = path.resolve(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'eslint.config.js') });
+
+async function refusals(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+}
+
+const importing = (names: string, specifier: string) => `import { ${names} } from '${specifier}';\n\nexport const used = [${names}];\n`;
+
+describe('one edit path (lint)', () => {
+  it('refuses documentStore mutators outside renderer/state, in every layer that may import state/', async () => {
+    const cases: Array<[string, string]> = [
+      ['renderer/features/inspector/Probe.tsx', '../../state/documentStore'],
+      ['renderer/features/canvas/Probe.tsx', '../../state/documentStore'],
+      ['renderer/app/Probe.tsx', '../state/documentStore'],
+      ['renderer/derived/probe.ts', '../state/documentStore'],
+      ['renderer/probe.tsx', './state/documentStore'],
+    ];
+    for (const [file, specifier] of cases) {
+      for (const name of ['editProject', 'beginGesture', 'commitGesture', 'cancelGesture', 'undoEdit', 'redoEdit']) {
+        expect(await refusals(file, importing(name, specifier)), `${file} ${name}`).toEqual([expect.stringContaining('renderer/state/edit')]);
+      }
+    }
+  });
+
+  it('refuses writing documentStore outside renderer/state', async () => {
+    const code = `import { documentStore } from '../../state/documentStore';\n\ndocumentStore.setState({ dirty: true });\n`;
+    expect(await refusals('renderer/features/roadmap/Probe.tsx', code)).toEqual([expect.stringContaining('only renderer/state/ writes documentStore')]);
+  });
+
+  it('lets a component read the document and edit through state/edit', async () => {
+    const code = [
+      `import { documentStore, useDocument } from '../../state/documentStore';`,
+      `import { beginGesture, cancelGesture, commitGesture, edit, editProblem, redoEdit, undoEdit } from '../../state/edit';`,
+      ``,
+      `export const used = [documentStore.getState(), useDocument, beginGesture, cancelGesture, commitGesture, edit, editProblem, redoEdit, undoEdit];`,
+      ``,
+    ].join('\n');
+    expect(await refusals('renderer/features/inspector/Probe.tsx', code)).toEqual([]);
+  });
+
+  it('lets renderer/state itself use the mutators (edit.ts is built on them)', async () => {
+    const code = `import { documentStore, editProject } from './documentStore';\n\nexport const used = editProject;\ndocumentStore.setState({ dirty: false });\n`;
+    expect(await refusals('renderer/state/probe.ts', code)).toEqual([]);
+  });
+});
