@@ -16,6 +16,7 @@ export async function serveStatic(request: IncomingMessage, response: ServerResp
     sendText(response, asset.status, asset.status === 403 ? 'Forbidden' : 'Not found');
     return;
   }
-  response.writeHead(200, { ...COMMON_HEADERS, ...asset.headers, ...extraHeaders });
+  // Content-Length here, not in the shared headers: app:// answers HEAD with no body, and Electron checks lengths.
+  response.writeHead(200, { ...COMMON_HEADERS, ...asset.headers, 'Content-Length': asset.body.byteLength, ...extraHeaders });
   response.end(request.method === 'HEAD' ? undefined : asset.body);
 }

@@ -100,7 +100,6 @@ export async function readRendererAsset(root: string, urlPath: string): Promise<
     const body = await readFile(realFile);
     const headers = {
       'Content-Type': contentTypeFor(realFile),
-      'Content-Length': String(body.byteLength),
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Cache-Control': cacheControl(relative(base, file)),

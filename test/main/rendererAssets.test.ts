@@ -49,7 +49,7 @@ describe('readRendererAsset', () => {
       expect(page.headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
     }
     const script = await readRendererAsset(root, '/assets/app.js');
-    expect(script).toMatchObject({ status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Content-Length': '10', 'Cache-Control': 'public, max-age=31536000, immutable' } });
+    expect(script).toMatchObject({ status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' } });
     expect(await readRendererAsset(root, '/assets/parser.wasm')).toMatchObject({ status: 200, headers: { 'Content-Type': 'application/wasm' } });
     expect(await readRendererAsset(root, '/assets/a%20b.css')).toMatchObject({ status: 200, headers: { 'Content-Type': 'text/css; charset=utf-8' } });
     expect(await readRendererAsset(root, '/favicon.ico')).toMatchObject({ status: 200, headers: { 'Content-Type': 'image/x-icon', 'Cache-Control': 'no-cache' } });

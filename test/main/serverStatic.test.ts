@@ -40,6 +40,7 @@ describe('static files', () => {
     expect(response.status).toBe(200);
     expect(response.body).toBe(APP_JS);
     expect(response.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(response.headers['content-length']).toBe(String(Buffer.byteLength(APP_JS)));
   });
 
   it('answers HEAD without a body and refuses other methods', async () => {
