@@ -5,10 +5,10 @@ import { Frame } from './Frame';
 import { StartScreen } from './StartScreen';
 import { StatusBar } from './StatusBar';
 import { useHostIntegration } from './useHostIntegration';
-import { useDocument } from '../state/useStores';
 import { useTheme } from './useTheme';
 import type { Actions } from '../state/actions';
 import { ActionsContext } from '../state/actionsContext';
+import { useDocument } from '../state/documentStore';
 
 export function App({ bridge, actions }: { bridge: Bridge; actions: Actions }) {
   useHostIntegration(bridge.api, bridge.host, actions);

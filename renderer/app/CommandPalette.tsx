@@ -1,6 +1,5 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
-import { canvasStore, setPaletteOpen } from '../state/canvasStore';
+import { setPaletteOpen, useCanvas } from '../state/canvasStore';
 import { filterCommands, PALETTE_COMMANDS } from './commands';
 import { useActions } from '../state/actionsContext';
 
@@ -9,7 +8,7 @@ import { useActions } from '../state/actionsContext';
  * runs, Escape closes and focus returns where it was.
  */
 export function CommandPalette() {
-  const open = useStore(canvasStore, (state) => state.paletteOpen);
+  const open = useCanvas((state) => state.paletteOpen);
   return open ? <Palette /> : null;
 }
 

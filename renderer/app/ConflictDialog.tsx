@@ -1,4 +1,4 @@
-import type { DialogOf } from '../state/dialogs';
+import type { DialogOf } from '../state/dialogStore';
 import { Modal } from '../widgets/Modal';
 
 export function ConflictDialog({ dialog }: { dialog: DialogOf<'conflict'> }) {

@@ -1,9 +1,10 @@
 import { DependencyFormDialog } from '../features/monolith/DependencyFormDialog';
-import { useDialog, useWorkspace } from '../state/useStores';
 import { ConflictDialog } from './ConflictDialog';
 import { FileDialog } from '../widgets/FileDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import { UnsavedDialog } from './UnsavedDialog';
+import { useDialog } from '../state/dialogStore';
+import { useWorkspace } from '../state/uiStore';
 
 /** The one place a modal question is shown (see state/dialogs.ts). */
 export function DialogHost() {

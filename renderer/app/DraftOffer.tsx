@@ -1,5 +1,5 @@
-import { useUi } from '../state/useStores';
 import { useActions } from '../state/actionsContext';
+import { useUi } from '../state/uiStore';
 
 function when(iso: string): string {
   const date = new Date(iso);

@@ -1,5 +1,4 @@
-import { useUi } from '../state/useStores';
-import { dismissError } from '../state/uiStore';
+import { dismissError, useUi } from '../state/uiStore';
 
 /** The last error, one line, with a way to dismiss it. Shown once: on the start screen or in the status bar. */
 export function ErrorMessage({ className }: { className: string }) {

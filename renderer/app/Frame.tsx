@@ -1,6 +1,5 @@
 import { Canvas } from '../features/canvas/Canvas';
 import { useAppShortcuts } from './commands';
-import { useUi } from '../state/useStores';
 import { DesignChecks } from '../features/checks/DesignChecks';
 import { Inspector } from '../features/inspector/Inspector';
 import { MonolithPanel } from '../features/monolith/MonolithPanel';
@@ -9,6 +8,7 @@ import { useActions } from '../state/actionsContext';
 import { CommandPalette } from './CommandPalette';
 import { MoveToServiceDialog } from './MoveToServiceDialog';
 import { TopBar } from './TopBar';
+import { useUi } from '../state/uiStore';
 
 /** The app frame around an open project: top bar, monolith panel, canvas, inspector with design checks, roadmap. */
 export function Frame() {

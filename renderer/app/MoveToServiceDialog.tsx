@@ -1,10 +1,10 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
-import { useDocument } from '../state/useStores';
 import { frameworkLabel } from '../platform/labels';
 import { defaultServiceName, moveStore, ownerOf, type MoveRequest, type MoveTarget } from '../state/moduleActions';
 import { FormDialog } from '../widgets/FormDialog';
+import { useDocument } from '../state/documentStore';
 
 // The "Move to service..." question. It may be mounted in several places (the frame, the monolith panel, the
 // design checks): only the first mounted instance shows the question, so it appears once whatever is open.

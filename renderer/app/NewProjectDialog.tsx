@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DialogOf } from '../state/dialogs';
+import type { DialogOf } from '../state/dialogStore';
 import { FormDialog } from '../widgets/FormDialog';
 
 export function NewProjectDialog({ dialog }: { dialog: DialogOf<'new-project'> }) {

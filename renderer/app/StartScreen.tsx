@@ -1,10 +1,10 @@
-import { useUi } from '../state/useStores';
 import { ImportDialog } from '../features/importer/ImportDialog';
 import { openImportDialog } from '../features/importer/importActions';
 import { useActions } from '../state/actionsContext';
 import { DraftOffer } from './DraftOffer';
 import { ErrorMessage } from './ErrorMessage';
 import { ThemeSwitch } from './ThemeSwitch';
+import { useUi } from '../state/uiStore';
 
 function StartAction({ id, title, hint, disabled, onClick }: { id: string; title: string; hint: string; disabled: boolean; onClick(): void }) {
   return (

@@ -1,6 +1,6 @@
-import { useDocument, useUi } from '../state/useStores';
-import { fileNameOf } from '../state/documentStore';
+import { fileNameOf, useDocument } from '../state/documentStore';
 import { ErrorMessage } from './ErrorMessage';
+import { useUi } from '../state/uiStore';
 
 export function StatusBar() {
   const hasProject = useDocument((state) => state.project !== null);

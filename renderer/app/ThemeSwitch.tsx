@@ -1,6 +1,6 @@
 import { THEMES, type Theme } from '../../shared/api/contract';
-import { useUi } from '../state/useStores';
 import { useActions } from '../state/actionsContext';
+import { useUi } from '../state/uiStore';
 
 const LABELS: Record<Theme, string> = { system: 'System theme', light: 'Light', dark: 'Dark' };
 

@@ -1,11 +1,10 @@
 import { shortcutLabel } from './commands';
-import { useDocument, useUi } from '../state/useStores';
 import { ImportDialog } from '../features/importer/ImportDialog';
 import { openImportDialog } from '../features/importer/importActions';
 import { useActions } from '../state/actionsContext';
-import { fileNameOf } from '../state/documentStore';
+import { fileNameOf, useDocument } from '../state/documentStore';
 import { openExportDialog } from '../state/exportStore';
-import { togglePanel, type PanelId } from '../state/uiStore';
+import { togglePanel, type PanelId, useUi } from '../state/uiStore';
 import { ThemeSwitch } from './ThemeSwitch';
 
 const PANELS: { id: PanelId; label: string }[] = [

@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from '../features/canvas/canvasActions';
 import { canvasStore, setPaletteOpen, startRename } from '../state/canvasStore';
 import { isTypingIn } from '../platform/typing';
-import { isDialogOpen } from '../state/dialogs';
+import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { redoEdit, undoEdit } from '../state/edit';
 import { moveModulesTo } from '../state/moduleActions';

@@ -3,7 +3,7 @@ import type { HostHooks } from '../platform/bridge';
 import { commandForKey, runCommand } from './commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
-import { isDialogOpen } from '../state/dialogs';
+import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { showNotice } from '../state/uiStore';
 import type { CarveApi } from '../../shared/api/client';

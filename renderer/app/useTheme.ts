@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useUi } from '../state/useStores';
+import { useUi } from '../state/uiStore';
 
 /** Put the chosen theme on <html data-theme>; 'system' follows prefers-color-scheme as it changes. */
 export function useTheme(): void {

@@ -1,7 +1,7 @@
-import { useDocument } from '../state/useStores';
 import type { Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
 import type { Plan } from '../../shared/planning/types';
+import { useDocument } from '../state/documentStore';
 
 // The migration plan of the open project, computed once per project object (edits replace the object, so a
 // new plan follows each edit; undo brings back an object whose plan is still cached). Every component that

@@ -5,7 +5,7 @@ import { createProject, slugify } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
 import { errorHeading, errorText } from '../platform/messages';
 import { flushViewport } from './canvasStore';
-import { ask, type PickedPath } from './dialogs';
+import { ask, type PickedPath } from './dialogStore';
 import { closeDocument, documentStore, fileNameOf, loadDocument, markSaved } from './documentStore';
 import { dismissError, showError, showNotice, uiStore } from './uiStore';
 

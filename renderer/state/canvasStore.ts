@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { setViewport } from '../../shared/commands/layout';
 import type { Layout, Project } from '../../shared/model/project';
@@ -63,6 +64,7 @@ export const canvasStore = createStore<CanvasState>(() => ({
   minEdgeWeight: 1,
   legendOpen: false,
 }));
+export const useCanvas = <T>(selector: (state: CanvasState) => T): T => useStore(canvasStore, selector);
 
 export const startRename = (serviceId: string | null) => canvasStore.setState({ renamingId: serviceId });
 export const openMenu = (menu: ContextMenuState | null) => canvasStore.setState({ menu });

@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { canRedo, canUndo, createHistory, pushHistory, redo, undo, type History } from '../../shared/commands/history';
 import type { Project } from '../../shared/model/project';
@@ -32,6 +33,9 @@ const EMPTY: DocumentState = {
 };
 
 export const documentStore = createStore<DocumentState>(() => EMPTY);
+
+/** Read the document in a component: a selector, re-rendered when what it selects changes. */
+export const useDocument = <T>(selector: (state: DocumentState) => T): T => useStore(documentStore, selector);
 
 /**
  * A fresh random id (an autosave draft's, an export job's): a UUID where the page is a secure context, as the

@@ -1,6 +1,7 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ExportFormat, ExportProgress } from '../../shared/api/contract';
-import type { PickedPath } from './dialogs';
+import type { PickedPath } from './dialogStore';
 import { documentStore } from './documentStore';
 
 // The File > Export dialog's state: which step it is at, the format chosen, the last error or note. Opened from
@@ -31,6 +32,7 @@ export interface ExportState {
 }
 
 export const exportStore = createStore<ExportState>(() => ({ step: { kind: 'closed' }, format: 'pdf', error: null, note: null }));
+export const useExport = <T>(selector: (state: ExportState) => T): T => useStore(exportStore, selector);
 
 export function openExportDialog(): void {
   if (!documentStore.getState().project) return;

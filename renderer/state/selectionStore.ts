@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
 // What the user has selected: view state, never saved and never part of undo history. The canvas, the monolith
@@ -17,6 +18,7 @@ export interface SelectionState {
 const EMPTY: SelectionState = { nodeIds: [], moduleIds: [], edgeId: null, focusRequest: null };
 
 export const selectionStore = createStore<SelectionState>(() => EMPTY);
+export const useSelection = <T>(selector: (state: SelectionState) => T): T => useStore(selectionStore, selector);
 
 export function selectNodes(nodeIds: string[]): void {
   selectionStore.setState({ nodeIds, moduleIds: [], edgeId: null });

@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { AppInfo, DraftInfo, RecentFile, Theme } from '../../shared/api/contract';
 
@@ -35,6 +36,10 @@ export const uiStore = createStore<UiState>(() => ({
   drafts: [],
   busy: false,
 }));
+
+export const useUi = <T>(selector: (state: UiState) => T): T => useStore(uiStore, selector);
+/** The browser host's workspace folder (the in-app file dialog's root), null until the host has said it. */
+export const useWorkspace = () => useStore(uiStore, (state) => state.info?.workspace ?? null);
 
 export function showError(message: string, heading: string | null = null): void {
   uiStore.setState({ lastError: message, lastErrorHeading: heading, notice: null });

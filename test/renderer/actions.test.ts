@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActions } from '../../renderer/state/actions';
 import { startAutosave } from '../../renderer/state/autosave';
-import { dialogStore } from '../../renderer/state/dialogs';
+import { dialogStore } from '../../renderer/state/dialogStore';
 import { closeDocument, documentStore, editProject } from '../../renderer/state/documentStore';
 import { setProjectDetails } from '../../shared/commands/project';
 import { uiStore } from '../../renderer/state/uiStore';

@@ -3,7 +3,7 @@ import { METHODS, type DraftInfo, type Method, type Request, type Values } from 
 import { fail, ok, type Result } from '../../shared/api/result';
 import { createProject } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
-import { dialogStore, type DialogKind, type DialogRequest } from '../../renderer/state/dialogs';
+import { dialogStore, type DialogKind, type DialogRequest } from '../../renderer/state/dialogStore';
 
 // An in-memory host behind the CarveApi, for testing the renderer's flows without a server: files are strings
 // in a map, hashes are their contents' simple digests, and every call is recorded.

@@ -1,16 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  importStore,
-  openImportDialog,
-  setImportDir,
-  setImportGranularity,
-  setImportKeepLayers,
-  startImport,
-} from '../../renderer/features/importer/importActions';
+import { openImportDialog, setImportDir, setImportGranularity, setImportKeepLayers, startImport } from '../../renderer/features/importer/importActions';
 import { documentStore } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
+import { importStore } from '../../renderer/state/importStore';
 
 // The import dialog's defaults against the real handlers on real folders (answers through JSON as over IPC or
 // HTTP): Automatic granularity, the report's grouping, layers kept or attributed, and a tree that makes no

@@ -7,7 +7,6 @@ import type { Module, Project } from '../../shared/model/project';
 import {
   acceptProposal,
   cancelImport,
-  importStore,
   openImportDialog,
   setImportDir,
   setImportGranularity,
@@ -17,6 +16,7 @@ import {
 } from '../../renderer/features/importer/importActions';
 import { documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
+import { importStore } from '../../renderer/state/importStore';
 
 // The Import from Python Source flow of the renderer against the real handlers on a real folder (every answer
 // through JSON, as over IPC or HTTP): new project, regroup, suggestions accepted as one undo step, re-import,

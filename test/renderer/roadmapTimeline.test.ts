@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { planMigration } from '../../shared/planning/planner';
 import { schedulePlan } from '../../shared/planning/schedule';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
-import { roadmapStore, setTimelineView, WEEK_PX, zoomTimeline } from '../../renderer/features/roadmap/roadmapStore';
+import { roadmapStore, setTimelineView, WEEK_PX, zoomTimeline } from '../../renderer/state/roadmapStore';
 import { barTitle, NO_TEAM, phaseRows, rowsInSight, serviceRows } from '../../renderer/features/roadmap/timelineRows';
 
 // The roadmap timeline's rows (renderer/features/roadmap/timelineRows.ts) and its view state: a lane header then the

@@ -1,13 +1,12 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { useStore } from 'zustand';
-import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
 import { CanvasLegend } from './CanvasLegend';
 import { CanvasMenu } from './CanvasMenu';
-import { canvasStore, type CanvasState } from '../../state/canvasStore';
+import { canvasStore, type CanvasState, useCanvas } from '../../state/canvasStore';
 import { FlowCanvas } from './FlowCanvas';
 import { LinkPopover } from './LinkPopover';
+import { useDocument } from '../../state/documentStore';
 import './canvas.css';
 
 // The canvas region of the frame: a small toolbar, the React Flow canvas, its context menus and the planned-link
@@ -26,10 +25,10 @@ const closeDraft = () => canvasStore.setState({ linkDraft: null });
 export function Canvas() {
   const project = useDocument(selectProject);
   const key = useDocument(selectDocumentKey);
-  const draft = useStore(canvasStore, selectDraft);
-  const layingOut = useStore(canvasStore, selectLayingOut);
-  const minEdgeWeight = useStore(canvasStore, selectMinEdgeWeight);
-  const legendOpen = useStore(canvasStore, selectLegendOpen);
+  const draft = useCanvas(selectDraft);
+  const layingOut = useCanvas(selectLayingOut);
+  const minEdgeWeight = useCanvas(selectMinEdgeWeight);
+  const legendOpen = useCanvas(selectLegendOpen);
   if (!project) return null;
   const controls = () => canvasStore.getState().controls;
   const nameOf = (id: string) => project.services.find((service) => service.id === id)?.name ?? id;

@@ -1,11 +1,10 @@
-import { useStore } from 'zustand';
 import type { Project } from '../../../shared/model/project';
 import { ContextMenu, type MenuItem } from '../../widgets/ContextMenu';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectEdge, selectionStore } from '../../state/selectionStore';
 import { uiStore, togglePanel } from '../../state/uiStore';
 import { deleteLink, deleteServices, hasClipboard, newServiceAt, pasteClipboard, selectedServiceIds } from './canvasActions';
-import { canvasStore, openMenu, startRename, type ContextMenuState } from '../../state/canvasStore';
+import { canvasStore, openMenu, startRename, type ContextMenuState, useCanvas } from '../../state/canvasStore';
 
 // The canvas's context menus: on a node, on an edge, on empty canvas. Each item names its shortcut.
 
@@ -74,7 +73,7 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
 }
 
 export function CanvasMenu({ project }: { project: Project }) {
-  const menu = useStore(canvasStore, (state) => state.menu);
+  const menu = useCanvas((state) => state.menu);
   if (!menu) return null;
   const { label, items } = itemsFor(menu, project);
   return <ContextMenu label={label} x={menu.x} y={menu.y} items={items} onClose={close} />;

@@ -12,17 +12,15 @@ import {
   type Viewport,
 } from '@xyflow/react';
 import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
-import { useStore } from 'zustand';
 import { blocksByGroup } from '../../../shared/commands/arrange';
 import { MONOLITH_NODE_ID } from '../../../shared/model/project';
 import type { Project } from '../../../shared/model/project';
 import { isTypingIn } from '../../platform/typing';
-import { useUi } from '../../state/useStores';
-import { selectEdge, selectionStore, type SelectionState } from '../../state/selectionStore';
-import { showError } from '../../state/uiStore';
+import { selectEdge, selectionStore, type SelectionState, useSelection } from '../../state/selectionStore';
+import { showError, useUi } from '../../state/uiStore';
 import { edit } from '../../state/edit';
 import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds } from './canvasActions';
-import { canvasStore, openMenu, startRename, type CanvasState } from '../../state/canvasStore';
+import { canvasStore, openMenu, startRename, type CanvasState, useCanvas } from '../../state/canvasStore';
 import { dropModules, MODULE_MIME, nodeIdUnder, parseModuleIds } from './dropTarget';
 import { DependencyEdge, LinkEdge } from './edges';
 import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
@@ -68,7 +66,7 @@ export function FlowCanvas({ project }: { project: Project }) {
   const flow = useReactFlow<CarveNode, CarveEdge>();
   const { nodes, edges, edgeTotal, edgesShown, graph, onNodesChange } = useFlowNodes(project);
   const [hovered, setHovered] = useState<HoveredEdge | null>(null);
-  const minEdgeWeight = useStore(canvasStore, selectMinEdgeWeight);
+  const minEdgeWeight = useCanvas(selectMinEdgeWeight);
   const [initialViewport] = useState(() =>
     isDefaultViewport(project.layout.viewport) && project.services.length > FIT_ON_OPEN_LIMIT ? OPENING_VIEWPORT : project.layout.viewport,
   );
@@ -142,7 +140,7 @@ export function FlowCanvas({ project }: { project: Project }) {
   }, [flow, fitAfterArranging]);
 
   // A warning asked to bring something into view.
-  const focusRequest = useStore(selectionStore, selectFocus);
+  const focusRequest = useSelection(selectFocus);
   useEffect(() => {
     if (!focusRequest) return;
     const ids = new Set(focusRequest.nodeIds);

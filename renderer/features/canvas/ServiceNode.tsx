@@ -1,11 +1,10 @@
 import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
-import { useStore } from 'zustand';
 import { renameService } from '../../../shared/commands/services';
 import { formatLines } from '../../platform/labels';
 import { edit } from '../../state/edit';
 import { phaseColor } from '../../derived/usePlan';
-import { canvasStore, startRename, type CanvasState } from '../../state/canvasStore';
+import { startRename, type CanvasState, useCanvas } from '../../state/canvasStore';
 import { MODULE_MIME } from './dropTarget';
 import { Anchors } from './Anchors';
 import type { ServiceFlowNode } from './toFlow';
@@ -63,7 +62,7 @@ function NameEditor({ serviceId, initial }: { serviceId: string; initial: string
 }
 
 function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
-  const renaming = useStore(canvasStore, isRenaming(id));
+  const renaming = useCanvas(isRenaming(id));
   const zoomedOut = useFlowStore(isZoomedOut);
   const chips = zoomedOut ? null : data.chips;
   return (

@@ -1,13 +1,12 @@
 import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useStore } from 'zustand';
 import { buildServiceGraph } from '../../../shared/analysis/serviceGraph';
 import type { Project } from '../../../shared/model/project';
 import { analyse } from '../../derived/analysis';
 import { usePlanPhases } from '../../derived/usePlan';
-import { selectionStore, selectNodes, type SelectionState } from '../../state/selectionStore';
+import { selectionStore, selectNodes, type SelectionState, useSelection } from '../../state/selectionStore';
 import { moveNodesTo } from './canvasActions';
-import { canvasStore, type CanvasState } from '../../state/canvasStore';
+import { type CanvasState, useCanvas } from '../../state/canvasStore';
 import { createNodeDeriver, deriveEdges, EDGE_LIMIT, type CarveNode } from './toFlow';
 
 // The canvas's nodes: derived from the project (positions from its layout, selection from the selection
@@ -21,15 +20,15 @@ const selectMinWeight = (state: CanvasState) => state.minEdgeWeight;
 type Measured = NonNullable<CarveNode['measured']>;
 
 export function useFlowNodes(project: Project) {
-  const selectedIds = useStore(selectionStore, selectNodeIds);
-  const selectedEdge = useStore(selectionStore, selectEdgeId);
+  const selectedIds = useSelection(selectNodeIds);
+  const selectedEdge = useSelection(selectEdgeId);
   const graph = useMemo(() => buildServiceGraph(project), [project]);
   const { warnings } = analyse(project);
   const phaseOf = usePlanPhases();
   const [deriver] = useState(createNodeDeriver);
   const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);
   const derived = useMemo(() => deriver(project, { graph, warnings, phaseOf }, selectedSet), [deriver, project, graph, warnings, phaseOf, selectedSet]);
-  const minWeight = useStore(canvasStore, selectMinWeight);
+  const minWeight = useCanvas(selectMinWeight);
   const { edges, total: edgeTotal, shown: edgesShown } = useMemo(
     () => deriveEdges(project, graph, selectedEdge, selectedSet, EDGE_LIMIT, minWeight),
     [project, graph, selectedEdge, selectedSet, minWeight],

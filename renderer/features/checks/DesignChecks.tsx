@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { DesignWarning } from '../../../shared/analysis/checks';
-import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
 import { requestFocus, selectModules } from '../../state/selectionStore';
 import { analyse, changeOf, focusNodesOf } from '../../derived/analysis';
 import { MetricsSummary } from './MetricsSummary';
+import { useDocument } from '../../state/documentStore';
 import '../../widgets/panels.css';
 
 const selectProject = (state: DocumentState) => state.project;

@@ -1,19 +1,18 @@
-import { useStore } from 'zustand';
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportStep } from '../../../shared/api/contract';
 import { fileNameOf } from '../../state/documentStore';
-import { closeExportDialog, exportStore } from '../../state/exportStore';
-import { useWorkspace } from '../../state/useStores';
+import { closeExportDialog, useExport } from '../../state/exportStore';
 import { cancelExport, chooseFormat, FORMAT_LABELS, progressText, runExport } from './exportActions';
 import { FileDialog } from '../../widgets/FileDialog';
 import { Modal } from '../../widgets/Modal';
+import { useWorkspace } from '../../state/uiStore';
 import './export.css';
 
 /** File > Export: the format, then the path, then progress until the file is written (its state in state/exportStore.ts, the run in exportActions.ts). */
 export function ExportDialog() {
-  const step = useStore(exportStore, (state) => state.step);
-  const format = useStore(exportStore, (state) => state.format);
-  const error = useStore(exportStore, (state) => state.error);
-  const note = useStore(exportStore, (state) => state.note);
+  const step = useExport((state) => state.step);
+  const format = useExport((state) => state.format);
+  const error = useExport((state) => state.error);
+  const note = useExport((state) => state.note);
   const workspace = useWorkspace();
   if (step.kind === 'closed') return null;
 

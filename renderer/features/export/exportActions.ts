@@ -3,7 +3,7 @@ import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFi
 import { slugify } from '../../../shared/model/create';
 import { api as bridgeApi } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
-import type { PickedPath } from '../../state/dialogs';
+import type { PickedPath } from '../../state/dialogStore';
 import { documentStore, fileNameOf, randomId } from '../../state/documentStore';
 import { exportStore, type ExportStep } from '../../state/exportStore';
 import { showNotice, uiStore } from '../../state/uiStore';

@@ -1,15 +1,12 @@
-import { useStore } from 'zustand';
 import { describeGranularity } from '../../../shared/importer/grouping';
 import { FileDialog } from '../../widgets/FileDialog';
 import { Modal } from '../../widgets/Modal';
-import { useDocument, useUi, useWorkspace } from '../../state/useStores';
 import { useActions } from '../../state/actionsContext';
 import {
   cancelImport,
   chooseImportFolder,
   closeImportDialog,
   GRANULARITY_LABELS,
-  importStore,
   setImportDir,
   setImportGranularity,
   setImportFollowLinksOut,
@@ -20,13 +17,16 @@ import {
 } from './importActions';
 import { ImportReport } from './ImportReport';
 import { SuggestionView } from './SuggestionView';
+import { useImport } from '../../state/importStore';
+import { useDocument } from '../../state/documentStore';
+import { useUi, useWorkspace } from '../../state/uiStore';
 import './importer.css';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** File > Import from Python Source (state in importActions.ts). Mounted by the start screen and the top bar. */
 export function ImportDialog() {
-  const step = useStore(importStore, (state) => state.step);
+  const step = useImport((state) => state.step);
   const workspace = useWorkspace();
   if (step.kind === 'closed') return null;
   if (step.kind === 'pick') {
@@ -49,9 +49,9 @@ const modulesWord = (n: number) => `${count(n)} ${n === 1 ? 'module' : 'modules'
 
 /** The granularity; after an import each choice says how many modules it gives ("Automatic: depth 2, 39 modules"). */
 function GranularityField() {
-  const granularity = useStore(importStore, (state) => state.granularity);
-  const busy = useStore(importStore, (state) => state.busy);
-  const grouping = useStore(importStore, (state) => (state.step.kind === 'report' ? (state.summary?.grouping ?? null) : null));
+  const granularity = useImport((state) => state.granularity);
+  const busy = useImport((state) => state.busy);
+  const grouping = useImport((state) => (state.step.kind === 'report' ? (state.summary?.grouping ?? null) : null));
   const label = (value: string, text: string): string => {
     if (grouping === null) return text;
     if (value === 'auto') {
@@ -79,8 +79,8 @@ function GranularityField() {
 
 /** Layer packages (api/, admin/, ...) attributed to their domains, or kept as modules. */
 function LayersField() {
-  const keepLayers = useStore(importStore, (state) => state.keepLayers);
-  const busy = useStore(importStore, (state) => state.busy);
+  const keepLayers = useImport((state) => state.keepLayers);
+  const busy = useImport((state) => state.busy);
   return (
     <label className="import-layers">
       <input type="checkbox" checked={!keepLayers} disabled={busy} onChange={(event) => void setImportKeepLayers(!event.target.checked)} /> Attribute layer packages
@@ -92,8 +92,8 @@ function LayersField() {
 /** Desktop app only: links out of the folder are listed in the report, not read, unless the person allows it. */
 function LinksField() {
   const isDesktop = useUi((state) => state.info?.host === 'electron');
-  const followLinksOut = useStore(importStore, (state) => state.followLinksOut);
-  const busy = useStore(importStore, (state) => state.busy);
+  const followLinksOut = useImport((state) => state.followLinksOut);
+  const busy = useImport((state) => state.busy);
   if (!isDesktop) return null;
   return (
     <label className="import-layers">
@@ -104,7 +104,7 @@ function LinksField() {
 }
 
 function ErrorLine() {
-  const error = useStore(importStore, (state) => state.error);
+  const error = useImport((state) => state.error);
   return error ? (
     <p role="alert" className="error-text">
       {error}
@@ -114,9 +114,9 @@ function ErrorLine() {
 
 function Setup() {
   const actions = useActions();
-  const dir = useStore(importStore, (state) => state.dir);
-  const target = useStore(importStore, (state) => state.target);
-  const busy = useStore(importStore, (state) => state.busy);
+  const dir = useImport((state) => state.dir);
+  const target = useImport((state) => state.target);
+  const busy = useImport((state) => state.busy);
   const projectName = useDocument((state) => state.project?.name ?? null);
   const start = () => void startImport(actions.guard);
   const footer = (
@@ -193,8 +193,8 @@ function Running({ done, total, message }: { done: number; total: number; messag
 }
 
 function Imported() {
-  const suggestion = useStore(importStore, (state) => state.suggestion);
-  const busy = useStore(importStore, (state) => state.busy);
+  const suggestion = useImport((state) => state.suggestion);
+  const busy = useImport((state) => state.busy);
   const footer = (
     <>
       <span className="spacer" />

@@ -1,7 +1,6 @@
-import { useStore } from 'zustand';
 import type { GroupingReport } from '../../../shared/importer/aggregate';
 import { countOf } from '../../../shared/words';
-import { importStore } from './importActions';
+import { useImport } from '../../state/importStore';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -13,8 +12,8 @@ function names(list: readonly string[], limit = 24): string {
 
 /** What the import read and made: sizes, modules added and removed by a re-import, and files with problems. */
 export function ImportReport() {
-  const summary = useStore(importStore, (state) => state.summary);
-  const target = useStore(importStore, (state) => state.target);
+  const summary = useImport((state) => state.summary);
+  const target = useImport((state) => state.target);
   if (!summary) return <p className="muted">Grouping modules…</p>;
   const figures: Array<[string, string]> = [
     ['Modules', count(summary.modules)],

@@ -1,8 +1,8 @@
-import { useStore } from 'zustand';
 import type { DesignSummary } from '../../../shared/importer/suggest';
-import { useDocument } from '../../state/useStores';
 import { proposedName } from '../../../shared/commands/accept';
-import { acceptProposal, dismissSuggestion, importStore } from './importActions';
+import { acceptProposal, dismissSuggestion } from './importActions';
+import { useImport } from '../../state/importStore';
+import { useDocument } from '../../state/documentStore';
 
 const METRICS: ReadonlyArray<{ label: string; hint: string; value(d: DesignSummary): string }> = [
   { label: 'Services', hint: 'Nodes that own modules (the monolith counts while it owns some)', value: (d) => String(d.services) },
@@ -14,8 +14,8 @@ const METRICS: ReadonlyArray<{ label: string; hint: string; value(d: DesignSumma
 
 /** The proposed services (accept all, one by one, or dismiss) beside the metrics of three designs. */
 export function SuggestionView() {
-  const suggestion = useStore(importStore, (state) => state.suggestion);
-  const accepted = useStore(importStore, (state) => state.accepted);
+  const suggestion = useImport((state) => state.suggestion);
+  const accepted = useImport((state) => state.accepted);
   const modules = useDocument((state) => state.project?.monolith.modules ?? []);
   if (!suggestion) return null;
   const names = new Map(modules.map((m) => [m.id, m.name]));

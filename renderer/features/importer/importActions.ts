@@ -1,13 +1,12 @@
-import { createStore } from 'zustand/vanilla';
 import type { CarveApi } from '../../../shared/api/client';
-import type { ImportSuggestion, ImportSummary } from '../../../shared/api/contract';
 import { acceptServices } from '../../../shared/commands/accept';
 import type { Granularity } from '../../../shared/importer/granularity';
 import { projectNameForFolder } from '../../../shared/importer/toProject';
-import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
+import { MONOLITH_NODE_ID } from '../../../shared/model/project';
 import { api as bridgeApi } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
-import type { PickedPath } from '../../state/dialogs';
+import type { PickedPath } from '../../state/dialogStore';
+import { importStore, INITIAL, type ImportState, type ImportTarget } from '../../state/importStore';
 import { documentStore, loadDocument } from '../../state/documentStore';
 import { edit, undoEdit } from '../../state/edit';
 import { requestFit } from '../../state/selectionStore';
@@ -19,55 +18,6 @@ import { showNotice, uiStore } from '../../state/uiStore';
 // open one), follow the import's progress (cancel any time), read the report, regroup at another granularity
 // (no file read again), then ask for service boundaries and accept them all, one by one, or dismiss them.
 
-export type ImportTarget = 'new' | 'reimport';
-
-export type ImportStep =
-  | { kind: 'closed' }
-  | { kind: 'setup' }
-  /** The in-app folder dialog is open (browser host). */
-  | { kind: 'pick'; resolve(answer: PickedPath | null): void }
-  | { kind: 'running'; jobId: string; done: number; total: number; message: string }
-  | { kind: 'report'; jobId: string };
-
-export interface ImportState {
-  step: ImportStep;
-  dir: string;
-  granularity: Granularity;
-  /** Keep layer packages (api/, admin/, ...) as modules rather than attributing their parts to domains. */
-  keepLayers: boolean;
-  /** Desktop app only: follow symbolic links that lead out of the folder (the browser host never does). */
-  followLinksOut: boolean;
-  target: ImportTarget;
-  summary: ImportSummary | null;
-  /** The project a re-import was applied to, so that a regroup starts again from it. */
-  base: Project | null;
-  /** The project this flow last put in the document (a regroup replaces it rather than stacking undo steps). */
-  applied: Project | null;
-  suggestion: ImportSuggestion | null;
-  /** Proposed service ids already accepted. */
-  accepted: string[];
-  busy: boolean;
-  /** The last failure, one line, shown in the dialog. */
-  error: string | null;
-}
-
-const INITIAL: ImportState = {
-  step: { kind: 'closed' },
-  dir: '',
-  granularity: 'auto',
-  keepLayers: false,
-  followLinksOut: false,
-  target: 'new',
-  summary: null,
-  base: null,
-  applied: null,
-  suggestion: null,
-  accepted: [],
-  busy: false,
-  error: null,
-};
-
-export const importStore = createStore<ImportState>(() => INITIAL);
 
 /** How often the dialog asks for progress while an import runs. */
 export const POLL_MS = 120;

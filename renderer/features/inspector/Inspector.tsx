@@ -1,13 +1,12 @@
-import { useStore } from 'zustand';
 import { MONOLITH_NODE_ID } from '../../../shared/model/project';
-import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
-import { selectionStore } from '../../state/selectionStore';
+import { useSelection } from '../../state/selectionStore';
 import { EdgeInspector, LinkInspector } from './EdgeInspector';
 import { ModuleInspector, ModulesInspector } from './ModuleInspector';
 import { MonolithInspector } from './MonolithInspector';
 import { ProjectInspector } from './ProjectInspector';
 import { ServiceInspector } from './ServiceInspector';
+import { useDocument } from '../../state/documentStore';
 import '../../widgets/panels.css';
 
 const selectProject = (state: DocumentState) => state.project;
@@ -15,9 +14,9 @@ const selectProject = (state: DocumentState) => state.project;
 /** Details of what is selected: a service, the monolith, a module or several, an edge or a planned link; else the project. */
 export function Inspector() {
   const project = useDocument(selectProject);
-  const nodeIds = useStore(selectionStore, (state) => state.nodeIds);
-  const moduleIds = useStore(selectionStore, (state) => state.moduleIds);
-  const edgeId = useStore(selectionStore, (state) => state.edgeId);
+  const nodeIds = useSelection((state) => state.nodeIds);
+  const moduleIds = useSelection((state) => state.moduleIds);
+  const edgeId = useSelection((state) => state.edgeId);
   if (!project) return null;
 
   let content = <ProjectInspector project={project} />;

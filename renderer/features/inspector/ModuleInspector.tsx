@@ -1,7 +1,7 @@
 import { removeDependency, updateModule } from '../../../shared/commands/modules';
 import type { Dependency, Module, Project } from '../../../shared/model/project';
 import { formatLines } from '../../platform/labels';
-import { ask } from '../../state/dialogs';
+import { ask } from '../../state/dialogStore';
 import { edit, editProblem } from '../../state/edit';
 import { moveModulesTo, ownerOf } from '../../state/moduleActions';
 import { selectModules, selectNodes } from '../../state/selectionStore';

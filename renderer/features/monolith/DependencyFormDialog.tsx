@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { addDependency } from '../../../shared/commands/modules';
 import { DEPENDENCY_KINDS, type DependencyKind } from '../../../shared/model/project';
 import { FormDialog } from '../../widgets/FormDialog';
-import { useDocument } from '../../state/useStores';
 import { editProblem } from '../../state/edit';
+import { useDocument } from '../../state/documentStore';
 
 export const KIND_LABELS: Readonly<Record<DependencyKind, string>> = { import: 'Import', data: 'Data (foreign key, shared table)', call: 'Call' };
 

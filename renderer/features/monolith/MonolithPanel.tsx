@@ -1,15 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
-import { useStore } from 'zustand';
-import { useDocument } from '../../state/useStores';
 import { formatLines, frameworkLabel } from '../../platform/labels';
 import type { DocumentState } from '../../state/documentStore';
-import { ask } from '../../state/dialogs';
+import { ask } from '../../state/dialogStore';
 import { moveModulesTo } from '../../state/moduleActions';
-import { selectionStore } from '../../state/selectionStore';
+import { useSelection } from '../../state/selectionStore';
 import { ModuleFormDialog } from './ModuleFormDialog';
 import { ModuleToolbar } from './ModuleToolbar';
 import { ModuleTree } from './ModuleTree';
 import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './tree';
+import { useDocument } from '../../state/documentStore';
 import '../../widgets/panels.css';
 
 const selectMonolith = (state: DocumentState) => state.project?.monolith ?? null;
@@ -21,7 +20,7 @@ export function MonolithPanel() {
   const project = useDocument(selectProject);
   const monolith = useDocument(selectMonolith);
   const services = useDocument(selectServices);
-  const selected = useStore(selectionStore, (state) => state.moduleIds);
+  const selected = useSelection((state) => state.moduleIds);
   const [filter, setFilter] = useState<ModuleFilter>(NO_FILTER);
   const [sort, setSort] = useState<SortKey>('name');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());

@@ -1,5 +1,4 @@
 import { memo, useState } from 'react';
-import { useStore } from 'zustand';
 import { removePhase } from '../../../shared/commands/phases';
 import type { PlannedPhase } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
@@ -7,7 +6,7 @@ import { CommitInput } from './CommitInput';
 import { PhaseDetails } from './PhaseDetails';
 import { edit } from '../../state/edit';
 import { editPhaseAt, renamePhaseAt } from './roadmapEdits';
-import { roadmapStore } from './roadmapStore';
+import { useRoadmap } from '../../state/roadmapStore';
 import { ServiceCard, type PhaseChoice } from './ServiceCard';
 import { phaseColor } from '../../derived/usePlan';
 
@@ -37,8 +36,8 @@ const CARDS_SHOWN = 50;
 /** One phase as a column: its name, length and goal edited in place, its services as cards, its details. */
 export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, cycleNamesOf }: Props) {
   const isFoundations = phase.index === 0;
-  const isTarget = useStore(roadmapStore, (state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index);
-  const isDragging = useStore(roadmapStore, (state) => state.drag !== null);
+  const isTarget = useRoadmap((state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index);
+  const isDragging = useRoadmap((state) => state.drag !== null);
   const isLonger = phase.lengthWeeks > phase.setWeeks;
   const [showAll, setShowAll] = useState(false);
   const hidden = showAll ? 0 : Math.max(0, phase.services.length - CARDS_SHOWN);

@@ -1,9 +1,7 @@
 import { useCallback, useEffect, useMemo, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
-import { useStore } from 'zustand';
 import { addPhase, ensurePhases } from '../../../shared/commands/phases';
 import type { Plan } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
-import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
 import { edit } from '../../state/edit';
 import { openExportDialog } from '../../state/exportStore';
@@ -11,10 +9,11 @@ import { CapacitySettings } from './CapacitySettings';
 import { EffortTable } from './EffortTable';
 import { PhaseColumn } from './PhaseColumn';
 import { PlanWarnings } from './PlanWarnings';
-import { roadmapStore, setRoadmapHeight, toggleMaximised, toggleSection, type RoadmapSection } from './roadmapStore';
+import { roadmapStore, setRoadmapHeight, toggleMaximised, toggleSection, type RoadmapSection, useRoadmap } from '../../state/roadmapStore';
 import type { PhaseChoice } from './ServiceCard';
 import { Timeline } from './Timeline';
 import { usePlan } from '../../derived/usePlan';
+import { useDocument } from '../../state/documentStore';
 import './roadmap.css';
 
 const selectSavedPhases = (state: DocumentState) => state.project?.phases.length ?? 0;
@@ -22,8 +21,8 @@ const selectPlanning = (state: DocumentState) => state.project?.planning ?? null
 
 /** Grows the workbench's roadmap row: the frame's grid reads --roadmap-height. */
 function useRegionHeight() {
-  const height = useStore(roadmapStore, (state) => state.height);
-  const maximised = useStore(roadmapStore, (state) => state.maximised);
+  const height = useRoadmap((state) => state.height);
+  const maximised = useRoadmap((state) => state.maximised);
   useEffect(() => {
     const root = document.documentElement;
     root.style.setProperty('--roadmap-height', maximised ? 'calc(100vh - 110px)' : `${height}px`);
@@ -39,7 +38,7 @@ export function RoadmapView() {
   const plan = usePlan();
   const savedPhases = useDocument(selectSavedPhases);
   const planning = useDocument(selectPlanning);
-  const section = useStore(roadmapStore, (state) => state.section);
+  const section = useRoadmap((state) => state.section);
   const { height, maximised } = useRegionHeight();
 
   const choices = useMemo<PhaseChoice[]>(() => (plan ? plan.phases.filter((p) => p.index > 0).map((p) => ({ index: p.index, name: p.name })) : []), [plan]);
@@ -121,7 +120,7 @@ function SectionToggle({ id, open, label, attention }: { id: Exclude<RoadmapSect
 
 /** The card under the pointer while it is dragged, and where it would go. */
 function DragGhost({ plan }: { plan: Plan }) {
-  const drag = useStore(roadmapStore, (state) => state.drag);
+  const drag = useRoadmap((state) => state.drag);
   if (!drag) return null;
   const target = drag.overIndex !== null && drag.overIndex !== drag.fromIndex ? plan.phases[drag.overIndex] : undefined;
   return (

@@ -1,11 +1,10 @@
 import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useStore } from 'zustand';
 import type { PlannedService } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
 import { frameworkLabel } from '../../platform/labels';
 import { selectNodes } from '../../state/selectionStore';
 import { pinToPhaseAt } from './roadmapEdits';
-import { roadmapStore } from './roadmapStore';
+import { useRoadmap } from '../../state/roadmapStore';
 import { useCardDrag } from './useCardDrag';
 
 export interface PhaseChoice {
@@ -26,7 +25,7 @@ const weeks = (n: number) => `${n} pw`;
 /** A service in its phase: name, framework, effort, team, pin and cycle markers; drag it to pin it elsewhere. */
 export const ServiceCard = memo(function ServiceCard({ service, phaseIndex, choices, cycleNames }: Props) {
   const drag = useCardDrag(service.id, service.name, phaseIndex);
-  const isDragged = useStore(roadmapStore, (state) => state.drag?.serviceId === service.id);
+  const isDragged = useRoadmap((state) => state.drag?.serviceId === service.id);
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
   const effort = service.effort;

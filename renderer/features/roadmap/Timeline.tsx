@@ -1,13 +1,12 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import { useStore } from 'zustand';
 import { monthTicks, schedulePlan, type Schedule } from '../../../shared/planning/schedule';
 import type { Plan } from '../../../shared/planning/types';
 import { countOf } from '../../../shared/words';
-import { useDocument } from '../../state/useStores';
 import type { DocumentState } from '../../state/documentStore';
-import { roadmapStore, setTimelineView, zoomTimeline, type TimelineView } from './roadmapStore';
+import { setTimelineView, zoomTimeline, type TimelineView, useRoadmap } from '../../state/roadmapStore';
 import { barTitle, phaseRows, rowsInSight, serviceRows, type TimelineRow } from './timelineRows';
 import { phaseColor } from '../../derived/usePlan';
+import { useDocument } from '../../state/documentStore';
 
 // The plan on a calendar, in a box that scrolls both ways: the months, the phases and the milestones stay on top,
 // the names stay at the left. The service view draws each service's bar in its team's lane (shared/planning/
@@ -41,8 +40,8 @@ function useSize<T extends HTMLElement>(): [React.RefObject<T | null>, { width: 
 
 export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
   const modules = useDocument(selectModuleCount);
-  const view = useStore(roadmapStore, (state) => state.timelineView);
-  const zoom = useStore(roadmapStore, (state) => state.weekPx);
+  const view = useRoadmap((state) => state.timelineView);
+  const zoom = useRoadmap((state) => state.weekPx);
   const schedule = useMemo(() => schedulePlan(plan, { monolithModules: modules }), [plan, modules]);
   const rows = useMemo(() => (view === 'services' ? serviceRows(schedule) : phaseRows(plan, schedule)), [view, schedule, plan]);
   const [scroller, { width, height }] = useSize<HTMLDivElement>();
@@ -93,7 +92,7 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
 });
 
 function TimelineToolbar({ view, weekPx, schedule }: { view: TimelineView; weekPx: number; schedule: Schedule }) {
-  const zoom = useStore(roadmapStore, (state) => state.weekPx);
+  const zoom = useRoadmap((state) => state.weekPx);
   return (
     <>
       <div className="roadmap-segmented" role="group" aria-label="Timeline view">

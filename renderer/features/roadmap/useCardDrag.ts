@@ -1,6 +1,6 @@
 import { useRef, type PointerEvent as ReactPointerEvent } from 'react';
 import { pinToPhaseAt } from './roadmapEdits';
-import { setDrag } from './roadmapStore';
+import { setDrag } from '../../state/roadmapStore';
 
 // Dragging a service card onto another phase column pins it there: pointer events (mouse, pen, touch), a few
 // pixels of movement before it counts as a drag, one undo step on drop, Escape to cancel. Columns mark

@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
 // View state of the roadmap region: never saved, never in undo history. Its height (a drag on its top edge or
@@ -40,6 +41,7 @@ export const roadmapStore = createStore<RoadmapViewState>(() => ({
   timelineView: 'services',
   weekPx: null,
 }));
+export const useRoadmap = <T>(selector: (state: RoadmapViewState) => T): T => useStore(roadmapStore, selector);
 
 /** The timeline's zoom steps, in pixels per week. */
 export const WEEK_PX = [2, 4, 8, 16, 32, 64, 128] as const;

@@ -1,3 +1,4 @@
+import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 
 // Modal questions as promises: a flow asks (`await ask({ kind: 'unsaved', ... })`), the one mounted dialog
@@ -28,6 +29,7 @@ export type DialogRequest = {
 export type DialogOf<K extends DialogKind> = Extract<DialogRequest, { kind: K }>;
 
 export const dialogStore = createStore<{ dialog: DialogRequest | null }>(() => ({ dialog: null }));
+export const useDialog = () => useStore(dialogStore, (state) => state.dialog);
 
 const CANCELLED: { [K in DialogKind]: Questions[K]['answer'] } = {
   unsaved: 'cancel',

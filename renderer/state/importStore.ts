@@ -1,0 +1,61 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
+import type { Granularity } from '../../shared/importer/granularity';
+import type { Project } from '../../shared/model/project';
+import type { PickedPath } from './dialogStore';
+
+// The File > Import from Python Source dialog's state: its step, the choices made, the report and the proposal
+// of service boundaries. View state: never saved. The flows that drive it are features/importer/importActions.ts.
+
+export type ImportTarget = 'new' | 'reimport';
+
+export type ImportStep =
+  | { kind: 'closed' }
+  | { kind: 'setup' }
+  /** The in-app folder dialog is open (browser host). */
+  | { kind: 'pick'; resolve(answer: PickedPath | null): void }
+  | { kind: 'running'; jobId: string; done: number; total: number; message: string }
+  | { kind: 'report'; jobId: string };
+
+export interface ImportState {
+  step: ImportStep;
+  dir: string;
+  granularity: Granularity;
+  /** Keep layer packages (api/, admin/, ...) as modules rather than attributing their parts to domains. */
+  keepLayers: boolean;
+  /** Desktop app only: follow symbolic links that lead out of the folder (the browser host never does). */
+  followLinksOut: boolean;
+  target: ImportTarget;
+  summary: ImportSummary | null;
+  /** The project a re-import was applied to, so that a regroup starts again from it. */
+  base: Project | null;
+  /** The project this flow last put in the document (a regroup replaces it rather than stacking undo steps). */
+  applied: Project | null;
+  suggestion: ImportSuggestion | null;
+  /** Proposed service ids already accepted. */
+  accepted: string[];
+  busy: boolean;
+  /** The last failure, one line, shown in the dialog. */
+  error: string | null;
+}
+
+export const INITIAL: ImportState = {
+  step: { kind: 'closed' },
+  dir: '',
+  granularity: 'auto',
+  keepLayers: false,
+  followLinksOut: false,
+  target: 'new',
+  summary: null,
+  base: null,
+  applied: null,
+  suggestion: null,
+  accepted: [],
+  busy: false,
+  error: null,
+};
+
+export const importStore = createStore<ImportState>(() => INITIAL);
+
+export const useImport = <T>(selector: (state: ImportState) => T): T => useStore(importStore, selector);
