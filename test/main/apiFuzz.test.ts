@@ -65,12 +65,12 @@ beforeAll(async () => {
   await fs.symlink(path.join(outside, 'py'), path.join(ws, 'src', 'leak'));
   host = await startBrowserHost({ port: 0, workspace: ws, userDataDir: userData, rendererDir: renderer, log: () => {} });
   before = await snapshot(base, [ws, userData]);
-  // A finished import, so that import:project, :reimport, :suggest and :status meet a job that exists.
+  // A finished import, so that import:project, :reimport, :suggest and job:status meet a job that exists.
   const started = JSON.parse((await post('import:start', JSON.stringify({ dir: 'src', granularity: 'package' }))).text) as { value: { jobId: string } };
   knownJob = started.value.jobId;
   for (;;) {
-    const status = JSON.parse((await post('import:status', JSON.stringify({ jobId: knownJob }))).text) as { value: { state: string } };
-    if (status.value.state !== 'running') break;
+    const status = JSON.parse((await post('job:status', JSON.stringify({ jobId: knownJob }))).text) as { value: { state: string } };
+    if (status.value.state !== 'running' && status.value.state !== 'queued') break;
   }
 });
 
@@ -235,7 +235,7 @@ describe('every API method, fuzzed through the browser host', () => {
       for (const body of bodies) check(method, await post(method, body));
     }
     // A project nested 50,000 deep (built as text: JSON.stringify of it would overflow this test's own stack).
-    for (const method of ['project:save', 'draft:save', 'export:run', 'import:reimport', 'import:suggest']) {
+    for (const method of ['project:save', 'draft:save', 'export:start', 'import:reimport', 'import:suggest']) {
       const body = `{"path":"plans/deep.carve","filePath":null,"id":"deep","jobId":"x","granularity":"app","format":"md","baseHash":null,"overwrite":true,"project":${deep(50_000)}}`;
       check(method, await post(method, body));
     }

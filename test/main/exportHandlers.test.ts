@@ -7,10 +7,13 @@ import { heldPrinter } from './heldPrinter';
 import { createHandlers, type NativeDialogs } from '../../main/services/handlers';
 import { createConfPreferences } from '../../main/services/preferences';
 import { Workspace } from '../../main/services/workspace';
+import type { CarveApi } from '../../shared/api/client';
+import { followJob, runJob, type Wait } from '../../shared/api/jobs';
 import { createRouter, type Router } from '../../shared/api/router';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 
-// export:run and dialog:export through the router, as each host serves them.
+// export:start (followed by the one job poller), job:status, job:cancel and dialog:export through the router, as
+// each host serves them.
 
 let base: string;
 let root: string;
@@ -46,35 +49,41 @@ function router(host: 'browser' | 'electron', extra: { dialogs?: NativeDialogs; 
   );
 }
 
-describe('export:run', () => {
+/** The API over the router, as the CLI and the Electron host call it. */
+const apiOver = (call: Router): CarveApi => new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => call(method, request) });
+/** Between two polls: one turn of the event loop, no timer. */
+const nextTurn: Wait = () => new Promise((resolve) => setImmediate(resolve));
+const exportJob = (call: Router, request: Parameters<CarveApi['export:start']>[0]) => runJob(apiOver(call), 'export:start', request, { wait: nextTurn });
+
+describe('export:start', () => {
   it('writes into the workspace in the browser host and answers path, bytes and pages', async () => {
-    const result = await router('browser')('export:run', { project: sample, format: 'csv', path: 'roadmap.csv', overwrite: false });
+    const result = await exportJob(router('browser'), { project: sample, format: 'csv', path: 'roadmap.csv', overwrite: false });
     expect(result).toEqual({ ok: true, value: { path: path.join(root, 'roadmap.csv'), bytes: expect.any(Number), pages: null } });
     expect((await fs.stat(path.join(root, 'roadmap.csv'))).size).toBe((result as { value: { bytes: number } }).value.bytes);
   });
 
   it('refuses a path outside the workspace in the browser host', async () => {
-    const result = await router('browser')('export:run', { project: sample, format: 'md', path: path.join(base, 'escape.md'), overwrite: false });
+    const result = await router('browser')('export:start', { project: sample, format: 'md', path: path.join(base, 'escape.md'), overwrite: false });
     expect(result).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
     await expect(fs.access(path.join(base, 'escape.md'))).rejects.toThrow();
   });
 
   it('validates the project first and names the file in one line', async () => {
-    const result = await router('browser')('export:run', { project: { name: 42 }, format: 'md', path: 'r.md', overwrite: false });
+    const result = await router('browser')('export:start', { project: { name: 42 }, format: 'md', path: 'r.md', overwrite: false });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/^The project to export as r\.md is not a valid project: /) } });
     expect((result as { error: { message: string } }).error.message).not.toContain('\n');
   });
 
   it('answers conflict for an existing file without overwrite', async () => {
     await fs.writeFile(path.join(root, 'r.json'), '{}');
-    const result = await router('browser')('export:run', { project: sample, format: 'json', path: 'r.json', overwrite: false });
+    const result = await exportJob(router('browser'), { project: sample, format: 'json', path: 'r.json', overwrite: false });
     expect(result).toEqual({ ok: false, error: { code: 'conflict', message: 'r.json already exists' } });
   });
 
   it("prints PDFs with the host's printer when it has one (Electron's printToPDF)", async () => {
     printed.length = 0;
     const target = path.join(base, 'roadmap.pdf');
-    const result = await router('electron', { printer: fakePrinter })('export:run', { project: sample, format: 'pdf', path: target, overwrite: false });
+    const result = await exportJob(router('electron', { printer: fakePrinter }), { project: sample, format: 'pdf', path: target, overwrite: false });
     expect(result).toMatchObject({ ok: true, value: { path: target, pages: 2 } });
     expect(printed.length).toBeGreaterThan(0);
     expect(printed[0]).toContain('<title>Acme Shop: migration roadmap</title>');
@@ -103,44 +112,39 @@ describe('dialog:export', () => {
   });
 });
 
-describe('export:status and export:cancel', () => {
-  it('follow an export by the id its caller chose: waiting, the step under way, then done', async () => {
+describe('job:status and job:cancel on an export', () => {
+  it('follow an export by the id export:start gave: the step under way, then done', async () => {
     const held = heldPrinter();
     const call = router('browser', { printer: held.printer });
-    expect(await call('export:status', { jobId: 'pdf-1' })).toEqual({ ok: true, value: { jobId: 'pdf-1', state: 'waiting', current: null, elapsedMs: 0 } });
-    const run = call('export:run', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: false, jobId: 'pdf-1' });
+    const started = await call('export:start', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: false });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value as { jobId: string };
     await held.printing;
-    expect(await call('export:status', { jobId: 'pdf-1' })).toMatchObject({
+    expect(await call('job:status', { jobId })).toMatchObject({
       ok: true,
-      value: { state: 'running', current: { stage: 'printing', step: 3, steps: 5 } },
+      value: { jobId, kind: 'export', state: 'running', progress: { stage: 'printing', done: 2, total: 5 } },
     });
     held.release();
-    expect(await run).toMatchObject({ ok: true, value: { pages: 1 } });
-    expect(await call('export:status', { jobId: 'pdf-1' })).toMatchObject({ ok: true, value: { state: 'done', current: { stage: 'writing', step: 4, steps: 4 } } });
+    expect(await followJob(apiOver(call), jobId, { wait: nextTurn })).toMatchObject({ ok: true, value: { pages: 1 } });
+    expect(await call('job:status', { jobId })).toMatchObject({ ok: true, value: { state: 'done', progress: { stage: 'writing', done: 4, total: 4 } } });
   });
 
-  it('cancel stops a print under way: the run fails as cancelled, and nothing is written', async () => {
+  it('cancel stops a print under way: the job ends cancelled, and nothing is written', async () => {
     const held = heldPrinter();
     const call = router('browser', { printer: held.printer });
     await fs.writeFile(path.join(root, 'roadmap.pdf'), 'the old export');
-    const run = call('export:run', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: true, jobId: 'pdf-2' });
+    const started = await call('export:start', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: true });
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value as { jobId: string };
     await held.printing;
-    expect(await call('export:cancel', { jobId: 'pdf-2' })).toMatchObject({ ok: true });
-    expect(await run).toEqual({ ok: false, error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' } });
-    expect(await call('export:status', { jobId: 'pdf-2' })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
+    expect(await call('job:cancel', { jobId })).toMatchObject({ ok: true, value: { jobId } });
+    expect(await followJob(apiOver(call), jobId, { wait: nextTurn })).toEqual({ ok: false, error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' } });
+    expect(await call('job:status', { jobId })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
     expect(await fs.readFile(path.join(root, 'roadmap.pdf'), 'utf8')).toBe('the old export');
   });
 
-  it('a cancel that arrives before its export stops it before any work', async () => {
-    const call = router('browser', { printer: fakePrinter });
-    expect(await call('export:cancel', { jobId: 'early' })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
-    const run = await call('export:run', { project: sample, format: 'md', path: 'early.md', overwrite: false, jobId: 'early' });
-    expect(run).toMatchObject({ ok: false, error: { code: 'cancelled' } });
-    await expect(fs.access(path.join(root, 'early.md'))).rejects.toMatchObject({ code: 'ENOENT' });
-  });
-
   it('refuses a job id that is not a plain token', async () => {
-    const result = await router('browser')('export:status', { jobId: '../../etc' });
+    const result = await router('browser')('job:status', { jobId: '../../etc' });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ImportProgress, ImportSuggestion, ImportSummary } from '../../shared/api/contract';
+import type { ImportSuggestion, ImportSummary, JobStatus } from '../../shared/api/contract';
 import { createRouter, type Router } from '../../shared/api/router';
 import { ImportJobs } from '../../main/services/importJobs';
 import { createHandlers } from '../../main/services/handlers';
@@ -13,7 +13,7 @@ import { aggregate } from '../../shared/importer/aggregate';
 import type { ScannedFile, ScanResult } from '../../shared/importer/types';
 import type { Project } from '../../shared/model/project';
 
-// The import jobs behind import:* and the handlers on real folders: progress to the total, cancel, a regroup
+// The import jobs behind import:* and job:* and the handlers on real folders: progress to the total, cancel, a regroup
 // that reads no file, re-import keeping services, suggestions, and the folder checks in one line.
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/python/django_site');
@@ -74,10 +74,10 @@ describe('import jobs through the handlers', () => {
   it('reports progress up to the total, then a new project with the model fields filled and JSON evidence', async () => {
     const router = browser();
     const jobId = await importShop(router);
-    const status = await value<ImportProgress>(router, 'import:status', { jobId });
-    expect(status.state).toBe('done');
-    expect(status.total).toBeGreaterThan(0);
-    expect(status.done).toBe(status.total);
+    const status = await value<JobStatus>(router, 'job:status', { jobId });
+    expect(status).toMatchObject({ kind: 'import', state: 'done' });
+    expect(status.progress.total).toBeGreaterThan(0);
+    expect(status.progress.done).toBe(status.progress.total);
     const { project, report } = await value<{ project: Project; report: ImportSummary }>(router, 'import:project', { jobId, granularity: 'app', name: 'Shop' });
     expect(project.name).toBe('Shop');
     expect(project.monolith.modules.map((m) => m.name)).toEqual(expect.arrayContaining(['accounts', 'catalog', 'orders', 'core', 'config']));
@@ -108,8 +108,9 @@ describe('import jobs through the handlers', () => {
     await bigTree(path.join(root, 'big'), 1500);
     const router = browser();
     const { jobId } = await value<{ jobId: string }>(router, 'import:start', { dir: 'big', granularity: 'package' });
-    const cancelled = await value<ImportProgress>(router, 'import:cancel', { jobId });
-    expect(cancelled.state).toBe('cancelled');
+    // Asked while it runs, the job stops at its next file: 'running' (or 'queued', then at once 'cancelled') until then.
+    const cancelled = await value<JobStatus>(router, 'job:cancel', { jobId });
+    expect(['running', 'cancelled']).toContain(cancelled.state);
     const settled = await jobs.settled(jobId);
     expect(settled.state).toBe('cancelled');
     expect(settled.done).toBeLessThan(1500);
@@ -121,14 +122,14 @@ describe('import jobs through the handlers', () => {
     await bigTree(path.join(root, 'big'), 500);
     const router = browser();
     const { jobId } = await value<{ jobId: string }>(router, 'import:start', { dir: 'big', granularity: 'package' });
-    const seen: ImportProgress[] = [];
+    const seen: JobStatus[] = [];
     for (;;) {
-      const status = await value<ImportProgress>(router, 'import:status', { jobId });
+      const status = await value<JobStatus>(router, 'job:status', { jobId });
       seen.push(status);
-      if (status.state !== 'running') break;
-      await new Promise((r) => setTimeout(r, 5));
+      if (status.state === 'done' || status.state === 'failed' || status.state === 'cancelled') break;
+      await new Promise((r) => setImmediate(r));
     }
-    expect(seen.at(-1)).toMatchObject({ state: 'done', done: 500, total: 500 });
+    expect(seen.at(-1)).toMatchObject({ state: 'done', progress: { done: 500, total: 500 } });
     const { project } = await value<{ project: Project }>(router, 'import:project', { jobId, granularity: 'package', name: 'Big' });
     expect(project.monolith.modules).toHaveLength(10);
   });
@@ -175,7 +176,7 @@ describe('import jobs through the handlers', () => {
     expect(await failure(router, 'import:start', { dir: 'notes.txt', granularity: 'app' })).toMatchObject({ code: 'not-a-file', message: expect.stringMatching(/notes\.txt: not a folder$/) });
     expect((await failure(router, 'import:start', { dir: '../..', granularity: 'app' })).code).toBe('outside-workspace');
     expect((await failure(router, 'import:start', { dir: 'shop', granularity: 'depth:0' })).code).toBe('invalid-request');
-    expect((await failure(router, 'import:status', { jobId: 'nope' })).code).toBe('not-found');
+    expect((await failure(router, 'job:status', { jobId: 'nope' })).code).toBe('not-found');
     expect((await failure(router, 'dialog:folder', {})).code).toBe('unsupported');
   });
 

@@ -163,10 +163,10 @@ describe('one job system, one poller', () => {
       });
       expect(await api[method]({ jobId: '../../etc' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     }
-    // An export's id is no import job for the older import:status.
+    // An export's id is no import job to make a project of.
     const started = await api['export:start']({ project: sample, format: 'md', path: 'a.md', overwrite: false });
     if (!started.ok) throw new Error(started.error.message);
-    expect(await api['import:status']({ jobId: started.value.jobId })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^No import job /) } });
+    expect(await api['import:project']({ jobId: started.value.jobId, granularity: 'app', name: 'A' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^No import job /) } });
     expect(await followJob(api, 'gone', { wait: nextTurn })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
