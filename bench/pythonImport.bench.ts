@@ -11,7 +11,8 @@ import { compare, envInt, time, type Benchmark, type BenchRow } from './harness'
 
 // Issue 5, section 4: a generated Django-style tree of about 4,000 files and 850,000 lines, imported in at most
 // 3 s wall on this machine and no slower than a CPython `ast` walk of the same tree (scripts/py_ast_deps.py),
-// each timed in the same runs. Peak memory: RSS sampled during our import (workers are threads, so included);
+// each timed in the same runs. Issue 8, section 7: the carve command end to end (node start-up included) at most
+// 0.2x the CPython walk; BENCH_PY_DIR=.corpus/wagtail times that row alone on a real checkout. Peak memory: RSS sampled during our import (workers are threads, so included);
 // the Python walk's maximum RSS from /usr/bin/time -v.
 
 export const TREE = { apps: 60, filesPerApp: 66, seed: 5 };
@@ -116,6 +117,15 @@ function sampleRss(): { stop: () => number } {
 
 const mib = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MiB`;
 
+/** The carve command end to end, as a user runs it: node start-up, the built CLI, walk, scan, write. */
+function carveCli(dir: string, out: string): () => void {
+  const cli = path.join(repo, 'bin/carve.mjs');
+  return () => {
+    const run = spawnSync(process.execPath, [cli, 'import-python', dir, '--out', out, '--force'], { encoding: 'utf8' });
+    if (run.status !== 0) throw new Error(`carve import-python failed: ${run.stderr.trim().split('\n').pop()}`);
+  };
+}
+
 const benchmark: Benchmark = {
   name: 'python import',
   describe: `import a generated Django-style tree (${TREE.apps} apps x ${TREE.filesPerApp} files) vs CPython ast (scripts/py_ast_deps.py)`,
@@ -124,12 +134,28 @@ const benchmark: Benchmark = {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carve-pybench-'));
     const cleanup: string[] = [dir];
     try {
-      const size = generateDjangoTree(dir);
+      // BENCH_PY_DIR: a real checkout instead of the generated tree (e.g. .corpus/wagtail), end-to-end rows only.
+      const real = process.env.BENCH_PY_DIR ? path.resolve(process.env.BENCH_PY_DIR) : null;
       const script = path.join(repo, 'scripts/py_ast_deps.py');
-      const python = () => {
-        const run = spawnSync('python3', [script, dir, '--summary'], { encoding: 'utf8' });
+      const pythonOn = (tree: string) => () => {
+        const run = spawnSync('python3', [script, tree, '--summary'], { encoding: 'utf8' });
         if (run.status !== 0) throw new Error(`py_ast_deps.py failed: ${run.stderr.split('\n', 1)[0]}`);
       };
+      const built = fs.existsSync(path.join(repo, 'out/main/cli.js')) && fs.existsSync(path.join(repo, 'out/main/pythonScanWorker.js'));
+      const endToEnd = async (tree: string, label: string): Promise<BenchRow> => {
+        if (!built) throw new Error('the end-to-end rows run the built CLI: run npm run build first');
+        const cli = await compare(carveCli(tree, path.join(dir, 'out.carve')), pythonOn(tree), options);
+        return {
+          case: `carve import-python ${label} (CLI end to end, wall)`,
+          timing: cli.timing,
+          baseline: { case: 'python3 py_ast_deps.py (wall)', timing: cli.baseline },
+          maxRatio: 0.2,
+          note: 'node bin/carve.mjs import-python DIR --out FILE: start-up, walk, scan, aggregate, write',
+        };
+      };
+      if (real) return [await endToEnd(real, path.basename(real))];
+      const size = generateDjangoTree(dir);
+      const python = pythonOn(dir);
       // The worker as the app runs it: bundled to one JavaScript file (what electron-vite builds), not
       // compiled by tsx at each start.
       const workerFile = path.join(dir, '..', `${path.basename(dir)}-pythonScanWorker.mjs`);
@@ -155,7 +181,9 @@ const benchmark: Benchmark = {
       const timed = spawnSync('/usr/bin/time', ['-v', 'python3', script, dir, '--summary'], { encoding: 'utf8' });
       const pythonPeak = /Maximum resident set size \(kbytes\): (\d+)/.exec(timed.stderr ?? '');
       const found = `${result.modules.length} modules, ${result.dependencies.length} dependencies, ${result.report.problems.length} problems`;
+      const cliRow = await endToEnd(dir, 'of this tree');
       return [
+        cliRow,
         {
           case: 'importPythonProject, 2 workers, built (wall)',
           timing: pooled.timing,
