@@ -1,6 +1,7 @@
 import { shortcutLabel } from './commands';
 import { ImportDialog } from '../features/importer/ImportDialog';
 import { openImportDialog } from '../features/importer/importActions';
+import { ScenarioSwitcher } from '../features/scenarios/ScenarioSwitcher';
 import { useActions } from '../state/actionsContext';
 import { fileNameOf, useDocument } from '../state/documentStore';
 import { openExportDialog } from '../state/exportStore';
@@ -33,6 +34,7 @@ export function TopBar() {
         <h1 className="project-name" title={name}>
           {name}
         </h1>
+        <ScenarioSwitcher />
         <span className="file-name" title={file ?? undefined}>
           {file ?? 'Not saved yet'}
           {dirty && (
