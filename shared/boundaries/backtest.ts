@@ -93,11 +93,15 @@ export function splitAt(commits: readonly ModuleCommit[], cutoff: number): { bef
   return { before: commits.filter((c) => c.time < cutoff), after: commits.filter((c) => c.time >= cutoff) };
 }
 
+/** The same day and time one calendar year earlier (seconds since the epoch). */
+export function yearBefore(seconds: number): number {
+  const date = new Date(seconds * 1000);
+  date.setUTCFullYear(date.getUTCFullYear() - 1);
+  return Math.floor(date.getTime() / 1000);
+}
+
 /** One year before the last commit (seconds since the epoch), the default cut-off; null without commits. */
 export function defaultCutoff(commits: readonly ModuleCommit[]): number | null {
   if (commits.length === 0) return null;
-  const last = commits.reduce((max, c) => Math.max(max, c.time), -Infinity);
-  const date = new Date(last * 1000);
-  date.setUTCFullYear(date.getUTCFullYear() - 1);
-  return Math.floor(date.getTime() / 1000);
+  return yearBefore(commits.reduce((max, c) => Math.max(max, c.time), -Infinity));
 }

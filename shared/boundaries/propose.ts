@@ -6,7 +6,7 @@
 import { uniqueId } from '../model/create';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import { summarizeDesign, withServices, type ProposedService } from '../importer/suggest';
-import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, type BacktestResult } from './backtest';
+import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, yearBefore, type BacktestResult } from './backtest';
 import { clustererOf, mergeGroups, smallestService, type WeightedEdge } from './cluster';
 import { isTestModule, scopeOf, type Constraints, type Scope } from './constraints';
 import { explainServices, type ServiceExplanation } from './explain';
@@ -71,6 +71,12 @@ export interface Alternative {
   monolithModules: number;
   structuralModularity: number;
   crossingShareByWeight: number;
+  /**
+   * The refinement's size cap (x the mean service), chosen by an inner backtest on the training history alone:
+   * clustered and refined on the commits before `innerCutoff` (a year before the cut-off), tested on those from
+   * it to the cut-off, the factor with the fewest crossing commits kept (null: too little history; factor 2).
+   */
+  fit: { capFactor: number; innerCutoff: string | null; innerShares: number[] };
   /** The backtest on the commits from the cut-off on (null without history after it). */
   backtest: BacktestResult | null;
   /** The median backtest share of 50 seeded random partitions of the same sizes. */
@@ -159,6 +165,9 @@ function unitEdges(edges: readonly WeightedEdge[], unitOf: ReadonlyMap<string, s
   return out;
 }
 
+/** The size caps the inner backtest chooses from (x the mean service). */
+const CAP_FACTORS = [2, 3, 4];
+
 /** The alternatives at each target size with their figures, and the backtest of the current and per-module designs. */
 export function proposeBoundaries(project: Project, history: readonly ModuleCommit[], options: ProposeOptions): BoundaryReport {
   const cutoff = options.cutoff ?? null;
@@ -177,12 +186,22 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const training = asUnits(before, scope.unitOf);
   const expand = (groups: readonly string[][]) => groups.map((g) => g.flatMap((unit) => scope.units.get(unit) ?? []).sort());
   const pins = scope.pinned.map((p) => p.moduleIds);
+  // The inner backtest: the same clustering on the commits up to a year before the cut-off, tested on that year.
+  const lastBefore = before.reduce((max, c) => Math.max(max, c.time), -Infinity);
+  const innerCut = yearBefore(cutoff ?? lastBefore);
+  const inner = splitAt(before, innerCut);
+  const innerCluster = inner.before.length >= 100 && inner.after.length >= 30 ? clustererOf(units, unitEdges(evidenceEdges(project, inner.before, options), scope.unitOf), seed, rules) : null;
+  const [innerTrain, innerTest] = [asUnits(inner.before, scope.unitOf), asUnits(inner.after, scope.unitOf)];
   const tested = after.length > 0;
   const alternatives = [...new Set(options.targets)].sort((a, b) => a - b).map((target): Alternative => {
     const wanted = Math.max(0, target - scope.pinned.length);
     const clustered = cluster(wanted);
     const minLines = smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
-    const groups = expand(refineGroups(clustered.groups, training, { lines: unitLines, minLines, apart: scope.apart }));
+    const refining = { lines: unitLines, minLines, apart: scope.apart };
+    const innerGroups = innerCluster?.(wanted).groups;
+    const innerShares = innerGroups ? CAP_FACTORS.map((capFactor) => backtest(innerTest, assignmentOfGroups(refineGroups(innerGroups, innerTrain, { ...refining, capFactor }))).share) : [];
+    const capFactor = innerShares.length === 0 ? CAP_FACTORS[0]! : CAP_FACTORS[innerShares.indexOf(Math.min(...innerShares))]!;
+    const groups = expand(refineGroups(clustered.groups, training, { ...refining, capFactor }));
     const services = asServices(project, scope.pinned, groups, before, edges);
     const summary = summarizeDesign(withServices(project, services));
     const assignment = assignmentOfGroups([...pins, ...groups]);
@@ -193,6 +212,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
       monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
       structuralModularity: summary.structuralModularity,
       crossingShareByWeight: summary.crossingShareByWeight,
+      fit: { capFactor, innerCutoff: innerCluster ? dayOf(innerCut) : null, innerShares },
       backtest: tested ? backtest(after, assignment) : null,
       randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
       perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,

@@ -7,8 +7,10 @@ import type { ModuleCommit } from './history';
 export interface RefineOptions {
   /** At most this many passes over the modules. Default 4. */
   passes?: number;
-  /** A service holds at most this many modules; default max(3, 2 x the mean). */
+  /** A service holds at most this many modules; default max(3, capFactor x the mean). */
   cap?: number;
+  /** Default 2. */
+  capFactor?: number;
   /** Lines of each module (default 1 each) and the fewest a service may keep: no move takes a service below. */
   lines?: ReadonlyMap<string, number>;
   minLines?: number;
@@ -28,7 +30,7 @@ export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: 
   const apart = options.apart;
   const mayJoin = (id: string, g: number) => sizes[g]! < cap && (apart?.get(id) === undefined || ![...apart.get(id)!].some((other) => members[g]!.has(other)));
   const assigned = sizes.reduce((a, b) => a + b, 0);
-  const cap = options.cap ?? Math.max(3, Math.ceil((2 * assigned) / Math.max(1, groups.length)));
+  const cap = options.cap ?? Math.max(3, Math.ceil(((options.capFactor ?? 2) * assigned) / Math.max(1, groups.length)));
   // Per commit, how many of its modules each group (-1: the monolith) holds.
   const counts: Array<Map<number, number>> = [];
   const commitsOf = new Map<string, number[]>();

@@ -199,3 +199,41 @@ describe('alternatives and baselines', () => {
     for (const s of three!.services) expect(s.explanation.inside.commitsTogether).toBeGreaterThan(10);
   });
 });
+
+describe('the inner backtest', () => {
+  const DAY = 86_400;
+  const cutoff = Date.UTC(2024, 0, 1) / 1000;
+  const names = ['shop.catalogue', 'shop.reviews', 'shop.search', 'shop.orders', 'shop.payment', 'shop.invoices', 'shop.users', 'shop.auth', 'shop.profiles'];
+  const project = projectOf(names.map((name, k) => ({ id: `m${k}`, name })));
+  const groups = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
+  /** 450 commits over three years before the cut-off, then `after` commits drawn by `pick`. */
+  function history(after: number, pick: (random: () => number) => string[]): ModuleCommit[] {
+    const random = mulberry32(5);
+    const commits: ModuleCommit[] = [];
+    for (let k = 0; k < 450; k++) {
+      const g = groups[k % 3]!;
+      const picked = g.filter(() => random() < 0.6);
+      commits.push(at(picked.length > 0 ? picked : [g[0]!], cutoff - (3 * 365 - 2 * Math.floor(k * 365 * 3 / 900)) * DAY));
+    }
+    for (let k = 0; k < after; k++) commits.push(at(pick(random), cutoff + k * DAY));
+    return commits;
+  }
+
+  it('chooses the size cap on the year before the cut-off, never on the commits it is tested on', () => {
+    const planted = proposeBoundaries(project, history(60, (random) => groups[Math.floor(random() * 3)]!), { targets: [3], cutoff });
+    const scrambled = proposeBoundaries(project, history(60, (random) => [`m${Math.floor(random() * 9)}`, `m${Math.floor(random() * 9)}`]), { targets: [3], cutoff });
+    const [a, b] = [planted.alternatives[0]!, scrambled.alternatives[0]!];
+    expect(a.fit.innerCutoff).toBe('2023-01-01');
+    expect(a.fit.innerShares).toHaveLength(3);
+    expect(a.fit).toEqual(b.fit);
+    expect(a.services.map((s) => s.moduleIds)).toEqual(b.services.map((s) => s.moduleIds));
+    expect(a.backtest!.share).toBe(0);
+    expect(b.backtest!.share).toBeGreaterThan(0.4);
+  });
+
+  it('keeps the default cap when the history before the cut-off is too short to test on', () => {
+    const { project: small, commits } = planted();
+    const report = proposeBoundaries(small, commits, { targets: [3], cutoff: 5000 });
+    expect(report.alternatives[0]!.fit).toEqual({ capFactor: 2, innerCutoff: null, innerShares: [] });
+  });
+});
