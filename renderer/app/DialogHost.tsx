@@ -1,12 +1,13 @@
 import { DependencyFormDialog } from '../features/monolith/DependencyFormDialog';
 import { ConflictDialog } from './ConflictDialog';
 import { FileDialog } from '../widgets/FileDialog';
+import { MoveToServiceDialog } from './MoveToServiceDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import { UnsavedDialog } from './UnsavedDialog';
 import { useDialog } from '../state/dialogStore';
 import { useWorkspace } from '../state/uiStore';
 
-/** The one place a modal question is shown (see state/dialogs.ts). */
+/** The one place a modal question is shown (see state/dialogStore.ts). */
 export function DialogHost() {
   const dialog = useDialog();
   const workspace = useWorkspace();
@@ -22,5 +23,7 @@ export function DialogHost() {
       return <FileDialog key={dialog.id} dialog={dialog} workspace={workspace} />;
     case 'dependency':
       return <DependencyFormDialog key={dialog.id} from={dialog.from} onClose={() => dialog.resolve(null)} />;
+    case 'move':
+      return <MoveToServiceDialog key={dialog.id} dialog={dialog} />;
   }
 }

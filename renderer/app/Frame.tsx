@@ -6,7 +6,6 @@ import { MonolithPanel } from '../features/monolith/MonolithPanel';
 import { RoadmapView } from '../features/roadmap/RoadmapView';
 import { useActions } from '../state/actionsContext';
 import { CommandPalette } from './CommandPalette';
-import { MoveToServiceDialog } from './MoveToServiceDialog';
 import { TopBar } from './TopBar';
 import { useUi } from '../state/uiStore';
 
@@ -42,7 +41,6 @@ export function Frame() {
         {panels.roadmap && <RoadmapView />}
       </main>
       <CommandPalette />
-      <MoveToServiceDialog />
     </div>
   );
 }

@@ -1,46 +1,18 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
-import { useStore } from 'zustand';
+import { useId, useState } from 'react';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
 import { frameworkLabel } from '../platform/labels';
-import { defaultServiceName, moveStore, ownerOf, type MoveRequest, type MoveTarget } from '../state/moduleActions';
+import type { DialogOf, MoveTarget } from '../state/dialogStore';
+import { defaultServiceName, ownerOf } from '../state/moduleActions';
 import { FormDialog } from '../widgets/FormDialog';
 import { useDocument } from '../state/documentStore';
 
-// The "Move to service..." question. It may be mounted in several places (the frame, the monolith panel, the
-// design checks): only the first mounted instance shows the question, so it appears once whatever is open.
+// The "Move to service..." question, asked through the dialog store (ask('move', { moduleIds })) and shown by
+// the DialogHost like every other question.
 
-const mounted: symbol[] = [];
-const listeners = new Set<() => void>();
-const notify = () => listeners.forEach((listener) => listener());
-const subscribe = (listener: () => void) => {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-};
-
-function useIsFirstMounted(): boolean {
-  const [token] = useState(() => Symbol('move-dialog'));
-  useEffect(() => {
-    mounted.push(token);
-    notify();
-    return () => {
-      mounted.splice(mounted.indexOf(token), 1);
-      notify();
-    };
-  }, [token]);
-  return useSyncExternalStore(subscribe, () => mounted[0] === token);
-}
-
-export function MoveToServiceDialog() {
-  const request = useStore(moveStore, (state) => state.request);
-  const first = useIsFirstMounted();
-  if (!request || !first) return null;
-  return <MoveQuestion key={request.id} request={request} />;
-}
-
-function MoveQuestion({ request }: { request: MoveRequest }) {
+export function MoveToServiceDialog({ dialog }: { dialog: DialogOf<'move'> }) {
   const project = useDocument((state) => state.project);
   const groupId = useId();
-  const { moduleIds } = request;
+  const { moduleIds } = dialog;
   const owners = new Set(project ? moduleIds.map((id) => ownerOf(project, id)) : []);
   const current = owners.size === 1 ? [...owners][0]! : null;
   const services = project?.services ?? [];
@@ -72,7 +44,7 @@ function MoveQuestion({ request }: { request: MoveRequest }) {
   );
 
   return (
-    <FormDialog title={`Move ${what} to…`} submitLabel="Move" canSubmit={!nameProblem} onSubmit={() => request.resolve(target())} onCancel={() => request.resolve(null)}>
+    <FormDialog title={`Move ${what} to…`} submitLabel="Move" canSubmit={!nameProblem} onSubmit={() => dialog.resolve(target())} onCancel={() => dialog.resolve(null)}>
       {names.length > 1 && <p className="muted panel-move-names">{names.join(', ')}</p>}
       <fieldset className="panel-move-options">
         <legend className="visually-hidden">Destination</legend>

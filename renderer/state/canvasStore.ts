@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import { setViewport } from '../../shared/commands/layout';
+import type { ServiceClipboard } from '../../shared/commands/services';
 import type { Layout, Project } from '../../shared/model/project';
 import { documentStore } from './documentStore';
 
@@ -51,6 +52,8 @@ export interface CanvasState {
   minEdgeWeight: number;
   /** The legend strip under the toolbar. */
   legendOpen: boolean;
+  /** Services copied (Ctrl+C) for a paste: kept for the page's life, never saved. */
+  clipboard: ServiceClipboard | null;
 }
 
 export const canvasStore = createStore<CanvasState>(() => ({
@@ -63,6 +66,7 @@ export const canvasStore = createStore<CanvasState>(() => ({
   layingOut: false,
   minEdgeWeight: 1,
   legendOpen: false,
+  clipboard: null,
 }));
 export const useCanvas = <T>(selector: (state: CanvasState) => T): T => useStore(canvasStore, selector);
 

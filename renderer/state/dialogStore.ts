@@ -12,6 +12,9 @@ export interface PickedPath {
   overwrite: boolean;
 }
 
+/** Where "Move to service..." sends modules. */
+export type MoveTarget = { kind: 'service'; serviceId: string } | { kind: 'new'; name: string } | { kind: 'monolith' };
+
 interface Questions {
   unsaved: { question: { projectName: string }; answer: UnsavedChoice };
   conflict: { question: { fileName: string; reason: string }; answer: ConflictChoice };
@@ -19,6 +22,8 @@ interface Questions {
   file: { question: { mode: 'open' | 'save'; defaultName: string }; answer: PickedPath | null };
   /** Add a dependency by hand (the Monolith panel and the module inspector both offer it); null once closed. */
   dependency: { question: { from: string | null }; answer: null };
+  /** "Move to service...": where the modules go; null when the person cancels. */
+  move: { question: { moduleIds: string[] }; answer: MoveTarget | null };
 }
 export type DialogKind = keyof Questions;
 
@@ -37,6 +42,7 @@ const CANCELLED: { [K in DialogKind]: Questions[K]['answer'] } = {
   'new-project': null,
   file: null,
   dependency: null,
+  move: null,
 };
 
 let nextId = 1;

@@ -1,8 +1,8 @@
-import { createStore } from 'zustand/vanilla';
 import { assignModules } from '../../shared/commands/assign';
 import { createService, nextServiceId, serviceNameForModule } from '../../shared/commands/services';
 import type { Project } from '../../shared/model/project';
 import { MONOLITH_NODE_ID } from '../../shared/model/project';
+import { ask, type MoveTarget } from './dialogStore';
 import { documentStore } from './documentStore';
 import { edit } from './edit';
 import { selectModules, selectNodes } from './selectionStore';
@@ -10,36 +10,6 @@ import { showNotice } from './uiStore';
 
 // Module flows shared by the monolith panel, the canvas and the inspector: "Move to service..." (a question,
 // then one undo step).
-
-/** Where "Move to service..." sends modules. */
-export type MoveTarget = { kind: 'service'; serviceId: string } | { kind: 'new'; name: string } | { kind: 'monolith' };
-
-export interface MoveRequest {
-  id: number;
-  moduleIds: string[];
-  resolve(target: MoveTarget | null): void;
-}
-
-/** The pending "Move to service..." question, shown by <MoveToServiceDialog />. */
-export const moveStore = createStore<{ request: MoveRequest | null }>(() => ({ request: null }));
-
-let nextRequestId = 1;
-
-/** Ask where the modules go; null when the person cancels. A second question cancels the first. */
-export function askMoveTarget(moduleIds: string[]): Promise<MoveTarget | null> {
-  moveStore.getState().request?.resolve(null);
-  return new Promise((resolve) => {
-    const request: MoveRequest = {
-      id: nextRequestId++,
-      moduleIds,
-      resolve: (target) => {
-        if (moveStore.getState().request === request) moveStore.setState({ request: null });
-        resolve(target);
-      },
-    };
-    moveStore.setState({ request });
-  });
-}
 
 /** The project with the modules moved to the target: one pure edit (a new service is created with them). */
 export function applyMove(project: Project, moduleIds: readonly string[], target: MoveTarget): Project {
@@ -62,7 +32,7 @@ export function defaultServiceName(project: Project, moduleIds: readonly string[
 /** "Move to service...": ask where, then move the modules there as one undo step. */
 export async function moveModulesTo(moduleIds: string[]): Promise<void> {
   if (moduleIds.length === 0) return;
-  const target = await askMoveTarget(moduleIds);
+  const target = await ask('move', { moduleIds });
   const project = documentStore.getState().project;
   if (!target || !project) return;
   const newId = target.kind === 'new' ? nextServiceId(project, target.name.trim()) : null;

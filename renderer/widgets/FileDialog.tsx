@@ -5,7 +5,7 @@ import { errorText } from '../platform/messages';
 import { breadcrumbs, CARVE_EXTENSION, fileNameProblem, joinPath, withExtension } from '../platform/paths';
 import { Modal } from './Modal';
 
-/** What the dialog is asked (a file question of state/dialogs.ts has this shape), and how it answers. */
+/** What the dialog is asked (a file question of state/dialogStore.ts has this shape), and how it answers. */
 interface FileRequest {
   mode: 'open' | 'save';
   defaultName: string;

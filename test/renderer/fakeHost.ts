@@ -112,7 +112,7 @@ export function createFakeHost(): FakeHost {
 
 type Answer = { kind: DialogKind; answer: unknown };
 
-const CANCEL: Record<DialogKind, unknown> = { unsaved: 'cancel', conflict: 'cancel', 'new-project': null, file: null, dependency: null };
+const CANCEL: Record<DialogKind, unknown> = { unsaved: 'cancel', conflict: 'cancel', 'new-project': null, file: null, dependency: null, move: null };
 
 /** Answer the questions the flows ask, in order; an unexpected question is cancelled (tests check `asked`). */
 export function answerDialogs(...answers: Answer[]): { asked: DialogRequest[]; stop(): void } {

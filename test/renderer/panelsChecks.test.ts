@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, changeOf, focusNodesOf, percent, signed } from '../../renderer/derived/analysis';
-import { applyMove, defaultServiceName, ownerOf } from '../../renderer/state/moduleActions';
+import { applyMove, defaultServiceName, moveModulesTo, ownerOf } from '../../renderer/state/moduleActions';
+import { selectionStore } from '../../renderer/state/selectionStore';
+import { dismissError, uiStore } from '../../renderer/state/uiStore';
+import { answerDialogs } from './fakeHost';
 import { editProblem } from '../../renderer/state/edit';
 import { documentStore, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { assignModules } from '../../shared/commands/assign';
@@ -74,6 +77,28 @@ describe('Move to service…', () => {
     expect(documentStore.getState().project).toBe(start);
     expect(editProblem('New service', (p) => createService(p, { name: '   ' }))).toMatch(/^New service: Service name: /);
     expect(editProblem('Return modules', (p) => assignModules(p, { moduleIds: ['nope'], serviceId: null }))).toBe('Return modules: No module with id "nope" in this project.');
+    expect(documentStore.getState().project).toBe(start);
+  });
+
+  it('asks where through the dialog store, like every question, then moves as one undo step', async () => {
+    loadDocument({ project: loadSampleProject(), filePath: null, baseHash: null });
+    dismissError();
+    const start = documentStore.getState().project!;
+    const dialogs = answerDialogs({ kind: 'move', answer: { kind: 'new', name: 'Order taking' } });
+    await moveModulesTo(['orders', 'payments']);
+    dialogs.stop();
+    expect(dialogs.asked.map((d) => d.kind)).toEqual(['move']);
+    expect(dialogs.asked[0]).toMatchObject({ moduleIds: ['orders', 'payments'] });
+    const created = documentStore.getState().project!.services.find((s) => s.name === 'Order taking')!;
+    expect(created.moduleIds).toEqual(['orders', 'payments']);
+    expect(selectionStore.getState().nodeIds).toEqual([created.id]);
+    expect(uiStore.getState().notice).toBe('Moved 2 modules to Order taking');
+    undoEdit();
+    expect(documentStore.getState().project).toBe(start);
+
+    const cancelled = answerDialogs({ kind: 'move', answer: null });
+    await moveModulesTo(['orders']);
+    cancelled.stop();
     expect(documentStore.getState().project).toBe(start);
   });
 });

@@ -1,13 +1,13 @@
 import { assignModules } from '../../../shared/commands/assign';
 import { moveNodes } from '../../../shared/commands/layout';
 import { addLink, removeLink } from '../../../shared/commands/links';
-import { copyServices, createService, deleteService, nextServiceId, pasteServices, type ServiceClipboard } from '../../../shared/commands/services';
+import { copyServices, createService, deleteService, nextServiceId, pasteServices } from '../../../shared/commands/services';
 import type { LinkStyle, NodePosition, Project } from '../../../shared/model/project';
 import { documentStore } from '../../state/documentStore';
 import { edit } from '../../state/edit';
 import { selectionStore, selectNodes } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
-import { startRename } from '../../state/canvasStore';
+import { canvasStore, startRename } from '../../state/canvasStore';
 
 // Canvas edits run from shortcuts, context menus and the palette, through the one edit path (state/edit.ts):
 // each is one undo step; a refused edit shows one line and changes nothing.
@@ -52,22 +52,20 @@ export function returnModules(moduleIds: readonly string[]): void {
   edit('Return modules', (project) => assignModules(project, { moduleIds, serviceId: null }));
 }
 
-let clipboard: ServiceClipboard | null = null;
-
 export function copySelection(): void {
   const project = documentStore.getState().project;
   const ids = selectedServiceIds();
   if (!project || ids.length === 0) return;
-  clipboard = copyServices(project, ids);
+  canvasStore.setState({ clipboard: copyServices(project, ids) });
   showNotice(`Copied ${ids.length} service${ids.length === 1 ? '' : 's'}`);
 }
 
-export const hasClipboard = () => clipboard !== null && clipboard.services.length > 0;
+export const hasClipboard = () => (canvasStore.getState().clipboard?.services.length ?? 0) > 0;
 
 export function pasteClipboard(at?: { x: number; y: number }): void {
   const project = documentStore.getState().project;
-  if (!project || !clipboard) return;
-  const source = clipboard;
+  const source = canvasStore.getState().clipboard;
+  if (!project || !source) return;
   let offset = { x: 40, y: 40 };
   if (at && source.positions.length > 0) {
     offset = { x: Math.round(at.x - Math.min(...source.positions.map((p) => p.x))), y: Math.round(at.y - Math.min(...source.positions.map((p) => p.y))) };
