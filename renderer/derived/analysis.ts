@@ -2,6 +2,7 @@ import { checkGraph, type DesignWarning } from '../../shared/analysis/checks';
 import { diffMetrics, metricsOfGraph, type DesignMetrics, type MetricsDiff } from '../../shared/analysis/metrics';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
+import { memoByObject, memoByPair } from './memo';
 
 // Checks and metrics of a project, computed once per project object (the document is immutable, so the same
 // object means the same answer), and the change an edit caused, per pair of projects.
@@ -11,28 +12,16 @@ export interface DesignAnalysis {
   metrics: DesignMetrics;
 }
 
-const cache = new WeakMap<Project, DesignAnalysis>();
+export const analyse = memoByObject((project: Project): DesignAnalysis => {
+  const graph = buildServiceGraph(project);
+  return { warnings: checkGraph(project, graph), metrics: metricsOfGraph(graph) };
+});
 
-export function analyse(project: Project): DesignAnalysis {
-  let analysis = cache.get(project);
-  if (!analysis) {
-    const graph = buildServiceGraph(project);
-    analysis = { warnings: checkGraph(project, graph), metrics: metricsOfGraph(graph) };
-    cache.set(project, analysis);
-  }
-  return analysis;
-}
-
-const diffCache = new WeakMap<Project, { before: Project; diff: MetricsDiff }>();
+const diffOf = memoByPair((after: Project, before: Project): MetricsDiff => diffMetrics(analyse(before).metrics, analyse(after).metrics));
 
 /** What the last edit changed: `after`'s metrics minus `before`'s; null without a previous project. */
 export function changeOf(before: Project | null, after: Project): MetricsDiff | null {
-  if (!before) return null;
-  const cached = diffCache.get(after);
-  if (cached?.before === before) return cached.diff;
-  const diff = diffMetrics(analyse(before).metrics, analyse(after).metrics);
-  diffCache.set(after, { before, diff });
-  return diff;
+  return before ? diffOf(after, before) : null;
 }
 
 /** "+0.042", "−0.013", "" for no change. */

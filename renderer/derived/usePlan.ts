@@ -2,13 +2,12 @@ import type { Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
 import type { Plan } from '../../shared/planning/types';
 import { useDocument } from '../state/documentStore';
+import { memoByObject } from './memo';
 
 // The migration plan of the open project, computed once per project object (edits replace the object, so a
 // new plan follows each edit; undo brings back an object whose plan is still cached). Every component that
 // asks shares the one plan.
 
-const plans = new WeakMap<Project, Plan | null>();
-const phasesOfPlan = new WeakMap<Plan, Map<string, number>>();
 const NO_PHASES: Map<string, number> = new Map();
 
 /** What the planner reads: an edit that keeps all of these (a node move, a rename of the project) keeps the plan. */
@@ -19,8 +18,7 @@ let last: { inputs: readonly unknown[]; plan: Plan | null } | null = null;
  * The plan of a project, cached per project object, and carried over from the previous project when the edit
  * left everything the planner reads untouched (commands share unchanged parts); null when the planner refuses it.
  */
-export function planFor(project: Project): Plan | null {
-  if (plans.has(project)) return plans.get(project)!;
+export const planFor = memoByObject((project: Project): Plan | null => {
   const inputs = planInputs(project);
   let plan: Plan | null;
   if (last && last.inputs.every((input, i) => input === inputs[i])) {
@@ -33,20 +31,18 @@ export function planFor(project: Project): Plan | null {
     }
   }
   last = { inputs, plan };
-  plans.set(project, plan);
   return plan;
-}
+});
 
 /** Service id -> phase index, cached per plan. */
-export function phaseIndexByService(plan: Plan | null): Map<string, number> {
-  if (!plan) return NO_PHASES;
-  let map = phasesOfPlan.get(plan);
-  if (!map) {
-    map = new Map();
-    for (const phase of plan.phases) for (const service of phase.services) map.set(service.id, phase.index);
-    phasesOfPlan.set(plan, map);
-  }
+const phasesOfPlan = memoByObject((plan: Plan): Map<string, number> => {
+  const map = new Map<string, number>();
+  for (const phase of plan.phases) for (const service of phase.services) map.set(service.id, phase.index);
   return map;
+});
+
+export function phaseIndexByService(plan: Plan | null): Map<string, number> {
+  return plan ? phasesOfPlan(plan) : NO_PHASES;
 }
 
 const selectPlan = (state: { project: Project | null }) => (state.project ? planFor(state.project) : null);

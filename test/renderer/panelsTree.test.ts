@@ -7,7 +7,6 @@ import {
   clickSelect,
   isFiltering,
   matchesFilter,
-  moduleStats,
   NO_FILTER,
   ownersOf,
   rangeBetween,
@@ -15,6 +14,7 @@ import {
   visibleRows,
   type TreeNode,
 } from '../../renderer/features/monolith/tree';
+import { moduleStats } from '../../renderer/derived/moduleStats';
 import { DependencySchema, ModuleSchema, type Module, type Monolith } from '../../shared/model/project';
 import { loadSampleProject as acmeShop } from '../../shared/samples/acmeShop';
 

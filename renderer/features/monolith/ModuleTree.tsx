@@ -6,7 +6,8 @@ import { moveModulesTo } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
 import { showNotice } from '../../state/uiStore';
 import { deleteModules } from '../../state/moduleEdits';
-import { clickSelect, type ModuleStats, type TreeRow } from './tree';
+import type { ModuleStats } from '../../derived/moduleStats';
+import { clickSelect, type TreeRow } from './tree';
 
 export const MODULE_MIME = 'application/x-carve-modules';
 const ROW_HEIGHT = 24;

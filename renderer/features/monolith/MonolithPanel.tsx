@@ -7,7 +7,8 @@ import { useSelection } from '../../state/selectionStore';
 import { ModuleFormDialog } from './ModuleFormDialog';
 import { ModuleToolbar } from './ModuleToolbar';
 import { ModuleTree } from './ModuleTree';
-import { buildTree, isFiltering, matchesFilter, moduleStats, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './tree';
+import { moduleStats } from '../../derived/moduleStats';
+import { buildTree, isFiltering, matchesFilter, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './tree';
 import { useDocument } from '../../state/documentStore';
 import '../../widgets/panels.css';
 

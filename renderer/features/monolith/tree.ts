@@ -1,33 +1,8 @@
 import type { Module, Project } from '../../../shared/model/project';
+import type { ModuleStats } from '../../derived/moduleStats';
 
 // The monolith panel's pure parts: modules as a tree by dotted name, search and filters, sorting, the rows
 // shown once groups are collapsed, and multi-selection with click, Shift and Ctrl/Cmd.
-
-export interface ModuleStats {
-  /** Dependencies in and out of the module (a dependency on itself counted once). */
-  count: number;
-  /** Their summed weight. */
-  weight: number;
-}
-
-const statsCache = new WeakMap<Project['monolith'], Map<string, ModuleStats>>();
-
-/** Per module, how many dependencies touch it and their weight; cached per monolith object. */
-export function moduleStats(monolith: Project['monolith']): Map<string, ModuleStats> {
-  let stats = statsCache.get(monolith);
-  if (stats) return stats;
-  stats = new Map(monolith.modules.map((module) => [module.id, { count: 0, weight: 0 }]));
-  for (const dependency of monolith.dependencies) {
-    for (const id of dependency.from === dependency.to ? [dependency.from] : [dependency.from, dependency.to]) {
-      const entry = stats.get(id);
-      if (!entry) continue;
-      entry.count += 1;
-      entry.weight += dependency.weight;
-    }
-  }
-  statsCache.set(monolith, stats);
-  return stats;
-}
 
 /** Module id -> the id of the service that owns it (absent: still in the monolith). */
 export function ownersOf(services: Project['services']): Map<string, string> {
