@@ -14,7 +14,7 @@ export const SERVICE_NODE_WIDTH = 220;
 export const MONOLITH_NODE_WIDTH = 240;
 /** Head, framework line and facts line with the node's padding and border. */
 const SERVICE_BASE_HEIGHT = 84;
-const MONOLITH_HEIGHT = 160;
+export const MONOLITH_HEIGHT = 160;
 const CHIP_ROW_HEIGHT = 22;
 const CHIP_AREA_TOP = 8;
 /** Width the chips wrap in: the node less its padding (12 + 16) and border. */

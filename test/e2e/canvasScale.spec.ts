@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { SHOTS, viewSettled } from './helpers';
+import { generateProject } from '../../bench/generate';
+import { serializeProject } from '../../shared/format/save';
+import { openFromWorkspace, SHOTS, viewSettled } from './helpers';
 
 // A proposal accepted on a real-sized import: every service node is placed apart from the others and from the
 // Monolith, and the view is fitted so that every node is on screen and none sits under the zoom controls or the
@@ -121,4 +124,58 @@ test('the legend, the edge weight threshold and Arrange by phase, on the sample'
   for (const node of await page.locator('.react-flow__node').all()) expect(inside((await node.boundingBox())!, pane)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/canvas-by-phase.png` });
   await page.locator('body').press('Control+z');
+});
+
+/** Ends of the drawn edges, on screen, that are not on the border of a drawn node (a handle sits on the border and
+ * reaches 4.5 px past it). */
+async function looseEdgeEnds(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
+    const boxes = [...document.querySelectorAll('.react-flow__node')].map((node) => node.getBoundingClientRect());
+    const onBorder = (box: DOMRect, x: number, y: number) =>
+      x >= box.left - 6 && x <= box.right + 6 && y >= box.top - 6 && y <= box.bottom + 6 &&
+      (Math.abs(x - box.left) <= 6 || Math.abs(x - box.right) <= 6 || Math.abs(y - box.top) <= 6 || Math.abs(y - box.bottom) <= 6);
+    const loose: string[] = [];
+    for (const path of document.querySelectorAll<SVGPathElement>('.react-flow__edge path.react-flow__edge-path')) {
+      const matrix = path.getScreenCTM();
+      if (!matrix) continue;
+      for (const at of [0, path.getTotalLength()]) {
+        const point = new DOMPoint(path.getPointAtLength(at).x, path.getPointAtLength(at).y).matrixTransform(matrix);
+        const onScreen = point.x > pane.left + 10 && point.x < pane.right - 10 && point.y > pane.top + 10 && point.y < pane.bottom - 10;
+        if (onScreen && !boxes.some((box) => onBorder(box, point.x, point.y))) loose.push(`${Math.round(point.x)},${Math.round(point.y)}`);
+      }
+    }
+    return loose;
+  });
+}
+
+test('a large design draws only the nodes on screen when it opens, every node once fitted, and edges at their sides', async ({ page, carve }) => {
+  test.setTimeout(120_000);
+  const project = generateProject({ services: 400, modules: 4_000, dependencies: 20_000, seed: 400 });
+  await writeFile(path.join(carve.workspace, 'fitted.carve'), serializeProject(project));
+  await page.goto(carve.url);
+  // The most nodes the page ever held, counted as they come and go (React Flow used to draw every node once to
+  // measure it, then take the off-screen ones away).
+  await page.evaluate(() => {
+    const w = window as unknown as { mostNodes: number };
+    w.mostNodes = 0;
+    new MutationObserver(() => {
+      w.mostNodes = Math.max(w.mostNodes, document.querySelectorAll('.react-flow__node').length);
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  await openFromWorkspace(page, 'fitted.carve');
+  await expect(page.locator('.react-flow__node-service').first()).toBeVisible({ timeout: 60_000 });
+  await viewSettled(page);
+  const drawn = await page.locator('.react-flow__node').count();
+  const most = await page.evaluate(() => (window as unknown as { mostNodes: number }).mostNodes);
+  expect(drawn).toBeGreaterThan(1);
+  expect(drawn).toBeLessThan(60);
+  expect(most).toBeLessThan(60);
+  // The nodes on screen were measured when drawn: the edges between them end on their sides, where the browser
+  // put the handles, not where an estimate did.
+  expect(await page.locator('.react-flow__edge').count()).toBeGreaterThan(0);
+  expect(await looseEdgeEnds(page)).toEqual([]);
+
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(project.services.length + 1);
 });

@@ -1,6 +1,4 @@
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
@@ -22,8 +20,10 @@ import { edit } from '../../state/edit';
 import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds } from './canvasActions';
 import { canvasStore, openMenu, startRename, type CanvasState, useCanvas } from '../../state/canvasStore';
 import { dropModules, MODULE_MIME, nodeIdUnder, parseModuleIds } from './dropTarget';
+import { CanvasDots } from './CanvasDots';
 import { DependencyEdge, LinkEdge } from './edges';
 import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
+import { ESTIMATE_PAST } from './estimatedNodes';
 import { anchorTo, layoutInWorker } from './layout';
 import { MonolithNode } from './MonolithNode';
 import { ServiceNode } from './ServiceNode';
@@ -44,9 +44,9 @@ const MINIMAP_STYLE = { width: 150, height: 96 } as const;
 const MULTI_KEYS = ['Meta', 'Control', 'Shift'];
 
 const isDefaultViewport = (viewport: Project['layout']['viewport']) => viewport.x === 0 && viewport.y === 0 && viewport.zoom === 1;
-/** Past this many services a file without a saved viewport opens at zoom 1 by the Monolith, not fitted: fitting
- * two thousand nodes would draw them all, unreadably small. */
-const FIT_ON_OPEN_LIMIT = 150;
+/** Past this many services (estimatedNodes.ts) a file without a saved viewport opens at zoom 0.9 by the Monolith,
+ * not fitted: fitting two thousand nodes would draw them all, unreadably small. */
+const FIT_ON_OPEN_LIMIT = ESTIMATE_PAST;
 const OPENING_VIEWPORT = { x: 40, y: 160, zoom: 0.9 } as const;
 
 const selectFocus = (state: SelectionState) => state.focusRequest;
@@ -322,7 +322,7 @@ export function FlowCanvas({ project }: { project: Project }) {
         proOptions={PRO_OPTIONS}
         aria-label="Services canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1} />
+        <CanvasDots />
         <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Minimap" style={MINIMAP_STYLE} />
         <Controls aria-label="Zoom controls" showInteractive={false} />
       </ReactFlow>

@@ -1,4 +1,4 @@
-import { Handle, Position, useStore as useFlowStore, type NodeProps, type ReactFlowState } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import { memo, useEffect, useRef, useState, type DragEvent } from 'react';
 import { renameService } from '../../../shared/commands/services';
 import { formatLines } from '../../platform/labels';
@@ -8,14 +8,12 @@ import { startRename, type CanvasState, useCanvas } from '../../state/canvasStor
 import { MODULE_MIME } from './dropTarget';
 import { Anchors } from './Anchors';
 import type { ServiceFlowNode } from './toFlow';
+import { isZoomedOut } from './zoom';
 
 // One service on the canvas: a colour band by roadmap phase, name (editable in place), framework and runtime,
 // module count and lines, a warning marker, and its modules as chips that can be dragged to another node.
 
 const isRenaming = (id: string) => (state: CanvasState) => state.renamingId === id;
-/** Below this zoom chips are unreadable: nodes drop them (fewer elements to draw on a large design). */
-const LOW_ZOOM = 0.45;
-const isZoomedOut = (state: ReactFlowState) => state.transform[2] < LOW_ZOOM;
 
 function onChipDragStart(event: DragEvent<HTMLElement>, moduleId: string, name: string): void {
   event.stopPropagation();
@@ -63,6 +61,7 @@ function NameEditor({ serviceId, initial }: { serviceId: string; initial: string
 
 function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   const renaming = useCanvas(isRenaming(id));
+  // Zoomed out, chips are unreadable: nodes drop them (fewer elements to draw on a large design).
   const zoomedOut = useFlowStore(isZoomedOut);
   const chips = zoomedOut ? null : data.chips;
   return (

@@ -7,6 +7,7 @@ import { usePlanPhases } from '../../derived/usePlan';
 import { selectionStore, selectNodes, type SelectionState, useSelection } from '../../state/selectionStore';
 import { moveNodesTo } from './canvasActions';
 import { type CanvasState, useCanvas } from '../../state/canvasStore';
+import { ESTIMATE_PAST, withEstimatedSize } from './estimatedNodes';
 import { createNodeDeriver, deriveEdges, EDGE_LIMIT, type CarveNode } from './toFlow';
 
 // The canvas's nodes: derived from the project (positions from its layout, selection from the selection
@@ -35,21 +36,23 @@ export function useFlowNodes(project: Project) {
   );
 
   // Sizes React Flow measured, kept per node id; a merged node object is reused while both parts are the same.
+  // On a large design a node not measured yet carries an estimate, so that it is drawn only once on screen.
   const measured = useRef(new Map<string, Measured>());
   const merged = useRef(new WeakMap<CarveNode, CarveNode>());
   const [measureTick, setMeasureTick] = useState(0);
+  const estimate = project.services.length > ESTIMATE_PAST;
   const base = useMemo(() => {
     void measureTick;
     return derived.map((node) => {
       const size = measured.current.get(node.id);
-      if (!size) return node;
+      if (!size) return estimate ? withEstimatedSize(node) : node;
       const hit = merged.current.get(node);
       if (hit && hit.measured === size) return hit;
       const withSize = { ...node, measured: size } as CarveNode;
       merged.current.set(node, withSize);
       return withSize;
     });
-  }, [derived, measureTick]);
+  }, [derived, measureTick, estimate]);
 
   // While a drag runs: the nodes as dragged. Null otherwise.
   const [dragged, setDragged] = useState<CarveNode[] | null>(null);
