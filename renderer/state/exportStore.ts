@@ -1,6 +1,6 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ExportFormat, ExportProgress } from '../../shared/api/contract';
+import type { ExportFormat, JobStatus } from '../../shared/api/contract';
 import type { PickedPath } from './dialogStore';
 import { documentStore } from './documentStore';
 
@@ -15,9 +15,8 @@ export type ExportStep =
   | { kind: 'replace'; path: string; resolve(replace: boolean): void }
   | {
       kind: 'running';
-      jobId: string;
-      /** What the host last said of it (null until the first status arrives). */
-      progress: ExportProgress | null;
+      /** The export job's last status from the host (null until the first arrives). */
+      status: JobStatus<'export'> | null;
       /** The person asked to stop it; the host stops at its next step. */
       cancelling: boolean;
     };

@@ -15,7 +15,8 @@ export type ImportStep =
   | { kind: 'setup' }
   /** The in-app folder dialog is open (browser host). */
   | { kind: 'pick'; resolve(answer: PickedPath | null): void }
-  | { kind: 'running'; jobId: string; done: number; total: number; message: string }
+  /** The import job under way: files scanned of total (0 while the folder is walked), its line, a cancel asked for. */
+  | { kind: 'running'; done: number; total: number; message: string; cancelling: boolean }
   | { kind: 'report'; jobId: string };
 
 export interface ImportState {

@@ -17,6 +17,7 @@ import {
 import { documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
 import { importStore } from '../../renderer/state/importStore';
+import { uiStore } from '../../renderer/state/uiStore';
 
 // The Import from Python Source flow of the renderer against the real handlers on a real folder (every answer
 // through JSON, as over IPC or HTTP): new project, regroup, suggestions accepted as one undo step, re-import,
@@ -112,9 +113,13 @@ describe('the import flow', () => {
     await new Promise<void>((resolve) => {
       const stop = importStore.subscribe((state) => state.step.kind === 'running' && (stop(), resolve()));
     });
-    await cancelImport();
+    cancelImport();
+    // The dialog says it is cancelling until the job has stopped (Cancel is disabled meanwhile).
+    expect(importStore.getState().step).toMatchObject({ kind: 'running', cancelling: true });
     await running;
     expect(importStore.getState().step.kind).toBe('setup');
+    expect(importStore.getState().error).toBeNull();
+    expect(uiStore.getState().notice).toBe('Import cancelled');
     expect(documentStore.getState().project).toBeNull();
   });
 });

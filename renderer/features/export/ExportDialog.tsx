@@ -1,8 +1,9 @@
-import { EXPORT_EXTENSIONS, EXPORT_FORMATS, type ExportStep } from '../../../shared/api/contract';
+import { EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../../../shared/api/contract';
 import { fileNameOf } from '../../state/documentStore';
 import { closeExportDialog, useExport } from '../../state/exportStore';
 import { cancelExport, chooseFormat, FORMAT_LABELS, progressText, runExport } from './exportActions';
 import { FileDialog } from '../../widgets/FileDialog';
+import { JobProgress } from '../../widgets/JobProgress';
 import { Modal } from '../../widgets/Modal';
 import { useWorkspace } from '../../state/uiStore';
 import './export.css';
@@ -63,11 +64,7 @@ export function ExportDialog() {
       footer={
         <>
           <span className="spacer" />
-          {running ? (
-            <button type="button" disabled={step.cancelling} onClick={() => void cancelExport()}>
-              Cancel export
-            </button>
-          ) : (
+          {!running && (
             <button type="button" onClick={closeExportDialog}>
               Cancel
             </button>
@@ -90,7 +87,17 @@ export function ExportDialog() {
           </label>
         ))}
       </fieldset>
-      {running && <ExportProgressBar text={progressText(step.progress, step.cancelling)} current={step.progress?.current ?? null} />}
+      {running && (
+        <JobProgress
+          label="Export in progress"
+          done={step.status?.progress.done ?? 0}
+          total={step.status?.progress.total ?? 0}
+          text={progressText(step.status, step.cancelling)}
+          cancelLabel="Cancel export"
+          cancelling={step.cancelling}
+          onCancel={cancelExport}
+        />
+      )}
       {note && !running && (
         <p role="status" className="muted">
           {note}
@@ -102,27 +109,5 @@ export function ExportDialog() {
         </p>
       )}
     </Modal>
-  );
-}
-
-/** Which step of how many, as a bar that fills step by step, and the step in words. */
-function ExportProgressBar({ text, current }: { text: string; current: ExportStep | null }) {
-  // The step under way counts as half done: a bar that stands still at 0% looks stuck.
-  const share = current ? (current.step - 0.5) / current.steps : 0;
-  return (
-    <div className="export-progress" role="status">
-      <div
-        className="export-bar"
-        role="progressbar"
-        aria-label="Export in progress"
-        aria-valuemin={0}
-        aria-valuemax={current?.steps ?? 1}
-        aria-valuenow={current ? current.step : 0}
-        aria-valuetext={text}
-      >
-        <span style={{ width: `${Math.round(share * 100)}%` }} />
-      </div>
-      <span>{text}</span>
-    </div>
   );
 }

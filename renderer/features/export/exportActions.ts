@@ -1,16 +1,17 @@
 import type { CarveApi } from '../../../shared/api/client';
-import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type ExportProgress } from '../../../shared/api/contract';
+import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type JobStatus, type Request } from '../../../shared/api/contract';
+import { runJob } from '../../../shared/api/jobs';
 import { slugify } from '../../../shared/model/create';
 import { api as bridgeApi } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
 import type { PickedPath } from '../../state/dialogStore';
-import { documentStore, fileNameOf, randomId } from '../../state/documentStore';
+import { documentStore, fileNameOf } from '../../state/documentStore';
 import { exportStore, type ExportStep } from '../../state/exportStore';
 import { showNotice, uiStore } from '../../state/uiStore';
 
 // File > Export: choose a format, then where (the native save dialog in Electron, the in-app one in the browser
-// host), then 'export:run' under an id of ours, polling 'export:status' for its step until it answers; Cancel
-// sends 'export:cancel' and nothing is written. A file that exists is replaced only after the person agreed.
+// host), then the export as a job of the host (export:start, followed by the one job poller, shared/api/jobs.ts,
+// for its steps); Cancel aborts the poller's signal, which cancels the job, and nothing is written. A file that exists is replaced only after the person agreed.
 // Errors stay in the dialog as one line; success closes it with a notice naming the file.
 
 const FORMAT_HINTS: Readonly<Record<ExportFormat, string>> = {
@@ -35,47 +36,40 @@ export function defaultExportName(projectName: string, format: ExportFormat): st
   return `${slugify(projectName)}-roadmap.${EXPORT_EXTENSIONS[format]}`;
 }
 
-/** How often the dialog asks the host how far the export has got. */
-export const EXPORT_POLL_MS = 250;
-
 /** The running export's line: "Step 3 of 5: Printing the PDF… (12 s)". */
-export function progressText(progress: ExportProgress | null, cancelling: boolean): string {
+export function progressText(status: JobStatus<'export'> | null, cancelling: boolean): string {
   if (cancelling) return 'Cancelling the export…';
-  const current = progress?.current;
-  if (!current) return 'Starting the export…';
-  const seconds = Math.floor((progress?.elapsedMs ?? 0) / 1000);
-  return `Step ${current.step} of ${current.steps}: ${current.words}…${seconds >= 2 ? ` (${seconds} s)` : ''}`;
+  if (status?.state === 'queued') return 'Waiting for the export before it to finish…';
+  if (!status || status.progress.stage === undefined) return 'Starting the export…';
+  const { done, total, label } = status.progress;
+  const seconds = Math.floor(status.elapsedMs / 1000);
+  return `Step ${Math.min(done + 1, total)} of ${total}: ${label}…${seconds >= 2 ? ` (${seconds} s)` : ''}`;
 }
 
-/** Ask the host to stop the running export. */
-export async function cancelExport(api: CarveApi = bridgeApi()): Promise<void> {
+/** The export under way: aborting it cancels the job. */
+let running: AbortController | null = null;
+
+/** Ask the host to stop the running export (once: a second ask sends nothing more). */
+export function cancelExport(): void {
   const { step } = exportStore.getState();
   if (step.kind !== 'running' || step.cancelling) return;
   exportStore.setState({ step: { ...step, cancelling: true } });
-  await api['export:cancel']({ jobId: step.jobId });
+  running?.abort();
 }
 
-const newJobId = () => `export-${randomId()}`;
-
-/** 'export:run' as job `jobId`, with the dialog following its steps until it answers. */
-async function runWithProgress(api: CarveApi, request: Omit<Parameters<CarveApi['export:run']>[0], 'jobId'>) {
-  const jobId = newJobId();
-  exportStore.setState({ step: { kind: 'running', jobId, progress: null, cancelling: false }, error: null, note: null });
-  let running = true;
-  const poll = async () => {
-    while (running) {
-      await new Promise((resolve) => setTimeout(resolve, EXPORT_POLL_MS));
-      if (!running) return;
-      const status = await api['export:status']({ jobId });
-      const { step } = exportStore.getState();
-      if (running && status.ok && step.kind === 'running' && step.jobId === jobId) exportStore.setState({ step: { ...step, progress: status.value } });
-    }
+/** The export as a job of the host, with the dialog following its steps until it ends. */
+async function runWithProgress(api: CarveApi, request: Request<'export:start'>) {
+  const controller = new AbortController();
+  running = controller;
+  exportStore.setState({ step: { kind: 'running', status: null, cancelling: false }, error: null, note: null });
+  const onProgress = (status: JobStatus<'export'>) => {
+    const { step } = exportStore.getState();
+    if (running === controller && step.kind === 'running') exportStore.setState({ step: { ...step, status } });
   };
-  void poll();
   try {
-    return await api['export:run']({ ...request, jobId });
+    return await runJob(api, 'export:start', request, { signal: controller.signal, onProgress });
   } finally {
-    running = false;
+    if (running === controller) running = null;
   }
 }
 

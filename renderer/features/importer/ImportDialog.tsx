@@ -1,5 +1,6 @@
 import { describeGranularity } from '../../../shared/importer/grouping';
 import { FileDialog } from '../../widgets/FileDialog';
+import { JobProgress } from '../../widgets/JobProgress';
 import { Modal } from '../../widgets/Modal';
 import { useActions } from '../../state/actionsContext';
 import {
@@ -40,7 +41,7 @@ export function ImportDialog() {
       />
     );
   }
-  if (step.kind === 'running') return <Running done={step.done} total={step.total} message={step.message} />;
+  if (step.kind === 'running') return <Running {...step} />;
   if (step.kind === 'report') return <Imported />;
   return <Setup />;
 }
@@ -171,23 +172,11 @@ function Setup() {
   );
 }
 
-function Running({ done, total, message }: { done: number; total: number; message: string }) {
-  const footer = (
-    <>
-      <span className="spacer" />
-      <button type="button" data-autofocus onClick={() => void cancelImport()}>
-        Cancel import
-      </button>
-    </>
-  );
+function Running({ done, total, message, cancelling }: { done: number; total: number; message: string; cancelling: boolean }) {
+  const text = cancelling ? 'Cancelling the import…' : total === 0 ? message : `${count(done)} of ${count(total)} files`;
   return (
-    <Modal title="Importing Python source" onCancel={() => void cancelImport()} footer={footer} wide>
-      <div className="import-progress">
-        <progress aria-label="Files scanned" max={Math.max(total, 1)} value={total === 0 ? undefined : done} />
-        <p role="status" aria-live="polite">
-          {total === 0 ? message : `${count(done)} of ${count(total)} files`}
-        </p>
-      </div>
+    <Modal title="Importing Python source" onCancel={cancelImport} footer={null} wide>
+      <JobProgress label="Files scanned" done={done} total={total} text={text} cancelLabel="Cancel import" cancelling={cancelling} onCancel={cancelImport} />
     </Modal>
   );
 }

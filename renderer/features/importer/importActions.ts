@@ -1,4 +1,5 @@
 import type { CarveApi } from '../../../shared/api/client';
+import { runJob } from '../../../shared/api/jobs';
 import { acceptServices } from '../../../shared/commands/accept';
 import type { Granularity } from '../../../shared/importer/granularity';
 import { projectNameForFolder } from '../../../shared/importer/toProject';
@@ -15,12 +16,15 @@ import { showNotice, uiStore } from '../../state/uiStore';
 // Accepting is shared with `carve suggest` (shared/commands/accept.ts).
 
 // File > Import from Python Source: pick a folder, a granularity and where the modules go (a new project or the
-// open one), follow the import's progress (cancel any time), read the report, regroup at another granularity
+// open one), follow the import job's progress with the one job poller (cancel any time), read the report, regroup at another granularity
 // (no file read again), then ask for service boundaries and accept them all, one by one, or dismiss them.
 
 
-/** How often the dialog asks for progress while an import runs. */
+/** How often the dialog asks for progress while an import runs (files go by fast: more often than an export). */
 export const POLL_MS = 120;
+
+/** The import under way: aborting it cancels the job. */
+let importing: AbortController | null = null;
 
 export const GRANULARITY_LABELS: ReadonlyArray<{ value: Granularity; label: string }> = [
   { value: 'auto', label: 'Automatic (chosen for the project)' },
@@ -47,10 +51,14 @@ export function openImportDialog(): void {
   set({ ...INITIAL, dir: importStore.getState().dir, step: { kind: 'setup' }, target: hasProject ? importStore.getState().target : 'new' });
 }
 
-/** Close the dialog; a running import is cancelled first. */
+/** Close the dialog; a running import is cancelled (the job stops on its own, the dialog does not wait). */
 export function closeImportDialog(): void {
   const { step } = importStore.getState();
-  if (step.kind === 'running') void cancelImport();
+  if (step.kind === 'running') {
+    importing?.abort();
+    importing = null;
+    showNotice('Import cancelled');
+  }
   if (step.kind === 'pick') step.resolve(null);
   set({ ...INITIAL, dir: importStore.getState().dir });
 }
@@ -102,41 +110,43 @@ export async function startImport(guard: () => Promise<boolean>): Promise<void> 
   showNotice(null);
   set({ busy: true, error: null, summary: null, suggestion: null, accepted: [], applied: null, base: null });
   const linksOut = followLinksOut && uiStore.getState().info?.host === 'electron';
-  const started = await api()['import:start']({ dir: dir.trim(), granularity, keepLayers, ...(linksOut ? { followLinksOut: true } : {}) });
-  if (!started.ok) return fail(errorText(started.error));
-  const { jobId } = started.value;
-  set({ step: { kind: 'running', jobId, done: 0, total: 0, message: 'Looking for Python files…' } });
-  for (;;) {
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-    const step = importStore.getState().step;
-    if (step.kind !== 'running' || step.jobId !== jobId) return;
-    const status = await api()['import:status']({ jobId });
-    if (!status.ok) {
-      set({ step: { kind: 'setup' } });
-      return fail(errorText(status.error));
-    }
-    const { state, done, total, message } = status.value;
-    if (state === 'running') {
-      if (importStore.getState().step.kind === 'running') set({ step: { kind: 'running', jobId, done, total, message } });
-      continue;
-    }
-    if (state === 'done') {
-      if (importStore.getState().target === 'reimport') set({ base: documentStore.getState().project });
-      set({ step: { kind: 'report', jobId } });
-      await applyImport(jobId);
-    } else {
-      set({ step: { kind: 'setup' }, busy: false, error: state === 'cancelled' ? null : message });
-    }
+  const controller = new AbortController();
+  importing = controller;
+  set({ step: { kind: 'running', done: 0, total: 0, message: 'Looking for Python files…', cancelling: false } });
+  let jobId = '';
+  const result = await runJob(
+    api(),
+    'import:start',
+    { dir: dir.trim(), granularity, keepLayers, ...(linksOut ? { followLinksOut: true } : {}) },
+    {
+      signal: controller.signal,
+      intervalMs: POLL_MS,
+      onStart: (id) => (jobId = id),
+      onProgress: ({ state, progress }) => {
+        const { step } = importStore.getState();
+        if (importing === controller && state !== 'done' && step.kind === 'running') set({ step: { ...step, done: progress.done, total: progress.total, message: progress.label } });
+      },
+    },
+  );
+  // Closed, or another import started meanwhile: this one's end is no longer the dialog's.
+  if (importing !== controller) return;
+  importing = null;
+  if (result.ok) {
+    if (importStore.getState().target === 'reimport') set({ base: documentStore.getState().project });
+    set({ step: { kind: 'report', jobId } });
+    await applyImport(jobId);
     return;
   }
+  set({ step: { kind: 'setup' }, busy: false, error: result.error.code === 'cancelled' ? null : errorText(result.error) });
+  if (result.error.code === 'cancelled') showNotice('Import cancelled');
 }
 
-export async function cancelImport(): Promise<void> {
+/** Stop the running import: the dialog says it is cancelling, and is back at the setup once the job has stopped. */
+export function cancelImport(): void {
   const { step } = importStore.getState();
-  if (step.kind !== 'running') return;
-  set({ step: { kind: 'setup' }, busy: false });
-  await api()['import:cancel']({ jobId: step.jobId });
-  showNotice('Import cancelled');
+  if (step.kind !== 'running' || step.cancelling) return;
+  set({ step: { ...step, cancelling: true } });
+  importing?.abort();
 }
 
 /** Put the import, at the chosen granularity, into the document: a new project, or one undo step on the open one. */
