@@ -1,0 +1,156 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { serializeProject } from '../../shared/format/save';
+import { loadSampleProject } from '../../shared/samples/acmeShop';
+import { expect, test } from './fixtures';
+import { openFromWorkspace, SHOTS, viewSettled } from './helpers';
+
+// Scenarios (issue 9, item 5) as a person uses them: keep a copy of the design, name it, switch to it, change
+// it, compare the two, undo, save, and find both designs in the file when it is opened again.
+
+const switcher = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Scenario: / });
+const dialog = (page: Page) => page.getByRole('dialog', { name: 'Scenarios' });
+const scenarioRow = (page: Page, name: string): Locator =>
+  dialog(page).getByRole('list', { name: 'Scenarios' }).getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+const comparisonRow = (page: Page, name: string): Locator =>
+  dialog(page).getByRole('table', { name: 'Scenario comparison' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+/** A comparison row's cells, as text, in column order. */
+const cells = (row: Locator) => row.getByRole('cell').allInnerTexts();
+const serviceNode = (page: Page, id: string) => page.getByTestId(`service-node-${id}`);
+const inspectorName = (page: Page) => page.locator('aside.inspector').getByRole('textbox', { name: 'Name', exact: true });
+
+/** Whether a node is drawn wholly within the canvas. */
+async function isInside(node: Locator, canvas: Locator): Promise<boolean> {
+  // A node out of view may not be drawn at all (the canvas renders only what is visible).
+  if ((await node.count()) === 0) return false;
+  const [box, frame] = await Promise.all([node.boundingBox(), canvas.boundingBox()]);
+  if (!box || !frame) return false;
+  return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
+}
+const moduleRow = (page: Page, name: string) => page.getByRole('tree', { name: 'Modules' }).getByRole('treeitem', { name: new RegExp(`^${name.replace(/\./g, '\\.')},`) });
+
+async function openScenarios(page: Page, tab: 'Designs' | 'Compare'): Promise<void> {
+  await switcher(page).click();
+  await expect(dialog(page)).toBeVisible();
+  await dialog(page).getByRole('tab', { name: tab }).click();
+}
+
+async function closeScenarios(page: Page): Promise<void> {
+  await dialog(page).getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(dialog(page)).toBeHidden();
+}
+
+/** Move one module of the monolith to a new service, by keyboard (Ctrl+M). */
+async function moveToNewService(page: Page, moduleName: string, serviceName: string): Promise<void> {
+  await moduleRow(page, moduleName).click();
+  await page.keyboard.press('Control+m');
+  const question = page.getByRole('dialog', { name: `Move ${moduleName} to…` });
+  await question.getByRole('radio', { name: /New service/ }).check();
+  await question.getByRole('textbox', { name: 'New service name' }).fill(serviceName);
+  await question.getByRole('button', { name: 'Move' }).click();
+  await expect(question).toBeHidden();
+  await expect(moduleRow(page, moduleName)).toHaveAccessibleName(new RegExp(`in ${serviceName}$`));
+}
+
+test('duplicate, rename, switch, change and compare two designs; undo; save and reopen with both in the file', async ({ page, carve }) => {
+  const file = path.join(carve.workspace, 'shop.carve');
+  const sample = loadSampleProject();
+  await writeFile(file, serializeProject(sample));
+  await page.goto(carve.url);
+  await openFromWorkspace(page, 'shop.carve');
+  await expect(page.getByRole('heading', { level: 1, name: sample.name })).toBeVisible();
+  await expect(switcher(page)).toHaveAccessibleName('Scenario: Current design');
+
+  // Duplicate the design; the copy is not active, so it can be deleted, while the active row cannot.
+  await openScenarios(page, 'Designs');
+  await scenarioRow(page, 'Current design').getByRole('button', { name: 'Duplicate' }).click();
+  const copy = scenarioRow(page, 'Current design copy');
+  await expect(copy).toBeVisible();
+  await expect(scenarioRow(page, 'Current design').getByRole('button', { name: 'Delete' })).toBeDisabled();
+  await expect(copy.getByRole('button', { name: 'Delete' })).toBeEnabled();
+  await expect(dialog(page)).toContainText('2 of 51 scenarios');
+
+  // Rename it: a name in use is refused in one line, a free one is taken.
+  await copy.getByRole('button', { name: 'Rename…' }).click();
+  const form = dialog(page).getByRole('form', { name: 'Rename Current design copy' });
+  await form.getByRole('textbox', { name: 'Scenario name' }).fill('Current design');
+  await form.getByRole('button', { name: 'Save name' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Rename scenario: A scenario named "Current design" already exists.');
+  await form.getByRole('textbox', { name: 'Scenario name' }).fill('Orders apart');
+  await form.getByRole('textbox', { name: 'Description' }).fill('Order taking as its own service');
+  await form.getByRole('button', { name: 'Save name' }).click();
+  await expect(form).toBeHidden();
+  const ordersApart = scenarioRow(page, 'Orders apart');
+  await expect(ordersApart).toContainText('Order taking as its own service');
+
+  // Switch: the top bar names it, its row is the active one (first, and not deletable).
+  await ordersApart.getByRole('button', { name: 'Switch' }).click();
+  await expect(switcher(page)).toHaveAccessibleName('Scenario: Orders apart');
+  await expect(dialog(page).getByRole('listitem').first()).toContainText('Orders apart');
+  await expect(ordersApart.getByRole('button', { name: 'Delete' })).toBeDisabled();
+  await closeScenarios(page);
+
+  // Change the active design only.
+  await moveToNewService(page, 'acme.orders', 'Order taking');
+
+  await openScenarios(page, 'Compare');
+  await expect(comparisonRow(page, 'Orders apart')).toContainText('active');
+  const changed = await cells(comparisonRow(page, 'Orders apart'));
+  const kept = await cells(comparisonRow(page, 'Current design'));
+  expect(Number(changed[0])).toBe(sample.services.length + 1);
+  expect(Number(kept[0])).toBe(sample.services.length);
+  expect(changed).not.toEqual(kept);
+  await expect(dialog(page).getByRole('columnheader', { name: 'Crossing' })).toHaveAttribute('title', /crosses a service boundary/);
+  await page.screenshot({ path: `${SHOTS}/scenarios-compare.png` });
+  await closeScenarios(page);
+
+  // Undo takes the move back: the two designs read the same again; redo brings it back.
+  await page.keyboard.press('Control+z');
+  await expect(moduleRow(page, 'acme.orders')).toHaveAccessibleName(/unassigned$/);
+  await openScenarios(page, 'Compare');
+  expect(await cells(comparisonRow(page, 'Orders apart'))).toEqual(kept);
+  await closeScenarios(page);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(moduleRow(page, 'acme.orders')).toHaveAccessibleName(/in Order taking$/);
+
+  // Save, then check the file, then open it again.
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('status').filter({ hasText: 'Saved — shop.carve' })).toBeVisible();
+  const saved = JSON.parse(await readFile(file, 'utf8'));
+  expect(saved.formatVersion).toBe(2);
+  expect(saved.project.scenario).toMatchObject({ name: 'Orders apart', description: 'Order taking as its own service' });
+  expect(saved.project.services.map((s: { name: string }) => s.name)).toContain('Order taking');
+  expect(saved.project.otherScenarios.map((s: { name: string }) => s.name)).toEqual(['Current design']);
+  expect(saved.project.otherScenarios[0].services.map((s: { name: string }) => s.name)).not.toContain('Order taking');
+  expect(saved.project.otherScenarios[0].services).toHaveLength(sample.services.length);
+
+  await page.getByRole('button', { name: 'Close', exact: true }).click();
+  await openFromWorkspace(page, 'shop.carve');
+  await expect(switcher(page)).toHaveAccessibleName('Scenario: Orders apart');
+
+  // Select the service only this design has, and zoom in until some services are out of view.
+  const orderTaking = saved.project.services.find((s: { name: string }) => s.name === 'Order taking').id as string;
+  await serviceNode(page, orderTaking).click();
+  await expect(inspectorName(page)).toHaveValue('Order taking');
+  const canvas = page.locator('.react-flow');
+  await canvas.hover();
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+  await viewSettled(page);
+  const others = sample.services.map((s) => serviceNode(page, s.id));
+  expect(await Promise.all(others.map((node) => isInside(node, canvas)))).toContain(false);
+
+  await openScenarios(page, 'Designs');
+  await expect(dialog(page).getByRole('list', { name: 'Scenarios' }).getByRole('listitem')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/scenarios-designs.png` });
+  // Switch back: the other design is on the canvas, framed, and the selection of a service it lacks is gone.
+  await scenarioRow(page, 'Current design').getByRole('button', { name: 'Switch' }).click();
+  await expect(switcher(page)).toHaveAccessibleName('Scenario: Current design');
+  await closeScenarios(page);
+  await expect(moduleRow(page, 'acme.orders')).toHaveAccessibleName(/unassigned$/);
+  await expect(serviceNode(page, orderTaking)).toHaveCount(0);
+  await expect(inspectorName(page)).not.toHaveValue('Order taking');
+  await viewSettled(page);
+  await page.screenshot({ path: `${SHOTS}/scenarios-switched.png` });
+  expect(await Promise.all(others.map((node) => isInside(node, canvas)))).toEqual(others.map(() => true));
+});
