@@ -3,11 +3,13 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { serializeProject } from '../../shared/format/save';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
+import { day, makeRepo } from '../main/historyRepo';
 import { expect, test } from './fixtures';
 import { openFromWorkspace, SHOTS, viewSettled } from './helpers';
 
 // Scenarios (issue 9, item 5) as a person uses them: keep a copy of the design, name it, switch to it, change
-// it, compare the two, undo, save, and find both designs in the file when it is opened again.
+// it, compare the two, undo, save, and find both designs in the file when it is opened again; and backtest the
+// designs on a real git repository in the workspace.
 
 const switcher = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Scenario: / });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Scenarios' });
@@ -153,4 +155,50 @@ test('duplicate, rename, switch, change and compare two designs; undo; save and 
   await viewSettled(page);
   await page.screenshot({ path: `${SHOTS}/scenarios-switched.png` });
   expect(await Promise.all(others.map((node) => isInside(node, canvas)))).toEqual(others.map(() => true));
+});
+
+test('the backtest on a folder’s git history: a bad folder in one line, then each design’s share against random, stale once edited', async ({ page, carve }) => {
+  await writeFile(path.join(carve.workspace, 'bookshop.carve'), await readFile(new URL('../fixtures/format/v2.carve', import.meta.url)));
+  const files = (...modules: string[]) => modules.map((m) => `bookshop/${m}/views.py`);
+  makeRepo(path.join(carve.workspace, 'src'), [
+    { files: files('catalog', 'payments'), author: 'Ann', time: day('2024-01-10') },
+    { files: files('payments', 'accounts'), author: 'Ann', time: day('2025-03-01') }, // crosses in "Payments first" only
+    { files: files('orders'), author: 'Bob', time: day('2025-03-02') },
+  ]);
+  await page.goto(carve.url);
+  await openFromWorkspace(page, 'bookshop.carve');
+  await expect(switcher(page)).toHaveAccessibleName('Scenario: Payments first');
+  await openScenarios(page, 'Compare');
+  const form = dialog(page).getByRole('form', { name: 'Backtest on the git history' });
+  const backtest = dialog(page).getByRole('columnheader', { name: 'Backtest vs random' });
+  await expect(backtest).toHaveCount(0);
+
+  await form.getByRole('textbox', { name: /^Source folder/ }).fill('nowhere');
+  await form.getByRole('button', { name: 'Backtest' }).click();
+  await expect(dialog(page).getByRole('alert')).toHaveText(/nowhere is not a folder/);
+  await expect(dialog(page).getByRole('alert')).not.toHaveText(/\n/);
+
+  await form.getByRole('textbox', { name: /^Source folder/ }).fill('src');
+  await form.getByRole('textbox', { name: /^Cut-off/ }).fill('2025-01-01');
+  await form.getByRole('button', { name: 'Backtest' }).click();
+  await expect(backtest).toBeVisible();
+  // Every column fits the dialog: the last one is on screen without scrolling the table sideways.
+  await expect(backtest).toBeInViewport({ ratio: 1 });
+  await expect(dialog(page).getByRole('status')).toHaveText(/^Backtest on 2 commits after 2025-01-02\. history: read 3 commits/);
+  const last = async (name: string) => (await cells(comparisonRow(page, name))).at(-1);
+  expect(await last('Payments first')).toMatch(/^50% vs \d+(\.\d)?%$/);
+  expect(await last('One store service')).toMatch(/^0% vs \d+(\.\d)?%$/);
+  await page.screenshot({ path: `${SHOTS}/scenarios-backtest.png` });
+  await closeScenarios(page);
+
+  // An edit of the active design makes its backtest stale (a dash until it runs again); the other keeps its own.
+  await moduleRow(page, 'bookshop.orders').click();
+  await page.keyboard.press('Control+m');
+  const question = page.getByRole('dialog', { name: 'Move bookshop.orders to…' });
+  await question.getByRole('radio', { name: /^Payments/ }).check();
+  await question.getByRole('button', { name: 'Move' }).click();
+  await expect(moduleRow(page, 'bookshop.orders')).toHaveAccessibleName(/in Payments$/);
+  await openScenarios(page, 'Compare');
+  expect(await last('Payments first')).toBe('—');
+  expect(await last('One store service')).toMatch(/^0% vs /);
 });
