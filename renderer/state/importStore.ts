@@ -1,12 +1,13 @@
 import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
-import type { ImportSuggestion, ImportSummary } from '../../shared/api/contract';
+import type { ImportSummary } from '../../shared/api/contract';
+import type { BoundarySuggestion } from '../../shared/boundaries/propose';
 import type { Granularity } from '../../shared/importer/granularity';
 import type { Project } from '../../shared/model/project';
 import type { PickedPath } from './dialogStore';
 
 // The File > Import from Python Source dialog's state: its step, the choices made, the report and the proposal
-// of service boundaries. View state: never saved. The flows that drive it are features/importer/importActions.ts.
+// of service boundaries from evidence (issue 9). View state: never saved. The flows that drive it are features/importer/importActions.ts.
 
 export type ImportTarget = 'new' | 'reimport';
 
@@ -33,9 +34,17 @@ export interface ImportState {
   base: Project | null;
   /** The project this flow last put in the document (a regroup replaces it rather than stacking undo steps). */
   applied: Project | null;
-  suggestion: ImportSuggestion | null;
-  /** Proposed service ids already accepted. */
-  accepted: string[];
+  /** Boundaries from evidence: the folder whose git history is read (the imported folder by default). */
+  historyDir: string;
+  /** YYYY-MM-DD: proposals learn from the commits before it, the backtest counts those after (a year ago by default). */
+  until: string;
+  /** The number of services asked for. */
+  services: number;
+  suggestion: BoundarySuggestion | null;
+  /** The alternative shown (its target number of services). */
+  shown: number | null;
+  /** The alternative accepted (its target), once one was. */
+  accepted: number | null;
   busy: boolean;
   /** The last failure, one line, shown in the dialog. */
   error: string | null;
@@ -51,8 +60,12 @@ export const INITIAL: ImportState = {
   summary: null,
   base: null,
   applied: null,
+  historyDir: '',
+  until: '',
+  services: 8,
   suggestion: null,
-  accepted: [],
+  shown: null,
+  accepted: null,
   busy: false,
   error: null,
 };

@@ -5,23 +5,27 @@ import { recommendForModules } from '../../shared/analysis/recommend';
 import { createProject } from '../../shared/model/create';
 import type { Module, Project } from '../../shared/model/project';
 import {
-  acceptProposal,
+  acceptAlternative,
   cancelImport,
+  dismissSuggestion,
   openImportDialog,
   setImportDir,
   setImportGranularity,
   setImportTarget,
+  setSuggestInputs,
   startImport,
   suggestBoundaries,
+  yearAgo,
 } from '../../renderer/features/importer/importActions';
+import { day, isolateHistoryCache, makeRepo, writePackage, type PlannedCommit } from '../main/historyRepo';
 import { documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
 import { importStore } from '../../renderer/state/importStore';
 import { uiStore } from '../../renderer/state/uiStore';
 
 // The Import from Python Source flow of the renderer against the real handlers on a real folder (every answer
-// through JSON, as over IPC or HTTP): new project, regroup, suggestions accepted as one undo step, re-import,
-// cancel.
+// through JSON, as over IPC or HTTP): new project, regroup, boundaries from evidence (a real git history)
+// accepted as one undo step or as a new scenario, re-import, cancel.
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/python/django_site');
 
@@ -53,30 +57,78 @@ describe('the import flow', () => {
     await setImportGranularity('app');
     expect(names()).toHaveLength(5);
 
+    // The history folder is the imported one by default; it is gone, so the static graph alone (no folder).
+    expect(importStore.getState().historyDir).toBe('shop');
+    setSuggestInputs({ historyDir: '', services: 3 });
     await suggestBoundaries();
-    const { suggestion } = importStore.getState();
-    expect(suggestion!.proposal.services.length).toBeGreaterThan(0);
-    expect(suggestion!.metrics.perApp.services).toBe(5);
+    const { suggestion, shown } = importStore.getState();
+    expect(suggestion!.notes).toEqual(['no history folder: the proposal uses the static graph only, and nothing is backtested']);
+    expect(shown).toBe(3);
+    const three = suggestion!.alternatives.find((a) => a.target === 3)!;
+    expect(three.services.length).toBeGreaterThan(0);
+    expect(three.backtest).toBeNull();
     const before = project();
-    acceptProposal();
-    expect(project().services).toHaveLength(suggestion!.proposal.services.length);
-    const owned = project().services.flatMap((s) => s.moduleIds).sort();
-    expect(owned).toEqual(before.monolith.modules.map((m) => m.id).sort());
+    acceptAlternative(3);
+    expect(project().services.map((s) => [s.name, s.moduleIds])).toEqual(three.services.map((s) => [s.name, s.moduleIds]));
+    expect(importStore.getState().accepted).toBe(3);
+    // Accepted once: a second accept (of this or another alternative) changes nothing.
+    acceptAlternative(4);
+    expect(project().services).toHaveLength(three.services.length);
     undoEdit();
     expect(project()).toBe(before);
   });
 
-  it('accepts one proposed service at a time', async () => {
-    openImportDialog();
-    setImportDir('shop');
-    await startImport(allow);
-    await suggestBoundaries();
-    const [first] = importStore.getState().suggestion!.proposal.services;
-    acceptProposal([first!.id]);
-    expect(project().services.map((s) => s.moduleIds)).toEqual([first!.moduleIds]);
-    expect(importStore.getState().accepted).toEqual([first!.id]);
-    acceptProposal([first!.id]);
-    expect(project().services).toHaveLength(1);
+  it('suggests boundaries from the git history of the imported folder, explained and backtested, and accepts one as a new scenario', async () => {
+    const restore = isolateHistoryCache(base);
+    try {
+      // Two groups of three packages that change together, learned before 2024; after it, one commit crosses them.
+      const groups = [['orders', 'payments', 'invoices'], ['catalog', 'search', 'reviews']];
+      const commits: PlannedCommit[] = [];
+      for (let k = 0; k < 40; k++) {
+        const group = groups[k % 2]!;
+        commits.push({ files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${m}/models.py`), author: k % 4 < 2 ? 'Ann' : 'Bob', time: (k < 30 ? day('2023-01-01') : day('2024-06-01')) + k * 86_400 });
+      }
+      commits.push({ files: ['orders/models.py', 'search/models.py'], author: 'Cy', time: day('2024-09-01') });
+      const repo = path.join(base, 'ws', 'history');
+      makeRepo(repo, commits);
+      for (const name of groups.flat()) writePackage(repo, name, 'def f():\n    return 1\n'.repeat(60));
+
+      openImportDialog();
+      expect(importStore.getState().until).toBe(yearAgo(new Date()));
+      setImportDir('history');
+      await setImportGranularity('package');
+      await startImport(allow);
+      expect(names()).toEqual(['catalog', 'invoices', 'orders', 'payments', 'reviews', 'search']);
+      expect(importStore.getState().historyDir).toBe('history');
+      setSuggestInputs({ until: '2024-01-01', services: 2 });
+      await suggestBoundaries();
+      const { suggestion } = importStore.getState();
+      expect(suggestion).toMatchObject({ accepted: 2, cutoff: '2024-01-02', commitsBefore: 30, commitsAfter: 11 });
+      expect(suggestion!.alternatives.map((a) => a.target)).toEqual([2, 4]);
+      const two = suggestion!.alternatives[0]!;
+      const nameOf = new Map(project().monolith.modules.map((m) => [m.id, m.name]));
+      expect(two.services.map((s) => s.moduleIds.map((id) => nameOf.get(id)).sort().join(',')).sort()).toEqual(['catalog,reviews,search', 'invoices,orders,payments']);
+      expect(two.backtest).toEqual({ commits: 11, crossing: 1, share: 1 / 11 });
+      expect(two.randomMedian!).toBeGreaterThan(two.backtest!.share);
+      for (const service of two.services) expect(service.explanation.summary).toMatch(/^3 modules: .*commits changing two or more of them/);
+
+      const before = project();
+      acceptAlternative(2, true);
+      expect(project().services.map((s) => s.name).sort()).toEqual(two.services.map((s) => s.name).sort());
+      expect(project().otherScenarios.map((s) => s.services.length)).toEqual([0]);
+      expect(uiStore.getState().notice).toBe('Accepted 2 services as the scenario "2 services from evidence"');
+      undoEdit();
+      expect(project()).toBe(before);
+      dismissSuggestion();
+      expect(importStore.getState()).toMatchObject({ suggestion: null, accepted: null });
+    } finally {
+      restore();
+    }
+  });
+
+  it('offers the day a year before as the cut-off (29 February: the 28th)', () => {
+    expect(yearAgo(new Date('2026-12-03T10:00:00Z'))).toBe('2025-12-03');
+    expect(yearAgo(new Date('2024-02-29T10:00:00Z'))).toBe('2023-02-28');
   });
 
   it('re-imports into the open project as one undo step that a regroup replaces', async () => {

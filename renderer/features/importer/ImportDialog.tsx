@@ -14,7 +14,6 @@ import {
   setImportKeepLayers,
   setImportTarget,
   startImport,
-  suggestBoundaries,
 } from './importActions';
 import { ImportReport } from './ImportReport';
 import { SuggestionView } from './SuggestionView';
@@ -182,16 +181,9 @@ function Running({ done, total, message, cancelling }: { done: number; total: nu
 }
 
 function Imported() {
-  const suggestion = useImport((state) => state.suggestion);
-  const busy = useImport((state) => state.busy);
   const footer = (
     <>
       <span className="spacer" />
-      {!suggestion && (
-        <button type="button" disabled={busy} onClick={() => void suggestBoundaries()}>
-          Suggest service boundaries
-        </button>
-      )}
       <button type="button" className="primary" data-autofocus onClick={closeImportDialog}>
         Done
       </button>
@@ -205,7 +197,7 @@ function Imported() {
           <LayersField />
         </div>
         <ImportReport />
-        {suggestion && <SuggestionView />}
+        <SuggestionView />
       </div>
       <ErrorLine />
     </Modal>

@@ -1,87 +1,204 @@
-import type { DesignSummary } from '../../../shared/importer/suggest';
-import { proposedName } from '../../../shared/commands/accept';
-import { acceptProposal, dismissSuggestion } from './importActions';
+import type { Alternative, BoundarySuggestion, ProposedBoundary } from '../../../shared/boundaries/propose';
+import { acceptAlternative, dismissSuggestion, setSuggestInputs, showAlternative, suggestBoundaries } from './importActions';
 import { useImport } from '../../state/importStore';
 import { useDocument } from '../../state/documentStore';
 
-const METRICS: ReadonlyArray<{ label: string; hint: string; value(d: DesignSummary): string }> = [
-  { label: 'Services', hint: 'Nodes that own modules (the monolith counts while it owns some)', value: (d) => String(d.services) },
-  { label: 'Structural modularity', hint: 'Higher is better: dependencies stay inside services', value: (d) => d.structuralModularity.toFixed(2) },
-  { label: 'Dependencies crossing services', hint: 'Share of dependency weight between services; lower is better', value: (d) => `${Math.round(d.crossingShareByWeight * 100)} %` },
-  { label: 'Interfaces per service', hint: 'Modules of a service used from another, on average', value: (d) => d.interfacesPerService.toFixed(1) },
-  { label: 'Size spread', hint: 'Standard deviation of lines per service over the mean; lower is more even', value: (d) => d.sizeSpread.toFixed(2) },
-];
+// Boundaries from evidence (issue 9) after an import: the history folder, the cut-off and the number of services
+// asked for; the alternatives side by side with their figures and backtest; the services of the one shown, each
+// named and explained; accepting one is one undo step (importActions.ts).
 
-/** The proposed services (accept all, one by one, or dismiss) beside the metrics of three designs. */
+const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
+
+/** "3 · 3 · 1": modules per service, largest first. */
+const sizesOf = (alternative: Alternative) =>
+  alternative.services
+    .map((s) => s.moduleIds.length)
+    .sort((a, b) => b - a)
+    .join(' · ');
+
+/** The history folder, the cut-off and the target, and the button that asks. */
+function SuggestInputs() {
+  const historyDir = useImport((state) => state.historyDir);
+  const until = useImport((state) => state.until);
+  const services = useImport((state) => state.services);
+  const busy = useImport((state) => state.busy);
+  const hasSuggestion = useImport((state) => state.suggestion !== null);
+  return (
+    <form
+      className="suggest-inputs"
+      aria-label="Boundaries from evidence"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void suggestBoundaries();
+      }}
+    >
+      <label className="field suggest-history">
+        <span>History folder</span>
+        <input value={historyDir} placeholder="No history: imports and data only" disabled={busy} onChange={(event) => setSuggestInputs({ historyDir: event.target.value })} />
+      </label>
+      <label className="field">
+        <span>Learn from commits before</span>
+        <input type="date" value={until} disabled={busy} onChange={(event) => setSuggestInputs({ until: event.target.value })} />
+      </label>
+      <label className="field suggest-count">
+        <span>Services</span>
+        <input
+          type="number"
+          min={1}
+          max={50}
+          value={services}
+          disabled={busy}
+          onChange={(event) => {
+            const n = Math.round(Number(event.target.value));
+            if (Number.isFinite(n) && n >= 1) setSuggestInputs({ services: Math.min(n, 50) });
+          }}
+        />
+      </label>
+      <button type="submit" className={hasSuggestion ? undefined : 'primary'} disabled={busy} aria-busy={busy}>
+        {busy ? 'Reading the history…' : 'Suggest service boundaries'}
+      </button>
+    </form>
+  );
+}
+
+/** What the backtest means, for this suggestion: one sentence (or why there is none). */
+function backtestSentence(suggestion: BoundarySuggestion): string {
+  if (suggestion.cutoff === null || suggestion.commitsAfter === 0) {
+    return 'No commits after the cut-off to test on: the proposals rest on imports, data and the history before it.';
+  }
+  return (
+    `Backtest: had these services existed on ${suggestion.cutoff}, the share of the ${suggestion.commitsAfter.toLocaleString('en-US')} later commits ` +
+    'that would have touched more than one of them (lower is better: services that change alone deploy alone), beside the median of random partitions of the same sizes.'
+  );
+}
+
+function AlternativesTable({ suggestion, shown, accepted }: { suggestion: BoundarySuggestion; shown: number | null; accepted: number | null }) {
+  return (
+    <table className="import-metrics suggest-alternatives">
+      <caption>Alternatives</caption>
+      <thead>
+        <tr>
+          <th scope="col">Services</th>
+          <th scope="col" title="Modules per service, largest first; the rest stay in the monolith">
+            Sizes (modules)
+          </th>
+          <th scope="col" title="Higher is better: dependencies stay inside services">
+            Modularity
+          </th>
+          <th scope="col" title="Share of dependency weight between services; lower is better">
+            Crossing
+          </th>
+          <th scope="col" title="Share of the commits after the cut-off that touch more than one service; lower is better">
+            Backtest
+          </th>
+          <th scope="col" title="The backtest of random partitions of the same sizes (median of 50)">
+            Random median
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {suggestion.alternatives.map((alternative) => {
+          const label = `${alternative.target} services`;
+          const better = alternative.backtest !== null && alternative.randomMedian !== null && alternative.backtest.share < alternative.randomMedian;
+          return (
+            <tr key={alternative.target} className={alternative.target === shown ? 'is-shown' : undefined}>
+              <th scope="row">
+                <label>
+                  <input type="radio" name="suggest-alternative" checked={alternative.target === shown} onChange={() => showAlternative(alternative.target)} /> {label}
+                  {alternative.target === suggestion.accepted && <span className="muted"> (asked)</span>}
+                  {alternative.target === accepted && <span className="import-accepted"> Accepted</span>}
+                </label>
+              </th>
+              <td>
+                {sizesOf(alternative)}
+                {alternative.monolithModules > 0 && <span className="muted"> + {alternative.monolithModules} left</span>}
+              </td>
+              <td>{alternative.structuralModularity.toFixed(2)}</td>
+              <td>{percent(alternative.crossingShareByWeight)}</td>
+              <td className={better ? 'is-better' : undefined}>
+                {percent(alternative.backtest?.share ?? null)}
+                {alternative.backtest !== null && (
+                  <span className="muted">
+                    {' '}
+                    ({alternative.backtest.crossing} of {alternative.backtest.commits})
+                  </span>
+                )}
+              </td>
+              <td>{percent(alternative.randomMedian)}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+function ServiceItem({ service, names }: { service: ProposedBoundary; names: ReadonlyMap<string, string> }) {
+  const owners = service.owners.map((o) => `${o.author} (${Math.round(o.share * 100)} %)`).join(', ');
+  return (
+    <li>
+      <div className="import-proposal-head">
+        <strong>{service.name}</strong>
+        <span className="muted">{service.linesOfCode.toLocaleString('en-US')} lines</span>
+        {service.pinned && <span className="muted">already a service: kept as it is</span>}
+      </div>
+      <p className="suggest-explanation">{service.explanation.summary}</p>
+      <p className="import-proposal-modules">{service.moduleIds.map((id) => names.get(id) ?? id).join(', ')}</p>
+      {owners && <p className="import-proposal-modules">Changed most by {owners}</p>}
+    </li>
+  );
+}
+
+/** Boundaries from evidence: the inputs, then the alternatives, the services of the one shown, and Accept. */
 export function SuggestionView() {
   const suggestion = useImport((state) => state.suggestion);
+  const shown = useImport((state) => state.shown);
   const accepted = useImport((state) => state.accepted);
   const modules = useDocument((state) => state.project?.monolith.modules ?? []);
-  if (!suggestion) return null;
+  const alternative = suggestion?.alternatives.find((a) => a.target === shown) ?? null;
   const names = new Map(modules.map((m) => [m.id, m.name]));
-  const { services } = suggestion.proposal;
-  const remaining = services.filter((s) => !accepted.includes(s.id)).length;
-  const { metrics } = suggestion;
+  const toAccept = alternative?.services.filter((s) => !s.pinned).length ?? 0;
   return (
     <section aria-labelledby="import-suggestion-title" className="import-suggestion">
       <div className="import-suggestion-head">
-        <h3 id="import-suggestion-title">Suggested service boundaries</h3>
+        <h3 id="import-suggestion-title">Service boundaries from evidence</h3>
         <span className="spacer" />
-        <button type="button" className="primary" disabled={remaining === 0} onClick={() => acceptProposal()}>
-          Accept all
-        </button>
-        <button type="button" onClick={dismissSuggestion}>
-          Dismiss
-        </button>
+        {suggestion && (
+          <button type="button" onClick={dismissSuggestion}>
+            Dismiss
+          </button>
+        )}
       </div>
-      <div className="import-suggestion-body">
-        <ul className="import-proposal" aria-label="Proposed services">
-          {services.map((service) => {
-            const name = proposedName(service);
-            const done = accepted.includes(service.id);
-            return (
-              <li key={service.id} className={done ? 'accepted' : undefined}>
-                <div className="import-proposal-head">
-                  <strong>{name}</strong>
-                  <span className="muted">{service.linesOfCode.toLocaleString('en-US')} lines</span>
-                  <span className="spacer" />
-                  {done ? (
-                    <span className="import-accepted">Accepted</span>
-                  ) : (
-                    <button type="button" className="small" aria-label={`Accept ${name}`} onClick={() => acceptProposal([service.id])}>
-                      Accept
-                    </button>
-                  )}
-                </div>
-                <p className="import-proposal-modules">{service.moduleIds.map((id) => names.get(id) ?? id).join(', ')}</p>
-              </li>
-            );
-          })}
-        </ul>
-        <table className="import-metrics">
-          <caption>Design metrics</caption>
-          <thead>
-            <tr>
-              <th scope="col">Metric</th>
-              <th scope="col">Current</th>
-              <th scope="col">Proposal</th>
-              <th scope="col">One per app</th>
-            </tr>
-          </thead>
-          <tbody>
-            {METRICS.map((metric) => (
-              <tr key={metric.label}>
-                <th scope="row" title={metric.hint}>
-                  {metric.label}
-                </th>
-                <td>{metric.value(metrics.current)}</td>
-                <td>{metric.value(metrics.proposal)}</td>
-                <td>{metric.value(metrics.perApp)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <SuggestInputs />
+      {suggestion && (
+        <>
+          {suggestion.notes.map((note) => (
+            <p key={note} className="hint">
+              {note}
+            </p>
+          ))}
+          <AlternativesTable suggestion={suggestion} shown={shown} accepted={accepted} />
+          <p className="hint">{backtestSentence(suggestion)}</p>
+          {alternative && (
+            <>
+              <ul className="import-proposal" aria-label={`Proposed services (${alternative.target})`}>
+                {alternative.services.map((service) => (
+                  <ServiceItem key={service.id} service={service} names={names} />
+                ))}
+              </ul>
+              <div className="suggest-accept">
+                <span className="spacer" />
+                <button type="button" disabled={accepted !== null || toAccept === 0} onClick={() => acceptAlternative(alternative.target, true)}>
+                  Accept as a new scenario
+                </button>
+                <button type="button" className="primary" disabled={accepted !== null || toAccept === 0} onClick={() => acceptAlternative(alternative.target)}>
+                  {accepted === alternative.target ? 'Accepted' : `Accept ${toAccept} ${toAccept === 1 ? 'service' : 'services'}`}
+                </button>
+              </div>
+            </>
+          )}
+        </>
+      )}
     </section>
   );
 }

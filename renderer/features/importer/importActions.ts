@@ -1,15 +1,15 @@
-import type { CarveApi } from '../../../shared/api/client';
 import { runJob } from '../../../shared/api/jobs';
 import { acceptServices } from '../../../shared/commands/accept';
 import type { Granularity } from '../../../shared/importer/granularity';
 import { projectNameForFolder } from '../../../shared/importer/toProject';
-import { MONOLITH_NODE_ID } from '../../../shared/model/project';
-import { api as bridgeApi } from '../../platform/bridge';
+import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
+import { api } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
 import type { PickedPath } from '../../state/dialogStore';
 import { importStore, INITIAL, type ImportState, type ImportTarget } from '../../state/importStore';
 import { documentStore, loadDocument } from '../../state/documentStore';
 import { edit, undoEdit } from '../../state/edit';
+import { acceptAsNewScenario } from '../../state/scenarioEdits';
 import { requestFit } from '../../state/selectionStore';
 import { showNotice, uiStore } from '../../state/uiStore';
 
@@ -35,12 +35,6 @@ export const GRANULARITY_LABELS: ReadonlyArray<{ value: Granularity; label: stri
   { value: 'depth:4', label: 'Package depth 4' },
 ];
 
-let apiOverride: CarveApi | null = null;
-/** Tests run the flow against their own API. */
-export function setImportApi(api: CarveApi | null): void {
-  apiOverride = api;
-}
-const api = (): CarveApi => apiOverride ?? bridgeApi();
 
 const set = (patch: Partial<ImportState>) => importStore.setState(patch);
 const fail = (message: string) => set({ error: message, busy: false });
@@ -48,7 +42,7 @@ const fail = (message: string) => set({ error: message, busy: false });
 export function openImportDialog(): void {
   if (importStore.getState().step.kind !== 'closed') return;
   const hasProject = documentStore.getState().project !== null;
-  set({ ...INITIAL, dir: importStore.getState().dir, step: { kind: 'setup' }, target: hasProject ? importStore.getState().target : 'new' });
+  set({ ...INITIAL, dir: importStore.getState().dir, step: { kind: 'setup' }, target: hasProject ? importStore.getState().target : 'new', until: yearAgo(new Date()) });
 }
 
 /** Close the dialog; a running import is cancelled (the job stops on its own, the dialog does not wait). */
@@ -108,7 +102,7 @@ export async function startImport(guard: () => Promise<boolean>): Promise<void> 
   if (busy || dir.trim() === '') return;
   if (target === 'new' && !(await guard())) return;
   showNotice(null);
-  set({ busy: true, error: null, summary: null, suggestion: null, accepted: [], applied: null, base: null });
+  set({ busy: true, error: null, summary: null, suggestion: null, shown: null, accepted: null, applied: null, base: null });
   const linksOut = followLinksOut && uiStore.getState().info?.host === 'electron';
   const controller = new AbortController();
   importing = controller;
@@ -133,7 +127,8 @@ export async function startImport(guard: () => Promise<boolean>): Promise<void> 
   importing = null;
   if (result.ok) {
     if (importStore.getState().target === 'reimport') set({ base: documentStore.getState().project });
-    set({ step: { kind: 'report', jobId } });
+    // Boundaries from evidence read the history of the folder just imported, unless the person says otherwise.
+    set({ step: { kind: 'report', jobId }, historyDir: dir.trim() });
     await applyImport(jobId);
     return;
   }
@@ -152,7 +147,7 @@ export function cancelImport(): void {
 /** Put the import, at the chosen granularity, into the document: a new project, or one undo step on the open one. */
 async function applyImport(jobId: string): Promise<void> {
   const { target, granularity, keepLayers, dir, base, applied } = importStore.getState();
-  set({ busy: true, error: null, suggestion: null, accepted: [] });
+  set({ busy: true, error: null, suggestion: null, shown: null, accepted: null });
   if (target === 'new') {
     const made = await api()['import:project']({ jobId, granularity, keepLayers, name: projectNameForFolder(dir) });
     if (!made.ok) return fail(errorText(made.error));
@@ -169,34 +164,59 @@ async function applyImport(jobId: string): Promise<void> {
   set({ summary: made.value.report, applied: documentStore.getState().project, busy: false });
 }
 
-export async function suggestBoundaries(): Promise<void> {
-  const { step } = importStore.getState();
-  const project = documentStore.getState().project;
-  if (!project) return;
-  set({ busy: true, error: null });
-  const jobId = step.kind === 'report' ? step.jobId : undefined;
-  const result = await api()['import:suggest']({ project, seed: 1, ...(jobId ? { jobId } : {}) });
-  if (!result.ok) return fail(errorText(result.error));
-  set({ suggestion: result.value, accepted: [], busy: false });
+/** The day a year before `today`, YYYY-MM-DD: the cut-off offered for boundaries from evidence. */
+export function yearAgo(today: Date): string {
+  const day = new Date(Date.UTC(today.getUTCFullYear() - 1, today.getUTCMonth(), today.getUTCDate()));
+  // 29 February a year on is 1 March: keep the last day of February.
+  if (day.getUTCMonth() !== today.getUTCMonth()) day.setUTCDate(0);
+  return day.toISOString().slice(0, 10);
 }
 
-/** Create the services of the proposal given (all when omitted): one undo step. */
-export function acceptProposal(ids?: readonly string[]): void {
+/** The inputs of boundaries from evidence: the history folder, the cut-off, the number of services asked for. */
+export function setSuggestInputs(patch: Partial<Pick<ImportState, 'historyDir' | 'until' | 'services'>>): void {
+  set({ ...patch, error: null });
+}
+
+/**
+ * Boundaries from evidence (issue 9): alternatives across sizes and at the size asked for, each named, explained
+ * and backtested on the history folder's commits after the cut-off. No history folder: the static graph alone.
+ */
+export async function suggestBoundaries(): Promise<void> {
+  const { historyDir, until, services, busy } = importStore.getState();
+  const project = documentStore.getState().project;
+  if (!project || busy) return;
+  set({ busy: true, error: null });
+  const result = await api()['boundaries:suggest']({ project, historyDir: historyDir.trim() === '' ? null : historyDir.trim(), until: until === '' ? null : until, services });
+  if (!result.ok) return fail(errorText(result.error));
+  set({ suggestion: result.value, shown: result.value.accepted, accepted: null, busy: false });
+}
+
+/** Show another alternative's services and explanations. */
+export function showAlternative(target: number): void {
+  set({ shown: target });
+}
+
+/**
+ * Accept an alternative: its services (those the project already has stay as they are) are created in one undo
+ * step, in the active design or, `asScenario`, in a new scenario beside it.
+ */
+export function acceptAlternative(target: number, asScenario = false): void {
   const { suggestion, accepted } = importStore.getState();
-  if (!suggestion) return;
-  const chosen = suggestion.proposal.services.filter((s) => !accepted.includes(s.id) && (ids === undefined || ids.includes(s.id)));
+  const alternative = suggestion?.alternatives.find((a) => a.target === target);
+  if (!alternative || accepted !== null) return;
+  const chosen = alternative.services.filter((s) => !s.pinned);
   if (chosen.length === 0) return;
-  if (!edit('Accept services', (project) => acceptServices(project, chosen), (message) => set({ error: message }))) return;
+  const update = (project: Project) => acceptServices(project, chosen);
+  const name = `${target} services from evidence`;
+  const applied = asScenario ? acceptAsNewScenario(name, update) : edit('Accept services', update, (message) => set({ error: message }));
+  if (!applied) return;
   // Frame everything, once the new nodes are drawn: they sit beside or below what was there.
   // Every node: the Monolith has no saved position until it is moved, so the layout does not list it.
   requestFit([MONOLITH_NODE_ID, ...(documentStore.getState().project?.services.map((service) => service.id) ?? [])]);
-  const nowAccepted = [...accepted, ...chosen.map((s) => s.id)];
-  set({ accepted: nowAccepted });
-  if (ids === undefined || nowAccepted.length === suggestion.proposal.services.length) {
-    showNotice(`Accepted ${chosen.length} ${chosen.length === 1 ? 'service' : 'services'}`);
-  }
+  set({ accepted: target });
+  showNotice(`Accepted ${chosen.length} ${chosen.length === 1 ? 'service' : 'services'}${asScenario ? ` as the scenario "${name}"` : ''}`);
 }
 
 export function dismissSuggestion(): void {
-  set({ suggestion: null, accepted: [] });
+  set({ suggestion: null, shown: null, accepted: null });
 }
