@@ -1,4 +1,3 @@
-import type { Bridge } from '../platform/bridge';
 import { DialogHost } from './DialogHost';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { Frame } from './Frame';
@@ -10,8 +9,8 @@ import type { Actions } from '../state/actions';
 import { ActionsContext } from '../state/actionsContext';
 import { useDocument } from '../state/documentStore';
 
-export function App({ bridge, actions }: { bridge: Bridge; actions: Actions }) {
-  useHostIntegration(bridge.api, bridge.host, actions);
+export function App({ actions }: { actions: Actions }) {
+  useHostIntegration(actions);
   useTheme();
   const hasProject = useDocument((state) => state.project !== null);
   return (

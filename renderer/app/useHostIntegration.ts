@@ -1,18 +1,18 @@
 import { useEffect } from 'react';
-import type { HostHooks } from '../platform/bridge';
+import { getBridge } from '../platform/bridge';
 import { commandForKey, runCommand } from './commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
 import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { showNotice } from '../state/uiStore';
-import type { CarveApi } from '../../shared/api/client';
 
 /** Title, dirty flag, window close, menus, shortcuts and autosave: the page's ties to its host. */
-export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Actions): void {
+export function useHostIntegration(actions: Actions): void {
   useEffect(() => {
+    const { host } = getBridge();
     void actions.start();
-    const stopAutosave = startAutosave(api);
+    const stopAutosave = startAutosave();
 
     const reflect = () => {
       const { project, dirty } = documentStore.getState();
@@ -67,5 +67,5 @@ export function useHostIntegration(api: CarveApi, host: HostHooks, actions: Acti
       window.removeEventListener('keydown', onKeyDown);
       window.removeEventListener('beforeunload', onBeforeUnload);
     };
-  }, [api, host, actions]);
+  }, [actions]);
 }

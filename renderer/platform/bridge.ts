@@ -8,7 +8,7 @@ import { describeError, fail, type Result } from '../../shared/api/result';
 // per method); in a browser the same API is served over HTTP by the browser host, authenticated by the session
 // cookie the host set when this page was first loaded from the URL it printed (that URL's token is single-use
 // and taken out of the address bar and history here). Either way the rest of the renderer sees a CarveApi
-// whose calls never throw.
+// whose calls never throw, reached one way: api() (or getBridge() for the host's hooks), never passed around.
 
 /** What the host can do besides the API: events from menus and the window, and the close handshake. */
 export interface HostHooks {
@@ -99,6 +99,15 @@ const browserHooks: HostHooks = {
 
 let bridge: Bridge | null = null;
 
+/**
+ * Install the bridge the page uses (tests install a fake host's; null forgets it, and the next getBridge()
+ * finds the host again). Everything in the renderer reaches the host through getBridge() or api().
+ */
+export function setBridge(next: Bridge | null): void {
+  bridge = next;
+}
+
+/** The page's bridge, found on first use: the Electron preload's `window.carve`, else the browser host over HTTP. */
 export function getBridge(): Bridge {
   if (bridge) return bridge;
   const preload = (window as unknown as { carve?: PreloadBridge }).carve;
@@ -119,5 +128,5 @@ export function getBridge(): Bridge {
   return bridge;
 }
 
-/** The API for the rest of the renderer. */
+/** The API for the rest of the renderer: the one way to reach the back end. */
 export const api = (): CarveApi => getBridge().api;

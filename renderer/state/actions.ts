@@ -1,8 +1,8 @@
-import type { CarveApi } from '../../shared/api/client';
 import type { Theme } from '../../shared/api/contract';
 import type { ApiError } from '../../shared/api/result';
 import { createProject, slugify } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
+import { api } from '../platform/bridge';
 import { errorHeading, errorText } from '../platform/messages';
 import { flushViewport } from './canvasStore';
 import { ask, type PickedPath } from './dialogStore';
@@ -10,11 +10,12 @@ import { closeDocument, documentStore, fileNameOf, loadDocument, markSaved } fro
 import { dismissError, showError, showNotice, uiStore } from './uiStore';
 
 // The document flows: new, open, save, save as, close, drafts. Each asks about unsaved changes first where
-// work could be lost, and reports failures as the host's one-line message. None of them throws.
+// work could be lost, and reports failures as the host's one-line message. None of them throws. The host is
+// reached through platform/bridge's api() at each call.
 
 export type Actions = ReturnType<typeof createActions>;
 
-export function createActions(api: CarveApi) {
+export function createActions() {
   const report = (error: ApiError) => showError(errorText(error), errorHeading(error.code));
 
   // Refreshes overlap (a save starts one, a close another) and may answer out of order: the lists of the
@@ -24,7 +25,7 @@ export function createActions(api: CarveApi) {
   let droppedMeanwhile: string[] = [];
   async function refreshStartLists(): Promise<void> {
     const mine = ++refreshes;
-    const [recent, drafts] = await Promise.all([api['recent:list']({}), api['draft:list']({})]);
+    const [recent, drafts] = await Promise.all([api()['recent:list']({}), api()['draft:list']({})]);
     if (recent.ok) {
       const { files, dropped } = recent.value;
       if (mine === refreshes) {
@@ -45,7 +46,7 @@ export function createActions(api: CarveApi) {
   let themePicked = false;
 
   async function start(): Promise<void> {
-    const [info, prefs] = await Promise.all([api['app:info']({}), api['prefs:get']({})]);
+    const [info, prefs] = await Promise.all([api()['app:info']({}), api()['prefs:get']({})]);
     if (info.ok) uiStore.setState({ info: info.value });
     else report(info.error);
     if (prefs.ok && !themePicked) uiStore.setState({ theme: prefs.value.theme });
@@ -53,7 +54,7 @@ export function createActions(api: CarveApi) {
   }
 
   async function discardDraftOf(id: string | null): Promise<void> {
-    if (id) await api['draft:discard']({ id });
+    if (id) await api()['draft:discard']({ id });
   }
 
   /** Deal with unsaved changes before they could be lost: true when it is safe to go on. */
@@ -71,7 +72,7 @@ export function createActions(api: CarveApi) {
 
   async function pickOpenPath(): Promise<string | null> {
     if (hasNativeDialogs()) {
-      const picked = await api['dialog:open']({});
+      const picked = await api()['dialog:open']({});
       if (!picked.ok) {
         report(picked.error);
         return null;
@@ -83,7 +84,7 @@ export function createActions(api: CarveApi) {
 
   async function pickSavePath(defaultName: string): Promise<PickedPath | null> {
     if (hasNativeDialogs()) {
-      const picked = await api['dialog:save']({ defaultName });
+      const picked = await api()['dialog:save']({ defaultName });
       if (!picked.ok) {
         report(picked.error);
         return null;
@@ -96,7 +97,7 @@ export function createActions(api: CarveApi) {
 
   async function openPath(path: string): Promise<boolean> {
     uiStore.setState({ busy: true });
-    const opened = await api['project:open']({ path });
+    const opened = await api()['project:open']({ path });
     uiStore.setState({ busy: false });
     if (!opened.ok) {
       report(opened.error);
@@ -104,7 +105,7 @@ export function createActions(api: CarveApi) {
     }
     const previousDraft = documentStore.getState().draftId;
     loadDocument({ project: opened.value.project, filePath: opened.value.path, baseHash: opened.value.hash });
-    if (previousDraft) void api['draft:discard']({ id: previousDraft });
+    if (previousDraft) void api()['draft:discard']({ id: previousDraft });
     dismissError();
     showNotice(`Opened ${fileNameOf(opened.value.path)}`);
     void refreshStartLists();
@@ -120,7 +121,7 @@ export function createActions(api: CarveApi) {
 
   async function openSample(): Promise<boolean> {
     if (!(await guard())) return false;
-    const sample = await api['project:sample']({});
+    const sample = await api()['project:sample']({});
     if (!sample.ok) {
       report(sample.error);
       return false;
@@ -146,7 +147,7 @@ export function createActions(api: CarveApi) {
     const { project, draftId } = documentStore.getState();
     if (!project) return false;
     uiStore.setState({ busy: true });
-    const saved = await api['project:save']({ path, project, baseHash, overwrite });
+    const saved = await api()['project:save']({ path, project, baseHash, overwrite });
     uiStore.setState({ busy: false });
     if (saved.ok) {
       // Only what was written is saved: an edit made while the save ran keeps the document dirty.
@@ -229,7 +230,7 @@ export function createActions(api: CarveApi) {
 
   async function recoverDraft(id: string): Promise<boolean> {
     if (!(await guard())) return false;
-    const draft = await api['draft:load']({ id });
+    const draft = await api()['draft:load']({ id });
     if (!draft.ok) {
       report(draft.error);
       return false;
@@ -237,7 +238,7 @@ export function createActions(api: CarveApi) {
     let baseHash: string | null = null;
     if (draft.value.filePath) {
       // The hash of the file as it is now: saving the recovered work over it is then a plain save.
-      const current = await api['project:open']({ path: draft.value.filePath });
+      const current = await api()['project:open']({ path: draft.value.filePath });
       if (current.ok) baseHash = current.value.hash;
     }
     const recovered: Project = draft.value.project;
@@ -248,13 +249,13 @@ export function createActions(api: CarveApi) {
   }
 
   async function discardDraft(id: string): Promise<void> {
-    const result = await api['draft:discard']({ id });
+    const result = await api()['draft:discard']({ id });
     if (!result.ok) report(result.error);
     uiStore.setState({ drafts: uiStore.getState().drafts.filter((d) => d.id !== id) });
   }
 
   async function clearRecent(): Promise<void> {
-    const result = await api['recent:clear']({});
+    const result = await api()['recent:clear']({});
     if (!result.ok) return report(result.error);
     uiStore.setState({ recent: [], droppedRecent: [] });
   }
@@ -262,7 +263,7 @@ export function createActions(api: CarveApi) {
   async function setTheme(theme: Theme): Promise<void> {
     themePicked = true;
     uiStore.setState({ theme });
-    const result = await api['prefs:set']({ theme });
+    const result = await api()['prefs:set']({ theme });
     if (!result.ok) report(result.error);
   }
 

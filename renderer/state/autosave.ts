@@ -1,4 +1,4 @@
-import type { CarveApi } from '../../shared/api/client';
+import { api } from '../platform/bridge';
 import { errorText } from '../platform/messages';
 import { documentStore } from './documentStore';
 import { showError } from './uiStore';
@@ -9,7 +9,7 @@ export const DRAFT_DELAY_MS = 2000;
  * Keep a draft of unsaved work in the host's user-data folder: `delayMs` after the last edit (each edit
  * restarts the wait). Saving, closing or opening another document cancels a pending draft. Returns a stop function.
  */
-export function startAutosave(api: CarveApi, delayMs = DRAFT_DELAY_MS): () => void {
+export function startAutosave(delayMs = DRAFT_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
@@ -23,7 +23,7 @@ export function startAutosave(api: CarveApi, delayMs = DRAFT_DELAY_MS): () => vo
       timer = null;
       const { project, filePath, draftId, dirty } = documentStore.getState();
       if (!project || !draftId || !dirty) return;
-      const saved = await api['draft:save']({ id: draftId, filePath, project });
+      const saved = await api()['draft:save']({ id: draftId, filePath, project });
       if (!saved.ok) showError(`Could not keep a draft of your changes: ${errorText(saved.error)}`);
     }, delayMs);
   });

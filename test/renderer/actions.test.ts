@@ -6,7 +6,7 @@ import { closeDocument, documentStore, editProject } from '../../renderer/state/
 import { setProjectDetails } from '../../shared/commands/project';
 import { uiStore } from '../../renderer/state/uiStore';
 import { createProject } from '../../shared/model/create';
-import { answerDialogs, createFakeHost, type FakeHost } from './fakeHost';
+import { answerDialogs, createFakeHost, installBridge, type FakeHost } from './fakeHost';
 
 let host: FakeHost;
 let stops: (() => void)[] = [];
@@ -14,6 +14,7 @@ const initialUi = uiStore.getState();
 
 beforeEach(() => {
   host = createFakeHost();
+  stops.push(installBridge(host.api));
   closeDocument();
   uiStore.setState(initialUi, true);
   dialogStore.setState({ dialog: null });
@@ -34,7 +35,7 @@ const methods = () => host.calls.map((c) => c.method);
 
 async function openedFile(path = '/ws/shop.carve') {
   host.files.set(path, JSON.stringify(createProject('Shop')));
-  const actions = createActions(host.api);
+  const actions = createActions();
   await actions.start();
   expect(await actions.open(path)).toBe(true);
   return actions;
@@ -128,7 +129,7 @@ describe('saving', () => {
   });
 
   it('a never-saved project goes through Save As with the in-app dialog, without overwriting', async () => {
-    const actions = createActions(host.api);
+    const actions = createActions();
     await actions.start();
     await actions.openSample();
     const { asked } = answer({ kind: 'file', answer: { path: '/ws/acme.carve', overwrite: false } });
@@ -139,7 +140,7 @@ describe('saving', () => {
   });
 
   it('with native dialogs, Save As asks the host and lets its dialog confirm replacing', async () => {
-    const actions = createActions(host.api);
+    const actions = createActions();
     await actions.start();
     uiStore.setState({ info: { ...uiStore.getState().info!, hasNativeDialogs: true } });
     await actions.openSample();
@@ -218,7 +219,7 @@ describe('opening', () => {
   it('a recovered draft is dirty, keeps its draft id and its file’s current hash', async () => {
     host.files.set('/ws/shop.carve', JSON.stringify(createProject('Shop')));
     host.drafts.set('d1', { filePath: '/ws/shop.carve', project: createProject('Recovered') });
-    const actions = createActions(host.api);
+    const actions = createActions();
     await actions.start();
     expect(uiStore.getState().drafts.map((d) => d.id)).toEqual(['d1']);
     expect(await actions.recoverDraft('d1')).toBe(true);
@@ -236,7 +237,7 @@ describe('autosave', () => {
   it('writes one draft about two seconds after the last edit, and none once saved', async () => {
     vi.useFakeTimers();
     const actions = await openedFile();
-    stops.push(startAutosave(host.api, 2000));
+    stops.push(startAutosave(2000));
     rename('A');
     await vi.advanceTimersByTimeAsync(1500);
     rename('AB');
@@ -257,14 +258,14 @@ describe('autosave', () => {
 describe('the theme preference', () => {
   it('is taken from the host at start', async () => {
     host.api['prefs:get'] = async () => ({ ok: true, value: { theme: 'dark' } });
-    await createActions(host.api).start();
+    await createActions().start();
     expect(uiStore.getState().theme).toBe('dark');
   });
 
   it('a theme picked while the stored one is still loading wins, and is saved', async () => {
     let answer = (_: { ok: true; value: { theme: 'light' } }) => {};
     host.api['prefs:get'] = () => new Promise((resolve) => (answer = resolve));
-    const actions = createActions(host.api);
+    const actions = createActions();
     const started = actions.start();
     await actions.setTheme('dark');
     answer({ ok: true, value: { theme: 'light' } });
@@ -285,7 +286,7 @@ describe('the start screen’s lists', () => {
 
   it('show the latest refresh’s files, and still name a file an older refresh found gone (answered last)', async () => {
     const answers = heldLists();
-    const actions = createActions(host.api);
+    const actions = createActions();
     const older = actions.refreshStartLists();
     const newer = actions.refreshStartLists();
     answers[1]!({ files: [file], dropped: [] });
@@ -297,7 +298,7 @@ describe('the start screen’s lists', () => {
 
   it('the same when the older refresh answers first', async () => {
     const answers = heldLists();
-    const actions = createActions(host.api);
+    const actions = createActions();
     const older = actions.refreshStartLists();
     const newer = actions.refreshStartLists();
     answers[0]!({ files: [], dropped: ['/ws/gone.carve'] });

@@ -4,6 +4,7 @@ import { fail, ok, type Result } from '../../shared/api/result';
 import { createProject } from '../../shared/model/create';
 import type { Project } from '../../shared/model/project';
 import { dialogStore, type DialogKind, type DialogRequest } from '../../renderer/state/dialogStore';
+import { setBridge } from '../../renderer/platform/bridge';
 
 // An in-memory host behind the CarveApi, for testing the renderer's flows without a server: files are strings
 // in a map, hashes are their contents' simple digests, and every call is recorded.
@@ -108,6 +109,12 @@ export function createFakeHost(): FakeHost {
       };
     },
   };
+}
+
+/** Make `api` the page's bridge (renderer/platform/bridge), as a browser host with no menus; returns the undo. */
+export function installBridge(api: CarveApi): () => void {
+  setBridge({ api, host: { kind: 'browser', onHostEvent: () => () => {}, setDirty: () => {}, confirmClose: () => {} } });
+  return () => setBridge(null);
 }
 
 type Answer = { kind: DialogKind; answer: unknown };

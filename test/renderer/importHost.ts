@@ -8,7 +8,8 @@ import { Workspace } from '../../main/services/workspace';
 import type { CarveApi } from '../../shared/api/client';
 import { METHODS } from '../../shared/api/contract';
 import { createRouter } from '../../shared/api/router';
-import { closeImportDialog, setImportApi } from '../../renderer/features/importer/importActions';
+import { closeImportDialog } from '../../renderer/features/importer/importActions';
+import { installBridge } from './fakeHost';
 import { closeDocument } from '../../renderer/state/documentStore';
 
 // The import flow's host for renderer tests: the real handlers of a browser host over a temp workspace holding a
@@ -33,14 +34,14 @@ export async function startImportHost(prefix: string, fixture: string, folder: s
   const api = Object.fromEntries(
     METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
   ) as unknown as CarveApi;
-  setImportApi(api);
+  const uninstall = installBridge(api);
   closeDocument();
   return {
     base,
     jobs,
     async dispose() {
       closeImportDialog();
-      setImportApi(null);
+      uninstall();
       jobs.disposeAll();
       await fs.rm(base, { recursive: true, force: true });
     },

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CarveApi } from '../../shared/api/client';
 import { METHODS, type AppInfo } from '../../shared/api/contract';
-import { closeImportDialog, openImportDialog, setImportApi, setImportDir, setImportFollowLinksOut, startImport } from '../../renderer/features/importer/importActions';
+import { closeImportDialog, openImportDialog, setImportDir, setImportFollowLinksOut, startImport } from '../../renderer/features/importer/importActions';
+import { setBridge } from '../../renderer/platform/bridge';
+import { installBridge } from './fakeHost';
 import { uiStore } from '../../renderer/state/uiStore';
 
 // Item 3 of issue 10: following links out of the imported folder is asked for only by the desktop app, and only
@@ -26,13 +28,13 @@ function recording(): { api: CarveApi; starts: unknown[] } {
 
 afterEach(() => {
   closeImportDialog();
-  setImportApi(null);
+  setBridge(null);
   uiStore.setState({ info: null });
 });
 
 async function startWith(host: AppInfo['host'], follow: boolean): Promise<unknown> {
   const { api, starts } = recording();
-  setImportApi(api);
+  installBridge(api);
   uiStore.setState({ info: info(host) });
   openImportDialog();
   setImportDir('src');
