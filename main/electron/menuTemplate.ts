@@ -1,10 +1,12 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { RecentFile, Theme } from '../../shared/api/contract';
 import type { MenuCommand } from '../../shared/api/events';
+import { commandSpec, primaryKey, toAccelerator, type Platform } from '../../shared/commands/appCommands';
 
 // The application menu as plain data (the electron import above is types only): built again whenever the
 // recent files or the theme change. Items that act on the document send a MenuCommand to the renderer, which
-// runs the same command as its own buttons and shortcuts do; editing and zoom use Electron's roles.
+// runs the same command as its own buttons and shortcuts do; editing and zoom use Electron's roles. Their labels
+// and keys come from the one command table (shared/commands/appCommands.ts), so the menu and the page agree.
 
 export interface MenuActions {
   /** Send a command to the renderer. */
@@ -33,11 +35,20 @@ function recentLabel(file: RecentFile): string {
 
 export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuItemConstructorOptions[] {
   const isMac = state.platform === 'darwin';
-  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    ...(accelerator ? { accelerator } : {}),
-    click: () => actions.send(cmd),
-  });
+  const platform: Platform = isMac ? 'mac' : 'other';
+  const command = (cmd: MenuCommand): MenuItemConstructorOptions => {
+    const spec = commandSpec(cmd);
+    const key = primaryKey(cmd, platform, 'desktop');
+    // A key without Ctrl/Cmd or Alt (Shift+1) is shown, not registered: as a global accelerator it would fire
+    // while typing in a text field. The page handles it where it applies.
+    const shownOnly = key !== undefined && !/^(Mod|Alt)\+/.test(key);
+    return {
+      label: spec.menuLabel ?? spec.label,
+      ...(key ? { accelerator: toAccelerator(key) } : {}),
+      ...(shownOnly ? { registerAccelerator: false } : {}),
+      click: () => actions.send(cmd),
+    };
+  };
 
   const recent: MenuItemConstructorOptions[] = state.recentFiles.length
     ? [
@@ -50,16 +61,16 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   const file: MenuItemConstructorOptions = {
     label: '&File',
     submenu: [
-      command('New', 'file:new', 'CmdOrCtrl+N'),
-      command('Open…', 'file:open', 'CmdOrCtrl+O'),
+      command('file:new'),
+      command('file:open'),
       { label: 'Open Recent', submenu: recent },
       { type: 'separator' },
-      command('Save', 'file:save', 'CmdOrCtrl+S'),
-      command('Save As…', 'file:save-as', 'CmdOrCtrl+Shift+S'),
-      command('Export…', 'file:export', 'CmdOrCtrl+E'),
-      command('Import from Python Source…', 'file:import'),
+      command('file:save'),
+      command('file:save-as'),
+      command('file:export'),
+      command('file:import'),
       { type: 'separator' },
-      command('Close', 'file:close', 'CmdOrCtrl+W'),
+      command('file:close'),
       ...(isMac ? [] : [{ type: 'separator' } as const, { role: 'quit' } as const]),
     ],
   };
@@ -68,8 +79,8 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     label: '&Edit',
     submenu: [
       // The renderer decides: a text field undoes its typing, anywhere else the project's history steps back.
-      command('Undo', 'edit:undo', 'CmdOrCtrl+Z'),
-      command('Redo', 'edit:redo', isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y'),
+      command('edit:undo'),
+      command('edit:redo'),
       { type: 'separator' },
       { role: 'cut' },
       { role: 'copy' },
@@ -85,11 +96,11 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
       { role: 'zoomIn' },
       { role: 'zoomOut' },
       { role: 'resetZoom' },
-      command('Fit to Window', 'view:fit', 'CmdOrCtrl+Shift+1'),
+      command('view:fit'),
       { type: 'separator' },
-      command('Toggle Monolith Panel', 'view:toggle-monolith-panel', 'CmdOrCtrl+B'),
-      command('Toggle Inspector', 'view:toggle-inspector', 'CmdOrCtrl+Alt+B'),
-      command('Toggle Roadmap', 'view:toggle-roadmap', 'CmdOrCtrl+J'),
+      command('view:toggle-monolith-panel'),
+      command('view:toggle-inspector'),
+      command('view:toggle-roadmap'),
       { type: 'separator' },
       {
         label: 'Theme',
@@ -107,6 +118,7 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
   };
 
   const windowMenu: MenuItemConstructorOptions = { role: 'windowMenu' };
+  const help: MenuItemConstructorOptions = { role: 'help', label: '&Help', submenu: [command('help:shortcuts')] };
   const app: MenuItemConstructorOptions = {
     label: 'Carve',
     submenu: [
@@ -122,5 +134,5 @@ export function buildMenuTemplate(state: MenuState, actions: MenuActions): MenuI
     ],
   };
 
-  return isMac ? [app, file, edit, view, windowMenu] : [file, edit, view];
+  return isMac ? [app, file, edit, view, windowMenu, help] : [file, edit, view, help];
 }

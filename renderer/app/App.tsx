@@ -2,6 +2,7 @@ import { DialogHost } from './DialogHost';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { Frame } from './Frame';
 import { StartScreen } from './StartScreen';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusBar } from './StatusBar';
 import { useHostIntegration } from './useHostIntegration';
 import { useTheme } from './useTheme';
@@ -21,6 +22,7 @@ export function App({ actions }: { actions: Actions }) {
       </div>
       <DialogHost />
       <ExportDialog />
+      <ShortcutsDialog />
     </ActionsContext.Provider>
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { setPaletteOpen, useCanvas } from '../state/canvasStore';
-import { filterCommands, PALETTE_COMMANDS } from './commands';
+import { filterCommands, isCommandEnabled, paletteCommands, runAppCommand, type CommandContext } from './commands';
 import { useActions } from '../state/actionsContext';
+import './commands.css';
 
 /**
  * The command palette (Ctrl+K): every command with its shortcut, filtered as you type; arrow keys choose, Enter
- * runs, Escape closes and focus returns where it was.
+ * runs, Escape closes and focus returns where it was. A command that cannot run now is shown dimmed and not run.
  */
 export function CommandPalette() {
   const open = useCanvas((state) => state.paletteOpen);
@@ -19,7 +20,10 @@ function Palette() {
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLUListElement>(null);
-  const matches = useMemo(() => filterCommands(PALETTE_COMMANDS, query).filter((command) => command.id !== 'palette:open'), [query]);
+  const commands = useMemo(() => paletteCommands(), []);
+  const matches = useMemo(() => filterCommands(commands, query), [commands, query]);
+  // Whether each command can run is asked where the focus was when the palette opened (the canvas, a panel).
+  const [context] = useState<CommandContext>(() => ({ actions, target: document.activeElement }));
   const index = Math.min(active, Math.max(0, matches.length - 1));
 
   useEffect(() => {
@@ -35,10 +39,10 @@ function Palette() {
 
   const run = (position: number) => {
     const command = matches[position];
-    if (!command) return;
+    if (!command || !isCommandEnabled(command.id, context)) return;
     setPaletteOpen(false);
     // After the palette has closed and focus is back where it was.
-    requestAnimationFrame(() => void command.run(actions));
+    requestAnimationFrame(() => void runAppCommand(command.id, context));
   };
 
   return (
@@ -83,6 +87,7 @@ function Palette() {
               id={`${listId}-${i}`}
               role="option"
               aria-selected={i === index}
+              aria-disabled={isCommandEnabled(command.id, context) ? undefined : true}
               className="palette-option"
               onMouseMove={() => i !== index && setActive(i)}
               onClick={() => run(i)}

@@ -1,18 +1,14 @@
 import { Canvas } from '../features/canvas/Canvas';
-import { useAppShortcuts } from './commands';
 import { DesignChecks } from '../features/checks/DesignChecks';
 import { Inspector } from '../features/inspector/Inspector';
 import { MonolithPanel } from '../features/monolith/MonolithPanel';
 import { RoadmapView } from '../features/roadmap/RoadmapView';
-import { useActions } from '../state/actionsContext';
 import { CommandPalette } from './CommandPalette';
 import { TopBar } from './TopBar';
 import { useUi } from '../state/uiStore';
 
 /** The app frame around an open project: top bar, monolith panel, canvas, inspector with design checks, roadmap. */
 export function Frame() {
-  const actions = useActions();
-  useAppShortcuts(actions);
   const panels = useUi((state) => state.panels);
   const row = (centre: string) =>
     [panels.monolith ? 'monolith' : null, centre, panels.inspector ? 'inspector' : null].filter(Boolean).join(' ');

@@ -1,93 +1,56 @@
-import type { MenuCommand } from '../../shared/api/events';
+import {
+  APP_COMMAND_IDS,
+  commandForKey,
+  commandSpec,
+  keyOfPress,
+  menuOwnsKey,
+  shortcutText,
+  type AppCommandId,
+  type CommandCategory,
+  type KeyPress,
+} from '../../shared/commands/appCommands';
 import type { Actions } from '../state/actions';
 import { openExportDialog } from '../state/exportStore';
 import { openImportDialog } from '../features/importer/importActions';
-import { useEffect } from 'react';
-import { copySelection, deleteServices, newServiceAt, pasteClipboard, selectedServiceIds } from '../features/canvas/canvasActions';
+import { copySelection, hasClipboard, newServiceAt, pasteClipboard, selectedServiceIds } from '../features/canvas/canvasActions';
+import { canvasOf, deleteSelection, hasDeletableSelection, openMenuFromKeyboard } from '../features/canvas/canvasCommands';
 import { canvasStore, setPaletteOpen, startRename } from '../state/canvasStore';
 import { isTypingIn } from '../platform/typing';
+import { keyTable, type KeyTable } from '../platform/keys';
 import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { redoEdit, undoEdit } from '../state/edit';
 import { moveModulesTo } from '../state/moduleActions';
 import { selectionStore } from '../state/selectionStore';
-import { showNotice, togglePanel } from '../state/uiStore';
+import { setShortcutsOpen, togglePanel } from '../state/uiStore';
 
-// Every command the shell knows, run the same way from Electron's menus, in-page shortcuts and the toolbar.
+// The app's commands: what each one does and when it can (the table of ids, labels and keys is
+// shared/commands/appCommands.ts, which the Electron menu reads too). The palette, the page's one key handler,
+// the menu's host events and the toolbar all run commands through runAppCommand.
 
-export interface Shortcut {
-  key: string;
-  shift: boolean;
-  command: MenuCommand;
-  /** How the shortcut is written on screen. */
-  label: string;
+export interface CommandContext {
+  actions: Actions;
+  /** Where the key was pressed or the focus was (the canvas's commands need it), null when nowhere in particular. */
+  target: EventTarget | null;
 }
 
-export const SHORTCUTS: readonly Shortcut[] = [
-  { key: 's', shift: false, command: 'file:save', label: 'Ctrl+S' },
-  { key: 's', shift: true, command: 'file:save-as', label: 'Ctrl+Shift+S' },
-  { key: 'o', shift: false, command: 'file:open', label: 'Ctrl+O' },
-  { key: 'n', shift: false, command: 'file:new', label: 'Ctrl+N' },
-  { key: 'z', shift: false, command: 'edit:undo', label: 'Ctrl+Z' },
-  { key: 'z', shift: true, command: 'edit:redo', label: 'Ctrl+Shift+Z' },
-  { key: 'y', shift: false, command: 'edit:redo', label: 'Ctrl+Y' },
-];
-
-/** The command a key press asks for (Ctrl on Windows and Linux, Cmd on macOS), if any. */
-export function commandForKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>): MenuCommand | null {
-  if (!(event.ctrlKey || event.metaKey) || event.altKey) return null;
-  const key = event.key.toLowerCase();
-  return SHORTCUTS.find((s) => s.key === key && s.shift === event.shiftKey)?.command ?? null;
+interface Behaviour {
+  /** Whether it can run now (absent: always). A key whose command cannot run is left to the browser. */
+  enabled?(context: CommandContext): boolean;
+  run(context: CommandContext): unknown;
 }
 
-export function shortcutLabel(command: MenuCommand): string | undefined {
-  return SHORTCUTS.find((s) => s.command === command)?.label;
-}
+const hasProject = () => documentStore.getState().project !== null;
+const controls = () => canvasStore.getState().controls;
+const hasCanvas = () => controls() !== null;
 
-export async function runCommand(actions: Actions, command: MenuCommand): Promise<void> {
-  switch (command) {
-    case 'file:new':
-      await actions.newProject();
-      return;
-    case 'file:open':
-      await actions.open();
-      return;
-    case 'file:save':
-      await actions.save();
-      return;
-    case 'file:save-as':
-      await actions.saveAs();
-      return;
-    case 'file:close':
-      await actions.close();
-      return;
-    case 'edit:undo':
-    case 'edit:redo':
-      undoOrRedo(command === 'edit:undo' ? 'undo' : 'redo');
-      return;
-    case 'file:export':
-      openExportDialog();
-      return;
-    case 'file:import':
-      openImportDialog();
-      return;
-    case 'view:fit':
-      canvasStore.getState().controls?.fit();
-      return;
-    case 'view:toggle-monolith-panel':
-      togglePanel('monolith');
-      return;
-    case 'view:toggle-inspector':
-      togglePanel('inspector');
-      return;
-    case 'view:toggle-roadmap':
-      togglePanel('roadmap');
-      return;
-    default: {
-      const unknown: never = command;
-      showNotice(`Unknown command ${String(unknown)}`);
-    }
-  }
+/** Modules selected in the panel, else those of the selected services: what "Move to service…" acts on. */
+function modulesToMove(): string[] {
+  const { moduleIds, nodeIds } = selectionStore.getState();
+  if (moduleIds.length > 0) return moduleIds;
+  const project = documentStore.getState().project;
+  const chosen = new Set(nodeIds);
+  return project ? project.services.filter((service) => chosen.has(service.id)).flatMap((service) => service.moduleIds) : [];
 }
 
 /** Undo or redo: the text field's own history while typing, the project's history everywhere else. */
@@ -101,66 +64,77 @@ export function undoOrRedo(which: 'undo' | 'redo'): void {
   else redoEdit();
 }
 
-// ---- The command palette and the in-page shortcuts that are not menu commands ----
+const BEHAVIOUR: Record<AppCommandId, Behaviour> = {
+  'file:new': { run: ({ actions }) => actions.newProject() },
+  'file:open': { run: ({ actions }) => actions.open() },
+  'file:save': { enabled: hasProject, run: ({ actions }) => actions.save() },
+  'file:save-as': { enabled: hasProject, run: ({ actions }) => actions.saveAs() },
+  'file:export': { enabled: hasProject, run: () => openExportDialog() },
+  'file:import': { run: () => openImportDialog() },
+  'file:close': { enabled: hasProject, run: ({ actions }) => actions.close() },
+  'edit:undo': { run: () => undoOrRedo('undo') },
+  'edit:redo': { run: () => undoOrRedo('redo') },
+  'service:copy': { enabled: () => selectedServiceIds().length > 0, run: copySelection },
+  'service:paste': { enabled: hasClipboard, run: () => pasteClipboard() },
+  'service:new': {
+    enabled: hasCanvas,
+    run: () => newServiceAt(controls()?.centre() ?? { x: 0, y: 0 }, selectionStore.getState().moduleIds),
+  },
+  'module:move': { enabled: () => modulesToMove().length > 0, run: () => moveModulesTo(modulesToMove()) },
+  'service:rename': { enabled: () => selectedServiceIds().length > 0, run: () => startRename(selectedServiceIds()[0] ?? null) },
+  'service:delete': { enabled: hasDeletableSelection, run: deleteSelection },
+  'canvas:context-menu': {
+    enabled: ({ target }) => canvasOf(target) !== null,
+    run: ({ target }) => {
+      const canvas = canvasOf(target);
+      if (canvas) openMenuFromKeyboard(canvas);
+    },
+  },
+  'view:fit': { enabled: hasCanvas, run: () => controls()?.fit() },
+  'view:fit-selection': { enabled: hasCanvas, run: () => controls()?.fitSelection() },
+  'view:layout-all': { enabled: hasCanvas, run: () => controls()?.autoLayout(null) },
+  'view:layout-selection': {
+    enabled: () => hasCanvas() && selectionStore.getState().nodeIds.length > 1,
+    run: () => controls()?.autoLayout(selectionStore.getState().nodeIds),
+  },
+  'view:arrange-by-phase': { enabled: hasCanvas, run: () => controls()?.arrangeByPhase() },
+  'view:toggle-monolith-panel': { enabled: hasProject, run: () => togglePanel('monolith') },
+  'view:toggle-inspector': { enabled: hasProject, run: () => togglePanel('inspector') },
+  'view:toggle-roadmap': { enabled: hasProject, run: () => togglePanel('roadmap') },
+  'palette:open': { enabled: hasProject, run: () => setPaletteOpen(true) },
+  'help:shortcuts': { run: () => setShortcutsOpen(true) },
+};
 
-/** A command the palette lists (every command the app has, with its shortcut). */
+export const isCommandEnabled = (id: AppCommandId, context: CommandContext): boolean => BEHAVIOUR[id].enabled?.(context) ?? true;
+
+/** Runs a command if it can run now; says whether it ran. */
+export async function runAppCommand(id: AppCommandId, context: CommandContext): Promise<boolean> {
+  if (!isCommandEnabled(id, context)) return false;
+  await BEHAVIOUR[id].run(context);
+  return true;
+}
+
+/** A command's own key as written on this page (⇧⌘S on macOS, Ctrl+Shift+S elsewhere), if it has one. */
+export function shortcutLabel(id: AppCommandId, table: KeyTable = keyTable()): string | undefined {
+  return shortcutText(id, table.platform, table.host);
+}
+
+// ---- The command palette ----
+
 export interface PaletteCommand {
-  id: string;
+  id: AppCommandId;
   label: string;
-  group: 'File' | 'Edit' | 'Services' | 'View';
+  group: CommandCategory;
   shortcut?: string;
-  run(actions: Actions): void | Promise<void>;
 }
 
-const menu = (id: MenuCommand, label: string, group: PaletteCommand['group'], shortcut = shortcutLabel(id)): PaletteCommand => ({
-  id,
-  label,
-  group,
-  ...(shortcut ? { shortcut } : {}),
-  run: (actions) => runCommand(actions, id),
-});
-
-const controls = () => canvasStore.getState().controls;
-
-/** Modules selected in the panel, else those of the selected services: what "Move to service…" acts on. */
-function modulesToMove(): string[] {
-  const { moduleIds, nodeIds } = selectionStore.getState();
-  if (moduleIds.length > 0) return moduleIds;
-  const project = documentStore.getState().project;
-  const chosen = new Set(nodeIds);
-  return project ? project.services.filter((service) => chosen.has(service.id)).flatMap((service) => service.moduleIds) : [];
+/** Every command the palette lists, in table order, with its key on this page. */
+export function paletteCommands(table: KeyTable = keyTable()): PaletteCommand[] {
+  return APP_COMMAND_IDS.filter((id) => id !== 'palette:open' && !commandSpec(id).notInPalette).map((id) => {
+    const shortcut = shortcutLabel(id, table);
+    return { id, label: commandSpec(id).label, group: commandSpec(id).category, ...(shortcut ? { shortcut } : {}) };
+  });
 }
-
-function newService(): void {
-  const { moduleIds } = selectionStore.getState();
-  newServiceAt(controls()?.centre() ?? { x: 0, y: 0 }, moduleIds);
-}
-
-export const PALETTE_COMMANDS: readonly PaletteCommand[] = [
-  { id: 'service:new', label: 'New service', group: 'Services', shortcut: 'Ctrl+Shift+N', run: newService },
-  { id: 'module:move', label: 'Move to service…', group: 'Services', shortcut: 'Ctrl+Shift+M', run: () => void moveModulesTo(modulesToMove()) },
-  { id: 'service:rename', label: 'Rename service', group: 'Services', shortcut: 'F2', run: () => startRename(selectedServiceIds()[0] ?? null) },
-  { id: 'service:delete', label: 'Delete selected services', group: 'Services', shortcut: 'Delete', run: () => deleteServices(selectedServiceIds()) },
-  { id: 'service:copy', label: 'Copy services', group: 'Edit', shortcut: 'Ctrl+C', run: copySelection },
-  { id: 'service:paste', label: 'Paste services', group: 'Edit', shortcut: 'Ctrl+V', run: () => pasteClipboard() },
-  menu('edit:undo', 'Undo', 'Edit', 'Ctrl+Z'),
-  menu('edit:redo', 'Redo', 'Edit', 'Ctrl+Shift+Z'),
-  { id: 'view:fit', label: 'Zoom to fit', group: 'View', shortcut: 'Shift+1', run: () => controls()?.fit() },
-  { id: 'view:fit-selection', label: 'Zoom to selection', group: 'View', shortcut: 'Shift+2', run: () => controls()?.fitSelection() },
-  { id: 'view:layout-all', label: 'Auto-layout all', group: 'View', run: () => controls()?.autoLayout(null) },
-  { id: 'view:layout-selection', label: 'Auto-layout selection', group: 'View', run: () => controls()?.autoLayout(selectionStore.getState().nodeIds) },
-  { id: 'view:arrange-by-phase', label: 'Arrange by roadmap phase', group: 'View', run: () => controls()?.arrangeByPhase() },
-  menu('view:toggle-monolith-panel', 'Show or hide the monolith panel', 'View'),
-  menu('view:toggle-inspector', 'Show or hide the inspector', 'View'),
-  menu('view:toggle-roadmap', 'Show or hide the roadmap', 'View'),
-  { id: 'palette:open', label: 'Command palette', group: 'View', shortcut: 'Ctrl+K', run: () => setPaletteOpen(true) },
-  menu('file:new', 'New project', 'File'),
-  menu('file:open', 'Open project…', 'File'),
-  menu('file:save', 'Save', 'File'),
-  menu('file:save-as', 'Save As…', 'File'),
-  menu('file:export', 'Export…', 'File'),
-  menu('file:close', 'Close project', 'File'),
-];
 
 /** Commands matching what was typed: every word of the query in the label or group, in list order. */
 export function filterCommands(commands: readonly PaletteCommand[], query: string): PaletteCommand[] {
@@ -171,35 +145,44 @@ export function filterCommands(commands: readonly PaletteCommand[], query: strin
   });
 }
 
-/** The palette command a key press asks for (not while typing in a field), if any. */
-export function appCommandForKey(
-  event: Pick<KeyboardEvent, 'key' | 'code' | 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>,
-  typing: boolean,
-): string | null {
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
-  if (event.altKey) return null;
-  if (mod && !event.shiftKey && key === 'k') return 'palette:open';
-  if (typing) return null;
-  if (mod && event.shiftKey && key === 'm') return 'module:move';
-  if (mod && event.shiftKey && key === 'n') return 'service:new';
-  if (!mod && event.shiftKey && event.code === 'Digit1') return 'view:fit';
-  if (!mod && event.shiftKey && event.code === 'Digit2') return 'view:fit-selection';
-  return null;
+// ---- The page's one key handler ----
+
+export type KeyEvent = KeyPress & { target: EventTarget | null; defaultPrevented: boolean; preventDefault(): void };
+
+/**
+ * The command a key press runs on this page, or null: its key in the table, where the key works (a text field,
+ * the canvas), and not one the desktop menu already sends (its registered accelerators).
+ */
+export function commandForPress(event: KeyEvent, table: KeyTable): AppCommandId | null {
+  const key = keyOfPress(event, table.platform);
+  const id = key ? commandForKey(key, table.platform, table.host) : null;
+  if (!key || !id) return null;
+  if (table.host === 'desktop' && menuOwnsKey(id, key, table.platform)) return null;
+  const { scope } = commandSpec(id);
+  if (scope !== 'anywhere' && isTypingIn(event.target)) return null;
+  if (scope === 'canvas' && canvasOf(event.target) === null) return null;
+  return id;
 }
 
-/** Mount once with an open project: Ctrl+K and the canvas commands' shortcuts, in every host. */
-export function useAppShortcuts(actions: Actions): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.defaultPrevented || isDialogOpen()) return;
-      const id = appCommandForKey(event, isTypingIn(event.target));
-      const command = id ? PALETTE_COMMANDS.find((candidate) => candidate.id === id) : undefined;
-      if (!command) return;
-      event.preventDefault();
-      void command.run(actions);
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, [actions]);
+/**
+ * Handles a key press on the page: runs its command when it can run, and then only takes the key from the
+ * browser. While a dialog is open no command runs, but its keys are kept from the browser (Ctrl+S would offer to
+ * save the web page) except undo and redo, which the dialog's text fields keep.
+ */
+export function handleKey(event: KeyEvent, actions: Actions, table: KeyTable = keyTable()): AppCommandId | null {
+  if (event.defaultPrevented) return null;
+  const id = commandForPress(event, table);
+  if (!id) return null;
+  if (isDialogOpen()) {
+    if (id !== 'edit:undo' && id !== 'edit:redo') event.preventDefault();
+    return null;
+  }
+  const context: CommandContext = { actions, target: event.target };
+  // A command that cannot run leaves its key to the page (Ctrl+C with no service selected copies text), except
+  // the app-wide ones (Ctrl+S with nothing open is still not the browser's "Save page").
+  if (commandSpec(id).scope === 'anywhere') event.preventDefault();
+  if (!isCommandEnabled(id, context)) return null;
+  event.preventDefault();
+  void runAppCommand(id, context);
+  return id;
 }

@@ -1,13 +1,14 @@
 import { useEffect } from 'react';
 import { getBridge } from '../platform/bridge';
-import { commandForKey, runCommand } from './commands';
+import { handleKey, runAppCommand } from './commands';
 import type { Actions } from '../state/actions';
 import { startAutosave } from '../state/autosave';
 import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { showNotice } from '../state/uiStore';
+import { hostOf, keyboardPlatform } from '../platform/keys';
 
-/** Title, dirty flag, window close, menus, shortcuts and autosave: the page's ties to its host. */
+/** Title, dirty flag, window close, menus, keys and autosave: the page's ties to its host. */
 export function useHostIntegration(actions: Actions): void {
   useEffect(() => {
     const { host } = getBridge();
@@ -30,7 +31,7 @@ export function useHostIntegration(actions: Actions): void {
       switch (event.type) {
         case 'menu':
           // A question on screen is answered first; menu commands wait for it to close.
-          if (!isDialogOpen()) void runCommand(actions, event.command);
+          if (!isDialogOpen()) void runAppCommand(event.command, { actions, target: document.activeElement });
           return;
         case 'open-file':
           void actions.open(event.path);
@@ -44,14 +45,11 @@ export function useHostIntegration(actions: Actions): void {
       }
     });
 
-    const onKeyDown = (event: KeyboardEvent) => {
-      const command = commandForKey(event);
-      if (!command) return;
-      event.preventDefault();
-      if (!isDialogOpen()) void runCommand(actions, command);
-    };
-    // In Electron the menus own these keys and send the same commands as host events.
-    if (host.kind === 'browser') window.addEventListener('keydown', onKeyDown);
+    // The page's one key handler: every command's keys (shared/commands/appCommands.ts), the canvas's when it has
+    // the focus. In Electron the menu's registered accelerators send their commands as host events instead.
+    const table = { platform: keyboardPlatform(), host: hostOf(host.kind) };
+    const onKeyDown = (event: KeyboardEvent) => void handleKey(event, actions, table);
+    window.addEventListener('keydown', onKeyDown);
 
     const onBeforeUnload = (event: BeforeUnloadEvent) => {
       if (!documentStore.getState().dirty) return;

@@ -22,6 +22,8 @@ export interface UiState {
   droppedRecent: string[];
   drafts: DraftInfo[];
   busy: boolean;
+  /** The keyboard shortcuts reference (Help > Keyboard Shortcuts, the palette). */
+  shortcutsOpen: boolean;
 }
 
 export const uiStore = createStore<UiState>(() => ({
@@ -35,6 +37,7 @@ export const uiStore = createStore<UiState>(() => ({
   droppedRecent: [],
   drafts: [],
   busy: false,
+  shortcutsOpen: false,
 }));
 
 export const useUi = <T>(selector: (state: UiState) => T): T => useStore(uiStore, selector);
@@ -52,6 +55,8 @@ export function dismissError(): void {
 export function showNotice(message: string | null): void {
   uiStore.setState({ notice: message });
 }
+
+export const setShortcutsOpen = (shortcutsOpen: boolean) => uiStore.setState({ shortcutsOpen });
 
 export function togglePanel(panel: PanelId): void {
   const { panels } = uiStore.getState();

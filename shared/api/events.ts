@@ -1,5 +1,6 @@
 // Events a host sends to the renderer (Electron menus, a file double-clicked while Carve runs, a close request).
-// The browser host has no menus: its renderer raises the same commands from its own toolbar.
+// The browser host has no menus: its renderer raises the same commands from its own toolbar and keys.
+// Labels and keys of these commands are in shared/commands/appCommands.ts.
 
 export const MENU_COMMANDS = [
   'file:new',
@@ -15,6 +16,7 @@ export const MENU_COMMANDS = [
   'view:toggle-monolith-panel',
   'view:toggle-inspector',
   'view:toggle-roadmap',
+  'help:shortcuts',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 

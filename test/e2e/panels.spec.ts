@@ -97,7 +97,7 @@ test('Move to service… by keyboard alone: a new service with the selected modu
   await row(page, 'acme.orders').click();
   await page.keyboard.press('Shift+ArrowDown');
   await expect(page.getByText('2 of 25 selected')).toBeVisible();
-  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Control+Shift+m');
   const dialog = page.getByRole('dialog', { name: 'Move 2 modules to…' });
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('radio', { name: /Catalog Service/ })).toBeFocused();
@@ -122,7 +122,7 @@ test('Move to service… by keyboard alone: a new service with the selected modu
 
   // Back to the monolith, again from the keyboard: the button, then the Monolith choice.
   await row(page, 'acme.orders').click();
-  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Control+Shift+m');
   const again = page.getByRole('dialog', { name: 'Move acme.orders to…' });
   await again.getByRole('radio', { name: /^Monolith/ }).check();
   await again.getByRole('button', { name: 'Move' }).click();
@@ -206,7 +206,7 @@ test('a design warning selects the service it names; metrics show the last edit�
 
   // An edit that moves a module changes the figures, and the change is shown.
   await row(page, 'acme.core').click();
-  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Control+Shift+m');
   await page.getByRole('dialog', { name: 'Move acme.core to…' }).getByRole('radio', { name: /^Search/ }).check();
   await page.getByRole('dialog', { name: 'Move acme.core to…' }).getByRole('button', { name: 'Move' }).click();
   await expect(checks.getByLabel(/Modularity changed by/)).toBeVisible();
@@ -294,7 +294,7 @@ for (const theme of ['light', 'dark'] as const) {
     await inspector(page).getByRole('button', { name: 'Search' }).first().click();
     await page.screenshot({ path: `${SHOTS}/panels-service-${theme}.png` });
     await row(page, 'acme.orders').click();
-    await page.keyboard.press('Control+m');
+    await page.keyboard.press('Control+Shift+m');
     await expect(page.getByRole('dialog', { name: 'Move acme.orders to…' })).toBeVisible();
     await page.screenshot({ path: `${SHOTS}/panels-move-${theme}.png` });
   });

@@ -28,7 +28,7 @@ test('10,000 modules: the tree draws only what is in view; search and Move to se
   const searchMs = Date.now() - start;
 
   await tree.getByRole('treeitem', { name: new RegExp(`^${name.replace(/\./g, '\\.')},`) }).click();
-  await page.keyboard.press('Control+m');
+  await page.keyboard.press('Control+Shift+m');
   const dialog = page.getByRole('dialog', { name: `Move ${name} to…` });
   await dialog.getByRole('radio', { name: /^Monolith/ }).check();
   start = Date.now();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Theme } from '../../shared/api/contract';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/api/events';
 import { buildMenuTemplate, type MenuState } from '../../main/electron/menuTemplate';
+import { commandForKey, keyOfPress, primaryKey, type Platform } from '../../shared/commands/appCommands';
 
 // The native menu as data: what it shows, and what each item does when clicked.
 
@@ -44,7 +45,7 @@ function allItems(items: Item[]): Item[] {
 describe('application menu', () => {
   it('has File, Edit and View menus with the issue’s items', () => {
     const { template } = setup();
-    expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View']);
+    expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
     const file = submenu(template[0]).filter((item) => item.label).map((item) => item.label);
     expect(file).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Import from Python Source…', 'Close']);
     const edit = submenu(template[1]).filter((item) => item.role).map((item) => item.role);
@@ -53,7 +54,7 @@ describe('application menu', () => {
     const history = submenu(template[1]).filter((item) => item.label).map((item) => [item.label, item.accelerator]);
     expect(history).toEqual([
       ['Undo', 'CmdOrCtrl+Z'],
-      ['Redo', 'Ctrl+Y'],
+      ['Redo', 'CmdOrCtrl+Y'],
     ]);
     const view = submenu(template[2]);
     expect(view.filter((item) => item.role).map((item) => item.role)).toEqual(expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom']));
@@ -118,7 +119,7 @@ describe('application menu', () => {
 
   it('follows the platform: an app menu and Window menu on macOS, Quit in File elsewhere', () => {
     const mac = setup({ platform: 'darwin' }).template;
-    expect(mac.map((item) => item.label ?? item.role)).toEqual(['Carve', '&File', '&Edit', '&View', 'windowMenu']);
+    expect(mac.map((item) => item.label ?? item.role)).toEqual(['Carve', '&File', '&Edit', '&View', 'windowMenu', '&Help']);
     expect(submenu(mac[1]).some((item) => item.role === 'quit')).toBe(false);
     expect(submenu(setup({ platform: 'win32' }).template[0]).some((item) => item.role === 'quit')).toBe(true);
   });
@@ -128,4 +129,46 @@ describe('application menu', () => {
     expect(hasDevTools(false)).toBe(false);
     expect(hasDevTools(true)).toBe(true);
   });
+
+  it('gives each command the page’s own key: the accelerator, pressed in the page, is the same command', () => {
+    for (const [os, platform] of [['linux', 'other'], ['win32', 'other'], ['darwin', 'mac']] as [NodeJS.Platform, Platform][]) {
+      const { template, calls } = setup({ platform: os });
+      for (const item of allItems(template).filter((candidate) => candidate.click && !candidate.submenu)) {
+        calls.length = 0;
+        click(item);
+        const sent = calls.find(([kind]) => kind === 'send')?.[1] as MenuCommand | undefined;
+        if (!sent) continue;
+        const key = primaryKey(sent, platform, 'desktop');
+        expect(item.accelerator, `${os} ${sent}`).toBe(key ? accelerator(key) : undefined);
+        if (!item.accelerator) continue;
+        // The accelerator as a key press on the page of that platform: the page's table names the same command.
+        const parts = String(item.accelerator).split('+');
+        const last = parts.pop()!;
+        const pressed = keyOfPress(
+          {
+            key: /^[A-Z]$/.test(last) ? last.toLowerCase() : last,
+            code: /^[A-Z]$/.test(last) ? `Key${last}` : /^[0-9]$/.test(last) ? `Digit${last}` : last,
+            ctrlKey: parts.includes('CmdOrCtrl') && platform === 'other',
+            metaKey: parts.includes('CmdOrCtrl') && platform === 'mac',
+            altKey: parts.includes('Alt'),
+            shiftKey: parts.includes('Shift'),
+          },
+          platform,
+        );
+        expect(pressed && commandForKey(pressed, platform, 'desktop'), `${os} ${String(item.accelerator)}`).toBe(sent);
+        // Keys without Ctrl/Cmd or Alt are shown but not registered: they would fire while typing.
+        expect(item.registerAccelerator === false, `${os} ${sent}`).toBe(!/CmdOrCtrl|Alt/.test(String(item.accelerator)));
+      }
+    }
+  });
+
+  it('offers the keyboard shortcuts reference in Help', () => {
+    const { template, calls } = setup();
+    click(find(submenu(template.at(-1)), 'Keyboard Shortcuts'));
+    expect(calls).toEqual([['send', 'help:shortcuts']]);
+    expect(find(submenu(template.at(-1)), 'Keyboard Shortcuts').accelerator).toBe('CmdOrCtrl+/');
+  });
 });
+
+/** The accelerator a key of the table is written as in Electron. */
+const accelerator = (key: string) => key.replace(/^Mod\+/, 'CmdOrCtrl+');

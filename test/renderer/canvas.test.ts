@@ -11,7 +11,6 @@ import { canvasStore, flushViewport } from '../../renderer/state/canvasStore';
 import { dropModules, nodeIdUnder, parseModuleIds } from '../../renderer/features/canvas/dropTarget';
 import { anchorTo } from '../../renderer/features/canvas/layout';
 import { CHIP_LIMIT, createNodeDeriver, deriveEdges, sidesFor, summarizeEdge, type ServiceFlowNode } from '../../renderer/features/canvas/toFlow';
-import { appCommandForKey, filterCommands, PALETTE_COMMANDS } from '../../renderer/app/commands';
 import { documentStore, loadDocument } from '../../renderer/state/documentStore';
 
 const inputsFor = (project: Project) => ({ graph: buildServiceGraph(project), warnings: checkDesign(project), phaseOf: new Map<string, number>() });
@@ -205,28 +204,5 @@ describe('layout and viewport', () => {
     expect(history!.past).toHaveLength(0);
     expect(history!.present).toBe(project);
     expect(dirty).toBe(false);
-  });
-});
-
-describe('command palette and shortcuts', () => {
-  it('every command has its own id and label; typing filters by words', () => {
-    expect(new Set(PALETTE_COMMANDS.map((c) => c.id)).size).toBe(PALETTE_COMMANDS.length);
-    expect(new Set(PALETTE_COMMANDS.map((c) => c.label)).size).toBe(PALETTE_COMMANDS.length);
-    expect(filterCommands(PALETTE_COMMANDS, 'move serv').map((c) => c.label)).toEqual(['Move to service…']);
-    expect(filterCommands(PALETTE_COMMANDS, 'ZOOM').map((c) => c.id)).toEqual(['view:fit', 'view:fit-selection']);
-    expect(filterCommands(PALETTE_COMMANDS, '')).toHaveLength(PALETTE_COMMANDS.length);
-    expect(filterCommands(PALETTE_COMMANDS, 'no such thing')).toEqual([]);
-  });
-
-  it('Ctrl+K opens the palette even while typing; the canvas shortcuts wait until the focus leaves a text field', () => {
-    const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}, code = '') =>
-      ({ key: k, code, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
-    expect(appCommandForKey(key('k', { ctrlKey: true }), true)).toBe('palette:open');
-    expect(appCommandForKey(key('k', { metaKey: true }), false)).toBe('palette:open');
-    expect(appCommandForKey(key('M', { ctrlKey: true, shiftKey: true }), false)).toBe('module:move');
-    expect(appCommandForKey(key('M', { ctrlKey: true, shiftKey: true }), true)).toBeNull();
-    expect(appCommandForKey(key('!', { shiftKey: true }, 'Digit1'), false)).toBe('view:fit');
-    expect(appCommandForKey(key('k'), false)).toBeNull();
-    expect(appCommandForKey(key('k', { ctrlKey: true, altKey: true }), false)).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { commandForKey, SHORTCUTS } from '../../renderer/app/commands';
 import { errorHeading, errorText } from '../../renderer/platform/messages';
 import { setProjectDetails } from '../../shared/commands/project';
 import { breadcrumbs, fileNameProblem, joinPath, withCarveExtension } from '../../renderer/platform/paths';
@@ -17,21 +16,6 @@ describe('messages', () => {
   it('shows the host’s first line, or the heading when the host said nothing', () => {
     expect(errorText({ code: 'invalid-file', message: 'a.carve: not JSON (line 3)\n    at parse' })).toBe('a.carve: not JSON (line 3)');
     expect(errorText({ code: 'not-found', message: '  ' })).toBe('Not found');
-  });
-});
-
-describe('shortcuts', () => {
-  it('Ctrl or Cmd with S, Shift+S, O and N give the file commands; other keys nothing', () => {
-    const press = (key: string, mods: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean }) =>
-      commandForKey({ key, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
-    expect(press('s', { ctrlKey: true })).toBe('file:save');
-    expect(press('S', { metaKey: true, shiftKey: true })).toBe('file:save-as');
-    expect(press('o', { ctrlKey: true })).toBe('file:open');
-    expect(press('n', { metaKey: true })).toBe('file:new');
-    expect(press('s', {})).toBeNull();
-    expect(press('s', { ctrlKey: true, altKey: true })).toBeNull();
-    expect(press('x', { ctrlKey: true })).toBeNull();
-    expect(new Set(SHORTCUTS.map((s) => `${s.key}${s.shift}`)).size).toBe(SHORTCUTS.length);
   });
 });
 

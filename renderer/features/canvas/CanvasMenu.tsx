@@ -1,4 +1,7 @@
+import type { AppCommandId } from '../../../shared/commands/appCommands';
+import { shortcutText } from '../../../shared/commands/appCommands';
 import type { Project } from '../../../shared/model/project';
+import { keyTable } from '../../platform/keys';
 import { ContextMenu, type MenuItem } from '../../widgets/ContextMenu';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectEdge, selectionStore } from '../../state/selectionStore';
@@ -6,9 +9,14 @@ import { uiStore, togglePanel } from '../../state/uiStore';
 import { deleteLink, deleteServices, hasClipboard, newServiceAt, pasteClipboard, selectedServiceIds } from './canvasActions';
 import { canvasStore, openMenu, startRename, type ContextMenuState, useCanvas } from '../../state/canvasStore';
 
-// The canvas's context menus: on a node, on an edge, on empty canvas. Each item names its shortcut.
+// The canvas's context menus: on a node, on an edge, on empty canvas. An item that is a command names the key
+// the command table gives it (shared/commands/appCommands.ts).
 
 const close = () => openMenu(null);
+const keyOf = (id: AppCommandId) => {
+  const { platform, host } = keyTable();
+  return shortcutText(id, platform, host);
+};
 
 function itemsFor(menu: ContextMenuState, project: Project): { label: string; items: MenuItem[] } {
   const controls = canvasStore.getState().controls;
@@ -36,11 +44,11 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
     return {
       label: `Service ${service.name}`,
       items: [
-        { label: 'Rename', shortcut: 'F2', onSelect: () => startRename(service.id) },
+        { label: 'Rename', shortcut: keyOf('service:rename'), onSelect: () => startRename(service.id) },
         { label: 'Move modules…', disabled: service.moduleIds.length === 0, onSelect: () => void moveModulesTo([...service.moduleIds]) },
         layoutSelection,
         { label: 'Zoom to selection', onSelect: () => controls?.fitSelection() },
-        { label: ids.length > 1 ? `Delete ${ids.length} services` : 'Delete', shortcut: 'Delete', danger: true, onSelect: () => deleteServices(ids.length > 0 ? ids : [service.id]) },
+        { label: ids.length > 1 ? `Delete ${ids.length} services` : 'Delete', shortcut: keyOf('service:delete'), danger: true, onSelect: () => deleteServices(ids.length > 0 ? ids : [service.id]) },
       ],
     };
   }
@@ -57,7 +65,7 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
             if (!uiStore.getState().panels.inspector) togglePanel('inspector');
           },
         },
-        { label: 'Delete link', shortcut: 'Delete', disabled: !isLink, danger: true, onSelect: () => deleteLink(target.edgeId) },
+        { label: 'Delete link', shortcut: keyOf('service:delete'), disabled: !isLink, danger: true, onSelect: () => deleteLink(target.edgeId) },
       ],
     };
   }
@@ -65,9 +73,9 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
     label: 'Canvas',
     items: [
       { label: 'New service here', onSelect: () => newServiceAt(target.flow) },
-      { label: 'Paste', shortcut: 'Ctrl+V', disabled: !hasClipboard(), onSelect: () => pasteClipboard(target.flow) },
+      { label: 'Paste', shortcut: keyOf('service:paste'), disabled: !hasClipboard(), onSelect: () => pasteClipboard(target.flow) },
       { label: 'Auto-layout all', onSelect: () => void controls?.autoLayout(null) },
-      { label: 'Fit', shortcut: 'Shift+1', onSelect: () => controls?.fit() },
+      { label: 'Fit', shortcut: keyOf('view:fit'), onSelect: () => controls?.fit() },
     ],
   };
 }

@@ -9,7 +9,7 @@ import {
   type NodeTypes,
   type Viewport,
 } from '@xyflow/react';
-import { useCallback, useEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { blocksByGroup } from '../../../shared/commands/arrange';
 import { MONOLITH_NODE_ID } from '../../../shared/model/project';
 import type { Project } from '../../../shared/model/project';
@@ -17,10 +17,11 @@ import { isTypingIn } from '../../platform/typing';
 import { selectEdge, selectionStore, type SelectionState, useSelection } from '../../state/selectionStore';
 import { showError, useUi } from '../../state/uiStore';
 import { edit } from '../../state/edit';
-import { copySelection, deleteLink, deleteServices, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds } from './canvasActions';
+import { copySelection, hasClipboard, moveNodesTo, pasteClipboard, selectedServiceIds } from './canvasActions';
+import { CANVAS_SCOPE } from './canvasCommands';
 import { canvasStore, openMenu, startRename, type CanvasState, useCanvas } from '../../state/canvasStore';
-import { dropModules, MODULE_MIME, nodeIdUnder, parseModuleIds } from './dropTarget';
 import { CanvasDots } from './CanvasDots';
+import { dropModules, MODULE_MIME, nodeIdUnder, parseModuleIds } from './dropTarget';
 import { DependencyEdge, LinkEdge } from './edges';
 import { EdgeTooltip, type HoveredEdge } from './EdgeTooltip';
 import { ESTIMATE_PAST } from './estimatedNodes';
@@ -206,47 +207,6 @@ export function FlowCanvas({ project }: { project: Project }) {
     canvasStore.setState({ linkDraft: { from: connection.source, to: connection.target, x: lastPointer.current.x, y: lastPointer.current.y } });
   }, []);
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent) => {
-      if (isTypingIn(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      if ((event.key === 'Delete' || event.key === 'Backspace') && !mod) {
-        const edgeId = selectionStore.getState().edgeId;
-        const services = selectedServiceIds();
-        if (services.length > 0) deleteServices(services);
-        else if (edgeId && project.links.some((link) => link.id === edgeId)) deleteLink(edgeId);
-        else return;
-        event.preventDefault();
-      } else if (event.key === 'F2') {
-        const first = selectedServiceIds()[0];
-        if (first) {
-          event.preventDefault();
-          startRename(first);
-        }
-      } else if (mod && !event.shiftKey && key === 'c') {
-        if (selectedServiceIds().length === 0) return;
-        event.preventDefault();
-        copySelection();
-      } else if (mod && !event.shiftKey && key === 'v') {
-        event.preventDefault();
-        pasteClipboard();
-      } else if (event.key === 'ContextMenu' || (event.shiftKey && event.key === 'F10')) {
-        event.preventDefault();
-        const nodeId = selectedServiceIds()[0] ?? null;
-        const element = nodeId ? wrapper.current?.querySelector(`.react-flow__node[data-id="${CSS.escape(nodeId)}"]`) : null;
-        const box = (element ?? wrapper.current)?.getBoundingClientRect();
-        if (!box) return;
-        openMenu({
-          target: nodeId ? { kind: 'node', nodeId } : { kind: 'pane', flow: canvasStore.getState().controls?.centre() ?? { x: 0, y: 0 } },
-          x: box.left + 24,
-          y: box.top + 24,
-        });
-      }
-    },
-    [project.links],
-  );
-
   const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: CarveNode) => {
     event.preventDefault();
     if (!selectionStore.getState().nodeIds.includes(node.id)) selectionStore.setState({ nodeIds: [node.id], moduleIds: [], edgeId: null });
@@ -273,7 +233,8 @@ export function FlowCanvas({ project }: { project: Project }) {
       className={liteEdges ? 'canvas-flow has-lite-edges' : 'canvas-flow'}
       onDragOver={onDragOver}
       onDrop={onDrop}
-      onKeyDown={onKeyDown}
+      // Its keys (Delete, F2, Ctrl+C/V, the context menu key) are the app's commands, scoped to this area.
+      {...CANVAS_SCOPE}
       // Electron's Edit menu turns Ctrl+C / Ctrl+V into copy and paste events instead of key presses.
       onCopy={(event) => {
         if (isTypingIn(event.target) || selectedServiceIds().length === 0) return;

@@ -1,3 +1,5 @@
+import { commandForKey, keyOfPress } from '../../../shared/commands/appCommands';
+import { keyTable } from '../../platform/keys';
 import { useEffect, useLayoutEffect, useRef, useState, type DragEvent, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Project } from '../../../shared/model/project';
 import { formatLines } from '../../platform/labels';
@@ -29,7 +31,7 @@ const isMac = () => /Mac|iP(hone|ad)/.test(navigator.platform);
 /**
  * The module tree: only the rows in view are drawn (a monolith may have 10,000 modules). One row is the tab
  * stop; arrows move it, Shift+arrows extend the selection, Space/Enter select, Right/Left expand and collapse,
- * Ctrl+M moves the selection to a service, Delete deletes it. Rows drag their modules to the canvas.
+ * Ctrl+Shift+M (⇧⌘M) moves the selection to a service, Delete deletes it. Rows drag their modules to the canvas.
  */
 export function ModuleTree({ rows, stats, owners, serviceNames, selected, onToggle, project }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
@@ -169,12 +171,13 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
         handled();
         selectHere(order);
         return;
-      case 'm':
-      case 'M':
-        if (!mod) return;
-        handled();
-        void moveModulesTo(actOn());
-        return;
+    }
+    // Move to service… with the table's key (Ctrl+Shift+M), acting on the focused row when nothing is selected.
+    const { platform, host } = keyTable();
+    const key = keyOfPress(event, platform);
+    if (key && commandForKey(key, platform, host) === 'module:move') {
+      handled();
+      void moveModulesTo(actOn());
     }
   };
 

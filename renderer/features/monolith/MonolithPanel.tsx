@@ -1,3 +1,5 @@
+import { shortcutText } from '../../../shared/commands/appCommands';
+import { keyTable } from '../../platform/keys';
 import { useEffect, useMemo, useState } from 'react';
 import { formatLines, frameworkLabel } from '../../platform/labels';
 import type { DocumentState } from '../../state/documentStore';
@@ -97,8 +99,7 @@ export function MonolithPanel() {
               type="button"
               className="panel-mini"
               disabled={selected.length === 0}
-              title="Move the selected modules to a service (Ctrl+M)"
-              aria-keyshortcuts="Control+M"
+              title={`Move the selected modules to a service (${shortcutText('module:move', keyTable().platform, keyTable().host) ?? ''})`}
               onClick={() => void moveModulesTo([...selected])}
             >
               Move to service…
