@@ -1,4 +1,5 @@
 import type { Alternative, BoundarySuggestion, ProposedBoundary } from '../../../shared/boundaries/propose';
+import type { Module } from '../../../shared/model/project';
 import { acceptAlternative, dismissSuggestion, setSuggestInputs, showAlternative, suggestBoundaries } from './importActions';
 import { useImport } from '../../state/importStore';
 import { useDocument } from '../../state/documentStore';
@@ -6,6 +7,9 @@ import { useDocument } from '../../state/documentStore';
 // Boundaries from evidence (issue 9) after an import: the history folder, the cut-off and the number of services
 // asked for; the alternatives side by side with their figures and backtest; the services of the one shown, each
 // named and explained; accepting one is one undo step (importActions.ts).
+
+/** One empty list, so that the selector's answer is the same while there is no project (a new one re-renders forever). */
+const NO_MODULES: readonly Module[] = [];
 
 const percent = (share: number | null) => (share === null ? '—' : `${Math.round(share * 100)} %`);
 
@@ -154,7 +158,7 @@ export function SuggestionView() {
   const suggestion = useImport((state) => state.suggestion);
   const shown = useImport((state) => state.shown);
   const accepted = useImport((state) => state.accepted);
-  const modules = useDocument((state) => state.project?.monolith.modules ?? []);
+  const modules = useDocument((state) => state.project?.monolith.modules ?? NO_MODULES);
   const alternative = suggestion?.alternatives.find((a) => a.target === shown) ?? null;
   const names = new Map(modules.map((m) => [m.id, m.name]));
   const toAccept = alternative?.services.filter((s) => !s.pinned).length ?? 0;
