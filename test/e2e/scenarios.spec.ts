@@ -169,6 +169,12 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await openFromWorkspace(page, 'bookshop.carve');
   await expect(switcher(page)).toHaveAccessibleName('Scenario: Payments first');
   await openScenarios(page, 'Compare');
+  // The tabs answer the arrow keys.
+  await dialog(page).getByRole('tab', { name: 'Compare' }).press('ArrowLeft');
+  await expect(dialog(page).getByRole('tab', { name: 'Designs' })).toBeFocused();
+  await expect(dialog(page).getByRole('tab', { name: 'Designs' })).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog(page).getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
   const form = dialog(page).getByRole('form', { name: 'Backtest on the git history' });
   const backtest = dialog(page).getByRole('columnheader', { name: 'Backtest vs random' });
   await expect(backtest).toHaveCount(0);

@@ -68,7 +68,8 @@ function backtestCell(tested: ScenarioBacktest | null | undefined): ReactNode {
  */
 function backtestsOf(project: Project, history: HistoryBacktest): Map<string, ScenarioBacktest | null> | null {
   const result = history.result;
-  if (!result) return null;
+  // A backtest of another project (one opened before this one) says nothing here.
+  if (!result || result.project.id !== project.id) return null;
   const tested = new Map<string, ScenarioBacktest | null>();
   if (result.project.monolith !== project.monolith) return tested;
   const servicesThen = new Map([[result.project.scenario.id, result.project.services], ...result.project.otherScenarios.map((s) => [s.id, s.services] as const)]);

@@ -35,7 +35,20 @@ export function ScenariosDialog() {
       }
     >
       <div className="scenarios">
-        <div className="scenarios-tabs" role="tablist" aria-label="Scenarios">
+        <div
+          className="scenarios-tabs"
+          role="tablist"
+          aria-label="Scenarios"
+          onKeyDown={(event) => {
+            // Left and right move between the tabs, as in any tab list.
+            if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+            event.preventDefault();
+            const step = event.key === 'ArrowRight' ? 1 : -1;
+            const next = TABS[(TABS.findIndex((item) => item.id === tab) + step + TABS.length) % TABS.length]!;
+            showScenariosTab(next.id);
+            document.getElementById(`scenarios-tab-${next.id}`)?.focus();
+          }}
+        >
           {TABS.map((item) => (
             <button
               type="button"
@@ -43,6 +56,7 @@ export function ScenariosDialog() {
               key={item.id}
               id={`scenarios-tab-${item.id}`}
               aria-selected={tab === item.id}
+              tabIndex={tab === item.id ? 0 : -1}
               aria-controls={`scenarios-panel-${item.id}`}
               onClick={() => showScenariosTab(item.id)}
             >
