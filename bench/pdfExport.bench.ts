@@ -12,8 +12,9 @@ import { generateProject } from './generate';
 import { envInt, time, type Benchmark, type BenchRow } from './harness';
 
 // Issue 4, section 6: PDF export of the sample and of a 200-service, 10-phase project: time, pages, file size.
-// Each export plans, renders the report, prints it twice with Chromium (the second print puts page numbers in
-// the contents) and writes the file. Chromium is the one findChromium picks ($CARVE_CHROMIUM, then the usual
+// Each export plans, renders the report, loads it in Chromium once, prints a draft (no tags, nothing painted:
+// where each section lands), puts the page numbers into the contents in place, prints the tagged PDF and writes
+// the file. Chromium is the one findChromium picks ($CARVE_CHROMIUM, then the usual
 // paths). No target: the figures are recorded in docs/benchmarks.md.
 
 export const LARGE = { services: 200, modules: 2_000, dependencies: 8_000, seed: 20270104 };
@@ -48,7 +49,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 const benchmark: Benchmark = {
   name: 'pdf export',
-  describe: 'carve export --format pdf: plan, render, print twice with Chromium (contents page numbers), write',
+  describe: 'carve export --format pdf: plan, render, load once in Chromium, draft print (contents page numbers), tagged print, write',
   async run(): Promise<BenchRow[]> {
     const options = { warmup: envInt('BENCH_WARMUP', 1), runs: envInt('BENCH_RUNS', 3) };
     const printer = createChromiumPrinter();
@@ -74,7 +75,7 @@ const benchmark: Benchmark = {
           note: `${project.services.length} services, ${plan.phases.length} phases incl. Foundations, ${project.monolith.modules.length} modules; HTML ${kb(html.length)}`,
         });
         rows.push({ case: `${label}: export PDF`, timing: exporting, note: `${last.pages} pages, ${kb(last.bytes)}` });
-        // Reading the print back (done after each print, for the contents' page numbers and the page count).
+        // Reading the print back (done after each print: the contents' page numbers, the page count).
         const printed = new Uint8Array(fs.readFileSync(target));
         const reading = await time(() => [countPdfPages(printed), readPdfDestinations(printed).size], { warmup: 1, runs: 5 });
         rows.push({ case: `${label}: read the PDF back`, timing: reading, note: 'page count and the page of each named destination' });
