@@ -15,6 +15,8 @@ import { chooseFormat, defaultExportName, progressText, runExport, cancelExport 
 import { closeExportDialog, exportStore, openExportDialog, type ExportStep } from '../../renderer/state/exportStore';
 import { uiStore } from '../../renderer/state/uiStore';
 import { heldPrinter } from '../main/heldPrinter';
+import { setBridge } from '../../renderer/platform/bridge';
+import { installBridge } from './fakeHost';
 
 // The File > Export flow against the real handlers of a host on a temp workspace (every answer through JSON, as
 // over IPC or HTTP): which path is asked for, when a file is replaced, what the person reads when it fails, and a
@@ -38,6 +40,7 @@ beforeEach(async () => {
   uiStore.setState({ notice: null, info: { version: '0', host: 'browser', workspace: ws, hasNativeDialogs: false, userDataDir: '/u' } });
 });
 afterEach(async () => {
+  setBridge(null);
   closeExportDialog();
   await fs.rm(base, { recursive: true, force: true });
 });
@@ -68,6 +71,8 @@ function host(options: { printer?: PdfPrinter; dialogs?: NativeDialogs } = {}) {
       },
     ]),
   ) as unknown as CarveApi;
+  // The page's bridge is this host's (the flow reaches the host only through platform/bridge).
+  installBridge(api);
   return { api, calls, called: (method: string) => calls.filter((c) => c.method === method) };
 }
 
@@ -95,8 +100,8 @@ describe('File > Export', () => {
     openExportDialog();
     expect(exportStore.getState().step.kind).toBe('choose');
     chooseFormat('csv');
-    const { api, called } = host();
-    const done = runExport(api);
+    const { called } = host();
+    const done = runExport();
     const pick = await when('pick');
     expect(pick).toMatchObject({ defaultName: 'acme-shop-roadmap.csv', extension: '.csv' });
     pick.resolve({ path: path.join(ws, 'plan.csv'), overwrite: false });
@@ -111,9 +116,9 @@ describe('File > Export', () => {
   it('asks before replacing a file that exists: Back keeps it, Replace writes over it', async () => {
     const target = path.join(ws, 'a.pdf');
     await fs.writeFile(target, 'last week’s export');
-    const { api, called } = host();
+    const { called } = host();
     openExportDialog();
-    let done = runExport(api);
+    let done = runExport();
     (await when('pick')).resolve({ path: target, overwrite: false });
     const question = await when('replace');
     expect(question.path).toBe(target);
@@ -123,7 +128,7 @@ describe('File > Export', () => {
     expect(called('export:start').filter((c) => c.request.overwrite === true)).toEqual([]);
     expect(await fs.readFile(target, 'utf8')).toBe('last week’s export');
 
-    done = runExport(api);
+    done = runExport();
     (await when('pick')).resolve({ path: target, overwrite: false });
     (await when('replace')).resolve(true);
     expect((await done)?.pages).toBe(1);
@@ -134,10 +139,10 @@ describe('File > Export', () => {
 
   it('shows a failure as one line in the dialog and stays open to try again', async () => {
     // The path names a folder that is not there: the host cannot write it.
-    const { api } = host();
+    host();
     openExportDialog();
     chooseFormat('md');
-    const done = runExport(api);
+    const done = runExport();
     (await when('pick')).resolve({ path: path.join(ws, 'gone', 'a.md'), overwrite: false });
     expect(await done).toBeNull();
     const { step, error } = exportStore.getState();
@@ -154,23 +159,23 @@ describe('File > Export', () => {
     let answer: string | null = null;
     const dialogs: NativeDialogs = { open: async () => null, save: async () => null, export: async (name, format) => (asked.push([name, format]), answer) };
     const cancelled = host({ dialogs });
-    expect(await runExport(cancelled.api)).toBeNull();
+    expect(await runExport()).toBeNull();
     expect(cancelled.calls.map((c) => c.method)).toEqual(['dialog:export']);
     expect(exportStore.getState().step.kind).toBe('choose');
 
     answer = path.join(base, 'plan.pdf');
     await fs.writeFile(answer, 'replaced: the native dialog asked');
     const chosen = host({ dialogs });
-    expect(await runExport(chosen.api)).toMatchObject({ path: answer, pages: 1 });
+    expect(await runExport()).toMatchObject({ path: answer, pages: 1 });
     expect(asked).toEqual([[defaultExportName('Acme Shop', 'pdf'), 'pdf'], [defaultExportName('Acme Shop', 'pdf'), 'pdf']]);
     expect(chosen.called('export:start')[0]!.request).toMatchObject({ path: answer, overwrite: true });
   });
 
   it('cannot be closed while the export runs', async () => {
     const held = heldPrinter();
-    const { api } = host({ printer: held.printer });
+    host({ printer: held.printer });
     openExportDialog();
-    const done = runExport(api);
+    const done = runExport();
     (await when('pick')).resolve({ path: path.join(ws, 'x.pdf'), overwrite: false });
     await when('running');
     await held.printing;
@@ -189,9 +194,9 @@ describe('a long export', () => {
     const held = heldPrinter();
     const target = path.join(ws, 'a.pdf');
     await fs.writeFile(target, 'last week’s export');
-    const { api, called } = host({ printer: held.printer });
+    const { called } = host({ printer: held.printer });
     openExportDialog();
-    const done = runExport(api);
+    const done = runExport();
     (await when('pick')).resolve({ path: target, overwrite: true });
     const starting = await when('running');
     expect(progressText(starting.status, false)).toBe('Starting the export…');
@@ -214,9 +219,9 @@ describe('a long export', () => {
 
   it('says it is cancelling once asked, and a second Cancel sends nothing more', async () => {
     const held = heldPrinter();
-    const { api, called } = host({ printer: held.printer });
+    const { called } = host({ printer: held.printer });
     openExportDialog();
-    const done = runExport(api);
+    const done = runExport();
     (await when('pick')).resolve({ path: path.join(ws, 'b.pdf'), overwrite: false });
     await when('running');
     await held.printing;

@@ -96,7 +96,8 @@ async function pickPath(api: CarveApi, format: ExportFormat, defaultName: string
 }
 
 /** The whole flow after the format is chosen. Resolves when the dialog is closed or back at the choice. */
-export async function runExport(api: CarveApi = bridgeApi()): Promise<ExportedFile | null> {
+export async function runExport(): Promise<ExportedFile | null> {
+  const api = bridgeApi();
   const { format } = exportStore.getState();
   const project = documentStore.getState().project;
   if (!project) return null;
