@@ -7,15 +7,14 @@ import { addPhase, addTeam, pinService, removePhase, removeTeam, updatePhase, up
 import { deleteScenario, duplicateScenario, renameScenario, switchScenario } from './scenarios';
 import { createService, deleteService, pasteServices, renameService, updateService } from './services';
 
-// Every document command, registered once with an id, a label and an optional shortcut. Menus, shortcuts and
-// the command palette read this list; the UI runs a command with `runCommand` and pushes the result on the
-// undo history (shared/commands/history.ts) when it differs from the project it started from.
-// Shortcuts use "Mod" for Ctrl on Windows and Linux, Cmd on macOS.
+// Every document command, registered once with an id and a label: a pure edit (project, args) -> project, which the
+// app applies as one undo step through renderer/state/edit.ts (history: shared/commands/history.ts).
+// Keys are not here: a key runs an app command (shared/commands/appCommands.ts), which knows what is selected and
+// on screen and calls these edits with their arguments (Move to service… -> module.assign, Delete -> service.delete).
 
 interface CommandSpec<A> {
   label: string;
-  shortcut?: string;
-  /** Where the palette groups it. */
+  /** Its family. */
   group: 'Services' | 'Modules' | 'Dependencies' | 'Links' | 'Canvas' | 'Roadmap' | 'Scenarios';
   run: (project: Project, args: A) => Project;
 }
@@ -23,12 +22,12 @@ interface CommandSpec<A> {
 const spec = <A>(value: CommandSpec<A>): CommandSpec<A> => value;
 
 export const COMMANDS = {
-  'service.create': spec({ label: 'New service', shortcut: 'Mod+Shift+N', group: 'Services', run: createService }),
-  'service.rename': spec({ label: 'Rename service', shortcut: 'F2', group: 'Services', run: renameService }),
+  'service.create': spec({ label: 'New service', group: 'Services', run: createService }),
+  'service.rename': spec({ label: 'Rename service', group: 'Services', run: renameService }),
   'service.update': spec({ label: 'Edit service', group: 'Services', run: updateService }),
-  'service.delete': spec({ label: 'Delete service', shortcut: 'Delete', group: 'Services', run: deleteService }),
-  'service.paste': spec({ label: 'Paste services', shortcut: 'Mod+V', group: 'Services', run: pasteServices }),
-  'module.assign': spec({ label: 'Move to service…', shortcut: 'Mod+Shift+M', group: 'Modules', run: assignModules }),
+  'service.delete': spec({ label: 'Delete service', group: 'Services', run: deleteService }),
+  'service.paste': spec({ label: 'Paste services', group: 'Services', run: pasteServices }),
+  'module.assign': spec({ label: 'Move to service…', group: 'Modules', run: assignModules }),
   'module.add': spec({ label: 'Add module', group: 'Modules', run: addModule }),
   'module.rename': spec({ label: 'Rename module', group: 'Modules', run: renameModule }),
   'module.update': spec({ label: 'Edit module', group: 'Modules', run: updateModule }),
@@ -66,12 +65,11 @@ export function runCommand<K extends CommandId>(project: Project, id: K, args: C
 export interface CommandInfo {
   id: CommandId;
   label: string;
-  shortcut: string | null;
   group: string;
 }
 
-/** Every command for the palette, in registration order. */
+/** Every document command, in registration order. */
 export const COMMAND_LIST: readonly CommandInfo[] = (Object.keys(COMMANDS) as CommandId[]).map((id) => {
   const command: CommandSpec<never> = COMMANDS[id] as unknown as CommandSpec<never>;
-  return { id, label: command.label, shortcut: command.shortcut ?? null, group: command.group };
+  return { id, label: command.label, group: command.group };
 });
