@@ -9,6 +9,7 @@ import {
   type CommandCategory,
   type KeyPress,
 } from '../../shared/commands/appCommands';
+import { MAX_OTHER_SCENARIOS } from '../../shared/model/project';
 import type { Actions } from '../state/actions';
 import { openExportDialog } from '../state/exportStore';
 import { openImportDialog } from '../features/importer/importActions';
@@ -21,8 +22,10 @@ import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { redoEdit, undoEdit } from '../state/edit';
 import { moveModulesTo } from '../state/moduleActions';
+import { duplicateScenarioOf } from '../state/scenarioEdits';
+import { openScenarios } from '../state/scenariosStore';
 import { selectionStore } from '../state/selectionStore';
-import { setShortcutsOpen, togglePanel } from '../state/uiStore';
+import { setShortcutsOpen, showError, togglePanel } from '../state/uiStore';
 
 // The app's commands: what each one does and when it can (the table of ids, labels and keys is
 // shared/commands/appCommands.ts, which the Electron menu reads too). The palette, the page's one key handler,
@@ -102,6 +105,17 @@ const BEHAVIOUR: Record<AppCommandId, Behaviour> = {
   'view:toggle-inspector': { enabled: hasProject, run: () => togglePanel('inspector') },
   'view:toggle-roadmap': { enabled: hasProject, run: () => togglePanel('roadmap') },
   'palette:open': { enabled: hasProject, run: () => setPaletteOpen(true) },
+  'scenario:duplicate': {
+    enabled: () => (documentStore.getState().project?.otherScenarios.length ?? MAX_OTHER_SCENARIOS) < MAX_OTHER_SCENARIOS,
+    // The copy shows in the Scenarios list, where it can be renamed or switched to.
+    run: () => {
+      const refused = duplicateScenarioOf();
+      if (refused) showError(refused);
+      else openScenarios('list');
+    },
+  },
+  'scenario:list': { enabled: hasProject, run: () => openScenarios('list') },
+  'scenario:compare': { enabled: hasProject, run: () => openScenarios('compare') },
   'help:shortcuts': { run: () => setShortcutsOpen(true) },
 };
 

@@ -60,6 +60,9 @@ export const APP_COMMANDS = {
   'view:toggle-inspector': spec({ label: 'Show or hide the inspector', menuLabel: 'Toggle Inspector', category: 'View', scope: 'anywhere', keys: ['Mod+Alt+B'] }),
   'view:toggle-roadmap': spec({ label: 'Show or hide the roadmap', menuLabel: 'Toggle Roadmap', category: 'View', scope: 'anywhere', keys: ['Mod+J'] }),
   'palette:open': spec({ label: 'Command palette', category: 'View', scope: 'anywhere', keys: ['Mod+K'] }),
+  'scenario:duplicate': spec({ label: 'Duplicate the design as a new scenario', category: 'Edit', scope: 'page' }),
+  'scenario:list': spec({ label: 'Scenarios: switch, rename, delete…', category: 'View', scope: 'page' }),
+  'scenario:compare': spec({ label: 'Compare scenarios', category: 'View', scope: 'page' }),
   'help:shortcuts': spec({ label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', category: 'Help', scope: 'anywhere', keys: ['Mod+/'] }),
 } as const satisfies Record<MenuCommand, AppCommandSpec> & Record<string, AppCommandSpec>;
 
