@@ -6,7 +6,8 @@ import { expect, test } from './fixtures';
 import { saveAs, SHOTS } from './helpers';
 
 // Import from Python Source in the browser host: the workspace folder dialog in folder mode, progress with
-// Cancel, the report, a regroup at another granularity, boundary suggestions accepted in one undo step, a save,
+// Cancel (the one job progress UI), the report, a regroup at another granularity, boundaries suggested from
+// evidence and accepted in one undo step, a save,
 // and a re-import that keeps a service's modules.
 
 const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/python/django_site');
@@ -78,14 +79,16 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   await result.getByRole('combobox', { name: 'Modules by' }).selectOption('app');
   await expect.poll(modules).toBe(5);
 
+  // Boundaries from evidence: the folder has no git history, so imports and data alone.
+  await expect(result.getByRole('textbox', { name: 'History folder' })).toHaveValue(/shop$/);
   await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
-  const proposal = result.getByRole('list', { name: 'Proposed services' });
+  const proposal = result.getByRole('list', { name: /^Proposed services/ });
   await expect(proposal.getByRole('listitem').first()).toBeVisible();
-  await expect(result.getByRole('table', { name: 'Design metrics' })).toContainText('Structural modularity');
+  await expect(result.getByRole('table', { name: 'Alternatives' })).toContainText('Modularity');
   await page.screenshot({ path: `${SHOTS}/import-suggestions.png` });
   const proposed = await proposal.getByRole('listitem').count();
-  await result.getByRole('button', { name: 'Accept all' }).click();
-  await expect(proposal.getByText('Accepted')).toHaveCount(proposed);
+  await result.getByRole('button', { name: `Accept ${proposed} services` }).click();
+  await expect(result.getByRole('button', { name: 'Accepted' })).toBeDisabled();
   await result.getByRole('button', { name: 'Done' }).click();
   await expect(result).toBeHidden();
 
@@ -153,10 +156,10 @@ test('re-import into the open project keeps a service and its modules that still
   await expect(result).toContainText('Added: billing');
   await expect(result).toContainText('Removed: catalog');
   await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
-  await expect(result.getByRole('table', { name: 'Design metrics' })).toBeVisible();
+  await expect(result.getByRole('table', { name: 'Alternatives' })).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/import-reimport-dark.png` });
   await result.getByRole('button', { name: 'Dismiss' }).click();
-  await expect(result.getByRole('table', { name: 'Design metrics' })).toBeHidden();
+  await expect(result.getByRole('table', { name: 'Alternatives' })).toBeHidden();
   await result.getByRole('button', { name: 'Done' }).click();
   await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, in Orders$/ })).toBeVisible();
   await expect(tree(page).getByRole('treeitem', { name: /^billing, / })).toBeVisible();

@@ -1,0 +1,94 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { expect, test } from './fixtures';
+import { SHOTS } from './helpers';
+import { day, makeRepo, type PlannedCommit } from '../main/historyRepo';
+
+// Service boundaries from evidence (issue 9) in the app: a small Python tree with a git history made here, with
+// two planted groups of packages that change together; the architect imports it, asks for two services learned
+// from the commits before 2024, reads the alternatives side by side and each service's explanation, accepts one,
+// and sees the services on the canvas (one Undo takes them back).
+
+const GROUPS = [
+  ['orders', 'payments', 'invoices'],
+  ['catalog', 'search', 'reviews'],
+];
+
+/** The repository: 30 commits before 2024 and 10 after within the groups, then one that crosses them. */
+async function plantedRepo(repo: string): Promise<void> {
+  const commits: PlannedCommit[] = [];
+  for (let k = 0; k < 40; k++) {
+    const group = GROUPS[k % 2]!;
+    const time = (k < 30 ? day('2023-01-01') : day('2024-06-01')) + k * 86_400;
+    commits.push({ files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${m}/models.py`), author: k % 4 < 2 ? 'Ann' : 'Bob', time });
+  }
+  commits.push({ files: ['orders/models.py', 'search/models.py'], author: 'Cy', time: day('2024-09-01') });
+  makeRepo(repo, commits);
+  // Packages of a real size (a service of a few lines is never proposed); orders imports search, the one tie
+  // between the groups.
+  for (const name of GROUPS.flat()) {
+    const imports = name === 'orders' ? 'from search import handle as find\n\n' : '';
+    await writeFile(path.join(repo, name, '__init__.py'), `${imports}${'def handle():\n    return 1\n'.repeat(60)}`);
+  }
+}
+
+test('suggest boundaries from a git history: alternatives side by side, explanations, one accepted onto the canvas', async ({ page, carve }) => {
+  await plantedRepo(path.join(carve.workspace, 'shop'));
+  await page.goto(carve.url);
+  await page.getByRole('button', { name: /Import Python source/ }).click();
+  const setup = page.getByRole('dialog', { name: 'Import from Python source' });
+  await setup.getByRole('textbox', { name: 'Source folder' }).fill('shop');
+  await setup.getByRole('combobox', { name: 'Modules by' }).selectOption('package');
+  await setup.getByRole('button', { name: 'Import', exact: true }).click();
+
+  const result = page.getByRole('dialog', { name: 'Python source imported' });
+  await expect(result.getByRole('region', { name: 'Import report' }).locator('dt:text-is("Modules") + dd')).toHaveText('6');
+  // The history is the imported folder's unless changed; the cut-off is a year ago until the architect moves it.
+  await expect(result.getByRole('textbox', { name: 'History folder' })).toHaveValue('shop');
+  await expect(result.getByLabel('Learn from commits before')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await result.getByLabel('Learn from commits before').fill('2024-01-01');
+  await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
+  await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
+
+  const table = result.getByRole('table', { name: 'Alternatives' });
+  await expect(table).toBeVisible({ timeout: 30_000 });
+  await expect(result.getByText('history: read 41 commits from 2023-01-01 to 2024-09-01')).toBeVisible();
+  // Two services and four side by side; the planted pair crosses once in the 11 commits after the cut-off.
+  await expect(table.getByRole('radio', { name: /^2 services/ })).toBeChecked();
+  await expect(table.getByRole('radio', { name: /^4 services/ })).toBeVisible();
+  const two = table.getByRole('row', { name: /^2 services/ });
+  await expect(two.getByRole('cell').nth(0)).toHaveText('3 · 3');
+  await expect(two.getByRole('cell').nth(3)).toHaveText('9 % (1 of 11)');
+  await expect(result.getByText(/^Backtest: had these services existed on 2024-01-02, the share of the 11 later commits/)).toBeVisible();
+
+  // Each proposed service: its name, why its modules belong together and what ties it most to the others.
+  const services = result.getByRole('list', { name: 'Proposed services (2)' });
+  await expect(services.getByRole('listitem')).toHaveCount(2);
+  for (const item of await services.getByRole('listitem').all()) {
+    await expect(item).toContainText(/3 modules: .*15 commits changing two or more of them.*Most tied to .* \(1 import\)\./);
+  }
+  const names = (await services.getByRole('listitem').locator('strong').allTextContents()).sort();
+  expect(names).toHaveLength(2);
+  await result.getByRole('table', { name: 'Alternatives' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/suggest-alternatives.png` });
+
+  // Another alternative can be looked at before choosing.
+  await table.getByRole('radio', { name: /^4 services/ }).check();
+  await expect(result.getByRole('list', { name: 'Proposed services (4)' })).toBeVisible();
+  await table.getByRole('radio', { name: /^2 services/ }).check();
+  await result.getByRole('button', { name: 'Accept 2 services' }).click();
+  await expect(result.getByRole('button', { name: 'Accepted' })).toBeDisabled();
+  await result.getByRole('button', { name: 'Done' }).click();
+  await expect(result).toBeHidden();
+
+  // The canvas shows the two services with the planted groups as their modules; one Undo takes them back.
+  const nodes = page.locator('.react-flow__node-service');
+  await expect(nodes).toHaveCount(2);
+  for (const name of names) await expect(page.getByRole('list', { name: `Modules of ${name}` }).getByRole('listitem')).toHaveCount(3);
+  const chips = async (name: string) => (await page.getByRole('list', { name: `Modules of ${name}` }).getByRole('listitem').allTextContents()).map((t) => t.trim()).sort();
+  const groups = (await Promise.all(names.map(chips))).map((g) => g.join(',')).sort();
+  expect(groups).toEqual(GROUPS.map((g) => [...g].sort().join(',')).sort());
+  await page.screenshot({ path: `${SHOTS}/suggest-canvas.png` });
+  await page.locator('body').press('Control+z');
+  await expect(nodes).toHaveCount(0);
+});
