@@ -28,6 +28,9 @@ const noRawEdits = {
   importNames: DOCUMENT_MUTATORS,
   message: 'Edit the document through renderer/state/edit (edit, beginGesture, undoEdit ...): one path applies, records undo and reports a refusal.',
 };
+// One store design (issue 11): every zustand store lives in renderer/state/, in a file named for it, with its
+// hook beside it (useDocument, useUi, useCanvas ...); the rest of the renderer reads stores through those hooks.
+const noZustand = { group: ['zustand', 'zustand/*'], message: 'Stores live in renderer/state/ (one file per store, named for it): read one with its hook (useDocument, useUi, ...).' };
 const noStoreWrites = {
   files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
   ignores: ['renderer/state/**'],
@@ -47,14 +50,14 @@ function rendererLayers() {
   const noFeatures = intoLayer(['features'], 'Only the app shell imports renderer/features/.');
   return [
     // The entry (main.tsx) and the app shell may import every layer.
-    rendererBlock(['renderer/*.ts', 'renderer/*.tsx', ...inRenderer('app')], [noXyflow, noRawEdits]),
+    rendererBlock(['renderer/*.ts', 'renderer/*.tsx', ...inRenderer('app')], [noXyflow, noRawEdits, noZustand]),
     // The canvas is the only folder that imports @xyflow/react.
-    rendererBlock(inRenderer('features/canvas'), [noApp, noFeatures, noOtherFeature, noRawEdits]),
-    rendererBlock(inRenderer('features'), [noXyflow, noApp, noFeatures, noOtherFeature, noRawEdits], ['renderer/features/canvas/**']),
-    rendererBlock(inRenderer('widgets'), [noXyflow, noApp, noFeatures, intoLayer(['state', 'derived'], 'A widget knows no store and no document: pass what it shows as props.')]),
-    rendererBlock(inRenderer('derived'), [noXyflow, noApp, noFeatures, noRawEdits, intoLayer(['widgets'], 'derived/ computes data: it renders no widget.')]),
+    rendererBlock(inRenderer('features/canvas'), [noApp, noFeatures, noOtherFeature, noRawEdits, noZustand]),
+    rendererBlock(inRenderer('features'), [noXyflow, noApp, noFeatures, noOtherFeature, noRawEdits, noZustand], ['renderer/features/canvas/**']),
+    rendererBlock(inRenderer('widgets'), [noXyflow, noApp, noFeatures, noZustand, intoLayer(['state', 'derived'], 'A widget knows no store and no document: pass what it shows as props.')]),
+    rendererBlock(inRenderer('derived'), [noXyflow, noApp, noFeatures, noRawEdits, noZustand, intoLayer(['widgets'], 'derived/ computes data: it renders no widget.')]),
     rendererBlock(inRenderer('state'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived'], 'state/ is below widgets/ and derived/: it imports neither.')]),
-    rendererBlock(inRenderer('platform'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived', 'state'], 'platform/ (bridge, labels, messages) is the bottom of the renderer: it imports only shared/.')]),
+    rendererBlock(inRenderer('platform'), [noXyflow, noApp, noFeatures, noZustand, intoLayer(['widgets', 'derived', 'state'], 'platform/ (bridge, labels, messages) is the bottom of the renderer: it imports only shared/.')]),
     // A file elsewhere in renderer/ has no layer yet: give it one.
     rendererBlock(['renderer/**/*.ts', 'renderer/**/*.tsx'], [noXyflow, { regex: '.', message: 'Put this file in a renderer layer: app/, features/<name>/, widgets/, derived/, state/ or platform/.' }], [
       'renderer/*.ts',

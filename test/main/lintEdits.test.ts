@@ -2,8 +2,9 @@ import path from 'node:path';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-// One edit path (issue 11) is a lint rule (eslint.config.js, noRawEdits and noStoreWrites): these run the
-// project's own configuration over a few lines placed in a renderer folder and check what it refuses.
+// One edit path and one store design (issue 11) are lint rules (eslint.config.js: noRawEdits, noStoreWrites,
+// noZustand): these run the project's own configuration over a few lines placed in a renderer folder and check
+// what it refuses.
 const root = path.resolve(import.meta.dirname, '..', '..');
 const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'eslint.config.js') });
 
@@ -49,5 +50,26 @@ describe('one edit path (lint)', () => {
   it('lets renderer/state itself use the mutators (edit.ts is built on them)', async () => {
     const code = `import { documentStore, editProject } from './documentStore';\n\nexport const used = editProject;\ndocumentStore.setState({ dirty: false });\n`;
     expect(await refusals('renderer/state/probe.ts', code)).toEqual([]);
+  });
+});
+
+describe('one store design (lint)', () => {
+  it('refuses zustand outside renderer/state: no store hidden in a feature, no store read but through its hook', async () => {
+    for (const file of ['renderer/features/importer/importActions.ts', 'renderer/features/canvas/Probe.tsx', 'renderer/app/Probe.tsx', 'renderer/derived/probe.ts', 'renderer/widgets/Probe.tsx']) {
+      expect(await refusals(file, importing('createStore', 'zustand/vanilla')), file).toEqual([expect.stringContaining('Stores live in renderer/state/')]);
+      expect(await refusals(file, importing('useStore', 'zustand')), file).toEqual([expect.stringContaining('Stores live in renderer/state/')]);
+    }
+  });
+
+  it('lets renderer/state define a store and its hook', async () => {
+    const code = [
+      `import { useStore } from 'zustand';`,
+      `import { createStore } from 'zustand/vanilla';`,
+      ``,
+      `export const probeStore = createStore(() => ({ open: false }));`,
+      `export const useProbe = <T>(selector: (state: { open: boolean }) => T): T => useStore(probeStore, selector);`,
+      ``,
+    ].join('\n');
+    expect(await refusals('renderer/state/probeStore.ts', code)).toEqual([]);
   });
 });
