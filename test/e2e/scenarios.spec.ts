@@ -43,11 +43,16 @@ async function closeScenarios(page: Page): Promise<void> {
   await expect(dialog(page)).toBeHidden();
 }
 
-/** Move one module of the monolith to a new service, by keyboard (Ctrl+M). */
-async function moveToNewService(page: Page, moduleName: string, serviceName: string): Promise<void> {
+/** The Monolith panel's Move to service… on one module: the question it asks. */
+async function askToMove(page: Page, moduleName: string): Promise<Locator> {
   await moduleRow(page, moduleName).click();
-  await page.keyboard.press('Control+m');
-  const question = page.getByRole('dialog', { name: `Move ${moduleName} to…` });
+  await page.getByRole('complementary', { name: 'Monolith' }).getByRole('button', { name: 'Move to service…' }).first().click();
+  return page.getByRole('dialog', { name: `Move ${moduleName} to…` });
+}
+
+/** Move one module of the monolith to a new service. */
+async function moveToNewService(page: Page, moduleName: string, serviceName: string): Promise<void> {
+  const question = await askToMove(page, moduleName);
   await question.getByRole('radio', { name: /New service/ }).check();
   await question.getByRole('textbox', { name: 'New service name' }).fill(serviceName);
   await question.getByRole('button', { name: 'Move' }).click();
@@ -96,7 +101,12 @@ test('duplicate, rename, switch, change and compare two designs; undo; save and 
   // Change the active design only.
   await moveToNewService(page, 'acme.orders', 'Order taking');
 
-  await openScenarios(page, 'Compare');
+  // The comparison from the command palette this time.
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.type('compare scen');
+  await palette.getByRole('option', { name: /Compare scenarios/ }).click();
+  await expect(dialog(page).getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
   await expect(comparisonRow(page, 'Orders apart')).toContainText('active');
   const changed = await cells(comparisonRow(page, 'Orders apart'));
   const kept = await cells(comparisonRow(page, 'Current design'));
@@ -198,9 +208,7 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await closeScenarios(page);
 
   // An edit of the active design makes its backtest stale (a dash until it runs again); the other keeps its own.
-  await moduleRow(page, 'bookshop.orders').click();
-  await page.keyboard.press('Control+m');
-  const question = page.getByRole('dialog', { name: 'Move bookshop.orders to…' });
+  const question = await askToMove(page, 'bookshop.orders');
   await question.getByRole('radio', { name: /^Payments/ }).check();
   await question.getByRole('button', { name: 'Move' }).click();
   await expect(moduleRow(page, 'bookshop.orders')).toHaveAccessibleName(/in Payments$/);
