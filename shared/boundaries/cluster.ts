@@ -4,6 +4,7 @@
 // rather than becoming singletons; no service is smaller than a share of the mean; nodes kept apart never meet.
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
+import { BinaryHeap } from '../planning/heap';
 import { mulberry32 } from '../random';
 
 /** An undirected weighted edge between two module ids. */
@@ -65,13 +66,17 @@ export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], 
     between[y]!.set(x, (between[y]!.get(x) ?? 0) + weight);
   }
   const apart = rules.apart;
-  const conflict = (x: number, y: number) => apart !== undefined && members[x]!.some((id) => members[y]!.some((other) => apart.get(id)?.has(other)));
+  // Per group, its members kept apart from others: a check looks only at those, where each other one is now.
+  const restricted = groups.map((g) => (apart === undefined ? [] : g.filter((id) => apart.has(id))));
+  const conflict = (x: number, y: number) => restricted[x]!.some((id) => [...apart!.get(id)!].some((other) => groupOf.get(other) === y));
   const gainOf = (x: number, y: number, w: number) => w / total - (degree[x]! * degree[y]!) / (2 * total * total);
   const alive = new Set(members.map((_, k) => k));
   const dropped: number[] = [];
   const merge = (p: number, q: number) => {
     const [x, y] = members[p]!.length >= members[q]!.length ? [p, q] : [q, p];
     members[x]!.push(...members[y]!);
+    for (const id of restricted[y]!) restricted[x]!.push(id);
+    for (const id of members[y]!) groupOf.set(id, x);
     members[y] = [];
     degree[x]! += degree[y]!;
     lines[x]! += lines[y]!;
@@ -87,11 +92,12 @@ export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], 
   };
   const minLines = rules.minLines ?? 0;
   // Small groups tied only to groups they must stay apart from keep their place: the architect's word first.
-  const stuck = new Set<number>();
-  for (;;) {
-    let small = -1;
-    for (const x of alive) if (lines[x]! < minLines && !stuck.has(x) && (small < 0 || lines[x]! < lines[small]!)) small = x;
-    if (small < 0) break;
+  // The smallest first (ties: the earlier group), from a heap whose stale entries are skipped.
+  const smalls = new BinaryHeap<{ x: number; lines: number }>((a, b) => a.lines - b.lines || a.x - b.x);
+  for (const x of alive) if (lines[x]! < minLines) smalls.push({ x, lines: lines[x]! });
+  for (let entry = smalls.pop(); entry !== undefined; entry = smalls.pop()) {
+    const small = entry.x;
+    if (!alive.has(small) || lines[small] !== entry.lines) continue;
     let best = -1;
     let bestGain = -Infinity;
     for (const [y, w] of between[small]!) {
@@ -99,27 +105,44 @@ export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], 
       const gain = gainOf(small, y, w);
       if (gain > bestGain || (gain === bestGain && y < best)) [best, bestGain] = [y, gain];
     }
-    if (best < 0 && between[small]!.size > 0) stuck.add(small);
-    else if (best < 0) {
+    if (best < 0 && between[small]!.size > 0) continue;
+    if (best < 0) {
+      for (const z of between[small]!.keys()) between[z]!.delete(small);
       alive.delete(small);
       dropped.push(small);
-    } else merge(small, best);
-  }
-  while (alive.size > target) {
-    let best: [number, number] | null = null;
-    let bestGain = -Infinity;
-    for (const x of alive) {
-      for (const [y, w] of between[x]!) {
-        if (y <= x || conflict(x, y)) continue;
-        const gain = gainOf(x, y, w);
-        if (gain > bestGain) {
-          bestGain = gain;
-          best = [x, y];
-        }
-      }
+      continue;
     }
-    if (!best) break;
-    merge(best[0], best[1]);
+    merge(small, best);
+    const survivor = alive.has(small) ? small : best;
+    if (lines[survivor]! < minLines) smalls.push({ x: survivor, lines: lines[survivor]! });
+  }
+  // Each group's best partner among the later groups it has an edge to; a merge changes only the survivor's
+  // and its neighbours' (the gains of other pairs depend on their own degrees and the total, both unchanged).
+  const bestOf = new Map<number, { y: number; gain: number }>();
+  const queue = new BinaryHeap<{ x: number; y: number; gain: number }>((a, b) => b.gain - a.gain || a.x - b.x);
+  const recompute = (x: number) => {
+    let found: { y: number; gain: number } | null = null;
+    for (const [y, w] of between[x]!) {
+      if (y <= x || conflict(x, y)) continue;
+      const gain = gainOf(x, y, w);
+      if (found === null || gain > found.gain) found = { y, gain };
+    }
+    if (found) {
+      bestOf.set(x, found);
+      queue.push({ x, ...found });
+    } else bestOf.delete(x);
+  };
+  if (alive.size > target) for (const x of alive) recompute(x);
+  while (alive.size > target) {
+    // The best pair: the top of the queue that is still some group's best (older entries are stale).
+    let top = queue.pop();
+    while (top !== undefined && (!alive.has(top.x) || bestOf.get(top.x)?.y !== top.y || bestOf.get(top.x)?.gain !== top.gain)) top = queue.pop();
+    if (top === undefined) break;
+    merge(top.x, top.y);
+    const [x, y] = alive.has(top.x) ? [top.x, top.y] : [top.y, top.x];
+    bestOf.delete(y);
+    recompute(x);
+    for (const z of between[x]!.keys()) recompute(z);
   }
   const kept = [...alive].map((k) => ({ k, ids: members[k]!.sort(compareText) }));
   kept.sort((p, q) => degree[q.k]! - degree[p.k]! || compareText(p.ids[0]!, q.ids[0]!));

@@ -4,6 +4,7 @@
 // the part is in the whole monolith (so the root package and "apps" score nothing), and technical layer words
 // (utils, api, admin, views...) weigh a fifth: they name a layer, not a domain.
 import { serviceNameForModule } from '../commands/services';
+import { uniqueId } from '../model/create';
 import type { Module } from '../model/project';
 
 /** Package parts that name a technical layer rather than a business domain. */
@@ -21,11 +22,21 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
 /** The distinct parts of a module's dotted name. */
 const partsOf = (module: Pick<Module, 'name'>): string[] => [...new Set(module.name.split('.').filter(Boolean))];
 
-/** The parts of a group of modules ranked by score, best first (ties by name), with the modules carrying each. */
-export function rankedDomains(modules: readonly Module[], group: readonly string[]): Array<{ part: string; score: number; share: number; carriers: string[] }> {
+/** How many modules carry each name part, and the modules by id: counted once for many groups. */
+export interface PartCounts {
+  everywhere: Map<string, number>;
+  byId: Map<string, Module>;
+}
+
+export function countParts(modules: readonly Module[]): PartCounts {
   const everywhere = new Map<string, number>();
   for (const m of modules) for (const part of partsOf(m)) everywhere.set(part, (everywhere.get(part) ?? 0) + 1);
-  const byId = new Map(modules.map((m) => [m.id, m]));
+  return { everywhere, byId: new Map(modules.map((m) => [m.id, m])) };
+}
+
+/** The parts of a group of modules ranked by score, best first (ties by name), with the modules carrying each. */
+export function rankedDomains(modules: readonly Module[], group: readonly string[], counted: PartCounts = countParts(modules)): Array<{ part: string; score: number; share: number; carriers: string[] }> {
+  const { everywhere, byId } = counted;
   const members = group.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
   const lines = members.reduce((sum, m) => sum + Math.max(1, m.linesOfCode), 0);
   const found = new Map<string, { share: number; carriers: string[] }>();
@@ -52,8 +63,9 @@ export function rankedDomains(modules: readonly Module[], group: readonly string
 export function domainNames(modules: readonly Module[], groups: ReadonlyArray<readonly string[]>, taken: readonly string[] = []): string[] {
   const used = new Set(taken.map((n) => n.toLowerCase()));
   const lines = new Map(modules.map((m) => [m.id, Math.max(1, m.linesOfCode)]));
+  const counted = countParts(modules);
   return groups.map((group) => {
-    const ranked = rankedDomains(modules, group);
+    const ranked = rankedDomains(modules, group, counted);
     const words = ranked.map((p) => serviceNameForModule(p.part));
     const candidates: string[] = [];
     const [first] = ranked;
@@ -70,4 +82,11 @@ export function domainNames(modules: readonly Module[], groups: ReadonlyArray<re
     used.add(name.toLowerCase());
     return name;
   });
+}
+
+/** A service id from its name ("Order & Basket" -> svc-order-basket), distinct from `taken`, which it joins. */
+export function serviceIdFor(name: string, taken: Set<string>): string {
+  const id = uniqueId(`svc-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, taken);
+  taken.add(id);
+  return id;
 }

@@ -3,15 +3,15 @@
 // refined on that history (refine.ts), named from their dominant domain (names.ts) and explained (explain.ts);
 // each alternative backtested on the commits after the cut-off beside random partitions of the same sizes and
 // one service per app merged to the same count.
-import { uniqueId } from '../model/create';
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
-import { summarizeDesign, withServices, type ProposedService } from '../importer/suggest';
+
 import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, yearBefore, type BacktestResult } from './backtest';
 import { clustererOf, mergeGroups, smallestService, type WeightedEdge } from './cluster';
 import { isTestModule, scopeOf, type Constraints, type Scope } from './constraints';
 import { explainServices, type ServiceExplanation } from './explain';
-import { coChange, dayOf, ownership, type ModuleCommit } from './history';
-import { domainNames } from './names';
+import { coChange, dayOf, ownership, type ModuleCommit, type ModuleOwnership } from './history';
+import { domainNames, serviceIdFor } from './names';
+import { summarizeDesign, withServices, type ProposedService } from './staticLouvain';
 import { refineGroups } from './refine';
 
 export interface EvidenceOptions {
@@ -109,13 +109,12 @@ export interface BoundarySuggestion extends BoundaryReport {
 }
 
 /** Services from groups of module ids (pins first, as they are; then the largest by lines), named and explained. */
-function asServices(project: Project, pinned: Scope['pinned'], groups: string[][], history: readonly ModuleCommit[], edges: readonly WeightedEdge[]): ProposedBoundary[] {
+function asServices(project: Project, pinned: Scope['pinned'], groups: string[][], history: readonly ModuleCommit[], edges: readonly WeightedEdge[], owners: ReadonlyMap<string, ModuleOwnership>): ProposedBoundary[] {
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
   const linesOf = (ids: readonly string[]) => ids.reduce((s, id) => s + (lines.get(id) ?? 0), 0);
   const sized = groups.map((g) => ({ ids: g, lines: linesOf(g) })).sort((p, q) => q.lines - p.lines || (p.ids[0]! < q.ids[0]! ? -1 : 1));
   const names = domainNames(project.monolith.modules, sized.map((s) => s.ids), pinned.map((p) => p.name));
   const taken = new Set<string>([...project.monolith.modules.map((m) => m.id), ...project.services.map((s) => s.id), MONOLITH_NODE_ID]);
-  const owners = new Map(ownership(history, 1000).map((o) => [o.moduleId, o]));
   const ownersOf = (ids: readonly string[]) => {
     const authors = new Map<string, number>();
     let commits = 0;
@@ -130,11 +129,7 @@ function asServices(project: Project, pinned: Scope['pinned'], groups: string[][
   };
   const made = [
     ...pinned.map((p) => ({ id: p.id, name: p.name, moduleIds: p.moduleIds, linesOfCode: linesOf(p.moduleIds), pinned: true })),
-    ...sized.map((s, k) => {
-      const id = uniqueId(`svc-${names[k]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, taken);
-      taken.add(id);
-      return { id, name: names[k]!, moduleIds: s.ids, linesOfCode: s.lines, pinned: false };
-    }),
+    ...sized.map((s, k) => ({ id: serviceIdFor(names[k]!, taken), name: names[k]!, moduleIds: s.ids, linesOfCode: s.lines, pinned: false })),
   ];
   const explanations = explainServices(project, made, history, edges);
   return made.map((s, k) => ({ ...s, owners: ownersOf(s.moduleIds), explanation: explanations[k]! }));
@@ -186,6 +181,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const training = asUnits(before, scope.unitOf);
   const expand = (groups: readonly string[][]) => groups.map((g) => g.flatMap((unit) => scope.units.get(unit) ?? []).sort());
   const pins = scope.pinned.map((p) => p.moduleIds);
+  const owners = new Map(ownership(before, 1000).map((o) => [o.moduleId, o]));
   // The inner backtest: the same clustering on the commits up to a year before the cut-off, tested on that year.
   const lastBefore = before.reduce((max, c) => Math.max(max, c.time), -Infinity);
   const innerCut = yearBefore(cutoff ?? lastBefore);
@@ -202,7 +198,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     const innerShares = innerGroups ? CAP_FACTORS.map((capFactor) => backtest(innerTest, assignmentOfGroups(refineGroups(innerGroups, innerTrain, { ...refining, capFactor }))).share) : [];
     const capFactor = innerShares.length === 0 ? CAP_FACTORS[0]! : CAP_FACTORS[innerShares.indexOf(Math.min(...innerShares))]!;
     const groups = expand(refineGroups(clustered.groups, training, { ...refining, capFactor }));
-    const services = asServices(project, scope.pinned, groups, before, edges);
+    const services = asServices(project, scope.pinned, groups, before, edges, owners);
     const summary = summarizeDesign(withServices(project, services));
     const assignment = assignmentOfGroups([...pins, ...groups]);
     const perApp = mergeGroups(units.map((u) => [u]), staticEdges, wanted, { apart: scope.apart }).groups;

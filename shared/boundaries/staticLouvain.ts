@@ -1,14 +1,16 @@
-// Boundary suggestions (issue 5, section 5): Louvain communities of the weighted module graph (fixed seed, data
-// dependencies weighted above imports) proposed as candidate services, and the metrics of the current design,
+// Boundary suggestions from the static graph alone (issue 5, section 5; the import dialog's proposal): Louvain
+// communities of the weighted module graph (fixed seed, data dependencies weighted above imports), named from
+// their dominant domain (names.ts), proposed as candidate services, and the metrics of the current design,
 // of the proposal and of the baseline "one service per Django app" side by side. The metrics themselves are
 // shared/analysis/metrics.ts (structural modularity, crossing share, interfaces); this adds size spread and
 // interfaces per service and computes them for designs that are not (yet) the project's.
-import { mulberry32 } from '../random';
 import Graph from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import { computeMetrics } from '../analysis/metrics';
 import { uniqueId } from '../model/create';
 import { MONOLITH_NODE_ID, ServiceSchema, type Module, type Project } from '../model/project';
+import { mulberry32 } from '../random';
+import { domainNames, serviceIdFor } from './names';
 
 export interface SuggestOptions {
   /** Seed of Louvain's random order: the same input and seed give the same proposal. Default 1. */
@@ -75,20 +77,11 @@ export function proposeServices(project: Project, options: SuggestOptions = {}):
     modules.forEach((m, k) => communities.set(k, [m]));
   }
   const taken = new Set<string>([...known, ...project.services.map((s) => s.id), MONOLITH_NODE_ID]);
-  const services = [...communities.values()]
-    .map((members) => {
-      const lines = members.reduce((sum, m) => sum + m.linesOfCode, 0);
-      const lead = [...members].sort((a, b) => b.linesOfCode - a.linesOfCode || a.name.localeCompare(b.name))[0]!;
-      const short = lead.name.slice(lead.name.lastIndexOf('.') + 1);
-      const name = members.length > 1 ? `${short} +${members.length - 1}` : short;
-      return { name, moduleIds: members.map((m) => m.id).sort(), linesOfCode: lines };
-    })
-    .sort((a, b) => b.linesOfCode - a.linesOfCode || a.name.localeCompare(b.name))
-    .map((s) => {
-      const id = uniqueId(`svc-${s.name.replace(/ \+\d+$/, '')}`, taken);
-      taken.add(id);
-      return { id, ...s };
-    });
+  const sized = [...communities.values()]
+    .map((members) => ({ moduleIds: members.map((m) => m.id).sort(), linesOfCode: members.reduce((sum, m) => sum + m.linesOfCode, 0) }))
+    .sort((a, b) => b.linesOfCode - a.linesOfCode || (a.moduleIds[0]! < b.moduleIds[0]! ? -1 : 1));
+  const names = domainNames(project.monolith.modules, sized.map((s) => s.moduleIds), project.services.map((s) => s.name));
+  const services = sized.map((s, k) => ({ id: serviceIdFor(names[k]!, taken), name: names[k]!, ...s }));
   return { services, seed, modularity };
 }
 

@@ -1,15 +1,10 @@
-// Accepting proposed services (the app's Accept and `carve suggest`): create them with createService, laid out
-// in a grid beside the Monolith (or below what is drawn) so that no two nodes overlap.
-import type { ProposedService } from '../importer/suggest';
+// Accepting proposed services (the app's Accept and `carve suggest`): create them with createService under the
+// names they were proposed with (their dominant domain, boundaries/names.ts), laid out in a grid beside the
+// Monolith (or below what is drawn) so that no two nodes overlap.
+import type { ProposedService } from '../boundaries/staticLouvain';
 import type { Project } from '../model/project';
 import { chipNamesOf, estimateServiceSize, gridPositions } from './arrange';
-import { createService, serviceNameForModule } from './services';
-
-/** A service name for a proposal: "Orders" for one module, "Orders +2" for a group led by orders. */
-export function proposedName(service: Pick<ProposedService, 'name'>): string {
-  const match = /^(.*?)( \+\d+)?$/.exec(service.name)!;
-  return `${serviceNameForModule(match[1]!)}${match[2] ?? ''}`;
-}
+import { createService } from './services';
 
 /** The project with these proposed services created (modules that no longer exist are left out). */
 export function acceptServices(project: Project, services: readonly ProposedService[]): Project {
@@ -24,7 +19,7 @@ export function acceptServices(project: Project, services: readonly ProposedServ
   let next = project;
   chosen.forEach(({ service, moduleIds }, k) => {
     const { x, y } = positions[k]!;
-    next = createService(next, { name: proposedName(service), moduleIds, position: { x, y } });
+    next = createService(next, { name: service.name, moduleIds, position: { x, y } });
   });
   return next;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compareDesigns, perAppDesign, proposeServices, summarizeDesign, withServices } from '../../shared/importer/suggest';
+import { compareDesigns, perAppDesign, proposeServices, summarizeDesign, withServices } from '../../shared/boundaries/staticLouvain';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Dependency, type Project } from '../../shared/model/project';
 
