@@ -167,7 +167,7 @@ test('duplicate, rename, switch, change and compare two designs; undo; save and 
   expect(await Promise.all(others.map((node) => isInside(node, canvas)))).toEqual(others.map(() => true));
 });
 
-test('the backtest on a folder’s git history: a bad folder in one line, then each design’s share against random, stale once edited', async ({ page, carve }) => {
+test('the backtest on a folder’s git history: a bad folder in one line, then each design’s share against random, stale once edited; duplicate from the palette', async ({ page, carve }) => {
   await writeFile(path.join(carve.workspace, 'bookshop.carve'), await readFile(new URL('../fixtures/format/v2.carve', import.meta.url)));
   const files = (...modules: string[]) => modules.map((m) => `bookshop/${m}/views.py`);
   makeRepo(path.join(carve.workspace, 'src'), [
@@ -215,4 +215,13 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await openScenarios(page, 'Compare');
   expect(await last('Payments first')).toBe('—');
   expect(await last('One store service')).toMatch(/^0% vs /);
+  await closeScenarios(page);
+
+  // Duplicate from the command palette: the copy waits in the list, not active.
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('duplicate the design');
+  await page.getByRole('dialog', { name: 'Command palette' }).getByRole('option', { name: /Duplicate the design as a new scenario/ }).click();
+  await expect(scenarioRow(page, 'Payments first copy')).toBeVisible();
+  await expect(scenarioRow(page, 'Payments first copy').getByRole('button', { name: 'Switch' })).toBeEnabled();
+  await expect(switcher(page)).toHaveAccessibleName('Scenario: Payments first');
 });
