@@ -1,6 +1,7 @@
 import { compareScenarios, type ScenarioFigures } from '../../shared/analysis/compareScenarios';
 import type { Design, Project, Scenario } from '../../shared/model/project';
 import { allScenarios, projectWithDesign } from '../../shared/model/scenarios';
+import { memoByObject } from './memo';
 
 // The scenarios of the open project side by side, without history (issue 9, item 5): the figures of
 // shared/analysis/compareScenarios.ts, one design at a time, each remembered on the parts it is computed from
@@ -15,15 +16,13 @@ interface Entry {
 }
 
 /** Keyed by the design's services array, then matched on the rest of its inputs. */
-const byServices = new WeakMap<Design['services'], Entry[]>();
-const byProject = new WeakMap<Project, ScenarioFigures[]>();
+const entriesOf = memoByObject((_services: Design['services']): Entry[] => []);
 /** Entries kept per services array: a few designs may share one (copies of one another with other phases). */
 const ENTRIES_PER_KEY = 8;
 
 function figuresOf(project: Project, scenario: Scenario, active: boolean): ScenarioFigures {
   const inputs: Inputs = [project.monolith, scenario.links, scenario.phases, scenario.planning];
-  let entries = byServices.get(scenario.services);
-  if (!entries) byServices.set(scenario.services, (entries = []));
+  const entries = entriesOf(scenario.services);
   let entry = entries.find((e) => e.inputs.every((input, i) => input === inputs[i]));
   if (!entry) {
     entry = { inputs, figures: compareScenarios(projectWithDesign(project, scenario)).scenarios[0]! };
@@ -35,11 +34,6 @@ function figuresOf(project: Project, scenario: Scenario, active: boolean): Scena
 }
 
 /** Every scenario of the project with its figures, the active one first (as compareScenarios gives them). */
-export function scenarioComparison(project: Project): ScenarioFigures[] {
-  let rows = byProject.get(project);
-  if (!rows) {
-    rows = allScenarios(project).map(({ scenario, active }) => figuresOf(project, scenario, active));
-    byProject.set(project, rows);
-  }
-  return rows;
-}
+export const scenarioComparison = memoByObject((project: Project): ScenarioFigures[] =>
+  allScenarios(project).map(({ scenario, active }) => figuresOf(project, scenario, active)),
+);
