@@ -6,6 +6,7 @@ import { selectionStore } from '../../renderer/state/selectionStore';
 import { uiStore } from '../../renderer/state/uiStore';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import type { KeyTable } from '../../renderer/platform/keys';
+import { keyPress, type Modifiers } from '../shared/keyPress';
 
 // The page's one key handler and the palette, both read from the one command table: where each key works (a text
 // field, the canvas), which keys the desktop menu sends itself, and what a key press does to the app's state.
@@ -39,17 +40,10 @@ const LINUX_BROWSER: KeyTable = { platform: 'other', host: 'browser' };
 const LINUX_DESKTOP: KeyTable = { platform: 'other', host: 'desktop' };
 const MAC_BROWSER: KeyTable = { platform: 'mac', host: 'browser' };
 
-type Mods = Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>>;
-function press(key: string, mods: Mods = {}, target: unknown = PAGE): KeyEvent & { prevented: boolean } {
+function press(key: string, mods: Modifiers = {}, target: unknown = PAGE): KeyEvent & { prevented: boolean } {
   const code = /^[a-z]$/i.test(key) ? `Key${key.toUpperCase()}` : /^[0-9]$/.test(key) ? `Digit${key}` : key === '!' ? 'Digit1' : key;
   const event = {
-    key,
-    code,
-    ctrlKey: false,
-    metaKey: false,
-    shiftKey: false,
-    altKey: false,
-    ...mods,
+    ...keyPress(key, code, mods),
     target: target as EventTarget,
     defaultPrevented: false,
     prevented: false,

@@ -14,6 +14,7 @@ import {
   type Host,
   type Platform,
 } from '../../shared/commands/appCommands';
+import { keyPress } from './keyPress';
 import { renderShortcutsMarkdown, shortcutReference, SHORTCUTS_DOC_PATH } from '../../shared/commands/shortcutReference';
 
 // The one table of app commands: no key does two things, the browser keeps its own keys, labels follow the
@@ -26,15 +27,7 @@ const TABLES: { platform: Platform; host: Host }[] = [
   { platform: 'mac', host: 'browser' },
 ];
 
-const press = (key: string, code: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({
-  key,
-  code,
-  ctrlKey: false,
-  metaKey: false,
-  shiftKey: false,
-  altKey: false,
-  ...mods,
-});
+const press = keyPress;
 
 describe('app command keys', () => {
   it('gives no key to two commands, on any platform and host', () => {
