@@ -7,7 +7,7 @@ import { proposeBoundaries } from '../../shared/boundaries/propose';
 import { refineGroups } from '../../shared/boundaries/refine';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
-import { mulberry32 } from '../../shared/random';
+import { PLANTED_GROUPS, plantedCommits } from './boundariesFixture';
 
 // The pure parts of boundaries from evidence (issue 9): files to modules, co-change, ownership, the backtest,
 // clustering to a target and the proposal with its figures.
@@ -134,15 +134,7 @@ describe('proposeBoundaries', () => {
   });
 
   it('learns co-change before the cut-off, recovers the planted groups and backtests after it below chance', () => {
-    const random = mulberry32(3);
-    const groups = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
-    const commits: ModuleCommit[] = [];
-    for (let k = 0; k < 300; k++) {
-      const g = groups[k % 3]!;
-      const picked = g.filter(() => random() < 0.6);
-      commits.push(at((picked.length > 0 ? picked : [g[0]!]).sort(), k < 200 ? 1000 + k : 5000 + k));
-    }
-    commits.push(at(['m0', 'm3'], 5001), at(['m4', 'm8'], 5002));
+    const [groups, commits] = [PLANTED_GROUPS, plantedCommits()];
     const report = proposeBoundaries(project, commits, { targets: [3], cutoff: 5000 });
     expect(report.commitsBefore).toBe(200);
     expect(report.commitsAfter).toBe(102);

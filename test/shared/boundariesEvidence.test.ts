@@ -9,6 +9,7 @@ import { proposeBoundaries } from '../../shared/boundaries/propose';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
 import { mulberry32 } from '../../shared/random';
+import { PLANTED_GROUPS, plantedCommits } from './boundariesFixture';
 
 // Issue 9, second slice: names from the dominant domain, explanations with counts, no service of a few lines or
 // of tests, the architect's constraints, and the one-per-app baseline.
@@ -123,20 +124,10 @@ describe('no service of a few lines or of tests', () => {
   });
 });
 
-/** Three planted groups of three that change together (300 commits before 5000, 102 after), m9 alone. */
+/** The planted groups (boundariesFixture.ts) on modules named like a shop's packages; m9 changes never. */
 function planted(): { project: Project; commits: ModuleCommit[]; groups: string[][] } {
   const names = ['shop.catalogue', 'shop.catalogue.reviews', 'shop.search', 'shop.orders', 'shop.payment', 'shop.invoices', 'shop.users', 'shop.auth', 'shop.profiles', 'shop.lonely'];
-  const project = projectOf(names.map((name, k) => ({ id: `m${k}`, name })));
-  const random = mulberry32(3);
-  const groups = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
-  const commits: ModuleCommit[] = [];
-  for (let k = 0; k < 300; k++) {
-    const g = groups[k % 3]!;
-    const picked = g.filter(() => random() < 0.6);
-    commits.push(at(picked.length > 0 ? picked : [g[0]!], k < 200 ? 1000 + k : 5000 + k));
-  }
-  commits.push(at(['m0', 'm3'], 5001), at(['m4', 'm8'], 5002));
-  return { project, commits, groups };
+  return { project: projectOf(names.map((name, k) => ({ id: `m${k}`, name }))), commits: plantedCommits(), groups: PLANTED_GROUPS };
 }
 
 describe('constraints', () => {
