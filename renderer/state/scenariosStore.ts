@@ -2,6 +2,7 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ScenarioComparisonResult } from '../../shared/api/contract';
 import type { Project } from '../../shared/model/project';
+import { importStore } from './importStore';
 
 // The Scenarios dialog's state: whether it is open and on which tab, the scenario being renamed, and the
 // backtest asked of the host (the folder whose git history it reads). View state: never saved, never undone.
@@ -33,7 +34,15 @@ const NO_HISTORY: HistoryBacktest = { dir: '', until: '', busy: false, error: nu
 export const scenariosStore = createStore<ScenariosState>(() => ({ open: false, tab: 'list', renamingId: null, history: NO_HISTORY }));
 export const useScenarios = <T>(selector: (state: ScenariosState) => T): T => useStore(scenariosStore, selector);
 
-export const openScenarios = (tab: ScenariosTab = 'list') => scenariosStore.setState({ open: true, tab, renamingId: null });
+/**
+ * Open the dialog. The project file records no source folder: the backtest's folder starts as the one imported in
+ * this session (the import dialog keeps it), until the person types another.
+ */
+export function openScenarios(tab: ScenariosTab = 'list'): void {
+  const { history } = scenariosStore.getState();
+  const imported = importStore.getState().historyDir.trim();
+  scenariosStore.setState({ open: true, tab, renamingId: null, history: history.dir === '' && imported ? { ...history, dir: imported } : history });
+}
 export const closeScenarios = () => scenariosStore.setState({ open: false, renamingId: null });
 export const showScenariosTab = (tab: ScenariosTab) => scenariosStore.setState({ tab, renamingId: null });
 export const startRenamingScenario = (renamingId: string | null) => scenariosStore.setState({ renamingId });

@@ -10,6 +10,8 @@ import { scenarioComparison } from '../../renderer/derived/scenarioComparison';
 import { documentStore, loadDocument } from '../../renderer/state/documentStore';
 import { edit, undoEdit } from '../../renderer/state/edit';
 import { acceptAsNewScenario, deleteScenarioById, duplicateScenarioOf, renameScenarioTo, selectionIn, switchToScenario } from '../../renderer/state/scenarioEdits';
+import { importStore } from '../../renderer/state/importStore';
+import { closeScenarios, openScenarios, scenariosStore, setHistory } from '../../renderer/state/scenariosStore';
 import { selectionStore } from '../../renderer/state/selectionStore';
 import { dismissError, uiStore } from '../../renderer/state/uiStore';
 
@@ -131,5 +133,18 @@ describe('scenarioComparison', () => {
     switchToScenario(leanId);
     const switched = scenarioComparison(project());
     expect(switched.map((r) => [r.name, r.active, r.services])).toEqual([['Leaner', true, rows[1]!.services], ['Current design', false, rows[0]!.services]]);
+  });
+});
+
+describe('the Scenarios dialog', () => {
+  it('starts the backtest’s folder at the folder imported in this session, and keeps what the person typed', () => {
+    importStore.setState({ historyDir: 'src/shop' });
+    openScenarios('compare');
+    expect(scenariosStore.getState()).toMatchObject({ open: true, tab: 'compare', history: { dir: 'src/shop' } });
+    setHistory({ dir: 'elsewhere' });
+    closeScenarios();
+    importStore.setState({ historyDir: 'src/other' });
+    openScenarios();
+    expect(scenariosStore.getState().history.dir).toBe('elsewhere');
   });
 });
