@@ -57,13 +57,13 @@ export function TopBar() {
         <button type="button" disabled={busy} title={titled('Save As', 'file:save-as')} onClick={() => void actions.saveAs()}>
           Save As
         </button>
-        <button type="button" disabled={busy} title="Export the roadmap: PDF, HTML, Markdown, CSV, Mermaid or JSON" onClick={() => openExportDialog()}>
+        <button type="button" disabled={busy} title={titled('Export the roadmap: PDF, HTML, Markdown, CSV, Mermaid or JSON', 'file:export')} onClick={() => openExportDialog()}>
           Export…
         </button>
         <button type="button" disabled={busy} title="Import modules and dependencies from Python source: a new project, or re-import into this one" onClick={openImportDialog}>
           Import…
         </button>
-        <button type="button" title="Close the project" onClick={() => void actions.close()}>
+        <button type="button" title={titled('Close the project', 'file:close')} onClick={() => void actions.close()}>
           Close
         </button>
       </nav>
