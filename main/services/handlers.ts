@@ -139,11 +139,7 @@ export function createHandlers(options: HostOptions): Handlers {
       if (!dialogs) throw noDialogs();
       return { path: await dialogs.save(defaultName) };
     },
-    // export:run, export:status and export:cancel are the older way (to remove): export:start and the job:* methods.
-    'export:run': async (request) => exports.run(...exportOf(request), request.jobId),
     'export:start': async (request) => ({ jobId: exports.start(...exportOf(request)) }),
-    'export:status': async ({ jobId }) => exports.status(jobId),
-    'export:cancel': async ({ jobId }) => exports.cancel(jobId),
     'job:status': async ({ jobId }) => jobs.status(jobId),
     'job:cancel': async ({ jobId }) => jobs.cancel(jobId),
     'dialog:export': async ({ defaultName, format }) => {
@@ -152,9 +148,6 @@ export function createHandlers(options: HostOptions): Handlers {
     },
     'import:start': async ({ dir, granularity, keepLayers, followLinksOut }) =>
       imports.start(confine(dir), granularity, keepLayers, { followOut: followLinksOut === true, workspace: workspace?.root ?? null }),
-    // The older way (to remove): job:status and job:cancel answer every kind.
-    'import:status': async ({ jobId }) => imports.status(jobId),
-    'import:cancel': async ({ jobId }) => imports.cancel(jobId),
     'import:project': async ({ jobId, granularity, keepLayers, name }) => {
       const result = imports.result(jobId, granularity, keepLayers);
       return { project: toProject(result, name), report: summarize(result) };

@@ -1,5 +1,5 @@
 import fs from 'node:fs/promises';
-import type { ImportProgress, ImportSummary, JobStatus } from '../../shared/api/contract';
+import type { ImportSummary, JobStatus } from '../../shared/api/contract';
 import { CarveError } from '../../shared/api/result';
 import { aggregate } from '../../shared/importer/aggregate';
 import type { Granularity } from '../../shared/importer/granularity';
@@ -11,7 +11,7 @@ import { JobRegistry, type JobKindHandle } from './jobs/jobRegistry';
 
 // The import jobs of one host, on its job registry: a folder import runs in the background (worker threads)
 // while the UI polls job:status; the scan stays in the host so that a change of granularity regroups it without
-// reading a file. import:status and import:cancel answer the older ImportProgress shape (to remove).
+// reading a file.
 
 /** Finished imports kept for regrouping (each holds its scan); the oldest beyond this are dropped. */
 const KEPT_JOBS = 4;
@@ -123,23 +123,9 @@ export class ImportJobs {
     return { jobId };
   }
 
-  /** The older shape of job:status (import:status; to remove). */
-  status(jobId: string): ImportProgress {
-    return toImportProgress(this.imports.status(jobId));
-  }
-
-  /** Stop a running import (its workers are terminated); a finished one is left as it is. import:cancel (to remove). */
-  cancel(jobId: string): ImportProgress {
-    const status = this.imports.status(jobId);
-    const after = this.imports.cancel(jobId);
-    // Asked while it ran: the older shape said 'cancelled' at once (the scan stops at its next file).
-    if (status.state === 'running' && after.state === 'running') return { jobId, done: after.progress.done, total: after.progress.total, state: 'cancelled', message: 'Import cancelled' };
-    return toImportProgress(after);
-  }
-
-  /** Resolves when the job has settled (done, cancelled or failed) and its workers have stopped. */
-  async settled(jobId: string): Promise<ImportProgress> {
-    return toImportProgress(await this.imports.settled(jobId));
+  /** Resolves with the job's status when it has settled (done, cancelled or failed) and its workers have stopped. */
+  settled(jobId: string): Promise<JobStatus<'import'>> {
+    return this.imports.settled(jobId);
   }
 
   /** The finished import grouped at `granularity`: from the kept scan, no file is read again. */
@@ -166,11 +152,4 @@ export class ImportJobs {
   disposeAll(): void {
     this.registry.disposeAll();
   }
-}
-
-/** A job's status in the older import:status shape. */
-function toImportProgress(status: JobStatus<'import'>): ImportProgress {
-  const { jobId, progress, error } = status;
-  const state = status.state === 'queued' ? 'running' : status.state;
-  return { jobId, done: progress.done, total: progress.total, state, message: error?.message ?? progress.label };
 }

@@ -19,7 +19,7 @@ const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
 /** A project travels as plain JSON; the service validates it with the file format's loader. */
 const projectPayload = z.unknown();
 
-/** A job of this host (import:start and export:start give it; export:run's caller chose it). */
+/** A job of this host (import:start and export:start give it). */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
 /**
  * How imported files group into modules: "auto" (chosen per project, the default when left out), "app" (Django
@@ -86,28 +86,10 @@ export const requests = {
   /** List a folder of the workspace for the in-app file dialog (browser host only). `dir: null` is the root. */
   'fs:list': z.object({ dir: path.nullable() }),
   /**
-   * Plan the project and write the roadmap in one format (the PDF prints the same HTML report). Like a save, it
-   * is atomic and refuses to replace an existing file unless `overwrite` is set. Answers when the export ends.
-   * To remove: export:start and the job poller (shared/api/jobs.ts) do the same as a job.
-   */
-  'export:run': z.object({
-    project: projectPayload,
-    format: z.enum(EXPORT_FORMATS),
-    path,
-    overwrite: z.boolean(),
-    /** Chosen by the caller, so that export:status and export:cancel can name this export while it runs. */
-    jobId: jobId.optional(),
-  }),
-  /** How far the export `jobId` has got; an id not (yet) known answers state 'waiting'. To remove: job:status. */
-  'export:status': z.object({ jobId }),
-  /**
-   * Stop the export `jobId` at its next step (a print under way is stopped); it then fails with 'cancelled'.
-   * To remove: job:cancel.
-   */
-  'export:cancel': z.object({ jobId }),
-  /**
-   * export:run as a job of this host: answers its id at once; job:status follows its steps, job:cancel stops it
-   * (nothing is written), and the finished job's result is the file written.
+   * Plan the project and write the roadmap in one format (the PDF prints the same HTML report), as a job of this
+   * host: answers its id at once; job:status follows its steps, job:cancel stops it (nothing is written), and the
+   * finished job's result is the file written. Like a save, it is atomic and refuses to replace an existing file
+   * unless `overwrite` is set.
    */
   'export:start': z.object({ project: projectPayload, format: z.enum(EXPORT_FORMATS), path, overwrite: z.boolean() }),
   /**
@@ -123,15 +105,12 @@ export const requests = {
   /** Native save dialog for an export (Electron only). */
   'dialog:export': z.object({ defaultName: z.string().max(255), format: z.enum(EXPORT_FORMATS) }),
   /**
-   * Import a Python source folder in the background (worker threads); poll import:status for progress. Symbolic
-   * links out of the folder are not followed (the report names them) unless `followLinksOut` is set, which only
-   * the desktop app honours: the browser host never follows links out of its workspace.
+   * Import a Python source folder in the background (worker threads), as a job of this host: follow it with
+   * job:status (the job poller, shared/api/jobs.ts). Symbolic links out of the folder are not followed (the report
+   * names them) unless `followLinksOut` is set, which only the desktop app honours: the browser host never follows
+   * links out of its workspace.
    */
   'import:start': z.object({ dir: path, granularity, keepLayers, followLinksOut: z.boolean().optional() }),
-  /** To remove: job:status. */
-  'import:status': z.object({ jobId }),
-  /** To remove: job:cancel. */
-  'import:cancel': z.object({ jobId }),
   /** A new project from a finished import, grouped at `granularity` (regrouping reads no file again). */
   'import:project': z.object({ jobId, granularity, keepLayers, name: z.string().trim().min(1, 'a name is required').max(200) }),
   /** The open project with its monolith replaced by the import: services keep modules that still exist. */
@@ -245,16 +224,11 @@ export interface Values {
   'dialog:open': { path: string | null };
   'dialog:save': { path: string | null };
   'fs:list': DirListing;
-  'export:run': ExportedFile;
-  'export:status': ExportProgress;
-  'export:cancel': ExportProgress;
   'dialog:export': { path: string | null };
   'export:start': { jobId: string };
   'job:status': JobStatus;
   'job:cancel': JobStatus;
   'import:start': { jobId: string };
-  'import:status': ImportProgress;
-  'import:cancel': ImportProgress;
   'import:project': { project: Project; report: ImportSummary };
   'import:reimport': { project: Project; report: ImportSummary };
   'import:suggest': ImportSuggestion;
@@ -323,28 +297,6 @@ export interface ExportStep {
   step: number;
   steps: number;
   words: string;
-}
-
-export interface ExportProgress {
-  jobId: string;
-  /** 'waiting': the host has not seen this export start yet (a status asked before the run arrived). */
-  state: 'waiting' | 'running' | 'done' | 'failed' | 'cancelled';
-  /** The step under way (null before the first). */
-  current: ExportStep | null;
-  /** Milliseconds since the host started the export. */
-  elapsedMs: number;
-}
-
-export type ImportState = 'running' | 'done' | 'cancelled' | 'failed';
-
-export interface ImportProgress {
-  jobId: string;
-  /** Files scanned of total (total is 0 while the folder is still being walked). */
-  done: number;
-  total: number;
-  state: ImportState;
-  /** One line for a person: "Scanned 1,200 of 4,083 files", or why it failed. */
-  message: string;
 }
 
 /** What an import read and made, for the report shown after it. */

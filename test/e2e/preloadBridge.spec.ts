@@ -22,7 +22,7 @@ async function installFakePreload(page: Page): Promise<void> {
     window.__carve = state;
     const methods = [
       'app:info', 'project:open', 'project:sample', 'project:save', 'recent:list', 'recent:clear', 'draft:save', 'draft:list',
-      'draft:load', 'draft:discard', 'prefs:get', 'prefs:set', 'dialog:open', 'dialog:save', 'fs:list', 'export:run', 'dialog:export',
+      'draft:load', 'draft:discard', 'prefs:get', 'prefs:set', 'dialog:open', 'dialog:save', 'fs:list', 'export:start', 'job:status', 'job:cancel', 'dialog:export',
     ];
     const carve: Record<string, unknown> = {
       onHostEvent(listener: (event: unknown) => void) {

@@ -73,7 +73,7 @@ async function importThrough(r: Router, dir: string, granularity: string): Promi
   if (!started.ok) throw new Error(started.error.message);
   const { jobId } = started.value as { jobId: string };
   const settled = await jobs.settled(jobId);
-  expect(settled.state, settled.message).toBe('done');
+  expect(settled.state, settled.error?.message).toBe('done');
   const made = await r('import:project', { jobId, granularity, name: 'Odd' });
   if (!made.ok) throw new Error(`import:project failed: ${made.error.message}`);
   return made.value as { project: Project; report: ImportSummary };

@@ -113,7 +113,7 @@ describe('import jobs through the handlers', () => {
     expect(['running', 'cancelled']).toContain(cancelled.state);
     const settled = await jobs.settled(jobId);
     expect(settled.state).toBe('cancelled');
-    expect(settled.done).toBeLessThan(1500);
+    expect(settled.progress.done).toBeLessThan(1500);
     const error = await failure(router, 'import:project', { jobId, granularity: 'app', name: 'Big' });
     expect(error.message).toMatch(/did not finish: Import cancelled$/);
   });

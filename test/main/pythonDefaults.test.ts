@@ -254,7 +254,7 @@ describe('trees that make no project', () => {
     const { jobId } = await jobs.start(path.join(cwd, 'suite'), 'auto');
     const status = await jobs.settled(jobId);
     expect(status.state).toBe('failed');
-    expect(status.message).toBe(
+    expect(status.error?.message).toBe(
       `${path.join(cwd, 'suite')}: only tests (1 file) found, no application code (tests, migrations and scripts never become modules); choose the folder that holds the application's packages`,
     );
     jobs.disposeAll();

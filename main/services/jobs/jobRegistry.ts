@@ -30,7 +30,7 @@ export interface StartOptions {
   subject: string;
   /** The first progress line. */
   label: string;
-  /** An id chosen by the caller (export:run's); a fresh UUID otherwise. */
+  /** An id chosen by the caller; a fresh UUID otherwise. */
   id?: string;
   /** The one line for a failure that is not a CarveError (a CarveError says its own). */
   describeFailure?(error: unknown): string;
