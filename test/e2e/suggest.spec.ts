@@ -2,31 +2,19 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { SHOTS } from './helpers';
-import { day, makeRepo, type PlannedCommit } from '../main/historyRepo';
+import { makeRepo, plantedCommits, PLANTED_GROUPS } from '../main/historyRepo';
 
 // Service boundaries from evidence (issue 9) in the app: a small Python tree with a git history made here, with
 // two planted groups of packages that change together; the architect imports it, asks for two services learned
 // from the commits before 2024, reads the alternatives side by side and each service's explanation, accepts one,
 // and sees the services on the canvas (one Undo takes them back).
 
-const GROUPS = [
-  ['orders', 'payments', 'invoices'],
-  ['catalog', 'search', 'reviews'],
-];
-
-/** The repository: 30 commits before 2024 and 10 after within the groups, then one that crosses them. */
+/** The repository: 30 commits before 2024 and 10 after within the planted groups, then one that crosses them. */
 async function plantedRepo(repo: string): Promise<void> {
-  const commits: PlannedCommit[] = [];
-  for (let k = 0; k < 40; k++) {
-    const group = GROUPS[k % 2]!;
-    const time = (k < 30 ? day('2023-01-01') : day('2024-06-01')) + k * 86_400;
-    commits.push({ files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${m}/models.py`), author: k % 4 < 2 ? 'Ann' : 'Bob', time });
-  }
-  commits.push({ files: ['orders/models.py', 'search/models.py'], author: 'Cy', time: day('2024-09-01') });
-  makeRepo(repo, commits);
+  makeRepo(repo, plantedCommits());
   // Packages of a real size (a service of a few lines is never proposed); orders imports search, the one tie
   // between the groups.
-  for (const name of GROUPS.flat()) {
+  for (const name of PLANTED_GROUPS.flat()) {
     const imports = name === 'orders' ? 'from search import handle as find\n\n' : '';
     await writeFile(path.join(repo, name, '__init__.py'), `${imports}${'def handle():\n    return 1\n'.repeat(60)}`);
   }
@@ -87,7 +75,7 @@ test('suggest boundaries from a git history: alternatives side by side, explanat
   for (const name of names) await expect(page.getByRole('list', { name: `Modules of ${name}` }).getByRole('listitem')).toHaveCount(3);
   const chips = async (name: string) => (await page.getByRole('list', { name: `Modules of ${name}` }).getByRole('listitem').allTextContents()).map((t) => t.trim()).sort();
   const groups = (await Promise.all(names.map(chips))).map((g) => g.join(',')).sort();
-  expect(groups).toEqual(GROUPS.map((g) => [...g].sort().join(',')).sort());
+  expect(groups).toEqual(PLANTED_GROUPS.map((g) => [...g].sort().join(',')).sort());
   await page.screenshot({ path: `${SHOTS}/suggest-canvas.png` });
   await page.locator('body').press('Control+z');
   await expect(nodes).toHaveCount(0);

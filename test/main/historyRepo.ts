@@ -58,3 +58,24 @@ export function isolateHistoryCache(dir: string): () => void {
     else process.env.CARVE_HISTORY_CACHE = before;
   };
 }
+
+/** Two groups of three modules that change together: the planted co-change of the suggest tests. */
+export const PLANTED_GROUPS = [
+  ['orders', 'payments', 'invoices'],
+  ['catalog', 'search', 'reviews'],
+] as const;
+
+/**
+ * Commits of `<folder><module>/models.py` within PLANTED_GROUPS: 30 in 2023, 10 from June 2024 (Ann and Bob by
+ * turns), then one on 2024-09-01 (Cy) that crosses the groups (orders with search).
+ */
+export function plantedCommits(folder = ''): PlannedCommit[] {
+  const commits: PlannedCommit[] = [];
+  for (let k = 0; k < 40; k++) {
+    const group = PLANTED_GROUPS[k % 2]!;
+    const time = (k < 30 ? day('2023-01-01') : day('2024-06-01')) + k * 86_400;
+    commits.push({ files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${folder}${m}/models.py`), author: k % 4 < 2 ? 'Ann' : 'Bob', time });
+  }
+  commits.push({ files: [`${folder}orders/models.py`, `${folder}search/models.py`], author: 'Cy', time: day('2024-09-01') });
+  return commits;
+}

@@ -17,7 +17,7 @@ import {
   suggestBoundaries,
   yearAgo,
 } from '../../renderer/features/importer/importActions';
-import { day, isolateHistoryCache, makeRepo, writePackage, type PlannedCommit } from '../main/historyRepo';
+import { isolateHistoryCache, makeRepo, plantedCommits, PLANTED_GROUPS, writePackage } from '../main/historyRepo';
 import { documentStore, editProject, loadDocument, undoEdit } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
 import { importStore } from '../../renderer/state/importStore';
@@ -82,16 +82,9 @@ describe('the import flow', () => {
     const restore = isolateHistoryCache(base);
     try {
       // Two groups of three packages that change together, learned before 2024; after it, one commit crosses them.
-      const groups = [['orders', 'payments', 'invoices'], ['catalog', 'search', 'reviews']];
-      const commits: PlannedCommit[] = [];
-      for (let k = 0; k < 40; k++) {
-        const group = groups[k % 2]!;
-        commits.push({ files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${m}/models.py`), author: k % 4 < 2 ? 'Ann' : 'Bob', time: (k < 30 ? day('2023-01-01') : day('2024-06-01')) + k * 86_400 });
-      }
-      commits.push({ files: ['orders/models.py', 'search/models.py'], author: 'Cy', time: day('2024-09-01') });
       const repo = path.join(base, 'ws', 'history');
-      makeRepo(repo, commits);
-      for (const name of groups.flat()) writePackage(repo, name, 'def f():\n    return 1\n'.repeat(60));
+      makeRepo(repo, plantedCommits());
+      for (const name of PLANTED_GROUPS.flat()) writePackage(repo, name, 'def f():\n    return 1\n'.repeat(60));
 
       openImportDialog();
       expect(importStore.getState().until).toBe(yearAgo(new Date()));
