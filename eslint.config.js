@@ -26,11 +26,15 @@ const DOCUMENT_MUTATORS = ['editProject', 'beginGesture', 'commitGesture', 'canc
 const noRawEdits = {
   regex: '(^|/)state/documentStore$',
   importNames: DOCUMENT_MUTATORS,
-  message: 'Edit the document through renderer/state/edit (edit, beginGesture, undoEdit ...): one path applies, records undo and reports a refusal.',
+  message:
+    'Edit the document through renderer/state/edit (edit, beginGesture, undoEdit ...): one path applies, records undo and reports a refusal.',
 };
 // One store design (issue 11): every zustand store lives in renderer/state/, in a file named for it, with its
 // hook beside it (useDocument, useUi, useCanvas ...); the rest of the renderer reads stores through those hooks.
-const noZustand = { group: ['zustand', 'zustand/*'], message: 'Stores live in renderer/state/ (one file per store, named for it): read one with its hook (useDocument, useUi, ...).' };
+const noZustand = {
+  group: ['zustand', 'zustand/*'],
+  message: 'Stores live in renderer/state/ (one file per store, named for it): read one with its hook (useDocument, useUi, ...).',
+};
 const noStoreWrites = {
   files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
   ignores: ['renderer/state/**'],
@@ -44,7 +48,10 @@ const noStoreWrites = {
     ],
   },
 };
-const noOtherFeature = { regex: '^\\.\\./[^./]', message: 'A feature never imports another feature: move what both need down to state/, derived/, widgets/ or platform/.' };
+const noOtherFeature = {
+  regex: '^\\.\\./[^./]',
+  message: 'A feature never imports another feature: move what both need down to state/, derived/, widgets/ or platform/.',
+};
 function rendererLayers() {
   const noApp = intoLayer(['app'], 'Nothing below the app shell imports renderer/app/.');
   const noFeatures = intoLayer(['features'], 'Only the app shell imports renderer/features/.');
@@ -53,17 +60,55 @@ function rendererLayers() {
     rendererBlock(['renderer/*.ts', 'renderer/*.tsx', ...inRenderer('app')], [noXyflow, noRawEdits, noZustand]),
     // The canvas is the only folder that imports @xyflow/react.
     rendererBlock(inRenderer('features/canvas'), [noApp, noFeatures, noOtherFeature, noRawEdits, noZustand]),
-    rendererBlock(inRenderer('features'), [noXyflow, noApp, noFeatures, noOtherFeature, noRawEdits, noZustand], ['renderer/features/canvas/**']),
-    rendererBlock(inRenderer('widgets'), [noXyflow, noApp, noFeatures, noZustand, intoLayer(['state', 'derived'], 'A widget knows no store and no document: pass what it shows as props.')]),
-    rendererBlock(inRenderer('derived'), [noXyflow, noApp, noFeatures, noRawEdits, noZustand, intoLayer(['widgets'], 'derived/ computes data: it renders no widget.')]),
-    rendererBlock(inRenderer('state'), [noXyflow, noApp, noFeatures, intoLayer(['widgets', 'derived'], 'state/ is below widgets/ and derived/: it imports neither.')]),
-    rendererBlock(inRenderer('platform'), [noXyflow, noApp, noFeatures, noZustand, intoLayer(['widgets', 'derived', 'state'], 'platform/ (bridge, labels, messages) is the bottom of the renderer: it imports only shared/.')]),
-    // A file elsewhere in renderer/ has no layer yet: give it one.
-    rendererBlock(['renderer/**/*.ts', 'renderer/**/*.tsx'], [noXyflow, { regex: '.', message: 'Put this file in a renderer layer: app/, features/<name>/, widgets/, derived/, state/ or platform/.' }], [
-      'renderer/*.ts',
-      'renderer/*.tsx',
-      ...['app', 'features', 'widgets', 'derived', 'state', 'platform'].map((folder) => `renderer/${folder}/**`),
+    rendererBlock(
+      inRenderer('features'),
+      [noXyflow, noApp, noFeatures, noOtherFeature, noRawEdits, noZustand],
+      ['renderer/features/canvas/**'],
+    ),
+    rendererBlock(inRenderer('widgets'), [
+      noXyflow,
+      noApp,
+      noFeatures,
+      noZustand,
+      intoLayer(['state', 'derived'], 'A widget knows no store and no document: pass what it shows as props.'),
     ]),
+    rendererBlock(inRenderer('derived'), [
+      noXyflow,
+      noApp,
+      noFeatures,
+      noRawEdits,
+      noZustand,
+      intoLayer(['widgets'], 'derived/ computes data: it renders no widget.'),
+    ]),
+    rendererBlock(inRenderer('state'), [
+      noXyflow,
+      noApp,
+      noFeatures,
+      intoLayer(['widgets', 'derived'], 'state/ is below widgets/ and derived/: it imports neither.'),
+    ]),
+    rendererBlock(inRenderer('platform'), [
+      noXyflow,
+      noApp,
+      noFeatures,
+      noZustand,
+      intoLayer(
+        ['widgets', 'derived', 'state'],
+        'platform/ (bridge, labels, messages) is the bottom of the renderer: it imports only shared/.',
+      ),
+    ]),
+    // A file elsewhere in renderer/ has no layer yet: give it one.
+    rendererBlock(
+      ['renderer/**/*.ts', 'renderer/**/*.tsx'],
+      [
+        noXyflow,
+        { regex: '.', message: 'Put this file in a renderer layer: app/, features/<name>/, widgets/, derived/, state/ or platform/.' },
+      ],
+      [
+        'renderer/*.ts',
+        'renderer/*.tsx',
+        ...['app', 'features', 'widgets', 'derived', 'state', 'platform'].map((folder) => `renderer/${folder}/**`),
+      ],
+    ),
     noStoreWrites,
   ];
 }
@@ -89,8 +134,14 @@ export default tseslint.config(
             nodeBuiltins,
             noXyflow,
             { group: ['react-dom', 'react-dom/*', 'react/*'], message: 'shared/ has no React.' },
-            { group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'], message: 'shared/ imports nothing from main/ or renderer/.' },
-            { group: ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '../main/*', '../renderer/*'],
+              message: 'shared/ imports nothing from main/ or renderer/.',
+            },
+            {
+              group: ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'worker_threads'],
+              message: 'shared/ is pure TypeScript: no Node built-ins.',
+            },
           ],
         },
       ],

@@ -32,10 +32,14 @@ interface Host {
 }
 
 function startHost(workspace: string, userData: string): Promise<Host> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'bin/carve.mjs'), 'serve', '--port', '0', '--workspace', workspace, '--user-data', userData], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'bin/carve.mjs'), 'serve', '--port', '0', '--workspace', workspace, '--user-data', userData],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   return new Promise((resolve, reject) => {
     const ceiling = setTimeout(() => {
@@ -149,12 +153,23 @@ async function measureCanvas(project: Project, label: string, runs: number, fit 
   // One browser context for every run: the printed URL's token is single-use, and the session cookie its first
   // load gets lives in the context.
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const figures: CanvasFigures = { idle: [], firstRender: [], firstRenderBusy: [], firstRenderScript: [], pan: [], nodeDrag: [], rendered: 0 };
+  const figures: CanvasFigures = {
+    idle: [],
+    firstRender: [],
+    firstRenderBusy: [],
+    firstRenderScript: [],
+    pan: [],
+    nodeDrag: [],
+    rendered: 0,
+  };
   try {
     for (let run = 0; run < runs; run++) {
       const page = await context.newPage();
       await page.goto(host.url);
-      await page.getByRole('button', { name: /^Open…/ }).first().click();
+      await page
+        .getByRole('button', { name: /^Open…/ })
+        .first()
+        .click();
       const dialog = page.getByRole('dialog', { name: 'Open a project' });
       await dialog.getByRole('button', { name: fileName, exact: true }).click();
       const cdp = await context.newCDPSession(page);
@@ -220,19 +235,28 @@ const FRAME_JITTER_MS = 1;
 
 const benchmark: Benchmark = {
   name: 'canvas',
-  describe: 'React Flow canvas in Chromium via carve serve: first render, frame times while panning and dragging a node; checks+metrics after an edit',
+  describe:
+    'React Flow canvas in Chromium via carve serve: first render, frame times while panning and dragging a node; checks+metrics after an edit',
   async run(): Promise<BenchRow[]> {
     const runs = envInt('BENCH_RUNS', 3);
     const rows: BenchRow[] = [];
     const medium = generateProject(MEDIUM);
     const edits = recomputeAfterEdit(medium, Math.max(20, runs * 10));
-    rows.push({ case: 'checks + metrics after one edit (3,000 modules)', timing: summarize(edits), maxMedianMs: 10, note: `${MEDIUM.services} services, ${MEDIUM.dependencies} deps` });
+    rows.push({
+      case: 'checks + metrics after one edit (3,000 modules)',
+      timing: summarize(edits),
+      maxMedianMs: 10,
+      note: `${MEDIUM.services} services, ${MEDIUM.dependencies} deps`,
+    });
 
     // The targets are in frames of a 60 Hz display: 16.7 ms is one frame, 33 ms two. requestAnimationFrame
     // intervals are whole vsyncs plus timer jitter (the idle row shows it: 16.7 to 16.8 ms), so a p95 passes
     // when it is within 1 ms of its number of frames: jitter is not a dropped frame, half a frame late would be.
     // BENCH_CASES=400,2000 runs only the cases whose label holds one of the words (digits without separators).
-    const only = process.env.BENCH_CASES?.split(',').map((word) => word.trim()).filter(Boolean) ?? [];
+    const only =
+      process.env.BENCH_CASES?.split(',')
+        .map((word) => word.trim())
+        .filter(Boolean) ?? [];
     for (const [label, options, frames, fit] of [
       ['300 services', MEDIUM, 1, false],
       ['400 services after Fit', FITTED, 1, true],
@@ -251,9 +275,23 @@ const benchmark: Benchmark = {
         maxMedianMs: options === LARGE ? FIRST_RENDER_TARGET_MS : undefined,
         note: `${note}; page main thread busy ${Math.round(busy)} ms (script ${Math.round(script)} ms) at the median`,
       });
-      rows.push({ case: `${label}: frame while idle (the machine's baseline)`, timing: summarize(figures.idle), note: `${figures.idle.length} frames` });
-      rows.push({ case: `${label}: frame while panning`, timing: summarize(figures.pan), maxP95Ms: frameTarget, note: `${figures.pan.length} frames` });
-      rows.push({ case: `${label}: frame while dragging a node`, timing: summarize(figures.nodeDrag), maxP95Ms: frameTarget, note: `${figures.nodeDrag.length} frames` });
+      rows.push({
+        case: `${label}: frame while idle (the machine's baseline)`,
+        timing: summarize(figures.idle),
+        note: `${figures.idle.length} frames`,
+      });
+      rows.push({
+        case: `${label}: frame while panning`,
+        timing: summarize(figures.pan),
+        maxP95Ms: frameTarget,
+        note: `${figures.pan.length} frames`,
+      });
+      rows.push({
+        case: `${label}: frame while dragging a node`,
+        timing: summarize(figures.nodeDrag),
+        maxP95Ms: frameTarget,
+        note: `${figures.nodeDrag.length} frames`,
+      });
     }
     return rows;
   },

@@ -56,7 +56,11 @@ export function quantile(sorted: readonly number[], q: number): number {
 export function summarize(samples: readonly number[], cpuSamples?: readonly number[]): Timing {
   const sorted = [...samples].sort((a, b) => a - b);
   const timing: Timing = { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95), runs: sorted.length };
-  if (cpuSamples && cpuSamples.length > 0) timing.cpuMedian = quantile([...cpuSamples].sort((a, b) => a - b), 0.5);
+  if (cpuSamples && cpuSamples.length > 0)
+    timing.cpuMedian = quantile(
+      [...cpuSamples].sort((a, b) => a - b),
+      0.5,
+    );
   return timing;
 }
 
@@ -98,7 +102,16 @@ export async function compare(
   const a: Samples = { wall: [], cpu: [] };
   const b: Samples = { wall: [], cpu: [] };
   for (let i = 0; i < options.runs; i++) {
-    const pair: Array<[Work, Samples]> = i % 2 === 0 ? [[work, a], [baseline, b]] : [[baseline, b], [work, a]];
+    const pair: Array<[Work, Samples]> =
+      i % 2 === 0
+        ? [
+            [work, a],
+            [baseline, b],
+          ]
+        : [
+            [baseline, b],
+            [work, a],
+          ];
     for (const [fn, samples] of pair) await sample(fn, samples);
   }
   const timing = summarize(a.wall, a.cpu);

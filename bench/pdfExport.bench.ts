@@ -33,15 +33,26 @@ export function tenPhaseProject(): Project {
     ...project,
     monolith: {
       ...project.monolith,
-      dependencies: project.monolith.dependencies.filter((d) => !owner.has(d.from) || !owner.has(d.to) || owner.get(d.from)! >= owner.get(d.to)!),
+      dependencies: project.monolith.dependencies.filter(
+        (d) => !owner.has(d.from) || !owner.has(d.to) || owner.get(d.from)! >= owner.get(d.to)!,
+      ),
     },
     links: project.links.filter((link) => link.style === 'rest' && order.get(link.from)! >= order.get(link.to)!),
     services: project.services.map((service) => ({ ...service, pinnedPhaseId: null })),
     phases: [
       { id: 'foundations', name: 'Foundations', goal: 'CI/CD, observability and the routing facade.', lengthWeeks: 4 },
-      ...Array.from({ length: 10 }, (_, i) => ({ id: `wave-${i + 1}`, name: `Wave ${i + 1}`, goal: 'Move the next slice of the monolith behind the facade.', lengthWeeks: 6 })),
+      ...Array.from({ length: 10 }, (_, i) => ({
+        id: `wave-${i + 1}`,
+        name: `Wave ${i + 1}`,
+        goal: 'Move the next slice of the monolith behind the facade.',
+        lengthWeeks: 6,
+      })),
     ],
-    planning: { ...project.planning, maxServicesPerPhase: 20, teams: project.planning.teams.map((team) => ({ ...team, capacityPerPhase: 10_000 })) },
+    planning: {
+      ...project.planning,
+      maxServicesPerPhase: 20,
+      teams: project.planning.teams.map((team) => ({ ...team, capacityPerPhase: 10_000 })),
+    },
   };
 }
 

@@ -32,7 +32,12 @@ const benchmark: Benchmark = {
     const forGraph = copies(options.warmup + options.runs);
     const graph = await time(() => buildServiceGraph(forGraph.pop()!), options);
     return [
-      { case: 'planMigration (cold project)', timing: plan, maxMedianMs: TARGET_MS, note: `${phases} phases, ${cycles} cycles (largest: ${largestCycle} services)` },
+      {
+        case: 'planMigration (cold project)',
+        timing: plan,
+        maxMedianMs: TARGET_MS,
+        note: `${phases} phases, ${cycles} cycles (largest: ${largestCycle} services)`,
+      },
       { case: 'part: buildServiceGraph', timing: graph, note: 'not part of the plan: the canvas graph' },
     ];
   },

@@ -47,7 +47,13 @@ function functionBlock(name: string, indent: string, r: () => number): string[] 
 /** One module of an app: imports of other apps, a class with methods, or models with relations. */
 function moduleText(app: number, file: string, apps: number, r: () => number, targetLines: number): string {
   const other = () => `app_${String(Math.floor(r() * apps)).padStart(3, '0')}`;
-  const lines = ['"""Module docstring: part of a large Django monolith."""', 'from __future__ import annotations', '', 'import logging', 'import json'];
+  const lines = [
+    '"""Module docstring: part of a large Django monolith."""',
+    'from __future__ import annotations',
+    '',
+    'import logging',
+    'import json',
+  ];
   lines.push('from typing import TYPE_CHECKING', '', 'from django.db import models', 'from django.conf import settings');
   if (r() < 0.3) lines.push('import requests');
   if (r() < 0.2) lines.push('from celery import shared_task');
@@ -85,7 +91,10 @@ export function generateDjangoTree(dir: string, size = TREE): { files: number; l
     lines += text.split('\n').length - 1;
   };
   const appNames = Array.from({ length: size.apps }, (_, k) => `app_${String(k).padStart(3, '0')}`);
-  write('manage.py', 'import os\nimport sys\n\nif __name__ == "__main__":\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n');
+  write(
+    'manage.py',
+    'import os\nimport sys\n\nif __name__ == "__main__":\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n',
+  );
   write('config/__init__.py', '');
   write('config/settings.py', `INSTALLED_APPS = [\n    "django.contrib.admin",\n${appNames.map((a) => `    "${a}",`).join('\n')}\n]\n`);
   appNames.forEach((app, index) => {
@@ -99,7 +108,8 @@ export function generateDjangoTree(dir: string, size = TREE): { files: number; l
       if (k < 2) write(`${app}/${folder}/__init__.py`, '');
       write(`${app}/${folder}/part_${k}.py`, moduleText(index, 'part', size.apps, r, 100 + Math.floor(r() * 260)));
     }
-    for (let k = 0; k < 6; k++) write(`${app}/migrations/${String(k + 1).padStart(4, '0')}_auto.py`, moduleText(index, 'migration', size.apps, r, 60));
+    for (let k = 0; k < 6; k++)
+      write(`${app}/migrations/${String(k + 1).padStart(4, '0')}_auto.py`, moduleText(index, 'migration', size.apps, r, 60));
   });
   return { files, lines };
 }
@@ -159,7 +169,14 @@ const benchmark: Benchmark = {
       // The worker as the app runs it: bundled to one JavaScript file (what electron-vite builds), not
       // compiled by tsx at each start.
       const workerFile = path.join(dir, '..', `${path.basename(dir)}-pythonScanWorker.mjs`);
-      buildSync({ entryPoints: [path.join(repo, 'main/services/python/scanWorker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: workerFile, logLevel: 'error' });
+      buildSync({
+        entryPoints: [path.join(repo, 'main/services/python/scanWorker.ts')],
+        bundle: true,
+        platform: 'node',
+        format: 'esm',
+        outfile: workerFile,
+        logLevel: 'error',
+      });
       cleanup.push(workerFile);
       let peak = 0;
       // Workers stay warm between imports (as in the app); kept up across the long Python runs here.
@@ -193,7 +210,11 @@ const benchmark: Benchmark = {
           note: `${size.files} files, ${size.lines} lines; ${found}; peak RSS ${mib(peak)}${pythonPeak ? `, python ${mib(Number(pythonPeak[1]) * 1024)}` : ''}`,
         },
         { case: '  importPythonProject, in this thread', timing: inThread, maxMedianMs: MAX_MS },
-        { case: '  importPythonProject, workers compiled by tsx', timing: viaTsx, note: 'as under vitest/tsx: the first start compiles TypeScript' },
+        {
+          case: '  importPythonProject, workers compiled by tsx',
+          timing: viaTsx,
+          note: 'as under vitest/tsx: the first start compiles TypeScript',
+        },
       ];
     } finally {
       for (const item of cleanup) fs.rmSync(item, { recursive: true, force: true });

@@ -13,7 +13,10 @@ const benchDir = path.dirname(fileURLToPath(import.meta.url));
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
   const memory = `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`;
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `${os.availableParallelism()} cores (${cpu}), ${memory} memory, Node ${process.version}, ${os.platform()} ${os.release()}, load average ${load}`;
 }
 
@@ -23,7 +26,13 @@ function tableRows(name: string, rows: BenchRow[]): string[][] {
   return rows.map((row) => {
     const ok = verdict(row);
     const target =
-      row.maxRatio !== undefined ? `<= ${row.maxRatio}x` : row.maxMedianMs !== undefined ? `<= ${row.maxMedianMs} ms` : row.maxP95Ms !== undefined ? `p95 <= ${row.maxP95Ms} ms` : '';
+      row.maxRatio !== undefined
+        ? `<= ${row.maxRatio}x`
+        : row.maxMedianMs !== undefined
+          ? `<= ${row.maxMedianMs} ms`
+          : row.maxP95Ms !== undefined
+            ? `p95 <= ${row.maxP95Ms} ms`
+            : '';
     return [
       name,
       row.case,
@@ -45,7 +54,21 @@ function tableRows(name: string, rows: BenchRow[]): string[][] {
 }
 
 function printTable(rows: string[][]): void {
-  const header = ['benchmark', 'case', 'median ms', 'p95 ms', 'baseline', 'base median', 'base p95', 'ratio', 'cpu ms', 'cpu ratio', 'target', 'verdict', 'note'];
+  const header = [
+    'benchmark',
+    'case',
+    'median ms',
+    'p95 ms',
+    'baseline',
+    'base median',
+    'base p95',
+    'ratio',
+    'cpu ms',
+    'cpu ratio',
+    'target',
+    'verdict',
+    'note',
+  ];
   const all = [header, ...rows];
   const widths = header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
   const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -82,7 +105,8 @@ async function main(): Promise<number> {
     try {
       const loaded = (await import(pathToFileURL(path.join(benchDir, file)).href)) as { default?: Benchmark };
       const benchmark = loaded.default;
-      if (!benchmark || typeof benchmark.run !== 'function') throw new Error('does not default-export a Benchmark ({ name, describe, run })');
+      if (!benchmark || typeof benchmark.run !== 'function')
+        throw new Error('does not default-export a Benchmark ({ name, describe, run })');
       console.log(`\n${benchmark.name} (${file}): ${benchmark.describe}`);
       const result = tableRows(benchmark.name, await benchmark.run());
       printTable(result);
@@ -94,7 +118,12 @@ async function main(): Promise<number> {
   }
   if (files.length > 1) summary(rows);
   console.log(`\nWall-clock medians and p95 over the runs; "cpu" is this process's CPU time per run (all threads).`);
-  console.log(`load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   return failed ? 1 : 0;
 }
 

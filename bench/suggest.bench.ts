@@ -34,7 +34,12 @@ export async function suggestFixture(dir: string): Promise<{ project: string; so
   }
   makeRepo(dir, commits);
   const base = createProject('Generated');
-  const modules = Array.from({ length: MODULES }, (_, k) => ({ id: name(k), name: name(k), path: name(k), linesOfCode: 100 + Math.floor(random() * 2000) }));
+  const modules = Array.from({ length: MODULES }, (_, k) => ({
+    id: name(k),
+    name: name(k),
+    path: name(k),
+    linesOfCode: 100 + Math.floor(random() * 2000),
+  }));
   const dependencies = Array.from({ length: MODULES * 3 }, () => {
     const from = Math.floor(random() * MODULES);
     const to = Math.floor(from / 20) * 20 + Math.floor(random() * 20);

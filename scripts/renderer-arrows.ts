@@ -70,7 +70,8 @@ for (const file of files) {
       arrows.set(key, arrow);
     }
     const [fa, fb] = [featureOf(rel), featureOf(targetRel)];
-    if (fa && fb && fa !== fb) featureArrows.set(`${fa} -> ${fb}`, [...(featureArrows.get(`${fa} -> ${fb}`) ?? []), `${rel} -> ${targetRel}`]);
+    if (fa && fb && fa !== fb)
+      featureArrows.set(`${fa} -> ${fb}`, [...(featureArrows.get(`${fa} -> ${fb}`) ?? []), `${rel} -> ${targetRel}`]);
   }
 }
 

@@ -54,5 +54,6 @@ export function parseArgs(argv: readonly string[], spec: OptionSpec): ParsedArgs
 
 /** A project's name longer than the model keeps is a usage error naming the limit. */
 export function checkNameLength(name: string, what: string): void {
-  if (name.length > LIMITS.name) throw new UsageError(`${what} is too long: ${name.length.toLocaleString('en-US')} characters, at most ${LIMITS.name}`);
+  if (name.length > LIMITS.name)
+    throw new UsageError(`${what} is too long: ${name.length.toLocaleString('en-US')} characters, at most ${LIMITS.name}`);
 }

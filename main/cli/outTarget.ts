@@ -33,7 +33,10 @@ export function outProblem(out: string, error: unknown): string {
  */
 export async function checkOut(target: string, out: string, replace: boolean, existsHint: string): Promise<string | undefined> {
   try {
-    const exists = await checkWriteTarget(target, (reason) => new CarveError('save-failed', `Could not save ${basename(target)}: ${reason}`));
+    const exists = await checkWriteTarget(
+      target,
+      (reason) => new CarveError('save-failed', `Could not save ${basename(target)}: ${reason}`),
+    );
     if (exists && !replace) return `${out}: already exists; ${existsHint}`;
     return undefined;
   } catch (error) {
@@ -46,7 +49,14 @@ export async function checkOut(target: string, out: string, replace: boolean, ex
  * Writes a project to `--out` through the one write path: standard output for `-`, a new file (never replacing
  * one), or over an existing file with `replace` (--force). Resolves to the problem line, or undefined when written.
  */
-export async function writeProjectOut(io: CliIo, out: string, target: string, project: Project, replace: boolean, existsHint: string): Promise<string | undefined> {
+export async function writeProjectOut(
+  io: CliIo,
+  out: string,
+  target: string,
+  project: Project,
+  replace: boolean,
+  existsHint: string,
+): Promise<string | undefined> {
   try {
     if (isStandardOutput(out)) await standardOutput(io)(projectBytes(project, 'the project'));
     else if (replace) await saveProjectFile({ path: target, project, baseHash: null, overwrite: true });

@@ -15,7 +15,16 @@ import { commandHelp, generalHelp } from './help';
 export type { CliIo } from './command';
 
 /** The commands of carve, in the order --help lists them. A new command is one file and one line here. */
-export const COMMANDS: readonly Command[] = [validateCommand, newCommand, importPythonCommand, suggestCommand, planCommand, scenariosCommand, exportCommand, serveCommand];
+export const COMMANDS: readonly Command[] = [
+  validateCommand,
+  newCommand,
+  importPythonCommand,
+  suggestCommand,
+  planCommand,
+  scenariosCommand,
+  exportCommand,
+  serveCommand,
+];
 
 const HINT = '(see carve --help)';
 

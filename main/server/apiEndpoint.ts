@@ -84,7 +84,11 @@ export async function serveApi(request: IncomingMessage, response: ServerRespons
   }
   const body = await readBody(request, options.maxBodyBytes);
   if (!body.ok) {
-    sendResult(response, 413, fail('invalid-request', `The request for ${method.slice(0, 80)} is larger than ${formatSize(options.maxBodyBytes)}`));
+    sendResult(
+      response,
+      413,
+      fail('invalid-request', `The request for ${method.slice(0, 80)} is larger than ${formatSize(options.maxBodyBytes)}`),
+    );
     return;
   }
   let payload: unknown = {};

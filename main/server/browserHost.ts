@@ -80,7 +80,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     if (sessions.hasSession(request)) return serveStatic(request, response, rendererDir, urlPath);
     const restart = 'Stop carve serve (Ctrl+C) and start it again for a new link.';
     if (exchange.kind === 'used') {
-      return sendText(response, 403, `This Carve link was already used: it opens Carve once, in one browser. Go back to the tab where Carve is open (http://127.0.0.1:${port}/), or: ${restart}`);
+      return sendText(
+        response,
+        403,
+        `This Carve link was already used: it opens Carve once, in one browser. Go back to the tab where Carve is open (http://127.0.0.1:${port}/), or: ${restart}`,
+      );
     }
     return sendText(response, 401, `This is not the link this Carve printed. Open the URL carve serve printed, or: ${restart}`);
   }
@@ -98,7 +102,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const given = isApi ? null : tokenInQuery(request.url ?? '/');
     if (isApi) await serveApi(request, response, urlPath, api);
     // Only a GET exchanges the token: a HEAD (a link checker, curl -I) must not use it up.
-    else if (given !== null && request.method === 'GET' && (urlPath === '/' || urlPath === '/index.html')) await servePage(request, response, urlPath, given);
+    else if (given !== null && request.method === 'GET' && (urlPath === '/' || urlPath === '/index.html'))
+      await servePage(request, response, urlPath, given);
     else await serveStatic(request, response, rendererDir, urlPath);
   }
 

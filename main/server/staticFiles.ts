@@ -6,7 +6,13 @@ import { COMMON_HEADERS, sendText } from './respond';
 // names, whether it may be served (403) or is not there (404), and its headers are decided once, for this host
 // and the app:// protocol alike, by readRendererAsset.
 
-export async function serveStatic(request: IncomingMessage, response: ServerResponse, root: string, urlPath: string, extraHeaders: Record<string, string> = {}): Promise<void> {
+export async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  root: string,
+  urlPath: string,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     sendText(response, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
     return;

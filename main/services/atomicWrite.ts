@@ -131,7 +131,8 @@ async function resolveTarget(absolute: string, fail: WriteFailure): Promise<Targ
   const realStats = await fs.promises.stat(real).catch((error: unknown) => {
     throw fail(plainReason(error));
   });
-  if (!realStats.isFile()) throw fail(`it is a link to something that is not a regular file (${notRegularReason(realStats, path.basename(real))})`);
+  if (!realStats.isFile())
+    throw fail(`it is a link to something that is not a regular file (${notRegularReason(realStats, path.basename(real))})`);
   return { file: real, stats: realStats };
 }
 
@@ -282,7 +283,8 @@ function isAlive(pid: number): boolean {
 }
 
 /** Temp files that atomically (Carve before 0.2) left: `<name>.tmp-<10 digits><6 hex>`. */
-const isLegacyTempOf = (file: string, name: string) => name.startsWith(`${path.basename(file)}.tmp-`) && /^\d{10}[0-9a-f]{6}$/.test(name.slice(path.basename(file).length + 5));
+const isLegacyTempOf = (file: string, name: string) =>
+  name.startsWith(`${path.basename(file)}.tmp-`) && /^\d{10}[0-9a-f]{6}$/.test(name.slice(path.basename(file).length + 5));
 
 /**
  * Removes what Carve left beside `file` when a save was killed: its temp files for that file whose process is
@@ -306,7 +308,13 @@ export async function removeStaleLeftovers(file: string, now = Date.now()): Prom
     const old = now - stats.mtimeMs > STALE_TEMP_MS;
     const gone = ours && !isAlive(Number(name.slice(tempPrefix(file).length).split('-')[0]));
     if (!old && !gone) continue;
-    if (await fs.promises.rm(entry).then(() => true, () => false)) removed++;
+    if (
+      await fs.promises.rm(entry).then(
+        () => true,
+        () => false,
+      )
+    )
+      removed++;
   }
   if (names.includes(path.basename(lockPathOf(file)))) removed += await removeStaleLock(file);
   return removed;
@@ -317,7 +325,12 @@ async function removeStaleLock(file: string): Promise<number> {
   const held = await lockfile.check(file, { realpath: false, lockfilePath: lockPathOf(file), stale: LOCK_STALE_MS }).catch(() => true);
   if (held) return 0;
   try {
-    const release = await lockfile.lock(file, { realpath: false, lockfilePath: lockPathOf(file), stale: LOCK_STALE_MS, onCompromised: () => {} });
+    const release = await lockfile.lock(file, {
+      realpath: false,
+      lockfilePath: lockPathOf(file),
+      stale: LOCK_STALE_MS,
+      onCompromised: () => {},
+    });
     await release();
     return 1;
   } catch {

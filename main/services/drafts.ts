@@ -119,11 +119,20 @@ export class Drafts {
    * which is no longer listed. Resolves to the new name.
    */
   private async keepAside(id: string, now: Date = new Date()): Promise<string> {
-    const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+    const stamp = now
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d+Z$/, 'Z');
     for (let n = 1; ; n++) {
       const aside = `${id}.json.damaged-${stamp}${n === 1 ? '' : `-${n}`}`;
       // rename replaces silently: never over a draft kept aside before
-      if (await fs.promises.lstat(path.join(this.dir, aside)).then(() => true, () => false)) continue;
+      if (
+        await fs.promises.lstat(path.join(this.dir, aside)).then(
+          () => true,
+          () => false,
+        )
+      )
+        continue;
       await fs.promises.rename(this.fileOf(id), path.join(this.dir, aside));
       return aside;
     }

@@ -71,7 +71,8 @@ export function readError(error: unknown, name: string, verb = 'open'): CarveErr
   if (code === 'not-found' && hasUndecodableName(name)) {
     return new CarveError(code, `${name}: its name is not valid UTF-8, so Carve cannot ${verb} it (rename it)`);
   }
-  if (code === 'not-found' && (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR')) return new CarveError(code, `${name} was not found`);
+  if (code === 'not-found' && (errnoCode(error) === 'ENOENT' || errnoCode(error) === 'ENOTDIR'))
+    return new CarveError(code, `${name} was not found`);
   if (code === 'not-a-file') return new CarveError(code, `${name} is a folder, not a file`);
   return new CarveError(code, `Could not ${verb} ${name}: ${plainReason(error)}`);
 }

@@ -72,7 +72,11 @@ export function createHandlers(options: HostOptions): Handlers {
     const absolute = confine(filePath);
     const valid = validatePayload(project, `The project to export as ${path.basename(absolute)}`);
     printer ??= format === 'pdf' ? createChromiumPrinter() : undefined;
-    return [absolute, (onStep, signal) => exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate(), onStep, signal })];
+    return [
+      absolute,
+      (onStep, signal) =>
+        exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate(), onStep, signal }),
+    ];
   };
   const noDialogs = () => new CarveError('unsupported', 'Native file dialogs are not available here: use the in-app file dialog');
 
@@ -165,7 +169,10 @@ export function createHandlers(options: HostOptions): Handlers {
       return { proposal, metrics: compareDesigns(valid, proposal, apps) };
     },
     'boundaries:suggest': async ({ project, historyDir, ...params }) =>
-      suggestForApi(validatePayload(project, 'The project to suggest services for'), { ...params, historyDir: historyDir === null ? null : confine(historyDir) }),
+      suggestForApi(validatePayload(project, 'The project to suggest services for'), {
+        ...params,
+        historyDir: historyDir === null ? null : confine(historyDir),
+      }),
     'dialog:folder': async () => {
       if (!dialogs?.folder) throw noDialogs();
       return { path: await dialogs.folder() };
@@ -178,7 +185,8 @@ export function createHandlers(options: HostOptions): Handlers {
       const valid = validatePayload(project, 'The project to compare scenarios of');
       if (historyDir === undefined) return { ...compareScenarios(valid), historyNote: null };
       const untilDay = historyUntil === undefined ? null : parseDay(historyUntil);
-      if (historyUntil !== undefined && untilDay === null) throw new CarveError('invalid-request', `historyUntil: ${historyUntil} is not a day of the calendar`);
+      if (historyUntil !== undefined && untilDay === null)
+        throw new CarveError('invalid-request', `historyUntil: ${historyUntil} is not a day of the calendar`);
       const read = await readModuleHistory(valid, confine(historyDir), untilDay);
       if (read === null) throw new CarveError('not-found', `${historyDir} is not a folder`);
       const history = read.cutoff === null ? undefined : { commits: read.commits, cutoff: read.cutoff };

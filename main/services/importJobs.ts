@@ -38,19 +38,28 @@ export async function checkImportFolder(dir: string): Promise<void> {
   } catch (error) {
     const code = errnoCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new CarveError('not-found', `${dir}: no such folder`);
-    throw new CarveError(code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'internal', `${dir}: cannot be read (${plainReason(error)})`);
+    throw new CarveError(
+      code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'internal',
+      `${dir}: cannot be read (${plainReason(error)})`,
+    );
   }
   if (!isFolder) throw new CarveError('not-a-file', `${dir}: not a folder`);
   try {
     await (await fs.opendir(dir)).close();
   } catch (error) {
     const code = errnoCode(error);
-    throw new CarveError(code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'internal', `${dir}: cannot be read (${plainReason(error)})`);
+    throw new CarveError(
+      code === 'EACCES' || code === 'EPERM' ? 'permission-denied' : 'internal',
+      `${dir}: cannot be read (${plainReason(error)})`,
+    );
   }
 }
 
 /** The report of an import as the UI and the CLI show it. */
-export function summarize(result: ImportResult, changes: { added: string[]; removed: string[] } = { added: [], removed: [] }): ImportSummary {
+export function summarize(
+  result: ImportResult,
+  changes: { added: string[]; removed: string[] } = { added: [], removed: [] },
+): ImportSummary {
   const { report } = result;
   // What was left out to fit the model's limits comes first: it concerns whole modules, not one file.
   const problems = [...(result.limits ?? []), ...report.problems];
@@ -89,7 +98,13 @@ export class ImportJobs {
       kind: 'import',
       noun: 'import',
       keep: KEPT_JOBS,
-      publish: ({ result: { report, limits } }) => ({ files: report.files, lines: report.lines, skipped: report.skipped, problemCount: (limits?.length ?? 0) + report.problems.length, elapsedMs: report.elapsedMs }),
+      publish: ({ result: { report, limits } }) => ({
+        files: report.files,
+        lines: report.lines,
+        skipped: report.skipped,
+        problemCount: (limits?.length ?? 0) + report.problems.length,
+        elapsedMs: report.elapsedMs,
+      }),
     });
   }
 
@@ -97,7 +112,12 @@ export class ImportJobs {
    * Check the folder, then import it in the background. Symbolic links stay inside the folder unless
    * `links.followOut`; then inside `links.workspace` when there is one (the browser host), else anywhere.
    */
-  async start(dir: string, granularity: Granularity, keepLayers = false, links: { followOut?: boolean; workspace?: string | null } = {}): Promise<{ jobId: string }> {
+  async start(
+    dir: string,
+    granularity: Granularity,
+    keepLayers = false,
+    links: { followOut?: boolean; workspace?: string | null } = {},
+  ): Promise<{ jobId: string }> {
     await checkImportFolder(dir);
     const boundary: Pick<ImportOptions, 'boundary' | 'boundaryName'> = !links.followOut
       ? {}

@@ -29,7 +29,10 @@ export async function openProjectFile(filePath: string, name = path.basename(pat
     if (stats.isDirectory()) throw new CarveError('not-a-file', `${name} is a folder, not a file`);
     if (!stats.isFile()) throw new CarveError('not-a-file', `${name} is not a regular file`);
     if (stats.size > MAX_FILE_BYTES) {
-      throw new CarveError('invalid-file', `${name}: the file is too large (${megabytes(stats.size)}; Carve opens files up to ${megabytes(MAX_FILE_BYTES)})`);
+      throw new CarveError(
+        'invalid-file',
+        `${name}: the file is too large (${megabytes(stats.size)}; Carve opens files up to ${megabytes(MAX_FILE_BYTES)})`,
+      );
     }
     bytes = await fs.promises.readFile(absolute);
   } catch (error) {
@@ -68,10 +71,16 @@ function saveError(name: string, reason: string): CarveError {
  * The serialized project, refused when it is larger than Carve opens: what Carve saves, it can open again
  * (the file and its draft alike).
  */
-export function projectBytes(project: Project, name: string, fail: (reason: string) => CarveError = (reason) => saveError(name, reason)): Buffer {
+export function projectBytes(
+  project: Project,
+  name: string,
+  fail: (reason: string) => CarveError = (reason) => saveError(name, reason),
+): Buffer {
   const bytes = Buffer.from(serializeProject(project), 'utf8');
   if (bytes.byteLength > MAX_FILE_BYTES) {
-    throw fail(`the project is ${megabytes(bytes.byteLength)}, and Carve opens files up to ${megabytes(MAX_FILE_BYTES)}; split it or remove modules first`);
+    throw fail(
+      `the project is ${megabytes(bytes.byteLength)}, and Carve opens files up to ${megabytes(MAX_FILE_BYTES)}; split it or remove modules first`,
+    );
   }
   return bytes;
 }
@@ -100,7 +109,8 @@ export async function saveProjectFile(request: {
       return;
     }
     if (request.baseHash === null) throw new CarveError('conflict', `${name} already exists`);
-    if (hashBytes(await existing.read()) !== request.baseHash) throw new CarveError('conflict', `${name} changed on disk since you opened it`);
+    if (hashBytes(await existing.read()) !== request.baseHash)
+      throw new CarveError('conflict', `${name} changed on disk since you opened it`);
   };
   await writeFileSafely({ path: absolute, bytes, fail: (reason) => saveError(name, reason), check });
   return { path: absolute, hash: hashBytes(bytes) };

@@ -35,7 +35,10 @@ export class RecentFiles {
     if (dropped.length > 0) {
       // Re-read: an add() may have happened while we were checking.
       const gone = new Set(dropped);
-      this.store.set('recentFiles', this.store.get('recentFiles').filter((file) => !gone.has(file.path)));
+      this.store.set(
+        'recentFiles',
+        this.store.get('recentFiles').filter((file) => !gone.has(file.path)),
+      );
     }
     return { files, dropped };
   }
@@ -50,7 +53,10 @@ export class RecentFiles {
   /** Forget `filePath` (after it failed to open because it is gone). */
   remove(filePath: string): void {
     const same = identity(filePath);
-    this.store.set('recentFiles', this.store.get('recentFiles').filter((file) => identity(file.path) !== same));
+    this.store.set(
+      'recentFiles',
+      this.store.get('recentFiles').filter((file) => identity(file.path) !== same),
+    );
   }
 
   clear(): void {

@@ -52,8 +52,7 @@ export function contentTypeFor(file: string): string {
 
 /** What a URL path of the renderer answers: the file with its headers, or why not (403 refused, 404 nothing there). */
 export type RendererAsset =
-  | { status: 200; file: string; body: Buffer; headers: Record<string, string> }
-  | { status: 403 | 404; reason: string };
+  { status: 200; file: string; body: Buffer; headers: Record<string, string> } | { status: 403 | 404; reason: string };
 
 const refused = (reason: string): RendererAsset => ({ status: 403, reason });
 const missing = (reason: string): RendererAsset => ({ status: 404, reason });

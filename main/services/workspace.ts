@@ -98,7 +98,8 @@ export class Workspace {
         kind = stats?.isDirectory() ? 'dir' : stats?.isFile() ? 'file' : null;
       }
       if (kind === 'dir') folders.push({ name: dirent.name, path: entryPath, kind });
-      else if (kind === 'file' && dirent.name.toLowerCase().endsWith(PROJECT_EXTENSION)) files.push({ name: dirent.name, path: entryPath, kind });
+      else if (kind === 'file' && dirent.name.toLowerCase().endsWith(PROJECT_EXTENSION))
+        files.push({ name: dirent.name, path: entryPath, kind });
     }
     return {
       dir: folder,

@@ -27,12 +27,13 @@ export function ConflictDialog({ dialog }: { dialog: DialogOf<'conflict'> }) {
       }
     >
       <p>
-        <strong>{dialog.fileName}</strong>: {dialog.reason.startsWith(dialog.fileName) ? dialog.reason.slice(dialog.fileName.length).trim() : dialog.reason}.
-        Someone or something else changed it.
+        <strong>{dialog.fileName}</strong>:{' '}
+        {dialog.reason.startsWith(dialog.fileName) ? dialog.reason.slice(dialog.fileName.length).trim() : dialog.reason}. Someone or
+        something else changed it.
       </p>
       <p className="muted">
-        Overwrite writes your version there. Save As keeps both. Reload from disk drops your changes and opens the
-        file as it is now (your changes stay if it cannot be opened).
+        Overwrite writes your version there. Save As keeps both. Reload from disk drops your changes and opens the file as it is now (your
+        changes stay if it cannot be opened).
       </p>
     </Modal>
   );

@@ -25,7 +25,12 @@ export function DraftOffer() {
                 {draft.filePath ?? 'Never saved'} · {when(draft.savedAt)}
               </span>
             </div>
-            <button type="button" className="primary" aria-label={`Recover ${draft.projectName}`} onClick={() => void actions.recoverDraft(draft.id)}>
+            <button
+              type="button"
+              className="primary"
+              aria-label={`Recover ${draft.projectName}`}
+              onClick={() => void actions.recoverDraft(draft.id)}
+            >
               Recover
             </button>
             <button type="button" aria-label={`Discard ${draft.projectName}`} onClick={() => void actions.discardDraft(draft.id)}>

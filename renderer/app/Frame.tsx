@@ -13,7 +13,11 @@ export function Frame() {
   const row = (centre: string) =>
     [panels.monolith ? 'monolith' : null, centre, panels.inspector ? 'inspector' : null].filter(Boolean).join(' ');
   const layout = {
-    gridTemplateColumns: [panels.monolith ? 'var(--monolith-width)' : null, 'minmax(0, 1fr)', panels.inspector ? 'var(--inspector-width)' : null]
+    gridTemplateColumns: [
+      panels.monolith ? 'var(--monolith-width)' : null,
+      'minmax(0, 1fr)',
+      panels.inspector ? 'var(--inspector-width)' : null,
+    ]
       .filter(Boolean)
       .join(' '),
     gridTemplateRows: panels.roadmap ? 'minmax(0, 1fr) var(--roadmap-height)' : 'minmax(0, 1fr)',

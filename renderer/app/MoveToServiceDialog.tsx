@@ -25,7 +25,11 @@ export function MoveToServiceDialog({ dialog }: { dialog: DialogOf<'move'> }) {
   const what = names.length === 1 ? names[0]! : `${names.length} modules`;
   const nameProblem = choice === 'new' && !name.trim() ? 'A service needs a name' : null;
   const target = (): MoveTarget =>
-    choice === 'new' ? { kind: 'new', name: name.trim() } : choice === MONOLITH_NODE_ID ? { kind: 'monolith' } : { kind: 'service', serviceId: choice };
+    choice === 'new'
+      ? { kind: 'new', name: name.trim() }
+      : choice === MONOLITH_NODE_ID
+        ? { kind: 'monolith' }
+        : { kind: 'service', serviceId: choice };
 
   const option = (value: string, label: string, detail: string, disabled = false) => (
     <label key={value} className={`panel-move-option${disabled ? ' is-current' : ''}`}>
@@ -44,7 +48,13 @@ export function MoveToServiceDialog({ dialog }: { dialog: DialogOf<'move'> }) {
   );
 
   return (
-    <FormDialog title={`Move ${what} to…`} submitLabel="Move" canSubmit={!nameProblem} onSubmit={() => dialog.resolve(target())} onCancel={() => dialog.resolve(null)}>
+    <FormDialog
+      title={`Move ${what} to…`}
+      submitLabel="Move"
+      canSubmit={!nameProblem}
+      onSubmit={() => dialog.resolve(target())}
+      onCancel={() => dialog.resolve(null)}
+    >
       {names.length > 1 && <p className="muted panel-move-names">{names.join(', ')}</p>}
       <fieldset className="panel-move-options">
         <legend className="visually-hidden">Destination</legend>
@@ -52,7 +62,9 @@ export function MoveToServiceDialog({ dialog }: { dialog: DialogOf<'move'> }) {
           option(
             service.id,
             service.name,
-            service.id === current ? 'already here' : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} ${service.moduleIds.length === 1 ? 'module' : 'modules'}`,
+            service.id === current
+              ? 'already here'
+              : `${frameworkLabel(service.framework)} · ${service.moduleIds.length} ${service.moduleIds.length === 1 ? 'module' : 'modules'}`,
             service.id === current,
           ),
         )}
@@ -64,7 +76,12 @@ export function MoveToServiceDialog({ dialog }: { dialog: DialogOf<'move'> }) {
             {nameProblem && <span className="error-text">{nameProblem}</span>}
           </label>
         )}
-        {option(MONOLITH_NODE_ID, 'Monolith', current === MONOLITH_NODE_ID ? 'already here' : 'back to the monolith', current === MONOLITH_NODE_ID)}
+        {option(
+          MONOLITH_NODE_ID,
+          'Monolith',
+          current === MONOLITH_NODE_ID ? 'already here' : 'back to the monolith',
+          current === MONOLITH_NODE_ID,
+        )}
       </fieldset>
     </FormDialog>
   );

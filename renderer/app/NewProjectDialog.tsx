@@ -10,7 +10,13 @@ export function NewProjectDialog({ dialog }: { dialog: DialogOf<'new-project'> }
     <FormDialog title="New project" submitLabel="Create" canSubmit={!!trimmed} onSubmit={submit} onCancel={() => dialog.resolve(null)}>
       <label className="field">
         <span>Project name</span>
-        <input data-autofocus value={name} maxLength={200} placeholder="e.g. Billing platform split" onChange={(e) => setName(e.target.value)} />
+        <input
+          data-autofocus
+          value={name}
+          maxLength={200}
+          placeholder="e.g. Billing platform split"
+          onChange={(e) => setName(e.target.value)}
+        />
       </label>
     </FormDialog>
   );

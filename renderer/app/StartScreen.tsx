@@ -6,9 +6,28 @@ import { ErrorMessage } from './ErrorMessage';
 import { ThemeSwitch } from './ThemeSwitch';
 import { useUi } from '../state/uiStore';
 
-function StartAction({ id, title, hint, disabled, onClick }: { id: string; title: string; hint: string; disabled: boolean; onClick(): void }) {
+function StartAction({
+  id,
+  title,
+  hint,
+  disabled,
+  onClick,
+}: {
+  id: string;
+  title: string;
+  hint: string;
+  disabled: boolean;
+  onClick(): void;
+}) {
   return (
-    <button type="button" className="start-action" disabled={disabled} aria-labelledby={`${id}-title`} aria-describedby={`${id}-hint`} onClick={onClick}>
+    <button
+      type="button"
+      className="start-action"
+      disabled={disabled}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-hint`}
+      onClick={onClick}
+    >
       <span id={`${id}-title`} className="start-action-title">
         {title}
       </span>
@@ -48,7 +67,13 @@ export function StartScreen() {
             Start
           </h2>
           <div className="start-actions">
-            <StartAction id="start-new" title="New project…" hint="An empty plan you fill in or import into" disabled={busy} onClick={() => void actions.newProject()} />
+            <StartAction
+              id="start-new"
+              title="New project…"
+              hint="An empty plan you fill in or import into"
+              disabled={busy}
+              onClick={() => void actions.newProject()}
+            />
             <StartAction id="start-open" title="Open…" hint="A .carve file" disabled={busy} onClick={() => void actions.open()} />
             <StartAction
               id="start-import"
@@ -90,7 +115,12 @@ export function StartScreen() {
             <ul className="recent-list">
               {recent.map((file) => (
                 <li key={file.path}>
-                  <button type="button" className="recent-item" aria-label={`Open ${file.name} (${file.path})`} onClick={() => void actions.open(file.path)}>
+                  <button
+                    type="button"
+                    className="recent-item"
+                    aria-label={`Open ${file.name} (${file.path})`}
+                    onClick={() => void actions.open(file.path)}
+                  >
                     <span className="recent-name">{file.name}</span>
                     <span className="recent-path">{file.path}</span>
                   </button>

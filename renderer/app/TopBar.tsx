@@ -57,10 +57,20 @@ export function TopBar() {
         <button type="button" disabled={busy} title={titled('Save As', 'file:save-as')} onClick={() => void actions.saveAs()}>
           Save As
         </button>
-        <button type="button" disabled={busy} title={titled('Export the roadmap: PDF, HTML, Markdown, CSV, Mermaid or JSON', 'file:export')} onClick={() => openExportDialog()}>
+        <button
+          type="button"
+          disabled={busy}
+          title={titled('Export the roadmap: PDF, HTML, Markdown, CSV, Mermaid or JSON', 'file:export')}
+          onClick={() => openExportDialog()}
+        >
           Export…
         </button>
-        <button type="button" disabled={busy} title="Import modules and dependencies from Python source: a new project, or re-import into this one" onClick={openImportDialog}>
+        <button
+          type="button"
+          disabled={busy}
+          title="Import modules and dependencies from Python source: a new project, or re-import into this one"
+          onClick={openImportDialog}
+        >
           Import…
         </button>
         <button type="button" title={titled('Close the project', 'file:close')} onClick={() => void actions.close()}>

@@ -11,7 +11,13 @@ import { memoByObject } from './memo';
 const NO_PHASES: Map<string, number> = new Map();
 
 /** What the planner reads: an edit that keeps all of these (a node move, a rename of the project) keeps the plan. */
-const planInputs = (project: Project): readonly unknown[] => [project.monolith, project.services, project.links, project.phases, project.planning];
+const planInputs = (project: Project): readonly unknown[] => [
+  project.monolith,
+  project.services,
+  project.links,
+  project.phases,
+  project.planning,
+];
 let last: { inputs: readonly unknown[]; plan: Plan | null } | null = null;
 
 /**

@@ -267,5 +267,19 @@ export function createActions() {
     if (!result.ok) report(result.error);
   }
 
-  return { start, guard, open, openSample, newProject, save, saveAs, close, recoverDraft, discardDraft, clearRecent, setTheme, refreshStartLists };
+  return {
+    start,
+    guard,
+    open,
+    openSample,
+    newProject,
+    save,
+    saveAs,
+    close,
+    recoverDraft,
+    discardDraft,
+    clearRecent,
+    setTheme,
+    refreshStartLists,
+  };
 }

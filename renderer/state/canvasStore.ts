@@ -9,9 +9,7 @@ import { documentStore } from './documentStore';
 // the project only just before a save (flushViewport), so panning never dirties the document.
 
 export type MenuTarget =
-  | { kind: 'node'; nodeId: string }
-  | { kind: 'edge'; edgeId: string }
-  | { kind: 'pane'; flow: { x: number; y: number } };
+  { kind: 'node'; nodeId: string } | { kind: 'edge'; edgeId: string } | { kind: 'pane'; flow: { x: number; y: number } };
 
 export interface ContextMenuState {
   target: MenuTarget;
@@ -84,7 +82,11 @@ export function flushViewport(): void {
   if (!viewport || !project || !history || gestureBase) return;
   let next: Project;
   try {
-    next = setViewport(project, { x: Math.round(viewport.x * 100) / 100, y: Math.round(viewport.y * 100) / 100, zoom: Math.round(viewport.zoom * 1000) / 1000 });
+    next = setViewport(project, {
+      x: Math.round(viewport.x * 100) / 100,
+      y: Math.round(viewport.y * 100) / 100,
+      zoom: Math.round(viewport.zoom * 1000) / 1000,
+    });
   } catch {
     return;
   }

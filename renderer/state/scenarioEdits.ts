@@ -1,5 +1,12 @@
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
-import { deleteScenario, duplicateScenario, renameScenario, switchScenario, type DuplicateScenarioArgs, type RenameScenarioArgs } from '../../shared/commands/scenarios';
+import {
+  deleteScenario,
+  duplicateScenario,
+  renameScenario,
+  switchScenario,
+  type DuplicateScenarioArgs,
+  type RenameScenarioArgs,
+} from '../../shared/commands/scenarios';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
 import { flushViewport } from './canvasStore';
 import { documentStore } from './documentStore';
@@ -23,7 +30,8 @@ export function selectionIn(project: Project, selection: Selected): Selected {
   if (edgeId !== null && !project.links.some((link) => link.id === edgeId)) {
     if (!edgeId.includes('->') || !buildServiceGraph(project).edgeById.has(edgeId)) edgeId = null;
   }
-  const same = nodeIds.length === selection.nodeIds.length && moduleIds.length === selection.moduleIds.length && edgeId === selection.edgeId;
+  const same =
+    nodeIds.length === selection.nodeIds.length && moduleIds.length === selection.moduleIds.length && edgeId === selection.edgeId;
   return same ? selection : { nodeIds, moduleIds, edgeId };
 }
 

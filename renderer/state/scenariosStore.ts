@@ -41,7 +41,12 @@ export const useScenarios = <T>(selector: (state: ScenariosState) => T): T => us
 export function openScenarios(tab: ScenariosTab = 'list'): void {
   const { history } = scenariosStore.getState();
   const imported = importStore.getState().historyDir.trim();
-  scenariosStore.setState({ open: true, tab, renamingId: null, history: history.dir === '' && imported ? { ...history, dir: imported } : history });
+  scenariosStore.setState({
+    open: true,
+    tab,
+    renamingId: null,
+    history: history.dir === '' && imported ? { ...history, dir: imported } : history,
+  });
 }
 export const closeScenarios = () => scenariosStore.setState({ open: false, renamingId: null });
 export const showScenariosTab = (tab: ScenariosTab) => scenariosStore.setState({ tab, renamingId: null });

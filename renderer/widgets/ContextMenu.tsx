@@ -30,7 +30,10 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps) {
   useLayoutEffect(() => {
     const box = ref.current?.getBoundingClientRect();
     if (!box) return;
-    setAt({ x: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)), y: Math.max(4, Math.min(y, window.innerHeight - box.height - 4)) });
+    setAt({
+      x: Math.max(4, Math.min(x, window.innerWidth - box.width - 4)),
+      y: Math.max(4, Math.min(y, window.innerHeight - box.height - 4)),
+    });
   }, [x, y]);
 
   useEffect(() => {
@@ -86,7 +89,15 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps) {
   };
 
   return (
-    <div ref={ref} className="context-menu" role="menu" aria-label={label} style={{ left: at.x, top: at.y }} onKeyDown={onKeyDown} onContextMenu={(event) => event.preventDefault()}>
+    <div
+      ref={ref}
+      className="context-menu"
+      role="menu"
+      aria-label={label}
+      style={{ left: at.x, top: at.y }}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => event.preventDefault()}
+    >
       {items.map((item) => (
         <div
           key={item.label}

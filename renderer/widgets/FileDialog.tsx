@@ -25,7 +25,14 @@ interface FileDialogOptions {
 }
 
 /** The in-app Open / Save As dialog over the browser host's workspace folder (used when there are no native dialogs). */
-export function FileDialog({ dialog, workspace: root, extension = CARVE_EXTENSION, title, confirmLabel, folderMode = false }: { dialog: FileRequest } & FileDialogOptions) {
+export function FileDialog({
+  dialog,
+  workspace: root,
+  extension = CARVE_EXTENSION,
+  title,
+  confirmLabel,
+  folderMode = false,
+}: { dialog: FileRequest } & FileDialogOptions) {
   const isSave = dialog.mode === 'save' && !folderMode;
   const [dir, setDir] = useState<string | null>(null);
   const [listing, setListing] = useState<DirListing | null>(null);
@@ -39,11 +46,13 @@ export function FileDialog({ dialog, workspace: root, extension = CARVE_EXTENSIO
   useEffect(() => {
     let live = true;
     setError(null);
-    void api()['fs:list']({ dir }).then((result) => {
-      if (!live) return;
-      if (result.ok) setListing(result.value);
-      else setError(errorText(result.error));
-    });
+    void api()
+      ['fs:list']({ dir })
+      .then((result) => {
+        if (!live) return;
+        if (result.ok) setListing(result.value);
+        else setError(errorText(result.error));
+      });
     return () => {
       live = false;
     };
@@ -102,7 +111,12 @@ export function FileDialog({ dialog, workspace: root, extension = CARVE_EXTENSIO
       <button type="button" onClick={cancel}>
         Cancel
       </button>
-      <button type="button" className="primary" disabled={folderMode ? !listing : isSave ? !!problem || !listing : !selected} onClick={confirm}>
+      <button
+        type="button"
+        className="primary"
+        disabled={folderMode ? !listing : isSave ? !!problem || !listing : !selected}
+        onClick={confirm}
+      >
         {confirmLabel ?? (isSave ? 'Save' : 'Open')}
       </button>
     </>
@@ -137,11 +151,20 @@ export function FileDialog({ dialog, workspace: root, extension = CARVE_EXTENSIO
           <div className="file-list" role="group" aria-label={folderMode ? 'Folders' : 'Folders and Carve files'}>
             {listing?.parent !== undefined && listing.parent !== null && (
               <button type="button" className="file-row" onClick={() => go(listing.parent)} aria-label="Up one folder">
-                <span className="file-icon" aria-hidden="true">↑</span> ..
+                <span className="file-icon" aria-hidden="true">
+                  ↑
+                </span>{' '}
+                ..
               </button>
             )}
             {folders.map((entry) => (
-              <button type="button" key={entry.path} className="file-row" onClick={() => go(entry.path)} aria-label={`Folder ${entry.name}`}>
+              <button
+                type="button"
+                key={entry.path}
+                className="file-row"
+                onClick={() => go(entry.path)}
+                aria-label={`Folder ${entry.name}`}
+              >
                 <span className="file-icon folder" aria-hidden="true" />
                 {entry.name}
               </button>
@@ -153,13 +176,17 @@ export function FileDialog({ dialog, workspace: root, extension = CARVE_EXTENSIO
                 className={selected === entry.path ? 'file-row selected' : 'file-row'}
                 aria-pressed={isSave ? undefined : selected === entry.path}
                 onClick={() => (isSave ? setFileName(entry.name) : setSelected(entry.path))}
-                onDoubleClick={() => (isSave ? setReplace({ name: entry.name, path: entry.path }) : dialog.resolve({ path: entry.path, overwrite: false }))}
+                onDoubleClick={() =>
+                  isSave ? setReplace({ name: entry.name, path: entry.path }) : dialog.resolve({ path: entry.path, overwrite: false })
+                }
               >
                 <span className="file-icon doc" aria-hidden="true" />
                 {entry.name}
               </button>
             ))}
-            {listing && folders.length + files.length === 0 && <p className="muted empty">{folderMode ? 'No folders inside this one.' : 'No folders or .carve files here.'}</p>}
+            {listing && folders.length + files.length === 0 && (
+              <p className="muted empty">{folderMode ? 'No folders inside this one.' : 'No folders or .carve files here.'}</p>
+            )}
             {!listing && !error && <p className="muted empty">Loading…</p>}
           </div>
           {error && (

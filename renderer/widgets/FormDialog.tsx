@@ -17,7 +17,16 @@ interface FormDialogProps {
 }
 
 /** A modal with a form: its fields, then Cancel and the submit button; Enter in a field submits. */
-export function FormDialog({ title, submitLabel, canSubmit, onSubmit, onCancel, problem = null, formClassName, children }: FormDialogProps) {
+export function FormDialog({
+  title,
+  submitLabel,
+  canSubmit,
+  onSubmit,
+  onCancel,
+  problem = null,
+  formClassName,
+  children,
+}: FormDialogProps) {
   const formId = useId();
   return (
     <Modal

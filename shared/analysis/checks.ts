@@ -54,8 +54,7 @@ export function checkDesign(project: Project): DesignWarning[] {
 /** The checks over a graph already built for `project` (saves a lookup when metrics use the same graph). */
 export function checkGraph(project: Project, graph: ServiceGraph): DesignWarning[] {
   const serviceName = new Map(project.services.map((service) => [service.id, service.name] as const));
-  const nameOf = (nodeId: string): string =>
-    nodeId === MONOLITH_NODE_ID ? 'the monolith' : (serviceName.get(nodeId) ?? nodeId);
+  const nameOf = (nodeId: string): string => (nodeId === MONOLITH_NODE_ID ? 'the monolith' : (serviceName.get(nodeId) ?? nodeId));
   const warnings: DesignWarning[] = [];
 
   for (const cycle of findCycles(graph)) {
@@ -192,9 +191,7 @@ function sharedData(graph: ServiceGraph, nameOf: (nodeId: string) => string): De
       id: `shared-data:${module.id}`,
       kind: 'shared-data',
       severity: 'warning',
-      message:
-        `${data} is used from ${listNames(userNodes, nameOf)}: ` +
-        `${plural(entry.count, 'data dependency', 'data dependencies')}.`,
+      message: `${data} is used from ${listNames(userNodes, nameOf)}: ` + `${plural(entry.count, 'data dependency', 'data dependencies')}.`,
       target: {
         type: 'module',
         ids: [module.id, ...entry.users.map((m) => modules[m]!.id)],

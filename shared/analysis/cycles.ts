@@ -12,10 +12,7 @@ import type { ServiceEdge, ServiceGraph } from './serviceGraph';
  * Every strongly connected component of a directed graph, singletons included. Edges naming an unknown node
  * are ignored. Members of a component follow `nodeIds` order; components are ordered by their first member.
  */
-export function stronglyConnectedComponents(
-  nodeIds: readonly string[],
-  edges: readonly { from: string; to: string }[],
-): string[][] {
+export function stronglyConnectedComponents(nodeIds: readonly string[], edges: readonly { from: string; to: string }[]): string[][] {
   const n = nodeIds.length;
   const position = new Map<string, number>();
   nodeIds.forEach((id, i) => {

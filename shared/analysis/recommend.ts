@@ -58,7 +58,8 @@ function listOf(items: readonly string[], limit = 3): string {
 const tagsOf = (module: Module): string[] => module.tags.map((tag) => tag.toLowerCase());
 const matchingTags = (module: Module, set: ReadonlySet<string>): string[] => tagsOf(module).filter((tag) => set.has(tag));
 
-const matchingImports = (module: Module, set: ReadonlySet<string>): string[] => (module.thirdParty ?? []).filter((name) => set.has(name.toLowerCase()));
+const matchingImports = (module: Module, set: ReadonlySet<string>): string[] =>
+  (module.thirdParty ?? []).filter((name) => set.has(name.toLowerCase()));
 
 function isWorker(module: Module): boolean {
   const last = module.name.slice(module.name.lastIndexOf('.') + 1).toLowerCase();
@@ -139,7 +140,8 @@ function decide(
     };
   }
 
-  const isAsync = (module: Module): boolean => matchingTags(module, ASYNC_TAGS).length > 0 || matchingImports(module, ASYNC_IMPORTS).length > 0;
+  const isAsync = (module: Module): boolean =>
+    matchingTags(module, ASYNC_TAGS).length > 0 || matchingImports(module, ASYNC_IMPORTS).length > 0;
   const asyncShare = shareOf(modules, isAsync);
   if (asyncShare >= 0.5) {
     const tagged = modules.filter(isAsync).map((module) => evidenceOf(module, ASYNC_TAGS, ASYNC_IMPORTS));
@@ -153,13 +155,9 @@ function decide(
   const entities = modules.flatMap((module) => module.entities);
   const lines = modules.reduce((sum, module) => sum + module.linesOfCode, 0);
   const boundary = countBoundaryDependencies(project, members);
-  if (
-    modules.length <= SMALL_MODULES &&
-    lines <= SMALL_LINES &&
-    entities.length <= SMALL_ENTITIES &&
-    boundary <= SMALL_BOUNDARY
-  ) {
-    const models = entities.length === 0 ? 'no models' : `${entities.length === 1 ? '1 model' : `${entities.length} models`} (${listOf(entities)})`;
+  if (modules.length <= SMALL_MODULES && lines <= SMALL_LINES && entities.length <= SMALL_ENTITIES && boundary <= SMALL_BOUNDARY) {
+    const models =
+      entities.length === 0 ? 'no models' : `${entities.length === 1 ? '1 model' : `${entities.length} models`} (${listOf(entities)})`;
     return {
       frameworkId: 'flask',
       rule: 'small',

@@ -235,11 +235,7 @@ export function nodeIdsOf(services: readonly Service[]): { nodeIds: string[]; no
 
 /** Module index -> node index: a module listed by a service belongs to the first service listing it, else to
  * the monolith (node 0). */
-export function ownershipOf(
-  modules: readonly Module[],
-  services: readonly Service[],
-  nodeIndex: ReadonlyMap<string, number>,
-): Int32Array {
+export function ownershipOf(modules: readonly Module[], services: readonly Service[], nodeIndex: ReadonlyMap<string, number>): Int32Array {
   const moduleIndex = moduleIndexOf(modules);
   const ownerOf = new Int32Array(modules.length);
   for (const service of services) {

@@ -151,7 +151,13 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
   for (const tally of [...edges.values(), ...internals.values()]) {
     const keptDependencies = tally.dependencies.filter((i) => !touched.has(i));
     const addedHere = additions.get(tally) ?? [];
-    tally.dependencies = addedHere.length > 0 ? mergeSorted(keptDependencies, addedHere.sort((x, y) => x - y)) : keptDependencies;
+    tally.dependencies =
+      addedHere.length > 0
+        ? mergeSorted(
+            keptDependencies,
+            addedHere.sort((x, y) => x - y),
+          )
+        : keptDependencies;
   }
 
   // Nodes: removed ones dropped, appended ones created, and new objects for those whose modules or internal
@@ -201,7 +207,11 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
       else if (next.count > 0) result.push(next);
     }
     if (insert.length === 0) return result;
-    return mergeSortedBy(result, [...insert].sort((x, y) => key(x) - key(y)), key);
+    return mergeSortedBy(
+      result,
+      [...insert].sort((x, y) => key(x) - key(y)),
+      key,
+    );
   };
   const byTarget = (edge: ServiceEdge): number => nodeIndex.get(edge.to)!;
   const bySource = (edge: ServiceEdge): number => nodeIndex.get(edge.from)!;
@@ -222,10 +232,26 @@ export function updateServiceGraph(previous: ServiceGraph, monolith: Monolith, s
     targets.add(edge.to);
   }
   for (const id of sources) {
-    if (nodeIndex.has(id)) outgoing.set(id, patch(outgoing.get(id)!, fresh.filter((edge) => edge.from === id), byTarget));
+    if (nodeIndex.has(id))
+      outgoing.set(
+        id,
+        patch(
+          outgoing.get(id)!,
+          fresh.filter((edge) => edge.from === id),
+          byTarget,
+        ),
+      );
   }
   for (const id of targets) {
-    if (nodeIndex.has(id)) incoming.set(id, patch(incoming.get(id)!, fresh.filter((edge) => edge.to === id), bySource));
+    if (nodeIndex.has(id))
+      incoming.set(
+        id,
+        patch(
+          incoming.get(id)!,
+          fresh.filter((edge) => edge.to === id),
+          bySource,
+        ),
+      );
   }
 
   const graph = makeGraph({

@@ -26,7 +26,10 @@ const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
  * app), "package" (top-level package) or "depth:N".
  */
 const granularity = z
-  .custom<Granularity>((value) => typeof value === 'string' && parseGranularity(value) !== null, 'a granularity: auto, app, package or depth:N (N from 1 to 20)')
+  .custom<Granularity>(
+    (value) => typeof value === 'string' && parseGranularity(value) !== null,
+    'a granularity: auto, app, package or depth:N (N from 1 to 20)',
+  )
   .default('auto');
 /** Keep layer packages (api/, graphql/, ...) as modules rather than attributing their parts to domains. */
 const keepLayers = z.boolean().optional();
@@ -119,7 +122,16 @@ export const requests = {
    * Candidate services for the project's modules (Louvain, fixed seed) and the metrics of the current design,
    * the proposal and one service per Django app (the apps of import job `jobId` when given).
    */
-  'import:suggest': z.object({ project: projectPayload, seed: z.number().int().min(0).max(2 ** 31).optional(), jobId: jobId.optional() }),
+  'import:suggest': z.object({
+    project: projectPayload,
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31)
+      .optional(),
+    jobId: jobId.optional(),
+  }),
   /**
    * Service boundaries from evidence (issue 9): alternatives at 4-20 services and at `services`, each named,
    * explained and backtested on the git history of `historyDir` (the imported folder; null: the static graph
@@ -129,10 +141,20 @@ export const requests = {
   'boundaries:suggest': z.object({
     project: projectPayload,
     historyDir: path.nullable(),
-    until: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD').nullable().default(null),
+    until: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
+      .nullable()
+      .default(null),
     services: z.number().int().min(1).max(500).default(8),
-    keepTogether: z.array(z.array(z.string().min(1).max(200)).min(2).max(10_000)).max(1000).default([]),
-    keepApart: z.array(z.array(z.string().min(1).max(200)).min(2).max(10_000)).max(1000).default([]),
+    keepTogether: z
+      .array(z.array(z.string().min(1).max(200)).min(2).max(10_000))
+      .max(1000)
+      .default([]),
+    keepApart: z
+      .array(z.array(z.string().min(1).max(200)).min(2).max(10_000))
+      .max(1000)
+      .default([]),
     leave: z.array(z.string().min(1).max(200)).max(10_000).default([]),
   }),
   /** Native folder dialog (Electron only; the browser host answers `unsupported`). */
@@ -145,7 +167,10 @@ export const requests = {
   'scenarios:compare': z.object({
     project: projectPayload,
     historyDir: path.optional(),
-    historyUntil: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2025-01-31"').optional(),
+    historyUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2025-01-31"')
+      .optional(),
   }),
 } as const;
 

@@ -72,7 +72,11 @@ function outcome<S extends JobStatus>(status: S): Result<NonNullable<S['result']
  * Follow job `jobId` until it ends. A status call that fails (the host forgot the job, the connection dropped)
  * ends the following with that failure.
  */
-export async function followJob<S extends JobStatus = JobStatus>(api: JobApi, jobId: string, options: FollowOptions<S> = {}): Promise<Result<NonNullable<S['result']>>> {
+export async function followJob<S extends JobStatus = JobStatus>(
+  api: JobApi,
+  jobId: string,
+  options: FollowOptions<S> = {},
+): Promise<Result<NonNullable<S['result']>>> {
   const { signal, onProgress, intervalMs = POLL_MS, wait = delay } = options;
   let cancelAsked = false;
   for (;;) {

@@ -69,7 +69,13 @@ const median = (values: number[]): number => {
  * The median backtest share of `runs` random partitions of `moduleIds` into groups of these sizes (seeded
  * shuffles: the same input and seed give the same figure).
  */
-export function randomBacktest(commits: readonly ModuleCommit[], moduleIds: readonly string[], sizes: readonly number[], runs = 50, seed = 1): number {
+export function randomBacktest(
+  commits: readonly ModuleCommit[],
+  moduleIds: readonly string[],
+  sizes: readonly number[],
+  runs = 50,
+  seed = 1,
+): number {
   const random = mulberry32(seed);
   const ids = [...moduleIds].sort();
   const shares: number[] = [];

@@ -46,7 +46,12 @@ export interface MergeRules {
  * a_c a_d / 2m^2). Groups holding nodes to keep apart are never merged. Groups left with no edge to any other
  * when more than the target remain are returned apart in `dropped` (the smallest by degree first).
  */
-export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], target: number, rules: MergeRules = {}): { groups: string[][]; dropped: string[][] } {
+export function mergeGroups(
+  groups: string[][],
+  edges: readonly WeightedEdge[],
+  target: number,
+  rules: MergeRules = {},
+): { groups: string[][]; dropped: string[][] } {
   const groupOf = new Map<string, number>();
   groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
   const members = groups.map((g) => [...g]);
@@ -136,7 +141,8 @@ export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], 
   while (alive.size > target) {
     // The best pair: the top of the queue that is still some group's best (older entries are stale).
     let top = queue.pop();
-    while (top !== undefined && (!alive.has(top.x) || bestOf.get(top.x)?.y !== top.y || bestOf.get(top.x)?.gain !== top.gain)) top = queue.pop();
+    while (top !== undefined && (!alive.has(top.x) || bestOf.get(top.x)?.y !== top.y || bestOf.get(top.x)?.gain !== top.gain))
+      top = queue.pop();
     if (top === undefined) break;
     merge(top.x, top.y);
     const [x, y] = alive.has(top.x) ? [top.x, top.y] : [top.y, top.x];
@@ -146,7 +152,10 @@ export function mergeGroups(groups: string[][], edges: readonly WeightedEdge[], 
   }
   const kept = [...alive].map((k) => ({ k, ids: members[k]!.sort(compareText) }));
   kept.sort((p, q) => degree[q.k]! - degree[p.k]! || compareText(p.ids[0]!, q.ids[0]!));
-  return { groups: kept.slice(0, target).map((p) => p.ids), dropped: [...kept.slice(target).map((p) => p.ids), ...dropped.map((k) => members[k]!.sort(compareText))] };
+  return {
+    groups: kept.slice(0, target).map((p) => p.ids),
+    dropped: [...kept.slice(target).map((p) => p.ids), ...dropped.map((k) => members[k]!.sort(compareText))],
+  };
 }
 
 /** Louvain's communities with the nodes kept apart from one already there split off, each on its own. */
@@ -182,7 +191,12 @@ export const smallestService = (meanLines: number, minShare = 0.05): number => M
  * with `target` groups whenever the edges and rules allow it, none smaller than smallestService(). The graph is built once and Louvain runs once per resolution, whatever the number of
  * targets asked.
  */
-export function clustererOf(nodes: readonly string[], edges: readonly WeightedEdge[], seed = 1, rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {}): (target: number) => ClusterResult {
+export function clustererOf(
+  nodes: readonly string[],
+  edges: readonly WeightedEdge[],
+  seed = 1,
+  rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {},
+): (target: number) => ClusterResult {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const { a, b, weight } of edges) {
     if (a === b || weight <= 0) continue;
@@ -214,6 +228,12 @@ export function clustererOf(nodes: readonly string[], edges: readonly WeightedEd
 }
 
 /** clustererOf for one target. */
-export function clusterToTarget(nodes: readonly string[], edges: readonly WeightedEdge[], target: number, seed = 1, rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {}): ClusterResult {
+export function clusterToTarget(
+  nodes: readonly string[],
+  edges: readonly WeightedEdge[],
+  target: number,
+  seed = 1,
+  rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {},
+): ClusterResult {
   return clustererOf(nodes, edges, seed, rules)(target);
 }

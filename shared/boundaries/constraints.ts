@@ -47,9 +47,11 @@ export function contradiction(project: Project, constraints: Constraints): strin
   const together = new Map<string, number>();
   for (const [k, group] of (constraints.keepTogether ?? []).entries()) {
     const pins = new Set(group.map((id) => pinOf.get(id)).filter((p) => p !== undefined));
-    if (pins.size > 1) return `kept together, ${group.map((id) => nameOf.get(id) ?? id).join(', ')} are in different services already (${[...pins].join(', ')})`;
+    if (pins.size > 1)
+      return `kept together, ${group.map((id) => nameOf.get(id) ?? id).join(', ')} are in different services already (${[...pins].join(', ')})`;
     const leftOnes = group.filter((id) => left.has(id));
-    if (leftOnes.length > 0 && leftOnes.length < group.length) return `${nameOf.get(leftOnes[0]!) ?? leftOnes[0]} is both left in the monolith and kept together with modules that are not`;
+    if (leftOnes.length > 0 && leftOnes.length < group.length)
+      return `${nameOf.get(leftOnes[0]!) ?? leftOnes[0]} is both left in the monolith and kept together with modules that are not`;
     for (const id of group) together.set(id, k);
   }
   for (const group of constraints.keepApart ?? []) {

@@ -27,7 +27,10 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString
 
 /** "2 imports, 1 foreign key" and "13 commits" apart: the commits say what they changed in each context. */
 function tiesWords(t: Ties, commitsWord: string): string[] {
-  const links = [...(t.imports > 0 ? [plural(t.imports, 'import')] : []), ...(t.foreignKeys > 0 ? [plural(t.foreignKeys, 'foreign key')] : [])];
+  const links = [
+    ...(t.imports > 0 ? [plural(t.imports, 'import')] : []),
+    ...(t.foreignKeys > 0 ? [plural(t.foreignKeys, 'foreign key')] : []),
+  ];
   return [...links, ...(t.commitsTogether > 0 ? [`${plural(t.commitsTogether, 'commit')} ${commitsWord}`] : [])];
 }
 
@@ -98,13 +101,30 @@ export function explainServices(
       const t = between.get(`${x}:${y}`);
       if (t && t.weight > 0 && (strongest === null || t.weight > strongest.t.weight)) strongest = { y, t };
     }
-    const strongestTie = strongest === null ? null : { serviceId: strongest.y === monolith ? MONOLITH_NODE_ID : services[strongest.y]!.id, name: nameOf(strongest.y), imports: strongest.t.imports, foreignKeys: strongest.t.foreignKeys, commitsTogether: strongest.t.commitsTogether };
+    const strongestTie =
+      strongest === null
+        ? null
+        : {
+            serviceId: strongest.y === monolith ? MONOLITH_NODE_ID : services[strongest.y]!.id,
+            name: nameOf(strongest.y),
+            imports: strongest.t.imports,
+            foreignKeys: strongest.t.foreignKeys,
+            commitsTogether: strongest.t.commitsTogether,
+          };
     const own = tiesWords(inside[x]!, 'changing two or more of them');
     const count = service.moduleIds.length;
-    const why = count === 1 ? `${service.name} is one module` : own.length === 0 ? `${plural(count, 'module')} with no import, foreign key or commit between them` : `${plural(count, 'module')}: ${own.join(', ')}`;
+    const why =
+      count === 1
+        ? `${service.name} is one module`
+        : own.length === 0
+          ? `${plural(count, 'module')} with no import, foreign key or commit between them`
+          : `${plural(count, 'module')}: ${own.join(', ')}`;
     const owners = sharedOwners.length === 0 ? '' : `; ${sharedOwners.map((o) => `${o.author} changed ${o.modules}`).join(', ')} of them`;
     const tieWords = strongestTie === null ? [] : tiesWords(strongestTie, 'changing both');
-    const most = strongestTie === null ? ' Nothing ties it to the rest.' : ` Most tied to ${strongestTie.name}${tieWords.length > 0 ? ` (${tieWords.join(', ')})` : ''}.`;
+    const most =
+      strongestTie === null
+        ? ' Nothing ties it to the rest.'
+        : ` Most tied to ${strongestTie.name}${tieWords.length > 0 ? ` (${tieWords.join(', ')})` : ''}.`;
     return { inside: inside[x]!, sharedOwners, strongestTie, summary: `${why}${owners}.${most}` };
   });
 }

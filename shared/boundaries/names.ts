@@ -9,9 +9,48 @@ import type { Module } from '../model/project';
 
 /** Package parts that name a technical layer rather than a business domain. */
 const LAYER_WORDS = new Set([
-  'admin', 'api', 'apis', 'app', 'apps', 'base', 'cache', 'cli', 'commands', 'common', 'conf', 'config', 'constants', 'contrib',
-  'core', 'errors', 'exceptions', 'forms', 'helpers', 'lib', 'libs', 'management', 'migrations', 'misc', 'models', 'schemas',
-  'serializers', 'settings', 'shared', 'signals', 'src', 'tasks', 'templatetags', 'test', 'tests', 'urls', 'util', 'utils', 'v1', 'v2', 'views', 'web',
+  'admin',
+  'api',
+  'apis',
+  'app',
+  'apps',
+  'base',
+  'cache',
+  'cli',
+  'commands',
+  'common',
+  'conf',
+  'config',
+  'constants',
+  'contrib',
+  'core',
+  'errors',
+  'exceptions',
+  'forms',
+  'helpers',
+  'lib',
+  'libs',
+  'management',
+  'migrations',
+  'misc',
+  'models',
+  'schemas',
+  'serializers',
+  'settings',
+  'shared',
+  'signals',
+  'src',
+  'tasks',
+  'templatetags',
+  'test',
+  'tests',
+  'urls',
+  'util',
+  'utils',
+  'v1',
+  'v2',
+  'views',
+  'web',
 ]);
 
 /** A second domain joins the name ("Checkout & Basket") when it scores at least this share of the first. */
@@ -35,7 +74,11 @@ export function countParts(modules: readonly Module[]): PartCounts {
 }
 
 /** The parts of a group of modules ranked by score, best first (ties by name), with the modules carrying each. */
-export function rankedDomains(modules: readonly Module[], group: readonly string[], counted: PartCounts = countParts(modules)): Array<{ part: string; score: number; share: number; carriers: string[] }> {
+export function rankedDomains(
+  modules: readonly Module[],
+  group: readonly string[],
+  counted: PartCounts = countParts(modules),
+): Array<{ part: string; score: number; share: number; carriers: string[] }> {
   const { everywhere, byId } = counted;
   const members = group.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
   const lines = members.reduce((sum, m) => sum + Math.max(1, m.linesOfCode), 0);
@@ -50,7 +93,12 @@ export function rankedDomains(modules: readonly Module[], group: readonly string
   }
   const total = modules.length;
   return [...found.entries()]
-    .map(([part, { share, carriers }]) => ({ part, share, carriers, score: share * Math.log((total + 1) / (everywhere.get(part) ?? 1)) * (LAYER_WORDS.has(part.toLowerCase()) ? 0.2 : 1) }))
+    .map(([part, { share, carriers }]) => ({
+      part,
+      share,
+      carriers,
+      score: share * Math.log((total + 1) / (everywhere.get(part) ?? 1)) * (LAYER_WORDS.has(part.toLowerCase()) ? 0.2 : 1),
+    }))
     .sort((p, q) => q.score - p.score || compareText(p.part, q.part));
 }
 
@@ -72,7 +120,8 @@ export function domainNames(modules: readonly Module[], groups: ReadonlyArray<re
     if (first && first.score > 0) {
       const inFirst = new Set(first.carriers);
       const all = group.reduce((sum, id) => sum + (lines.get(id) ?? 1), 0);
-      const apart = (p: (typeof ranked)[number]) => p.carriers.filter((id) => !inFirst.has(id)).reduce((sum, id) => sum + (lines.get(id) ?? 1), 0) / all;
+      const apart = (p: (typeof ranked)[number]) =>
+        p.carriers.filter((id) => !inFirst.has(id)).reduce((sum, id) => sum + (lines.get(id) ?? 1), 0) / all;
       const k = ranked.findIndex((p, i) => i > 0 && p.score >= SECOND_NAME * first.score && apart(p) >= 0.25);
       if (k > 0) candidates.push(`${words[0]} & ${words[k]}`);
     }
@@ -86,7 +135,13 @@ export function domainNames(modules: readonly Module[], groups: ReadonlyArray<re
 
 /** A service id from its name ("Order & Basket" -> svc-order-basket), distinct from `taken`, which it joins. */
 export function serviceIdFor(name: string, taken: Set<string>): string {
-  const id = uniqueId(`svc-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`, taken);
+  const id = uniqueId(
+    `svc-${name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')}`,
+    taken,
+  );
   taken.add(id);
   return id;
 }

@@ -5,7 +5,16 @@
 // one service per app merged to the same count.
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 
-import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt, yearBefore, type BacktestResult } from './backtest';
+import {
+  assignmentOf,
+  assignmentOfGroups,
+  backtest,
+  groupSizes,
+  randomBacktest,
+  splitAt,
+  yearBefore,
+  type BacktestResult,
+} from './backtest';
 import { clustererOf, mergeGroups, smallestService, type WeightedEdge } from './cluster';
 import { isTestModule, scopeOf, type Constraints, type Scope } from './constraints';
 import { explainServices, type ServiceExplanation } from './explain';
@@ -40,7 +49,10 @@ export function evidenceEdges(project: Project, history: readonly ModuleCommit[]
   const asOf = history.reduce((max, c) => Math.max(max, c.time), -Infinity);
   const years = options.halfLifeYears === undefined ? 1 : options.halfLifeYears;
   const halfLife = years === null ? undefined : years * 365.25 * 86_400;
-  const changes = coChange(history.filter((c) => c.modules.every((id) => known.has(id))), { maxModules: options.maxModules ?? 30, ...(halfLife === undefined ? {} : { halfLife, asOf }) });
+  const changes = coChange(
+    history.filter((c) => c.modules.every((id) => known.has(id))),
+    { maxModules: options.maxModules ?? 30, ...(halfLife === undefined ? {} : { halfLife, asOf }) },
+  );
   const share = changes.size === 0 ? 0 : (options.historyShare ?? 0.7);
   const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0) || 1;
   const staticScale = (1 - share) / sum(statics);
@@ -109,11 +121,22 @@ export interface BoundarySuggestion extends BoundaryReport {
 }
 
 /** Services from groups of module ids (pins first, as they are; then the largest by lines), named and explained. */
-function asServices(project: Project, pinned: Scope['pinned'], groups: string[][], history: readonly ModuleCommit[], edges: readonly WeightedEdge[], owners: ReadonlyMap<string, ModuleOwnership>): ProposedBoundary[] {
+function asServices(
+  project: Project,
+  pinned: Scope['pinned'],
+  groups: string[][],
+  history: readonly ModuleCommit[],
+  edges: readonly WeightedEdge[],
+  owners: ReadonlyMap<string, ModuleOwnership>,
+): ProposedBoundary[] {
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
   const linesOf = (ids: readonly string[]) => ids.reduce((s, id) => s + (lines.get(id) ?? 0), 0);
   const sized = groups.map((g) => ({ ids: g, lines: linesOf(g) })).sort((p, q) => q.lines - p.lines || (p.ids[0]! < q.ids[0]! ? -1 : 1));
-  const names = domainNames(project.monolith.modules, sized.map((s) => s.ids), pinned.map((p) => p.name));
+  const names = domainNames(
+    project.monolith.modules,
+    sized.map((s) => s.ids),
+    pinned.map((p) => p.name),
+  );
   const taken = new Set<string>([...project.monolith.modules.map((m) => m.id), ...project.services.map((s) => s.id), MONOLITH_NODE_ID]);
   const ownersOf = (ids: readonly string[]) => {
     const authors = new Map<string, number>();
@@ -129,7 +152,13 @@ function asServices(project: Project, pinned: Scope['pinned'], groups: string[][
   };
   const made = [
     ...pinned.map((p) => ({ id: p.id, name: p.name, moduleIds: p.moduleIds, linesOfCode: linesOf(p.moduleIds), pinned: true })),
-    ...sized.map((s, k) => ({ id: serviceIdFor(names[k]!, taken), name: names[k]!, moduleIds: s.ids, linesOfCode: s.lines, pinned: false })),
+    ...sized.map((s, k) => ({
+      id: serviceIdFor(names[k]!, taken),
+      name: names[k]!,
+      moduleIds: s.ids,
+      linesOfCode: s.lines,
+      pinned: false,
+    })),
   ];
   const explanations = explainServices(project, made, history, edges);
   return made.map((s, k) => ({ ...s, owners: ownersOf(s.moduleIds), explanation: explanations[k]! }));
@@ -171,7 +200,15 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const ids = project.monolith.modules.map((m) => m.id);
   const scope = scopeOf(project, options.constraints);
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
-  const unitLines = new Map([...scope.units].map(([unit, members]) => [unit, Math.max(1, members.reduce((s, id) => s + (lines.get(id) ?? 0), 0))]));
+  const unitLines = new Map(
+    [...scope.units].map(([unit, members]) => [
+      unit,
+      Math.max(
+        1,
+        members.reduce((s, id) => s + (lines.get(id) ?? 0), 0),
+      ),
+    ]),
+  );
   const rules = { lines: unitLines, apart: scope.apart, minShare: options.minShare ?? 0.05 };
   const edges = evidenceEdges(project, before, options);
   const staticEdges = unitEdges(evidenceEdges(project, [], options), scope.unitOf);
@@ -186,35 +223,49 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const lastBefore = before.reduce((max, c) => Math.max(max, c.time), -Infinity);
   const innerCut = yearBefore(cutoff ?? lastBefore);
   const inner = splitAt(before, innerCut);
-  const innerCluster = inner.before.length >= 100 && inner.after.length >= 30 ? clustererOf(units, unitEdges(evidenceEdges(project, inner.before, options), scope.unitOf), seed, rules) : null;
+  const innerCluster =
+    inner.before.length >= 100 && inner.after.length >= 30
+      ? clustererOf(units, unitEdges(evidenceEdges(project, inner.before, options), scope.unitOf), seed, rules)
+      : null;
   const [innerTrain, innerTest] = [asUnits(inner.before, scope.unitOf), asUnits(inner.after, scope.unitOf)];
   const tested = after.length > 0;
-  const alternatives = [...new Set(options.targets)].sort((a, b) => a - b).map((target): Alternative => {
-    const wanted = Math.max(0, target - scope.pinned.length);
-    const clustered = cluster(wanted);
-    const minLines = smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
-    const refining = { lines: unitLines, minLines, apart: scope.apart };
-    const innerGroups = innerCluster?.(wanted).groups;
-    const innerShares = innerGroups ? CAP_FACTORS.map((capFactor) => backtest(innerTest, assignmentOfGroups(refineGroups(innerGroups, innerTrain, { ...refining, capFactor }))).share) : [];
-    const capFactor = innerShares.length === 0 ? CAP_FACTORS[0]! : CAP_FACTORS[innerShares.indexOf(Math.min(...innerShares))]!;
-    const groups = expand(refineGroups(clustered.groups, training, { ...refining, capFactor }));
-    const services = asServices(project, scope.pinned, groups, before, edges, owners);
-    const summary = summarizeDesign(withServices(project, services));
-    const assignment = assignmentOfGroups([...pins, ...groups]);
-    const perApp = mergeGroups(units.map((u) => [u]), staticEdges, wanted, { apart: scope.apart }).groups;
-    return {
-      target,
-      services,
-      monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
-      structuralModularity: summary.structuralModularity,
-      crossingShareByWeight: summary.crossingShareByWeight,
-      fit: { capFactor, innerCutoff: innerCluster ? dayOf(innerCut) : null, innerShares },
-      backtest: tested ? backtest(after, assignment) : null,
-      randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
-      perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,
-      staticOnly: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(clusterStatic(wanted).groups)])).share : null,
-    };
-  });
+  const alternatives = [...new Set(options.targets)]
+    .sort((a, b) => a - b)
+    .map((target): Alternative => {
+      const wanted = Math.max(0, target - scope.pinned.length);
+      const clustered = cluster(wanted);
+      const minLines = smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
+      const refining = { lines: unitLines, minLines, apart: scope.apart };
+      const innerGroups = innerCluster?.(wanted).groups;
+      const innerShares = innerGroups
+        ? CAP_FACTORS.map(
+            (capFactor) => backtest(innerTest, assignmentOfGroups(refineGroups(innerGroups, innerTrain, { ...refining, capFactor }))).share,
+          )
+        : [];
+      const capFactor = innerShares.length === 0 ? CAP_FACTORS[0]! : CAP_FACTORS[innerShares.indexOf(Math.min(...innerShares))]!;
+      const groups = expand(refineGroups(clustered.groups, training, { ...refining, capFactor }));
+      const services = asServices(project, scope.pinned, groups, before, edges, owners);
+      const summary = summarizeDesign(withServices(project, services));
+      const assignment = assignmentOfGroups([...pins, ...groups]);
+      const perApp = mergeGroups(
+        units.map((u) => [u]),
+        staticEdges,
+        wanted,
+        { apart: scope.apart },
+      ).groups;
+      return {
+        target,
+        services,
+        monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
+        structuralModularity: summary.structuralModularity,
+        crossingShareByWeight: summary.crossingShareByWeight,
+        fit: { capFactor, innerCutoff: innerCluster ? dayOf(innerCut) : null, innerShares },
+        backtest: tested ? backtest(after, assignment) : null,
+        randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
+        perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,
+        staticOnly: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(clusterStatic(wanted).groups)])).share : null,
+      };
+    });
   return {
     cutoff: cutoff === null ? null : dayOf(cutoff),
     commitsBefore: before.length,

@@ -19,7 +19,11 @@ export interface RefineOptions {
 }
 
 /** The groups with modules moved between them while the training commits crossing groups go down. */
-export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: readonly ModuleCommit[], options: RefineOptions = {}): string[][] {
+export function refineGroups(
+  groups: ReadonlyArray<readonly string[]>,
+  commits: readonly ModuleCommit[],
+  options: RefineOptions = {},
+): string[][] {
   const groupOf = new Map<string, number>();
   groups.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
   const sizes = groups.map((g) => g.length);
@@ -28,7 +32,8 @@ export function refineGroups(groups: ReadonlyArray<readonly string[]>, commits: 
   const members = groups.map((g) => new Set(g));
   const minLines = options.minLines ?? 0;
   const apart = options.apart;
-  const mayJoin = (id: string, g: number) => sizes[g]! < cap && (apart?.get(id) === undefined || ![...apart.get(id)!].some((other) => members[g]!.has(other)));
+  const mayJoin = (id: string, g: number) =>
+    sizes[g]! < cap && (apart?.get(id) === undefined || ![...apart.get(id)!].some((other) => members[g]!.has(other)));
   const assigned = sizes.reduce((a, b) => a + b, 0);
   const cap = options.cap ?? Math.max(3, Math.ceil(((options.capFactor ?? 2) * assigned) / Math.max(1, groups.length)));
   // Per commit, how many of its modules each group (-1: the monolith) holds.

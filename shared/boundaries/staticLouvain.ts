@@ -48,7 +48,6 @@ export interface DesignSummary {
   sizeSpread: number;
 }
 
-
 /** Candidate services from the project's modules and dependencies. Modules without dependencies stay alone. */
 export function proposeServices(project: Project, options: SuggestOptions = {}): Proposal {
   const seed = options.seed ?? 1;
@@ -57,7 +56,9 @@ export function proposeServices(project: Project, options: SuggestOptions = {}):
   const known = new Set(modules.map((m) => m.id));
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const m of modules) graph.addNode(m.id);
-  const deps = [...project.monolith.dependencies].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind));
+  const deps = [...project.monolith.dependencies].sort(
+    (a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to) || a.kind.localeCompare(b.kind),
+  );
   for (const d of deps) {
     if (d.from === d.to || !known.has(d.from) || !known.has(d.to)) continue;
     const w = d.weight * (d.kind === 'data' ? dataWeight : 1);
@@ -80,7 +81,11 @@ export function proposeServices(project: Project, options: SuggestOptions = {}):
   const sized = [...communities.values()]
     .map((members) => ({ moduleIds: members.map((m) => m.id).sort(), linesOfCode: members.reduce((sum, m) => sum + m.linesOfCode, 0) }))
     .sort((a, b) => b.linesOfCode - a.linesOfCode || (a.moduleIds[0]! < b.moduleIds[0]! ? -1 : 1));
-  const names = domainNames(project.monolith.modules, sized.map((s) => s.moduleIds), project.services.map((s) => s.name));
+  const names = domainNames(
+    project.monolith.modules,
+    sized.map((s) => s.moduleIds),
+    project.services.map((s) => s.name),
+  );
   const services = sized.map((s, k) => ({ id: serviceIdFor(names[k]!, taken), name: names[k]!, ...s }));
   return { services, seed, modularity };
 }
@@ -103,11 +108,13 @@ export function perAppDesign(project: Project, apps: readonly string[] = []): Pr
     byApp.set(app, [...(byApp.get(app) ?? []), m.id]);
   }
   const taken = new Set<string>([...project.monolith.modules.map((m) => m.id), MONOLITH_NODE_ID]);
-  const services = [...byApp.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([app, moduleIds]) => {
-    const id = uniqueId(`app-${app}`, taken);
-    taken.add(id);
-    return { id, name: app, moduleIds };
-  });
+  const services = [...byApp.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([app, moduleIds]) => {
+      const id = uniqueId(`app-${app}`, taken);
+      taken.add(id);
+      return { id, name: app, moduleIds };
+    });
   return withServices(project, services);
 }
 
@@ -115,7 +122,9 @@ export function summarizeDesign(project: Project): DesignSummary {
   const metrics = computeMetrics(project);
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
   const assigned = new Set(project.services.flatMap((s) => s.moduleIds));
-  const sizes = project.services.map((s) => s.moduleIds.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0)).filter((_, k) => project.services[k]!.moduleIds.length > 0);
+  const sizes = project.services
+    .map((s) => s.moduleIds.reduce((sum, id) => sum + (lines.get(id) ?? 0), 0))
+    .filter((_, k) => project.services[k]!.moduleIds.length > 0);
   const rest = project.monolith.modules.filter((m) => !assigned.has(m.id));
   if (rest.length > 0) sizes.push(rest.reduce((sum, m) => sum + m.linesOfCode, 0));
   const owning = metrics.nodes.filter((n) => n.moduleCount > 0);
@@ -132,7 +141,11 @@ export function summarizeDesign(project: Project): DesignSummary {
 }
 
 /** The three designs side by side: the project as it is, the proposal, one service per Django app. */
-export function compareDesigns(project: Project, proposal: Proposal, apps: readonly string[] = []): { current: DesignSummary; proposal: DesignSummary; perApp: DesignSummary } {
+export function compareDesigns(
+  project: Project,
+  proposal: Proposal,
+  apps: readonly string[] = [],
+): { current: DesignSummary; proposal: DesignSummary; perApp: DesignSummary } {
   return {
     current: summarizeDesign(project),
     proposal: summarizeDesign(withServices(project, proposal.services)),

@@ -49,21 +49,57 @@ export const APP_COMMANDS = {
   'service:new': spec({ label: 'New service', category: 'Services', scope: 'page', keys: ['Mod+Shift+N'] }),
   'module:move': spec({ label: 'Move to service…', category: 'Services', scope: 'page', keys: ['Mod+Shift+M'] }),
   'service:rename': spec({ label: 'Rename service', category: 'Services', scope: 'canvas', keys: ['F2'] }),
-  'service:delete': spec({ label: 'Delete selection', category: 'Services', scope: 'canvas', keys: ['Delete', 'Backspace'], macKeys: ['Backspace', 'Delete'] }),
-  'canvas:context-menu': spec({ label: 'Open the context menu', category: 'Services', scope: 'canvas', keys: ['ContextMenu', 'Shift+F10'], notInPalette: true }),
+  'service:delete': spec({
+    label: 'Delete selection',
+    category: 'Services',
+    scope: 'canvas',
+    keys: ['Delete', 'Backspace'],
+    macKeys: ['Backspace', 'Delete'],
+  }),
+  'canvas:context-menu': spec({
+    label: 'Open the context menu',
+    category: 'Services',
+    scope: 'canvas',
+    keys: ['ContextMenu', 'Shift+F10'],
+    notInPalette: true,
+  }),
   'view:fit': spec({ label: 'Zoom to fit', menuLabel: 'Fit to Window', category: 'View', scope: 'page', keys: ['Shift+1'] }),
   'view:fit-selection': spec({ label: 'Zoom to selection', category: 'View', scope: 'page', keys: ['Shift+2'] }),
   'view:layout-all': spec({ label: 'Auto-layout all', category: 'View', scope: 'page' }),
   'view:layout-selection': spec({ label: 'Auto-layout selection', category: 'View', scope: 'page' }),
   'view:arrange-by-phase': spec({ label: 'Arrange by roadmap phase', category: 'View', scope: 'page' }),
-  'view:toggle-monolith-panel': spec({ label: 'Show or hide the monolith panel', menuLabel: 'Toggle Monolith Panel', category: 'View', scope: 'anywhere', keys: ['Mod+B'] }),
-  'view:toggle-inspector': spec({ label: 'Show or hide the inspector', menuLabel: 'Toggle Inspector', category: 'View', scope: 'anywhere', keys: ['Mod+Alt+B'] }),
-  'view:toggle-roadmap': spec({ label: 'Show or hide the roadmap', menuLabel: 'Toggle Roadmap', category: 'View', scope: 'anywhere', keys: ['Mod+J'] }),
+  'view:toggle-monolith-panel': spec({
+    label: 'Show or hide the monolith panel',
+    menuLabel: 'Toggle Monolith Panel',
+    category: 'View',
+    scope: 'anywhere',
+    keys: ['Mod+B'],
+  }),
+  'view:toggle-inspector': spec({
+    label: 'Show or hide the inspector',
+    menuLabel: 'Toggle Inspector',
+    category: 'View',
+    scope: 'anywhere',
+    keys: ['Mod+Alt+B'],
+  }),
+  'view:toggle-roadmap': spec({
+    label: 'Show or hide the roadmap',
+    menuLabel: 'Toggle Roadmap',
+    category: 'View',
+    scope: 'anywhere',
+    keys: ['Mod+J'],
+  }),
   'palette:open': spec({ label: 'Command palette', category: 'View', scope: 'anywhere', keys: ['Mod+K'] }),
   'scenario:duplicate': spec({ label: 'Duplicate the design as a new scenario', category: 'Edit', scope: 'page' }),
   'scenario:list': spec({ label: 'Scenarios: switch, rename, delete…', category: 'View', scope: 'page' }),
   'scenario:compare': spec({ label: 'Compare scenarios', category: 'View', scope: 'page' }),
-  'help:shortcuts': spec({ label: 'Keyboard shortcuts', menuLabel: 'Keyboard Shortcuts', category: 'Help', scope: 'anywhere', keys: ['Mod+/'] }),
+  'help:shortcuts': spec({
+    label: 'Keyboard shortcuts',
+    menuLabel: 'Keyboard Shortcuts',
+    category: 'Help',
+    scope: 'anywhere',
+    keys: ['Mod+/'],
+  }),
 } as const satisfies Record<MenuCommand, AppCommandSpec> & Record<string, AppCommandSpec>;
 
 export type AppCommandId = keyof typeof APP_COMMANDS;
@@ -89,7 +125,8 @@ export function parseChord(text: string): Chord {
   const key = parts.pop() ?? '';
   const mods = new Set(parts);
   const order = ['Mod', 'Alt', 'Shift'].filter((name) => mods.has(name));
-  if (!KEY_NAME.test(key) || order.length !== parts.length || order.join('+') !== parts.join('+')) throw new Error(`Not a shortcut: ${text}`);
+  if (!KEY_NAME.test(key) || order.length !== parts.length || order.join('+') !== parts.join('+'))
+    throw new Error(`Not a shortcut: ${text}`);
   return { mod: mods.has('Mod'), alt: mods.has('Alt'), shift: mods.has('Shift'), key };
 }
 
@@ -101,8 +138,23 @@ export const formatChord = (chord: Chord): string =>
  * tab or window, reopen a tab, switch tabs, reload, the address bar, find, print, developer tools.
  */
 export const BROWSER_RESERVED: readonly string[] = [
-  'Mod+N', 'Mod+Shift+N', 'Mod+T', 'Mod+Shift+T', 'Mod+W', 'Mod+Shift+W', 'Mod+Q', 'Mod+R', 'Mod+Shift+R', 'Mod+L',
-  'Mod+F', 'Mod+P', 'Mod+Shift+I', 'Mod+Shift+J', 'F5', 'F11', 'F12',
+  'Mod+N',
+  'Mod+Shift+N',
+  'Mod+T',
+  'Mod+Shift+T',
+  'Mod+W',
+  'Mod+Shift+W',
+  'Mod+Q',
+  'Mod+R',
+  'Mod+Shift+R',
+  'Mod+L',
+  'Mod+F',
+  'Mod+P',
+  'Mod+Shift+I',
+  'Mod+Shift+J',
+  'F5',
+  'F11',
+  'F12',
 ];
 
 /**
@@ -125,8 +177,11 @@ const OTHER_KEY: Record<string, string> = { ContextMenu: 'Menu' };
 /** How a key is written on screen: ⌥⇧⌘S on macOS, Ctrl+Alt+Shift+S elsewhere. */
 export function keyLabel(key: string, platform: Platform): string {
   const chord = parseChord(key);
-  if (platform === 'mac') return `${chord.alt ? '⌥' : ''}${chord.shift ? '⇧' : ''}${chord.mod ? '⌘' : ''}${MAC_KEY[chord.key] ?? chord.key}`;
-  return [chord.mod ? 'Ctrl' : null, chord.alt ? 'Alt' : null, chord.shift ? 'Shift' : null, OTHER_KEY[chord.key] ?? chord.key].filter(Boolean).join('+');
+  if (platform === 'mac')
+    return `${chord.alt ? '⌥' : ''}${chord.shift ? '⇧' : ''}${chord.mod ? '⌘' : ''}${MAC_KEY[chord.key] ?? chord.key}`;
+  return [chord.mod ? 'Ctrl' : null, chord.alt ? 'Alt' : null, chord.shift ? 'Shift' : null, OTHER_KEY[chord.key] ?? chord.key]
+    .filter(Boolean)
+    .join('+');
 }
 
 /** The label of a command's own key, or undefined. */
@@ -197,6 +252,11 @@ export function keyOfPress(press: KeyPress, platform: Platform): string | null {
 }
 
 /** The command a key makes on a platform and host, among those given (the first that has it). */
-export function commandForKey(key: string, platform: Platform, host: Host, ids: readonly AppCommandId[] = APP_COMMAND_IDS): AppCommandId | null {
+export function commandForKey(
+  key: string,
+  platform: Platform,
+  host: Host,
+  ids: readonly AppCommandId[] = APP_COMMAND_IDS,
+): AppCommandId | null {
   return ids.find((id) => keysFor(id, platform, host).includes(key)) ?? null;
 }

@@ -121,7 +121,10 @@ const ONE_ROW_BLOCKS = 8;
  * right in group order (null last), wrapped into bands so that the whole is about 1.6 times as wide as tall
  * rather than one long strip. `first` (the Monolith) stands alone before every group.
  */
-export function blocksByGroup(nodes: readonly { id: string; group: number | null; size: NodeSize }[], first: string | null): NodePosition[] {
+export function blocksByGroup(
+  nodes: readonly { id: string; group: number | null; size: NodeSize }[],
+  first: string | null,
+): NodePosition[] {
   const order = (g: number | null) => (g === null ? Number.MAX_SAFE_INTEGER : g);
   const groups = new Map<number, { id: string; size: NodeSize }[]>();
   for (const node of nodes) {

@@ -38,10 +38,7 @@ function findLink(project: Project, linkId: string): Link {
   return link;
 }
 
-export function updateLink(
-  project: Project,
-  { linkId, changes }: { linkId: string; changes: Partial<Omit<Link, 'id'>> },
-): Project {
+export function updateLink(project: Project, { linkId, changes }: { linkId: string; changes: Partial<Omit<Link, 'id'>> }): Project {
   const current = findLink(project, linkId);
   const next = parseOrThrow(LinkSchema, { ...current, ...changes, id: linkId }, 'Link');
   requireEnds(project, next.from, next.to);

@@ -46,17 +46,12 @@ export function renameModule(project: Project, { moduleId, name }: { moduleId: s
 }
 
 /** Sets some fields of a module (not its id). */
-export function updateModule(
-  project: Project,
-  { moduleId, changes }: { moduleId: string; changes: Partial<Omit<Module, 'id'>> },
-): Project {
+export function updateModule(project: Project, { moduleId, changes }: { moduleId: string; changes: Partial<Omit<Module, 'id'>> }): Project {
   requireModules(project, [moduleId]);
   const current = project.monolith.modules.find((module) => module.id === moduleId)!;
   const next = parseOrThrow(ModuleSchema, { ...current, ...changes, id: moduleId }, `Module "${current.name}"`);
   requireUniqueName(project, next.name, moduleId);
-  const same = (Object.keys(next) as (keyof Module)[]).every(
-    (key) => JSON.stringify(next[key]) === JSON.stringify(current[key]),
-  );
+  const same = (Object.keys(next) as (keyof Module)[]).every((key) => JSON.stringify(next[key]) === JSON.stringify(current[key]));
   return same ? project : updateModules(project, moduleId, () => next);
 }
 
@@ -85,9 +80,7 @@ export function deleteModule(project: Project, { moduleId }: { moduleId: string 
         : dependencies,
     },
     services: project.services.map((service) =>
-      service.moduleIds.includes(moduleId)
-        ? { ...service, moduleIds: service.moduleIds.filter((id) => id !== moduleId) }
-        : service,
+      service.moduleIds.includes(moduleId) ? { ...service, moduleIds: service.moduleIds.filter((id) => id !== moduleId) } : service,
     ),
     otherScenarios: dropModulesFromScenarios(project.otherScenarios, (id) => id === moduleId),
   };

@@ -104,7 +104,9 @@ export function removePhase(project: Project, { phaseId }: { phaseId: string }):
 export function pinService(project: Project, { serviceId, phaseId }: { serviceId: string; phaseId: string | null }): Project {
   findService(project, serviceId);
   if (phaseId !== null) findPhase(project, phaseId);
-  return replaceService(project, serviceId, (service) => (service.pinnedPhaseId === phaseId ? service : { ...service, pinnedPhaseId: phaseId }));
+  return replaceService(project, serviceId, (service) =>
+    service.pinnedPhaseId === phaseId ? service : { ...service, pinnedPhaseId: phaseId },
+  );
 }
 
 export type PlanningChanges = Partial<Omit<Planning, 'teams'>>;
@@ -144,11 +146,17 @@ export function updateTeam(project: Project, { teamId, changes }: { teamId: stri
   const given = Object.fromEntries(Object.keys(input).map((key) => [key, parsed[key as keyof typeof parsed]]));
   const next = { ...team, ...given } as Team;
   if (sameFields(team, next)) return project;
-  return withTeams(project, project.planning.teams.map((t) => (t === team ? next : t)));
+  return withTeams(
+    project,
+    project.planning.teams.map((t) => (t === team ? next : t)),
+  );
 }
 
 /** Removes a team; services naming it keep the name (the planner then assigns them to another team). */
 export function removeTeam(project: Project, { teamId }: { teamId: string }): Project {
   findTeam(project, teamId);
-  return withTeams(project, project.planning.teams.filter((team) => team.id !== teamId));
+  return withTeams(
+    project,
+    project.planning.teams.filter((team) => team.id !== teamId),
+  );
 }

@@ -52,9 +52,11 @@ export function duplicateScenario(project: Project, args: DuplicateScenarioArgs 
   if (project.otherScenarios.length >= MAX_OTHER_SCENARIOS) {
     throw new CommandError(`A project keeps at most ${MAX_OTHER_SCENARIOS + 1} scenarios: delete one first.`);
   }
-  const name = args.name === undefined ? copyName(source.name, scenarioNames(project)) : parseOrThrow(NameSchema, args.name.trim(), 'Scenario name');
+  const name =
+    args.name === undefined ? copyName(source.name, scenarioNames(project)) : parseOrThrow(NameSchema, args.name.trim(), 'Scenario name');
   requireFreeName(project, name);
-  const description = args.description === undefined ? source.description : parseOrThrow(DescriptionSchema, args.description, 'Scenario description');
+  const description =
+    args.description === undefined ? source.description : parseOrThrow(DescriptionSchema, args.description, 'Scenario description');
   const id = uniqueId(name, new Set([project.scenario.id, ...project.otherScenarios.map((scenario) => scenario.id)]));
   const copy: Scenario = { id, name, description, ...designOf(source) };
   return { ...project, otherScenarios: [...project.otherScenarios, copy] };
@@ -71,7 +73,8 @@ export function renameScenario(project: Project, { scenarioId, name, description
   const index = indexOfScenario(project, scenarioId);
   const current: ScenarioInfo = index === -1 ? project.scenario : scenarioInfoOf(project.otherScenarios[index]!);
   const nextName = name === undefined ? current.name : parseOrThrow(NameSchema, name.trim(), 'Scenario name');
-  const nextDescription = description === undefined ? current.description : parseOrThrow(DescriptionSchema, description, 'Scenario description');
+  const nextDescription =
+    description === undefined ? current.description : parseOrThrow(DescriptionSchema, description, 'Scenario description');
   if (nextName === current.name && nextDescription === current.description) return project;
   requireFreeName(project, nextName, scenarioId);
   if (index === -1) return { ...project, scenario: { ...project.scenario, name: nextName, description: nextDescription } };

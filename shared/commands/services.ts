@@ -24,7 +24,10 @@ export function nextServiceId(project: Project, name: string): string {
 
 /** A service name from a module's dotted name: "acme.order_history" -> "Order history". */
 export function serviceNameForModule(moduleName: string): string {
-  const last = moduleName.slice(moduleName.lastIndexOf('.') + 1).replace(/_+/g, ' ').trim();
+  const last = moduleName
+    .slice(moduleName.lastIndexOf('.') + 1)
+    .replace(/_+/g, ' ')
+    .trim();
   return last ? last.charAt(0).toUpperCase() + last.slice(1) : 'New service';
 }
 

@@ -1,4 +1,16 @@
-import { APP_COMMAND_IDS, BROWSER_RESERVED, commandSpec, keyLabel, keysFor, primaryKey, type AppCommandId, type CommandCategory, type CommandScope, type Host, type Platform } from './appCommands';
+import {
+  APP_COMMAND_IDS,
+  BROWSER_RESERVED,
+  commandSpec,
+  keyLabel,
+  keysFor,
+  primaryKey,
+  type AppCommandId,
+  type CommandCategory,
+  type CommandScope,
+  type Host,
+  type Platform,
+} from './appCommands';
 
 // The keyboard shortcuts reference, made from the command table: the Help dialog shows it for the platform and
 // host at hand, and docs/shortcuts.md (`npm run shortcuts`; a test compares) lists every platform and host.
@@ -44,7 +56,9 @@ export function renderShortcutsMarkdown(): string {
   const rows = shortcutReference('other', 'desktop');
   const taken = APP_COMMAND_IDS.flatMap((id) => {
     const desktop = primaryKey(id, 'other', 'desktop');
-    return desktop && BROWSER_RESERVED.includes(desktop) ? [{ label: commandSpec(id).label, desktop, browser: primaryKey(id, 'other', 'browser') }] : [];
+    return desktop && BROWSER_RESERVED.includes(desktop)
+      ? [{ label: commandSpec(id).label, desktop, browser: primaryKey(id, 'other', 'browser') }]
+      : [];
   });
   const lines = [
     '# Keyboard shortcuts',
@@ -61,7 +75,13 @@ export function renderShortcutsMarkdown(): string {
   ];
   const categories = [...new Set(rows.map((row) => row.category))];
   for (const category of categories) {
-    lines.push('', `## ${category}`, '', `| Command | ${views.map((view) => view.title).join(' | ')} | Where |`, `| --- |${' --- |'.repeat(views.length)} --- |`);
+    lines.push(
+      '',
+      `## ${category}`,
+      '',
+      `| Command | ${views.map((view) => view.title).join(' | ')} | Where |`,
+      `| --- |${' --- |'.repeat(views.length)} --- |`,
+    );
     for (const row of rows.filter((candidate) => candidate.category === category)) {
       const keys = tables.map((table) => cell(table.get(row.id)?.keys ?? []));
       lines.push(`| ${row.label} | ${keys.join(' | ')} | ${SCOPE_NOTE[row.scope]} |`);

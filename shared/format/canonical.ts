@@ -10,8 +10,6 @@ export type Canonicalize = (value: unknown) => unknown;
 
 const identity: Canonicalize = (value) => value;
 
-
-
 export function compileCanonical(schema: z.core.$ZodType): Canonicalize {
   const def = defOf(schema);
   switch (def.type) {

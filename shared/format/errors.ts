@@ -2,15 +2,7 @@
 // LoadError with a kind (for code: the UI and the CLI switch on it) and a one-line message "what is wrong (where)".
 
 export type LoadErrorKind =
-  | 'empty'
-  | 'too-large'
-  | 'not-utf8'
-  | 'not-json'
-  | 'not-carve'
-  | 'newer-version'
-  | 'forbidden-key'
-  | 'invalid'
-  | 'integrity';
+  'empty' | 'too-large' | 'not-utf8' | 'not-json' | 'not-carve' | 'newer-version' | 'forbidden-key' | 'invalid' | 'integrity';
 
 export class LoadError extends Error {
   /**

@@ -19,8 +19,6 @@ export interface Extras {
 
 export type FastParse = (value: unknown, extras: Extras) => Out;
 
-
-
 type Test = (value: never) => boolean;
 
 function compileChecks(def: ZodDef): Test[] {

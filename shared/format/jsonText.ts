@@ -139,7 +139,8 @@ export function locateJsonError(text: string): JsonSyntaxProblem | null {
       const comma = i;
       i++;
       skipWs();
-      if (text.charCodeAt(i) === 0x5d || text.charCodeAt(i) === 0x7d) return fail('a comma before a closing bracket (JSON allows no trailing comma)', comma);
+      if (text.charCodeAt(i) === 0x5d || text.charCodeAt(i) === 0x7d)
+        return fail('a comma before a closing bracket (JSON allows no trailing comma)', comma);
       if (top === 0x7b) {
         bad = scanKey();
         if (bad) return bad;

@@ -133,7 +133,11 @@ function checkFormatVersion(envelope: JsonObject): number {
   const version = envelope.formatVersion;
   if (version === undefined) throw new LoadError('invalid', '"formatVersion" is missing', 'formatVersion');
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    throw new LoadError('invalid', `"formatVersion" should be a whole number such as ${CURRENT_FORMAT_VERSION}, not ${showValue(version)}`, 'formatVersion');
+    throw new LoadError(
+      'invalid',
+      `"formatVersion" should be a whole number such as ${CURRENT_FORMAT_VERSION}, not ${showValue(version)}`,
+      'formatVersion',
+    );
   }
   if (version < 1) throw new LoadError('invalid', `"formatVersion" should be 1 or more, not ${version}`, 'formatVersion');
   if (version > CURRENT_FORMAT_VERSION) {

@@ -28,7 +28,11 @@ function subject(path: readonly PathSegment[], root: string): string {
 function sizeWords(issue: Issue & { origin?: string }, bound: number | bigint, big: boolean): string {
   switch (issue.origin) {
     case 'string':
-      return big ? `is too long: at most ${bound} characters` : bound === 1 ? 'cannot be empty' : `is too short: at least ${bound} characters`;
+      return big
+        ? `is too long: at most ${bound} characters`
+        : bound === 1
+          ? 'cannot be empty'
+          : `is too short: at least ${bound} characters`;
     case 'array':
     case 'set':
       return big ? `has too many entries: at most ${bound}` : `needs at least ${bound} entries`;

@@ -167,8 +167,27 @@ export function aggregate(scan: ScanResult, granularity: Granularity, options: {
   const facts = new Map<string, ModuleFacts>();
   for (const group of groups) {
     const id = idOf.get(group)!;
-    modules.set(group, { id, name: safeDottedName(group), path: '', linesOfCode: 0, tags: [], entities: [], files: 0, apiSurface: 0, thirdParty: [] });
-    facts.set(group, { moduleId: id, files: 0, migrationFiles: 0, migrationLines: 0, blueprints: 0, routers: 0, thirdParty: {}, stdlib: {} });
+    modules.set(group, {
+      id,
+      name: safeDottedName(group),
+      path: '',
+      linesOfCode: 0,
+      tags: [],
+      entities: [],
+      files: 0,
+      apiSurface: 0,
+      thirdParty: [],
+    });
+    facts.set(group, {
+      moduleId: id,
+      files: 0,
+      migrationFiles: 0,
+      migrationLines: 0,
+      blueprints: 0,
+      routers: 0,
+      thirdParty: {},
+      stdlib: {},
+    });
   }
 
   const edges = new Map<string, { dep: Dependency; evidence: Evidence[]; stmts: Set<string> }>();
@@ -206,7 +225,12 @@ export function aggregate(scan: ScanResult, granularity: Granularity, options: {
       if (resolved.target !== null) {
         if (supportModules.has(resolved.target)) continue;
         const to = groupOf(resolved.target);
-        if (to !== group && modules.has(to)) addEdge(group, to, 'import', stmt, { file: file.path, line: resolved.record.line, detail: resolved.record.kind satisfies ImportKind });
+        if (to !== group && modules.has(to))
+          addEdge(group, to, 'import', stmt, {
+            file: file.path,
+            line: resolved.record.line,
+            detail: resolved.record.kind satisfies ImportKind,
+          });
       } else if (resolved.external && resolved.external.top !== '__future__') {
         const key = `${stmt}#${resolved.external.top}`;
         if (externals.has(key)) continue;
@@ -259,7 +283,10 @@ export function aggregate(scan: ScanResult, granularity: Granularity, options: {
     attributed: plan.keepLayers
       ? []
       : files
-          .filter((f) => (f.module === layer || f.module.startsWith(`${layer}.`)) && plan.isAttributed(f.module) && modules.has(groupOf(f.module)))
+          .filter(
+            (f) =>
+              (f.module === layer || f.module.startsWith(`${layer}.`)) && plan.isAttributed(f.module) && modules.has(groupOf(f.module)),
+          )
           .map((f) => ({ path: f.path, module: modules.get(groupOf(f.module))!.name })),
   }));
   const grouping: GroupingReport = {

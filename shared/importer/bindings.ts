@@ -67,7 +67,8 @@ export class NameResolver {
       if (file.isMigration || file.module === '') continue;
       if (this.byModule.has(file.module)) continue;
       this.byModule.set(file.module, file);
-      for (let dot = file.module.indexOf('.'); dot > 0; dot = file.module.indexOf('.', dot + 1)) this.packages.add(file.module.slice(0, dot));
+      for (let dot = file.module.indexOf('.'); dot > 0; dot = file.module.indexOf('.', dot + 1))
+        this.packages.add(file.module.slice(0, dot));
       this.packages.add(file.module);
     }
   }

@@ -41,11 +41,29 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** A Django project: INSTALLED_APPS somewhere, or an AppConfig in an apps.py of the code. */
 export function isDjango(scan: Pick<ScanResult, 'files' | 'installedApps'>, kinds: ReadonlyMap<string, SupportKind>): boolean {
   if (scan.installedApps.length > 0) return true;
-  return scan.files.some((f) => !kinds.has(f.path) && f.path.endsWith('apps.py') && f.classes.some((c) => c.bases.some((b) => b === 'AppConfig' || b.endsWith('.AppConfig'))));
+  return scan.files.some(
+    (f) =>
+      !kinds.has(f.path) &&
+      f.path.endsWith('apps.py') &&
+      f.classes.some((c) => c.bases.some((b) => b === 'AppConfig' || b.endsWith('.AppConfig'))),
+  );
 }
 
 /** Module files that create a Blueprint or an APIRouter but only hold routes of a package ("polar/file/endpoints.py"). */
-const ROUTE_FILES: ReadonlySet<string> = new Set(['endpoints', 'routes', 'router', 'routers', 'views', 'api', 'urls', 'blueprint', 'blueprints', 'resources', 'handlers', 'controllers']);
+const ROUTE_FILES: ReadonlySet<string> = new Set([
+  'endpoints',
+  'routes',
+  'router',
+  'routers',
+  'views',
+  'api',
+  'urls',
+  'blueprint',
+  'blueprints',
+  'resources',
+  'handlers',
+  'controllers',
+]);
 
 /** The depth of the domain package a blueprint or router belongs to; a layer (api/...) sits at the domains' depth. */
 function anchorDepth(file: ScannedFile): number {
@@ -55,11 +73,15 @@ function anchorDepth(file: ScannedFile): number {
   return owner.length;
 }
 
-
-const groupsAt = (code: readonly ScannedFile[], depth: number) => new Set(code.map((f) => f.module.split('.').slice(0, depth).join('.'))).size;
+const groupsAt = (code: readonly ScannedFile[], depth: number) =>
+  new Set(code.map((f) => f.module.split('.').slice(0, depth).join('.'))).size;
 
 /** The granularity 'auto' stands for, and why. */
-export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, SupportKind>, django = isDjango(scan, kinds)): { granularity: FixedGranularity; why: string } {
+export function chooseGranularity(
+  scan: ScanResult,
+  kinds: ReadonlyMap<string, SupportKind>,
+  django = isDjango(scan, kinds),
+): { granularity: FixedGranularity; why: string } {
   const code = scan.files.filter((f) => f.module !== '' && !kinds.has(f.path));
   if (django) {
     const found = scan.installedApps.length > 0 ? 'INSTALLED_APPS' : 'an AppConfig in apps.py';
@@ -73,7 +95,10 @@ export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, S
     const blueprints = anchors.filter((f) => f.blueprints > 0).length;
     const what = blueprints * 2 >= anchors.length ? 'Flask blueprints' : 'FastAPI routers';
     const where = anchors.map((f) => (f.isPackage ? f.path.slice(0, f.path.lastIndexOf('/')) : f.path));
-    return { granularity: `depth:${depth}`, why: `${what} found in ${listNames(where, String, 3)}: chose depth ${depth}, the level of the domain packages` };
+    return {
+      granularity: `depth:${depth}`,
+      why: `${what} found in ${listNames(where, String, 3)}: chose depth ${depth}, the level of the domain packages`,
+    };
   }
   // No apps, blueprints or routers: the packages under the application's root package (the one package that
   // holds most of the code), deeper while that gives fewer than 10 modules and at most 80.
@@ -92,19 +117,32 @@ export function chooseGranularity(scan: ScanResult, kinds: ReadonlyMap<string, S
     root = [...root, top[0]];
   }
   let depth = root.length + 1;
-  while (groupsAt(code, depth) < 10 && depth < root.length + 3 && groupsAt(code, depth + 1) <= 80 && groupsAt(code, depth + 1) > groupsAt(code, depth)) depth++;
+  while (
+    groupsAt(code, depth) < 10 &&
+    depth < root.length + 3 &&
+    groupsAt(code, depth + 1) <= 80 &&
+    groupsAt(code, depth + 1) > groupsAt(code, depth)
+  )
+    depth++;
   const under = root.length === 0 ? 'the top-level packages' : `the packages of ${root.join('.')}`;
   return { granularity: `depth:${depth}`, why: `no Django apps, blueprints or routers: chose depth ${depth}, ${under}` };
 }
 
 /** Everything aggregate() needs to group files: roles, the granularity, the layers. */
-export function planGrouping(scan: ScanResult, options: GroupingOptions, known?: { kinds: Map<string, SupportKind>; django: boolean }): GroupingPlan {
+export function planGrouping(
+  scan: ScanResult,
+  options: GroupingOptions,
+  known?: { kinds: Map<string, SupportKind>; django: boolean },
+): GroupingPlan {
   const kinds = known?.kinds ?? supportKinds(scan);
   const django = known?.django ?? isDjango(scan, kinds);
   const chosen =
     options.granularity === 'auto'
       ? chooseGranularity(scan, kinds, django)
-      : { granularity: options.granularity, why: `${describeGranularity(options.granularity)}, as asked${options.granularity === 'app' && !django ? ' (no Django project found: packages holding models.py or apps.py, else top-level packages)' : ''}` };
+      : {
+          granularity: options.granularity,
+          why: `${describeGranularity(options.granularity)}, as asked${options.granularity === 'app' && !django ? ' (no Django project found: packages holding models.py or apps.py, else top-level packages)' : ''}`,
+        };
   const base = grouper(scan, chosen.granularity);
   const code = [...new Set(scan.files.filter((f) => f.module !== '' && !kinds.has(f.path)).map((f) => f.module))];
   const layers = findLayers(code, base, chosen.granularity === 'app' ? { apps: new Set(djangoApps(scan)) } : {});
@@ -157,7 +195,8 @@ export function groupingOptions(scan: ScanResult, plan: GroupingPlan): Array<{ g
  */
 export function cannotCarve(scan: ScanResult, kinds: ReadonlyMap<string, SupportKind> = supportKinds(scan)): string | null {
   if (scan.files.length === 0) {
-    if (scan.problems.length > 0) return `none of its ${count(scan.problems.length)} Python files could be read (${scan.problems[0]!.path}: ${scan.problems[0]!.reason})`;
+    if (scan.problems.length > 0)
+      return `none of its ${count(scan.problems.length)} Python files could be read (${scan.problems[0]!.path}: ${scan.problems[0]!.reason})`;
     const skipped = scan.skipped > 0 ? ` (${count(scan.skipped)} ignored or virtualenv/build folders and files left out)` : '';
     return `no Python files found${skipped}; choose the folder that holds the monolith's Python source`;
   }

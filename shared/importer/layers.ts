@@ -84,7 +84,8 @@ const SHARED_PARTS: ReadonlySet<string> = new Set([
 ]);
 
 const VERSION = /^v\d+$/;
-const SUFFIXES = /_(api|apis|views?|viewsets?|routes?|routers?|endpoints?|serializers?|schemas?|resources?|admin|forms?|types?|mutations|queries|models?)$/;
+const SUFFIXES =
+  /_(api|apis|views?|viewsets?|routes?|routers?|endpoints?|serializers?|schemas?|resources?|admin|forms?|types?|mutations|queries|models?)$/;
 
 /** A name as a domain key: lower case, a layer suffix dropped, singular ("orders_api" -> "order"). */
 export function domainKey(name: string): string {
@@ -123,7 +124,11 @@ const parentOf = (name: string): string => name.slice(0, Math.max(0, name.lastIn
  * Find the layers among the code's modules and where their parts go. `groupOf` is the grouping at the chosen
  * granularity; `modules` are the dotted names of the code files.
  */
-export function findLayers(modules: readonly string[], groupOf: (module: string) => string, options: { apps?: ReadonlySet<string> } = {}): Layers {
+export function findLayers(
+  modules: readonly string[],
+  groupOf: (module: string) => string,
+  options: { apps?: ReadonlySet<string> } = {},
+): Layers {
   const known = new Set<string>();
   for (const module of modules) {
     const parts = module.split('.');
@@ -183,7 +188,9 @@ export function findLayers(modules: readonly string[], groupOf: (module: string)
       for (let k = words.length - 1; k > 0 && list === undefined; k--) list = domains.get(domainKey(words.slice(0, k).join('_')));
     }
     if (list === undefined) return null;
-    return [...list].sort((a, b) => commonDepth(b, layer) - commonDepth(a, layer) || a.split('.').length - b.split('.').length || (a < b ? -1 : 1))[0]!;
+    return [...list].sort(
+      (a, b) => commonDepth(b, layer) - commonDepth(a, layer) || a.split('.').length - b.split('.').length || (a < b ? -1 : 1),
+    )[0]!;
   };
   // Keys shared by parts of two or more candidates.
   const layersOfKey = new Map<string, Set<string>>();

@@ -59,7 +59,10 @@ export function fitModule(module: Module, thirdPartyCounts: Readonly<Record<stri
   module.entities = entities;
   let names = module.thirdParty.filter((n) => n.length <= LIMITS.thirdPartyName);
   if (names.length < module.thirdParty.length) {
-    notes.add(where, `${count(module.thirdParty.length - names.length)} third-party names longer than ${LIMITS.thirdPartyName} characters left out`);
+    notes.add(
+      where,
+      `${count(module.thirdParty.length - names.length)} third-party names longer than ${LIMITS.thirdPartyName} characters left out`,
+    );
   }
   if (names.length > LIMITS.thirdParty) {
     notes.add(where, `imports ${count(names.length)} third-party packages: the ${count(LIMITS.thirdParty)} most imported are kept`);
@@ -82,7 +85,10 @@ export function fitDependency(dep: Dependency, names: { from: string; to: string
   }
   const evidence = dep.evidence.filter((e) => e.file.length <= LIMITS.evidenceFile);
   if (evidence.length < dep.evidence.length) {
-    notes.add(where, `${count(dep.evidence.length - evidence.length)} places in files with paths longer than ${count(LIMITS.evidenceFile)} characters not kept`);
+    notes.add(
+      where,
+      `${count(dep.evidence.length - evidence.length)} places in files with paths longer than ${count(LIMITS.evidenceFile)} characters not kept`,
+    );
   }
   for (const e of evidence) if (e.detail.length > LIMITS.evidenceDetail) e.detail = `${e.detail.slice(0, LIMITS.evidenceDetail - 1)}…`;
   dep.evidence = evidence;

@@ -18,7 +18,8 @@ export interface Info {
 }
 
 /** Names from a `models` module that are no model: managers, querysets, choices, fields, forms... */
-const NOT_A_MODEL_NAME = /(Manager|QuerySet|Choices|Field|Form|Serializer|Admin|Enum|Error|Exception|Lookup|Transform|Func|Expression|Index|Constraint|Descriptor|Mixin)$|^AnonymousUser$/;
+const NOT_A_MODEL_NAME =
+  /(Manager|QuerySet|Choices|Field|Form|Serializer|Admin|Enum|Error|Exception|Lookup|Transform|Func|Expression|Index|Constraint|Descriptor|Mixin)$|^AnonymousUser$/;
 
 /**
  * A model base from an installed package, in a Django project: a capitalised name in a `models` or `*_models`
@@ -84,7 +85,8 @@ export class Classifier {
     info.family = family;
     info.flask = flask;
     if (family === 'django') info.role = cls.abstract ? 'abstract' : cls.proxy ? 'proxy' : 'table';
-    else if (family === 'sqlalchemy') info.role = declarative ? 'base' : cls.abstract ? 'abstract' : this.sharesParentTable(info, cls) ? 'shared' : 'table';
+    else if (family === 'sqlalchemy')
+      info.role = declarative ? 'base' : cls.abstract ? 'abstract' : this.sharesParentTable(info, cls) ? 'shared' : 'table';
     else if (family === 'sqlmodel') info.role = cls.keywords?.['table'] === 'True' ? 'table' : 'schema';
     return info;
   }

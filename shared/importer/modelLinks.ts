@@ -19,7 +19,6 @@ export interface Relation {
   key: string;
 }
 
-
 export type Table = { file: ScannedFile; cls: ClassRecord; info: Info };
 
 /** Resolves the data links of every table to the file of the table they reach. */
@@ -190,7 +189,14 @@ export class Linker {
       const owner = table.file;
       const model = table.cls.name;
       const add = (file: ScannedFile, line: number, name: string, detail: string, target: Table | null) => {
-        out.push({ owner, file, line, detail, target: target?.file ?? null, key: `${owner.path}#${model}#${file.path}#${line}#${name}#${detail}` });
+        out.push({
+          owner,
+          file,
+          line,
+          detail,
+          target: target?.file ?? null,
+          key: `${owner.path}#${model}#${file.path}#${line}#${name}#${detail}`,
+        });
       };
       for (const source of this.fieldSources(table)) {
         if (table.info.family === 'django') {
@@ -202,7 +208,9 @@ export class Linker {
         for (const link of source.cls.links ?? []) {
           if (link.target === null) continue;
           const target =
-            link.kind === 'ForeignKey' ? this.foreignKeyTarget(link.target, table, source.file) : this.relationshipTarget(link.target, table, source.file);
+            link.kind === 'ForeignKey'
+              ? this.foreignKeyTarget(link.target, table, source.file)
+              : this.relationshipTarget(link.target, table, source.file);
           add(source.file, link.line, link.name, `${link.kind} ${link.target}`, target);
         }
       }

@@ -40,7 +40,10 @@ function longest(name: string, modules: ReadonlySet<string>): Pick<ResolvedImpor
 }
 
 /** Every imported name of a file, resolved against the set of the project's dotted module names. */
-export function resolveImports(file: Pick<ScannedFile, 'imports' | 'module' | 'isPackage'>, modules: ReadonlySet<string>): ResolvedImport[] {
+export function resolveImports(
+  file: Pick<ScannedFile, 'imports' | 'module' | 'isPackage'>,
+  modules: ReadonlySet<string>,
+): ResolvedImport[] {
   const out: ResolvedImport[] = [];
   for (const record of file.imports) {
     const base = absoluteModule(record.module, record.level, file.module, file.isPackage);

@@ -17,7 +17,15 @@ const FOLDER_KINDS: ReadonlyArray<[RegExp, SupportKind]> = [
 ];
 const TEST_FILE = /^(test_\w+|\w+_tests?|tests|conftest)\.py$/;
 /** Setup and entry scripts, wherever they are. */
-const SCRIPT_FILES: ReadonlySet<string> = new Set(['manage.py', 'setup.py', 'noxfile.py', 'fabfile.py', 'runtests.py', 'wsgi.py', 'asgi.py']);
+const SCRIPT_FILES: ReadonlySet<string> = new Set([
+  'manage.py',
+  'setup.py',
+  'noxfile.py',
+  'fabfile.py',
+  'runtests.py',
+  'wsgi.py',
+  'asgi.py',
+]);
 
 /**
  * The kind of a file by its path, or null for application code. `loose`: the file is in no package (setup.py,

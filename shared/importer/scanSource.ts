@@ -3,7 +3,16 @@
 // lines of code, and hands each logical line to the statement scanner, which tokenizes only the lines that
 // can matter (flags set here while identifiers go by). See docs/python-import.md for what differs from CPython.
 import { IDENT, isIdentChar, isIdentStart, skipString, stringPrefix } from './pyLexer';
-import { HAS_APPS, HAS_FIELD, HAS_IMPORT, HAS_IMPORT_ERROR, HAS_MODEL_ATTR, HAS_SETTING, HAS_TYPE_CHECKING, StatementScanner } from './statements';
+import {
+  HAS_APPS,
+  HAS_FIELD,
+  HAS_IMPORT,
+  HAS_IMPORT_ERROR,
+  HAS_MODEL_ATTR,
+  HAS_SETTING,
+  HAS_TYPE_CHECKING,
+  StatementScanner,
+} from './statements';
 import type { FileScan } from './types';
 
 const OPERATOR_CHARS = new Uint8Array(128);
@@ -13,11 +22,23 @@ const CLOSERS = ')]}';
 
 function describeChar(c: number): string {
   const hex = c.toString(16).toUpperCase().padStart(4, '0');
-  return c < 32 || c === 127 || c === 0xa0 ? `invalid non-printable character U+${hex}` : `invalid character '${String.fromCharCode(c)}' (U+${hex})`;
+  return c < 32 || c === 127 || c === 0xa0
+    ? `invalid non-printable character U+${hex}`
+    : `invalid character '${String.fromCharCode(c)}' (U+${hex})`;
 }
 
 export function emptyScan(): FileScan {
-  return { lines: 0, codeLines: 0, imports: [], classes: [], blueprints: 0, routers: 0, installedApps: null, authUserModel: null, error: null };
+  return {
+    lines: 0,
+    codeLines: 0,
+    imports: [],
+    classes: [],
+    blueprints: 0,
+    routers: 0,
+    installedApps: null,
+    authUserModel: null,
+    error: null,
+  };
 }
 
 /** Read what the importer needs from one Python source text. Never throws: a syntax error ends the scan. */
@@ -187,7 +208,10 @@ export function scanPythonSource(src: string): FileScan {
         const open = brackets.pop();
         if (open === undefined) return fail(line, `unmatched '${String.fromCharCode(c)}'`);
         if (open !== OPENERS.charCodeAt(closer)) {
-          return fail(line, `closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis '${String.fromCharCode(open)}'`);
+          return fail(
+            line,
+            `closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis '${String.fromCharCode(open)}'`,
+          );
         }
         bracketLines.pop();
         i++;
@@ -246,7 +270,9 @@ const WORD_FLAGS: ReadonlyMap<string, number> = new Map([
   ['AUTH_USER_MODEL', HAS_SETTING],
   ['ImportError', HAS_IMPORT_ERROR],
   ['ModuleNotFoundError', HAS_IMPORT_ERROR],
-  ...['__tablename__', 'foreign_key', 'relationship', 'Relationship', '__abstract__', 'abstract', 'proxy', 'label'].map((word) => [word, HAS_MODEL_ATTR] as const),
+  ...['__tablename__', 'foreign_key', 'relationship', 'Relationship', '__abstract__', 'abstract', 'proxy', 'label'].map(
+    (word) => [word, HAS_MODEL_ATTR] as const,
+  ),
 ]);
 /** Only words of these lengths can be in WORD_FLAGS (most words are not sliced). */
 const FLAGGED_LENGTHS = new Uint8Array(32);

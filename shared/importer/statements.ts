@@ -4,7 +4,21 @@
 // (shared/importer/models.ts): Meta abstract/proxy, __abstract__, __tablename__, SQLAlchemy/SQLModel links, and
 // module-level aliases and factory calls (`Base = declarative_base()`, `db = SQLAlchemy()`).
 import { IDENT, T_NAME, T_OP, T_STRING, tokenize, type Token } from './pyLexer';
-import { annotationClass, catchesImportError, classHeader, defName, dottedName, firstArgument, headerColon, isName, isOp, isTypeCheckingTest, relationField, stringArgs, targetOf } from './tokenReaders';
+import {
+  annotationClass,
+  catchesImportError,
+  classHeader,
+  defName,
+  dottedName,
+  firstArgument,
+  headerColon,
+  isName,
+  isOp,
+  isTypeCheckingTest,
+  relationField,
+  stringArgs,
+  targetOf,
+} from './tokenReaders';
 import type { AssignRecord, ClassRecord, FileScan, ImportRecord, LinkRecord } from './types';
 
 /** Flags the lexer sets while it scans a logical line, so that most lines are never tokenized. */
@@ -298,7 +312,8 @@ export class StatementScanner {
     while (src.charCodeAt(i) === 32 || src.charCodeAt(i) === 9) i++;
     const c = src.charCodeAt(i);
     if (i >= end || c === 10 || c === 13 || c === 35 || c === 59) {
-      if (!value.endsWith('.') && value !== 'None' && value !== 'True' && value !== 'False') this.pushAssign({ name: first, line: lineNo, value, call: false });
+      if (!value.endsWith('.') && value !== 'None' && value !== 'True' && value !== 'False')
+        this.pushAssign({ name: first, line: lineNo, value, call: false });
     } else if (c === 40) {
       // The string arguments matter for the loaders only (get_model("app", "Model")): tokenize those lines alone.
       let args = {};

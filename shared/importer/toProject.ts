@@ -40,7 +40,13 @@ export function toProject(result: Imported, name: string): Project {
   const base = createProject(name);
   return ProjectSchema.parse({
     ...base,
-    monolith: { ...base.monolith, name: base.name, framework: detectFramework(result), modules: result.modules, dependencies: result.dependencies },
+    monolith: {
+      ...base.monolith,
+      name: base.name,
+      framework: detectFramework(result),
+      modules: result.modules,
+      dependencies: result.dependencies,
+    },
   });
 }
 

@@ -7,7 +7,25 @@ import type { ClassRecord, FieldRecord, RelationField } from './types';
 const FIELDS = new Set<string>(['ForeignKey', 'OneToOneField', 'ManyToManyField']);
 const IMPORT_ERRORS = new Set(['ImportError', 'ModuleNotFoundError']);
 /** Type wrappers skipped when a relationship's class is read from its annotation. */
-const TYPE_WRAPPERS = new Set(['Mapped', 'WriteOnlyMapped', 'DynamicMapped', 'Optional', 'List', 'list', 'Set', 'set', 'Sequence', 'Union', 'None', 'typing', 'Dict', 'dict', 'str', 'int', 'Any']);
+const TYPE_WRAPPERS = new Set([
+  'Mapped',
+  'WriteOnlyMapped',
+  'DynamicMapped',
+  'Optional',
+  'List',
+  'list',
+  'Set',
+  'set',
+  'Sequence',
+  'Union',
+  'None',
+  'typing',
+  'Dict',
+  'dict',
+  'str',
+  'int',
+  'Any',
+]);
 /** Keywords that look like names but are constants to Python's parser. */
 const CONSTANTS = new Set(['None', 'True', 'False']);
 

@@ -4,7 +4,10 @@ import type { Design, Project, Scenario, ScenarioInfo } from './project';
 // it leaves the services of the scenarios that are not active too, or the project would fail its integrity check.
 
 /** The other scenarios with the modules `isGone` names taken out of their services; the same array when none held one. */
-export function dropModulesFromScenarios(otherScenarios: Project['otherScenarios'], isGone: (moduleId: string) => boolean): Project['otherScenarios'] {
+export function dropModulesFromScenarios(
+  otherScenarios: Project['otherScenarios'],
+  isGone: (moduleId: string) => boolean,
+): Project['otherScenarios'] {
   let changed = false;
   const next = otherScenarios.map((scenario): Scenario => {
     if (!scenario.services.some((service) => service.moduleIds.some(isGone))) return scenario;

@@ -132,13 +132,7 @@ interface NodePairs {
   weight: Float64Array;
 }
 
-function nodePairs(
-  nodeCount: number,
-  weights: Float64Array,
-  depFrom: Int32Array,
-  depTo: Int32Array,
-  outCount: Int32Array,
-): NodePairs {
+function nodePairs(nodeCount: number, weights: Float64Array, depFrom: Int32Array, depTo: Int32Array, outCount: Int32Array): NodePairs {
   // Bucket the crossing dependencies by source node (a counting sort, so each bucket keeps dependency order).
   for (let n = 0; n < nodeCount; n++) outCount[n + 1]! += outCount[n]!;
   const bucket = new Int32Array(outCount[nodeCount]!);
@@ -264,7 +258,16 @@ export function serviceDependencies(project: Project, graph: PlannerGraph & { pa
   const fill = outStart.slice(0, count);
   for (let e = 0; e < edges; e++) outEdges[fill[from[e]!]!++] = e;
 
-  return { services, ids, nodeOf, from: from.subarray(0, edges), to: to.subarray(0, edges), weight: weight.subarray(0, edges), outStart, outEdges };
+  return {
+    services,
+    ids,
+    nodeOf,
+    from: from.subarray(0, edges),
+    to: to.subarray(0, edges),
+    weight: weight.subarray(0, edges),
+    outStart,
+    outEdges,
+  };
 }
 
 /** The index of the pair from node a to node b, or -1 (binary search: a node's targets are ascending). */

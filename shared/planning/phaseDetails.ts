@@ -26,7 +26,9 @@ export function foundationTasks(project: Project): string[] {
   const asgi = services.filter((s) => getFramework(s.framework).traits.protocol === 'asgi');
   if (asgi.length > 0) {
     const frameworks = [...new Set(asgi.map((s) => getFramework(s.framework).name))].sort();
-    tasks.push(`ASGI deployment path (an ASGI server behind the facade, health checks, graceful shutdown) for ${frameworks.join(', ')}: ${listNames(asgi.map((s) => s.name))}`);
+    tasks.push(
+      `ASGI deployment path (an ASGI server behind the facade, health checks, graceful shutdown) for ${frameworks.join(', ')}: ${listNames(asgi.map((s) => s.name))}`,
+    );
   }
   const monolithVersion = project.monolith.pythonVersion.replace(/^pypy/, '');
   // Whether a runtime is newer than the monolith's Python, compared once per runtime id (services share a few).
@@ -43,7 +45,9 @@ export function foundationTasks(project: Project): string[] {
   const newer = services.filter((s) => isNewer(s.runtime));
   if (newer.length > 0) {
     const versions = [...new Set(newer.map((s) => getRuntime(s.runtime)!.pythonVersion))].sort(compareVersions);
-    tasks.push(`Runtime upgrade: shared libraries, base images and CI from Python ${monolithVersion} to ${versions.join(' and ')} for ${listNames(newer.map((s) => s.name))}`);
+    tasks.push(
+      `Runtime upgrade: shared libraries, base images and CI from Python ${monolithVersion} to ${versions.join(' and ')} for ${listNames(newer.map((s) => s.name))}`,
+    );
   }
   const workers = services.filter((s) => getFramework(s.framework).traits.protocol === 'worker');
   const events = project.links.filter((l) => l.style === 'events');
@@ -143,11 +147,14 @@ function defaultGoal(index: number, services: readonly PlannedService[], cycles:
   if (index === 0) return 'Prepare delivery, observability and the routing facade before any service leaves the monolith';
   // A phase with no service says so where it is shown (no services, no time); it has no goal of its own.
   if (services.length === 0) return '';
-  const parts = [`Extract ${listWithAnd(services.map((s) => s.name))} and route ${services.length === 1 ? 'its' : 'their'} traffic through the facade`];
+  const parts = [
+    `Extract ${listWithAnd(services.map((s) => s.name))} and route ${services.length === 1 ? 'its' : 'their'} traffic through the facade`,
+  ];
   const here = [...new Set(services.flatMap((s) => (s.cycle === null ? [] : [s.cycle])))];
   for (const c of here) parts.push(`${listWithAnd(cycles[c]!.serviceNames)} depend on each other and leave together`);
   const entities = services.reduce((sum, s) => sum + s.effort.entities, 0);
-  if (entities > 0) parts.push(`${entities} data ${entities === 1 ? 'entity moves' : 'entities move'} with ${services.length === 1 ? 'it' : 'them'}`);
+  if (entities > 0)
+    parts.push(`${entities} data ${entities === 1 ? 'entity moves' : 'entities move'} with ${services.length === 1 ? 'it' : 'them'}`);
   return parts.join('; ');
 }
 
@@ -168,12 +175,7 @@ function modulePhases(graph: PlannerGraph, placement: Placement): Float64Array {
  * Once both have left it is a call between services and no longer the facade's. Foreign keys are data, not
  * routes: they are counted in the data migrations.
  */
-function addFacadeRoutes(
-  graph: PlannerGraph,
-  nameOf: readonly string[],
-  placement: Placement,
-  phases: PlannedPhase[],
-): void {
+function addFacadeRoutes(graph: PlannerGraph, nameOf: readonly string[], placement: Placement, phases: PlannedPhase[]): void {
   const { modules, from, to, weight, isData, ownerOf, nodeIds } = graph;
   const left = modulePhases(graph, placement);
   // One route per service node and direction, numbered in the order first found: routeOf[2 * node + toService]
@@ -211,7 +213,10 @@ function addFacadeRoutes(
   // compared once, as the ranks of the nodes by name, rather than at every comparison of the sort.
   const rank = nameRanks(nameOf);
   const order = keys.map((_, r) => r);
-  order.sort((x, y) => phaseOfRoute[x]! - phaseOfRoute[y]! || rank[keys[x]! >> 1]! - rank[keys[y]! >> 1]! || (keys[x]! & 1) - (keys[y]! & 1) || x - y);
+  order.sort(
+    (x, y) =>
+      phaseOfRoute[x]! - phaseOfRoute[y]! || rank[keys[x]! >> 1]! - rank[keys[y]! >> 1]! || (keys[x]! & 1) - (keys[y]! & 1) || x - y,
+  );
   for (const r of order) {
     const node = keys[r]! >> 1;
     phases[phaseOfRoute[r]!]?.facadeRoutes.push({
@@ -248,7 +253,8 @@ function monolithModuleNames(
   for (let r = 0; r < routes; r++) start[r + 1]! += start[r]!;
   const bucket = new Int32Array(start[routes]!);
   const fill = start.slice(0, routes);
-  for (let i = 0; i < routeOfDependency.length; i++) if (routeOfDependency[i]! >= 0) bucket[fill[routeOfDependency[i]!]!++] = monolithModuleOf[i]!;
+  for (let i = 0; i < routeOfDependency.length; i++)
+    if (routeOfDependency[i]! >= 0) bucket[fill[routeOfDependency[i]!]!++] = monolithModuleOf[i]!;
   const seen = new Int32Array(modules.length).fill(-1);
   const shown: string[][] = [];
   for (let r = 0; r < routes; r++) {
@@ -262,7 +268,8 @@ function monolithModuleNames(
     names.sort();
     // Two modules may share a name: each name once (adjacent after the sort).
     const first: string[] = [];
-    for (let k = 0; k < names.length && first.length < MAX_MODULES_NAMED; k++) if (k === 0 || names[k] !== names[k - 1]) first.push(names[k]!);
+    for (let k = 0; k < names.length && first.length < MAX_MODULES_NAMED; k++)
+      if (k === 0 || names[k] !== names[k - 1]) first.push(names[k]!);
     shown.push(first);
   }
   return shown;
@@ -300,9 +307,7 @@ function addDataMigrations(
       serviceName: service.name,
       entities,
       datastore: service.datastore,
-      readers: [...(byReader ?? [])]
-        .map(([owner, dependencies]) => ({ owner, dependencies }))
-        .sort((a, b) => cmp(a.owner, b.owner)),
+      readers: [...(byReader ?? [])].map(([owner, dependencies]) => ({ owner, dependencies })).sort((a, b) => cmp(a.owner, b.owner)),
     };
     phases[placement.phase[k]!]?.dataMigrations.push(migration);
   });
@@ -317,7 +322,9 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
     if (!here.has(c)) continue;
     const cut = listNames(cycle.breakEdges, (e) => `${e.fromName} → ${e.toName} (weight ${e.weight})`, 3);
     const more = cycle.breakEdgeCount > cycle.breakEdges.length ? ` (${cycle.breakEdgeCount} dependencies in all)` : '';
-    risks.push(`Dependency cycle between ${listWithAnd(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`);
+    risks.push(
+      `Dependency cycle between ${listWithAnd(cycle.serviceNames)}: they leave together; breaking ${cut}${more} would let them move apart`,
+    );
   }
   for (const migration of phase.dataMigrations) {
     const readers = migration.readers.filter((r) => r.owner !== migration.serviceName);
@@ -328,12 +335,16 @@ function risksOf(phase: PlannedPhase, cycles: readonly PlanCycle[], project: Pro
   const monolithFramework = getFramework(project.monolith.framework).id;
   for (const service of phase.services) {
     if (service.effort.frameworkChange && service.linesOfCode > 0 && getFramework(service.framework).id !== monolithFramework) {
-      risks.push(`${service.name} is rewritten onto ${getFramework(service.framework).name} (${countOf(service.linesOfCode, 'line')}): plan for parity tests`);
+      risks.push(
+        `${service.name} is rewritten onto ${getFramework(service.framework).name} (${countOf(service.linesOfCode, 'line')}): plan for parity tests`,
+      );
     }
   }
   for (const route of phase.facadeRoutes) {
     if (route.direction === 'to-monolith' && route.weight >= 20) {
-      risks.push(`${route.serviceName} still calls back into the monolith heavily (weight ${route.weight}): latency and coupling until those modules move`);
+      risks.push(
+        `${route.serviceName} still calls back into the monolith heavily (weight ${route.weight}): latency and coupling until those modules move`,
+      );
     }
   }
   return risks;
@@ -354,11 +365,12 @@ function exitCriteriaOf(phase: PlannedPhase): string[] {
   for (const migration of phase.dataMigrations) {
     if (migration.entities.length === 0) continue;
     const store = migration.datastore || `${migration.serviceName}'s own datastore`;
-    criteria.push(`${listNames(migration.entities)} live${migration.entities.length === 1 ? 's' : ''} in ${store}; other readers go through ${migration.serviceName}'s API`);
+    criteria.push(
+      `${listNames(migration.entities)} live${migration.entities.length === 1 ? 's' : ''} in ${store}; other readers go through ${migration.serviceName}'s API`,
+    );
   }
   return criteria;
 }
-
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

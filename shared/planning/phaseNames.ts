@@ -13,7 +13,32 @@ export const EMPTY_PHASE_NAME = 'No services';
 const NAMED_IN_FULL = 3;
 const MAX_PART = 40;
 /** Words a module name spells in lower case that a title writes otherwise ("api" -> "API"). */
-const SPELLINGS = new Map(['API', 'UI', 'DB', 'SSO', 'SMS', 'ML', 'AI', 'CMS', 'CRM', 'ERP', 'SEO', 'URL', 'HTTP', 'REST', 'RPC', 'gRPC', 'GraphQL', 'OAuth', 'PDF', 'CSV', 'JSON', 'XML'].map((word) => [word.toLowerCase(), word]));
+const SPELLINGS = new Map(
+  [
+    'API',
+    'UI',
+    'DB',
+    'SSO',
+    'SMS',
+    'ML',
+    'AI',
+    'CMS',
+    'CRM',
+    'ERP',
+    'SEO',
+    'URL',
+    'HTTP',
+    'REST',
+    'RPC',
+    'gRPC',
+    'GraphQL',
+    'OAuth',
+    'PDF',
+    'CSV',
+    'JSON',
+    'XML',
+  ].map((word) => [word.toLowerCase(), word]),
+);
 
 /** Whether a phase's name in the project is one Carve gave it (so the planner names it from its content). */
 export function isPlaceholderPhaseName(name: string | undefined, index: number): boolean {
@@ -30,13 +55,19 @@ export function nameStem(name: string): string {
   const shorter = stem.replace(/\s+(services?|svc)$/i, '');
   if (shorter) stem = shorter;
   stem = stem.replace(/[A-Za-z]+/g, (word) => SPELLINGS.get(word.toLowerCase()) ?? word);
-  return Array.from(stem).length > MAX_PART ? `${Array.from(stem).slice(0, MAX_PART - 1).join('')}…` : stem;
+  return Array.from(stem).length > MAX_PART
+    ? `${Array.from(stem)
+        .slice(0, MAX_PART - 1)
+        .join('')}…`
+    : stem;
 }
 
 /** A part of a sentence: capitalised words ("Search") in lower case but the name's first, acronyms and mixed
  * case ("API", "FastAPI") as written. */
 function inSentence(stem: string, first: boolean): string {
-  const lower = stem.replace(/\b([A-Z])([a-z]+)\b/g, (word: string, head: string, tail: string, at: number) => (first && at === 0 ? word : head.toLowerCase() + tail));
+  const lower = stem.replace(/\b([A-Z])([a-z]+)\b/g, (word: string, head: string, tail: string, at: number) =>
+    first && at === 0 ? word : head.toLowerCase() + tail,
+  );
   return first ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
 }
 

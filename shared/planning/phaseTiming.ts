@@ -38,16 +38,27 @@ export const capacityOver = (team: TimingTeam, phaseWeeks: number, weeks: number
  * The timing of one phase: `loads[t]` is the person-weeks of teams[t] planned in it, `setWeeks` its set length,
  * `hasWork` whether it extracts a service (or is Foundations).
  */
-export function timePhase(teams: readonly TimingTeam[], phaseWeeks: number, setWeeks: number, loads: readonly number[], hasWork: boolean): PhaseTiming {
+export function timePhase(
+  teams: readonly TimingTeam[],
+  phaseWeeks: number,
+  setWeeks: number,
+  loads: readonly number[],
+  hasWork: boolean,
+): PhaseTiming {
   let weeks = hasWork ? setWeeks : 0;
   teams.forEach((team, t) => {
     const load = loads[t] ?? 0;
     const weekly = weeklyCapacity(team, phaseWeeks);
     // Within the set length (as the planner fills a phase, with its tolerance for float sums) nothing changes; a
     // capacity so small that a week of it rounds to 0 gives the longest phase.
-    if (load > capacityOver(team, phaseWeeks, setWeeks) + 1e-9) weeks = Math.max(weeks, weekly > 0 ? Math.min(MAX_PHASE_WEEKS, Math.ceil(load / weekly - 1e-9)) : MAX_PHASE_WEEKS);
+    if (load > capacityOver(team, phaseWeeks, setWeeks) + 1e-9)
+      weeks = Math.max(weeks, weekly > 0 ? Math.min(MAX_PHASE_WEEKS, Math.ceil(load / weekly - 1e-9)) : MAX_PHASE_WEEKS);
   });
-  const teamLoads = teams.map((team, t) => ({ team: team.name, effort: round1(loads[t] ?? 0), capacity: round1(capacityOver(team, phaseWeeks, weeks)) }));
+  const teamLoads = teams.map((team, t) => ({
+    team: team.name,
+    effort: round1(loads[t] ?? 0),
+    capacity: round1(capacityOver(team, phaseWeeks, weeks)),
+  }));
   return {
     lengthWeeks: weeks,
     capacity: teams.length === 0 ? null : round1(teams.reduce((sum, team) => sum + capacityOver(team, phaseWeeks, weeks), 0)),

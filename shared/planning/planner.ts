@@ -149,7 +149,9 @@ export function planMigration(project: Project): Plan {
   // --- capacity: person-weeks per team for a phase of the default length, scaled to each phase's set length ---
   const phaseWeeks = project.planning.defaultPhaseWeeks;
   const idle = project.planning.teams.filter((team) => !(team.capacityPerPhase > 0));
-  const teams = project.planning.teams.filter((team) => team.capacityPerPhase > 0).map((team) => ({ name: team.name, perPhase: team.capacityPerPhase }));
+  const teams = project.planning.teams
+    .filter((team) => team.capacityPerPhase > 0)
+    .map((team) => ({ name: team.name, perPhase: team.capacityPerPhase }));
   if (idle.length > 0) {
     warn({
       kind: 'no-capacity',
@@ -285,7 +287,8 @@ export function planMigration(project: Project): Plan {
       const team = chosenTeam[v]!;
       placement.team[planned.length] = team;
       const dependsOn: string[] = [];
-      for (let k = dependencies.outStart[v]!; k < dependencies.outStart[v + 1]!; k++) dependsOn.push(ids[dependencies.to[dependencies.outEdges[k]!]!]!);
+      for (let k = dependencies.outStart[v]!; k < dependencies.outStart[v + 1]!; k++)
+        dependsOn.push(ids[dependencies.to[dependencies.outEdges[k]!]!]!);
       planned.push({
         id: service.id,
         name: service.name,
@@ -334,7 +337,9 @@ function extractionRanks(units: readonly Unit[], phaseOfUnit: Int32Array): Int32
     }
   }
   // Ties keep the planner's priority: risk, then name.
-  const order = [...units].sort((a, b) => rank[a.index]! - rank[b.index]! || a.risk - b.risk || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const order = [...units].sort(
+    (a, b) => rank[a.index]! - rank[b.index]! || a.risk - b.risk || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
   const final = new Int32Array(units.length);
   order.forEach((unit, i) => (final[unit.index] = i));
   return final;
@@ -423,7 +428,8 @@ const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text
 
 /** What a phase's capacity is, in a sentence: its teams' person-weeks over its set length, or its service limit. */
 function capacityWords(phase: PlannedPhase, maxServices: number | null): string {
-  if (maxServices !== null && phase.services.length > maxServices) return `its limit of ${maxServices} service${maxServices === 1 ? '' : 's'}`;
+  if (maxServices !== null && phase.services.length > maxServices)
+    return `its limit of ${maxServices} service${maxServices === 1 ? '' : 's'}`;
   return `its teams can do in ${phase.setWeeks} week${phase.setWeeks === 1 ? '' : 's'}`;
 }
 

@@ -208,7 +208,8 @@ function place(phaseWork: readonly Work[], span: PhaseSpan, works: ReadonlyMap<s
 
 /** The chain back from the bar that ends last (see the header), returned first bar first. */
 function criticalPath(planPhases: readonly PlannedPhase[], works: ReadonlyMap<string, Work>): ScheduledBar[] {
-  const latest = (list: readonly ScheduledBar[]) => list.reduce<ScheduledBar | null>((best, bar) => (best === null || bar.endDay >= best.endDay ? bar : best), null);
+  const latest = (list: readonly ScheduledBar[]) =>
+    list.reduce<ScheduledBar | null>((best, bar) => (best === null || bar.endDay >= best.endDay ? bar : best), null);
   const barsOf = (phase: PlannedPhase) => phase.services.map((service) => works.get(service.id)!.bar);
   const position = new Map(planPhases.map((phase, p) => [phase.index, p]));
   let p = planPhases.length - 1;
@@ -263,7 +264,10 @@ function milestonesOf(plan: Plan, phases: readonly PhaseSpan[], bars: readonly S
     }));
   const finish = milestones[milestones.length - 1];
   if (!finish) return milestones;
-  const moved = bars.length === 0 ? 0 : plan.phases.reduce((sum, phase) => sum + phase.services.reduce((n, service) => n + service.moduleIds.length, 0), 0);
+  const moved =
+    bars.length === 0
+      ? 0
+      : plan.phases.reduce((sum, phase) => sum + phase.services.reduce((n, service) => n + service.moduleIds.length, 0), 0);
   const retired = options.monolithModules !== undefined && options.monolithModules > 0 && moved >= options.monolithModules;
   const last = bars.reduce<ScheduledBar | null>((best, bar) => (best === null || bar.endDay >= best.endDay ? bar : best), null);
   finish.kind = retired ? 'monolith-retired' : last ? 'last-extraction' : 'phase-end';
@@ -303,7 +307,12 @@ export function monthTicks(start: string, totalDays: number, pxPerDay: number, m
     // Every tick names its year once ticks are months apart; monthly ticks name it in January and on the first.
     const month = MONTHS[date.getUTCMonth()]!;
     const year = String(date.getUTCFullYear());
-    const label = step >= 12 && date.getUTCMonth() === 0 ? year : step > 1 || date.getUTCMonth() === 0 || ticks.length === 0 ? `${month} ${year}` : month;
+    const label =
+      step >= 12 && date.getUTCMonth() === 0
+        ? year
+        : step > 1 || date.getUTCMonth() === 0 || ticks.length === 0
+          ? `${month} ${year}`
+          : month;
     ticks.push({ day, label });
   }
   return ticks;

@@ -21,7 +21,13 @@ export interface PlanSummary {
     /** Person-weeks the teams can spend over the phase's own dates; null when only a service count limits it. */
     capacityPersonWeeks: number | null;
     teams: { team: string; effortPersonWeeks: number; capacityPersonWeeks: number }[];
-    facadeRoutes: { direction: 'to-service' | 'to-monolith'; service: string; dependencies: number; weight: number; monolithModules: string[] }[];
+    facadeRoutes: {
+      direction: 'to-service' | 'to-monolith';
+      service: string;
+      dependencies: number;
+      weight: number;
+      monolithModules: string[];
+    }[];
     dataMigrations: { service: string; entities: string[]; datastore: string; readers: { owner: string; dependencies: number }[] }[];
     risks: string[];
   }[];
@@ -66,7 +72,12 @@ export function phaseTimingText(phase: PlannedPhase): string {
   if (phase.lengthWeeks === 0) return 'no services: takes no time';
   const weeks = countOf(phase.lengthWeeks, 'week');
   const length = phase.lengthWeeks > phase.setWeeks ? `${weeks} instead of the ${phase.setWeeks} set, as its work needs` : weeks;
-  const load = phase.index === 0 && phase.services.length === 0 ? '' : phase.capacity === null ? `, ${countOf(phase.effort, 'person-week')}` : `, ${phase.effort} of ${countOf(phase.capacity, 'person-week')}`;
+  const load =
+    phase.index === 0 && phase.services.length === 0
+      ? ''
+      : phase.capacity === null
+        ? `, ${countOf(phase.effort, 'person-week')}`
+        : `, ${phase.effort} of ${countOf(phase.capacity, 'person-week')}`;
   return `${phase.start} to ${phase.end}, ${length}${load}`;
 }
 
@@ -80,10 +91,14 @@ export function planAsText(plan: Plan): string[] {
     for (const task of phase.tasks) lines.push(`  task: ${task}`);
     for (const s of phase.services) {
       const runtime = getRuntime(s.runtime)?.name ?? s.runtime;
-      lines.push(`  ${s.name}: ${getFramework(s.framework).name}, ${runtime}, ${countOf(s.effort.effort, 'person-week')}${s.team ? `, ${s.team}` : ''}${s.pinned ? ' (pinned)' : ''}`);
+      lines.push(
+        `  ${s.name}: ${getFramework(s.framework).name}, ${runtime}, ${countOf(s.effort.effort, 'person-week')}${s.team ? `, ${s.team}` : ''}${s.pinned ? ' (pinned)' : ''}`,
+      );
     }
     for (const r of phase.facadeRoutes) {
-      lines.push(`  route: ${r.direction === 'to-service' ? `monolith -> ${r.serviceName}` : `${r.serviceName} -> monolith`} (${countOf(r.dependencies, 'dependency', 'dependencies')}, weight ${r.weight})`);
+      lines.push(
+        `  route: ${r.direction === 'to-service' ? `monolith -> ${r.serviceName}` : `${r.serviceName} -> monolith`} (${countOf(r.dependencies, 'dependency', 'dependencies')}, weight ${r.weight})`,
+      );
     }
     for (const d of phase.dataMigrations) {
       if (d.entities.length) lines.push(`  data: ${d.entities.join(', ')} move${d.entities.length === 1 ? 's' : ''} to ${d.serviceName}`);

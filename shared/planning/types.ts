@@ -108,7 +108,8 @@ export interface PlanCycle {
   breakEdgeCount: number;
 }
 
-export type PlanWarningKind = 'pin-order' | 'pin-foundations' | 'pin-split' | 'pin-capacity' | 'oversized' | 'assumed-capacity' | 'no-capacity';
+export type PlanWarningKind =
+  'pin-order' | 'pin-foundations' | 'pin-split' | 'pin-capacity' | 'oversized' | 'assumed-capacity' | 'no-capacity';
 
 export interface PlanWarning {
   kind: PlanWarningKind;

@@ -60,12 +60,22 @@ export function heaviestConnections(connections: readonly Connection[], boxes: n
   const max = Math.max(MIN_ARROWS, 2 * boxes);
   if (dependencies.length <= max) return { kept: [...connections], hidden: 0 };
   const drawn = new Set([...dependencies].sort((a, b) => b.weight - a.weight).slice(0, max));
-  return { kept: connections.filter((connection) => connection.kind !== 'dependency' || drawn.has(connection)), hidden: dependencies.length - max };
+  return {
+    kept: connections.filter((connection) => connection.kind !== 'dependency' || drawn.has(connection)),
+    hidden: dependencies.length - max,
+  };
 }
 
 /** The planned links, styled by kind. */
 export function linkConnections(model: ReportModel): Connection[] {
-  return model.project.links.map((link) => ({ from: link.from, to: link.to, kind: link.style, label: link.label || LINK_STYLE_LABELS[link.style], strokeWidth: 2, weight: 0 }));
+  return model.project.links.map((link) => ({
+    from: link.from,
+    to: link.to,
+    kind: link.style,
+    label: link.label || LINK_STYLE_LABELS[link.style],
+    strokeWidth: 2,
+    weight: 0,
+  }));
 }
 
 /** Every module dependency between two nodes, then every planned link. */
@@ -120,7 +130,11 @@ function curveRange(a: number, c: number, b: number): [number, number] {
 }
 
 /** The box the quadratic curve p0 -> c -> p2 covers (not its control point, which lies further out). */
-function curveBounds(p0: [number, number], c: [number, number], p2: [number, number]): { minX: number; minY: number; maxX: number; maxY: number } {
+function curveBounds(
+  p0: [number, number],
+  c: [number, number],
+  p2: [number, number],
+): { minX: number; minY: number; maxX: number; maxY: number } {
   const [minX, maxX] = curveRange(p0[0], c[0], p2[0]);
   const [minY, maxY] = curveRange(p0[1], c[1], p2[1]);
   return { minX, minY, maxX, maxY };
@@ -168,7 +182,11 @@ function placeLabels(specs: readonly LabelSpec[], boxes: readonly Item[]): Item[
     let y = spec.y - 9;
     for (let tries = 0; tries < 12; tries++) {
       const covered = [...placed, ...boxes].find(
-        (other) => spec.x - spec.width / 2 < other.maxX && spec.x + spec.width / 2 > other.minX && y < other.maxY + 1 && y + LABEL_HEIGHT > other.minY - 1,
+        (other) =>
+          spec.x - spec.width / 2 < other.maxX &&
+          spec.x + spec.width / 2 > other.minX &&
+          y < other.maxY + 1 &&
+          y + LABEL_HEIGHT > other.minY - 1,
       );
       if (!covered) break;
       y = covered.maxY + 2;
@@ -363,7 +381,10 @@ export function drawDiagram(model: ReportModel, spec: DiagramSpec): Architecture
  * design (boxes coloured by phase), and every service is drawn large enough to read in its own phase's
  * "after phase N" drawing (phaseDiagrams.ts), so tiling the whole map as well would print each box twice.
  */
-export function renderArchitecture(model: ReportModel, graph: ServiceGraph): { svg: string; source: LayoutSource; isLarge: boolean; hidden: number } {
+export function renderArchitecture(
+  model: ReportModel,
+  graph: ServiceGraph,
+): { svg: string; source: LayoutSource; isLarge: boolean; hidden: number } {
   const { boxes, source } = architectureLayout(model.project, (id) => model.byServiceId.get(id)?.phase.index ?? null);
   const { kept, hidden } = heaviestConnections(connectionsOf(model, graph), boxes.length);
   const drawing = drawDiagram(model, {

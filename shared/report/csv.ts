@@ -6,7 +6,18 @@ import { buildReportModel } from './reportModel';
 // field quoted when it holds a comma, a quote, CR or LF, quotes doubled. A cell a spreadsheet would run as a
 // formula (starting with = + - @, or a tab or CR that some spreadsheets skip first) gets a leading single quote.
 
-export const CSV_HEADER = ['Service', 'Phase', 'Phase name', 'Start', 'End', 'Framework', 'Runtime', 'Effort (person-weeks)', 'Team', 'Depends on'] as const;
+export const CSV_HEADER = [
+  'Service',
+  'Phase',
+  'Phase name',
+  'Start',
+  'End',
+  'Framework',
+  'Runtime',
+  'Effort (person-weeks)',
+  'Team',
+  'Depends on',
+] as const;
 
 /** A cell that cannot run as a formula in a spreadsheet. */
 export function guardFormula(cell: string): string {

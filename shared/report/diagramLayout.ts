@@ -95,6 +95,8 @@ export function architectureLayout(project: Project, phaseOf: (serviceId: string
     const boxes = ids.map((id) => ({ id, x: saved.get(id)?.x ?? 0, y: saved.get(id)?.y ?? 0, ...sizeOf(id) }));
     if (!firstOverlap(boxes)) return { boxes, source: 'saved' };
   }
-  const laid = new Map(layoutByGroup(ids.map((id) => ({ id, group: id === MONOLITH_NODE_ID ? null : phaseOf(id) }))).map((box) => [box.id, box]));
+  const laid = new Map(
+    layoutByGroup(ids.map((id) => ({ id, group: id === MONOLITH_NODE_ID ? null : phaseOf(id) }))).map((box) => [box.id, box]),
+  );
   return { boxes: ids.map((id) => laid.get(id)!), source: isComplete ? 'overlapping' : 'missing' };
 }

@@ -12,9 +12,7 @@ const HTML_ENTITIES: Readonly<Record<string, string>> = {
 
 /** Text safe inside an element or a quoted attribute. Control characters (not tab or newline) are dropped. */
 export function escapeHtml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .replace(/[&<>"'`]/g, (c) => HTML_ENTITIES[c]!);
+  return text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '').replace(/[&<>"'`]/g, (c) => HTML_ENTITIES[c]!);
 }
 
 /** Shortens text to `max` characters with an ellipsis (before escaping). */

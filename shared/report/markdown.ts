@@ -27,7 +27,9 @@ export function markdownText(text: string): string {
     .replace(/`/g, '\\`')
     // "*", "_" and "~" open or close only beside text: "2 * 3" and snake_case stay as they are.
     .replace(/(?<=^|\s)[*~](?=\s|$)|([*~])/g, (c, lone: string | undefined) => (lone ? `\\${lone}` : c))
-    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c, at: number, all: string) => (/\s/.test(all[at - 1] ?? ' ') && /\s/.test(all[at + 1] ?? ' ') ? c : '\\_'))
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, (c, at: number, all: string) =>
+      /\s/.test(all[at - 1] ?? ' ') && /\s/.test(all[at + 1] ?? ' ') ? c : '\\_',
+    )
     // "[text](url)" would be a link; a bracket with no "](" after it is plain text.
     .replace(/\[(?=.*\]\()/g, '\\[')
     // "<b>", "</p>", "<!--", "<https://...>": HTML or an autolink; "a < b" is text.
@@ -35,13 +37,15 @@ export function markdownText(text: string): string {
     // "&amp;", "&#42;": an entity reference would show its character.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
   // At the start: a heading, a quote, a bullet, a rule, an ordered item or a task box.
-  return escaped
-    .replace(/^[#>]/, '\\$&')
-    .replace(/^[-+*_](?=\s|$)|^-(?=[-\s]*$)/, '\\$&')
-    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
-    .replace(/^\[(?=[ xX]\])/, '\\[')
-    // " #" at the end would close a heading.
-    .replace(/(\s)(#+)$/, '$1\\$2');
+  return (
+    escaped
+      .replace(/^[#>]/, '\\$&')
+      .replace(/^[-+*_](?=\s|$)|^-(?=[-\s]*$)/, '\\$&')
+      .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+      .replace(/^\[(?=[ xX]\])/, '\\[')
+      // " #" at the end would close a heading.
+      .replace(/(\s)(#+)$/, '$1\\$2')
+  );
 }
 
 /** Text for a table cell: as markdownText, and a pipe would end the cell. */
@@ -113,13 +117,19 @@ export function renderMarkdown(project: Project, plan: Plan): string {
         ),
         '',
       );
-      out.push(...services.map((facts) => `- ${m(facts.service.name)}, ${m(facts.recommendation.frameworkName)}: ${m(facts.recommendation.reason)}`), '');
+      out.push(
+        ...services.map(
+          (facts) => `- ${m(facts.service.name)}, ${m(facts.recommendation.frameworkName)}: ${m(facts.recommendation.reason)}`,
+        ),
+        '',
+      );
     }
     if (phase.facadeRoutes.length) {
       out.push('### Facade routes', '');
       out.push(
         ...phase.facadeRoutes.map(
-          (route) => `- ${route.direction === 'to-service' ? `Monolith → ${m(route.serviceName)}` : `${m(route.serviceName)} → Monolith`}: ${countOf(route.dependencies, 'dependency', 'dependencies')}, weight ${route.weight}`,
+          (route) =>
+            `- ${route.direction === 'to-service' ? `Monolith → ${m(route.serviceName)}` : `${m(route.serviceName)} → Monolith`}: ${countOf(route.dependencies, 'dependency', 'dependencies')}, weight ${route.weight}`,
         ),
         '',
       );
@@ -143,7 +153,11 @@ export function renderMarkdown(project: Project, plan: Plan): string {
   out.push(
     ...table(
       ['Module', 'Service', 'Phase'],
-      model.modules.map((module) => [c(module.moduleName), module.serviceName === null ? 'Monolith (stays)' : c(module.serviceName), module.phase ? String(module.phase.index) : '—']),
+      model.modules.map((module) => [
+        c(module.moduleName),
+        module.serviceName === null ? 'Monolith (stays)' : c(module.serviceName),
+        module.phase ? String(module.phase.index) : '—',
+      ]),
     ),
   );
   return `${out.join('\n')}\n`;

@@ -12,9 +12,7 @@ import { buildReportModel } from './reportModel';
 
 /** A label safe inside ["..."] and |"..."|: quotes, brackets, pipes, angle brackets and newlines become codes. */
 export function mermaidLabel(text: string): string {
-  return text
-    .replace(/[\r\n\t]+/g, ' ')
-    .replace(/[#"<>[\]{}()|;`&\\]/g, (c) => `#${c.charCodeAt(0)};`);
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/[#"<>[\]{}()|;`&\\]/g, (c) => `#${c.charCodeAt(0)};`);
 }
 
 export function renderMermaid(project: Project, plan: Plan): string {

@@ -41,8 +41,12 @@ export function renderPhaseDiagram(model: ReportModel, graph: ServiceGraph, phas
     if (from === to || (!isNew.has(from) && !isNew.has(to))) continue;
     const key = `${from}\u0000${to}`;
     weights.set(key, (weights.get(key) ?? 0) + edge.weight);
-    for (const [mine, other] of [[from, to], [to, from]] as const) {
-      if (isNew.has(mine) && other !== MONOLITH_NODE_ID && !isNew.has(other)) contextWeight.set(other, (contextWeight.get(other) ?? 0) + edge.weight);
+    for (const [mine, other] of [
+      [from, to],
+      [to, from],
+    ] as const) {
+      if (isNew.has(mine) && other !== MONOLITH_NODE_ID && !isNew.has(other))
+        contextWeight.set(other, (contextWeight.get(other) ?? 0) + edge.weight);
     }
   }
   const links = linkConnections(model).filter(
@@ -58,7 +62,9 @@ export function renderPhaseDiagram(model: ReportModel, graph: ServiceGraph, phas
   const shown = new Set([MONOLITH_NODE_ID, ...context, ...isNew]);
   const { kept: connections, hidden } = heaviestConnections(
     [
-      ...[...weights.entries()].map(([key, weight]) => [...key.split('\u0000'), weight] as [string, string, number]).map(([from, to, weight]) => dependencyConnection(from, to, weight)),
+      ...[...weights.entries()]
+        .map(([key, weight]) => [...key.split('\u0000'), weight] as [string, string, number])
+        .map(([from, to, weight]) => dependencyConnection(from, to, weight)),
       ...links,
     ].filter((connection) => shown.has(connection.from) && shown.has(connection.to)),
     shown.size,
@@ -82,11 +88,15 @@ export function renderPhaseDiagram(model: ReportModel, graph: ServiceGraph, phas
   const left = neighbours.length - context.length;
   const around = context.length
     ? ` Around them, in grey, ${
-        context.length === 1 ? 'the earlier service that they depend on or that depends on them' : `the ${countOf(context.length, 'earlier service')} that they depend on or that depend on them`
+        context.length === 1
+          ? 'the earlier service that they depend on or that depends on them'
+          : `the ${countOf(context.length, 'earlier service')} that they depend on or that depend on them`
       }${left ? ` (the ${MAX_CONTEXT} with the heaviest dependencies; ${countOf(left, 'other')} not drawn)` : ''}.`
     : ' They depend on no earlier service, and none on them.';
   const drawn = connections.filter((connection) => connection.kind === 'dependency').length;
-  const arrows = hidden ? ` Only the ${countOf(drawn, 'heaviest dependency', 'heaviest dependencies')} between them are drawn (${countOf(hidden, 'lighter one')} left out).` : '';
+  const arrows = hidden
+    ? ` Only the ${countOf(drawn, 'heaviest dependency', 'heaviest dependencies')} between them are drawn (${countOf(hidden, 'lighter one')} left out).`
+    : '';
   const caption =
     `After phase ${phase.index}, ${countOf(existing.length, 'service')} ${existing.length === 1 ? 'runs' : 'run'} beside the monolith, which keeps ${countOf(stay, 'module')}. ` +
     `Highlighted: the ${countOf(phase.services.length, 'service')} this phase extracts (${listWithAnd(phase.services, (service) => service.name)}).${around}${arrows}`;

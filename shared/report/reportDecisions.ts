@@ -37,9 +37,19 @@ export function ownershipRows(model: ReportModel): { rows: OwnershipRow[]; witho
   const rows: OwnershipRow[] = plan.phases.flatMap((phase) =>
     phase.dataMigrations
       .filter((migration) => migration.entities.length > 0)
-      .map((migration) => ({ owner: migration.serviceName, phase: phase.index, datastore: migration.datastore, tables: migration.entities, readers: migration.readers })),
+      .map((migration) => ({
+        owner: migration.serviceName,
+        phase: phase.index,
+        datastore: migration.datastore,
+        tables: migration.entities,
+        readers: migration.readers,
+      })),
   );
-  const owning = new Set(plan.phases.flatMap((phase) => phase.dataMigrations.filter((migration) => migration.entities.length > 0).map((migration) => migration.serviceId)));
+  const owning = new Set(
+    plan.phases.flatMap((phase) =>
+      phase.dataMigrations.filter((migration) => migration.entities.length > 0).map((migration) => migration.serviceId),
+    ),
+  );
   const without = model.services.filter((facts) => !owning.has(facts.service.id));
   const graph = buildServiceGraph(project);
   const kept = project.monolith.modules.filter((module) => graph.owner.get(module.id) === MONOLITH_NODE_ID);
@@ -54,7 +64,9 @@ export function ownershipRows(model: ReportModel): { rows: OwnershipRow[]; witho
   }
   const keptTables = kept.flatMap((module) => module.entities);
   if (keptTables.length) {
-    const readers = [...monolithReaders].map(([owner, dependencies]) => ({ owner, dependencies })).sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
+    const readers = [...monolithReaders]
+      .map(([owner, dependencies]) => ({ owner, dependencies }))
+      .sort((a, b) => (a.owner < b.owner ? -1 : a.owner > b.owner ? 1 : 0));
     rows.push({ owner: project.monolith.name, phase: null, datastore: '', tables: keptTables, readers });
   }
   return { rows, without };
@@ -91,7 +103,9 @@ export function dataOwnershipSection(model: ReportModel): string {
     parts.push('<p class="muted">No module of the monolith declares an entity: there is no table to assign.</p>');
   }
   if (without.length && services.length) {
-    parts.push(`<p class="muted small">${e(sentence(`${countOf(without.length, 'service')} own${without.length === 1 ? 's' : ''} no table: ${listWithAnd(without, (facts) => facts.service.name, LISTED)}`))}</p>`);
+    parts.push(
+      `<p class="muted small">${e(sentence(`${countOf(without.length, 'service')} own${without.length === 1 ? 's' : ''} no table: ${listWithAnd(without, (facts) => facts.service.name, LISTED)}`))}</p>`,
+    );
   }
   parts.push('</section>');
   return parts.join('');
@@ -119,13 +133,16 @@ export function assumptionSentences(model: ReportModel): { assumptions: string[]
       `${countOf(lengthened.length, 'phase')} ${lengthened.length === 1 ? 'runs' : 'run'} longer than set because ${lengthened.length === 1 ? 'its' : 'their'} work needs it: ${listWithAnd(lengthened, (phase) => `phase ${phase.index} (${phase.lengthWeeks} weeks instead of ${phase.setWeeks})`, LISTED)}.`,
     );
   }
-  for (const warning of plan.warnings) if (warning.kind === 'assumed-capacity' || warning.kind === 'no-capacity') assumptions.push(sentence(warning.message));
+  for (const warning of plan.warnings)
+    if (warning.kind === 'assumed-capacity' || warning.kind === 'no-capacity') assumptions.push(sentence(warning.message));
 
   const decisions: string[] = [];
   const names = (list: readonly { service: { name: string } }[]) => listWithAnd(list, (facts) => facts.service.name, LISTED);
   const noStore = model.services.filter((facts) => !facts.service.datastore.trim());
   if (noStore.length) {
-    decisions.push(`${countOf(noStore.length, 'service')} ${noStore.length === 1 ? 'has' : 'have'} no datastore chosen yet: ${names(noStore)}.`);
+    decisions.push(
+      `${countOf(noStore.length, 'service')} ${noStore.length === 1 ? 'has' : 'have'} no datastore chosen yet: ${names(noStore)}.`,
+    );
   }
   const differs = model.services.filter((facts) => facts.recommendation.differs);
   if (differs.length) {
@@ -136,7 +153,9 @@ export function assumptionSentences(model: ReportModel): { assumptions: string[]
   const ownTeam = new Set(project.services.filter((service) => service.team.trim()).map((service) => service.id));
   const assigned = model.services.filter((facts) => !ownTeam.has(facts.service.id) && facts.service.team);
   if (assigned.length && teams.length > 1) {
-    decisions.push(`${countOf(assigned.length, 'service')} ${assigned.length === 1 ? 'names' : 'name'} no team; the planner gave ${assigned.length === 1 ? 'it' : 'them'} to the team with room: ${listWithAnd(assigned, (facts) => `${facts.service.name} (${facts.service.team})`, LISTED)}.`);
+    decisions.push(
+      `${countOf(assigned.length, 'service')} ${assigned.length === 1 ? 'names' : 'name'} no team; the planner gave ${assigned.length === 1 ? 'it' : 'them'} to the team with room: ${listWithAnd(assigned, (facts) => `${facts.service.name} (${facts.service.team})`, LISTED)}.`,
+    );
   }
   for (const cycle of plan.cycles.slice(0, LISTED)) {
     const lightest = cycle.breakEdges[0];
@@ -146,8 +165,12 @@ export function assumptionSentences(model: ReportModel): { assumptions: string[]
         `removing ${countOf(cycle.breakEdgeCount, 'dependency', 'dependencies')} would break it${lightest ? `, the lightest ${lightest.fromName} → ${lightest.toName} (weight ${formatNumber(lightest.weight)})` : ''}.`,
     );
   }
-  if (plan.cycles.length > LISTED) decisions.push(`${countOf(plan.cycles.length - LISTED, 'more cycle')} ${plan.cycles.length - LISTED === 1 ? 'is' : 'are'} listed in the phase sections.`);
-  for (const warning of plan.warnings) if (warning.kind !== 'assumed-capacity' && warning.kind !== 'no-capacity') decisions.push(sentence(warning.message));
+  if (plan.cycles.length > LISTED)
+    decisions.push(
+      `${countOf(plan.cycles.length - LISTED, 'more cycle')} ${plan.cycles.length - LISTED === 1 ? 'is' : 'are'} listed in the phase sections.`,
+    );
+  for (const warning of plan.warnings)
+    if (warning.kind !== 'assumed-capacity' && warning.kind !== 'no-capacity') decisions.push(sentence(warning.message));
   const stays = model.modules.filter((module) => module.serviceName === null);
   if (stays.length) {
     const lines = stays.reduce((sum, module) => sum + module.linesOfCode, 0);

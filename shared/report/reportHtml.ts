@@ -70,7 +70,8 @@ export function contentsList(plan: Plan, options: Pick<ReportOptions, 'pageNumbe
   const items: string[] = [];
   for (const section of reportSections(plan)) {
     const page = options.pageNumbers?.[section.id];
-    if (section.sub && !items.some((item) => item.includes('class="group"'))) items.push('<li class="group"><span class="label">Phases</span></li>');
+    if (section.sub && !items.some((item) => item.includes('class="group"')))
+      items.push('<li class="group"><span class="label">Phases</span></li>');
     items.push(
       `<li${section.sub ? ' class="sub"' : ''}><a class="label" href="#${section.id}">${e(section.title)}</a>` +
         `<span class="page-number">${page === undefined ? '' : page}</span></li>`,
@@ -123,7 +124,10 @@ function summary(model: ReportModel): string {
     }
   }
   if (plan.warnings.length) {
-    parts.push(`<h2 id="summary-warnings">Planning warnings</h2>`, ...plan.warnings.map((warning) => `<div class="callout">${e(warning.message)}</div>`));
+    parts.push(
+      `<h2 id="summary-warnings">Planning warnings</h2>`,
+      ...plan.warnings.map((warning) => `<div class="callout">${e(warning.message)}</div>`),
+    );
   }
   parts.push('</section>');
   return parts.join('');
@@ -133,7 +137,7 @@ function summary(model: ReportModel): string {
 const LAYOUT_NOTE = {
   saved: 'The services stand where they are on the canvas',
   missing: 'Some services have no place on the canvas yet, so Carve lays them out here by phase, left to right',
-  overlapping: "The canvas layout puts some of these boxes on top of each other, so Carve lays them out here by phase, left to right",
+  overlapping: 'The canvas layout puts some of these boxes on top of each other, so Carve lays them out here by phase, left to right',
 } as const;
 
 function architecture(model: ReportModel, project: Project): string {
@@ -165,7 +169,10 @@ function afterPhase(model: ReportModel, project: Project, phase: Plan['phases'][
   return [
     `<h2 id="${id}">After phase ${phase.index}</h2><p class="small">${e(diagram.caption)}</p>`,
     tiles.length ? '' : overview,
-    ...tiles.map((tile, i) => `<div class="tile-page"><h3 id="${id}-part-${i + 1}">After phase ${phase.index}, part ${i + 1} of ${tiles.length}</h3>${tile}</div>`),
+    ...tiles.map(
+      (tile, i) =>
+        `<div class="tile-page"><h3 id="${id}-part-${i + 1}">After phase ${phase.index}, part ${i + 1} of ${tiles.length}</h3>${tile}</div>`,
+    ),
   ].join('');
 }
 

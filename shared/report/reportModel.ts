@@ -49,7 +49,9 @@ export function buildReportModel(project: Project, plan: Plan): ReportModel {
   const services: ServiceFacts[] = [];
   for (const phase of plan.phases) {
     for (const service of phase.services) {
-      const recommendation = project.services.some((candidate) => candidate.id === service.id) ? recommendFramework(project, service.id) : null;
+      const recommendation = project.services.some((candidate) => candidate.id === service.id)
+        ? recommendFramework(project, service.id)
+        : null;
       services.push({
         service,
         phase,
@@ -71,7 +73,12 @@ export function buildReportModel(project: Project, plan: Plan): ReportModel {
   const modules = project.monolith.modules
     .map((module) => {
       const facts = placementOf.get(module.id);
-      return { moduleName: module.name, linesOfCode: module.linesOfCode, serviceName: facts?.service.name ?? null, phase: facts?.phase ?? null };
+      return {
+        moduleName: module.name,
+        linesOfCode: module.linesOfCode,
+        serviceName: facts?.service.name ?? null,
+        phase: facts?.phase ?? null,
+      };
     })
     .sort((a, b) => (a.moduleName < b.moduleName ? -1 : a.moduleName > b.moduleName ? 1 : 0));
   const durationWeeks = Math.round((parseIsoDate(plan.end) - parseIsoDate(plan.start)) / 86_400_000 / 7 + 1 / 7);

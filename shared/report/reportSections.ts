@@ -69,8 +69,12 @@ function phaseFacts(phase: PlannedPhase, services: number): string {
   if (phase.lengthWeeks === 0) return '<span><b>No services</b>: this phase takes no time</span>';
   const dates = `<span><b>${e(phase.start)}</b> to <b>${e(phase.end)}</b></span>`;
   const length = `<span><b>${phase.lengthWeeks}</b> week${phase.lengthWeeks === 1 ? '' : 's'}${phase.lengthWeeks > phase.setWeeks ? ` instead of the ${phase.setWeeks} set, as its work needs` : ''}</span>`;
-  if (phase.index === 0 && services === 0) return `${dates}${length}<span><b>${phase.tasks.length}</b> foundation task${phase.tasks.length === 1 ? '' : 's'}</span>`;
-  const load = phase.capacity === null ? `<b>${formatNumber(phase.effort, 1)}</b> person-week${phase.effort === 1 ? '' : 's'}` : `<b>${formatNumber(phase.effort, 1)}</b> of ${weeks(phase.capacity)}`;
+  if (phase.index === 0 && services === 0)
+    return `${dates}${length}<span><b>${phase.tasks.length}</b> foundation task${phase.tasks.length === 1 ? '' : 's'}</span>`;
+  const load =
+    phase.capacity === null
+      ? `<b>${formatNumber(phase.effort, 1)}</b> person-week${phase.effort === 1 ? '' : 's'}`
+      : `<b>${formatNumber(phase.effort, 1)}</b> of ${weeks(phase.capacity)}`;
   return `${dates}${length}<span><b>${services}</b> service${services === 1 ? '' : 's'}</span><span>${load}</span>`;
 }
 
@@ -93,7 +97,8 @@ export function phaseSection(model: ReportModel, phase: PlannedPhase, drawing = 
     parts.push('<p class="muted">No services are planned in this phase yet.</p>');
   }
   if (phase.risks.length) parts.push(`<h2 id="${phaseAnchor(phase)}-risks">Risks</h2>`, list(phase.risks, 'risks'));
-  if (phase.exitCriteria.length) parts.push(`<h2 id="${phaseAnchor(phase)}-exit">Exit criteria</h2>`, list(phase.exitCriteria, 'checklist'));
+  if (phase.exitCriteria.length)
+    parts.push(`<h2 id="${phaseAnchor(phase)}-exit">Exit criteria</h2>`, list(phase.exitCriteria, 'checklist'));
   parts.push('</section>');
   return parts.join('');
 }
@@ -144,7 +149,9 @@ export function appendixSection(model: ReportModel): string {
     for (let part = 0; part < parts; part++) {
       const name = group.name === null ? '<span class="muted">Monolith (stays)</span>' : e(group.name);
       const slice = group.modules.slice(part * MODULES_PER_ROW, (part + 1) * MODULES_PER_ROW);
-      const listed = slice.length ? slice.map((module) => `${e(module.moduleName)} (${formatNumber(module.linesOfCode)})`).join(', ') : '<span class="muted">none yet</span>';
+      const listed = slice.length
+        ? slice.map((module) => `${e(module.moduleName)} (${formatNumber(module.linesOfCode)})`).join(', ')
+        : '<span class="muted">none yet</span>';
       rows.push(
         `<tr><td>${name}${part > 0 ? ' <span class="muted">(continued)</span>' : ''}</td>` +
           `<td>${group.phase === null ? '<span class="muted">—</span>' : e(phaseTitle(group.phase))}</td><td class="module-list">${listed}</td></tr>`,

@@ -46,7 +46,8 @@ export function renderTimelineSvg(plan: Plan, options: ScheduleOptions = {}): st
     parts.push(c === 0 ? svg : `<div ${PAGE_BREAK}>${svg}</div>`);
   }
   const finish = schedule.milestones[schedule.milestones.length - 1];
-  if (finish) parts.push(`<p class="muted small">◆ marks the end of each phase; the last is the finish: ${e(finish.label)}, ${e(finish.date)}.</p>`);
+  if (finish)
+    parts.push(`<p class="muted small">◆ marks the end of each phase; the last is the finish: ${e(finish.label)}, ${e(finish.date)}.</p>`);
   if (schedule.bars.length > 0) parts.push(...servicePages(plan, schedule));
   return parts.join('');
 }
@@ -58,7 +59,9 @@ function dateAxis(schedule: Schedule, from: number, to: number, x0: number, x1: 
   const parts: string[] = [];
   const first = new Date(parseIsoDate(schedule.start) + from * DAY_MS);
   parts.push(`<line x1="${fixed(x0)}" y1="${top + 16}" x2="${fixed(x0)}" y2="${fixed(bottom)}" class="tick start"/>`);
-  parts.push(`<text x="${fixed(x0 + 3)}" y="${top + 10}" class="axis">${e(`${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]} ${first.getUTCFullYear()}`)}</text>`);
+  parts.push(
+    `<text x="${fixed(x0 + 3)}" y="${top + 10}" class="axis">${e(`${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]} ${first.getUTCFullYear()}`)}</text>`,
+  );
   for (const tick of monthTicks(schedule.start, to, dayPx, 46)) {
     if (tick.day <= from + 46 / dayPx / 2) continue;
     const x = xOf(tick.day);
@@ -96,14 +99,25 @@ function phaseChart(plan: Plan, schedule: Schedule, phases: readonly PlannedPhas
         : phase.index === 0 && phase.services.length === 0
           ? `${weeks} · foundations`
           : `${weeks} · ${countOf(phase.services.length, 'service')}`;
-    parts.push(`<text x="0" y="${fixed(y + row / 2 + 4)}" class="row-label"${row < ROW ? ' style="font-size:10px"' : ''}>${e(truncate(phaseTitle(phase), row < ROW ? 42 : 36))}</text>`);
+    parts.push(
+      `<text x="0" y="${fixed(y + row / 2 + 4)}" class="row-label"${row < ROW ? ' style="font-size:10px"' : ''}>${e(truncate(phaseTitle(phase), row < ROW ? 42 : 36))}</text>`,
+    );
     parts.push(
       `<rect x="${fixed(x1)}" y="${fixed(y + row / 6)}" width="${fixed(Math.max(2, x2 - x1))}" height="${fixed((row * 2) / 3)}" rx="4" fill="${phaseColour(phase.index)}"><title>${e(
         phase.lengthWeeks === 0 ? `${phase.name}: no services, takes no time` : `${phase.name}: ${phase.start} to ${phase.end}`,
       )}</title></rect>`,
     );
     const milestone = milestones.get(phase.index);
-    if (milestone) parts.push(diamond(x2, y + row / 2, row < ROW ? 4.5 : 6, milestone.kind === 'phase-end' ? '#0f172a' : CRITICAL, `${milestone.label}: ${milestone.date}`));
+    if (milestone)
+      parts.push(
+        diamond(
+          x2,
+          y + row / 2,
+          row < ROW ? 4.5 : 6,
+          milestone.kind === 'phase-end' ? '#0f172a' : CRITICAL,
+          `${milestone.label}: ${milestone.date}`,
+        ),
+      );
     const textWidth = detail.length * (row < ROW ? 5.4 : 6.2) + 14;
     const inside = x2 - x1 > textWidth;
     // Outside the bar: after it (past its diamond), or before it when it ends too close to the right edge.
@@ -123,10 +137,11 @@ const isBar = (row: ServiceRow): row is ScheduledBar => 'serviceId' in row;
 /** The services by team lane, a page per run of phases that fits (see the header). */
 function servicePages(plan: Plan, schedule: Schedule): string[] {
   const withServices = plan.phases.map((phase, p) => ({ phase, p })).filter(({ phase }) => phase.services.length > 0);
-  const lanesIn = (indices: ReadonlySet<number>) => schedule.lanes.filter((lane) => lane.bars.some((bar) => indices.has(bar.phaseIndex))).length;
+  const lanesIn = (indices: ReadonlySet<number>) =>
+    schedule.lanes.filter((lane) => lane.bars.some((bar) => indices.has(bar.phaseIndex))).length;
   // Runs of consecutive phases whose services and lane headers fit a page.
   const windows: { phase: PlannedPhase; p: number }[][] = [];
-  let current: typeof windows[number] = [];
+  let current: (typeof windows)[number] = [];
   let services = 0;
   for (const item of withServices) {
     const indices = new Set([...current, item].map(({ phase }) => phase.index));
@@ -140,7 +155,7 @@ function servicePages(plan: Plan, schedule: Schedule): string[] {
   }
   if (current.length > 0) windows.push(current);
 
-  const pages: { window: typeof windows[number]; rows: ServiceRow[] }[] = [];
+  const pages: { window: (typeof windows)[number]; rows: ServiceRow[] }[] = [];
   for (const window of windows) {
     const indices = new Set(window.map(({ phase }) => phase.index));
     let rows: ServiceRow[] = [];
@@ -170,7 +185,14 @@ function servicePages(plan: Plan, schedule: Schedule): string[] {
   return pages.map((page, k) => servicePage(plan, schedule, page.window, page.rows, k, pages.length));
 }
 
-function servicePage(plan: Plan, schedule: Schedule, window: readonly { phase: PlannedPhase; p: number }[], rows: readonly ServiceRow[], k: number, count: number): string {
+function servicePage(
+  plan: Plan,
+  schedule: Schedule,
+  window: readonly { phase: PlannedPhase; p: number }[],
+  rows: readonly ServiceRow[],
+  k: number,
+  count: number,
+): string {
   const first = window[0]!;
   const last = window[window.length - 1]!;
   const from = schedule.phases[first.p]!.startDay;
@@ -188,31 +210,47 @@ function servicePage(plan: Plan, schedule: Schedule, window: readonly { phase: P
     const span = schedule.phases[p]!;
     const a = xOf(span.startDay);
     const b = xOf(span.endDay);
-    parts.push(`<rect x="${fixed(a)}" y="30" width="${fixed(Math.max(1, b - a - 1))}" height="13" fill="${phaseColour(phase.index)}" opacity="0.85"><title>${e(`${phaseTitle(phase)}: ${phase.start} to ${phase.end}`)}</title></rect>`);
-    const label = b - a > 60 ? truncate(`${phase.index}. ${phase.name}`, Math.floor((b - a - 8) / 5.2)) : b - a > 16 ? String(phase.index) : '';
+    parts.push(
+      `<rect x="${fixed(a)}" y="30" width="${fixed(Math.max(1, b - a - 1))}" height="13" fill="${phaseColour(phase.index)}" opacity="0.85"><title>${e(`${phaseTitle(phase)}: ${phase.start} to ${phase.end}`)}</title></rect>`,
+    );
+    const label =
+      b - a > 60 ? truncate(`${phase.index}. ${phase.name}`, Math.floor((b - a - 8) / 5.2)) : b - a > 16 ? String(phase.index) : '';
     if (label) parts.push(`<text x="${fixed(a + 3)}" y="40" font-size="9" font-weight="600" fill="#ffffff">${e(label)}</text>`);
     const milestone = milestones.get(phase.index);
-    if (milestone) parts.push(diamond(b, 51, 4.5, milestone.kind === 'phase-end' ? '#0f172a' : CRITICAL, `${milestone.label}: ${milestone.date}`));
+    if (milestone)
+      parts.push(diamond(b, 51, 4.5, milestone.kind === 'phase-end' ? '#0f172a' : CRITICAL, `${milestone.label}: ${milestone.date}`));
   }
-  parts.push(`<text x="0" y="40" font-size="9.5" fill="#64748b">Phases</text><text x="0" y="54" font-size="9.5" fill="#64748b">Phase ends</text>`);
+  parts.push(
+    `<text x="0" y="40" font-size="9.5" fill="#64748b">Phases</text><text x="0" y="54" font-size="9.5" fill="#64748b">Phase ends</text>`,
+  );
   rows.forEach((row, r) => {
     const y = SERVICE_HEAD + r * SERVICE_ROW;
     if (!isBar(row)) {
       parts.push(`<rect x="0" y="${y}" width="${WIDTH}" height="${SERVICE_ROW}" fill="#e2e8f0"/>`);
-      parts.push(`<text x="4" y="${y + 11.5}" font-size="10.5" font-weight="700" fill="#0f172a">${e(truncate(row.lane || 'No team', 40))}${row.continued ? ' (continued)' : ''}</text>`);
+      parts.push(
+        `<text x="4" y="${y + 11.5}" font-size="10.5" font-weight="700" fill="#0f172a">${e(truncate(row.lane || 'No team', 40))}${row.continued ? ' (continued)' : ''}</text>`,
+      );
       return;
     }
     if (r % 2 === 0) parts.push(`<rect x="0" y="${y}" width="${WIDTH}" height="${SERVICE_ROW}" fill="#f8fafc"/>`);
     const phase = plan.phases.find((candidate) => candidate.index === row.phaseIndex)!;
     const title = `${row.name}: ${row.start} to ${row.end}, ${countOf(row.effort, 'person-week')}, phase ${phase.index} (${phase.name})${row.isCritical ? ', on the critical path' : ''}`;
-    parts.push(`<text x="8" y="${y + 11.5}" font-size="10" fill="#0f172a"${row.isCritical ? ' font-weight="700"' : ''}>${e(truncate(row.name, 34))}<title>${e(row.name)}</title></text>`);
+    parts.push(
+      `<text x="8" y="${y + 11.5}" font-size="10" fill="#0f172a"${row.isCritical ? ' font-weight="700"' : ''}>${e(truncate(row.name, 34))}<title>${e(row.name)}</title></text>`,
+    );
     const a = xOf(row.startDay);
     const w = Math.max(2.5, (row.endDay - row.startDay) * dayPx);
-    parts.push(`<rect x="${fixed(a)}" y="${y + 3.5}" width="${fixed(w)}" height="${SERVICE_ROW - 7}" rx="2" fill="${phaseColour(row.phaseIndex)}"><title>${e(title)}</title></rect>`);
+    parts.push(
+      `<rect x="${fixed(a)}" y="${y + 3.5}" width="${fixed(w)}" height="${SERVICE_ROW - 7}" rx="2" fill="${phaseColour(row.phaseIndex)}"><title>${e(title)}</title></rect>`,
+    );
     // The critical path: an outline a little off the bar, so that it reads on a bar of any colour.
-    if (row.isCritical) parts.push(`<rect x="${fixed(a - 2)}" y="${y + 1.5}" width="${fixed(w + 4)}" height="${SERVICE_ROW - 3}" rx="3" fill="none" stroke="${CRITICAL}" stroke-width="1.6"/>`);
+    if (row.isCritical)
+      parts.push(
+        `<rect x="${fixed(a - 2)}" y="${y + 1.5}" width="${fixed(w + 4)}" height="${SERVICE_ROW - 3}" rx="3" fill="none" stroke="${CRITICAL}" stroke-width="1.6"/>`,
+      );
     const effort = `${Math.round(row.effort * 10) / 10} pw`;
-    if (a + w + 6 + effort.length * 5 < WIDTH) parts.push(`<text x="${fixed(a + w + 4)}" y="${y + 11.5}" font-size="8.5" fill="#475569">${e(effort)}</text>`);
+    if (a + w + 6 + effort.length * 5 < WIDTH)
+      parts.push(`<text x="${fixed(a + w + 4)}" y="${y + 11.5}" font-size="8.5" fill="#475569">${e(effort)}</text>`);
   });
   const legendY = height - 12;
   parts.push(

@@ -1,10 +1,4 @@
-import {
-  MONOLITH_NODE_ID,
-  ProjectSchema,
-  type DependencyKind,
-  type Project,
-  type ProjectInput,
-} from '../model/project';
+import { MONOLITH_NODE_ID, ProjectSchema, type DependencyKind, type Project, type ProjectInput } from '../model/project';
 
 // "Acme Shop": the bundled sample, a Django e-commerce monolith with four services already carved out.
 // Later work demonstrates itself on it (the canvas, the planner, framework recommendations), so its shape is

@@ -26,7 +26,9 @@ async function emptyCanvasPoint(page: Page): Promise<{ x: number; y: number }> {
       for (let x = pane.left + 40; x < pane.right - 260; x += 24) {
         const hit = document.elementFromPoint(x, y);
         if (hit?.classList.contains('react-flow__pane')) {
-          const clear = [-110, 110].every((dx) => [-50, 50].every((dy) => document.elementFromPoint(x + dx, y + dy)?.classList.contains('react-flow__pane')));
+          const clear = [-110, 110].every((dx) =>
+            [-50, 50].every((dy) => document.elementFromPoint(x + dx, y + dy)?.classList.contains('react-flow__pane')),
+          );
           if (clear) return { x, y };
         }
       }
@@ -63,7 +65,10 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 async function savedProject(file: string) {
   return JSON.parse(await readFile(file, 'utf8')) as {
-    project: { services: { id: string; name: string; moduleIds: string[]; framework: string }[]; layout: { nodes: { id: string; x: number; y: number }[]; viewport: { x: number; y: number; zoom: number } } };
+    project: {
+      services: { id: string; name: string; moduleIds: string[]; framework: string }[];
+      layout: { nodes: { id: string; x: number; y: number }[]; viewport: { x: number; y: number; zoom: number } };
+    };
   };
 }
 
@@ -216,7 +221,7 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await expect(search).toBeVisible();
 
   // Connect Search's source handle to Reviews' target handle: the popover asks how they talk.
-  await drag(page, await centreOf(search.getByLabel("Link from Search")), await centreOf(reviews.getByLabel("Link into Reviews")));
+  await drag(page, await centreOf(search.getByLabel('Link from Search')), await centreOf(reviews.getByLabel('Link into Reviews')));
   const popover = page.getByRole('dialog', { name: /^Planned link Search → Reviews/ });
   await expect(popover).toBeVisible();
   expect(await unnamedControls(page)).toEqual([]);
@@ -256,7 +261,7 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await expect(search).toHaveClass(/\bselected\b/);
   await page.keyboard.press('Control+c');
   await expect(page.getByText('Copied 1 service', { exact: true })).toBeVisible();
-  await page.mouse.click(...Object.values(await emptyCanvasPoint(page)) as [number, number], { button: 'right' });
+  await page.mouse.click(...(Object.values(await emptyCanvasPoint(page)) as [number, number]), { button: 'right' });
   const canvasMenu = page.getByRole('menu', { name: 'Canvas' });
   await expect(canvasMenu).toBeVisible();
   await canvasMenu.getByRole('menuitem', { name: /^Paste/ }).click();
@@ -266,7 +271,13 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await serviceNode(page, 'search-copy').click({ button: 'right' });
   const nodeMenu = page.getByRole('menu', { name: 'Service Search copy' });
   expect(await unnamedControls(page)).toEqual([]);
-  await expect(nodeMenu.getByRole('menuitem')).toHaveText([/Rename/, /Move modules/, /Auto-layout selection/, /Zoom to selection/, /Delete/]);
+  await expect(nodeMenu.getByRole('menuitem')).toHaveText([
+    /Rename/,
+    /Move modules/,
+    /Auto-layout selection/,
+    /Zoom to selection/,
+    /Delete/,
+  ]);
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Search copy' })).toHaveCount(0);

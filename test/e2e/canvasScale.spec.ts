@@ -18,7 +18,9 @@ async function clusteredTree(dir: string, clusters: number, perCluster: number):
       const name = c === 0 ? `cluster0_with_a_rather_long_package_name_${p}` : `c${c}_pkg${p}`;
       const pkg = path.join(dir, name);
       await mkdir(pkg, { recursive: true });
-      const peers = Array.from({ length: perCluster }, (_, q) => (c === 0 ? `cluster0_with_a_rather_long_package_name_${q}` : `c${c}_pkg${q}`)).filter((q) => q !== name);
+      const peers = Array.from({ length: perCluster }, (_, q) =>
+        c === 0 ? `cluster0_with_a_rather_long_package_name_${q}` : `c${c}_pkg${q}`,
+      ).filter((q) => q !== name);
       const next = c + 1 < clusters ? [`c${c + 1}_pkg0`] : [];
       await writeFile(path.join(pkg, '__init__.py'), [...peers, ...peers, ...next].map((q) => `import ${q}\n`).join('') + 'VALUE = 1\n');
     }
@@ -33,7 +35,8 @@ interface Rect {
 }
 
 const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-const inside = (a: Rect, b: Rect) => a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
+const inside = (a: Rect, b: Rect) =>
+  a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
 
 test('an accepted proposal is laid out with no overlap and fitted clear of the controls and minimap', async ({ page, carve }) => {
   await clusteredTree(path.join(carve.workspace, 'platform'), 14, 5);
@@ -66,7 +69,12 @@ test('an accepted proposal is laid out with no overlap and fitted clear of the c
     }),
   );
   expect(nodes).toHaveLength(proposed + 1);
-  const overlapping = nodes.flatMap((a, i) => nodes.slice(i + 1).filter((b) => intersects(a, b)).map((b) => `${a.id} ~ ${b.id}`));
+  const overlapping = nodes.flatMap((a, i) =>
+    nodes
+      .slice(i + 1)
+      .filter((b) => intersects(a, b))
+      .map((b) => `${a.id} ~ ${b.id}`),
+  );
   expect(overlapping).toEqual([]);
 
   const pane = (await page.locator('.react-flow').boundingBox())!;
@@ -112,7 +120,10 @@ test('the legend, the edge weight threshold and Arrange by phase, on the sample'
   await expect
     .poll(async () => {
       const placed = await page.locator('.react-flow__node-service').evaluateAll((elements) =>
-        elements.map((element) => ({ x: element.getBoundingClientRect().x, phase: Number(/P(\d+)/.exec(element.textContent ?? '')?.[1] ?? -1) })),
+        elements.map((element) => ({
+          x: element.getBoundingClientRect().x,
+          phase: Number(/P(\d+)/.exec(element.textContent ?? '')?.[1] ?? -1),
+        })),
       );
       const byX = [...placed].sort((a, b) => a.x - b.x).map((p) => p.phase);
       return byX.every((phase, i) => i === 0 || phase >= byX[i - 1]!);
@@ -133,7 +144,10 @@ async function looseEdgeEnds(page: Page): Promise<string[]> {
     const pane = document.querySelector('.react-flow')!.getBoundingClientRect();
     const boxes = [...document.querySelectorAll('.react-flow__node')].map((node) => node.getBoundingClientRect());
     const onBorder = (box: DOMRect, x: number, y: number) =>
-      x >= box.left - 6 && x <= box.right + 6 && y >= box.top - 6 && y <= box.bottom + 6 &&
+      x >= box.left - 6 &&
+      x <= box.right + 6 &&
+      y >= box.top - 6 &&
+      y <= box.bottom + 6 &&
       (Math.abs(x - box.left) <= 6 || Math.abs(x - box.right) <= 6 || Math.abs(y - box.top) <= 6 || Math.abs(y - box.bottom) <= 6);
     const loose: string[] = [];
     for (const path of document.querySelectorAll<SVGPathElement>('.react-flow__edge path.react-flow__edge-path')) {
@@ -149,7 +163,10 @@ async function looseEdgeEnds(page: Page): Promise<string[]> {
   });
 }
 
-test('a large design draws only the nodes on screen when it opens, every node once fitted, and edges at their sides', async ({ page, carve }) => {
+test('a large design draws only the nodes on screen when it opens, every node once fitted, and edges at their sides', async ({
+  page,
+  carve,
+}) => {
   test.setTimeout(120_000);
   const project = generateProject({ services: 400, modules: 4_000, dependencies: 20_000, seed: 400 });
   await writeFile(path.join(carve.workspace, 'fitted.carve'), serializeProject(project));

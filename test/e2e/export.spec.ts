@@ -43,7 +43,10 @@ async function dragFirstCardToPhase2(page: Page): Promise<string> {
   return name;
 }
 
-test('plan, drag a card to another phase, export a PDF: every service and phase in the text, pages and bookmarks as printed', async ({ page, carve }) => {
+test('plan, drag a card to another phase, export a PDF: every service and phase in the text, pages and bookmarks as printed', async ({
+  page,
+  carve,
+}) => {
   test.setTimeout(120_000); // Chromium prints the report two or three times on two shared cores
   await page.goto(carve.url);
   await openSample(page);
@@ -62,7 +65,9 @@ test('plan, drag a card to another phase, export a PDF: every service and phase 
   const { stdout: text } = await run('pdftotext', ['-layout', file, '-']);
   // The plan as printed: the sample with the moved card pinned to phase 2 (phase names follow their services).
   const sample = loadSampleProject();
-  const plan = planMigration(pinService(sample, { serviceId: sample.services.find((s) => s.name === moved)!.id, phaseId: sample.phases[2]!.id }));
+  const plan = planMigration(
+    pinService(sample, { serviceId: sample.services.find((s) => s.name === moved)!.id, phaseId: sample.phases[2]!.id }),
+  );
   for (const phase of plan.phases) expect(text.replace(/\s+/g, ' ')).toContain(phase.name.replace(/\s+/g, ' '));
   for (const service of plan.phases.flatMap((p) => p.services)) expect(text).toContain(service.name);
   // The card moved before the export is in phase 2 of the printed plan: its row of the services table says so.
@@ -104,14 +109,20 @@ test('export CSV with the offered name; exporting again asks before replacing th
   await expect(page.getByRole('dialog', { name: 'Export the roadmap' })).toBeVisible();
   expect(await readFile(file, 'utf8')).toBe(csv);
 
-  await page.getByRole('dialog', { name: 'Export the roadmap' }).getByRole('button', { name: /^Export CSV…$/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Export the roadmap' })
+    .getByRole('button', { name: /^Export CSV…$/ })
+    .click();
   await page.getByRole('dialog', { name: 'Export roadmap as' }).getByRole('button', { name: 'Export', exact: true }).click();
   await page.getByRole('alertdialog', { name: 'Replace the file?' }).getByRole('button', { name: 'Replace' }).click();
   await expect(page.getByText('Exported — acme-shop-roadmap.csv')).toBeVisible();
   expect(await readFile(file, 'utf8')).toContain('Renamed phase');
 });
 
-test('a long PDF export shows its step and elapsed time, and Cancel export stops it without touching the old file', async ({ page, carve }) => {
+test('a long PDF export shows its step and elapsed time, and Cancel export stops it without touching the old file', async ({
+  page,
+  carve,
+}) => {
   test.setTimeout(120_000);
   // 200 services: Chromium prints it for most of a minute, long enough to watch and to stop.
   const project = generateProject({ services: 200, modules: 1_000, dependencies: 3_000, seed: 11 });

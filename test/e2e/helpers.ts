@@ -28,7 +28,10 @@ export async function saveAs(page: Page, fileName: string): Promise<void> {
 
 /** Open a file of the workspace root through the in-app dialog. */
 export async function openFromWorkspace(page: Page, fileName: string): Promise<void> {
-  await page.getByRole('button', { name: /^Open(…)?$/ }).first().click();
+  await page
+    .getByRole('button', { name: /^Open(…)?$/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog', { name: 'Open a project' });
   await dialog.getByRole('button', { name: fileName, exact: true }).click();
   await dialog.getByRole('button', { name: 'Open', exact: true }).click();
@@ -41,11 +44,14 @@ export async function viewSettled(page: Page): Promise<void> {
   const transform = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
   let previous = '';
   await expect
-    .poll(async () => {
-      const now = await transform();
-      const settled = now === previous;
-      previous = now;
-      return settled;
-    }, { intervals: [100] })
+    .poll(
+      async () => {
+        const now = await transform();
+        const settled = now === previous;
+        previous = now;
+        return settled;
+      },
+      { intervals: [100] },
+    )
     .toBe(true);
 }

@@ -24,14 +24,21 @@ async function bigTree(dir: string, files: number): Promise<void> {
     const pkg = path.join(dir, `pkg${p}`);
     await mkdir(pkg, { recursive: true });
     await writeFile(path.join(pkg, '__init__.py'), '');
-    for (let f = 1; f < 100; f++) await writeFile(path.join(pkg, `m${f}.py`), `import os\nfrom pkg${(p + 1) % 5} import m1\n\n\ndef f():\n    return ${f}\n`.repeat(20));
+    for (let f = 1; f < 100; f++)
+      await writeFile(
+        path.join(pkg, `m${f}.py`),
+        `import os\nfrom pkg${(p + 1) % 5} import m1\n\n\ndef f():\n    return ${f}\n`.repeat(20),
+      );
   }
 }
 
 const importDialog = (page: Page) => page.getByRole('dialog', { name: 'Import from Python source' });
 const tree = (page: Page) => page.getByRole('tree', { name: 'Modules' });
 
-test('import a Django project from the workspace: progress, report, regroup, suggestions accepted as one step, saved', async ({ page, carve }) => {
+test('import a Django project from the workspace: progress, report, regroup, suggestions accepted as one step, saved', async ({
+  page,
+  carve,
+}) => {
   await copyShop(carve.workspace);
   await bigTree(path.join(carve.workspace, 'big'), 6000);
   await page.goto(carve.url);
@@ -70,7 +77,9 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   await expect(report).toContainText('Not modules: migrations (2 files), scripts (1 file)');
   // Entities are tables: the abstract TimeStampedModel is named as no table, with its place.
   await expect(report.locator('dt:text-is("Entities") + dd')).toHaveText('6');
-  await expect(report).toContainText('1 class is not a table (abstract bases, proxies, single-table subclasses, mixins): not entities, never moved');
+  await expect(report).toContainText(
+    '1 class is not a table (abstract bases, proxies, single-table subclasses, mixins): not entities, never moved',
+  );
   await expect(report).toContainText('TimeStampedModel (abstract) core/models.py:4');
 
   // Regroup at package depth 2: more modules, no file read again; then back to Django apps.
@@ -93,7 +102,8 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   await expect(result).toBeHidden();
 
   // The monolith panel lists the apps, each now in a service; one Undo takes every accepted service back.
-  for (const app of ['accounts', 'catalog', 'orders']) await expect(tree(page).getByRole('treeitem', { name: new RegExp(`^${app}, .*, in `) })).toBeVisible();
+  for (const app of ['accounts', 'catalog', 'orders'])
+    await expect(tree(page).getByRole('treeitem', { name: new RegExp(`^${app}, .*, in `) })).toBeVisible();
   await page.locator('body').press('Control+z');
   await expect(tree(page).getByRole('treeitem', { name: /^orders, .*, unassigned$/ })).toBeVisible();
   await page.locator('body').press('Control+Shift+z');
@@ -103,7 +113,9 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   await saveAs(page, 'shop.carve');
   const saved = JSON.parse(await readFile(path.join(carve.workspace, 'shop.carve'), 'utf8'));
   expect(saved.project.services.length).toBe(proposed);
-  const dep = saved.project.monolith.dependencies.find((d: { from: string; to: string; kind: string }) => d.from === 'orders' && d.to === 'catalog' && d.kind === 'import');
+  const dep = saved.project.monolith.dependencies.find(
+    (d: { from: string; to: string; kind: string }) => d.from === 'orders' && d.to === 'catalog' && d.kind === 'import',
+  );
   expect(dep.evidence).toEqual([
     { file: 'orders/models.py', line: 4, detail: 'runtime' },
     { file: 'orders/services.py', line: 5, detail: 'runtime' },
@@ -111,7 +123,10 @@ test('import a Django project from the workspace: progress, report, regroup, sug
   ]);
 });
 
-test('re-import into the open project keeps a service and its modules that still exist, and reports what changed', async ({ page, carve }) => {
+test('re-import into the open project keeps a service and its modules that still exist, and reports what changed', async ({
+  page,
+  carve,
+}) => {
   const shop = await copyShop(carve.workspace);
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(carve.url);
@@ -121,7 +136,9 @@ test('re-import into the open project keeps a service and its modules that still
   await page.getByRole('dialog', { name: 'Python source imported' }).getByRole('button', { name: 'Done' }).click();
 
   // The architect carves Orders out by hand.
-  await tree(page).getByRole('treeitem', { name: /^orders, / }).click();
+  await tree(page)
+    .getByRole('treeitem', { name: /^orders, / })
+    .click();
   await page.getByRole('complementary', { name: 'Monolith' }).getByRole('button', { name: 'Move to service…' }).first().click();
   const move = page.getByRole('dialog', { name: /^Move .* to…$/ });
   await move.getByRole('radio', { name: /New service/ }).check();
@@ -145,7 +162,10 @@ test('re-import into the open project keeps a service and its modules that still
   await rm(path.join(shop, 'catalog'), { recursive: true });
   await mkdir(path.join(shop, 'billing'));
   await writeFile(path.join(shop, 'billing', '__init__.py'), 'from orders import services\n');
-  await writeFile(path.join(shop, 'billing', 'models.py'), 'from django.db import models\n\n\nclass Invoice(models.Model):\n    order = models.ForeignKey("orders.Order", on_delete=models.CASCADE)\n');
+  await writeFile(
+    path.join(shop, 'billing', 'models.py'),
+    'from django.db import models\n\n\nclass Invoice(models.Model):\n    order = models.ForeignKey("orders.Order", on_delete=models.CASCADE)\n',
+  );
 
   await page.getByRole('button', { name: 'Import…' }).click();
   const dialog = importDialog(page);

@@ -38,7 +38,9 @@ test('search, the unassigned filter and the tag filter narrow the module tree', 
   await page.getByRole('combobox', { name: 'Tag' }).selectOption('');
   await page.getByRole('combobox', { name: 'Sort by' }).selectOption('size');
   await expect(tree(page).getByRole('treeitem').nth(1)).toHaveAccessibleName(/^acme\.orders,/);
-  await tree(page).getByRole('treeitem', { name: /^acme, package/ }).click();
+  await tree(page)
+    .getByRole('treeitem', { name: /^acme, package/ })
+    .click();
   await page.keyboard.press('ArrowLeft');
   await expect(tree(page).getByRole('treeitem')).toHaveCount(1);
   await page.keyboard.press('ArrowRight');
@@ -53,7 +55,8 @@ test('click, Shift and Ctrl select several modules; the inspector sums them up',
   await expect(inspector(page).getByRole('heading', { name: 'Module' })).toBeVisible();
 
   await row(page, 'acme.cart').click({ modifiers: ['Shift'] });
-  for (const name of ['acme.accounts', 'acme.admin_tools', 'acme.audit', 'acme.cart']) await expect(row(page, name)).toHaveAttribute('aria-selected', 'true');
+  for (const name of ['acme.accounts', 'acme.admin_tools', 'acme.audit', 'acme.cart'])
+    await expect(row(page, name)).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('4 of 25 selected')).toBeVisible();
 
   await row(page, 'acme.orders').click({ modifiers: ['Control'] });
@@ -131,7 +134,10 @@ test('Move to service… by keyboard alone: a new service with the selected modu
 
 test('add, rename and delete a module by hand, starting from an empty project', async ({ page, carve }) => {
   await page.goto(carve.url);
-  await page.getByRole('button', { name: /New project/ }).first().click();
+  await page
+    .getByRole('button', { name: /New project/ })
+    .first()
+    .click();
   await page.getByRole('dialog', { name: 'New project' }).getByRole('textbox', { name: 'Project name' }).fill('Hand made');
   await page.getByRole('button', { name: 'Create' }).click();
   await expect(page.getByText('This monolith has no modules yet.')).toBeVisible();
@@ -200,21 +206,29 @@ test('a design warning selects the service it names; metrics show the last edit�
   await openSample(page);
   const checks = page.getByRole('region', { name: 'Design checks' });
   // A warning about one service (its wording belongs to the checks): the first that starts with its name.
-  await checks.getByRole('button', { name: /^(Error|Warning|Note) Catalog Service / }).first().click();
+  await checks
+    .getByRole('button', { name: /^(Error|Warning|Note) Catalog Service / })
+    .first()
+    .click();
   await expect(inspector(page).getByRole('heading', { name: 'Service' })).toBeVisible();
   await expect(inspector(page).getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('Catalog Service');
 
   // An edit that moves a module changes the figures, and the change is shown.
   await row(page, 'acme.core').click();
   await page.keyboard.press('Control+Shift+m');
-  await page.getByRole('dialog', { name: 'Move acme.core to…' }).getByRole('radio', { name: /^Search/ }).check();
+  await page
+    .getByRole('dialog', { name: 'Move acme.core to…' })
+    .getByRole('radio', { name: /^Search/ })
+    .check();
   await page.getByRole('dialog', { name: 'Move acme.core to…' }).getByRole('button', { name: 'Move' }).click();
   await expect(checks.getByLabel(/Modularity changed by/)).toBeVisible();
   await checks.getByRole('button', { name: /modules are not assigned/ }).click();
   await expect(page.getByText('19 of 25 selected')).toBeVisible();
 
   // A module a warning names is shown in the tree even when its package was collapsed.
-  await tree(page).getByRole('treeitem', { name: /^acme, package/ }).click();
+  await tree(page)
+    .getByRole('treeitem', { name: /^acme, package/ })
+    .click();
   await page.keyboard.press('ArrowLeft');
   await expect(tree(page).getByRole('treeitem')).toHaveCount(1);
   await checks.getByRole('button', { name: /MediaAsset \(acme\.media/ }).click();
@@ -248,7 +262,10 @@ test('a selected edge lists the module dependencies behind it; a planned link is
   await expect(inspector(page).getByRole('heading', { name: 'Project' })).toBeVisible();
 });
 
-test('from the inspector: return a module to the monolith, delete a service, move what remains in the monolith', async ({ page, carve }) => {
+test('from the inspector: return a module to the monolith, delete a service, move what remains in the monolith', async ({
+  page,
+  carve,
+}) => {
   await page.goto(carve.url);
   await openSample(page);
   await row(page, 'acme.catalog').click();
@@ -260,7 +277,10 @@ test('from the inspector: return a module to the monolith, delete a service, mov
   await expect(inspector(page).getByRole('heading', { name: 'Project' })).toBeVisible();
 
   // The Monolith node has no accessible name yet (canvas): found by its heading.
-  await page.locator('.react-flow__node').filter({ has: page.getByRole('heading', { level: 3, name: 'Monolith' }) }).focus();
+  await page
+    .locator('.react-flow__node')
+    .filter({ has: page.getByRole('heading', { level: 3, name: 'Monolith' }) })
+    .focus();
   await page.keyboard.press('Enter');
   await expect(inspector(page).getByRole('heading', { name: 'Monolith' })).toBeVisible();
   await expect(inspector(page)).toContainText('22 of 25');

@@ -18,11 +18,33 @@ async function installFakePreload(page: Page): Promise<void> {
   await page.addInitScript(() => {
     const token = new URL(location.href).searchParams.get('token') ?? '';
     const listeners = new Set<(event: unknown) => void>();
-    const state = { emit: (event: unknown) => listeners.forEach((l) => l(event)), dirty: [] as boolean[], closed: 0, calls: [] as string[] };
+    const state = {
+      emit: (event: unknown) => listeners.forEach((l) => l(event)),
+      dirty: [] as boolean[],
+      closed: 0,
+      calls: [] as string[],
+    };
     window.__carve = state;
     const methods = [
-      'app:info', 'project:open', 'project:sample', 'project:save', 'recent:list', 'recent:clear', 'draft:save', 'draft:list',
-      'draft:load', 'draft:discard', 'prefs:get', 'prefs:set', 'dialog:open', 'dialog:save', 'fs:list', 'export:start', 'job:status', 'job:cancel', 'dialog:export',
+      'app:info',
+      'project:open',
+      'project:sample',
+      'project:save',
+      'recent:list',
+      'recent:clear',
+      'draft:save',
+      'draft:list',
+      'draft:load',
+      'draft:discard',
+      'prefs:get',
+      'prefs:set',
+      'dialog:open',
+      'dialog:save',
+      'fs:list',
+      'export:start',
+      'job:status',
+      'job:cancel',
+      'dialog:export',
     ];
     const carve: Record<string, unknown> = {
       onHostEvent(listener: (event: unknown) => void) {
@@ -36,7 +58,11 @@ async function installFakePreload(page: Page): Promise<void> {
       const name = method.replace(/[:-](\w)/g, (_: string, c: string) => c.toUpperCase());
       carve[name] = async (request: unknown) => {
         state.calls.push(method);
-        const response = await fetch(`/api/${method}`, { method: 'POST', headers: { 'X-Carve-Token': token }, body: JSON.stringify(request) });
+        const response = await fetch(`/api/${method}`, {
+          method: 'POST',
+          headers: { 'X-Carve-Token': token },
+          body: JSON.stringify(request),
+        });
         return response.json();
       };
     }

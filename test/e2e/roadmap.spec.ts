@@ -19,11 +19,16 @@ async function phaseOfCard(page: Page, name: string): Promise<number> {
   return Number(index);
 }
 
-test('the plan shows every service once; a card dragged to another phase is pinned there, and the file says so', async ({ page, carve }) => {
+test('the plan shows every service once; a card dragged to another phase is pinned there, and the file says so', async ({
+  page,
+  carve,
+}) => {
   await page.goto(carve.url);
   await openSample(page);
   await expect(roadmap(page)).toBeVisible();
-  const cards = roadmap(page).getByRole('listitem').filter({ has: page.locator('.roadmap-card-name') });
+  const cards = roadmap(page)
+    .getByRole('listitem')
+    .filter({ has: page.locator('.roadmap-card-name') });
   const serviceNames = await cards.locator('.roadmap-card-name').allTextContents();
   expect(serviceNames.length).toBeGreaterThan(3);
   expect(new Set(serviceNames).size).toBe(serviceNames.length);
@@ -91,7 +96,9 @@ test('a phase is renamed in place, and a card is pinned and unpinned from its me
   await expect(roadmap(page).getByRole('figure')).toContainText('1. Carve the catalog');
 
   const name = (await column(page, 2).locator('.roadmap-card-name').first().textContent())!;
-  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).focus();
+  await card(page, name)
+    .getByRole('button', { name: `Pin ${name} to phase…` })
+    .focus();
   await page.keyboard.press('Enter');
   const menu = page.getByRole('menu', { name: `Pin ${name} to phase` });
   await expect(menu).toBeVisible();
@@ -99,12 +106,17 @@ test('a phase is renamed in place, and a card is pinned and unpinned from its me
   await expect(column(page, 1).getByRole('listitem', { name, exact: true }).getByText('pinned')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/roadmap-pinned.png` });
 
-  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).click();
+  await card(page, name)
+    .getByRole('button', { name: `Pin ${name} to phase…` })
+    .click();
   await page.getByRole('menuitem', { name: /^Unpin/ }).click();
   await expect(card(page, name).getByText('pinned')).toHaveCount(0);
 });
 
-test('capacity, phases and effort: a service limit adds phases, pinning into one makes it real, an override shows on the card', async ({ page, carve }) => {
+test('capacity, phases and effort: a service limit adds phases, pinning into one makes it real, an override shows on the card', async ({
+  page,
+  carve,
+}) => {
   await page.goto(carve.url);
   await openSample(page);
   await page.getByRole('button', { name: 'Maximise' }).click();
@@ -122,7 +134,9 @@ test('capacity, phases and effort: a service limit adds phases, pinning into one
 
   // Pin the first service of phase 1 into the last phase, which only the plan had: it becomes a real phase.
   const name = (await column(page, 1).locator('.roadmap-card-name').first().textContent())!;
-  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).click();
+  await card(page, name)
+    .getByRole('button', { name: `Pin ${name} to phase…` })
+    .click();
   await page.getByRole('menu').getByRole('menuitemradio').last().click();
   await expect(column(page, count - 1).getByRole('listitem', { name, exact: true })).toBeVisible();
 
@@ -140,12 +154,18 @@ test('capacity, phases and effort: a service limit adds phases, pinning into one
   const planned = await phases.count();
   await roadmap(page).getByRole('button', { name: 'Add phase' }).click();
   await expect(phases).toHaveCount(planned + 1);
-  await roadmap(page).getByRole('button', { name: new RegExp(`^Remove phase ${planned},`) }).click();
+  await roadmap(page)
+    .getByRole('button', { name: new RegExp(`^Remove phase ${planned},`) })
+    .click();
   await expect(phases).toHaveCount(planned);
 
   await saveAs(page, 'capacity');
   const saved = JSON.parse(await readFile(path.join(carve.workspace, 'capacity.carve'), 'utf8')) as {
-    project: { services: { name: string; pinnedPhaseId: string | null; effortOverride: number | null }[]; phases: { id: string }[]; planning: { maxServicesPerPhase: number | null } };
+    project: {
+      services: { name: string; pinnedPhaseId: string | null; effortOverride: number | null }[];
+      phases: { id: string }[];
+      planning: { maxServicesPerPhase: number | null };
+    };
   };
   expect(saved.project.planning.maxServicesPerPhase).toBe(1);
   expect(saved.project.phases).toHaveLength(planned);
@@ -157,15 +177,21 @@ test('warnings and cycles are listed, and the view reads well in the dark theme'
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(carve.url);
   await openSample(page);
-  await roadmap(page).getByRole('button', { name: /^Warnings/ }).click();
+  await roadmap(page)
+    .getByRole('button', { name: /^Warnings/ })
+    .click();
   const warnings = roadmap(page).getByRole('region', { name: 'Plan warnings and cycles' });
   await expect(warnings.getByRole('region', { name: 'Dependency cycles' })).toContainText('⇄');
   await roadmap(page).locator('details').nth(1).locator('summary').click();
   await page.screenshot({ path: `${SHOTS}/roadmap-dark.png` });
 });
 
-test('every roadmap and export control has an accessible name, with each section, a card menu and the export dialog open', async ({ page, carve }) => {
-  const CONTROL = /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|menuitemradio|spinbutton|separator|slider|progressbar)(?=\s*(\[|:|$))/;
+test('every roadmap and export control has an accessible name, with each section, a card menu and the export dialog open', async ({
+  page,
+  carve,
+}) => {
+  const CONTROL =
+    /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|menuitemradio|spinbutton|separator|slider|progressbar)(?=\s*(\[|:|$))/;
   const unnamed = async () => (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
   await page.goto(carve.url);
   await openSample(page);
@@ -174,7 +200,9 @@ test('every roadmap and export control has an accessible name, with each section
     expect(await unnamed()).toEqual([]);
   }
   const name = (await column(page, 1).locator('.roadmap-card-name').first().textContent())!;
-  await card(page, name).getByRole('button', { name: `Pin ${name} to phase…` }).click();
+  await card(page, name)
+    .getByRole('button', { name: `Pin ${name} to phase…` })
+    .click();
   await expect(page.getByRole('menu')).toBeVisible();
   expect(await unnamed()).toEqual([]);
   await page.keyboard.press('Escape');
@@ -198,7 +226,9 @@ test('a phase of 200 services draws its first 50 cards until asked for all; its 
   // The first cards in plan order; the count of services says how many there are in all.
   await expect(cards.first().locator('.roadmap-card-name')).toHaveText(big.services[0]!.name);
   await expect(column(page, big.index)).toContainText(`${big.services.length} services`);
-  const showAll = column(page, big.index).getByRole('button', { name: `Show all ${big.services.length} services (${big.services.length - 50} more)` });
+  const showAll = column(page, big.index).getByRole('button', {
+    name: `Show all ${big.services.length} services (${big.services.length - 50} more)`,
+  });
   await showAll.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SHOTS}/roadmap-show-all.png` });
   await showAll.click();

@@ -28,7 +28,10 @@ function largeProject(): Project {
 const roadmap = (page: Page) => page.getByRole('region', { name: 'Roadmap' });
 const box = async (locator: Locator) => (await locator.boundingBox())!;
 
-test('300 services over 40+ phases: lanes, critical path, milestones, sticky header and names, both views, columns of one width', async ({ page, carve }) => {
+test('300 services over 40+ phases: lanes, critical path, milestones, sticky header and names, both views, columns of one width', async ({
+  page,
+  carve,
+}) => {
   test.setTimeout(120_000);
   const project = largeProject();
   const plan = planMigration(project);
@@ -45,7 +48,9 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   await expect(figure.getByRole('button', { name: 'Services by team' })).toHaveAttribute('aria-pressed', 'true');
   // The lanes are the teams; the critical path is marked and the legend says what it is.
   // (Rows are drawn when in sight: the first lane is on top, the others further down.)
-  await expect(gantt.locator('.roadmap-gantt-row.is-lane').first()).toContainText(`${schedule.lanes[0]!.team} ${schedule.lanes[0]!.bars.length} services`);
+  await expect(gantt.locator('.roadmap-gantt-row.is-lane').first()).toContainText(
+    `${schedule.lanes[0]!.team} ${schedule.lanes[0]!.bars.length} services`,
+  );
   // Maximised, the chart is taller than it was at first: rows fill it down to its bottom edge.
   const rowsBottom = async () => {
     const rows = await gantt.locator('.roadmap-gantt-row').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().bottom));
@@ -54,7 +59,9 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   const ganttBottom = (await box(gantt)).y + (await box(gantt)).height;
   await expect.poll(rowsBottom).toBeGreaterThanOrEqual(ganttBottom - 2);
   await page.screenshot({ path: `${SHOTS}/roadmap-scale-services.png` });
-  await expect(figure.locator('.roadmap-legend')).toContainText(`critical path milestone: the critical path is ${schedule.critical.length} services, the chain that sets the end date`);
+  await expect(figure.locator('.roadmap-legend')).toContainText(
+    `critical path milestone: the critical path is ${schedule.critical.length} services, the chain that sets the end date`,
+  );
   const firstCritical = schedule.critical[0]!;
   await expect(gantt.locator(`[data-service-id="${firstCritical.serviceId}"] .roadmap-gantt-bar`)).toHaveClass(/is-critical/);
   // Milestones: one per phase that takes time, the finish dated at the plan's end.
@@ -120,7 +127,9 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   await page.screenshot({ path: `${SHOTS}/roadmap-scale-columns.png` });
 
   // Columns keep one width, whatever their names and content.
-  const widths = await roadmap(page).locator('.roadmap-column').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
+  const widths = await roadmap(page)
+    .locator('.roadmap-column')
+    .evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().width)));
   expect(new Set(widths).size).toBe(1);
 
   // The service view in the dark theme, for the eye (screenshot).
@@ -130,7 +139,8 @@ test('300 services over 40+ phases: lanes, critical path, milestones, sticky hea
   await page.screenshot({ path: `${SHOTS}/roadmap-scale-dark.png` });
 
   // Every control named.
-  const CONTROL = /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|menuitemradio|spinbutton|separator|slider|progressbar)(?=\s*(\[|:|$))/;
+  const CONTROL =
+    /^\s*- (button|textbox|combobox|checkbox|radio|link|listbox|switch|tab|menuitem|menuitemradio|spinbutton|separator|slider|progressbar)(?=\s*(\[|:|$))/;
   const unnamed = (await page.locator('body').ariaSnapshot()).split('\n').filter((line) => CONTROL.test(line));
   expect(unnamed).toEqual([]);
 });

@@ -14,9 +14,15 @@ import { openFromWorkspace, SHOTS, viewSettled } from './helpers';
 const switcher = (page: Page) => page.getByRole('banner').getByRole('button', { name: /^Scenario: / });
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Scenarios' });
 const scenarioRow = (page: Page, name: string): Locator =>
-  dialog(page).getByRole('list', { name: 'Scenarios' }).getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+  dialog(page)
+    .getByRole('list', { name: 'Scenarios' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(name, { exact: true }) });
 const comparisonRow = (page: Page, name: string): Locator =>
-  dialog(page).getByRole('table', { name: 'Scenario comparison' }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
+  dialog(page)
+    .getByRole('table', { name: 'Scenario comparison' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${name}`) }) });
 /** A comparison row's cells, as text, in column order. */
 const cells = (row: Locator) => row.getByRole('cell').allInnerTexts();
 const serviceNode = (page: Page, id: string) => page.getByTestId(`service-node-${id}`);
@@ -30,7 +36,8 @@ async function isInside(node: Locator, canvas: Locator): Promise<boolean> {
   if (!box || !frame) return false;
   return box.x >= frame.x && box.y >= frame.y && box.x + box.width <= frame.x + frame.width && box.y + box.height <= frame.y + frame.height;
 }
-const moduleRow = (page: Page, name: string) => page.getByRole('tree', { name: 'Modules' }).getByRole('treeitem', { name: new RegExp(`^${name.replace(/\./g, '\\.')},`) });
+const moduleRow = (page: Page, name: string) =>
+  page.getByRole('tree', { name: 'Modules' }).getByRole('treeitem', { name: new RegExp(`^${name.replace(/\./g, '\\.')},`) });
 
 async function openScenarios(page: Page, tab: 'Designs' | 'Compare'): Promise<void> {
   await switcher(page).click();
@@ -167,7 +174,10 @@ test('duplicate, rename, switch, change and compare two designs; undo; save and 
   expect(await Promise.all(others.map((node) => isInside(node, canvas)))).toEqual(others.map(() => true));
 });
 
-test('the backtest on a folder’s git history: a bad folder in one line, then each design’s share against random, stale once edited; duplicate from the palette', async ({ page, carve }) => {
+test('the backtest on a folder’s git history: a bad folder in one line, then each design’s share against random, stale once edited; duplicate from the palette', async ({
+  page,
+  carve,
+}) => {
   await writeFile(path.join(carve.workspace, 'bookshop.carve'), await readFile(new URL('../fixtures/format/v2.carve', import.meta.url)));
   const files = (...modules: string[]) => modules.map((m) => `bookshop/${m}/views.py`);
   makeRepo(path.join(carve.workspace, 'src'), [
@@ -220,7 +230,10 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   // Duplicate from the command palette: the copy waits in the list, not active.
   await page.keyboard.press('Control+k');
   await page.keyboard.type('duplicate the design');
-  await page.getByRole('dialog', { name: 'Command palette' }).getByRole('option', { name: /Duplicate the design as a new scenario/ }).click();
+  await page
+    .getByRole('dialog', { name: 'Command palette' })
+    .getByRole('option', { name: /Duplicate the design as a new scenario/ })
+    .click();
   await expect(scenarioRow(page, 'Payments first copy')).toBeVisible();
   await expect(scenarioRow(page, 'Payments first copy').getByRole('button', { name: 'Switch' })).toBeEnabled();
   await expect(switcher(page)).toHaveAccessibleName('Scenario: Payments first');

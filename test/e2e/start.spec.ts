@@ -15,7 +15,10 @@ test('the start screen offers new, open, the sample and recent files, and the to
   await openSample(page);
 });
 
-test('the sample opens in the frame: modules with their lines, services, phases and the project in the inspector', async ({ page, carve }) => {
+test('the sample opens in the frame: modules with their lines, services, phases and the project in the inspector', async ({
+  page,
+  carve,
+}) => {
   await page.goto(carve.url);
   await openSample(page);
   const monolith = page.getByRole('complementary', { name: 'Monolith' });

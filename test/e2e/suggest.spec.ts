@@ -20,7 +20,10 @@ async function plantedRepo(repo: string): Promise<void> {
   }
 }
 
-test('suggest boundaries from a git history: alternatives side by side, explanations, one accepted onto the canvas', async ({ page, carve }) => {
+test('suggest boundaries from a git history: alternatives side by side, explanations, one accepted onto the canvas', async ({
+  page,
+  carve,
+}) => {
   await plantedRepo(path.join(carve.workspace, 'shop'));
   await page.goto(carve.url);
   await page.getByRole('button', { name: /Import Python source/ }).click();
@@ -73,7 +76,15 @@ test('suggest boundaries from a git history: alternatives side by side, explanat
   const nodes = page.locator('.react-flow__node-service');
   await expect(nodes).toHaveCount(2);
   for (const name of names) await expect(page.getByRole('list', { name: `Modules of ${name}` }).getByRole('listitem')).toHaveCount(3);
-  const chips = async (name: string) => (await page.getByRole('list', { name: `Modules of ${name}` }).getByRole('listitem').allTextContents()).map((t) => t.trim()).sort();
+  const chips = async (name: string) =>
+    (
+      await page
+        .getByRole('list', { name: `Modules of ${name}` })
+        .getByRole('listitem')
+        .allTextContents()
+    )
+      .map((t) => t.trim())
+      .sort();
   const groups = (await Promise.all(names.map(chips))).map((g) => g.join(',')).sort();
   expect(groups).toEqual(PLANTED_GROUPS.map((g) => [...g].sort().join(',')).sort());
   await page.screenshot({ path: `${SHOTS}/suggest-canvas.png` });

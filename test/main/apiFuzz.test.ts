@@ -35,7 +35,13 @@ async function snapshot(dir: string, skip: readonly string[] = []): Promise<Map<
         out.set(file, 'dir');
         await walk(file);
       } else if (entry.isSymbolicLink()) out.set(file, `-> ${await fs.readlink(file)}`);
-      else out.set(file, createHash('sha256').update(await fs.readFile(file)).digest('hex'));
+      else
+        out.set(
+          file,
+          createHash('sha256')
+            .update(await fs.readFile(file))
+            .digest('hex'),
+        );
     }
   }
   await walk(dir);
@@ -66,7 +72,9 @@ beforeAll(async () => {
   host = await startBrowserHost({ port: 0, workspace: ws, userDataDir: userData, rendererDir: renderer, log: () => {} });
   before = await snapshot(base, [ws, userData]);
   // A finished import, so that import:project, :reimport, :suggest and job:status meet a job that exists.
-  const started = JSON.parse((await post('import:start', JSON.stringify({ dir: 'src', granularity: 'package' }))).text) as { value: { jobId: string } };
+  const started = JSON.parse((await post('import:start', JSON.stringify({ dir: 'src', granularity: 'package' }))).text) as {
+    value: { jobId: string };
+  };
   knownJob = started.value.jobId;
   for (;;) {
     const status = JSON.parse((await post('job:status', JSON.stringify({ jobId: knownJob }))).text) as { value: { state: string } };
@@ -125,7 +133,12 @@ const nested = (depth: number): unknown => {
 const junk = (): fc.Arbitrary<unknown> =>
   fc.oneof(
     { weight: 3, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-    { weight: 1, arbitrary: fc.constantFrom<unknown>(nested(50), nested(400), 'x'.repeat(300_000), -0, 1e308, -1, 2 ** 53, '__proto__', { __proto__: { polluted: true } }) },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom<unknown>(nested(50), nested(400), 'x'.repeat(300_000), -0, 1e308, -1, 2 ** 53, '__proto__', {
+        __proto__: { polluted: true },
+      }),
+    },
     { weight: 1, arbitrary: fc.constantFrom<unknown>(null, true, 0, '', [], {}) },
   );
 
@@ -136,7 +149,9 @@ const project = (): fc.Arbitrary<unknown> =>
   fc.oneof(
     fc.constant(sample),
     arbProject({ maxModules: 6, maxServices: 3, maxDependencies: 8 }),
-    fc.record({ field: fc.constantFrom('name', 'id', 'monolith', 'services', 'layout', 'phases'), value: junk() }).map(({ field, value }) => ({ ...sample, [field]: value })),
+    fc
+      .record({ field: fc.constantFrom('name', 'id', 'monolith', 'services', 'layout', 'phases'), value: junk() })
+      .map(({ field, value }) => ({ ...sample, [field]: value })),
     junk(),
   );
 
@@ -150,8 +165,15 @@ function fieldValue(key: string): fc.Arbitrary<unknown> {
     baseHash: fc.oneof(fc.constant(null), fc.stringMatching(/^[0-9a-f]{64}$/), fc.string()),
     overwrite: fc.boolean(),
     id: fc.oneof(fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom('../../etc/passwd', 'a/b', '.', '')),
-    jobId: fc.oneof(fc.constant(null).map(() => knownJob), fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/), fc.constantFrom('../x', '')),
-    granularity: fc.oneof({ weight: 3, arbitrary: fc.constantFrom('auto', 'app', 'package', 'depth:1', 'depth:20') }, { weight: 1, arbitrary: fc.constantFrom('depth:0', 'depth:21', 'layer', '') }),
+    jobId: fc.oneof(
+      fc.constant(null).map(() => knownJob),
+      fc.stringMatching(/^[A-Za-z0-9_-]{1,64}$/),
+      fc.constantFrom('../x', ''),
+    ),
+    granularity: fc.oneof(
+      { weight: 3, arbitrary: fc.constantFrom('auto', 'app', 'package', 'depth:1', 'depth:20') },
+      { weight: 1, arbitrary: fc.constantFrom('depth:0', 'depth:21', 'layer', '') },
+    ),
     // PDF needs a Chromium print: the other formats keep this test fast; pdf still meets every broken payload.
     format: fc.constantFrom(...EXPORT_FORMATS.filter((f) => f !== 'pdf'), 'docx', ''),
     theme: fc.constantFrom(...THEMES, 'purple', ''),
@@ -172,7 +194,10 @@ function payload(method: (typeof METHODS)[number]): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: 6, arbitrary: fc.record(fields) },
     { weight: 2, arbitrary: fc.record(fields, { requiredKeys: [] }) },
-    { weight: 1, arbitrary: fc.record(fields).map((r) => ({ ...r, extra: 'x'.repeat(1000), constructor: { prototype: { polluted: 1 } } })) },
+    {
+      weight: 1,
+      arbitrary: fc.record(fields).map((r) => ({ ...r, extra: 'x'.repeat(1000), constructor: { prototype: { polluted: 1 } } })),
+    },
     { weight: 1, arbitrary: junk() },
   );
 }
@@ -243,7 +268,9 @@ describe('every API method, fuzzed through the browser host', () => {
 
   it('left nothing outside the workspace and the user-data folder changed', async () => {
     expect(await snapshot(base, [ws, userData])).toEqual(before);
-    const counts = [...tally].map(([method, t]) => `${method} ${t.cases} (${t.ok} ok; ${[...t.errors].map(([c, n]) => `${c} ${n}`).join(', ')})`);
+    const counts = [...tally].map(
+      ([method, t]) => `${method} ${t.cases} (${t.ok} ok; ${[...t.errors].map(([c, n]) => `${c} ${n}`).join(', ')})`,
+    );
     console.log(`API fuzz, cases per method:\n${counts.join('\n')}`);
   });
 });

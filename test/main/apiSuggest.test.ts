@@ -15,7 +15,10 @@ import { day, makeRepo, type PlannedCommit } from './historyRepo';
 // workspace with two planted groups that change together, the alternatives with their explanations and
 // backtests, the constraints, and one-line errors for bad requests.
 
-const GROUPS = [['orders', 'payments', 'invoices'], ['catalog', 'search', 'reviews']];
+const GROUPS = [
+  ['orders', 'payments', 'invoices'],
+  ['catalog', 'search', 'reviews'],
+];
 
 let base: string;
 let router: Router;
@@ -35,9 +38,19 @@ beforeAll(async () => {
   makeRepo(repo, commits);
   const modules = GROUPS.flat().map((name) => ({ id: name, name: `shop.${name}`, path: name, linesOfCode: 500 }));
   const base0 = createProject('Shop');
-  project = ProjectSchema.parse({ ...base0, monolith: { ...base0.monolith, modules, dependencies: [{ from: 'orders', to: 'payments', kind: 'data', weight: 2 }] } });
+  project = ProjectSchema.parse({
+    ...base0,
+    monolith: { ...base0.monolith, modules, dependencies: [{ from: 'orders', to: 'payments', kind: 'data', weight: 2 }] },
+  });
   const userData = path.join(base, 'user-data');
-  router = createRouter(createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'workspace')) }));
+  router = createRouter(
+    createHandlers({
+      host: 'browser',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: new Workspace(path.join(base, 'workspace')),
+    }),
+  );
   return () => {
     if (cache === undefined) delete process.env.CARVE_HISTORY_CACHE;
     else process.env.CARVE_HISTORY_CACHE = cache;
@@ -73,14 +86,24 @@ describe('boundaries:suggest', () => {
     expect(typeof two.perApp).toBe('number');
     const orders = two.services.find((s) => s.moduleIds.includes('orders'))!;
     expect(orders.explanation.inside).toEqual({ imports: 0, foreignKeys: 2, commitsTogether: 15 });
-    expect(orders.explanation.sharedOwners).toEqual([{ author: 'Ann', modules: 3 }, { author: 'Bob', modules: 3 }]);
+    expect(orders.explanation.sharedOwners).toEqual([
+      { author: 'Ann', modules: 3 },
+      { author: 'Bob', modules: 3 },
+    ]);
     expect(orders.explanation.summary).toMatch(/^3 modules: 2 foreign keys, 15 commits changing two or more of them; /);
     expect(orders.owners.map((o) => o.author).sort()).toEqual(['Ann', 'Bob']);
   });
 
   it('holds the constraints and keeps the services of the project as pins', async () => {
     const pinned = { ...project, services: [{ id: 'svc-billing', name: 'Billing', moduleIds: ['invoices'] }] };
-    const result = await router('boundaries:suggest', { project: ProjectSchema.parse(pinned), historyDir: 'shop/src', services: 3, until: '2024-01-01', keepTogether: [['orders', 'catalog']], leave: ['reviews'] });
+    const result = await router('boundaries:suggest', {
+      project: ProjectSchema.parse(pinned),
+      historyDir: 'shop/src',
+      services: 3,
+      until: '2024-01-01',
+      keepTogether: [['orders', 'catalog']],
+      leave: ['reviews'],
+    });
     if (!result.ok) throw new Error(result.error.message);
     const three = (result.value as BoundarySuggestion).alternatives.find((a) => a.target === 3)!;
     expect(three.services[0]).toMatchObject({ id: 'svc-billing', name: 'Billing', moduleIds: ['invoices'], pinned: true });
@@ -98,9 +121,18 @@ describe('boundaries:suggest', () => {
   });
 
   it('refuses bad requests with one line each', async () => {
-    expect(await failure({ until: '2024-02-30' })).toEqual({ code: 'invalid-request', message: 'until: 2024-02-30 is not a day of the calendar' });
-    expect(await failure({ keepApart: [['orders', 'nope']] })).toEqual({ code: 'invalid-request', message: 'The project has no module "nope"' });
-    expect(await failure({ keepTogether: [['orders', 'search']], keepApart: [['search', 'orders']] })).toEqual({ code: 'invalid-request', message: 'shop.search and shop.orders are both kept together and kept apart' });
+    expect(await failure({ until: '2024-02-30' })).toEqual({
+      code: 'invalid-request',
+      message: 'until: 2024-02-30 is not a day of the calendar',
+    });
+    expect(await failure({ keepApart: [['orders', 'nope']] })).toEqual({
+      code: 'invalid-request',
+      message: 'The project has no module "nope"',
+    });
+    expect(await failure({ keepTogether: [['orders', 'search']], keepApart: [['search', 'orders']] })).toEqual({
+      code: 'invalid-request',
+      message: 'shop.search and shop.orders are both kept together and kept apart',
+    });
     expect(await failure({ historyDir: 'shop/missing' })).toMatchObject({ code: 'not-found' });
     expect((await failure({ historyDir: '../../outside' })).code).toBe('outside-workspace');
     const schema = await failure({ services: 0 });

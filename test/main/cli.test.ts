@@ -122,7 +122,12 @@ describe('carve new', () => {
   });
 
   it('is a usage error without --out, without a NAME, or with two names', async () => {
-    for (const argv of [['new', 'X'], ['new', '--out', 'x.carve'], ['new', 'A', 'B', '--out', 'x.carve'], ['new', 'X', '--out']]) {
+    for (const argv of [
+      ['new', 'X'],
+      ['new', '--out', 'x.carve'],
+      ['new', 'A', 'B', '--out', 'x.carve'],
+      ['new', 'X', '--out'],
+    ]) {
       const result = await carve(...argv);
       expect(result.code, argv.join(' ')).toBe(2);
       expect(result.err).toHaveLength(1);
@@ -155,8 +160,16 @@ describe('help, version and usage errors', () => {
   it('an unknown command or option is exit 2 with one line pointing at --help', async () => {
     expect(await carve('frobnicate')).toEqual({ code: 2, out: [], err: ['carve: unknown command "frobnicate" (see carve --help)'] });
     expect(await carve('--frob')).toEqual({ code: 2, out: [], err: ['carve: unknown option --frob (see carve --help)'] });
-    expect(await carve('validate', '--frob=1', 'x.carve')).toEqual({ code: 2, out: [], err: ['carve: unknown option --frob (see carve --help)'] });
-    expect(await carve('validate', '--quiet=yes', 'x.carve')).toEqual({ code: 2, out: [], err: ['carve: --quiet takes no value (see carve --help)'] });
+    expect(await carve('validate', '--frob=1', 'x.carve')).toEqual({
+      code: 2,
+      out: [],
+      err: ['carve: unknown option --frob (see carve --help)'],
+    });
+    expect(await carve('validate', '--quiet=yes', 'x.carve')).toEqual({
+      code: 2,
+      out: [],
+      err: ['carve: --quiet takes no value (see carve --help)'],
+    });
   });
 
   it('no arguments at all: the usage on stderr, exit 2', async () => {

@@ -30,14 +30,19 @@ describe('parseArgs', () => {
 
   it('on any argv either parses or throws a UsageError, never anything else', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constantFrom('--', '-', '--out', '-o', '-q', '--quiet', '--out=', '--toString')), { maxLength: 8 }), (argv) => {
-        try {
-          const parsed = parseArgs(argv, spec);
-          expect(Object.keys(parsed.values).every((key) => key in spec)).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(UsageError);
-        }
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.string(), fc.constantFrom('--', '-', '--out', '-o', '-q', '--quiet', '--out=', '--toString')), {
+          maxLength: 8,
+        }),
+        (argv) => {
+          try {
+            const parsed = parseArgs(argv, spec);
+            expect(Object.keys(parsed.values).every((key) => key in spec)).toBe(true);
+          } catch (error) {
+            expect(error).toBeInstanceOf(UsageError);
+          }
+        },
+      ),
     );
   });
 });

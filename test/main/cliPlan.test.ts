@@ -26,15 +26,44 @@ describe('carve plan', () => {
     expect(err).toEqual([]);
     expect(code).toBe(0);
     const plan = JSON.parse(out.join('\n')) as {
-      phases: { index: number; name: string; start: string; end: string; weeks: number; services: string[]; effortPersonWeeks: number; capacityPersonWeeks: number | null; facadeRoutes: unknown[]; dataMigrations: unknown[]; risks: string[] }[];
+      phases: {
+        index: number;
+        name: string;
+        start: string;
+        end: string;
+        weeks: number;
+        services: string[];
+        effortPersonWeeks: number;
+        capacityPersonWeeks: number | null;
+        facadeRoutes: unknown[];
+        dataMigrations: unknown[];
+        risks: string[];
+      }[];
       cycles: string[][];
       warnings: string[];
     };
     expect(Object.keys(plan)).toEqual(['phases', 'cycles', 'warnings']);
-    expect(Object.keys(plan.phases[0]!)).toEqual(['index', 'name', 'start', 'end', 'weeks', 'services', 'effortPersonWeeks', 'capacityPersonWeeks', 'teams', 'facadeRoutes', 'dataMigrations', 'risks']);
+    expect(Object.keys(plan.phases[0]!)).toEqual([
+      'index',
+      'name',
+      'start',
+      'end',
+      'weeks',
+      'services',
+      'effortPersonWeeks',
+      'capacityPersonWeeks',
+      'teams',
+      'facadeRoutes',
+      'dataMigrations',
+      'risks',
+    ]);
     expect(plan.phases[0]).toMatchObject({ index: 0, name: 'Foundations', start: '2027-01-04', services: [] });
     const planned = plan.phases.flatMap((p) => p.services).sort();
-    expect(planned).toEqual(loadSampleProject().services.map((s) => s.name).sort());
+    expect(planned).toEqual(
+      loadSampleProject()
+        .services.map((s) => s.name)
+        .sort(),
+    );
     expect(plan.cycles.length).toBeGreaterThan(0);
     // Phase 1 holds Catalog and Search, 19.6 person-weeks, within the 34 its teams can do in its 4 weeks.
     expect(plan.phases[1]).toMatchObject({ name: 'Catalog and search', weeks: 4, effortPersonWeeks: 19.6, capacityPersonWeeks: 34 });

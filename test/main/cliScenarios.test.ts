@@ -33,7 +33,9 @@ describe('carve scenarios PROJECT', () => {
     const { code, out, err } = await carve('scenarios', 'shop.carve');
     expect({ code, err }).toEqual({ code: 0, err: [] });
     expect(out[0]).toMatch(/^\s+scenario\s+services\s+modularity\s+crossing\s+cycles\s+phases\s+effort\s+weeks\s+start\s+end$/);
-    expect(out[1]).toMatch(/^\* {2}Payments first {4}\s+2\s+-?\d\.\d{3}\s+\d\.\d{3}\s+0\s+\d+\s+[\d.]+\s+\d+\s+2027-01-04\s+\d{4}-\d{2}-\d{2}$/);
+    expect(out[1]).toMatch(
+      /^\* {2}Payments first {4}\s+2\s+-?\d\.\d{3}\s+\d\.\d{3}\s+0\s+\d+\s+[\d.]+\s+\d+\s+2027-01-04\s+\d{4}-\d{2}-\d{2}$/,
+    );
     expect(out[2]).toMatch(/^ {3}One store service\s+1\s.*2027-03-01\s+\d{4}-\d{2}-\d{2}$/);
     expect(out).toContain('no backtest: give --history DIR (the imported source folder in its git repository).');
   });
@@ -44,8 +46,23 @@ describe('carve scenarios PROJECT', () => {
     const printed = JSON.parse(out.join('\n')) as unknown;
     expect(printed).toEqual(compareScenarios(loadProject(fixture('v2.carve'))));
     expect(Object.keys((printed as { scenarios: object[] }).scenarios[0]!)).toEqual([
-      'id', 'name', 'description', 'active', 'services', 'modulesInServices', 'monolithModules', 'structuralModularity',
-      'crossingShareByWeight', 'cycles', 'phases', 'effortPersonWeeks', 'start', 'end', 'weeks', 'warnings', 'backtest',
+      'id',
+      'name',
+      'description',
+      'active',
+      'services',
+      'modulesInServices',
+      'monolithModules',
+      'structuralModularity',
+      'crossingShareByWeight',
+      'cycles',
+      'phases',
+      'effortPersonWeeks',
+      'start',
+      'end',
+      'weeks',
+      'warnings',
+      'backtest',
     ]);
   });
 
@@ -56,13 +73,25 @@ describe('carve scenarios PROJECT', () => {
   });
 
   it('refuses a file from a newer Carve and a hostile scenario in one line, exit 1', async () => {
-    await fs.writeFile(path.join(cwd, 'new.carve'), fixture('v2.carve').toString('utf8').replace('"formatVersion": 2', '"formatVersion": 3'));
-    expect(await carve('scenarios', 'new.carve')).toEqual({ code: 1, out: [], err: ['new.carve: made by a newer Carve: format version 3, this Carve reads up to 2'] });
-    await fs.writeFile(path.join(cwd, 'bad.carve'), fixture('v2.carve').toString('utf8').replace('"catalog",\n              "orders"', '"catalog",\n              "gone"'));
+    await fs.writeFile(
+      path.join(cwd, 'new.carve'),
+      fixture('v2.carve').toString('utf8').replace('"formatVersion": 2', '"formatVersion": 3'),
+    );
+    expect(await carve('scenarios', 'new.carve')).toEqual({
+      code: 1,
+      out: [],
+      err: ['new.carve: made by a newer Carve: format version 3, this Carve reads up to 2'],
+    });
+    await fs.writeFile(
+      path.join(cwd, 'bad.carve'),
+      fixture('v2.carve').toString('utf8').replace('"catalog",\n              "orders"', '"catalog",\n              "gone"'),
+    );
     const bad = await carve('scenarios', 'bad.carve');
     expect(bad.code).toBe(1);
     expect(bad.err).toHaveLength(1);
-    expect(bad.err[0]).toMatch(/^bad\.carve: .*scenario "One store service": service "store" lists module "gone" that does not exist \(at project\.otherScenarios\[0\]\.services\[0\]\.moduleIds\[1\]\)$/);
+    expect(bad.err[0]).toMatch(
+      /^bad\.carve: .*scenario "One store service": service "store" lists module "gone" that does not exist \(at project\.otherScenarios\[0\]\.services\[0\]\.moduleIds\[1\]\)$/,
+    );
   });
 
   it('backtests each scenario on a real git history after --history-until', async () => {
@@ -87,7 +116,9 @@ describe('carve scenarios PROJECT', () => {
     const table = await carve('scenarios', 'shop.carve', '--history', 'repo', '--history-until', '2025-01-01');
     expect(table.out[0]).toMatch(/\s+backtest\s+random$/);
     expect(table.out[1]).toMatch(/\s0\.500\s+\d\.\d{3}$/);
-    expect(table.out).toContain('backtest: share of the 4 commits from 2025-01-02 on that touch more than one service (lower is better); random: the median of random partitions of the same sizes.');
+    expect(table.out).toContain(
+      'backtest: share of the 4 commits from 2025-01-02 on that touch more than one service (lower is better); random: the median of random partitions of the same sizes.',
+    );
   });
 
   it('says in one line that --history is not a folder, and refuses bad options with exit 2', async () => {
@@ -105,7 +136,10 @@ describe('carve scenarios PROJECT --switch NAME --out FILE', () => {
   it('writes the project with that scenario active (by name in any case, or by id), leaving PROJECT as it was', async () => {
     const before = await read('shop.carve');
     const { code, err } = await carve('scenarios', 'shop.carve', '--switch', 'one STORE service', '--out', 'store.carve');
-    expect({ code, err }).toEqual({ code: 0, err: ['Wrote store.carve: "One store service" is the active scenario (was "Payments first")'] });
+    expect({ code, err }).toEqual({
+      code: 0,
+      err: ['Wrote store.carve: "One store service" is the active scenario (was "Payments first")'],
+    });
     const switched = loadProject(await read('store.carve'));
     expect(switched.scenario.id).toBe('big-store');
     expect(switched.services.map((s) => s.id)).toEqual(['store']);
@@ -119,7 +153,10 @@ describe('carve scenarios PROJECT --switch NAME --out FILE', () => {
   it('never replaces a file without --force, and replaces PROJECT itself with it', async () => {
     await fs.writeFile(path.join(cwd, 'taken.carve'), 'keep me');
     const refused = await carve('scenarios', 'shop.carve', '--switch', 'big-store', '--out', 'taken.carve');
-    expect(refused).toMatchObject({ code: 1, err: ['taken.carve: already exists; Carve does not replace it (use --force, or choose another --out)'] });
+    expect(refused).toMatchObject({
+      code: 1,
+      err: ['taken.carve: already exists; Carve does not replace it (use --force, or choose another --out)'],
+    });
     expect((await read('taken.carve')).toString()).toBe('keep me');
     expect((await carve('scenarios', 'shop.carve', '--switch', 'big-store', '--out', 'shop.carve', '--force')).code).toBe(0);
     expect(loadProject(await read('shop.carve')).scenario.id).toBe('big-store');
@@ -127,7 +164,10 @@ describe('carve scenarios PROJECT --switch NAME --out FILE', () => {
 
   it('names the scenarios when NAME is none of them, and writes nothing', async () => {
     const { code, err } = await carve('scenarios', 'shop.carve', '--switch', 'Plan Z', '--out', 'z.carve');
-    expect({ code, err }).toEqual({ code: 1, err: ['shop.carve: no scenario named "Plan Z" (its scenarios: "Payments first", "One store service")'] });
+    expect({ code, err }).toEqual({
+      code: 1,
+      err: ['shop.carve: no scenario named "Plan Z" (its scenarios: "Payments first", "One store service")'],
+    });
     await expect(fs.stat(path.join(cwd, 'z.carve'))).rejects.toThrow();
   });
 });

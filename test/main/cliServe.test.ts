@@ -88,7 +88,9 @@ describe('carve serve', () => {
     expect(await readFile(join(base, 'prefs-file'), 'utf8')).toBe('keep me');
     const under = serve(['--workspace', 'workspace', '--user-data', 'prefs-file/inner']);
     expect(await under.done).toBe(1);
-    expect(under.err).toEqual([`The user-data folder cannot be made: ${join(base, 'prefs-file/inner')}: a part of its path is not a folder`]);
+    expect(under.err).toEqual([
+      `The user-data folder cannot be made: ${join(base, 'prefs-file/inner')}: a part of its path is not a folder`,
+    ]);
   });
 
   it('says Carve is not built when the renderer is missing (exit 1)', async () => {

@@ -14,13 +14,20 @@ const GROUPS = [
   ['catalog', 'search', 'reviews'],
   ['users', 'auth', 'profiles'],
 ];
-const CROSSING = [['orders', 'catalog'], ['search', 'users'], ['auth', 'invoices']];
+const CROSSING = [
+  ['orders', 'catalog'],
+  ['search', 'users'],
+  ['auth', 'invoices'],
+];
 
 function plannedHistory(): PlannedCommit[] {
   const commits: PlannedCommit[] = [];
   const packages = [...GROUPS.flat(), 'lonely'];
-  packages.forEach((p, k) => commits.push({ files: [`src/${p}/__init__.py`, `src/${p}/models.py`], author: 'Ann', time: day('2023-01-01') + k * 3600 }));
-  const touch = (modules: string[], time: number, author: string) => commits.push({ files: modules.map((m) => `src/${m}/models.py`), author, time });
+  packages.forEach((p, k) =>
+    commits.push({ files: [`src/${p}/__init__.py`, `src/${p}/models.py`], author: 'Ann', time: day('2023-01-01') + k * 3600 }),
+  );
+  const touch = (modules: string[], time: number, author: string) =>
+    commits.push({ files: modules.map((m) => `src/${m}/models.py`), author, time });
   for (let k = 0; k < 60; k++) {
     const [group, j] = [GROUPS[k % 3]!, Math.floor(k / 3)];
     touch([group[j % 3]!, group[(j + 1) % 3]!], day('2023-02-01') + k * 86_400, k % 2 === 0 ? 'Ann' : 'Bob');
@@ -60,7 +67,19 @@ afterEach(async () => {
 
 describe('carve suggest', () => {
   it('recovers the planted groups from history before the cut-off, backtests the later commits exactly and writes a valid project', async () => {
-    const run = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'split.carve', '--services', '3', '--history', path.join(repo, 'src'), '--history-until', '2024-06-30', '--json']);
+    const run = await runCarve(cwd, [
+      'suggest',
+      'shop.carve',
+      '--out',
+      'split.carve',
+      '--services',
+      '3',
+      '--history',
+      path.join(repo, 'src'),
+      '--history-until',
+      '2024-06-30',
+      '--json',
+    ]);
     expect(run.code).toBe(0);
     expect(run.err).toContain('history: read 104 commits from 2023-01-01 to 2024-10-03');
     const report = JSON.parse(run.out.join('\n'));
@@ -76,7 +95,12 @@ describe('carve suggest', () => {
 
     const { project } = await openProjectFile(path.join(cwd, 'split.carve'));
     const nameOf = new Map(project.monolith.modules.map((m) => [m.id, m.name]));
-    const groups = project.services.map((s) => s.moduleIds.map((id) => nameOf.get(id)!).sort().join(','));
+    const groups = project.services.map((s) =>
+      s.moduleIds
+        .map((id) => nameOf.get(id)!)
+        .sort()
+        .join(','),
+    );
     expect(groups.sort()).toEqual(GROUPS.map((g) => [...g].sort().join(',')).sort());
     for (const service of project.services) {
       const members = service.moduleIds.map((id) => nameOf.get(id)!);
@@ -86,7 +110,19 @@ describe('carve suggest', () => {
     expect(project.layout.nodes.map((n) => n.id).sort()).toEqual(project.services.map((s) => s.id).sort());
     expect((await runCarve(cwd, ['validate', 'split.carve'])).code).toBe(0);
 
-    const again = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'again.carve', '--services', '3', '--history', path.join(repo, 'src'), '--history-until', '2024-06-30', '--json']);
+    const again = await runCarve(cwd, [
+      'suggest',
+      'shop.carve',
+      '--out',
+      'again.carve',
+      '--services',
+      '3',
+      '--history',
+      path.join(repo, 'src'),
+      '--history-until',
+      '2024-06-30',
+      '--json',
+    ]);
     expect(again.err[0]).toBe('history: read 104 commits from 2023-01-01 to 2024-10-03 (cached)');
     expect(JSON.parse(again.out.join('\n'))).toEqual(report);
     expect(await fs.readdir(path.join(repo, '.history-cache'))).toHaveLength(1);
@@ -94,9 +130,39 @@ describe('carve suggest', () => {
 
   it('holds the constraints of the flags, keeps services already made, and explains each service written', async () => {
     const src = path.join(repo, 'src');
-    const pinned = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'pinned.carve', '--services', '1', '--history', src, '--history-until', '2024-06-30', '--leave', 'orders,payments,invoices,catalog,search,reviews,lonely']);
+    const pinned = await runCarve(cwd, [
+      'suggest',
+      'shop.carve',
+      '--out',
+      'pinned.carve',
+      '--services',
+      '1',
+      '--history',
+      src,
+      '--history-until',
+      '2024-06-30',
+      '--leave',
+      'orders,payments,invoices,catalog,search,reviews,lonely',
+    ]);
     expect(pinned.code).toBe(0);
-    const run = await runCarve(cwd, ['suggest', 'pinned.carve', '--out', 'split.carve', '--services', '3', '--history', src, '--history-until', '2024-06-30', '--keep-together', 'orders,catalog', '--keep-apart', 'payments,invoices/search,reviews', '--leave', 'lonely']);
+    const run = await runCarve(cwd, [
+      'suggest',
+      'pinned.carve',
+      '--out',
+      'split.carve',
+      '--services',
+      '3',
+      '--history',
+      src,
+      '--history-until',
+      '2024-06-30',
+      '--keep-together',
+      'orders,catalog',
+      '--keep-apart',
+      'payments,invoices/search,reviews',
+      '--leave',
+      'lonely',
+    ]);
     expect(run.code).toBe(0);
     const { project: before } = await openProjectFile(path.join(cwd, 'pinned.carve'));
     const { project } = await openProjectFile(path.join(cwd, 'split.carve'));
@@ -104,7 +170,9 @@ describe('carve suggest', () => {
     const serviceOf = new Map(project.services.flatMap((s) => s.moduleIds.map((id) => [nameOf.get(id)!, s.name] as const)));
     // The service of the first run (users, auth, profiles) is kept as it is (a pin); two more are proposed.
     expect(before.services).toHaveLength(1);
-    expect(project.services).toContainEqual(expect.objectContaining({ id: before.services[0]!.id, name: before.services[0]!.name, moduleIds: before.services[0]!.moduleIds }));
+    expect(project.services).toContainEqual(
+      expect.objectContaining({ id: before.services[0]!.id, name: before.services[0]!.name, moduleIds: before.services[0]!.moduleIds }),
+    );
     expect(serviceOf.get('users')).toBe(serviceOf.get('auth'));
     expect(project.services).toHaveLength(3);
     expect(serviceOf.get('orders')).toBeDefined();
@@ -115,11 +183,23 @@ describe('carve suggest', () => {
     const written = run.out.slice(run.out.indexOf('the 3 services written:') + 1, -1);
     expect(written).toHaveLength(3);
     expect(written.filter((line) => line.includes('(kept as it is)'))).toHaveLength(1);
-    for (const line of written) expect(line).toMatch(/^ {2}\S.*: (\d+ modules: .*\d+ commits changing two or more of them|.* is one module).*\. (Most tied to .+|Nothing ties it to the rest)\.$/);
+    for (const line of written)
+      expect(line).toMatch(
+        /^ {2}\S.*: (\d+ modules: .*\d+ commits changing two or more of them|.* is one module).*\. (Most tied to .+|Nothing ties it to the rest)\.$/,
+      );
 
     const unknown = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'x.carve', '--keep-apart', 'orders,nope']);
     expect(unknown).toMatchObject({ code: 2, err: ['carve: --keep-apart: the project has no module "nope" (see carve --help)'] });
-    const both = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'x.carve', '--keep-together', 'orders,auth', '--keep-apart', 'auth,orders']);
+    const both = await runCarve(cwd, [
+      'suggest',
+      'shop.carve',
+      '--out',
+      'x.carve',
+      '--keep-together',
+      'orders,auth',
+      '--keep-apart',
+      'auth,orders',
+    ]);
     expect(both).toMatchObject({ code: 2, err: ['carve: auth and orders are both kept together and kept apart (see carve --help)'] });
     expect(await fs.readdir(cwd)).not.toContain('x.carve');
   });

@@ -34,7 +34,11 @@ async function carveProcess(...argv: string[]): Promise<{ code: number; stdout: 
   });
   return child.then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr: stderr.toString('utf8') }),
-    (error: { code: number; stdout: Buffer; stderr: Buffer }) => ({ code: error.code, stdout: error.stdout, stderr: error.stderr.toString('utf8') }),
+    (error: { code: number; stdout: Buffer; stderr: Buffer }) => ({
+      code: error.code,
+      stdout: error.stdout,
+      stderr: error.stderr.toString('utf8'),
+    }),
   );
 }
 
@@ -110,7 +114,10 @@ describe('the writing commands in this process', () => {
     for (const [argv, line] of cases) {
       const result = await carve(...argv);
       expect(result.code, argv.join(' ')).toBe(1);
-      expect(result.err.filter((text) => !text.startsWith('scanned ')), argv.join(' ')).toEqual([line]);
+      expect(
+        result.err.filter((text) => !text.startsWith('scanned ')),
+        argv.join(' '),
+      ).toEqual([line]);
     }
     expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
     expect((await fs.stat('/dev/null')).isCharacterDevice()).toBe(true);

@@ -90,7 +90,15 @@ describe('Drafts', () => {
     const aside = names.filter((name) => /^\w+\.json\.damaged-\d{8}T\d{6}Z$/.test(name));
     expect(aside.map((name) => name.split('.')[0]).sort()).toEqual(['badproject', 'notjson', 'proto', 'shape']);
     for (const [id, text] of Object.entries(damaged)) {
-      expect(await fs.readFile(path.join(draftsDir, aside.find((name) => name.startsWith(`${id}.`))!), 'utf8')).toBe(text);
+      expect(
+        await fs.readFile(
+          path.join(
+            draftsDir,
+            aside.find((name) => name.startsWith(`${id}.`))!,
+          ),
+          'utf8',
+        ),
+      ).toBe(text);
     }
     expect((await drafts.list()).map((draft) => draft.id)).toEqual(['good']); // kept aside: no longer offered
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -109,7 +117,9 @@ describe('Drafts', () => {
     await fs.writeFile(path.join(draftsDir, 'bad.json'), 'garbage');
     const error = await drafts.load('bad').catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid-file' });
-    expect((error as Error).message).toMatch(/^The draft bad is damaged and is no longer offered \(kept aside as bad\.json\.damaged-\d{8}T\d{6}Z\): it is not JSON$/);
+    expect((error as Error).message).toMatch(
+      /^The draft bad is damaged and is no longer offered \(kept aside as bad\.json\.damaged-\d{8}T\d{6}Z\): it is not JSON$/,
+    );
     await expect(drafts.load('bad')).rejects.toMatchObject({ code: 'not-found' });
     const [aside] = await fs.readdir(draftsDir);
     expect(await fs.readFile(path.join(draftsDir, aside!), 'utf8')).toBe('garbage');

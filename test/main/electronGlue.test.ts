@@ -26,7 +26,8 @@ describe('app:// URL paths', () => {
   });
 
   it('is null for other hosts, other schemes and what is not a URL', () => {
-    for (const url of ['app://elsewhere/index.html', 'file:///etc/passwd', 'https://carve/index.html', 'not a url']) expect(appUrlPath(url), url).toBeNull();
+    for (const url of ['app://elsewhere/index.html', 'file:///etc/passwd', 'https://carve/index.html', 'not a url'])
+      expect(appUrlPath(url), url).toBeNull();
   });
 });
 
@@ -63,7 +64,15 @@ describe('IPC sender check', () => {
 describe('external links', () => {
   it('lets only plain https links out to the browser', () => {
     expect(isExternalHttps('https://example.com/docs')).toBe(true);
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'app://carve/', 'smb://host/share', 'https://user:pw@example.com', 'nonsense']) {
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'app://carve/',
+      'smb://host/share',
+      'https://user:pw@example.com',
+      'nonsense',
+    ]) {
       expect(isExternalHttps(url), url).toBe(false);
     }
   });
@@ -100,7 +109,9 @@ describe('.carve paths from a command line', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (name) => {
         const proposed = defaultSaveName(name);
-        return proposed.endsWith('.carve') && !/[\\/:*?"<>|\u0000-\u001f]/.test(proposed) && !proposed.startsWith('.') && proposed.length <= 126;
+        return (
+          proposed.endsWith('.carve') && !/[\\/:*?"<>|\u0000-\u001f]/.test(proposed) && !proposed.startsWith('.') && proposed.length <= 126
+        );
       }),
     );
   });

@@ -68,7 +68,9 @@ describe('the app-wide web-contents-created guard', () => {
 
 describe('the hidden print window', () => {
   it('is guarded: no navigation, no redirect, no window; the print still comes back', async () => {
-    const pdf = await createElectronPrinter().print('<!doctype html><meta http-equiv="refresh" content="0;url=https://evil.example/"><p>Report</p>');
+    const pdf = await createElectronPrinter().print(
+      '<!doctype html><meta http-equiv="refresh" content="0;url=https://evil.example/"><p>Report</p>',
+    );
     expect(Buffer.from(pdf).toString()).toBe('%PDF-1.7 fake');
     const printed = fake.windows.at(-1)!;
     expect(printed.loaded).toMatch(/report\.html$/);
@@ -85,7 +87,8 @@ describe('electron-builder fuses', () => {
     validateConfiguration(config: unknown, logger: unknown): Promise<void>;
   };
   const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled?: boolean) => unknown };
-  const load = async () => yaml.load(await readFile(path.resolve(import.meta.dirname, '../../electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+  const load = async () =>
+    yaml.load(await readFile(path.resolve(import.meta.dirname, '../../electron-builder.yml'), 'utf8')) as Record<string, unknown>;
 
   it('turn off RunAsNode, NODE_OPTIONS and --inspect, and load only a checked app.asar', async () => {
     const config = await load();

@@ -46,12 +46,18 @@ describe('application menu', () => {
   it('has File, Edit and View menus with the issue’s items', () => {
     const { template } = setup();
     expect(template.map((item) => item.label)).toEqual(['&File', '&Edit', '&View', '&Help']);
-    const file = submenu(template[0]).filter((item) => item.label).map((item) => item.label);
+    const file = submenu(template[0])
+      .filter((item) => item.label)
+      .map((item) => item.label);
     expect(file).toEqual(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Import from Python Source…', 'Close']);
-    const edit = submenu(template[1]).filter((item) => item.role).map((item) => item.role);
+    const edit = submenu(template[1])
+      .filter((item) => item.role)
+      .map((item) => item.role);
     expect(edit).toEqual(['cut', 'copy', 'paste', 'selectAll']);
     // Undo and Redo go to the renderer, which steps through a text field's typing or the project's history.
-    const history = submenu(template[1]).filter((item) => item.label).map((item) => [item.label, item.accelerator]);
+    const history = submenu(template[1])
+      .filter((item) => item.label)
+      .map((item) => [item.label, item.accelerator]);
     expect(history).toEqual([
       ['Undo', 'CmdOrCtrl+Z'],
       ['Redo', 'CmdOrCtrl+Y'],
@@ -125,13 +131,18 @@ describe('application menu', () => {
   });
 
   it('offers developer tools only when running unpackaged', () => {
-    const hasDevTools = (isDevelopment: boolean) => allItems(setup({ isDevelopment }).template).some((item) => item.role === 'toggleDevTools');
+    const hasDevTools = (isDevelopment: boolean) =>
+      allItems(setup({ isDevelopment }).template).some((item) => item.role === 'toggleDevTools');
     expect(hasDevTools(false)).toBe(false);
     expect(hasDevTools(true)).toBe(true);
   });
 
   it('gives each command the page’s own key: the accelerator, pressed in the page, is the same command', () => {
-    for (const [os, platform] of [['linux', 'other'], ['win32', 'other'], ['darwin', 'mac']] as [NodeJS.Platform, Platform][]) {
+    for (const [os, platform] of [
+      ['linux', 'other'],
+      ['win32', 'other'],
+      ['darwin', 'mac'],
+    ] as [NodeJS.Platform, Platform][]) {
       const { template, calls } = setup({ platform: os });
       for (const item of allItems(template).filter((candidate) => candidate.click && !candidate.submenu)) {
         calls.length = 0;

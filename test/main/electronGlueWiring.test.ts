@@ -32,7 +32,10 @@ const fake = vi.hoisted(() => {
         return this.on(name, listener);
       },
       removeListener(name: string, listener: Listener) {
-        listeners.set(name, (listeners.get(name) ?? []).filter((l) => l !== listener));
+        listeners.set(
+          name,
+          (listeners.get(name) ?? []).filter((l) => l !== listener),
+        );
         return this;
       },
       emit(name: string, ...args: unknown[]) {
@@ -206,13 +209,34 @@ describe('jobs over IPC', () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'carve-ipc-jobs-'));
     try {
       fake.state.handlers.clear();
-      const handlers = createHandlers({ host: 'electron', userDataDir: path.join(folder, 'user-data'), preferences: memoryPreferences(), workspace: null });
-      registerIpc({ router: createRouter(handlers), getWebContents: () => ours as never, onRendererReady: () => {}, onSetDirty: () => {}, onConfirmClose: () => {} });
+      const handlers = createHandlers({
+        host: 'electron',
+        userDataDir: path.join(folder, 'user-data'),
+        preferences: memoryPreferences(),
+        workspace: null,
+      });
+      registerIpc({
+        router: createRouter(handlers),
+        getWebContents: () => ours as never,
+        onRendererReady: () => {},
+        onSetDirty: () => {},
+        onConfirmClose: () => {},
+      });
       const invoke = (method: string) => (request: unknown) => fake.state.handlers.get(method)!(trusted, request) as Promise<Result<never>>;
-      const api = { 'import:start': invoke('import:start'), 'export:start': invoke('export:start'), 'job:status': invoke('job:status'), 'job:cancel': invoke('job:cancel') } as JobApi;
+      const api = {
+        'import:start': invoke('import:start'),
+        'export:start': invoke('export:start'),
+        'job:status': invoke('job:status'),
+        'job:cancel': invoke('job:cancel'),
+      } as JobApi;
       const target = path.join(folder, 'roadmap.md');
       const states: string[] = [];
-      const result = await runJob(api, 'export:start', { project: loadSampleProject(), format: 'md', path: target, overwrite: false }, { wait: () => new Promise((resolve) => setImmediate(resolve)), onProgress: (s) => states.push(s.state) });
+      const result = await runJob(
+        api,
+        'export:start',
+        { project: loadSampleProject(), format: 'md', path: target, overwrite: false },
+        { wait: () => new Promise((resolve) => setImmediate(resolve)), onProgress: (s) => states.push(s.state) },
+      );
       expect(result).toMatchObject({ ok: true, value: { path: target, pages: null } });
       expect(await readFile(target, 'utf8')).toContain('Acme Shop');
       expect(states.at(-1)).toBe('done');

@@ -47,7 +47,14 @@ describe('exportProject: text formats', () => {
 
   it('reports its steps in order, numbered of how many, in words', async () => {
     const steps: ExportStep[] = [];
-    await exportProject({ project: sample, format: 'md', path: path.join(dir, 'r.md'), overwrite: false, generatedOn, onStep: (step) => steps.push(step) });
+    await exportProject({
+      project: sample,
+      format: 'md',
+      path: path.join(dir, 'r.md'),
+      overwrite: false,
+      generatedOn,
+      onStep: (step) => steps.push(step),
+    });
     expect(steps).toEqual([
       { stage: 'planning', step: 1, steps: 3, words: 'Planning the migration' },
       { stage: 'rendering', step: 2, steps: 3, words: 'Rendering the Markdown' },
@@ -68,7 +75,10 @@ describe('exportProject: text formats', () => {
       signal: controller.signal,
       onStep: ({ stage }) => stage === 'rendering' && controller.abort(),
     });
-    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled', message: 'The export of roadmap.md was cancelled; nothing was written' });
+    await expect(cancelled).rejects.toMatchObject({
+      code: 'cancelled',
+      message: 'The export of roadmap.md was cancelled; nothing was written',
+    });
     expect(await fs.readFile(target, 'utf8')).toBe('keep me');
   });
 
@@ -85,7 +95,15 @@ describe('exportProject: text formats', () => {
         }),
     };
     const target = path.join(dir, 'stopped.pdf');
-    const cancelled = exportProject({ project: sample, format: 'pdf', path: target, overwrite: false, generatedOn, printer: slowPrinter, signal: controller.signal });
+    const cancelled = exportProject({
+      project: sample,
+      format: 'pdf',
+      path: target,
+      overwrite: false,
+      generatedOn,
+      printer: slowPrinter,
+      signal: controller.signal,
+    });
     await started;
     controller.abort();
     await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' });
@@ -112,12 +130,17 @@ describe('exportProject: text formats', () => {
   });
 
   it('gives the one-line Chromium message when none is found, and writes nothing', async () => {
-    const printer = createChromiumPrinter({ env: { CARVE_CHROMIUM: path.join(dir, 'no-chrome') }, candidates: [path.join(dir, 'nor-this')] });
+    const printer = createChromiumPrinter({
+      env: { CARVE_CHROMIUM: path.join(dir, 'no-chrome') },
+      candidates: [path.join(dir, 'nor-this')],
+    });
     const target = path.join(dir, 'roadmap.pdf');
     const failed = exportProject({ project: sample, format: 'pdf', path: target, overwrite: false, generatedOn, printer });
     await expect(failed).rejects.toBeInstanceOf(CarveError);
     await expect(failed).rejects.toMatchObject({ code: 'unsupported' });
-    await expect(failed).rejects.toThrow(/^PDF export needs Chromium: CARVE_CHROMIUM=.*no-chrome is not an executable file .*set CARVE_CHROMIUM to the path of a Chromium/);
+    await expect(failed).rejects.toThrow(
+      /^PDF export needs Chromium: CARVE_CHROMIUM=.*no-chrome is not an executable file .*set CARVE_CHROMIUM to the path of a Chromium/,
+    );
     await expect(fs.readdir(dir)).resolves.toEqual([]);
   });
 });
@@ -190,7 +213,13 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
 
   it('loads the report once: a draft print (no tags) finds the pages, the contents gets its numbers in place, one tagged print', () => {
     const pages = written.pages;
-    expect(sessionCalls).toEqual(['open', `draft ${pages} pages, tagged false`, 'replace #contents-list', `final ${pages} pages, tagged true`, 'close']);
+    expect(sessionCalls).toEqual([
+      'open',
+      `draft ${pages} pages, tagged false`,
+      'replace #contents-list',
+      `final ${pages} pages, tagged true`,
+      'close',
+    ]);
   });
 
   it('shows every service and phase name in its text', () => {
@@ -205,7 +234,16 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     const xml = poppler('pdftohtml', '-xml', '-i', '-stdout', '-q', pdfPath);
     const outline = xml.slice(xml.indexOf('<outline>'));
     const items = [...outline.matchAll(/<item page="(\d+)">([^<]*)<\/item>/g)].map((match) => match[2]!.replace(/&amp;/g, '&'));
-    for (const title of ['Contents', 'Executive summary', 'Assumptions and open decisions', 'Target architecture', 'Data ownership', 'Timeline', 'Effort', 'Appendix: modules']) {
+    for (const title of [
+      'Contents',
+      'Executive summary',
+      'Assumptions and open decisions',
+      'Target architecture',
+      'Data ownership',
+      'Timeline',
+      'Effort',
+      'Appendix: modules',
+    ]) {
       expect(items).toContain(title);
     }
     // Each phase that extracts services has its "after phase N" drawing, bookmarked under it.
@@ -222,7 +260,10 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
       const page = Number(/(\d+)\s*$/.exec(line!)![1]);
       expect(destinations.get(section.id)).toBe(page);
       const onPage = poppler('pdftotext', '-f', String(page), '-l', String(page), pdfPath, '-');
-      expect(onPage.split('\n').map((l) => l.trim()), `${section.title} on page ${page}`).toContain(section.title);
+      expect(
+        onPage.split('\n').map((l) => l.trim()),
+        `${section.title} on page ${page}`,
+      ).toContain(section.title);
     }
   });
 });

@@ -50,10 +50,12 @@ function router(host: 'browser' | 'electron', extra: { dialogs?: NativeDialogs; 
 }
 
 /** The API over the router, as the CLI and the Electron host call it. */
-const apiOver = (call: Router): CarveApi => new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => call(method, request) });
+const apiOver = (call: Router): CarveApi =>
+  new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => call(method, request) });
 /** Between two polls: one turn of the event loop, no timer. */
 const nextTurn: Wait = () => new Promise((resolve) => setImmediate(resolve));
-const exportJob = (call: Router, request: Parameters<CarveApi['export:start']>[0]) => runJob(apiOver(call), 'export:start', request, { wait: nextTurn });
+const exportJob = (call: Router, request: Parameters<CarveApi['export:start']>[0]) =>
+  runJob(apiOver(call), 'export:start', request, { wait: nextTurn });
 
 describe('export:start', () => {
   it('writes into the workspace in the browser host and answers path, bytes and pages', async () => {
@@ -63,14 +65,22 @@ describe('export:start', () => {
   });
 
   it('refuses a path outside the workspace in the browser host', async () => {
-    const result = await router('browser')('export:start', { project: sample, format: 'md', path: path.join(base, 'escape.md'), overwrite: false });
+    const result = await router('browser')('export:start', {
+      project: sample,
+      format: 'md',
+      path: path.join(base, 'escape.md'),
+      overwrite: false,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
     await expect(fs.access(path.join(base, 'escape.md'))).rejects.toThrow();
   });
 
   it('validates the project first and names the file in one line', async () => {
     const result = await router('browser')('export:start', { project: { name: 42 }, format: 'md', path: 'r.md', overwrite: false });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringMatching(/^The project to export as r\.md is not a valid project: /) } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringMatching(/^The project to export as r\.md is not a valid project: /) },
+    });
     expect((result as { error: { message: string } }).error.message).not.toContain('\n');
   });
 
@@ -83,7 +93,12 @@ describe('export:start', () => {
   it("prints PDFs with the host's printer when it has one (Electron's printToPDF)", async () => {
     printed.length = 0;
     const target = path.join(base, 'roadmap.pdf');
-    const result = await exportJob(router('electron', { printer: fakePrinter }), { project: sample, format: 'pdf', path: target, overwrite: false });
+    const result = await exportJob(router('electron', { printer: fakePrinter }), {
+      project: sample,
+      format: 'pdf',
+      path: target,
+      overwrite: false,
+    });
     expect(result).toMatchObject({ ok: true, value: { path: target, pages: 2 } });
     expect(printed.length).toBeGreaterThan(0);
     expect(printed[0]).toContain('<title>Acme Shop: migration roadmap</title>');
@@ -92,9 +107,15 @@ describe('export:start', () => {
 
 describe('dialog:export', () => {
   it('answers unsupported without a native export dialog', async () => {
-    expect(await router('browser')('dialog:export', { defaultName: 'Acme.pdf', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(await router('browser')('dialog:export', { defaultName: 'Acme.pdf', format: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
     const dialogs: NativeDialogs = { open: async () => null, save: async () => null };
-    expect(await router('electron', { dialogs })('dialog:export', { defaultName: 'Acme.pdf', format: 'pdf' })).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(await router('electron', { dialogs })('dialog:export', { defaultName: 'Acme.pdf', format: 'pdf' })).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported' },
+    });
   });
 
   it('asks the native dialog with the default name and format', async () => {
@@ -107,7 +128,10 @@ describe('dialog:export', () => {
         return '/tmp/Acme.md';
       },
     };
-    expect(await router('electron', { dialogs })('dialog:export', { defaultName: 'Acme.md', format: 'md' })).toEqual({ ok: true, value: { path: '/tmp/Acme.md' } });
+    expect(await router('electron', { dialogs })('dialog:export', { defaultName: 'Acme.md', format: 'md' })).toEqual({
+      ok: true,
+      value: { path: '/tmp/Acme.md' },
+    });
     expect(asked).toEqual([['Acme.md', 'md']]);
   });
 });
@@ -126,7 +150,10 @@ describe('job:status and job:cancel on an export', () => {
     });
     held.release();
     expect(await followJob(apiOver(call), jobId, { wait: nextTurn })).toMatchObject({ ok: true, value: { pages: 1 } });
-    expect(await call('job:status', { jobId })).toMatchObject({ ok: true, value: { state: 'done', progress: { stage: 'writing', done: 4, total: 4 } } });
+    expect(await call('job:status', { jobId })).toMatchObject({
+      ok: true,
+      value: { state: 'done', progress: { stage: 'writing', done: 4, total: 4 } },
+    });
   });
 
   it('cancel stops a print under way: the job ends cancelled, and nothing is written', async () => {
@@ -138,7 +165,10 @@ describe('job:status and job:cancel on an export', () => {
     const { jobId } = started.value as { jobId: string };
     await held.printing;
     expect(await call('job:cancel', { jobId })).toMatchObject({ ok: true, value: { jobId } });
-    expect(await followJob(apiOver(call), jobId, { wait: nextTurn })).toEqual({ ok: false, error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' } });
+    expect(await followJob(apiOver(call), jobId, { wait: nextTurn })).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' },
+    });
     expect(await call('job:status', { jobId })).toMatchObject({ ok: true, value: { state: 'cancelled' } });
     expect(await fs.readFile(path.join(root, 'roadmap.pdf'), 'utf8')).toBe('the old export');
   });

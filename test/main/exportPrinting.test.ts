@@ -64,26 +64,50 @@ describe('findChromium', () => {
   it('knows the usual install paths of each platform', () => {
     expect(defaultChromiumCandidates({}, 'linux')).toContain('/usr/bin/chromium');
     expect(defaultChromiumCandidates({}, 'darwin')).toContain('/Applications/Google Chrome.app/Contents/MacOS/Google Chrome');
-    expect(defaultChromiumCandidates({ PROGRAMFILES: 'C:\\Program Files' }, 'win32')).toContain('C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe');
+    expect(defaultChromiumCandidates({ PROGRAMFILES: 'C:\\Program Files' }, 'win32')).toContain(
+      'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    );
   });
 });
 
 describe('the print spec and its adapters', () => {
   it('prints A4 portrait with explicit margins, header and footer, background, tags and outline', () => {
-    expect(REPORT_PRINT_SPEC).toMatchObject({ paper: 'A4', landscape: false, printBackground: true, tagged: true, outline: true, displayHeaderFooter: true });
+    expect(REPORT_PRINT_SPEC).toMatchObject({
+      paper: 'A4',
+      landscape: false,
+      printBackground: true,
+      tagged: true,
+      outline: true,
+      displayHeaderFooter: true,
+    });
     expect(REPORT_PRINT_SPEC.footerTemplate).toContain('Page <span class="pageNumber"></span> of <span class="totalPages"></span>');
     expect(REPORT_PRINT_SPEC.headerTemplate).toContain('<span class="title"></span>');
   });
 
   it('gives Playwright margins as CSS millimetres and its names for tags and outline', () => {
     const options = toPlaywrightPdfOptions(REPORT_PRINT_SPEC);
-    expect(options).toMatchObject({ format: 'A4', landscape: false, tagged: true, outline: true, printBackground: true, displayHeaderFooter: true, preferCSSPageSize: false });
+    expect(options).toMatchObject({
+      format: 'A4',
+      landscape: false,
+      tagged: true,
+      outline: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+      preferCSSPageSize: false,
+    });
     expect(options.margin).toEqual({ top: '18mm', right: '16mm', bottom: '18mm', left: '16mm' });
   });
 
   it("gives Electron's printToPDF margins in inches, a page size and its names for tags and outline", () => {
     const options = toElectronPrintOptions(REPORT_PRINT_SPEC);
-    expect(options).toMatchObject({ pageSize: 'A4', landscape: false, generateTaggedPDF: true, generateDocumentOutline: true, printBackground: true, displayHeaderFooter: true });
+    expect(options).toMatchObject({
+      pageSize: 'A4',
+      landscape: false,
+      generateTaggedPDF: true,
+      generateDocumentOutline: true,
+      printBackground: true,
+      displayHeaderFooter: true,
+    });
     expect(options.margins.top).toBeCloseTo(18 / 25.4, 4);
     expect(options.margins.left).toBeCloseTo(16 / 25.4, 4);
     expect(options.headerTemplate).toBe(REPORT_PRINT_SPEC.headerTemplate);
@@ -133,6 +157,8 @@ describe('reading a PDF back', () => {
   });
 
   it('finds no destinations in a PDF without /Dests', () => {
-    expect(readPdfDestinations(new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n'))).toEqual(new Map());
+    expect(readPdfDestinations(new TextEncoder().encode('%PDF-1.4\n1 0 obj\n<</Type /Catalog /Pages 2 0 R>>\nendobj\n'))).toEqual(
+      new Map(),
+    );
   });
 });

@@ -30,13 +30,24 @@ const sample = loadSampleProject();
 
 function browser(): Router {
   return createRouter(
-    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(root) }),
+    createHandlers({
+      host: 'browser',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: new Workspace(root),
+    }),
   );
 }
 
 function electron(dialogs?: { open(): Promise<string | null>; save(name: string): Promise<string | null> }): Router {
   return createRouter(
-    createHandlers({ host: 'electron', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: null, dialogs }),
+    createHandlers({
+      host: 'electron',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: null,
+      dialogs,
+    }),
   );
 }
 
@@ -72,7 +83,9 @@ describe('createHandlers through the router', () => {
     const router = browser();
     expect(await errorCode(router, 'project:open', { path: '' })).toBe('invalid-request');
     expect(await errorCode(router, 'project:open', {})).toBe('invalid-request');
-    expect(await errorCode(router, 'project:save', { path: 'a.carve', project: sample, baseHash: 'nope', overwrite: false })).toBe('invalid-request');
+    expect(await errorCode(router, 'project:save', { path: 'a.carve', project: sample, baseHash: 'nope', overwrite: false })).toBe(
+      'invalid-request',
+    );
     expect(await errorCode(router, 'draft:load', { id: '../../etc/passwd' })).toBe('invalid-request');
     expect(await errorCode(router, 'prefs:set', { theme: 'purple' })).toBe('invalid-request');
     expect(await errorCode(router, 'no:such', {})).toBe('unknown-method');
@@ -80,7 +93,12 @@ describe('createHandlers through the router', () => {
 
   it('saves, reopens and lists a project in the workspace by relative path', async () => {
     const router = browser();
-    const saved: { path: string; hash: string } = await value(router, 'project:save', { path: 'shop.carve', project: sample, baseHash: null, overwrite: false });
+    const saved: { path: string; hash: string } = await value(router, 'project:save', {
+      path: 'shop.carve',
+      project: sample,
+      baseHash: null,
+      overwrite: false,
+    });
     expect(saved.path).toBe(path.join(root, 'shop.carve'));
     expect(await fs.readFile(saved.path, 'utf8')).toBe(serializeProject(sample));
     const opened: { hash: string; project: unknown } = await value(router, 'project:open', { path: 'shop.carve' });
@@ -97,9 +115,9 @@ describe('createHandlers through the router', () => {
     await fs.writeFile(secret, serializeProject(sample));
     expect(await errorCode(router, 'project:open', { path: secret })).toBe('outside-workspace');
     expect(await errorCode(router, 'project:open', { path: '../outside/secret.carve' })).toBe('outside-workspace');
-    expect(await errorCode(router, 'project:save', { path: '../outside/new.carve', project: sample, baseHash: null, overwrite: true })).toBe(
-      'outside-workspace',
-    );
+    expect(
+      await errorCode(router, 'project:save', { path: '../outside/new.carve', project: sample, baseHash: null, overwrite: true }),
+    ).toBe('outside-workspace');
     expect(await errorCode(router, 'draft:save', { id: 'd', filePath: secret, project: sample })).toBe('outside-workspace');
     expect(await errorCode(router, 'fs:list', { dir: outside })).toBe('outside-workspace');
     expect(await fs.readdir(outside)).toEqual(['secret.carve']);
@@ -120,7 +138,12 @@ describe('createHandlers through the router', () => {
 
   it('detects a conflict through the API', async () => {
     const router = browser();
-    const saved: { hash: string } = await value(router, 'project:save', { path: 'shop.carve', project: sample, baseHash: null, overwrite: false });
+    const saved: { hash: string } = await value(router, 'project:save', {
+      path: 'shop.carve',
+      project: sample,
+      baseHash: null,
+      overwrite: false,
+    });
     await fs.writeFile(path.join(root, 'shop.carve'), serializeProject({ ...sample, name: 'Theirs' }));
     const result = await router('project:save', { path: 'shop.carve', project: sample, baseHash: saved.hash, overwrite: false });
     expect(result).toEqual({ ok: false, error: { code: 'conflict', message: 'shop.carve changed on disk since you opened it' } });

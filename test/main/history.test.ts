@@ -60,7 +60,10 @@ describe('readHistory', () => {
   it('says there is no history, without failing, for a folder outside git, an empty repository or no git at all', async () => {
     const plain = path.join(tmp, 'plain');
     await fs.mkdir(plain);
-    expect((await readHistory(plain, { cacheDir: null })).history).toEqual({ commits: [], note: 'the folder is not in a git repository: no history read' });
+    expect((await readHistory(plain, { cacheDir: null })).history).toEqual({
+      commits: [],
+      note: 'the folder is not in a git repository: no history read',
+    });
     git(plain, ['init', '-q']);
     expect((await readHistory(plain, { cacheDir: null })).history.note).toBe('the repository has no commits yet: no history read');
     const missing = await readHistory(plain, { cacheDir: null, gitPath: path.join(tmp, 'no-such-git') });

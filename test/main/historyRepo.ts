@@ -74,7 +74,11 @@ export function plantedCommits(folder = ''): PlannedCommit[] {
   for (let k = 0; k < 40; k++) {
     const group = PLANTED_GROUPS[k % 2]!;
     const time = (k < 30 ? day('2023-01-01') : day('2024-06-01')) + k * 86_400;
-    commits.push({ files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${folder}${m}/models.py`), author: k % 4 < 2 ? 'Ann' : 'Bob', time });
+    commits.push({
+      files: [group[k % 3]!, group[(k + 1) % 3]!].map((m) => `${folder}${m}/models.py`),
+      author: k % 4 < 2 ? 'Ann' : 'Bob',
+      time,
+    });
   }
   commits.push({ files: [`${folder}orders/models.py`, `${folder}search/models.py`], author: 'Cy', time: day('2024-09-01') });
   return commits;

@@ -64,7 +64,13 @@ async function longName(root: string): Promise<string[]> {
 function router(workspace: string): Router {
   const userData = path.join(base, 'user-data');
   return createRouter(
-    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(workspace), importJobs: jobs }),
+    createHandlers({
+      host: 'browser',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: new Workspace(workspace),
+      importJobs: jobs,
+    }),
   );
 }
 
@@ -88,7 +94,10 @@ describe('an odd module fits the model instead of failing the import', () => {
     expect(mod.thirdParty).toHaveLength(LIMITS.thirdParty);
     expect(mod.thirdParty).toContain('pkg0');
     expect(mod.thirdParty).toEqual([...mod.thirdParty].sort());
-    expect(report.problems).toContainEqual({ path: 'app.mod', reason: 'imports 1,001 third-party packages: the 1,000 most imported are kept' });
+    expect(report.problems).toContainEqual({
+      path: 'app.mod',
+      reason: 'imports 1,001 third-party packages: the 1,000 most imported are kept',
+    });
   });
 
   it('keeps the first 10,000 models by name of a module with 10,001, and says so', async () => {
@@ -156,10 +165,20 @@ describe('limit failures are sentences naming the field and the limit', () => {
   it('an invalid request names the field and the limit', async () => {
     const r = router(base);
     const long = await r('import:project', { jobId: 'j', granularity: 'app', name: 'n'.repeat(201) });
-    expect(long).toEqual({ ok: false, error: { code: 'invalid-request', message: 'Invalid request for import:project: "name" is too long: at most 200 characters (at request.name)' } });
+    expect(long).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: 'Invalid request for import:project: "name" is too long: at most 200 characters (at request.name)',
+      },
+    });
     const path4097 = await r('project:open', { path: 'p'.repeat(4097) });
-    expect(path4097.ok ? '' : path4097.error.message).toBe('Invalid request for project:open: "path" is too long: at most 4096 characters (at request.path)');
+    expect(path4097.ok ? '' : path4097.error.message).toBe(
+      'Invalid request for project:open: "path" is too long: at most 4096 characters (at request.path)',
+    );
     const notObject = await r('prefs:set', 'dark');
-    expect(notObject.ok ? '' : notObject.error.message).toBe('Invalid request for prefs:set: "request" should be an object, not the text "dark"');
+    expect(notObject.ok ? '' : notObject.error.message).toBe(
+      'Invalid request for prefs:set: "request" should be an object, not the text "dark"',
+    );
   });
 });

@@ -25,7 +25,10 @@ afterEach(async () => {
 
 /** `caf\xe9.carve` (Latin-1 é) in `dir`; returns the name as Node reads it back. */
 async function latin1Project(dir: string): Promise<string> {
-  await fs.writeFile(Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.carve')]), serializeProject(createProject('Cafe')));
+  await fs.writeFile(
+    Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.carve')]),
+    serializeProject(createProject('Cafe')),
+  );
   const [name] = (await fs.readdir(dir)).filter((n) => n.endsWith('.carve'));
   return name!;
 }
@@ -44,12 +47,22 @@ describe('file names that are not UTF-8', () => {
     await fs.mkdir(ws);
     await latin1Project(ws);
     const userData = path.join(base, 'user-data');
-    const router = createRouter(createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(ws) }));
+    const router = createRouter(
+      createHandlers({
+        host: 'browser',
+        userDataDir: userData,
+        preferences: createConfPreferences(userData, () => {}),
+        workspace: new Workspace(ws),
+      }),
+    );
     const listed = await router('fs:list', { dir: null });
     if (!listed.ok) throw new Error(listed.error.message);
     const entry = (listed.value as DirListing).entries[0]!;
     const opened = await router('project:open', { path: entry.path });
-    expect(opened).toEqual({ ok: false, error: { code: 'not-found', message: 'caf\uFFFD.carve: its name is not valid UTF-8, so Carve cannot open it (rename it)' } });
+    expect(opened).toEqual({
+      ok: false,
+      error: { code: 'not-found', message: 'caf\uFFFD.carve: its name is not valid UTF-8, so Carve cannot open it (rename it)' },
+    });
   });
 
   it('a name too long for the system is the input at fault, not an internal error', async () => {

@@ -28,7 +28,9 @@ describe('carve import-python', () => {
         expect.stringMatching(/^lexer_cases\/broken_string\.py: unterminated triple-quoted string literal \(line \d+\)$/),
       ]),
     );
-    expect(run.out).toEqual([expect.stringMatching(/^Wrote shop\.carve: \d+ modules, \d+ dependencies from \d+ files .* 4 files with problems/)]);
+    expect(run.out).toEqual([
+      expect.stringMatching(/^Wrote shop\.carve: \d+ modules, \d+ dependencies from \d+ files .* 4 files with problems/),
+    ]);
     // The default granularity is chosen for the tree (it has INSTALLED_APPS: Django apps), and said on stderr.
     const reason = `modules: Django project (INSTALLED_APPS): chose Django apps, ${run.out[0]!.split(' ')[2]} modules`;
     expect(run.err.filter((line) => line.startsWith(reason))).toHaveLength(1);

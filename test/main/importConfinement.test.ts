@@ -70,7 +70,11 @@ function host(kind: 'browser' | 'electron'): Router {
 }
 
 async function importVia(router: Router, dir: string, followLinksOut?: boolean): Promise<{ project: Project; report: ImportSummary }> {
-  const started = await router('import:start', { dir, granularity: 'package', ...(followLinksOut === undefined ? {} : { followLinksOut }) });
+  const started = await router('import:start', {
+    dir,
+    granularity: 'package',
+    ...(followLinksOut === undefined ? {} : { followLinksOut }),
+  });
   if (!started.ok) throw new Error(started.error.message);
   const { jobId } = started.value as { jobId: string };
   expect((await jobs.settled(jobId)).state).toBe('done');
@@ -111,7 +115,10 @@ describe('links out of the imported folder', () => {
     const electron = host('electron');
     const confined = await importVia(electron, path.join(ws, 'src'));
     expect(namesOf(confined.project)).not.toContain('leakedpkg');
-    expect(confined.report.problems).toContainEqual({ path: 'secret', reason: 'a symbolic link to a folder outside the imported folder: not followed' });
+    expect(confined.report.problems).toContainEqual({
+      path: 'secret',
+      reason: 'a symbolic link to a folder outside the imported folder: not followed',
+    });
     const followed = await importVia(electron, path.join(ws, 'src'), true);
     expect(namesOf(followed.project)).toEqual(expect.arrayContaining(['secret', 'Leak', 'leakedpkg', 'alsoleaked', 'neighbour']));
     expect(followed.report.problems.filter((p) => p.reason.includes('not followed'))).toEqual([]);
@@ -122,14 +129,19 @@ describe('links out of the imported folder', () => {
     await fs.symlink(path.join(base, 'outside/.gitignore'), path.join(ws, 'src/.gitignore'));
     const walked = await walkPythonTree(path.join(ws, 'src'));
     expect(walked.files).toContain('shop/cart.py');
-    expect(walked.problems.filter((p) => p.path === '.gitignore')).toEqual([{ path: '.gitignore', reason: 'a symbolic link to a file outside the imported folder: not followed' }]);
+    expect(walked.problems.filter((p) => p.path === '.gitignore')).toEqual([
+      { path: '.gitignore', reason: 'a symbolic link to a file outside the imported folder: not followed' },
+    ]);
   });
 
   it('a linked pyproject.toml outside is not read for source roots', async () => {
     await fs.symlink(path.join(base, 'outside/pyproject.toml'), path.join(ws, 'src/pyproject.toml'));
     const scan = await scanPythonTree(path.join(ws, 'src'), { workers: 0 });
     expect(scan.sourceRoots).toEqual(['']);
-    expect(scan.problems).toContainEqual({ path: 'pyproject.toml', reason: 'a symbolic link to a file outside the imported folder: not followed' });
+    expect(scan.problems).toContainEqual({
+      path: 'pyproject.toml',
+      reason: 'a symbolic link to a file outside the imported folder: not followed',
+    });
     const followed = await scanPythonTree(path.join(ws, 'src'), { workers: 0, boundary: null });
     expect(followed.sourceRoots).toEqual(['', 'shop']);
   });
@@ -155,7 +167,12 @@ describe('links inside the imported folder', () => {
     // alias/ is app/ again: its files are read once (under whichever name came first); up/ loops back.
     expect(walked.files.filter((f) => f.endsWith('views.py'))).toHaveLength(1);
     expect(walked.files).toEqual(expect.arrayContaining(['shop/cart.py']));
-    expect(walked.problems.filter((p) => p.reason.includes('not followed')).map((p) => p.path).sort()).toEqual(['neighbour', 'secret', 'shop/lone.py']);
+    expect(
+      walked.problems
+        .filter((p) => p.reason.includes('not followed'))
+        .map((p) => p.path)
+        .sort(),
+    ).toEqual(['neighbour', 'secret', 'shop/lone.py']);
   });
 });
 
@@ -172,7 +189,9 @@ describe('a very deep tree', () => {
       const walked = await walkPythonTree(deep, { boundary: null });
       const elapsed = performance.now() - started;
       expect(walked.files).toEqual(['d/m0.py', 'top.py']);
-      expect(walked.problems).toEqual([{ path: expect.stringMatching(/^d\/d\/.*….*\/d$/), reason: `folders more than ${MAX_DEPTH} levels deep are not read` }]);
+      expect(walked.problems).toEqual([
+        { path: expect.stringMatching(/^d\/d\/.*….*\/d$/), reason: `folders more than ${MAX_DEPTH} levels deep are not read` },
+      ]);
       expect(elapsed).toBeLessThan(1000);
     } finally {
       execFileSync('rm', ['-rf', deep]);

@@ -37,7 +37,13 @@ afterEach(async () => {
 
 function browser(): Router {
   return createRouter(
-    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(root), importJobs: jobs }),
+    createHandlers({
+      host: 'browser',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: new Workspace(root),
+      importJobs: jobs,
+    }),
   );
 }
 
@@ -66,7 +72,8 @@ async function bigTree(dir: string, count: number): Promise<void> {
     const pkg = path.join(dir, `pkg${p}`);
     await fs.mkdir(pkg, { recursive: true });
     await fs.writeFile(path.join(pkg, '__init__.py'), '');
-    for (let f = 0; f < 49; f++) await fs.writeFile(path.join(pkg, `m${f}.py`), `import os\nfrom pkg${(p + 1) % 3} import m1\n\ndef f():\n    return ${f}\n`);
+    for (let f = 0; f < 49; f++)
+      await fs.writeFile(path.join(pkg, `m${f}.py`), `import os\nfrom pkg${(p + 1) % 3} import m1\n\ndef f():\n    return ${f}\n`);
   }
 }
 
@@ -78,9 +85,15 @@ describe('import jobs through the handlers', () => {
     expect(status).toMatchObject({ kind: 'import', state: 'done' });
     expect(status.progress.total).toBeGreaterThan(0);
     expect(status.progress.done).toBe(status.progress.total);
-    const { project, report } = await value<{ project: Project; report: ImportSummary }>(router, 'import:project', { jobId, granularity: 'app', name: 'Shop' });
+    const { project, report } = await value<{ project: Project; report: ImportSummary }>(router, 'import:project', {
+      jobId,
+      granularity: 'app',
+      name: 'Shop',
+    });
     expect(project.name).toBe('Shop');
-    expect(project.monolith.modules.map((m) => m.name)).toEqual(expect.arrayContaining(['accounts', 'catalog', 'orders', 'core', 'config']));
+    expect(project.monolith.modules.map((m) => m.name)).toEqual(
+      expect.arrayContaining(['accounts', 'catalog', 'orders', 'core', 'config']),
+    );
     const orders = project.monolith.modules.find((m) => m.name === 'orders')!;
     expect(orders.files).toBe(4);
     expect(orders.thirdParty).toEqual(['celery', 'django', 'requests']);
@@ -136,22 +149,47 @@ describe('import jobs through the handlers', () => {
 
   it('re-imports into a project: services keep the modules that still exist; added and removed reported', async () => {
     const router = browser();
-    const first = await value<{ project: Project }>(router, 'import:project', { jobId: await importShop(router), granularity: 'app', name: 'Shop' });
+    const first = await value<{ project: Project }>(router, 'import:project', {
+      jobId: await importShop(router),
+      granularity: 'app',
+      name: 'Shop',
+    });
     const ordersId = first.project.monolith.modules.find((m) => m.name === 'orders')!.id;
     const catalogId = first.project.monolith.modules.find((m) => m.name === 'catalog')!.id;
     const project: Project = {
       ...first.project,
-      services: [{ id: 'svc-orders', name: 'Orders', description: '', moduleIds: [ordersId, catalogId], framework: 'fastapi', runtime: 'cpython-3.12', datastore: '', apiStyle: 'rest', team: '', notes: '', pinnedPhaseId: null, effortOverride: null }],
+      services: [
+        {
+          id: 'svc-orders',
+          name: 'Orders',
+          description: '',
+          moduleIds: [ordersId, catalogId],
+          framework: 'fastapi',
+          runtime: 'cpython-3.12',
+          datastore: '',
+          apiStyle: 'rest',
+          team: '',
+          notes: '',
+          pinnedPhaseId: null,
+          effortOverride: null,
+        },
+      ],
     };
     await fs.rm(path.join(root, 'shop', 'catalog'), { recursive: true });
     await fs.mkdir(path.join(root, 'shop', 'billing'));
     await fs.writeFile(path.join(root, 'shop', 'billing', '__init__.py'), 'from orders import services\n');
     const again = await importShop(router);
-    const { project: next, report } = await value<{ project: Project; report: ImportSummary }>(router, 'import:reimport', { jobId: again, granularity: 'app', project });
+    const { project: next, report } = await value<{ project: Project; report: ImportSummary }>(router, 'import:reimport', {
+      jobId: again,
+      granularity: 'app',
+      project,
+    });
     expect(report.added).toEqual(['billing']);
     expect(report.removed).toEqual(['catalog']);
     expect(next.services.map((s) => [s.id, s.moduleIds])).toEqual([['svc-orders', [ordersId]]]);
-    expect(next.monolith.dependencies.find((d) => d.to === ordersId && d.from === 'billing')?.evidence).toEqual([{ file: 'billing/__init__.py', line: 1, detail: 'runtime' }]);
+    expect(next.monolith.dependencies.find((d) => d.to === ordersId && d.from === 'billing')?.evidence).toEqual([
+      { file: 'billing/__init__.py', line: 1, detail: 'runtime' },
+    ]);
   });
 
   it('suggests the same services for the same project and seed, with metrics of the three designs', async () => {
@@ -173,7 +211,10 @@ describe('import jobs through the handlers', () => {
     await fs.writeFile(path.join(root, 'notes.txt'), 'x');
     const missing = await failure(router, 'import:start', { dir: 'nope', granularity: 'app' });
     expect(missing).toEqual({ code: 'not-found', message: `${path.join(root, 'nope')}: no such folder` });
-    expect(await failure(router, 'import:start', { dir: 'notes.txt', granularity: 'app' })).toMatchObject({ code: 'not-a-file', message: expect.stringMatching(/notes\.txt: not a folder$/) });
+    expect(await failure(router, 'import:start', { dir: 'notes.txt', granularity: 'app' })).toMatchObject({
+      code: 'not-a-file',
+      message: expect.stringMatching(/notes\.txt: not a folder$/),
+    });
     expect((await failure(router, 'import:start', { dir: '../..', granularity: 'app' })).code).toBe('outside-workspace');
     expect((await failure(router, 'import:start', { dir: 'shop', granularity: 'depth:0' })).code).toBe('invalid-request');
     expect((await failure(router, 'job:status', { jobId: 'nope' })).code).toBe('not-found');
@@ -200,7 +241,10 @@ describe('evidence in the model', () => {
     await fs.mkdir(path.join(dir, 'a'), { recursive: true });
     await fs.mkdir(path.join(dir, 'b'), { recursive: true });
     await fs.writeFile(path.join(dir, 'a', '__init__.py'), '');
-    await fs.writeFile(path.join(dir, 'b', '__init__.py'), 'import flask\nimport celery\nfrom flask import Blueprint\nbp = Blueprint("b", __name__)\n');
+    await fs.writeFile(
+      path.join(dir, 'b', '__init__.py'),
+      'import flask\nimport celery\nfrom flask import Blueprint\nbp = Blueprint("b", __name__)\n',
+    );
     await fs.writeFile(path.join(dir, 'a', 'x.py'), 'import b\n'.repeat(700));
     await fs.writeFile(path.join(dir, 'a', 'w.py'), 'import b\n'.repeat(600));
     const router = browser();
@@ -237,17 +281,20 @@ describe('evidence of a dependency (property)', () => {
 
   it('is every statement sorted by file then line, at most 1,000 kept, while the weight counts them all', () => {
     fc.assert(
-      fc.property(fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { maxLength: 400 }), { minLength: 1, maxLength: 6 }), (perFile) => {
-        const files = [file('b/__init__.py', 'b', true, []), ...perFile.map((lines, k) => file(`a/m${k}.py`, `a.m${k}`, false, lines))];
-        const scan: ScanResult = { root: '/gone', sourceRoots: [''], files, installedApps: [], problems: [], skipped: 0 };
-        const dep = aggregate(scan, 'package').dependencies.find((d) => d.from === 'a' && d.to === 'b');
-        const all = perFile.flatMap((lines, k) => lines.map((line) => ({ file: `a/m${k}.py`, line, detail: 'runtime' })));
-        if (all.length === 0) return dep === undefined;
-        all.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
-        expect(dep!.weight).toBe(all.length);
-        expect(dep!.evidence).toEqual(all.slice(0, 1000));
-        return true;
-      }),
+      fc.property(
+        fc.array(fc.uniqueArray(fc.integer({ min: 1, max: 5000 }), { maxLength: 400 }), { minLength: 1, maxLength: 6 }),
+        (perFile) => {
+          const files = [file('b/__init__.py', 'b', true, []), ...perFile.map((lines, k) => file(`a/m${k}.py`, `a.m${k}`, false, lines))];
+          const scan: ScanResult = { root: '/gone', sourceRoots: [''], files, installedApps: [], problems: [], skipped: 0 };
+          const dep = aggregate(scan, 'package').dependencies.find((d) => d.from === 'a' && d.to === 'b');
+          const all = perFile.flatMap((lines, k) => lines.map((line) => ({ file: `a/m${k}.py`, line, detail: 'runtime' })));
+          if (all.length === 0) return dep === undefined;
+          all.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+          expect(dep!.weight).toBe(all.length);
+          expect(dep!.evidence).toEqual(all.slice(0, 1000));
+          return true;
+        },
+      ),
       { numRuns: 60 },
     );
   });

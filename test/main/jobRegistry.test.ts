@@ -18,7 +18,13 @@ function held<V>() {
       settle = { resolve, reject };
       begun();
     });
-  return { work, started, context: () => context!, resolve: (value: V) => settle!.resolve(value), reject: (error: unknown) => settle!.reject(error) };
+  return {
+    work,
+    started,
+    context: () => context!,
+    resolve: (value: V) => settle!.resolve(value),
+    reject: (error: unknown) => settle!.reject(error),
+  };
 }
 
 const file: ExportedFile = { path: '/tmp/r.md', bytes: 10, pages: null };
@@ -76,23 +82,40 @@ describe('JobRegistry', () => {
       },
     });
     const crash = held<ExportedFile>();
-    const crashed = exports.start(crash.work, { subject: '/tmp/a.md', label: 'Starting', describeFailure: (error) => `/tmp/a.md: the export failed (${String(error)})` });
+    const crashed = exports.start(crash.work, {
+      subject: '/tmp/a.md',
+      label: 'Starting',
+      describeFailure: (error) => `/tmp/a.md: the export failed (${String(error)})`,
+    });
     await crash.started;
     crash.reject('disk on fire\nsecond line');
-    expect(await registry.settled(crashed)).toMatchObject({ state: 'failed', error: { code: 'internal', message: '/tmp/a.md: the export failed (disk on fire' } });
+    expect(await registry.settled(crashed)).toMatchObject({
+      state: 'failed',
+      error: { code: 'internal', message: '/tmp/a.md: the export failed (disk on fire' },
+    });
     const odd = held<ExportedFile>();
     const unpublishable = exports.start(odd.work, { subject: '/tmp/b.md', label: 'Starting' });
     await odd.started;
     odd.resolve({ ...file, bytes: -1 });
-    expect(await registry.settled(unpublishable)).toMatchObject({ state: 'failed', result: null, error: { code: 'internal', message: 'The export failed: negative size' } });
+    expect(await registry.settled(unpublishable)).toMatchObject({
+      state: 'failed',
+      result: null,
+      error: { code: 'internal', message: 'The export failed: negative size' },
+    });
   });
 
   it('refuses an id that names a job still running, reuses one that has ended, and tells kinds apart', async () => {
     const { registry, exports } = registryWithExports();
-    const imports = registry.define({ kind: 'import', noun: 'import', publish: () => ({ files: 0, lines: 0, skipped: 0, problemCount: 0, elapsedMs: 0 }) });
+    const imports = registry.define({
+      kind: 'import',
+      noun: 'import',
+      publish: () => ({ files: 0, lines: 0, skipped: 0, problemCount: 0, elapsedMs: 0 }),
+    });
     const job = held<ExportedFile>();
     exports.start(job.work, { subject: '/tmp/r.md', label: 'Starting', id: 'mine' });
-    expect(() => exports.start(held<ExportedFile>().work, { subject: '/tmp/r.md', label: 'Starting', id: 'mine' })).toThrow('Export mine is already running');
+    expect(() => exports.start(held<ExportedFile>().work, { subject: '/tmp/r.md', label: 'Starting', id: 'mine' })).toThrow(
+      'Export mine is already running',
+    );
     expect(() => imports.status('mine')).toThrow('No import job mine: it never started here, or it ended and was dropped');
     await job.started;
     job.resolve(file);

@@ -48,10 +48,22 @@ function apiOver(router: Router): CarveApi {
 }
 
 /** The four methods the poller uses, as plain properties (a proxy has none to spread). */
-const jobApiOf = (api: CarveApi): JobApi => ({ 'import:start': api['import:start'], 'export:start': api['export:start'], 'job:status': api['job:status'], 'job:cancel': api['job:cancel'] });
+const jobApiOf = (api: CarveApi): JobApi => ({
+  'import:start': api['import:start'],
+  'export:start': api['export:start'],
+  'job:status': api['job:status'],
+  'job:cancel': api['job:cancel'],
+});
 
 function browserApi(printer?: PdfPrinter): CarveApi {
-  const handlers = createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(root), importJobs: imports, ...(printer ? { printer } : {}) });
+  const handlers = createHandlers({
+    host: 'browser',
+    userDataDir: userData,
+    preferences: createConfPreferences(userData, () => {}),
+    workspace: new Workspace(root),
+    importJobs: imports,
+    ...(printer ? { printer } : {}),
+  });
   return apiOver(createRouter(handlers));
 }
 
@@ -69,12 +81,27 @@ describe('one job system, one poller', () => {
     const api = browserApi();
     const seen: JobStatus[] = [];
     let jobId = '';
-    const result = await runJob(api, 'import:start', { dir: 'shop', granularity: 'app' }, { wait: nextTurn, onStart: (id) => (jobId = id), onProgress: (s) => seen.push(s) });
-    expect(result).toEqual({ ok: true, value: { files: expect.any(Number), lines: expect.any(Number), skipped: 0, problemCount: 0, elapsedMs: expect.any(Number) } });
+    const result = await runJob(
+      api,
+      'import:start',
+      { dir: 'shop', granularity: 'app' },
+      { wait: nextTurn, onStart: (id) => (jobId = id), onProgress: (s) => seen.push(s) },
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { files: expect.any(Number), lines: expect.any(Number), skipped: 0, problemCount: 0, elapsedMs: expect.any(Number) },
+    });
     const files = (result as { value: { files: number } }).value.files;
     expect(files).toBeGreaterThan(10);
     const last = seen.at(-1)!;
-    expect(last).toMatchObject({ jobId, kind: 'import', subject: path.join(root, 'shop'), state: 'done', progress: { done: files, total: files, label: expect.stringMatching(/^Read \d+ files in [\d.]+ s$/) }, error: null });
+    expect(last).toMatchObject({
+      jobId,
+      kind: 'import',
+      subject: path.join(root, 'shop'),
+      state: 'done',
+      progress: { done: files, total: files, label: expect.stringMatching(/^Read \d+ files in [\d.]+ s$/) },
+      error: null,
+    });
     expect(seen.every((s) => s.jobId === jobId && s.kind === 'import')).toBe(true);
     const made = await api['import:project']({ jobId, granularity: 'app', name: 'Shop' });
     expect(made.ok && made.value.project.monolith.modules.map((m) => m.name)).toEqual(expect.arrayContaining(['orders', 'catalog']));
@@ -83,7 +110,12 @@ describe('one job system, one poller', () => {
   it('exports to a temp file as a job: each step with its stage, then the file written as the result', async () => {
     const api = browserApi();
     const seen: JobStatus[] = [];
-    const result = await runJob(api, 'export:start', { project: sample, format: 'md', path: 'roadmap.md', overwrite: false }, { wait: nextTurn, onProgress: (s) => seen.push(s) });
+    const result = await runJob(
+      api,
+      'export:start',
+      { project: sample, format: 'md', path: 'roadmap.md', overwrite: false },
+      { wait: nextTurn, onProgress: (s) => seen.push(s) },
+    );
     const target = path.join(root, 'roadmap.md');
     expect(result).toEqual({ ok: true, value: { path: target, bytes: (await fs.stat(target)).size, pages: null } });
     expect(await fs.readFile(target, 'utf8')).toContain('Acme Shop');
@@ -97,17 +129,32 @@ describe('one job system, one poller', () => {
     await fs.writeFile(path.join(root, 'roadmap.pdf'), 'the old export');
     const controller = new AbortController();
     const seen: JobStatus[] = [];
-    const running = runJob(api, 'export:start', { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: true }, { wait: nextTurn, signal: controller.signal, onProgress: (s) => seen.push(s) });
+    const running = runJob(
+      api,
+      'export:start',
+      { project: sample, format: 'pdf', path: 'roadmap.pdf', overwrite: true },
+      { wait: nextTurn, signal: controller.signal, onProgress: (s) => seen.push(s) },
+    );
     await held.printing;
     controller.abort();
-    expect(await running).toEqual({ ok: false, error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' } });
+    expect(await running).toEqual({
+      ok: false,
+      error: { code: 'cancelled', message: 'The export of roadmap.pdf was cancelled; nothing was written' },
+    });
     expect(seen.some((s) => s.state === 'running' && s.progress.stage === 'printing')).toBe(true);
     expect(seen.at(-1)).toMatchObject({ state: 'cancelled', result: null, error: { code: 'cancelled' } });
     expect(await fs.readFile(path.join(root, 'roadmap.pdf'), 'utf8')).toBe('the old export');
     // A signal aborted before the start starts nothing.
     const starts: unknown[] = [];
     const counting: JobApi = { ...jobApiOf(api), 'export:start': (request) => (starts.push(request), api['export:start'](request)) };
-    expect(await runJob(counting, 'export:start', { project: sample, format: 'md', path: 'late.md', overwrite: false }, { signal: AbortSignal.abort() })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(
+      await runJob(
+        counting,
+        'export:start',
+        { project: sample, format: 'md', path: 'late.md', overwrite: false },
+        { signal: AbortSignal.abort() },
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'cancelled' } });
     expect(starts).toEqual([]);
     await expect(fs.access(path.join(root, 'late.md'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
@@ -122,24 +169,42 @@ describe('one job system, one poller', () => {
     const api = browserApi();
     const controller = new AbortController();
     let jobId = '';
-    const result = await runJob(api, 'import:start', { dir: 'big', granularity: 'package' }, { wait: nextTurn, signal: controller.signal, onStart: (id) => (jobId = id), onProgress: () => controller.abort() });
+    const result = await runJob(
+      api,
+      'import:start',
+      { dir: 'big', granularity: 'package' },
+      { wait: nextTurn, signal: controller.signal, onStart: (id) => (jobId = id), onProgress: () => controller.abort() },
+    );
     expect(result).toEqual({ ok: false, error: { code: 'cancelled', message: 'Import cancelled' } });
     const ended = await status(api, jobId);
     expect(ended.progress.done).toBeLessThan(1500);
     const made = await api['import:project']({ jobId, granularity: 'package', name: 'Big' });
-    expect(made).toMatchObject({ ok: false, error: { code: 'unsupported', message: `The import of ${path.join(root, 'big')} did not finish: Import cancelled` } });
+    expect(made).toMatchObject({
+      ok: false,
+      error: { code: 'unsupported', message: `The import of ${path.join(root, 'big')} did not finish: Import cancelled` },
+    });
   });
 
   it('a failing job ends in one line: a conflict keeps its code, a crash of the printer says what, not its stack', async () => {
     await fs.writeFile(path.join(root, 'r.json'), '{}');
-    const conflict = await runJob(browserApi(), 'export:start', { project: sample, format: 'json', path: 'r.json', overwrite: false }, { wait: nextTurn });
+    const conflict = await runJob(
+      browserApi(),
+      'export:start',
+      { project: sample, format: 'json', path: 'r.json', overwrite: false },
+      { wait: nextTurn },
+    );
     expect(conflict).toEqual({ ok: false, error: { code: 'conflict', message: 'r.json already exists' } });
     const crashing: PdfPrinter = {
       print: async () => {
         throw new Error('Chromium crashed\n    at Printer.print (printer.js:1:1)\n    at async exportProject');
       },
     };
-    const crashed = await runJob(browserApi(crashing), 'export:start', { project: sample, format: 'pdf', path: 'r.pdf', overwrite: false }, { wait: nextTurn });
+    const crashed = await runJob(
+      browserApi(crashing),
+      'export:start',
+      { project: sample, format: 'pdf', path: 'r.pdf', overwrite: false },
+      { wait: nextTurn },
+    );
     expect(crashed).toMatchObject({ ok: false, error: { message: expect.stringContaining('Chromium crashed') } });
     expect((crashed as { error: { message: string } }).error.message).not.toMatch(/\n|at Printer/);
   });
@@ -148,7 +213,12 @@ describe('one job system, one poller', () => {
     await fs.mkdir(path.join(root, 'docs'));
     await fs.writeFile(path.join(root, 'docs', 'README.md'), '# not Python\n');
     const seen: JobStatus[] = [];
-    const result = await runJob(browserApi(), 'import:start', { dir: 'docs', granularity: 'auto' }, { wait: nextTurn, onProgress: (s) => seen.push(s) });
+    const result = await runJob(
+      browserApi(),
+      'import:start',
+      { dir: 'docs', granularity: 'auto' },
+      { wait: nextTurn, onProgress: (s) => seen.push(s) },
+    );
     const message = `${path.join(root, 'docs')}: no Python files found; choose the folder that holds the monolith's Python source`;
     expect(result).toEqual({ ok: false, error: { code: 'not-found', message } });
     expect(seen.at(-1)).toMatchObject({ state: 'failed', result: null, error: { code: 'not-found', message } });
@@ -166,7 +236,10 @@ describe('one job system, one poller', () => {
     // An export's id is no import job to make a project of.
     const started = await api['export:start']({ project: sample, format: 'md', path: 'a.md', overwrite: false });
     if (!started.ok) throw new Error(started.error.message);
-    expect(await api['import:project']({ jobId: started.value.jobId, granularity: 'app', name: 'A' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^No import job /) } });
+    expect(await api['import:project']({ jobId: started.value.jobId, granularity: 'app', name: 'A' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: expect.stringMatching(/^No import job /) },
+    });
     expect(await followJob(api, 'gone', { wait: nextTurn })).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -177,17 +250,30 @@ describe('one job system, one poller', () => {
     const second = await api['export:start']({ project: sample, format: 'pdf', path: 'two.pdf', overwrite: false });
     if (!first.ok || !second.ok) throw new Error('export:start failed');
     await held.printing;
-    expect(await status(api, second.value.jobId)).toMatchObject({ state: 'queued', elapsedMs: 0, progress: { label: 'Waiting for the export before it to finish' } });
-    expect(await api['job:cancel']({ jobId: second.value.jobId })).toMatchObject({ ok: true, value: { state: 'cancelled', error: { code: 'cancelled', message: 'Export cancelled' } } });
+    expect(await status(api, second.value.jobId)).toMatchObject({
+      state: 'queued',
+      elapsedMs: 0,
+      progress: { label: 'Waiting for the export before it to finish' },
+    });
+    expect(await api['job:cancel']({ jobId: second.value.jobId })).toMatchObject({
+      ok: true,
+      value: { state: 'cancelled', error: { code: 'cancelled', message: 'Export cancelled' } },
+    });
     held.release();
-    expect(await followJob(api, first.value.jobId, { wait: nextTurn })).toMatchObject({ ok: true, value: { path: path.join(root, 'one.pdf'), pages: 1 } });
+    expect(await followJob(api, first.value.jobId, { wait: nextTurn })).toMatchObject({
+      ok: true,
+      value: { path: path.join(root, 'one.pdf'), pages: 1 },
+    });
     expect(held.prints()).toBe(1);
     await expect(fs.access(path.join(root, 'two.pdf'))).rejects.toMatchObject({ code: 'ENOENT' });
   });
 
   it('polls on a timer by default; an abort cuts the wait short and sends the cancel at once', async () => {
     const api = browserApi();
-    expect(await runJob(api, 'import:start', { dir: 'shop', granularity: 'app' }, { intervalMs: 5 })).toMatchObject({ ok: true, value: { files: expect.any(Number) } });
+    expect(await runJob(api, 'import:start', { dir: 'shop', granularity: 'app' }, { intervalMs: 5 })).toMatchObject({
+      ok: true,
+      value: { files: expect.any(Number) },
+    });
     const held = heldPrinter();
     const printing = browserApi(held.printer);
     const first = await printing['export:start']({ project: sample, format: 'pdf', path: 'one.pdf', overwrite: false });
@@ -196,7 +282,11 @@ describe('one job system, one poller', () => {
     await held.printing;
     const controller = new AbortController();
     // A minute between polls: only the abort can end this wait within the test's time.
-    const following = followJob(printing, queued.value.jobId, { intervalMs: 60_000, signal: controller.signal, onProgress: (s) => s.state === 'queued' && controller.abort() });
+    const following = followJob(printing, queued.value.jobId, {
+      intervalMs: 60_000,
+      signal: controller.signal,
+      onProgress: (s) => s.state === 'queued' && controller.abort(),
+    });
     expect(await following).toEqual({ ok: false, error: { code: 'cancelled', message: 'Export cancelled' } });
     held.release();
     expect(await followJob(printing, first.value.jobId, { wait: nextTurn })).toMatchObject({ ok: true });
@@ -206,7 +296,12 @@ describe('one job system, one poller', () => {
     const api = browserApi();
     const ids: string[] = [];
     for (let k = 0; k < 9; k++) {
-      const result = await runJob(api, 'export:start', { project: sample, format: 'csv', path: `r${k}.csv`, overwrite: false }, { wait: nextTurn, onStart: (id) => ids.push(id) });
+      const result = await runJob(
+        api,
+        'export:start',
+        { project: sample, format: 'csv', path: `r${k}.csv`, overwrite: false },
+        { wait: nextTurn, onStart: (id) => ids.push(id) },
+      );
       expect(result.ok).toBe(true);
     }
     expect(await api['job:status']({ jobId: ids[0]! })).toMatchObject({ ok: false, error: { code: 'not-found' } });
@@ -221,17 +316,36 @@ describe('the same jobs over the browser host (HTTP)', () => {
     await fs.writeFile(path.join(renderer, 'index.html'), '<!doctype html>');
     const host = await startBrowserHost({ port: 0, workspace: root, userDataDir: userData, rendererDir: renderer, log: () => {} });
     try {
-      const call = (method: Method) => async (request: unknown): Promise<Result<unknown>> => {
-        const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Carve-Token': host.token }, body: JSON.stringify(request) });
-        return (await response.json()) as Result<unknown>;
-      };
-      const api = { 'import:start': call('import:start'), 'export:start': call('export:start'), 'job:status': call('job:status'), 'job:cancel': call('job:cancel') } as JobApi;
+      const call =
+        (method: Method) =>
+        async (request: unknown): Promise<Result<unknown>> => {
+          const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Carve-Token': host.token },
+            body: JSON.stringify(request),
+          });
+          return (await response.json()) as Result<unknown>;
+        };
+      const api = {
+        'import:start': call('import:start'),
+        'export:start': call('export:start'),
+        'job:status': call('job:status'),
+        'job:cancel': call('job:cancel'),
+      } as JobApi;
       const labels: string[] = [];
-      const result = await runJob(api, 'export:start', { project: sample, format: 'mermaid', path: 'graph.mmd', overwrite: false }, { wait: nextTurn, onProgress: (s) => labels.push(s.progress.label) });
+      const result = await runJob(
+        api,
+        'export:start',
+        { project: sample, format: 'mermaid', path: 'graph.mmd', overwrite: false },
+        { wait: nextTurn, onProgress: (s) => labels.push(s.progress.label) },
+      );
       expect(result).toMatchObject({ ok: true, value: { path: path.join(root, 'graph.mmd'), pages: null } });
       expect((await fs.readFile(path.join(root, 'graph.mmd'), 'utf8')).length).toBeGreaterThan(0);
       expect(labels.length).toBeGreaterThan(0);
-      expect(await api['job:status']({ jobId: 'no-such-job' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringMatching(/^No job no-such-job: /) } });
+      expect(await api['job:status']({ jobId: 'no-such-job' })).toMatchObject({
+        ok: false,
+        error: { code: 'not-found', message: expect.stringMatching(/^No job no-such-job: /) },
+      });
     } finally {
       await host.close();
     }

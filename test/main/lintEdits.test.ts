@@ -26,14 +26,18 @@ describe('one edit path (lint)', () => {
     ];
     for (const [file, specifier] of cases) {
       for (const name of ['editProject', 'beginGesture', 'commitGesture', 'cancelGesture', 'undoEdit', 'redoEdit']) {
-        expect(await refusals(file, importing(name, specifier)), `${file} ${name}`).toEqual([expect.stringContaining('renderer/state/edit')]);
+        expect(await refusals(file, importing(name, specifier)), `${file} ${name}`).toEqual([
+          expect.stringContaining('renderer/state/edit'),
+        ]);
       }
     }
   });
 
   it('refuses writing documentStore outside renderer/state', async () => {
     const code = `import { documentStore } from '../../state/documentStore';\n\ndocumentStore.setState({ dirty: true });\n`;
-    expect(await refusals('renderer/features/roadmap/Probe.tsx', code)).toEqual([expect.stringContaining('only renderer/state/ writes documentStore')]);
+    expect(await refusals('renderer/features/roadmap/Probe.tsx', code)).toEqual([
+      expect.stringContaining('only renderer/state/ writes documentStore'),
+    ]);
   });
 
   it('lets a component read the document and edit through state/edit', async () => {
@@ -55,9 +59,19 @@ describe('one edit path (lint)', () => {
 
 describe('one store design (lint)', () => {
   it('refuses zustand outside renderer/state: no store hidden in a feature, no store read but through its hook', async () => {
-    for (const file of ['renderer/features/importer/importActions.ts', 'renderer/features/canvas/Probe.tsx', 'renderer/app/Probe.tsx', 'renderer/derived/probe.ts', 'renderer/widgets/Probe.tsx']) {
-      expect(await refusals(file, importing('createStore', 'zustand/vanilla')), file).toEqual([expect.stringContaining('Stores live in renderer/state/')]);
-      expect(await refusals(file, importing('useStore', 'zustand')), file).toEqual([expect.stringContaining('Stores live in renderer/state/')]);
+    for (const file of [
+      'renderer/features/importer/importActions.ts',
+      'renderer/features/canvas/Probe.tsx',
+      'renderer/app/Probe.tsx',
+      'renderer/derived/probe.ts',
+      'renderer/widgets/Probe.tsx',
+    ]) {
+      expect(await refusals(file, importing('createStore', 'zustand/vanilla')), file).toEqual([
+        expect.stringContaining('Stores live in renderer/state/'),
+      ]);
+      expect(await refusals(file, importing('useStore', 'zustand')), file).toEqual([
+        expect.stringContaining('Stores live in renderer/state/'),
+      ]);
     }
   });
 

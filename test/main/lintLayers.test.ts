@@ -24,15 +24,28 @@ describe('renderer layers (lint)', () => {
   });
 
   it('lets a feature import the layers below it, and its own files', async () => {
-    for (const specifier of ['../../state/documentStore', '../../derived/usePlan', '../../widgets/Modal', '../../platform/labels', '../../../shared/model/project', './toFlow']) {
+    for (const specifier of [
+      '../../state/documentStore',
+      '../../derived/usePlan',
+      '../../widgets/Modal',
+      '../../platform/labels',
+      '../../../shared/model/project',
+      './toFlow',
+    ]) {
       expect(await refusals('renderer/features/canvas/Probe.tsx', specifier), specifier).toEqual([]);
     }
   });
 
   it('refuses arrows that run back up', async () => {
-    expect(await refusals('renderer/state/probe.ts', '../features/canvas/canvasActions')).toEqual([expect.stringContaining('Only the app shell imports')]);
-    expect(await refusals('renderer/derived/probe.ts', '../app/commands')).toEqual([expect.stringContaining('Nothing below the app shell imports renderer/app/')]);
-    expect(await refusals('renderer/widgets/Probe.tsx', '../state/documentStore')).toEqual([expect.stringContaining('A widget knows no store')]);
+    expect(await refusals('renderer/state/probe.ts', '../features/canvas/canvasActions')).toEqual([
+      expect.stringContaining('Only the app shell imports'),
+    ]);
+    expect(await refusals('renderer/derived/probe.ts', '../app/commands')).toEqual([
+      expect.stringContaining('Nothing below the app shell imports renderer/app/'),
+    ]);
+    expect(await refusals('renderer/widgets/Probe.tsx', '../state/documentStore')).toEqual([
+      expect.stringContaining('A widget knows no store'),
+    ]);
     expect(await refusals('renderer/platform/probe.ts', '../state/uiStore')).toEqual([expect.stringContaining('platform/')]);
     expect(await refusals('renderer/state/probe.ts', '../derived/analysis')).toEqual([expect.stringContaining('state/ is below')]);
   });
@@ -45,11 +58,15 @@ describe('renderer layers (lint)', () => {
 
   it('keeps @xyflow/react inside the canvas feature', async () => {
     expect(await refusals('renderer/features/canvas/Probe.tsx', '@xyflow/react')).toEqual([]);
-    expect(await refusals('renderer/features/roadmap/Probe.tsx', '@xyflow/react')).toEqual([expect.stringContaining('@xyflow/react is used only under renderer/features/canvas/')]);
+    expect(await refusals('renderer/features/roadmap/Probe.tsx', '@xyflow/react')).toEqual([
+      expect.stringContaining('@xyflow/react is used only under renderer/features/canvas/'),
+    ]);
     expect(await refusals('renderer/app/Probe.tsx', '@xyflow/react')).toEqual([expect.stringContaining('@xyflow/react')]);
   });
 
   it('refuses a renderer file outside the layers', async () => {
-    expect(await refusals('renderer/hooks/useProbe.ts', '../state/documentStore')).toEqual([expect.stringContaining('Put this file in a renderer layer')]);
+    expect(await refusals('renderer/hooks/useProbe.ts', '../state/documentStore')).toEqual([
+      expect.stringContaining('Put this file in a renderer layer'),
+    ]);
   });
 });

@@ -43,7 +43,10 @@ describe('createConfPreferences', () => {
 
   it('reads a hand-edited value of the wrong shape as its default, keeping the others', async () => {
     const file = path.join(dir, 'preferences.json');
-    await fs.writeFile(file, JSON.stringify({ theme: 'purple', recentFiles: [{ path: '/a.carve', name: 'A' }], windowBounds: { x: 'left' } }));
+    await fs.writeFile(
+      file,
+      JSON.stringify({ theme: 'purple', recentFiles: [{ path: '/a.carve', name: 'A' }], windowBounds: { x: 'left' } }),
+    );
     const prefs = createConfPreferences(dir, quiet);
     expect(prefs.get('theme')).toBe('system');
     expect(prefs.get('windowBounds')).toBeNull();
@@ -83,7 +86,15 @@ describe('createConfPreferences', () => {
 
   it('answers the defaults when the store throws on read', () => {
     const messages: string[] = [];
-    const prefs = validatedPreferences({ get: () => { throw new Error('disk gone\nstack'); }, set: () => {} }, (m) => messages.push(m));
+    const prefs = validatedPreferences(
+      {
+        get: () => {
+          throw new Error('disk gone\nstack');
+        },
+        set: () => {},
+      },
+      (m) => messages.push(m),
+    );
     expect(prefs.get('theme')).toBe('system');
     expect(messages).toEqual(['Could not read the preferences: disk gone']);
   });
@@ -101,6 +112,8 @@ describe('defaultUserDataDir', () => {
   });
   it('follows Electron on macOS and Windows', () => {
     expect(defaultUserDataDir({}, 'darwin')).toBe(path.join(home, 'Library', 'Application Support', 'Carve'));
-    expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(path.join('C:\\Users\\a\\AppData\\Roaming', 'Carve'));
+    expect(defaultUserDataDir({ APPDATA: 'C:\\Users\\a\\AppData\\Roaming' }, 'win32')).toBe(
+      path.join('C:\\Users\\a\\AppData\\Roaming', 'Carve'),
+    );
   });
 });

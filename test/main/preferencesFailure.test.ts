@@ -24,7 +24,9 @@ afterEach(async () => {
 
 function router(messages: string[] = []): Router {
   const preferences = createConfPreferences(userData, (message) => messages.push(message));
-  return createRouter(createHandlers({ host: 'browser', userDataDir: userData, preferences, workspace: new Workspace(path.join(base, 'ws')) }));
+  return createRouter(
+    createHandlers({ host: 'browser', userDataDir: userData, preferences, workspace: new Workspace(path.join(base, 'ws')) }),
+  );
 }
 
 describe('prefs:set', () => {
@@ -59,7 +61,9 @@ describe('prefs:set', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('save-failed');
-    expect(result.error.message).toMatch(/^The theme was not saved: it is kept until Carve stops only: the preferences folder cannot be used \(.+\)$/);
+    expect(result.error.message).toMatch(
+      /^The theme was not saved: it is kept until Carve stops only: the preferences folder cannot be used \(.+\)$/,
+    );
     expect(await fs.readFile(userData, 'utf8')).toBe('a file where the folder should be');
   });
 });

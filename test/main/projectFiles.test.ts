@@ -143,7 +143,9 @@ describe('saveProjectFile', () => {
     expect(error.code).toBe('invalid-request');
     expectOneLine(error, 'shop.carve');
     expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);
-    const notAProject = await failure(saveProjectFile({ path: path.join(dir, 'new.carve'), project: 'hello', baseHash: null, overwrite: false }));
+    const notAProject = await failure(
+      saveProjectFile({ path: path.join(dir, 'new.carve'), project: 'hello', baseHash: null, overwrite: false }),
+    );
     expect(notAProject.code).toBe('invalid-request');
     expect(await listing()).toEqual(['shop.carve']);
   });
@@ -214,7 +216,9 @@ describe('saveProjectFile', () => {
   it('fails with save-failed when the parent is a file', async () => {
     const parent = path.join(dir, 'plain.txt');
     await fs.writeFile(parent, 'not a folder');
-    const error = await failure(saveProjectFile({ path: path.join(parent, 'shop.carve'), project: sample, baseHash: null, overwrite: true }));
+    const error = await failure(
+      saveProjectFile({ path: path.join(parent, 'shop.carve'), project: sample, baseHash: null, overwrite: true }),
+    );
     expect(error.code).toBe('save-failed');
     expectOneLine(error, 'shop.carve', 'plain.txt');
     expect(await fs.readFile(parent, 'utf8')).toBe('not a folder');
@@ -242,10 +246,14 @@ saveProjectFile({ path: ${JSON.stringify(file)}, project: loadSampleProject(), b
     // child: the write past the limit then fails with EFBIG, as a full disk fails with ENOSPC.
     const ignore = path.join(dir, 'ignore.cjs');
     await fs.writeFile(ignore, "process.on('SIGXFSZ', () => {});\n");
-    const { stdout } = await promisify(execFile)('bash', ['-c', `ulimit -f 8 && exec node --require ${JSON.stringify(ignore)} --import tsx ${JSON.stringify(script)}`], {
-      cwd: process.cwd(),
-      env: { ...process.env, TSX_DISABLE_CACHE: '1' },
-    });
+    const { stdout } = await promisify(execFile)(
+      'bash',
+      ['-c', `ulimit -f 8 && exec node --require ${JSON.stringify(ignore)} --import tsx ${JSON.stringify(script)}`],
+      {
+        cwd: process.cwd(),
+        env: { ...process.env, TSX_DISABLE_CACHE: '1' },
+      },
+    );
     const result = JSON.parse(stdout.trim().split('\n').pop()!);
     expect(result).toMatchObject({ ok: false, code: 'save-failed' });
     expect(result.message).toContain('shop.carve');

@@ -39,7 +39,9 @@ describe('the default granularity and what becomes a module', () => {
     const result = await importPythonProject(path.join(FIXTURES, 'flask_shop'), { granularity: 'auto', workers: 0 });
     expect(result.grouping.asked).toBe('auto');
     expect(result.grouping.granularity).toBe('depth:2');
-    expect(result.grouping.reason).toBe('Flask blueprints found in shop/admin, shop/api, shop/catalog and 3 more: chose depth 2, the level of the domain packages, 11 modules');
+    expect(result.grouping.reason).toBe(
+      'Flask blueprints found in shop/admin, shop/api, shop/catalog and 3 more: chose depth 2, the level of the domain packages, 11 modules',
+    );
     expect(names(result)).toEqual([
       'shop',
       'shop.admin',
@@ -65,7 +67,10 @@ describe('the default granularity and what becomes a module', () => {
     expect(result.grouping.madeFromLayers).toEqual(['shop.reports']);
     // The layers keep what serves every domain: the blueprints' __init__ and api/v1/helpers.py.
     expect(result.modules.find((m) => m.name === 'shop.api')).toMatchObject({ files: 3, path: 'shop/api' });
-    expect(edge(result, 'shop.reports', 'shop.orders')!.evidence.map((e) => e.file)).toEqual(['shop/admin/reports.py', 'shop/api/v1/reports.py']);
+    expect(edge(result, 'shop.reports', 'shop.orders')!.evidence.map((e) => e.file)).toEqual([
+      'shop/admin/reports.py',
+      'shop/api/v1/reports.py',
+    ]);
     expect(result.grouping.leftOut).toEqual([
       {
         kind: 'tests',
@@ -94,8 +99,26 @@ describe('the default granularity and what becomes a module', () => {
 
   it('keeps layers as modules when asked, and says which were kept', async () => {
     const result = await importPythonProject(path.join(FIXTURES, 'flask_shop'), { granularity: 'auto', keepLayers: true, workers: 0 });
-    expect(names(result)).toEqual(['shop', 'shop.admin', 'shop.api', 'shop.catalog', 'shop.config', 'shop.extensions', 'shop.orders', 'shop.payments', 'shop.users', 'shop.utils']);
-    expect(result.grouping).toMatchObject({ keepLayers: true, madeFromLayers: [], layers: [{ layer: 'shop.admin', attributed: [] }, { layer: 'shop.api', attributed: [] }] });
+    expect(names(result)).toEqual([
+      'shop',
+      'shop.admin',
+      'shop.api',
+      'shop.catalog',
+      'shop.config',
+      'shop.extensions',
+      'shop.orders',
+      'shop.payments',
+      'shop.users',
+      'shop.utils',
+    ]);
+    expect(result.grouping).toMatchObject({
+      keepLayers: true,
+      madeFromLayers: [],
+      layers: [
+        { layer: 'shop.admin', attributed: [] },
+        { layer: 'shop.api', attributed: [] },
+      ],
+    });
     expect(result.modules.find((m) => m.name === 'shop.api')!.files).toBe(6);
     // Regrouping from the kept scan goes back to attributed layers without reading a file.
     expect(names(aggregate(result.scan, 'auto'))).toContain('shop.reports');
@@ -155,7 +178,9 @@ describe('the default granularity and what becomes a module', () => {
   it('says when a granularity was asked for rather than chosen', async () => {
     const result = await importPythonProject(path.join(FIXTURES, 'flask_shop'), { granularity: 'depth:3', workers: 0 });
     expect(result.grouping).toMatchObject({ asked: 'depth:3', granularity: 'depth:3', reason: 'depth 3, as asked, 17 modules' });
-    expect(aggregate(result.scan, 'app').grouping.reason).toMatch(/^Django apps, as asked \(no Django project found: packages holding models\.py or apps\.py, else top-level packages\), /);
+    expect(aggregate(result.scan, 'app').grouping.reason).toMatch(
+      /^Django apps, as asked \(no Django project found: packages holding models\.py or apps\.py, else top-level packages\), /,
+    );
   });
 });
 
@@ -224,7 +249,12 @@ describe('trees that make no project', () => {
   });
 
   it('only tests: exit 1 with one line, and an existing --out file is left as it was even with --force', async () => {
-    await write({ 'suite/tests/test_a.py': 'import app\n', 'suite/tests/test_b.py': 'import app\n', 'suite/conftest.py': 'import pytest\n', 'suite.carve': 'precious\n' });
+    await write({
+      'suite/tests/test_a.py': 'import app\n',
+      'suite/tests/test_b.py': 'import app\n',
+      'suite/conftest.py': 'import pytest\n',
+      'suite.carve': 'precious\n',
+    });
     const run = await runCarve(cwd, ['import-python', 'suite', '--out', 'suite.carve', '--force']);
     expect(run.code).toBe(1);
     expect(run.out).toEqual([]);
@@ -269,7 +299,13 @@ describe('the API with the defaults', () => {
       await fs.cp(path.join(FIXTURES, 'fastapi_layered'), path.join(base, 'ws', 'shop'), { recursive: true });
       const userData = path.join(base, 'user');
       const router = createRouter(
-        createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
+        createHandlers({
+          host: 'browser',
+          userDataDir: userData,
+          preferences: createConfPreferences(userData, () => {}),
+          workspace: new Workspace(path.join(base, 'ws')),
+          importJobs: jobs,
+        }),
       );
       const started = await router('import:start', { dir: 'shop' });
       if (!started.ok) throw new Error(started.error.message);
@@ -314,7 +350,15 @@ describe('carve import-python with the defaults', () => {
     expect(project.monolith.modules.map((m) => m.name)).toContain('shop.reports');
     expect(project.monolith.modules.map((m) => m.name)).not.toContain('manage');
 
-    const kept = await runCarve(cwd, ['import-python', path.join(FIXTURES, 'flask_shop'), '--out', 'kept.carve', '--keep-layers', '--granularity', 'auto']);
+    const kept = await runCarve(cwd, [
+      'import-python',
+      path.join(FIXTURES, 'flask_shop'),
+      '--out',
+      'kept.carve',
+      '--keep-layers',
+      '--granularity',
+      'auto',
+    ]);
     expect(kept.err).toContain('layers kept as modules (--keep-layers): shop.admin, shop.api');
     const { project: layered } = await openProjectFile(path.join(cwd, 'kept.carve'));
     expect(layered.monolith.modules.map((m) => m.name)).not.toContain('shop.reports');

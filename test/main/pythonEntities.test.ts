@@ -45,7 +45,10 @@ function dataDependencies(result: Aggregate): string[] {
   const names = new Map(result.modules.map((m) => [m.id, m.name]));
   return result.dependencies
     .filter((d) => d.kind === 'data')
-    .map((d) => `${names.get(d.from)} -> ${names.get(d.to)} (${d.weight}): ${d.evidence.map((e) => `${e.file}:${e.line} ${e.detail}`).join(', ')}`);
+    .map(
+      (d) =>
+        `${names.get(d.from)} -> ${names.get(d.to)} (${d.weight}): ${d.evidence.map((e) => `${e.file}:${e.line} ${e.detail}`).join(', ')}`,
+    );
 }
 
 /** The abstract bases, the proxy and the mixin of the Django shop, sorted by file and line. */
@@ -75,7 +78,16 @@ describe('Django models are classes whose base chain reaches django.db.models.Mo
       'shop.review': ['Review', 'Vote'],
     });
     const all = shop.result.modules.flatMap((m) => m.entities);
-    for (const fake of ['OrderForm', 'OrderBulkEditForm', 'OrderSerializer', 'LineSerializer', 'OrderType', 'ProductForm', 'ProductQuerySet', 'Status']) {
+    for (const fake of [
+      'OrderForm',
+      'OrderBulkEditForm',
+      'OrderSerializer',
+      'LineSerializer',
+      'OrderType',
+      'ProductForm',
+      'ProductQuerySet',
+      'Status',
+    ]) {
       expect(all).not.toContain(fake);
     }
   });
@@ -164,7 +176,13 @@ describe('SQLAlchemy and SQLModel tables', () => {
   });
 
   it('names tables as Flask-SQLAlchemy does by default', () => {
-    expect(['Users', 'OrderLine', 'HTTPChallenge', 'ChallengeFile', 'APIKey2'].map(snakeCase)).toEqual(['users', 'order_line', 'http_challenge', 'challenge_file', 'api_key2']);
+    expect(['Users', 'OrderLine', 'HTTPChallenge', 'ChallengeFile', 'APIKey2'].map(snakeCase)).toEqual([
+      'users',
+      'order_line',
+      'http_challenge',
+      'challenge_file',
+      'api_key2',
+    ]);
   });
 });
 
@@ -188,7 +206,6 @@ async function writeTree(name: string, files: Record<string, string>): Promise<S
 }
 
 describe('resolving a base name to the class it really names', () => {
-
   async function tree(name: string, files: Record<string, string>): Promise<Entities> {
     const scan = await writeTree(name, files);
     return findEntities(scan, djangoApps(scan));
@@ -198,13 +215,19 @@ describe('resolving a base name to the class it really names', () => {
   it('follows import aliases, module aliases and re-exports through a package __init__', async () => {
     const found = await tree('aliases', {
       'app/__init__.py': '',
-      'app/base.py': 'from django.db.models import Model as DjangoModel\n\nclass Base(DjangoModel):\n    class Meta:\n        abstract = True\n',
+      'app/base.py':
+        'from django.db.models import Model as DjangoModel\n\nclass Base(DjangoModel):\n    class Meta:\n        abstract = True\n',
       'app/models/__init__.py': 'from .things import Thing\nfrom .people import *\n',
       'app/models/things.py': 'import django.db.models as m\n\nclass Thing(m.Model):\n    pass\n',
       'app/models/people.py': 'from app import base\n\nclass Person(base.Base):\n    pass\n',
       'app/views.py': 'from app.models import Thing, Person\n\nclass SpecialThing(Thing):\n    pass\n\nclass Staff(Person):\n    pass\n',
     });
-    expect(names(found)).toEqual(['app/models/people.py:Person', 'app/models/things.py:Thing', 'app/views.py:SpecialThing', 'app/views.py:Staff']);
+    expect(names(found)).toEqual([
+      'app/models/people.py:Person',
+      'app/models/things.py:Thing',
+      'app/views.py:SpecialThing',
+      'app/views.py:Staff',
+    ]);
     expect(found.notTables.map((n) => `${n.kind} ${n.name}`)).toEqual(['abstract Base']);
   });
 
@@ -213,9 +236,11 @@ describe('resolving a base name to the class it really names', () => {
       'lib/__init__.py': '',
       'lib/orm.py': 'class Model:\n    pass\n\nclass Order(Model):\n    pass\n',
       'lib/peewee_models.py': 'from peewee import Model\n\nclass Order(Model):\n    pass\n',
-      'lib/schemas.py': 'from pydantic import BaseModel\nfrom sqlmodel import SQLModel\n\nclass Order(BaseModel):\n    pass\n\nclass OrderRead(SQLModel):\n    pass\n',
+      'lib/schemas.py':
+        'from pydantic import BaseModel\nfrom sqlmodel import SQLModel\n\nclass Order(BaseModel):\n    pass\n\nclass OrderRead(SQLModel):\n    pass\n',
       'lib/models.py': 'from django.db import models\n\nclass Order(models.Model):\n    pass\n',
-      'lib/forms.py': 'from django import forms\nfrom .models import Order\n\nclass OrderForm(forms.ModelForm):\n    class Meta:\n        model = Order\n',
+      'lib/forms.py':
+        'from django import forms\nfrom .models import Order\n\nclass OrderForm(forms.ModelForm):\n    class Meta:\n        model = Order\n',
     });
     expect(names(found)).toEqual(['lib/models.py:Order']);
     expect(found.notTables).toEqual([]);
@@ -238,12 +263,15 @@ describe('resolving a base name to the class it really names', () => {
         'from flow.tasks import Task\n\nclass AbstractApproval(Task):\n    class Meta:\n        abstract = True\n\nclass GroupApproval(AbstractApproval):\n    pass\n',
     });
     expect(names(found)).toEqual(['flow/approvals.py:GroupApproval', 'flow/tasks.py:Task']);
-    expect(found.relations.map((r) => `${r.file.path}:${r.line} ${r.detail} -> ${r.target?.path}`)).toEqual(['flow/approvals.py:7 OneToOneField task_ptr -> flow/tasks.py']);
+    expect(found.relations.map((r) => `${r.file.path}:${r.line} ${r.detail} -> ${r.target?.path}`)).toEqual([
+      'flow/approvals.py:7 OneToOneField task_ptr -> flow/tasks.py',
+    ]);
   });
 
   it('reads app labels set by AppConfig classes for "label.Model" targets', async () => {
     const image = 'from django.db import models\n\nclass Image(models.Model):\n    pass\n';
-    const config = (name: string, label: string) => `from django.apps import AppConfig\n\nclass Config(AppConfig):\n    name = "${name}"\n    label = "${label}"\n`;
+    const config = (name: string, label: string) =>
+      `from django.apps import AppConfig\n\nclass Config(AppConfig):\n    name = "${name}"\n    label = "${label}"\n`;
     const found = await tree('labels', {
       'site/__init__.py': '',
       'site/media/__init__.py': '',
@@ -256,11 +284,15 @@ describe('resolving a base name to the class it really names', () => {
       'site/blog/models.py':
         'from django.db import models\n\nclass Post(models.Model):\n    cover = models.ForeignKey("photos.Image", on_delete=models.CASCADE)\n    icon = models.ForeignKey("mediaimages.Image", on_delete=models.CASCADE)\n',
     });
-    expect(found.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual(['ForeignKey cover -> site/gallery/models.py', 'ForeignKey icon -> site/media/models.py']);
+    expect(found.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual([
+      'ForeignKey cover -> site/gallery/models.py',
+      'ForeignKey icon -> site/media/models.py',
+    ]);
   });
 
   it("takes AUTH_USER_MODEL from the project's settings, not from a test site's", async () => {
-    const models = 'from django.conf import settings\nfrom django.db import models\n\nclass Note(models.Model):\n    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n';
+    const models =
+      'from django.conf import settings\nfrom django.db import models\n\nclass Note(models.Model):\n    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n';
     const files = {
       'shop/__init__.py': '',
       'shop/notes/__init__.py': '',
@@ -271,8 +303,15 @@ describe('resolving a base name to the class it really names', () => {
       'tests/myauth/models.py': 'from django.contrib.auth.models import AbstractUser\n\nclass User(AbstractUser):\n    pass\n',
     };
     const library = await tree('library', files);
-    expect(library.relations.map((r) => `${r.detail} -> ${r.target?.path ?? 'outside the tree'}`)).toEqual(['ForeignKey author -> outside the tree']);
-    const site = await tree('site', { ...files, 'shop/settings.py': 'AUTH_USER_MODEL = "accounts.Account"\n', 'shop/accounts/__init__.py': '', 'shop/accounts/models.py': 'from django.contrib.auth.models import AbstractUser\n\nclass Account(AbstractUser):\n    pass\n' });
+    expect(library.relations.map((r) => `${r.detail} -> ${r.target?.path ?? 'outside the tree'}`)).toEqual([
+      'ForeignKey author -> outside the tree',
+    ]);
+    const site = await tree('site', {
+      ...files,
+      'shop/settings.py': 'AUTH_USER_MODEL = "accounts.Account"\n',
+      'shop/accounts/__init__.py': '',
+      'shop/accounts/models.py': 'from django.contrib.auth.models import AbstractUser\n\nclass Account(AbstractUser):\n    pass\n',
+    });
     expect(site.relations.map((r) => `${r.detail} -> ${r.target?.path}`)).toEqual(['ForeignKey author -> shop/accounts/models.py']);
   });
 
@@ -295,9 +334,14 @@ describe('the name of a class never makes it a model (property)', () => {
   const LIBRARY_BASES = ['forms.ModelForm', 'forms.Form', 'serializers.ModelSerializer', 'DjangoObjectType', 'object'];
   /** Class statements: each class's base is an earlier class of the same file (by index) or a library base. */
   const classes = (bases: readonly string[]) =>
-    fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: NAMES.length }).chain((names) =>
-      fc.tuple(fc.constant(names), fc.array(fc.oneof(fc.constantFrom(...bases), fc.nat()), { minLength: names.length, maxLength: names.length })),
-    );
+    fc
+      .uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: NAMES.length })
+      .chain((names) =>
+        fc.tuple(
+          fc.constant(names),
+          fc.array(fc.oneof(fc.constantFrom(...bases), fc.nat()), { minLength: names.length, maxLength: names.length }),
+        ),
+      );
   const source = (header: string, [names, picks]: [string[], Array<string | number>], bases: readonly string[]) =>
     header +
     names
@@ -316,11 +360,16 @@ describe('the name of a class never makes it a model (property)', () => {
         await fs.mkdir(path.join(root, 'shop'), { recursive: true });
         await fs.writeFile(path.join(root, 'shop/__init__.py'), '');
         await fs.writeFile(path.join(root, 'shop/models.py'), source('from django.db import models', models, ['models.Model']));
-        await fs.writeFile(path.join(root, 'shop/forms.py'), source('from django import forms\nfrom rest_framework import serializers', forms, LIBRARY_BASES));
+        await fs.writeFile(
+          path.join(root, 'shop/forms.py'),
+          source('from django import forms\nfrom rest_framework import serializers', forms, LIBRARY_BASES),
+        );
         await fs.writeFile(path.join(root, 'shop/schema.py'), source('from graphene_django import DjangoObjectType', types, LIBRARY_BASES));
         const scan = await scanPythonTree(root, { workers: 0 });
         const found = findEntities(scan, djangoApps(scan));
-        expect(found.models.map((m) => `${m.file.path}:${m.name}`).sort()).toEqual(models[0].map((name) => `shop/models.py:${name}`).sort());
+        expect(found.models.map((m) => `${m.file.path}:${m.name}`).sort()).toEqual(
+          models[0].map((name) => `shop/models.py:${name}`).sort(),
+        );
         expect(found.notTables).toEqual([]);
       }),
       { numRuns: 40 },
@@ -332,7 +381,9 @@ describe('against CPython ast (scripts/py_ast_models.py, written apart)', () => 
   it('finds the same tables in every fixture tree', async () => {
     for (const name of ['django_shop', 'sqla_shop', 'flask_ctf', 'sqlmodel_app']) {
       const root = path.join(fixtures, name);
-      const reference = JSON.parse(execFileSync('python3', [path.join(repo, 'scripts/py_ast_models.py'), root], { encoding: 'utf8' })) as { tables: string[][] };
+      const reference = JSON.parse(execFileSync('python3', [path.join(repo, 'scripts/py_ast_models.py'), root], { encoding: 'utf8' })) as {
+        tables: string[][];
+      };
       const theirs = reference.tables.map(([file, cls]) => `${file}:${cls}`).sort();
       const { entities } = await importTree(root, 'app');
       const ours = entities.models.map((m) => `${m.file.path}:${m.name}`).sort();
@@ -344,7 +395,6 @@ describe('against CPython ast (scripts/py_ast_models.py, written apart)', () => 
 });
 
 describe('the import report names what is not a table', () => {
-
   it('in the summary the app shows: the entity count and each abstract base, proxy and mixin with file:line', async () => {
     const result = await importPythonProject(path.join(fixtures, 'django_shop'), { granularity: 'app', workers: 0 });
     const summary = summarize(result);
@@ -354,8 +404,14 @@ describe('the import report names what is not a table', () => {
   });
 
   it('leaves out the abstract bases of tests, as their tables are no entities either', async () => {
-    const abstract = 'from django.db import models\n\nclass Stamped(models.Model):\n    class Meta:\n        abstract = True\n\nclass Thing(Stamped):\n    pass\n';
-    const scan = await writeTree('with-tests', { 'app/__init__.py': '', 'app/models.py': abstract, 'app/tests/__init__.py': '', 'app/tests/models.py': abstract });
+    const abstract =
+      'from django.db import models\n\nclass Stamped(models.Model):\n    class Meta:\n        abstract = True\n\nclass Thing(Stamped):\n    pass\n';
+    const scan = await writeTree('with-tests', {
+      'app/__init__.py': '',
+      'app/models.py': abstract,
+      'app/tests/__init__.py': '',
+      'app/tests/models.py': abstract,
+    });
     expect(findEntities(scan, djangoApps(scan)).notTables.map((c) => c.file.path)).toEqual(['app/models.py', 'app/tests/models.py']);
     expect(findNotTables(scan).map((c) => `${c.name} ${c.file.path}:${c.line}`)).toEqual(['Stamped app/models.py:3']);
   });
@@ -370,6 +426,10 @@ describe('the import report names what is not a table', () => {
     expect(byName['ctf.scoreboard']).toEqual(['Award', 'Solve']);
     const data = project.monolith.dependencies.filter((d) => d.kind === 'data');
     expect(data.flatMap((d) => d.evidence.map((e) => e.file))).not.toContain('ctf/scoreboard/forms.py');
-    expect(data.map((d) => `${d.from}->${d.to}:${d.weight}`).sort()).toEqual(['ctf-challenges->ctf-models:2', 'ctf-scoreboard->ctf-challenges:1', 'ctf-scoreboard->ctf-models:2']);
+    expect(data.map((d) => `${d.from}->${d.to}:${d.weight}`).sort()).toEqual([
+      'ctf-challenges->ctf-models:2',
+      'ctf-scoreboard->ctf-challenges:1',
+      'ctf-scoreboard->ctf-models:2',
+    ]);
   });
 });

@@ -58,7 +58,10 @@ describe('the Python importer against CPython ast on the fixture', () => {
 
   it('flags the files CPython cannot parse, except those whose error only a parser sees', () => {
     const ours = scan.problems.map((p) => p.path).sort();
-    const theirs = reference.errors.map((e) => e[0]).filter((f) => !PARSER_ONLY_ERRORS.includes(f)).sort();
+    const theirs = reference.errors
+      .map((e) => e[0])
+      .filter((f) => !PARSER_ONLY_ERRORS.includes(f))
+      .sort();
     expect(ours).toEqual(theirs);
     const lines = new Map(scan.files.filter((f) => f.error).map((f) => [f.path, f.error!.line]));
     for (const [file, line] of reference.errors) if (lines.has(file)) expect([file, lines.get(file)]).toEqual([file, line]);
@@ -116,7 +119,11 @@ describe('the import report', () => {
   });
 
   it('keeps the imports found before a syntax error', () => {
-    expect(byPath().get('lexer_cases/broken_string.py')!.imports.map((i) => i.module)).toEqual(['before_error']);
+    expect(
+      byPath()
+        .get('lexer_cases/broken_string.py')!
+        .imports.map((i) => i.module),
+    ).toEqual(['before_error']);
   });
 
   it('decodes Latin-1 and cp1252 files that declare their coding', () => {

@@ -5,7 +5,10 @@ import { codingCookie, decodePython } from '../../main/services/python/decode';
 
 // The hand-written Python lexer on its own: import forms, blocks, syntax errors, line counts, decoding.
 
-const imports = (src: string) => scanPythonSource(src).imports.map((i) => `${i.line}:${'.'.repeat(i.level)}${i.module}${i.names ? `[${i.names.join(',')}]` : ''}:${i.kind}:${i.scope}`);
+const imports = (src: string) =>
+  scanPythonSource(src).imports.map(
+    (i) => `${i.line}:${'.'.repeat(i.level)}${i.module}${i.names ? `[${i.names.join(',')}]` : ''}:${i.kind}:${i.scope}`,
+  );
 
 describe('scanPythonSource: imports', () => {
   it('reads relative imports with dots written as one ellipsis token', () => {
@@ -17,7 +20,11 @@ describe('scanPythonSource: imports', () => {
   });
 
   it('gives each statement of a line joined by brackets or semicolons its own line', () => {
-    expect(imports('x = (\n  1); import a\ny = [\n]\nimport b; import c\n')).toEqual(['2:a:runtime:module', '5:b:runtime:module', '5:c:runtime:module']);
+    expect(imports('x = (\n  1); import a\ny = [\n]\nimport b; import c\n')).toEqual([
+      '2:a:runtime:module',
+      '5:b:runtime:module',
+      '5:c:runtime:module',
+    ]);
   });
 
   it('ignores imports inside every kind of string and comment', () => {
@@ -26,7 +33,7 @@ describe('scanPythonSource: imports', () => {
       'b = """',
       'import y',
       '"""',
-      "c = f'{\"import z\"}'",
+      'c = f\'{"import z"}\'',
       '# import w',
       "d = rb'\\' import v'",
       "e = f'''{a!r:{'>'}10}",
@@ -51,7 +58,9 @@ describe('scanPythonSource: imports', () => {
   });
 
   it('does not make a try optional when its handler catches something else, even after a later ImportError handler elsewhere', () => {
-    const src = ['try:', '    import a', 'except KeyError:', '    pass', 'try:', '    import b', 'except ImportError:', '    pass'].join('\n');
+    const src = ['try:', '    import a', 'except KeyError:', '    pass', 'try:', '    import b', 'except ImportError:', '    pass'].join(
+      '\n',
+    );
     expect(imports(src)).toEqual(['2:a:runtime:module', '6:b:optional:module']);
   });
 
@@ -99,7 +108,37 @@ describe('scanPythonSource: syntax errors as CPython names them', () => {
   });
 
   it('never throws on Python-like token soup', () => {
-    const piece = fc.constantFrom('import ', 'from ', '.', 'a', ' as ', ',', '(', ')', '[', ']', '{', '}', ':', '\n', '    ', '\t', '"', "'", '"""', 'f"', '{x}', '\\\n', '#c', ';', 'if TYPE_CHECKING', 'try', 'except ImportError', 'class C(models.Model)', 'x = ForeignKey("a.B")');
+    const piece = fc.constantFrom(
+      'import ',
+      'from ',
+      '.',
+      'a',
+      ' as ',
+      ',',
+      '(',
+      ')',
+      '[',
+      ']',
+      '{',
+      '}',
+      ':',
+      '\n',
+      '    ',
+      '\t',
+      '"',
+      "'",
+      '"""',
+      'f"',
+      '{x}',
+      '\\\n',
+      '#c',
+      ';',
+      'if TYPE_CHECKING',
+      'try',
+      'except ImportError',
+      'class C(models.Model)',
+      'x = ForeignKey("a.B")',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
         scanPythonSource(pieces.join(''));
@@ -112,7 +151,15 @@ describe('scanPythonSource: syntax errors as CPython names them', () => {
 describe('scanPythonSource: generated import statements', () => {
   const name = fc.constantFrom('a', 'b_2', 'pkg', 'x', 'Ünï');
   const dotted = fc.array(name, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));
-  const filler = fc.constantFrom('x = 1', '# import nope', 's = "import nope"', 't = """\nimport nope\n"""', 'call(\n  1,\n  2)', '', 'if x:\n    pass');
+  const filler = fc.constantFrom(
+    'x = 1',
+    '# import nope',
+    's = "import nope"',
+    't = """\nimport nope\n"""',
+    'call(\n  1,\n  2)',
+    '',
+    'if x:\n    pass',
+  );
   const statement = fc.oneof(
     dotted.map((m) => ({ text: `import ${m}`, module: m, level: 0, lines: 1 })),
     fc.tuple(fc.nat(3), dotted, fc.array(name, { minLength: 1, maxLength: 3 })).map(([level, m, names]) => ({
@@ -150,13 +197,17 @@ describe('scanPythonSource: counts', () => {
   });
 
   it('keeps dotted names as bases and relation targets, never the constants None, True, False', () => {
-    const [cls] = scanPythonSource('class C(object, None, a.B, Base[int], metaclass=M):\n    x = ForeignKey(None)\n    y = ForeignKey(to=app.Model)\n').classes;
+    const [cls] = scanPythonSource(
+      'class C(object, None, a.B, Base[int], metaclass=M):\n    x = ForeignKey(None)\n    y = ForeignKey(to=app.Model)\n',
+    ).classes;
     expect(cls!.bases).toEqual(['object', 'a.B']);
     expect(cls!.fields.map((f) => f.target)).toEqual([null, 'app.Model']);
   });
 
   it('counts Blueprint( and APIRouter( calls, not their definitions', () => {
-    const scan = scanPythonSource('bp = Blueprint("a", __name__)\nr = fastapi.APIRouter ()\nclass Blueprint(object): pass\ns = "Blueprint("\n');
+    const scan = scanPythonSource(
+      'bp = Blueprint("a", __name__)\nr = fastapi.APIRouter ()\nclass Blueprint(object): pass\ns = "Blueprint("\n',
+    );
     expect([scan.blueprints, scan.routers]).toEqual([1, 1]);
   });
 });
@@ -181,12 +232,18 @@ describe('decodePython', () => {
 
   it('refuses a BOM with a cookie not spelled utf-8, as CPython does', () => {
     const bom = [0xef, 0xbb, 0xbf];
-    expect(decodePython(new Uint8Array([...bom, ...bytes('# coding: utf8\n')]))).toEqual({ ok: false, reason: 'encoding problem: utf8 with a UTF-8 BOM' });
+    expect(decodePython(new Uint8Array([...bom, ...bytes('# coding: utf8\n')]))).toEqual({
+      ok: false,
+      reason: 'encoding problem: utf8 with a UTF-8 BOM',
+    });
     expect(decodePython(new Uint8Array([...bom, ...bytes('# coding: utf-8\n')]))).toEqual({ ok: true, text: '# coding: utf-8\n' });
   });
 
   it('strips a UTF-8 BOM and refuses an unknown coding in one line', () => {
     expect(decodePython(new Uint8Array([0xef, 0xbb, 0xbf, 0x78]))).toEqual({ ok: true, text: 'x' });
-    expect(decodePython(bytes('# coding: klingon\n'))).toEqual({ ok: false, reason: "unknown encoding 'klingon' in the coding declaration" });
+    expect(decodePython(bytes('# coding: klingon\n'))).toEqual({
+      ok: false,
+      reason: "unknown encoding 'klingon' in the coding declaration",
+    });
   });
 });

@@ -5,10 +5,36 @@ import { ProjectSchema, type Dependency, type Module } from '../../shared/model/
 
 // From an import to a project, and a re-import that keeps what the architect did with modules that still exist.
 
-const mod = (id: string, name: string, entities: string[] = []): Module => ({ id, name, path: name.replace(/\./g, '/'), linesOfCode: 100, tags: [], entities, files: 1, apiSurface: 0, thirdParty: [] });
-const dep = (from: string, to: string, kind: Dependency['kind'] = 'import', weight = 1): Dependency => ({ from, to, kind, weight, evidence: [] });
+const mod = (id: string, name: string, entities: string[] = []): Module => ({
+  id,
+  name,
+  path: name.replace(/\./g, '/'),
+  linesOfCode: 100,
+  tags: [],
+  entities,
+  files: 1,
+  apiSurface: 0,
+  thirdParty: [],
+});
+const dep = (from: string, to: string, kind: Dependency['kind'] = 'import', weight = 1): Dependency => ({
+  from,
+  to,
+  kind,
+  weight,
+  evidence: [],
+});
 const facts = (ids: string[], extra: Partial<ModuleFacts> = {}): ModuleFacts[] =>
-  ids.map((moduleId) => ({ moduleId, files: 1, migrationFiles: 0, migrationLines: 0, blueprints: 0, routers: 0, thirdParty: {}, stdlib: {}, ...extra }));
+  ids.map((moduleId) => ({
+    moduleId,
+    files: 1,
+    migrationFiles: 0,
+    migrationLines: 0,
+    blueprints: 0,
+    routers: 0,
+    thirdParty: {},
+    stdlib: {},
+    ...extra,
+  }));
 
 const first = {
   modules: [mod('orders', 'orders', ['Order']), mod('catalog', 'catalog', ['Product']), mod('accounts', 'accounts')],
@@ -47,12 +73,23 @@ describe('reimport', () => {
         dependencies: [...p.monolith.dependencies, dep('orders', 'accounts', 'call', 5), dep('catalog', 'accounts', 'call', 1)],
       },
       services: [{ id: 'shop', name: 'Shop', moduleIds: ['orders', 'catalog'] }],
-      layout: { nodes: [{ id: 'catalog', x: 1, y: 2 }, { id: 'orders', x: 3, y: 4 }, { id: 'shop', x: 0, y: 0 }] },
+      layout: {
+        nodes: [
+          { id: 'catalog', x: 1, y: 2 },
+          { id: 'orders', x: 3, y: 4 },
+          { id: 'shop', x: 0, y: 0 },
+        ],
+      },
     });
   })();
   // The second import: catalog is gone, payments is new; its ids differ from the project's ("orders-2").
   const second = {
-    modules: [mod('orders-2', 'orders', ['Order', 'Refund']), mod('accounts', 'accounts'), mod('payments', 'payments'), mod('shop', 'shop')],
+    modules: [
+      mod('orders-2', 'orders', ['Order', 'Refund']),
+      mod('accounts', 'accounts'),
+      mod('payments', 'payments'),
+      mod('shop', 'shop'),
+    ],
     dependencies: [dep('orders-2', 'payments'), dep('payments', 'accounts', 'data', 1)],
     facts: facts(['orders-2', 'accounts', 'payments', 'shop']),
     scan: { installedApps: [] },

@@ -19,8 +19,17 @@ function project(modules: Array<[string, number]>, deps: Array<[string, string, 
 describe('summarizeDesign on a graph computed by hand', () => {
   // a -> b, b -> c, c -> d; services {a, b} and {c, d}; sizes 200 and 400 lines.
   const base = project(
-    [['a', 100], ['b', 100], ['c', 100], ['d', 300]],
-    [['a', 'b', 'import', 1], ['b', 'c', 'import', 1], ['c', 'd', 'import', 1]],
+    [
+      ['a', 100],
+      ['b', 100],
+      ['c', 100],
+      ['d', 300],
+    ],
+    [
+      ['a', 'b', 'import', 1],
+      ['b', 'c', 'import', 1],
+      ['c', 'd', 'import', 1],
+    ],
   );
   const split = withServices(base, [
     { id: 's1', name: 'S1', moduleIds: ['a', 'b'] },
@@ -44,7 +53,15 @@ describe('summarizeDesign on a graph computed by hand', () => {
   });
 
   it('puts each module in its Django app for the baseline', () => {
-    const apps = project([['shop.orders', 1], ['shop.orders.api', 1], ['shop.cart', 1], ['tools', 1]].map(([n, l]) => [n as string, l as number]), []);
+    const apps = project(
+      [
+        ['shop.orders', 1],
+        ['shop.orders.api', 1],
+        ['shop.cart', 1],
+        ['tools', 1],
+      ].map(([n, l]) => [n as string, l as number]),
+      [],
+    );
     const design = perAppDesign(apps, ['shop.orders', 'shop.cart']);
     expect(design.services.map((s) => [s.name, s.moduleIds])).toEqual([
       ['shop.cart', ['shop.cart']],
@@ -56,17 +73,31 @@ describe('summarizeDesign on a graph computed by hand', () => {
 
 describe('proposeServices', () => {
   const cliques = project(
-    [['a', 10], ['b', 10], ['c', 10], ['d', 10], ['e', 10], ['f', 10]],
     [
-      ['a', 'b', 'import', 10], ['b', 'c', 'import', 10], ['a', 'c', 'import', 10],
-      ['d', 'e', 'import', 10], ['e', 'f', 'import', 10], ['d', 'f', 'import', 10],
+      ['a', 10],
+      ['b', 10],
+      ['c', 10],
+      ['d', 10],
+      ['e', 10],
+      ['f', 10],
+    ],
+    [
+      ['a', 'b', 'import', 10],
+      ['b', 'c', 'import', 10],
+      ['a', 'c', 'import', 10],
+      ['d', 'e', 'import', 10],
+      ['e', 'f', 'import', 10],
+      ['d', 'f', 'import', 10],
       ['c', 'd', 'import', 1],
     ],
   );
 
   it('splits two cliques joined by one weak edge into two services', () => {
     const proposal = proposeServices(cliques);
-    expect(proposal.services.map((s) => s.moduleIds).sort()).toEqual([['a', 'b', 'c'], ['d', 'e', 'f']]);
+    expect(proposal.services.map((s) => s.moduleIds).sort()).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', 'f'],
+    ]);
     expect(proposal.modularity).toBeGreaterThan(0.3);
     const ids = new Set([...cliques.monolith.modules.map((m) => m.id), ...proposal.services.map((s) => s.id)]);
     expect(ids.size).toBe(6 + proposal.services.length);
@@ -74,8 +105,19 @@ describe('proposeServices', () => {
 
   it('weighs data dependencies above imports', () => {
     const graph = project(
-      [['a', 10], ['b', 10], ['d', 10], ['e', 10], ['x', 10]],
-      [['a', 'b', 'import', 10], ['d', 'e', 'import', 10], ['x', 'a', 'import', 2], ['x', 'd', 'data', 1]],
+      [
+        ['a', 10],
+        ['b', 10],
+        ['d', 10],
+        ['e', 10],
+        ['x', 10],
+      ],
+      [
+        ['a', 'b', 'import', 10],
+        ['d', 'e', 'import', 10],
+        ['x', 'a', 'import', 2],
+        ['x', 'd', 'data', 1],
+      ],
     );
     const byData = proposeServices(graph, { dataWeight: 3 }).services.find((s) => s.moduleIds.includes('x'))!;
     expect(byData.moduleIds).toContain('d');
@@ -84,13 +126,21 @@ describe('proposeServices', () => {
   });
 
   it('gives the same proposal for the same input', () => {
-    const graph = fc.array(fc.tuple(fc.nat(14), fc.nat(14), fc.constantFrom<Dependency['kind']>('import', 'data'), fc.integer({ min: 1, max: 9 })), { maxLength: 40 });
+    const graph = fc.array(
+      fc.tuple(fc.nat(14), fc.nat(14), fc.constantFrom<Dependency['kind']>('import', 'data'), fc.integer({ min: 1, max: 9 })),
+      { maxLength: 40 },
+    );
     fc.assert(
       fc.property(graph, (edges) => {
         const modules = Array.from({ length: 15 }, (_, k): [string, number] => [`m${k}`, k * 10]);
-        const p = project(modules, edges.map(([f, t, kind, w]) => [`m${f}`, `m${t}`, kind, w]));
+        const p = project(
+          modules,
+          edges.map(([f, t, kind, w]) => [`m${f}`, `m${t}`, kind, w]),
+        );
         expect(proposeServices(p, { seed: 7 })).toEqual(proposeServices(p, { seed: 7 }));
-        const all = proposeServices(p).services.flatMap((s) => s.moduleIds).sort();
+        const all = proposeServices(p)
+          .services.flatMap((s) => s.moduleIds)
+          .sort();
         expect(all).toEqual(modules.map(([id]) => id).sort());
       }),
       { numRuns: 100 },

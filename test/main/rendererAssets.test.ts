@@ -45,14 +45,30 @@ describe('readRendererAsset', () => {
       const page = await readRendererAsset(root, urlPath);
       if (page.status !== 200) throw new Error(`${urlPath}: ${page.status} ${page.reason}`);
       expect(page.body.toString()).toContain('<title>Carve</title>');
-      expect(page.headers).toMatchObject({ 'Content-Type': 'text/html; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store' });
+      expect(page.headers).toMatchObject({
+        'Content-Type': 'text/html; charset=utf-8',
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
       expect(page.headers['Content-Security-Policy']).toContain("frame-ancestors 'none'");
     }
     const script = await readRendererAsset(root, '/assets/app.js');
-    expect(script).toMatchObject({ status: 200, headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' } });
-    expect(await readRendererAsset(root, '/assets/parser.wasm')).toMatchObject({ status: 200, headers: { 'Content-Type': 'application/wasm' } });
-    expect(await readRendererAsset(root, '/assets/a%20b.css')).toMatchObject({ status: 200, headers: { 'Content-Type': 'text/css; charset=utf-8' } });
-    expect(await readRendererAsset(root, '/favicon.ico')).toMatchObject({ status: 200, headers: { 'Content-Type': 'image/x-icon', 'Cache-Control': 'no-cache' } });
+    expect(script).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' },
+    });
+    expect(await readRendererAsset(root, '/assets/parser.wasm')).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'application/wasm' },
+    });
+    expect(await readRendererAsset(root, '/assets/a%20b.css')).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'text/css; charset=utf-8' },
+    });
+    expect(await readRendererAsset(root, '/favicon.ico')).toMatchObject({
+      status: 200,
+      headers: { 'Content-Type': 'image/x-icon', 'Cache-Control': 'no-cache' },
+    });
   });
 
   it('follows a link that stays inside the folder, and serves from a renderer folder reached through a link', async () => {
@@ -85,12 +101,30 @@ describe('readRendererAsset', () => {
   });
 
   it('answers 404 for a missing file, a folder, a dangling link and a malformed escape', async () => {
-    for (const urlPath of ['/nope.js', '/assets', '/assets/', '/assets/dangling.js', '/%E0%A4%A', '/%']) expect(await statusOf(urlPath), urlPath).toBe(404);
+    for (const urlPath of ['/nope.js', '/assets', '/assets/', '/assets/dangling.js', '/%E0%A4%A', '/%'])
+      expect(await statusOf(urlPath), urlPath).toBe(404);
   });
 
   it('never returns a file outside the folder or a hidden one, whatever the path (property)', async () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E%2E%2F', '..%2f', '%5c..', 'assets', 'index.html', 'out.txt', 'up', 'env.txt', 'secret.txt', '.env', '%00', '%', '//'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E%2E%2F',
+        '..%2f',
+        '%5c..',
+        'assets',
+        'index.html',
+        'out.txt',
+        'up',
+        'env.txt',
+        'secret.txt',
+        '.env',
+        '%00',
+        '%',
+        '//',
+      ),
       fc.string({ maxLength: 6 }),
     );
     await fc.assert(

@@ -32,7 +32,11 @@ export interface Child {
 export function startChild(bundle: string, args: string[]): Child {
   const child = spawn(process.execPath, [bundle, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
   const lines: Record<string, unknown>[] = [];
-  const waiters: Array<{ matches: (line: Record<string, unknown>) => boolean; resolve: (line: Record<string, unknown>) => void; reject: (error: Error) => void }> = [];
+  const waiters: Array<{
+    matches: (line: Record<string, unknown>) => boolean;
+    resolve: (line: Record<string, unknown>) => void;
+    reject: (error: Error) => void;
+  }> = [];
   let ended = false;
   readline.createInterface({ input: child.stdout! }).on('line', (text) => {
     const line = JSON.parse(text) as Record<string, unknown>;

@@ -40,7 +40,9 @@ describe('two saves from the same base at once', () => {
     for (let round = 0; round < ROUNDS; round++) {
       await fs.writeFile(file, base);
       const baseHash = sha(base);
-      children.forEach((child, i) => child.process.stdin!.write(`${JSON.stringify({ round, baseHash, variant: names[i], mb: MEGABYTES })}\n`));
+      children.forEach((child, i) =>
+        child.process.stdin!.write(`${JSON.stringify({ round, baseHash, variant: names[i], mb: MEGABYTES })}\n`),
+      );
       const results = await Promise.all(children.map((child) => child.next((line) => line.round === round)));
       const winners = results.flatMap((result, i) => (result.ok ? [i] : []));
       expect(winners, `round ${round}: ${JSON.stringify(results)}`).toHaveLength(1);
@@ -55,7 +57,9 @@ describe('two saves from the same base at once', () => {
     expect((await fs.readdir(dir)).sort()).toEqual(['saveChild.mjs', 'shared.carve']);
     // Without overlap the test would prove nothing about the lock: most rounds must have raced.
     expect(overlapping).toBeGreaterThan(ROUNDS / 2);
-    console.log(`concurrent saves in two processes: ${ROUNDS} rounds, one winner each, ${overlapping} with the two saves overlapping in time`);
+    console.log(
+      `concurrent saves in two processes: ${ROUNDS} rounds, one winner each, ${overlapping} with the two saves overlapping in time`,
+    );
   });
 
   it(`in one process (two tabs on one host): exactly one wins, ${ROUNDS} times out of ${ROUNDS}`, async () => {

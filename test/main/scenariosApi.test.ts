@@ -29,7 +29,14 @@ afterEach(async () => {
 
 function browser(): Router {
   const userData = path.join(root, '.user-data');
-  return createRouter(createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(root) }));
+  return createRouter(
+    createHandlers({
+      host: 'browser',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: new Workspace(root),
+    }),
+  );
 }
 
 async function call(method: string, payload: unknown) {
@@ -64,10 +71,22 @@ describe('scenarios:compare', () => {
     const bad = await call('scenarios:compare', { project: { ...v2, otherScenarios: [{ ...v2.otherScenarios[0], id: v2.scenario.id }] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
     expect(!bad.ok && bad.error.message).toMatch(/two scenarios have the id "payments-first" \(at project\.otherScenarios\[0\]\.id\)/);
-    expect(await call('scenarios:compare', { project: v2, historyDir: '../..' })).toMatchObject({ ok: false, error: { code: 'outside-workspace' } });
-    expect(await call('scenarios:compare', { project: v2, historyDir: 'nowhere' })).toMatchObject({ ok: false, error: { code: 'not-found', message: 'nowhere is not a folder' } });
-    expect(await call('scenarios:compare', { project: v2, historyDir: '.', historyUntil: '2025-02-30' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await call('scenarios:compare', { project: v2, historyUntil: 'soon' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await call('scenarios:compare', { project: v2, historyDir: '../..' })).toMatchObject({
+      ok: false,
+      error: { code: 'outside-workspace' },
+    });
+    expect(await call('scenarios:compare', { project: v2, historyDir: 'nowhere' })).toMatchObject({
+      ok: false,
+      error: { code: 'not-found', message: 'nowhere is not a folder' },
+    });
+    expect(await call('scenarios:compare', { project: v2, historyDir: '.', historyUntil: '2025-02-30' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+    expect(await call('scenarios:compare', { project: v2, historyUntil: 'soon' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     for (const result of [bad, await call('scenarios:compare', { project: v2, historyDir: 'nowhere' })]) {
       expect(!result.ok && result.error.message).not.toMatch(/[\n\r]|^\[/);
     }

@@ -31,11 +31,20 @@ async function call(method: string, payload: unknown, headers: Record<string, st
   });
   // The value's shape depends on the method; the tests read the fields they check.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  return { status: response.status, result: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } } };
+  return {
+    status: response.status,
+    result: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } },
+  };
 }
 
 function rawApi(method: string, headers: Record<string, string>, body = '{}') {
-  return raw({ port: host.port, path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  return raw({
+    port: host.port,
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
 }
 
 describe('the address and the token', () => {
@@ -47,7 +56,12 @@ describe('the address and the token', () => {
   });
 
   it('makes a new token on every start', async () => {
-    const other = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer });
+    const other = await startBrowserHost({
+      port: 0,
+      workspace: folders.workspace,
+      userDataDir: folders.userData,
+      rendererDir: folders.renderer,
+    });
     try {
       expect(other.token).not.toBe(host.token);
     } finally {
@@ -64,7 +78,12 @@ describe('the address and the token', () => {
       });
     expect(await reach('127.0.0.1')).toBe(true);
     // 127.0.0.2 is loopback too on Linux: a server on 0.0.0.0 would answer it, one on 127.0.0.1 does not.
-    const others = ['127.0.0.2', ...Object.values(networkInterfaces()).flatMap((list) => (list ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address))];
+    const others = [
+      '127.0.0.2',
+      ...Object.values(networkInterfaces()).flatMap((list) =>
+        (list ?? []).filter((i) => i.family === 'IPv4' && !i.internal).map((i) => i.address),
+      ),
+    ];
     for (const address of others) expect(await reach(address), address).toBe(false);
   });
 });
@@ -104,7 +123,11 @@ describe('refusals', () => {
   });
 
   it('accepts localhost as well as 127.0.0.1 for Host and Origin', async () => {
-    const response = await rawApi('app:info', { host: `localhost:${host.port}`, origin: `http://localhost:${host.port}`, 'x-carve-token': host.token });
+    const response = await rawApi('app:info', {
+      host: `localhost:${host.port}`,
+      origin: `http://localhost:${host.port}`,
+      'x-carve-token': host.token,
+    });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
   });
@@ -167,11 +190,29 @@ describe('requests', () => {
   });
 
   it('refuses a body over the size cap with a clear invalid-request, declared or streamed', async () => {
-    const small = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer, maxBodyBytes: 1024 });
+    const small = await startBrowserHost({
+      port: 0,
+      workspace: folders.workspace,
+      userDataDir: folders.userData,
+      rendererDir: folders.renderer,
+      maxBodyBytes: 1024,
+    });
     try {
       const body = JSON.stringify({ path: 'x'.repeat(2000) });
-      const declared = await raw({ port: small.port, path: '/api/project:open', method: 'POST', headers: { 'x-carve-token': small.token, 'content-length': String(body.length) }, body });
-      const streamed = await raw({ port: small.port, path: '/api/project:open', method: 'POST', headers: { 'x-carve-token': small.token, 'transfer-encoding': 'chunked' }, body });
+      const declared = await raw({
+        port: small.port,
+        path: '/api/project:open',
+        method: 'POST',
+        headers: { 'x-carve-token': small.token, 'content-length': String(body.length) },
+        body,
+      });
+      const streamed = await raw({
+        port: small.port,
+        path: '/api/project:open',
+        method: 'POST',
+        headers: { 'x-carve-token': small.token, 'transfer-encoding': 'chunked' },
+        body,
+      });
       for (const response of [declared, streamed]) {
         expect(response.status).toBe(413);
         const result = JSON.parse(response.body);
@@ -193,19 +234,24 @@ describe('requests', () => {
 
 describe('starting', () => {
   it('says the port is already in use, in one line', async () => {
-    await expect(startBrowserHost({ port: host.port, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer })).rejects.toThrow(
-      new RegExp(`^Port ${host.port} is already in use`),
-    );
+    await expect(
+      startBrowserHost({ port: host.port, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer }),
+    ).rejects.toThrow(new RegExp(`^Port ${host.port} is already in use`));
   });
 
   it('says the workspace folder does not exist', async () => {
-    await expect(startBrowserHost({ port: 0, workspace: join(folders.base, 'nope'), userDataDir: folders.userData, rendererDir: folders.renderer })).rejects.toThrow(
-      /^The workspace folder does not exist: /,
-    );
+    await expect(
+      startBrowserHost({ port: 0, workspace: join(folders.base, 'nope'), userDataDir: folders.userData, rendererDir: folders.renderer }),
+    ).rejects.toThrow(/^The workspace folder does not exist: /);
   });
 
   it('closes: the port no longer answers', async () => {
-    const other = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer });
+    const other = await startBrowserHost({
+      port: 0,
+      workspace: folders.workspace,
+      userDataDir: folders.userData,
+      rendererDir: folders.renderer,
+    });
     await other.close();
     await expect(fetch(`http://127.0.0.1:${other.port}/`)).rejects.toThrow();
   });

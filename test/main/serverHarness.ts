@@ -51,11 +51,20 @@ export function raw(options: {
 }): Promise<RawResponse> {
   return new Promise((resolvePromise, reject) => {
     const req = httpRequest(
-      { host: options.address ?? '127.0.0.1', port: options.port, path: options.path, method: options.method ?? 'GET', headers: options.headers, setHost: !options.headers?.host && !options.headers?.Host },
+      {
+        host: options.address ?? '127.0.0.1',
+        port: options.port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        setHost: !options.headers?.host && !options.headers?.Host,
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
         res.on('error', reject);
       },
     );
@@ -68,7 +77,13 @@ export function raw(options: {
 /** A browser host on any free port over fresh temp folders; `stop` closes it and removes the folders. */
 export async function startTestHost(): Promise<{ folders: TempFolders; host: BrowserHost; stop(): Promise<void> }> {
   const folders = await makeFolders();
-  const host = await startBrowserHost({ port: 0, workspace: folders.workspace, userDataDir: folders.userData, rendererDir: folders.renderer, log: () => {} });
+  const host = await startBrowserHost({
+    port: 0,
+    workspace: folders.workspace,
+    userDataDir: folders.userData,
+    rendererDir: folders.renderer,
+    log: () => {},
+  });
   return {
     folders,
     host,

@@ -17,7 +17,13 @@ const pagePath = () => host.url.slice(host.url.indexOf('/?'));
 const urlToken = () => new URL(host.url).searchParams.get('token')!;
 
 function api(method: string, headers: Record<string, string>) {
-  return raw({ port: host.port, path: `/api/${method}`, method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{}' });
+  return raw({
+    port: host.port,
+    path: `/api/${method}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: '{}',
+  });
 }
 
 /** The `name=value` part of the response's Set-Cookie. */
@@ -47,9 +53,15 @@ describe('the printed URL', () => {
     expect(JSON.parse(withCookie.body)).toMatchObject({ ok: true, value: { host: 'browser' } });
     const withUrlToken = await api('app:info', { 'x-carve-token': urlToken() });
     expect(withUrlToken.status).toBe(401);
-    expect(JSON.parse(withUrlToken.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'The Carve token is wrong: open the URL Carve printed' } });
+    expect(JSON.parse(withUrlToken.body)).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'The Carve token is wrong: open the URL Carve printed' },
+    });
     const none = await api('app:info', {});
-    expect(JSON.parse(none.body)).toEqual({ ok: false, error: { code: 'unauthorized', message: 'This page has no Carve session: open the URL Carve printed' } });
+    expect(JSON.parse(none.body)).toEqual({
+      ok: false,
+      error: { code: 'unauthorized', message: 'This page has no Carve session: open the URL Carve printed' },
+    });
     // A forged or stale cookie is refused too.
     const forged = await api('app:info', { cookie: `carve-session-${host.port}=${urlToken()}` });
     expect(forged.status).toBe(401);
@@ -60,7 +72,9 @@ describe('the printed URL', () => {
     const again = await raw({ port: host.port, path: pagePath() });
     expect(again.status).toBe(403);
     expect(again.headers['content-type']).toBe('text/plain; charset=utf-8');
-    expect(again.body).toMatch(/^This Carve link was already used: it opens Carve once, in one browser\. Go back to the tab where Carve is open/);
+    expect(again.body).toMatch(
+      /^This Carve link was already used: it opens Carve once, in one browser\. Go back to the tab where Carve is open/,
+    );
     expect(again.headers['set-cookie']).toBeUndefined();
     const sameBrowser = await raw({ port: host.port, path: pagePath(), headers: { cookie } });
     expect(sameBrowser.status).toBe(200);

@@ -58,7 +58,16 @@ describe('static files', () => {
 
   it('refuses (403) traversal, encoded or not, hidden files and symlinks leading outside; 404 for a malformed escape', async () => {
     // Raw paths: fetch would normalize '/../' away before it left the client.
-    for (const path of ['/../secret.txt', '/assets/../../secret.txt', '/%2e%2e/secret.txt', '/assets/..%2f..%2fsecret.txt', '/..%5csecret.txt', '/.env', '/assets/link.txt', '/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/assets/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/.env',
+      '/assets/link.txt',
+      '/%00',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(403);
       expect(response.body).toBe('Forbidden');

@@ -52,7 +52,10 @@ const writers: Array<[string, (target: string) => Promise<unknown>]> = [
   ['save (overwrite)', (target) => saveProjectFile({ path: target, project: sample, baseHash: null, overwrite: true })],
   ['save (from a base)', (target) => saveProjectFile({ path: target, project: sample, baseHash: 'abc', overwrite: false })],
   ['carve new', (target) => writeNewProjectFile(target, createProject('New'))],
-  ['export (overwrite)', (target) => exportProject({ project: sample, format: 'md', path: target, overwrite: true, generatedOn: '2026-01-01' })],
+  [
+    'export (overwrite)',
+    (target) => exportProject({ project: sample, format: 'md', path: target, overwrite: true, generatedOn: '2026-01-01' }),
+  ],
 ];
 
 /** A pid that is certainly not running: a child that has exited. */
@@ -84,7 +87,9 @@ describe('special files are never replaced', () => {
       for (const [what, write] of writers) {
         expect(oneLine(await failure(write(fifo))), what).toMatch(/: it is a named pipe \(FIFO\), not a regular file$/);
         expect(oneLine(await failure(write(socketPath))), what).toMatch(/: it is a socket, not a regular file$/);
-        expect(oneLine(await failure(write(link))), what).toMatch(/: it is a link to something that is not a regular file \(it is a device, not a regular file\)$/);
+        expect(oneLine(await failure(write(link))), what).toMatch(
+          /: it is a link to something that is not a regular file \(it is a device, not a regular file\)$/,
+        );
       }
       expect((await fs.lstat(fifo)).isFIFO()).toBe(true);
       expect((await fs.lstat(socketPath)).isSocket()).toBe(true);
@@ -98,7 +103,8 @@ describe('special files are never replaced', () => {
   it('a dangling link is refused, and nothing is created where it points', async () => {
     const link = path.join(dir, 'dangling.carve');
     await fs.symlink(path.join(dir, 'nowhere.carve'), link);
-    for (const [what, write] of writers) expect(oneLine(await failure(write(link))), what).toMatch(/: it is a link to a file that does not exist$/);
+    for (const [what, write] of writers)
+      expect(oneLine(await failure(write(link))), what).toMatch(/: it is a link to a file that does not exist$/);
     expect(await listing()).toEqual(['dangling.carve']);
   });
 });
@@ -210,7 +216,9 @@ describe('what Carve saves, it opens', () => {
     const saved = await saveProjectFile({ path: file, project: sample, baseHash: null, overwrite: false });
     const error = await failure(saveProjectFile({ path: file, project: huge, baseHash: saved.hash, overwrite: false }));
     expect(error.code).toBe('save-failed');
-    expect(oneLine(error)).toMatch(/^Could not save shop\.carve: the project is 3\d MB, and Carve opens files up to 32 MB; split it or remove modules first$/);
+    expect(oneLine(error)).toMatch(
+      /^Could not save shop\.carve: the project is 3\d MB, and Carve opens files up to 32 MB; split it or remove modules first$/,
+    );
     expect(await fs.readFile(file, 'utf8')).toBe(serializeProject(sample));
     expect(await listing()).toEqual(['shop.carve']);
 
@@ -258,7 +266,9 @@ describe('a full disk', () => {
       expect(await listing(mount)).toEqual(['shop.carve']);
       // Fill what is left, then an export fails the same way and leaves nothing behind.
       await fs.writeFile(path.join(mount, 'filler'), Buffer.alloc(1024 * 1024)).catch(() => {});
-      const exported = await failure(exportProject({ project: sample, format: 'md', path: path.join(mount, 'roadmap.md'), overwrite: false, generatedOn: '2026-01-01' }));
+      const exported = await failure(
+        exportProject({ project: sample, format: 'md', path: path.join(mount, 'roadmap.md'), overwrite: false, generatedOn: '2026-01-01' }),
+      );
       expect(oneLine(exported)).toBe('Could not export roadmap.md: the disk is full');
       expect(await listing(mount)).toEqual(['filler', 'shop.carve']);
       expect(Buffer.compare(before, await fs.readFile(file))).toBe(0);

@@ -121,7 +121,11 @@ describe('saving', () => {
     host.files.delete('/ws/shop.carve');
     const { asked } = answer({ kind: 'conflict', answer: 'reload' });
     expect(await actions.save()).toBe(false);
-    expect(asked[0]).toMatchObject({ kind: 'conflict', fileName: 'shop.carve', reason: '/ws/shop.carve was deleted or moved since you opened it' });
+    expect(asked[0]).toMatchObject({
+      kind: 'conflict',
+      fileName: 'shop.carve',
+      reason: '/ws/shop.carve was deleted or moved since you opened it',
+    });
     expect(documentStore.getState().project?.name).toBe('Ours');
     expect(documentStore.getState().dirty).toBe(true);
     expect(host.calls.filter((c) => c.method === 'draft:discard').map((c) => c.request)).not.toContainEqual({ id: draftId });
@@ -135,7 +139,11 @@ describe('saving', () => {
     const { asked } = answer({ kind: 'file', answer: { path: '/ws/acme.carve', overwrite: false } });
     expect(await actions.save()).toBe(true);
     expect(asked[0]).toMatchObject({ kind: 'file', mode: 'save', defaultName: 'acme-shop.carve' });
-    expect(host.calls.find((c) => c.method === 'project:save')?.request).toMatchObject({ path: '/ws/acme.carve', baseHash: null, overwrite: false });
+    expect(host.calls.find((c) => c.method === 'project:save')?.request).toMatchObject({
+      path: '/ws/acme.carve',
+      baseHash: null,
+      overwrite: false,
+    });
     expect(documentStore.getState().filePath).toBe('/ws/acme.carve');
   });
 

@@ -15,7 +15,8 @@ function recordingFetch(respond: (call: Call) => Promise<Response>) {
   return { calls, fetchFn };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('the HTTP bridge', () => {
   it('posts each method to /api/<method> with the token header and the request as JSON', async () => {
@@ -31,7 +32,9 @@ describe('the HTTP bridge', () => {
   });
 
   it('passes the host’s failures through, 401 included', async () => {
-    const { fetchFn } = recordingFetch(async () => json({ ok: false, error: { code: 'unauthorized', message: 'A token is required' } }, 401));
+    const { fetchFn } = recordingFetch(async () =>
+      json({ ok: false, error: { code: 'unauthorized', message: 'A token is required' } }, 401),
+    );
     const result = await createHttpApi('http://h', 't', fetchFn)['app:info']({});
     expect(result).toEqual({ ok: false, error: { code: 'unauthorized', message: 'A token is required' } });
   });
@@ -41,7 +44,7 @@ describe('the HTTP bridge', () => {
       throw new TypeError('Failed to fetch');
     });
     const result = await createHttpApi('http://h', 't', fetchFn)['recent:list']({});
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'Lost contact with Carve\'s host: Failed to fetch' } });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: "Lost contact with Carve's host: Failed to fetch" } });
   });
 
   it('an answer that is not a Result (HTML, garbage) becomes an internal error', async () => {

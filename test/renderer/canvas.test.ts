@@ -10,16 +10,29 @@ import { moveNodesTo } from '../../renderer/features/canvas/canvasActions';
 import { canvasStore, flushViewport } from '../../renderer/state/canvasStore';
 import { dropModules, nodeIdUnder, parseModuleIds } from '../../renderer/features/canvas/dropTarget';
 import { anchorTo } from '../../renderer/features/canvas/layout';
-import { CHIP_LIMIT, createNodeDeriver, deriveEdges, sidesFor, summarizeEdge, type ServiceFlowNode } from '../../renderer/features/canvas/toFlow';
+import {
+  CHIP_LIMIT,
+  createNodeDeriver,
+  deriveEdges,
+  sidesFor,
+  summarizeEdge,
+  type ServiceFlowNode,
+} from '../../renderer/features/canvas/toFlow';
 import { documentStore, loadDocument } from '../../renderer/state/documentStore';
 
-const inputsFor = (project: Project) => ({ graph: buildServiceGraph(project), warnings: checkDesign(project), phaseOf: new Map<string, number>() });
+const inputsFor = (project: Project) => ({
+  graph: buildServiceGraph(project),
+  warnings: checkDesign(project),
+  phaseOf: new Map<string, number>(),
+});
 
 /** A project with modules m0..m(n-1), each depending on the next, and no services. */
 function chain(n: number): Project {
   const base = createProject('Chain');
   const modules = Array.from({ length: n }, (_, i) => ModuleSchema.parse({ id: `m${i}`, name: `app.mod_${i}`, linesOfCode: 100 + i }));
-  const dependencies = modules.slice(1).map((m, i) => DependencySchema.parse({ from: modules[i]!.id, to: m.id, kind: 'import', weight: i + 1 }));
+  const dependencies = modules
+    .slice(1)
+    .map((m, i) => DependencySchema.parse({ from: modules[i]!.id, to: m.id, kind: 'import', weight: i + 1 }));
   return { ...base, monolith: { ...base.monolith, modules, dependencies } };
 }
 
@@ -54,8 +67,14 @@ describe('toFlow: nodes derived from the project', () => {
   it(`collapses a service past ${CHIP_LIMIT} modules to a count`, () => {
     const project = chain(CHIP_LIMIT + 1);
     const few = dropModules(project, ['m0'], null, { x: 0, y: 0 });
-    const many = dropModules(project, project.monolith.modules.map((m) => m.id), null, { x: 0, y: 0 });
-    const chipsOf = (p: Project, id: string) => (createNodeDeriver()(p, inputsFor(p), new Set()).find((n) => n.id === id) as ServiceFlowNode).data.chips;
+    const many = dropModules(
+      project,
+      project.monolith.modules.map((m) => m.id),
+      null,
+      { x: 0, y: 0 },
+    );
+    const chipsOf = (p: Project, id: string) =>
+      (createNodeDeriver()(p, inputsFor(p), new Set()).find((n) => n.id === id) as ServiceFlowNode).data.chips;
     expect(chipsOf(few.project, few.createdId!)).toHaveLength(1);
     expect(chipsOf(many.project, many.createdId!)).toBeNull();
   });
@@ -92,7 +111,7 @@ describe('toFlow: edges', () => {
     for (const id of own) expect(ids).toContain(id);
   });
 
-  it('leaves out dependency edges lighter than the weight threshold, except a selected node\'s own', () => {
+  it("leaves out dependency edges lighter than the weight threshold, except a selected node's own", () => {
     const project = loadSampleProject();
     const graph = buildServiceGraph(project);
     const threshold = [...graph.edges].map((e) => e.weight).sort((a, b) => a - b)[Math.floor(graph.edges.length / 2)]!;
@@ -100,7 +119,12 @@ describe('toFlow: edges', () => {
     expect(heavy.length).toBeLessThan(graph.edges.length);
     const filtered = deriveEdges(project, graph, null, new Set(), 1_000, threshold);
     expect(filtered).toMatchObject({ total: graph.edges.length, shown: heavy.length });
-    expect(filtered.edges.filter((e) => e.type === 'dependency').map((e) => e.id).sort()).toEqual(heavy.map((e) => e.id).sort());
+    expect(
+      filtered.edges
+        .filter((e) => e.type === 'dependency')
+        .map((e) => e.id)
+        .sort(),
+    ).toEqual(heavy.map((e) => e.id).sort());
     const light = graph.edges.find((e) => e.weight < threshold && e.from !== MONOLITH_NODE_ID)!;
     const selected = deriveEdges(project, graph, null, new Set([light.from]), 1_000, threshold);
     expect(selected.edges.map((e) => e.id)).toContain(light.id);
@@ -108,7 +132,13 @@ describe('toFlow: edges', () => {
   });
 
   it('attaches edges on the sides that face each other', () => {
-    const sides = sidesFor(new Map([['a', { x: 0, y: 0 }], ['b', { x: 500, y: 0 }], ['c', { x: 10, y: 300 }]]));
+    const sides = sidesFor(
+      new Map([
+        ['a', { x: 0, y: 0 }],
+        ['b', { x: 500, y: 0 }],
+        ['c', { x: 10, y: 300 }],
+      ]),
+    );
     expect(sides('a', 'b')).toEqual({ sourceHandle: 'out-right', targetHandle: 'in-left' });
     expect(sides('b', 'a')).toEqual({ sourceHandle: 'out-left', targetHandle: 'in-right' });
     expect(sides('a', 'c')).toEqual({ sourceHandle: 'out-bottom', targetHandle: 'in-top' });
@@ -158,13 +188,19 @@ describe('dropping modules on the canvas', () => {
     const ids = project.monolith.modules.map((m) => m.id);
     const drop = fc.record({
       modules: fc.subarray(ids, { minLength: 1 }),
-      target: fc.oneof(fc.constant<string | null>(null), fc.constant<string | null>(MONOLITH_NODE_ID), fc.nat(20).map((n) => `service-${n}`)),
+      target: fc.oneof(
+        fc.constant<string | null>(null),
+        fc.constant<string | null>(MONOLITH_NODE_ID),
+        fc.nat(20).map((n) => `service-${n}`),
+      ),
     });
     fc.assert(
       fc.property(fc.array(drop, { maxLength: 12 }), (drops) => {
         let current = project;
         for (const { modules, target } of drops) {
-          const existing = target?.startsWith('service-') ? current.services[Number(target.slice(8)) % Math.max(1, current.services.length)]?.id ?? null : target;
+          const existing = target?.startsWith('service-')
+            ? (current.services[Number(target.slice(8)) % Math.max(1, current.services.length)]?.id ?? null)
+            : target;
           current = dropModules(current, modules, existing, { x: 0, y: 0 }).project;
         }
         const owned = current.services.flatMap((s) => s.moduleIds);
@@ -183,13 +219,28 @@ describe('layout and viewport', () => {
   });
 
   it('auto-layout of a selection keeps its top-left corner where it was', () => {
-    const before = new Map([['a', { x: 100, y: 50 }], ['b', { x: 400, y: 300 }]]);
-    const laid = anchorTo([{ id: 'a', x: 0, y: 0 }, { id: 'b', x: 0, y: 200 }], before);
-    expect(laid).toEqual([{ id: 'a', x: 100, y: 50 }, { id: 'b', x: 100, y: 250 }]);
+    const before = new Map([
+      ['a', { x: 100, y: 50 }],
+      ['b', { x: 400, y: 300 }],
+    ]);
+    const laid = anchorTo(
+      [
+        { id: 'a', x: 0, y: 0 },
+        { id: 'b', x: 0, y: 200 },
+      ],
+      before,
+    );
+    expect(laid).toEqual([
+      { id: 'a', x: 100, y: 50 },
+      { id: 'b', x: 100, y: 250 },
+    ]);
   });
 
   it('a node move is one undo step', () => {
-    moveNodesTo([{ id: 'svc-search', x: 10.4, y: 20 }, { id: 'svc-reviews', x: 30, y: 40 }]);
+    moveNodesTo([
+      { id: 'svc-search', x: 10.4, y: 20 },
+      { id: 'svc-reviews', x: 30, y: 40 },
+    ]);
     const { project, history, dirty } = documentStore.getState();
     expect(project!.layout.nodes.find((n) => n.id === 'svc-search')).toEqual({ id: 'svc-search', x: 10, y: 20 });
     expect(history!.past).toHaveLength(1);

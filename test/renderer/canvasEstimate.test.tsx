@@ -17,7 +17,11 @@ const nodesOf = (project: Project) =>
 /** The handles a node component draws, as "type id" ("source out-right"), from its HTML. */
 function drawnHandles(node: CarveNode): string[] {
   const props = { id: node.id, data: node.data, type: node.type, selected: false } as unknown as NodeProps<ServiceFlowNode>;
-  const html = renderToStaticMarkup(<ReactFlowProvider>{node.type === 'service' ? <ServiceNode {...props} /> : <MonolithNode {...(props as unknown as NodeProps<MonolithFlowNode>)} />}</ReactFlowProvider>);
+  const html = renderToStaticMarkup(
+    <ReactFlowProvider>
+      {node.type === 'service' ? <ServiceNode {...props} /> : <MonolithNode {...(props as unknown as NodeProps<MonolithFlowNode>)} />}
+    </ReactFlowProvider>,
+  );
   return [...html.matchAll(/<div[^>]*class="[^"]*react-flow__handle[^"]*"[^>]*>/g)].map((match) => {
     const tag = match[0];
     const id = /data-handleid="([^"]+)"/.exec(tag)![1];

@@ -129,7 +129,11 @@ describe('what a key press does', () => {
     const save = press('s', { ctrlKey: true }, FIELD);
     const toggle = press('b', { ctrlKey: true });
     const undo = press('z', { ctrlKey: true }, FIELD);
-    expect([handleKey(save, actions, LINUX_BROWSER), handleKey(toggle, actions, LINUX_BROWSER), handleKey(undo, actions, LINUX_BROWSER)]).toEqual([null, null, null]);
+    expect([
+      handleKey(save, actions, LINUX_BROWSER),
+      handleKey(toggle, actions, LINUX_BROWSER),
+      handleKey(undo, actions, LINUX_BROWSER),
+    ]).toEqual([null, null, null]);
     expect([save.prevented, toggle.prevented, undo.prevented]).toEqual([true, true, false]);
     expect(uiStore.getState().panels.monolith).toBe(true);
   });

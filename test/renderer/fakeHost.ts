@@ -51,7 +51,8 @@ export function createFakeHost(): FakeHost {
       if (current !== undefined && !overwrite && (baseHash === null || digest(current) !== baseHash)) {
         return fail('conflict', `${path} changed on disk since you opened it`);
       }
-      if (current === undefined && !overwrite && baseHash !== null) return fail('conflict', `${path} was deleted or moved since you opened it`);
+      if (current === undefined && !overwrite && baseHash !== null)
+        return fail('conflict', `${path} was deleted or moved since you opened it`);
       const text = JSON.stringify(project);
       files.set(path, text);
       return ok({ path, hash: digest(text) });
@@ -64,11 +65,18 @@ export function createFakeHost(): FakeHost {
     },
     'draft:list': async () =>
       ok({
-        drafts: [...drafts].map(([id, d]): DraftInfo => ({ id, filePath: d.filePath, projectName: d.project.name, savedAt: '2026-01-01T00:00:00Z' })),
+        drafts: [...drafts].map(([id, d]): DraftInfo => ({
+          id,
+          filePath: d.filePath,
+          projectName: d.project.name,
+          savedAt: '2026-01-01T00:00:00Z',
+        })),
       }),
     'draft:load': async ({ id }) => {
       const d = drafts.get(id);
-      return d ? ok({ id, filePath: d.filePath, projectName: d.project.name, savedAt: '2026-01-01T00:00:00Z', project: d.project }) : fail('not-found', 'no draft');
+      return d
+        ? ok({ id, filePath: d.filePath, projectName: d.project.name, savedAt: '2026-01-01T00:00:00Z', project: d.project })
+        : fail('not-found', 'no draft');
     },
     'draft:discard': async ({ id }) => {
       drafts.delete(id);
@@ -119,7 +127,14 @@ export function installBridge(api: CarveApi): () => void {
 
 type Answer = { kind: DialogKind; answer: unknown };
 
-const CANCEL: Record<DialogKind, unknown> = { unsaved: 'cancel', conflict: 'cancel', 'new-project': null, file: null, dependency: null, move: null };
+const CANCEL: Record<DialogKind, unknown> = {
+  unsaved: 'cancel',
+  conflict: 'cancel',
+  'new-project': null,
+  file: null,
+  dependency: null,
+  move: null,
+};
 
 /** Answer the questions the flows ask, in order; an unexpected question is cancelled (tests check `asked`). */
 export function answerDialogs(...answers: Answer[]): { asked: DialogRequest[]; stop(): void } {

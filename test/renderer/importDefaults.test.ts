@@ -1,7 +1,13 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openImportDialog, setImportDir, setImportGranularity, setImportKeepLayers, startImport } from '../../renderer/features/importer/importActions';
+import {
+  openImportDialog,
+  setImportDir,
+  setImportGranularity,
+  setImportKeepLayers,
+  startImport,
+} from '../../renderer/features/importer/importActions';
 import { documentStore } from '../../renderer/state/documentStore';
 import { startImportHost, type ImportHost } from './importHost';
 import { importStore } from '../../renderer/state/importStore';
@@ -44,7 +50,9 @@ describe('the import dialog with the defaults', () => {
     expect(names()).toContain('shop.reports');
     await setImportGranularity('package');
     expect(names()).toEqual(['shop']);
-    expect(importStore.getState().summary!.grouping.reason).toBe('top-level packages, as asked, 1 module (fewer than the 10 to 80 aimed at: the code has few packages at this level)');
+    expect(importStore.getState().summary!.grouping.reason).toBe(
+      'top-level packages, as asked, 1 module (fewer than the 10 to 80 aimed at: the code has few packages at this level)',
+    );
   });
 
   it('shows the one line of a tree that makes no project and stays on the setup step', async () => {

@@ -39,7 +39,10 @@ afterEach(() => host.dispose());
 
 const allow = async () => true;
 const project = (): Project => documentStore.getState().project!;
-const names = () => project().monolith.modules.map((m) => m.name).sort();
+const names = () =>
+  project()
+    .monolith.modules.map((m) => m.name)
+    .sort();
 
 describe('the import flow', () => {
   it('imports into a new project, regroups without reading again, and accepts all suggestions as one undo step', async () => {
@@ -100,14 +103,27 @@ describe('the import flow', () => {
       expect(suggestion!.alternatives.map((a) => a.target)).toEqual([2, 4]);
       const two = suggestion!.alternatives[0]!;
       const nameOf = new Map(project().monolith.modules.map((m) => [m.id, m.name]));
-      expect(two.services.map((s) => s.moduleIds.map((id) => nameOf.get(id)).sort().join(',')).sort()).toEqual(['catalog,reviews,search', 'invoices,orders,payments']);
+      expect(
+        two.services
+          .map((s) =>
+            s.moduleIds
+              .map((id) => nameOf.get(id))
+              .sort()
+              .join(','),
+          )
+          .sort(),
+      ).toEqual(['catalog,reviews,search', 'invoices,orders,payments']);
       expect(two.backtest).toEqual({ commits: 11, crossing: 1, share: 1 / 11 });
       expect(two.randomMedian!).toBeGreaterThan(two.backtest!.share);
       for (const service of two.services) expect(service.explanation.summary).toMatch(/^3 modules: .*commits changing two or more of them/);
 
       const before = project();
       acceptAlternative(2, true);
-      expect(project().services.map((s) => s.name).sort()).toEqual(two.services.map((s) => s.name).sort());
+      expect(
+        project()
+          .services.map((s) => s.name)
+          .sort(),
+      ).toEqual(two.services.map((s) => s.name).sort());
       expect(project().otherScenarios.map((s) => s.services.length)).toEqual([0]);
       expect(uiStore.getState().notice).toBe('Accepted 2 services as the scenario "2 services from evidence"');
       undoEdit();
@@ -170,7 +186,17 @@ describe('the import flow', () => {
 });
 
 describe('framework recommendation from imports', () => {
-  const mod = (id: string, thirdParty: string[], linesOfCode = 100): Module => ({ id, name: id, path: '', linesOfCode, tags: [], entities: [], files: 1, apiSurface: 0, thirdParty });
+  const mod = (id: string, thirdParty: string[], linesOfCode = 100): Module => ({
+    id,
+    name: id,
+    path: '',
+    linesOfCode,
+    tags: [],
+    entities: [],
+    files: 1,
+    apiSurface: 0,
+    thirdParty,
+  });
   const withModules = (modules: Module[]): Project => {
     const p = createProject('R');
     return { ...p, monolith: { ...p.monolith, modules } };
@@ -194,9 +220,15 @@ describe('framework recommendation from imports', () => {
 
   it('counts httpx, aiohttp or websockets imports as async I/O and says so', () => {
     const big = (id: string, thirdParty: string[]) => mod(id, thirdParty, 5_000);
-    const r = recommendForModules(withModules([big('feeds', ['aiohttp']), big('push', ['websockets']), big('misc', [])]), ['feeds', 'push', 'misc']);
+    const r = recommendForModules(withModules([big('feeds', ['aiohttp']), big('push', ['websockets']), big('misc', [])]), [
+      'feeds',
+      'push',
+      'misc',
+    ]);
     expect(r).toMatchObject({ frameworkId: 'fastapi', rule: 'async' });
     expect(r.reason).toContain('feeds (imports aiohttp)');
-    expect(recommendForModules(withModules([big('a', ['httpx']), big('b', []), big('c', []), big('d', [])]), ['a', 'b', 'c', 'd']).rule).not.toBe('async');
+    expect(
+      recommendForModules(withModules([big('a', ['httpx']), big('b', []), big('c', []), big('d', [])]), ['a', 'b', 'c', 'd']).rule,
+    ).not.toBe('async');
   });
 });

@@ -29,10 +29,19 @@ export async function startImportHost(prefix: string, fixture: string, folder: s
   const jobs = new ImportJobs();
   const userData = path.join(base, 'user');
   const router = createRouter(
-    createHandlers({ host: 'browser', userDataDir: userData, preferences: createConfPreferences(userData, () => {}), workspace: new Workspace(path.join(base, 'ws')), importJobs: jobs }),
+    createHandlers({
+      host: 'browser',
+      userDataDir: userData,
+      preferences: createConfPreferences(userData, () => {}),
+      workspace: new Workspace(path.join(base, 'ws')),
+      importJobs: jobs,
+    }),
   );
   const api = Object.fromEntries(
-    METHODS.map((method) => [method, async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))))]),
+    METHODS.map((method) => [
+      method,
+      async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request))))),
+    ]),
   ) as unknown as CarveApi;
   const uninstall = installBridge(api);
   closeDocument();

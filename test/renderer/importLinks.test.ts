@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CarveApi } from '../../shared/api/client';
 import { METHODS, type AppInfo } from '../../shared/api/contract';
-import { closeImportDialog, openImportDialog, setImportDir, setImportFollowLinksOut, startImport } from '../../renderer/features/importer/importActions';
+import {
+  closeImportDialog,
+  openImportDialog,
+  setImportDir,
+  setImportFollowLinksOut,
+  startImport,
+} from '../../renderer/features/importer/importActions';
 import { setBridge } from '../../renderer/platform/bridge';
 import { installBridge } from './fakeHost';
 import { uiStore } from '../../renderer/state/uiStore';
@@ -9,7 +15,13 @@ import { uiStore } from '../../renderer/state/uiStore';
 // Item 3 of issue 10: following links out of the imported folder is asked for only by the desktop app, and only
 // when the person ticked it; the browser host's requests never carry it.
 
-const info = (host: AppInfo['host']): AppInfo => ({ version: '0', host, workspace: host === 'browser' ? '/w' : null, hasNativeDialogs: host === 'electron', userDataDir: '/u' });
+const info = (host: AppInfo['host']): AppInfo => ({
+  version: '0',
+  host,
+  workspace: host === 'browser' ? '/w' : null,
+  hasNativeDialogs: host === 'electron',
+  userDataDir: '/u',
+});
 
 /** An API that records import:start requests and refuses them (the flow then stops in the dialog). */
 function recording(): { api: CarveApi; starts: unknown[] } {

@@ -45,12 +45,21 @@ describe('JobProgress', () => {
 
   it('has a Cancel with the words given that calls back, disabled once a cancel was asked', () => {
     let cancels = 0;
-    const props = { label: 'Export in progress', done: 2, total: 5, text: 'Step 3 of 5: Printing the PDF…', cancelLabel: 'Cancel export', onCancel: () => cancels++ };
+    const props = {
+      label: 'Export in progress',
+      done: 2,
+      total: 5,
+      text: 'Step 3 of 5: Printing the PDF…',
+      cancelLabel: 'Cancel export',
+      onCancel: () => cancels++,
+    };
     const html = render(props);
     expect(html).toMatch(/<button type="button" data-autofocus="true">Cancel export<\/button>/);
     const button = elements(JobProgress(props)).find((element) => element.type === 'button')!;
     (button.props.onClick as () => void)();
     expect(cancels).toBe(1);
-    expect(render({ ...props, cancelling: true })).toMatch(/<button type="button" data-autofocus="true" disabled="">Cancel export<\/button>/);
+    expect(render({ ...props, cancelling: true })).toMatch(
+      /<button type="button" data-autofocus="true" disabled="">Cancel export<\/button>/,
+    );
   });
 });

@@ -22,7 +22,10 @@ describe('design checks panel helpers', () => {
     const before = loadSampleProject();
     const after = assignModules(before, { moduleIds: ['core'], serviceId: 'svc-search' });
     const diff = changeOf(before, after)!;
-    expect(diff.structuralModularity).toBeCloseTo(analyse(after).metrics.structuralModularity - analyse(before).metrics.structuralModularity, 12);
+    expect(diff.structuralModularity).toBeCloseTo(
+      analyse(after).metrics.structuralModularity - analyse(before).metrics.structuralModularity,
+      12,
+    );
     expect(diff.changed).toBe(true);
     expect(changeOf(before, after)).toBe(diff);
     expect(changeOf(null, after)).toBeNull();
@@ -76,7 +79,9 @@ describe('Move to service…', () => {
     undoEdit();
     expect(documentStore.getState().project).toBe(start);
     expect(editProblem('New service', (p) => createService(p, { name: '   ' }))).toMatch(/^New service: Service name: /);
-    expect(editProblem('Return modules', (p) => assignModules(p, { moduleIds: ['nope'], serviceId: null }))).toBe('Return modules: No module with id "nope" in this project.');
+    expect(editProblem('Return modules', (p) => assignModules(p, { moduleIds: ['nope'], serviceId: null }))).toBe(
+      'Return modules: No module with id "nope" in this project.',
+    );
     expect(documentStore.getState().project).toBe(start);
   });
 

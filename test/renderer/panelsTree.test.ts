@@ -21,7 +21,10 @@ import { loadSampleProject as acmeShop } from '../../shared/samples/acmeShop';
 const mod = (id: string, name: string, linesOfCode = 0, tags: string[] = [], entities: string[] = []): Module =>
   ModuleSchema.parse({ id, name, linesOfCode, tags, entities });
 
-const monolith = (modules: Module[], dependencies: { from: string; to: string; kind: 'import' | 'data' | 'call'; weight: number }[] = []): Monolith => ({
+const monolith = (
+  modules: Module[],
+  dependencies: { from: string; to: string; kind: 'import' | 'data' | 'call'; weight: number }[] = [],
+): Monolith => ({
   name: 'm',
   framework: 'django',
   pythonVersion: '3.12',
@@ -79,7 +82,10 @@ describe('module tree by dotted name', () => {
 
   it('every module appears exactly once in the expanded tree, whatever the names', () => {
     const segment = fc.stringMatching(/^[a-c]{1,2}$/);
-    const names = fc.uniqueArray(fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')), { maxLength: 30 });
+    const names = fc.uniqueArray(
+      fc.array(segment, { minLength: 1, maxLength: 4 }).map((parts) => parts.join('.')),
+      { maxLength: 30 },
+    );
     fc.assert(
       fc.property(names, fc.constantFrom('name', 'size', 'coupling-count', 'coupling-weight') as fc.Arbitrary<'name'>, (list, sort) => {
         const ms = list.map((name, i) => mod(`m${i}`, name, i * 7));
@@ -89,7 +95,10 @@ describe('module tree by dotted name', () => {
         // A child row always follows its parent, one level deeper.
         rows.forEach((row, i) => {
           if (row.node.depth === 0) return;
-          const parent = rows.slice(0, i).reverse().find((r) => r.node.depth === row.node.depth - 1)!;
+          const parent = rows
+            .slice(0, i)
+            .reverse()
+            .find((r) => r.node.depth === row.node.depth - 1)!;
           expect(row.node.key.startsWith(`${parent.node.key}.`)).toBe(true);
         });
       }),
@@ -98,7 +107,11 @@ describe('module tree by dotted name', () => {
 });
 
 describe('search and filters', () => {
-  const modules = [mod('a', 'shop.orders', 1, ['API', 'admin'], ['Order']), mod('b', 'shop.cart', 1, ['api']), mod('c', 'billing', 1, [], [])];
+  const modules = [
+    mod('a', 'shop.orders', 1, ['API', 'admin'], ['Order']),
+    mod('b', 'shop.cart', 1, ['api']),
+    mod('c', 'billing', 1, [], []),
+  ];
   const owners = new Map([['a', 'svc']]);
 
   it('searches names, tags and entities without regard to case', () => {
@@ -132,12 +145,20 @@ describe('multi-select', () => {
   const order = ['a', 'b', 'c', 'd', 'e'];
 
   it('a plain click selects one and sets the anchor', () => {
-    expect(clickSelect(order, { selected: ['a', 'b'], anchor: 'a' }, 'd', { shift: false, toggle: false })).toEqual({ selected: ['d'], anchor: 'd' });
+    expect(clickSelect(order, { selected: ['a', 'b'], anchor: 'a' }, 'd', { shift: false, toggle: false })).toEqual({
+      selected: ['d'],
+      anchor: 'd',
+    });
   });
 
   it('Shift selects the range from the anchor in either direction', () => {
     expect(clickSelect(order, { selected: ['b'], anchor: 'b' }, 'd', { shift: true, toggle: false }).selected).toEqual(['b', 'c', 'd']);
-    expect(clickSelect(order, { selected: ['d'], anchor: 'd' }, 'a', { shift: true, toggle: false }).selected).toEqual(['a', 'b', 'c', 'd']);
+    expect(clickSelect(order, { selected: ['d'], anchor: 'd' }, 'a', { shift: true, toggle: false }).selected).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+    ]);
     expect(rangeBetween(order, 'gone', 'c')).toEqual(['c']);
     expect(rangeBetween(order, 'a', 'gone')).toEqual([]);
   });
@@ -181,7 +202,9 @@ describe('hand edits', () => {
     const sample = acmeShop();
     const next = deleteModules(sample, ['catalog', 'orders']);
     expect(next.monolith.modules.some((m) => m.id === 'catalog' || m.id === 'orders')).toBe(false);
-    expect(next.monolith.dependencies.some((d) => ['catalog', 'orders'].includes(d.from) || ['catalog', 'orders'].includes(d.to))).toBe(false);
+    expect(next.monolith.dependencies.some((d) => ['catalog', 'orders'].includes(d.from) || ['catalog', 'orders'].includes(d.to))).toBe(
+      false,
+    );
     expect(next.services.find((s) => s.id === 'svc-catalog')!.moduleIds).toEqual(['media']);
     expect(sample.monolith.modules.some((m) => m.id === 'catalog')).toBe(true);
   });

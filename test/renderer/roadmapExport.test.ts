@@ -77,7 +77,10 @@ function host(options: { printer?: PdfPrinter; dialogs?: NativeDialogs } = {}) {
 }
 
 /** Resolves when the flow reaches a step of that kind (and, when given, `until` holds of it). */
-function when<K extends ExportStep['kind']>(kind: K, until: (step: Extract<ExportStep, { kind: K }>) => boolean = () => true): Promise<Extract<ExportStep, { kind: K }>> {
+function when<K extends ExportStep['kind']>(
+  kind: K,
+  until: (step: Extract<ExportStep, { kind: K }>) => boolean = () => true,
+): Promise<Extract<ExportStep, { kind: K }>> {
   return new Promise((resolve) => {
     const check = () => {
       const { step } = exportStore.getState();
@@ -108,7 +111,9 @@ describe('File > Export', () => {
     const file = await done;
     expect(file).toEqual({ path: path.join(ws, 'plan.csv'), bytes: (await fs.stat(path.join(ws, 'plan.csv'))).size, pages: null });
     expect(await fs.readFile(path.join(ws, 'plan.csv'), 'utf8')).toContain('Catalog');
-    expect(called('export:start')).toEqual([{ method: 'export:start', request: expect.objectContaining({ format: 'csv', path: path.join(ws, 'plan.csv'), overwrite: false }) }]);
+    expect(called('export:start')).toEqual([
+      { method: 'export:start', request: expect.objectContaining({ format: 'csv', path: path.join(ws, 'plan.csv'), overwrite: false }) },
+    ]);
     expect(exportStore.getState().step.kind).toBe('closed');
     expect(uiStore.getState().notice).toMatch(/^Exported — plan\.csv \(\d+ KB\)$/);
   });
@@ -157,7 +162,11 @@ describe('File > Export', () => {
     openExportDialog();
     const asked: unknown[] = [];
     let answer: string | null = null;
-    const dialogs: NativeDialogs = { open: async () => null, save: async () => null, export: async (name, format) => (asked.push([name, format]), answer) };
+    const dialogs: NativeDialogs = {
+      open: async () => null,
+      save: async () => null,
+      export: async (name, format) => (asked.push([name, format]), answer),
+    };
     const cancelled = host({ dialogs });
     expect(await runExport()).toBeNull();
     expect(cancelled.calls.map((c) => c.method)).toEqual(['dialog:export']);
@@ -167,7 +176,10 @@ describe('File > Export', () => {
     await fs.writeFile(answer, 'replaced: the native dialog asked');
     const chosen = host({ dialogs });
     expect(await runExport()).toMatchObject({ path: answer, pages: 1 });
-    expect(asked).toEqual([[defaultExportName('Acme Shop', 'pdf'), 'pdf'], [defaultExportName('Acme Shop', 'pdf'), 'pdf']]);
+    expect(asked).toEqual([
+      [defaultExportName('Acme Shop', 'pdf'), 'pdf'],
+      [defaultExportName('Acme Shop', 'pdf'), 'pdf'],
+    ]);
     expect(chosen.called('export:start')[0]!.request).toMatchObject({ path: answer, overwrite: true });
   });
 
@@ -247,8 +259,11 @@ describe('a long export', () => {
     });
     expect(progressText(status({ state: 'queued' }), false)).toBe('Waiting for the export before it to finish…');
     expect(progressText(status({}), false)).toBe('Starting the export…');
-    expect(progressText(status({ progress: { done: 3, total: 5, label: 'Printing the PDF with its page numbers', stage: 'printing' }, elapsedMs: 12_400 }), false)).toBe(
-      'Step 4 of 5: Printing the PDF with its page numbers… (12 s)',
-    );
+    expect(
+      progressText(
+        status({ progress: { done: 3, total: 5, label: 'Printing the PDF with its page numbers', stage: 'printing' }, elapsedMs: 12_400 }),
+        false,
+      ),
+    ).toBe('Step 4 of 5: Printing the PDF with its page numbers… (12 s)');
   });
 });

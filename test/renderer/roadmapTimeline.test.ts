@@ -16,7 +16,12 @@ describe('timeline rows', () => {
     const schedule = schedulePlan(plan);
     const rows = serviceRows(schedule);
     expect(rows.filter((row) => row.kind === 'lane').map((row) => row.label)).toEqual(schedule.lanes.map((lane) => lane.team || NO_TEAM));
-    expect(rows.filter((row) => row.kind === 'service').map((row) => row.key).sort()).toEqual(schedule.bars.map((bar) => `service:${bar.serviceId}`).sort());
+    expect(
+      rows
+        .filter((row) => row.kind === 'service')
+        .map((row) => row.key)
+        .sort(),
+    ).toEqual(schedule.bars.map((bar) => `service:${bar.serviceId}`).sort());
     let lane = '';
     let start = -Infinity;
     for (const row of rows) {
@@ -31,7 +36,9 @@ describe('timeline rows', () => {
       }
     }
     const critical = schedule.critical[0]!;
-    expect(barTitle(critical, 'Catalog')).toBe(`${critical.name}: ${critical.start} to ${critical.end}, ${critical.effort} person-week${critical.effort === 1 ? '' : 's'}, ${critical.team}, phase ${critical.phaseIndex} (Catalog), on the critical path`);
+    expect(barTitle(critical, 'Catalog')).toBe(
+      `${critical.name}: ${critical.start} to ${critical.end}, ${critical.effort} person-week${critical.effort === 1 ? '' : 's'}, ${critical.team}, phase ${critical.phaseIndex} (Catalog), on the critical path`,
+    );
   });
 
   it('the phase view: "N. name" per phase, on the schedule\'s days', () => {
@@ -39,7 +46,10 @@ describe('timeline rows', () => {
     const schedule = schedulePlan(plan);
     const rows = phaseRows(plan, schedule);
     expect(rows.map((row) => row.label)).toEqual(plan.phases.map((phase) => `${phase.index}. ${phase.name}`));
-    rows.forEach((row, p) => row.kind === 'phase' && expect([row.startDay, row.endDay]).toEqual([schedule.phases[p]!.startDay, schedule.phases[p]!.endDay]));
+    rows.forEach(
+      (row, p) =>
+        row.kind === 'phase' && expect([row.startDay, row.endDay]).toEqual([schedule.phases[p]!.startDay, schedule.phases[p]!.endDay]),
+    );
   });
 
   it('draws the rows in sight with a margin, never past either end', () => {

@@ -14,7 +14,11 @@ function buttonsByRow(project: Project): string[][] {
   return html
     .split('<li')
     .slice(1)
-    .map((row) => [...row.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map(([, attributes, label]) => `${label}:${/ disabled=""/.test(attributes!) ? 'off' : 'on'}`));
+    .map((row) =>
+      [...row.matchAll(/<button([^>]*)>([^<]*)<\/button>/g)].map(
+        ([, attributes, label]) => `${label}:${/ disabled=""/.test(attributes!) ? 'off' : 'on'}`,
+      ),
+    );
 }
 
 describe('ScenarioList', () => {
@@ -32,7 +36,9 @@ describe('ScenarioList', () => {
     const rows = buttonsByRow(project);
     expect(rows).toHaveLength(MAX_OTHER_SCENARIOS + 1);
     for (const row of rows) expect(row[1]).toBe('Duplicate:off');
-    expect(renderToStaticMarkup(<ScenarioList project={project} />)).toContain(`A project keeps at most ${MAX_OTHER_SCENARIOS + 1} scenarios: delete one first`);
+    expect(renderToStaticMarkup(<ScenarioList project={project} />)).toContain(
+      `A project keeps at most ${MAX_OTHER_SCENARIOS + 1} scenarios: delete one first`,
+    );
     // One fewer, and it is on again.
     const fewer = { ...project, otherScenarios: project.otherScenarios.slice(1) };
     for (const row of buttonsByRow(fewer)) expect(row[1]).toBe('Duplicate:on');

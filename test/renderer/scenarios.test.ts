@@ -9,7 +9,14 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { scenarioComparison } from '../../renderer/derived/scenarioComparison';
 import { documentStore, loadDocument } from '../../renderer/state/documentStore';
 import { edit, undoEdit } from '../../renderer/state/edit';
-import { acceptAsNewScenario, deleteScenarioById, duplicateScenarioOf, renameScenarioTo, selectionIn, switchToScenario } from '../../renderer/state/scenarioEdits';
+import {
+  acceptAsNewScenario,
+  deleteScenarioById,
+  duplicateScenarioOf,
+  renameScenarioTo,
+  selectionIn,
+  switchToScenario,
+} from '../../renderer/state/scenarioEdits';
 import { importStore } from '../../renderer/state/importStore';
 import { closeScenarios, openScenarios, scenariosStore, setHistory } from '../../renderer/state/scenariosStore';
 import { selectionStore } from '../../renderer/state/selectionStore';
@@ -47,7 +54,11 @@ describe('selectionIn', () => {
   it('drops services, links and service-graph edges the design lacks', () => {
     const edgeId = [...buildServiceGraph(sample).edgeById.keys()].find((id) => id.includes('svc-search'))!;
     expect(edgeId).toBeDefined();
-    expect(selectionIn(lean, { nodeIds: ['svc-search', 'svc-catalog'], moduleIds: [], edgeId })).toEqual({ nodeIds: ['svc-catalog'], moduleIds: [], edgeId: null });
+    expect(selectionIn(lean, { nodeIds: ['svc-search', 'svc-catalog'], moduleIds: [], edgeId })).toEqual({
+      nodeIds: ['svc-catalog'],
+      moduleIds: [],
+      edgeId: null,
+    });
     expect(selectionIn(lean, { nodeIds: [], moduleIds: [], edgeId: 'link-search-catalog' }).edgeId).toBeNull();
     // The same edge id is kept on the design that has it.
     expect(selectionIn(sample, { nodeIds: [], moduleIds: [], edgeId }).edgeId).toBe(edgeId);
@@ -74,7 +85,9 @@ describe('scenario edits', () => {
     duplicateScenarioOf({ name: 'B' });
     const before = project();
     expect(renameScenarioTo({ scenarioId: 'current', name: 'B' })).toBe('Rename scenario: A scenario named "B" already exists.');
-    expect(deleteScenarioById('current')).toBe('Delete scenario: "Current design" is the active scenario: switch to another one before deleting it.');
+    expect(deleteScenarioById('current')).toBe(
+      'Delete scenario: "Current design" is the active scenario: switch to another one before deleting it.',
+    );
     expect(switchToScenario('nope')).toBe(false);
     expect(uiStore.getState().lastError).toBe('Switch scenario: No scenario with id "nope" in this project.');
     expect(project()).toBe(before);
@@ -112,7 +125,10 @@ describe('scenarioComparison', () => {
     const { project: withLean } = sampleWithLean();
     expect(scenarioComparison(withLean)).toEqual(compareScenarios(withLean).scenarios);
     const rows = scenarioComparison(withLean);
-    expect(rows.map((r) => [r.name, r.active])).toEqual([['Current design', true], ['Lean', false]]);
+    expect(rows.map((r) => [r.name, r.active])).toEqual([
+      ['Current design', true],
+      ['Lean', false],
+    ]);
     expect(rows[1]!.services).toBe(rows[0]!.services - 1);
   });
 
@@ -132,7 +148,10 @@ describe('scenarioComparison', () => {
     // After a switch the rows change places and `active`, the figures go with their design.
     switchToScenario(leanId);
     const switched = scenarioComparison(project());
-    expect(switched.map((r) => [r.name, r.active, r.services])).toEqual([['Leaner', true, rows[1]!.services], ['Current design', false, rows[0]!.services]]);
+    expect(switched.map((r) => [r.name, r.active, r.services])).toEqual([
+      ['Leaner', true, rows[1]!.services],
+      ['Current design', false, rows[0]!.services],
+    ]);
   });
 });
 

@@ -12,7 +12,12 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 type Dep = [from: string, to: string, kind: DependencyKind, weight: number];
 type ModuleInput = NonNullable<NonNullable<ProjectInput['monolith']>['modules']>[number];
 
-function makeProject(modules: (string | ModuleInput)[], deps: Dep[], services: Record<string, string[]>, extra: Partial<ProjectInput> = {}): Project {
+function makeProject(
+  modules: (string | ModuleInput)[],
+  deps: Dep[],
+  services: Record<string, string[]>,
+  extra: Partial<ProjectInput> = {},
+): Project {
   return ProjectSchema.parse({
     id: 'p',
     name: 'P',
@@ -127,7 +132,10 @@ describe('cycles', () => {
     const cycles = findCycles(graph);
     expect(cycles.map((cycle) => cycle.nodeIds)).toEqual([['s1', 's2']]);
     expect(cycles[0]!.edges.map((edge) => edge.id)).toEqual(['s1->s2', 's2->s1']);
-    expect(findCycles(graph, { includeMonolith: true }).map((cycle) => cycle.nodeIds)).toEqual([[MONOLITH_NODE_ID, 's3'], ['s1', 's2']]);
+    expect(findCycles(graph, { includeMonolith: true }).map((cycle) => cycle.nodeIds)).toEqual([
+      [MONOLITH_NODE_ID, 's3'],
+      ['s1', 's2'],
+    ]);
   });
 });
 

@@ -20,7 +20,9 @@ const arbitraryProject = fc
   .record({
     // Large enough that moving a few modules touches under a quarter of the dependencies (the patch path).
     modules: fc.integer({ min: 1, max: 60 }),
-    deps: fc.array(fc.tuple(fc.nat(59), fc.nat(59), fc.constantFrom(...DEPENDENCY_KINDS), fc.integer({ min: 1, max: 9 })), { maxLength: 150 }),
+    deps: fc.array(fc.tuple(fc.nat(59), fc.nat(59), fc.constantFrom(...DEPENDENCY_KINDS), fc.integer({ min: 1, max: 9 })), {
+      maxLength: 150,
+    }),
     owners: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 60, maxLength: 60 }),
   })
   .map(({ modules, deps, owners }): Project => {
@@ -32,7 +34,9 @@ const arbitraryProject = fc
         modules: ids.map((id, i) => ({ id, name: `app.${id}`, linesOfCode: 10 * (i + 1) })),
         // Self dependencies, repeats and a dangling end are all allowed here: the graph must cope.
         dependencies: [
-          ...deps.filter(([a, b]) => a < modules && b < modules).map(([a, b, kind, weight]) => ({ from: ids[a]!, to: ids[b]!, kind, weight })),
+          ...deps
+            .filter(([a, b]) => a < modules && b < modules)
+            .map(([a, b, kind, weight]) => ({ from: ids[a]!, to: ids[b]!, kind, weight })),
           { from: ids[0]!, to: 'ghost', kind: 'import', weight: 1 },
         ],
       },

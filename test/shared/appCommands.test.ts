@@ -40,7 +40,8 @@ describe('app command keys', () => {
   });
 
   it('writes every key in the one form it reads, and every menu command is in the table', () => {
-    for (const id of APP_COMMAND_IDS) for (const { platform, host } of TABLES) for (const key of keysFor(id, platform, host)) expect(() => parseChord(key)).not.toThrow();
+    for (const id of APP_COMMAND_IDS)
+      for (const { platform, host } of TABLES) for (const key of keysFor(id, platform, host)) expect(() => parseChord(key)).not.toThrow();
     expect(() => parseChord('Shift+Mod+S')).toThrow(/Not a shortcut/);
     expect(() => parseChord('Mod+Enter')).toThrow(/Not a shortcut/);
     for (const id of MENU_COMMANDS) expect(APP_COMMAND_IDS).toContain(id);
@@ -48,7 +49,8 @@ describe('app command keys', () => {
 
   it('leaves the browser its own keys: in the browser host New and Close take Alt, Export keeps Ctrl+E', () => {
     for (const platform of ['other', 'mac'] as const)
-      for (const id of APP_COMMAND_IDS) for (const key of keysFor(id, platform, 'browser')) expect(BROWSER_RESERVED, `${id} ${key}`).not.toContain(key);
+      for (const id of APP_COMMAND_IDS)
+        for (const key of keysFor(id, platform, 'browser')) expect(BROWSER_RESERVED, `${id} ${key}`).not.toContain(key);
     expect(keysFor('file:new', 'other', 'browser')).toEqual(['Mod+Alt+N']);
     expect(keysFor('file:close', 'other', 'browser')).toEqual(['Mod+Alt+W']);
     expect(keysFor('file:export', 'other', 'browser')).toEqual(['Mod+E']);

@@ -84,7 +84,10 @@ function arbDesign(moduleIds: readonly string[], sizes: ProjectSizes): fc.Arbitr
     .record({
       phases: fc.uniqueArray(arbPhase, { maxLength: maxPhases, selector: (p) => p.id }),
       teams: fc.uniqueArray(arbTeam, { maxLength: 3, selector: (t) => t.id }),
-      serviceIds: fc.uniqueArray(arbId.filter((id) => id !== MONOLITH_NODE_ID), { maxLength: maxServices }),
+      serviceIds: fc.uniqueArray(
+        arbId.filter((id) => id !== MONOLITH_NODE_ID),
+        { maxLength: maxServices },
+      ),
     })
     .chain(({ phases, teams, serviceIds }) => {
       const services: fc.Arbitrary<Service[]> = fc
@@ -121,20 +124,18 @@ function arbDesign(moduleIds: readonly string[], sizes: ProjectSizes): fc.Arbitr
       const layoutIds = [MONOLITH_NODE_ID, ...serviceIds];
       const nodes: fc.Arbitrary<NodePosition[]> = fc
         .subarray(layoutIds)
-        .chain((ids) =>
-          fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), x: arbNumber(-1e6, 1e6), y: arbNumber(-1e6, 1e6) }))),
-        );
+        .chain((ids) => fc.tuple(...ids.map((id) => fc.record({ id: fc.constant(id), x: arbNumber(-1e6, 1e6), y: arbNumber(-1e6, 1e6) }))));
       return fc.record({
         services,
         links:
           serviceIds.length === 0
             ? fc.constant([])
-            : fc
-                .uniqueArray(arbId, { maxLength: maxLinks })
-                .chain((ids) => fc.tuple(...ids.map((id) => link.map((l) => ({ id, ...l }))))),
+            : fc.uniqueArray(arbId, { maxLength: maxLinks }).chain((ids) => fc.tuple(...ids.map((id) => link.map((l) => ({ id, ...l }))))),
         phases: fc.constant(phases),
         planning: fc.record({
-          startDate: fc.date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+          startDate: fc
+            .date({ min: new Date(Date.UTC(1970, 0, 1)), max: new Date(Date.UTC(2999, 11, 31)), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
           defaultPhaseWeeks: fc.integer({ min: 1, max: 520 }),
           maxServicesPerPhase: fc.option(fc.integer({ min: 1, max: 10_000 }), { nil: null }),
           teams: fc.constant(teams),
@@ -156,7 +157,11 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
     .record({
       modules: fc.uniqueArray(arbModule, { maxLength: maxModules, comparator: (a, b) => a.id === b.id || a.name === b.name }),
       // The active scenario first, then the others: ids and names unique among them all.
-      scenarios: fc.uniqueArray(arbScenarioInfo, { minLength: 1, maxLength: 1 + maxScenarios, comparator: (a, b) => a.id === b.id || a.name === b.name }),
+      scenarios: fc.uniqueArray(arbScenarioInfo, {
+        minLength: 1,
+        maxLength: 1 + maxScenarios,
+        comparator: (a, b) => a.id === b.id || a.name === b.name,
+      }),
     })
     .chain(({ modules, scenarios }) => {
       const moduleIds = modules.map((m) => m.id);
@@ -168,7 +173,14 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
               to: pick(moduleIds),
               kind: pick(DEPENDENCY_KINDS),
               weight: fc.integer({ min: 1, max: 1_000_000 }),
-              evidence: fc.array(fc.record({ file: arbText(30).filter((f) => f.length > 0), line: fc.integer({ min: 1, max: 100_000_000 }), detail: arbText(20) }), { maxLength: 2 }),
+              evidence: fc.array(
+                fc.record({
+                  file: arbText(30).filter((f) => f.length > 0),
+                  line: fc.integer({ min: 1, max: 100_000_000 }),
+                  detail: arbText(20),
+                }),
+                { maxLength: 2 },
+              ),
             });
       const [active, ...others] = scenarios;
       return fc
@@ -185,7 +197,9 @@ export function arbProject(sizes: ProjectSizes = {}): fc.Arbitrary<Project> {
             dependencies: moduleIds.length ? fc.array(dependency, { maxLength: maxDependencies }) : fc.constant<Dependency[]>([]),
           }),
           design: arbDesign(moduleIds, sizes),
-          otherScenarios: fc.tuple(...others.map((info) => arbDesign(moduleIds, sizes).map((design): Scenario => ({ ...info, ...design })))),
+          otherScenarios: fc.tuple(
+            ...others.map((info) => arbDesign(moduleIds, sizes).map((design): Scenario => ({ ...info, ...design }))),
+          ),
         })
         .map(({ design, otherScenarios, ...rest }): Project => ({ ...rest, ...design, scenario: active!, otherScenarios }));
     });

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blocksByGroup, CHIP_LIMIT, chipNamesOf, estimateServiceSize, fallbackPosition, gridPositions, MONOLITH_NODE_WIDTH } from '../../shared/commands/arrange';
+import {
+  blocksByGroup,
+  CHIP_LIMIT,
+  chipNamesOf,
+  estimateServiceSize,
+  fallbackPosition,
+  gridPositions,
+  MONOLITH_NODE_WIDTH,
+} from '../../shared/commands/arrange';
 import { createService } from '../../shared/commands/services';
 import { createProject } from '../../shared/model/create';
 import { ModuleSchema, MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
@@ -48,7 +56,8 @@ function overlaps(boxes: readonly Box[]): string[] {
   return found;
 }
 
-const proposal = (groups: readonly (readonly string[])[]) => groups.map((moduleIds, k) => ({ id: `p${k}`, name: `group_${k}`, moduleIds: [...moduleIds], linesOfCode: 0 }));
+const proposal = (groups: readonly (readonly string[])[]) =>
+  groups.map((moduleIds, k) => ({ id: `p${k}`, name: `group_${k}`, moduleIds: [...moduleIds], linesOfCode: 0 }));
 
 describe('arrange: where accepted services go', () => {
   it('estimates taller nodes for more chips, and one height for a collapsed node', () => {
@@ -57,7 +66,12 @@ describe('arrange: where accepted services go', () => {
     expect(many.height).toBeGreaterThan(one.height);
     expect(estimateServiceSize(null)).toEqual(estimateServiceSize([]));
     expect(chipNamesOf(withModules(['shop.orders.api']), ['m0'])).toEqual(['api']);
-    expect(chipNamesOf(withModules([]), Array.from({ length: CHIP_LIMIT + 1 }, (_, i) => `m${i}`))).toBeNull();
+    expect(
+      chipNamesOf(
+        withModules([]),
+        Array.from({ length: CHIP_LIMIT + 1 }, (_, i) => `m${i}`),
+      ),
+    ).toBeNull();
   });
 
   it('lays 400 accepted services out beside the Monolith with no overlap, about 1.6 times as wide as tall', () => {
@@ -80,16 +94,22 @@ describe('arrange: where accepted services go', () => {
   it('never overlaps what is already drawn, whatever the chips and the services already placed (fast-check)', () => {
     const word = fc.stringMatching(/^[a-z][a-z_]{0,30}$/);
     fc.assert(
-      fc.property(fc.array(word, { minLength: 1, maxLength: 60 }), fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 3 }), (words, sizes, placedBefore) => {
-        const names = Array.from({ length: 400 }, (_, i) => `app.${words[i % words.length]}${i}`);
-        let project = withModules(names);
-        let next = 0;
-        const take = (n: number) => Array.from({ length: n }, () => `m${next++ % 400}`);
-        for (let k = 0; k < placedBefore; k++) project = createService(project, { name: `Before ${k}`, moduleIds: take(2), position: { x: k * 500, y: 300 } });
-        const groups = sizes.map((n) => [...new Set(take(n))]);
-        const accepted = acceptServices(project, proposal(groups));
-        expect(overlaps(boxesOf(accepted))).toEqual([]);
-      }),
+      fc.property(
+        fc.array(word, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.integer({ min: 1, max: 16 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 3 }),
+        (words, sizes, placedBefore) => {
+          const names = Array.from({ length: 400 }, (_, i) => `app.${words[i % words.length]}${i}`);
+          let project = withModules(names);
+          let next = 0;
+          const take = (n: number) => Array.from({ length: n }, () => `m${next++ % 400}`);
+          for (let k = 0; k < placedBefore; k++)
+            project = createService(project, { name: `Before ${k}`, moduleIds: take(2), position: { x: k * 500, y: 300 } });
+          const groups = sizes.map((n) => [...new Set(take(n))]);
+          const accepted = acceptServices(project, proposal(groups));
+          expect(overlaps(boxesOf(accepted))).toEqual([]);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -12,11 +12,17 @@ import { PLANTED_GROUPS, plantedCommits } from './boundariesFixture';
 // The pure parts of boundaries from evidence (issue 9): files to modules, co-change, ownership, the backtest,
 // clustering to a target and the proposal with its figures.
 
-function projectOf(modules: ReadonlyArray<{ id: string; name?: string; path?: string; lines?: number }>, services: Array<{ id: string; name: string; moduleIds: string[] }> = []): Project {
+function projectOf(
+  modules: ReadonlyArray<{ id: string; name?: string; path?: string; lines?: number }>,
+  services: Array<{ id: string; name: string; moduleIds: string[] }> = [],
+): Project {
   const base = createProject('Test');
   return ProjectSchema.parse({
     ...base,
-    monolith: { ...base.monolith, modules: modules.map((m) => ({ id: m.id, name: m.name ?? m.id, path: m.path ?? m.id, linesOfCode: m.lines ?? 100 })) },
+    monolith: {
+      ...base.monolith,
+      modules: modules.map((m) => ({ id: m.id, name: m.name ?? m.id, path: m.path ?? m.id, linesOfCode: m.lines ?? 100 })),
+    },
     services,
   });
 }
@@ -53,13 +59,23 @@ describe('coChange and ownership', () => {
 
   it('halves the weight of a commit one half-life older than the time it counts back from', () => {
     const year = 365 * 86_400;
-    const weights = coChange([at(['a', 'b'], 10 * year), at(['a', 'b'], 9 * year), at(['a', 'b'], 8 * year)], { halfLife: year, asOf: 10 * year });
+    const weights = coChange([at(['a', 'b'], 10 * year), at(['a', 'b'], 9 * year), at(['a', 'b'], 8 * year)], {
+      halfLife: year,
+      asOf: 10 * year,
+    });
     expect(weights.get(pairKey('a', 'b'))).toBeCloseTo(1 + 0.5 + 0.25, 12);
   });
 
   it('names the top authors of each module with their share of its commits', () => {
     const owners = ownership([at(['a'], 0, 'ann'), at(['a', 'b'], 0, 'bob'), at(['a'], 0, 'ann'), at(['b'], 0, 'cy')], 2);
-    expect(owners[0]).toEqual({ moduleId: 'a', commits: 3, authors: [{ author: 'ann', commits: 2, share: 2 / 3 }, { author: 'bob', commits: 1, share: 1 / 3 }] });
+    expect(owners[0]).toEqual({
+      moduleId: 'a',
+      commits: 3,
+      authors: [
+        { author: 'ann', commits: 2, share: 2 / 3 },
+        { author: 'bob', commits: 1, share: 1 / 3 },
+      ],
+    });
     expect(owners[1]!.authors.map((a) => a.author)).toEqual(['bob', 'cy']);
   });
 
@@ -73,10 +89,13 @@ describe('coChange and ownership', () => {
 describe('backtest', () => {
   // Hand-checked: services S1 = {a, b}, S2 = {c}; d stays in the monolith. Of the five commits touching a
   // module, a+c (S1, S2) and c+d (S2, monolith) cross: 2/5. Every module its own service: a+b, a+c, c+d: 3/5.
-  const project = projectOf([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], [
-    { id: 's1', name: 'S1', moduleIds: ['a', 'b'] },
-    { id: 's2', name: 'S2', moduleIds: ['c'] },
-  ]);
+  const project = projectOf(
+    [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+    [
+      { id: 's1', name: 'S1', moduleIds: ['a', 'b'] },
+      { id: 's2', name: 'S2', moduleIds: ['c'] },
+    ],
+  );
   const after = [at(['a', 'b']), at(['a', 'c']), at(['d']), at(['c', 'd']), at(['b']), at([])];
 
   it('counts the commits touching more than one service, the monolith counting as one', () => {
@@ -95,16 +114,23 @@ describe('backtest', () => {
   });
 
   it('cuts one year before the last commit by default', () => {
-    expect(defaultCutoff([at(['a'], Date.UTC(2024, 5, 1) / 1000), at(['a'], Date.UTC(2026, 2, 15) / 1000)])).toBe(Date.UTC(2025, 2, 15) / 1000);
+    expect(defaultCutoff([at(['a'], Date.UTC(2024, 5, 1) / 1000), at(['a'], Date.UTC(2026, 2, 15) / 1000)])).toBe(
+      Date.UTC(2025, 2, 15) / 1000,
+    );
     expect(defaultCutoff([])).toBeNull();
   });
 });
 
 /** Planted groups: dense inside, a few weak edges between; m9 has none. */
 function plantedEdges(): WeightedEdge[] {
-  const groups = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
+  const groups = [
+    ['m0', 'm1', 'm2'],
+    ['m3', 'm4', 'm5'],
+    ['m6', 'm7', 'm8'],
+  ];
   const edges: WeightedEdge[] = [];
-  for (const g of groups) for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) edges.push({ a: g[i]!, b: g[j]!, weight: 5 });
+  for (const g of groups)
+    for (let i = 0; i < g.length; i++) for (let j = i + 1; j < g.length; j++) edges.push({ a: g[i]!, b: g[j]!, weight: 5 });
   edges.push({ a: 'm2', b: 'm3', weight: 1 }, { a: 'm5', b: 'm6', weight: 1 });
   return edges;
 }
@@ -126,11 +152,28 @@ describe('clusterToTarget', () => {
 });
 
 describe('proposeBoundaries', () => {
-  const names = ['shop.catalogue', 'shop.catalogue.reviews', 'shop.dashboard.catalogue', 'shop.orders', 'shop.orders.payment', 'shop.dashboard.orders', 'shop.users', 'shop.users.auth', 'shop.dashboard.users', 'shop.lonely'];
+  const names = [
+    'shop.catalogue',
+    'shop.catalogue.reviews',
+    'shop.dashboard.catalogue',
+    'shop.orders',
+    'shop.orders.payment',
+    'shop.dashboard.orders',
+    'shop.users',
+    'shop.users.auth',
+    'shop.dashboard.users',
+    'shop.lonely',
+  ];
   const project = projectOf(names.map((name, k) => ({ id: `m${k}`, name, path: name.replaceAll('.', '/') })));
 
   it('names a service from its dominant domain, never "Shop" or "Dashboard"', () => {
-    expect(domainNames(project.monolith.modules, [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']])).toEqual(['Catalogue', 'Orders', 'Users']);
+    expect(
+      domainNames(project.monolith.modules, [
+        ['m0', 'm1', 'm2'],
+        ['m3', 'm4', 'm5'],
+        ['m6', 'm7', 'm8'],
+      ]),
+    ).toEqual(['Catalogue', 'Orders', 'Users']);
   });
 
   it('learns co-change before the cut-off, recovers the planted groups and backtests after it below chance', () => {
@@ -160,14 +203,45 @@ describe('refineGroups', () => {
   it('moves a module to the service it changes with when that lowers the crossing commits, within the cap', () => {
     // c changes with a and b in every commit but was clustered with d and e: moving it saves 3 crossings.
     const training = [at(['a', 'c']), at(['b', 'c']), at(['a', 'b', 'c']), at(['d', 'e']), at(['d'])];
-    expect(refineGroups([['a', 'b'], ['c', 'd', 'e']], training)).toEqual([['a', 'b', 'c'], ['d', 'e']]);
-    expect(refineGroups([['a', 'b'], ['c', 'd', 'e']], training, { cap: 2 })).toEqual([['a', 'b'], ['c', 'd', 'e']]);
+    expect(
+      refineGroups(
+        [
+          ['a', 'b'],
+          ['c', 'd', 'e'],
+        ],
+        training,
+      ),
+    ).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e'],
+    ]);
+    expect(
+      refineGroups(
+        [
+          ['a', 'b'],
+          ['c', 'd', 'e'],
+        ],
+        training,
+        { cap: 2 },
+      ),
+    ).toEqual([
+      ['a', 'b'],
+      ['c', 'd', 'e'],
+    ]);
   });
 
   it('never empties a service, and leaves alone a module whose move would add crossings', () => {
     expect(refineGroups([['a'], ['b']], [at(['a', 'b']), at(['a', 'b'])])).toEqual([['a'], ['b']]);
     // y changing alone 3 times stays (moving it would make 3 commits cross to save 1); x joins it instead.
     const training = [at(['x', 'y']), at(['y']), at(['y']), at(['y'])];
-    expect(refineGroups([['x', 'z'], ['y', 'w']], training)).toEqual([['z'], ['w', 'x', 'y']]);
+    expect(
+      refineGroups(
+        [
+          ['x', 'z'],
+          ['y', 'w'],
+        ],
+        training,
+      ),
+    ).toEqual([['z'], ['w', 'x', 'y']]);
   });
 });

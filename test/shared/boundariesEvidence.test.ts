@@ -15,13 +15,22 @@ import { PLANTED_GROUPS, plantedCommits } from './boundariesFixture';
 // of tests, the architect's constraints, and the one-per-app baseline.
 
 type Spec = { id: string; name?: string; lines?: number };
-function projectOf(modules: readonly Spec[], deps: Array<{ from: string; to: string; kind?: string; weight?: number }> = [], services: Array<{ id: string; name: string; moduleIds: string[] }> = []): Project {
+function projectOf(
+  modules: readonly Spec[],
+  deps: Array<{ from: string; to: string; kind?: string; weight?: number }> = [],
+  services: Array<{ id: string; name: string; moduleIds: string[] }> = [],
+): Project {
   const base = createProject('Test');
   return ProjectSchema.parse({
     ...base,
     monolith: {
       ...base.monolith,
-      modules: modules.map((m) => ({ id: m.id, name: m.name ?? m.id, path: (m.name ?? m.id).replaceAll('.', '/'), linesOfCode: m.lines ?? 100 })),
+      modules: modules.map((m) => ({
+        id: m.id,
+        name: m.name ?? m.id,
+        path: (m.name ?? m.id).replaceAll('.', '/'),
+        linesOfCode: m.lines ?? 100,
+      })),
       dependencies: deps.map((d) => ({ kind: 'import', weight: 1, ...d })),
     },
     services,
@@ -42,7 +51,12 @@ describe('domainNames', () => {
       { id: 'h', name: 'CTFd.hints', lines: 237 },
     ]).monolith.modules;
     // utils is a layer word; users holds under a quarter of the first group's lines, so it is not named.
-    expect(domainNames(ctfd, [['u', 't', 's'], ['a', 'c', 'h']])).toEqual(['Teams', 'Challenges']);
+    expect(
+      domainNames(ctfd, [
+        ['u', 't', 's'],
+        ['a', 'c', 'h'],
+      ]),
+    ).toEqual(['Teams', 'Challenges']);
     const oscar = projectOf([
       { id: 'root', name: 'oscar', lines: 3210 },
       { id: 'cat', name: 'oscar.apps.catalogue', lines: 4720 },
@@ -59,7 +73,10 @@ describe('domainNames', () => {
   });
 
   it('never gives one name twice, and keeps clear of the names of pinned services', () => {
-    const modules = projectOf([{ id: 'a', name: 'shop.orders' }, { id: 'b', name: 'shop.orders.refunds' }]).monolith.modules;
+    const modules = projectOf([
+      { id: 'a', name: 'shop.orders' },
+      { id: 'b', name: 'shop.orders.refunds' },
+    ]).monolith.modules;
     const names = domainNames(modules, [['a'], ['b']], ['Orders']);
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(2);
     expect(names).not.toContain('Orders');
@@ -69,19 +86,38 @@ describe('domainNames', () => {
 describe('explainServices', () => {
   // Hand-checked: S = {a, b}, T = {c}, d in the monolith. Inside S: a->b import weight 2, a->b data weight 1;
   // commits touching a and b: 2. Between S and T: b->c import 1, one commit (b, c). S and the monolith: no tie.
-  const project = projectOf([{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }], [
-    { from: 'a', to: 'b', weight: 2 },
-    { from: 'a', to: 'b', kind: 'data' },
-    { from: 'b', to: 'c' },
-  ]);
+  const project = projectOf(
+    [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+    [
+      { from: 'a', to: 'b', weight: 2 },
+      { from: 'a', to: 'b', kind: 'data' },
+      { from: 'b', to: 'c' },
+    ],
+  );
   const commits = [at(['a', 'b'], 0, 'ann'), at(['a', 'b'], 0, 'bob'), at(['b', 'c'], 0, 'ann'), at(['a'], 0, 'cy'), at(['d'])];
-  const edges: WeightedEdge[] = [{ a: 'a', b: 'b', weight: 5 }, { a: 'b', b: 'c', weight: 2 }];
-  const [s, t] = explainServices(project, [{ id: 's', name: 'Sales', moduleIds: ['a', 'b'] }, { id: 't', name: 'Tax', moduleIds: ['c'] }], commits, edges);
+  const edges: WeightedEdge[] = [
+    { a: 'a', b: 'b', weight: 5 },
+    { a: 'b', b: 'c', weight: 2 },
+  ];
+  const [s, t] = explainServices(
+    project,
+    [
+      { id: 's', name: 'Sales', moduleIds: ['a', 'b'] },
+      { id: 't', name: 'Tax', moduleIds: ['c'] },
+    ],
+    commits,
+    edges,
+  );
 
   it('counts the imports, foreign keys, commits and shared owners inside a service', () => {
     expect(s!.inside).toEqual({ imports: 2, foreignKeys: 1, commitsTogether: 2 });
-    expect(s!.sharedOwners).toEqual([{ author: 'ann', modules: 2 }, { author: 'bob', modules: 2 }]);
-    expect(s!.summary).toBe('2 modules: 2 imports, 1 foreign key, 2 commits changing two or more of them; ann changed 2, bob changed 2 of them. Most tied to Tax (1 import, 1 commit changing both).');
+    expect(s!.sharedOwners).toEqual([
+      { author: 'ann', modules: 2 },
+      { author: 'bob', modules: 2 },
+    ]);
+    expect(s!.summary).toBe(
+      '2 modules: 2 imports, 1 foreign key, 2 commits changing two or more of them; ann changed 2, bob changed 2 of them. Most tied to Tax (1 import, 1 commit changing both).',
+    );
   });
 
   it('names what ties a service most to the others', () => {
@@ -93,7 +129,16 @@ describe('explainServices', () => {
 
 describe('no service of a few lines or of tests', () => {
   it('merges a small module into the group it is most tied to; one with no tie stays in the monolith', () => {
-    const lines = new Map([['a', 1000], ['b', 1000], ['c', 1000], ['d', 1000], ['tiny', 20], ['alone', 20], ['x', 1000], ['nobody', 20]]);
+    const lines = new Map([
+      ['a', 1000],
+      ['b', 1000],
+      ['c', 1000],
+      ['d', 1000],
+      ['tiny', 20],
+      ['alone', 20],
+      ['x', 1000],
+      ['nobody', 20],
+    ]);
     const edges: WeightedEdge[] = [
       { a: 'a', b: 'b', weight: 5 },
       { a: 'c', b: 'd', weight: 5 },
@@ -103,7 +148,10 @@ describe('no service of a few lines or of tests', () => {
       // 'alone' is tied only to 'x', which the architect keeps apart from it: it stays a service of its own.
       { a: 'alone', b: 'x', weight: 1 },
     ];
-    const apart = new Map([['alone', new Set(['x'])], ['x', new Set(['alone'])]]);
+    const apart = new Map([
+      ['alone', new Set(['x'])],
+      ['x', new Set(['alone'])],
+    ]);
     const result = clusterToTarget([...lines.keys()], edges, 4, 1, { lines, apart });
     expect(result.groups.map((g) => g.join(',')).sort()).toEqual(['a,b', 'alone', 'c,d,tiny', 'x']);
     expect(result.monolith).toEqual(['nobody']);
@@ -114,10 +162,17 @@ describe('no service of a few lines or of tests', () => {
   it('tells test modules apart and never proposes them', () => {
     expect(['shop.tests', 'shop.orders.test_views', 'conftest', 'shop.orders_tests'].every((name) => isTestModule({ name }))).toBe(true);
     expect(['shop.testimonials', 'shop.contest', 'shop.orders'].some((name) => isTestModule({ name }))).toBe(false);
-    const project = projectOf([{ id: 'a', name: 'shop.a' }, { id: 'b', name: 'shop.b' }, { id: 't', name: 'shop.tests' }], [
-      { from: 't', to: 'a', weight: 9 },
-      { from: 'a', to: 'b' },
-    ]);
+    const project = projectOf(
+      [
+        { id: 'a', name: 'shop.a' },
+        { id: 'b', name: 'shop.b' },
+        { id: 't', name: 'shop.tests' },
+      ],
+      [
+        { from: 't', to: 'a', weight: 9 },
+        { from: 'a', to: 'b' },
+      ],
+    );
     const report = proposeBoundaries(project, [], { targets: [1, 2] });
     expect(report.testModules).toBe(1);
     for (const alt of report.alternatives) expect(alt.services.flatMap((s) => s.moduleIds)).not.toContain('t');
@@ -126,13 +181,25 @@ describe('no service of a few lines or of tests', () => {
 
 /** The planted groups (boundariesFixture.ts) on modules named like a shop's packages; m9 changes never. */
 function planted(): { project: Project; commits: ModuleCommit[]; groups: string[][] } {
-  const names = ['shop.catalogue', 'shop.catalogue.reviews', 'shop.search', 'shop.orders', 'shop.payment', 'shop.invoices', 'shop.users', 'shop.auth', 'shop.profiles', 'shop.lonely'];
+  const names = [
+    'shop.catalogue',
+    'shop.catalogue.reviews',
+    'shop.search',
+    'shop.orders',
+    'shop.payment',
+    'shop.invoices',
+    'shop.users',
+    'shop.auth',
+    'shop.profiles',
+    'shop.lonely',
+  ];
   return { project: projectOf(names.map((name, k) => ({ id: `m${k}`, name }))), commits: plantedCommits(), groups: PLANTED_GROUPS };
 }
 
 describe('constraints', () => {
   const { project, commits } = planted();
-  const nodeOf = (services: ReadonlyArray<{ id: string; moduleIds: string[] }>) => new Map(services.flatMap((s) => s.moduleIds.map((id) => [id, s.id] as const)));
+  const nodeOf = (services: ReadonlyArray<{ id: string; moduleIds: string[] }>) =>
+    new Map(services.flatMap((s) => s.moduleIds.map((id) => [id, s.id] as const)));
 
   it('keeps together, keeps apart and leaves in the monolith what the architect says, at every size', () => {
     const report = proposeBoundaries(project, commits, {
@@ -164,10 +231,24 @@ describe('constraints', () => {
     const scope = scopeOf(project, { pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m4'] }], keepTogether: [['m4', 'm5']] });
     expect(scope.pinned[0]!.moduleIds).toEqual(['m4', 'm5']);
     expect(scope.unitOf.has('m5')).toBe(false);
-    expect(contradiction(project, { keepTogether: [['m0', 'm1']], keepApart: [['m1', 'm0']] })).toBe('shop.catalogue.reviews and shop.catalogue are both kept together and kept apart');
-    expect(contradiction(project, { keepApart: [['m3', 'm4']], pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m3', 'm4'] }] })).toBe('shop.orders and shop.payment are kept apart but share the service Pay already');
-    expect(contradiction(project, { keepTogether: [['m3', 'm6']], pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m3'] }, { id: 'q', name: 'Users', moduleIds: ['m6'] }] })).toBe('kept together, shop.orders, shop.users are in different services already (Pay, Users)');
-    expect(contradiction(project, { keepTogether: [['m3', 'm6']], leave: ['m3'] })).toBe('shop.orders is both left in the monolith and kept together with modules that are not');
+    expect(contradiction(project, { keepTogether: [['m0', 'm1']], keepApart: [['m1', 'm0']] })).toBe(
+      'shop.catalogue.reviews and shop.catalogue are both kept together and kept apart',
+    );
+    expect(contradiction(project, { keepApart: [['m3', 'm4']], pinned: [{ id: 'p', name: 'Pay', moduleIds: ['m3', 'm4'] }] })).toBe(
+      'shop.orders and shop.payment are kept apart but share the service Pay already',
+    );
+    expect(
+      contradiction(project, {
+        keepTogether: [['m3', 'm6']],
+        pinned: [
+          { id: 'p', name: 'Pay', moduleIds: ['m3'] },
+          { id: 'q', name: 'Users', moduleIds: ['m6'] },
+        ],
+      }),
+    ).toBe('kept together, shop.orders, shop.users are in different services already (Pay, Users)');
+    expect(contradiction(project, { keepTogether: [['m3', 'm6']], leave: ['m3'] })).toBe(
+      'shop.orders is both left in the monolith and kept together with modules that are not',
+    );
     expect(contradiction(project, { keepTogether: [['m0', 'm1']], keepApart: [['m2', 'm3']] })).toBeNull();
   });
 });
@@ -176,12 +257,28 @@ describe('alternatives and baselines', () => {
   it('gives each alternative its explanation and the one-per-app baseline, merged on imports to the same count', () => {
     const { project: bare, commits, groups } = planted();
     // Imports that cut across the planted groups: merging apps on them puts m0 with m3 and m6, and so on.
-    const project = { ...bare, monolith: { ...bare.monolith, dependencies: ['m0,m3', 'm3,m6', 'm1,m4', 'm4,m7', 'm2,m5', 'm5,m8'].map((p) => ({ from: p.split(',')[0]!, to: p.split(',')[1]!, kind: 'import' as const, weight: 3, evidence: [] })) } };
+    const project = {
+      ...bare,
+      monolith: {
+        ...bare.monolith,
+        dependencies: ['m0,m3', 'm3,m6', 'm1,m4', 'm4,m7', 'm2,m5', 'm5,m8'].map((p) => ({
+          from: p.split(',')[0]!,
+          to: p.split(',')[1]!,
+          kind: 'import' as const,
+          weight: 3,
+          evidence: [],
+        })),
+      },
+    };
     const report = proposeBoundaries(project, commits, { targets: [3], cutoff: 5000 });
     const [three] = report.alternatives;
     expect(three!.services.map((s) => s.moduleIds.join(',')).sort()).toEqual(groups.map((g) => g.join(',')));
     const after = commits.filter((c) => c.time >= 5000);
-    const perApp = [['m0', 'm3', 'm6'], ['m1', 'm4', 'm7'], ['m2', 'm5', 'm8']];
+    const perApp = [
+      ['m0', 'm3', 'm6'],
+      ['m1', 'm4', 'm7'],
+      ['m2', 'm5', 'm8'],
+    ];
     let crossing = 0;
     const owner = assignmentOfGroups(perApp);
     for (const c of after) if (new Set(c.modules.map((id) => owner.get(id) ?? 'monolith')).size > 1) crossing++;
@@ -194,9 +291,23 @@ describe('alternatives and baselines', () => {
 describe('the inner backtest', () => {
   const DAY = 86_400;
   const cutoff = Date.UTC(2024, 0, 1) / 1000;
-  const names = ['shop.catalogue', 'shop.reviews', 'shop.search', 'shop.orders', 'shop.payment', 'shop.invoices', 'shop.users', 'shop.auth', 'shop.profiles'];
+  const names = [
+    'shop.catalogue',
+    'shop.reviews',
+    'shop.search',
+    'shop.orders',
+    'shop.payment',
+    'shop.invoices',
+    'shop.users',
+    'shop.auth',
+    'shop.profiles',
+  ];
   const project = projectOf(names.map((name, k) => ({ id: `m${k}`, name })));
-  const groups = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
+  const groups = [
+    ['m0', 'm1', 'm2'],
+    ['m3', 'm4', 'm5'],
+    ['m6', 'm7', 'm8'],
+  ];
   /** 450 commits over three years before the cut-off, then `after` commits drawn by `pick`. */
   function history(after: number, pick: (random: () => number) => string[]): ModuleCommit[] {
     const random = mulberry32(5);
@@ -204,15 +315,23 @@ describe('the inner backtest', () => {
     for (let k = 0; k < 450; k++) {
       const g = groups[k % 3]!;
       const picked = g.filter(() => random() < 0.6);
-      commits.push(at(picked.length > 0 ? picked : [g[0]!], cutoff - (3 * 365 - 2 * Math.floor(k * 365 * 3 / 900)) * DAY));
+      commits.push(at(picked.length > 0 ? picked : [g[0]!], cutoff - (3 * 365 - 2 * Math.floor((k * 365 * 3) / 900)) * DAY));
     }
     for (let k = 0; k < after; k++) commits.push(at(pick(random), cutoff + k * DAY));
     return commits;
   }
 
   it('chooses the size cap on the year before the cut-off, never on the commits it is tested on', () => {
-    const planted = proposeBoundaries(project, history(60, (random) => groups[Math.floor(random() * 3)]!), { targets: [3], cutoff });
-    const scrambled = proposeBoundaries(project, history(60, (random) => [`m${Math.floor(random() * 9)}`, `m${Math.floor(random() * 9)}`]), { targets: [3], cutoff });
+    const planted = proposeBoundaries(
+      project,
+      history(60, (random) => groups[Math.floor(random() * 3)]!),
+      { targets: [3], cutoff },
+    );
+    const scrambled = proposeBoundaries(
+      project,
+      history(60, (random) => [`m${Math.floor(random() * 9)}`, `m${Math.floor(random() * 9)}`]),
+      { targets: [3], cutoff },
+    );
     const [a, b] = [planted.alternatives[0]!, scrambled.alternatives[0]!];
     expect(a.fit.innerCutoff).toBe('2023-01-01');
     expect(a.fit.innerShares).toHaveLength(3);

@@ -3,7 +3,11 @@
 import type { ModuleCommit } from '../../shared/boundaries/history';
 import { mulberry32 } from '../../shared/random';
 
-export const PLANTED_GROUPS = [['m0', 'm1', 'm2'], ['m3', 'm4', 'm5'], ['m6', 'm7', 'm8']];
+export const PLANTED_GROUPS = [
+  ['m0', 'm1', 'm2'],
+  ['m3', 'm4', 'm5'],
+  ['m6', 'm7', 'm8'],
+];
 
 export function plantedCommits(author = 'ann'): ModuleCommit[] {
   const random = mulberry32(3);

@@ -41,7 +41,14 @@ describe('framework catalogue', () => {
 
 describe('runtimes and choices', () => {
   it('offers CPython 3.10 to 3.14 and PyPy 3.10 with Python versions the model accepts', () => {
-    expect(RUNTIMES.map((runtime) => runtime.id)).toEqual(['cpython-3.10', 'cpython-3.11', 'cpython-3.12', 'cpython-3.13', 'cpython-3.14', 'pypy-3.10']);
+    expect(RUNTIMES.map((runtime) => runtime.id)).toEqual([
+      'cpython-3.10',
+      'cpython-3.11',
+      'cpython-3.12',
+      'cpython-3.13',
+      'cpython-3.14',
+      'pypy-3.10',
+    ]);
     for (const runtime of RUNTIMES) expect(PythonVersionSchema.safeParse(runtime.pythonVersion).success).toBe(true);
     expect(getRuntime('cpython-3.12')!.pythonVersion).toBe('3.12');
     expect(getRuntime('jython-2.7')).toBeUndefined();
@@ -50,7 +57,9 @@ describe('runtimes and choices', () => {
   it('labels every API style and link style of the model, and suggests datastores including none', () => {
     expect(Object.keys(API_STYLE_LABELS).sort()).toEqual([...API_STYLES].sort());
     expect(Object.keys(LINK_STYLE_LABELS).sort()).toEqual([...LINK_STYLES].sort());
-    expect(DATASTORES.map((store) => store.value)).toEqual(expect.arrayContaining(['PostgreSQL', 'MySQL', 'SQLite', 'Redis', 'MongoDB', 'Elasticsearch', '']));
+    expect(DATASTORES.map((store) => store.value)).toEqual(
+      expect.arrayContaining(['PostgreSQL', 'MySQL', 'SQLite', 'Redis', 'MongoDB', 'Elasticsearch', '']),
+    );
   });
 
   it("knows every framework and runtime the sample's services use", () => {

@@ -40,7 +40,9 @@ describe('createService', () => {
     expect(createService(project, { name: 'Jobs', moduleIds: ['reporting'] }).services.at(-1)!.framework).toBe('celery');
     expect(createService(project, { name: 'Backoffice', moduleIds: ['admin-tools'] }).services.at(-1)!.framework).toBe('django');
     expect(createService(project, { name: 'Empty' }).services.at(-1)!.framework).toBe('fastapi');
-    expect(createService(project, { name: 'Chosen', moduleIds: ['reporting'], framework: 'sanic' }).services.at(-1)!.framework).toBe('sanic');
+    expect(createService(project, { name: 'Chosen', moduleIds: ['reporting'], framework: 'sanic' }).services.at(-1)!.framework).toBe(
+      'sanic',
+    );
   });
 
   it('never reuses the id of the Monolith node or of another service', () => {
@@ -99,12 +101,18 @@ describe('service edits', () => {
     expect(service(renamed, 'svc-search').name).toBe('Search API');
     expect(renameService(renamed, { serviceId: 'svc-search', name: 'Search API' })).toBe(renamed);
     const updated = updateService(project, { serviceId: 'svc-search', changes: { framework: 'litestar', runtime: 'cpython-3.13' } });
-    expect(service(updated, 'svc-search')).toMatchObject({ framework: 'litestar', runtime: 'cpython-3.13', datastore: service(project, 'svc-search').datastore });
+    expect(service(updated, 'svc-search')).toMatchObject({
+      framework: 'litestar',
+      runtime: 'cpython-3.13',
+      datastore: service(project, 'svc-search').datastore,
+    });
     expect(updateService(project, { serviceId: 'svc-search', changes: {} })).toBe(project);
   });
 
   it('refuses invalid fields, and module lists (assignModules owns those)', () => {
-    expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { apiStyle: 'soap' as never } })).toThrow(/^Service: .*\(apiStyle\)\.$/);
+    expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { apiStyle: 'soap' as never } })).toThrow(
+      /^Service: .*\(apiStyle\)\.$/,
+    );
     expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { moduleIds: [] } as never })).toThrow(CommandError);
     expect(() => updateService(sample(), { serviceId: 'svc-search', changes: { pinnedPhaseId: 'phase-x' } })).toThrow(
       'No phase with id "phase-x" to pin the service to.',
@@ -137,7 +145,11 @@ describe('service edits', () => {
     const link = after.links.at(-1)!;
     expect([link.from, link.to, link.style]).toEqual(['reviews-copy', 'notifications-copy', 'events']);
     const original = project.layout.nodes.find((node) => node.id === 'svc-reviews')!;
-    expect(after.layout.nodes.find((node) => node.id === 'reviews-copy')).toEqual({ id: 'reviews-copy', x: original.x + 40, y: original.y + 40 });
+    expect(after.layout.nodes.find((node) => node.id === 'reviews-copy')).toEqual({
+      id: 'reviews-copy',
+      x: original.x + 40,
+      y: original.y + 40,
+    });
     const again = pasteServices(after, { clipboard });
     expect(again.services.at(-2)!.name).toBe('Reviews copy 2');
   });
@@ -188,7 +200,12 @@ describe('links and layout', () => {
 
   it('moves nodes (adding missing positions) and sets the viewport, unchanged when nothing moves', () => {
     const project = sample();
-    const moved = moveNodes(project, { positions: [{ id: 'svc-search', x: 5, y: 6 }, { id: MONOLITH_NODE_ID, x: 1, y: 2 }] });
+    const moved = moveNodes(project, {
+      positions: [
+        { id: 'svc-search', x: 5, y: 6 },
+        { id: MONOLITH_NODE_ID, x: 1, y: 2 },
+      ],
+    });
     expect(moved.layout.nodes.find((node) => node.id === 'svc-search')).toEqual({ id: 'svc-search', x: 5, y: 6 });
     expect(moveNodes(moved, { positions: [{ id: 'svc-search', x: 5, y: 6 }] })).toBe(moved);
     expect(() => moveNodes(project, { positions: [{ id: 'ghost', x: 0, y: 0 }] })).toThrow('No node with id "ghost" on the canvas.');
@@ -203,7 +220,11 @@ describe('registry and history', () => {
   it('registers every command once with a label, and runs them by id', () => {
     expect(COMMAND_LIST.map((command) => command.id)).toEqual(Object.keys(COMMANDS));
     for (const command of COMMAND_LIST) expect(command.label.length).toBeGreaterThan(0);
-    expect(COMMAND_LIST.find((command) => command.id === 'module.assign')).toEqual({ id: 'module.assign', label: 'Move to service…', group: 'Modules' });
+    expect(COMMAND_LIST.find((command) => command.id === 'module.assign')).toEqual({
+      id: 'module.assign',
+      label: 'Move to service…',
+      group: 'Modules',
+    });
     const after = runCommand(sample(), 'module.assign', { moduleIds: ['orders'], serviceId: 'svc-search' });
     expect(service(after, 'svc-search').moduleIds).toContain('orders');
     const pinned = runCommand(sample(), 'service.pin', { serviceId: 'svc-search', phaseId: 'phase-edge' });

@@ -27,7 +27,9 @@ const NAMES = ['Orders', 'Billing', 'Search', 'Monolith', 'orders', 'Ünïcode N
 const arbitraryProject = fc
   .record({
     modules: fc.integer({ min: 1, max: 12 }),
-    deps: fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.constantFrom(...DEPENDENCY_KINDS), fc.integer({ min: 1, max: 50 })), { maxLength: 30 }),
+    deps: fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.constantFrom(...DEPENDENCY_KINDS), fc.integer({ min: 1, max: 50 })), {
+      maxLength: 30,
+    }),
     owners: fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 12, maxLength: 12 }),
   })
   .map(({ modules, deps, owners }): Project => {
@@ -69,7 +71,13 @@ type AnyOp =
 
 const picks = fc.array(fc.nat(20), { maxLength: 4 });
 const ownershipOp: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant('create' as const), name: fc.constantFrom(...NAMES), picks, x: fc.integer({ min: -500, max: 500 }), y: fc.integer({ min: -500, max: 500 }) }),
+  fc.record({
+    t: fc.constant('create' as const),
+    name: fc.constantFrom(...NAMES),
+    picks,
+    x: fc.integer({ min: -500, max: 500 }),
+    y: fc.integer({ min: -500, max: 500 }),
+  }),
   fc.record({ t: fc.constant('assign' as const), picks, target: fc.option(fc.nat(20), { nil: null }) }),
   fc.record({ t: fc.constant('delete' as const), pick: fc.nat(20) }),
 );
@@ -77,8 +85,18 @@ const anyOp: fc.Arbitrary<AnyOp> = fc.oneof(
   ownershipOp,
   fc.record({ t: fc.constant('rename' as const), pick: fc.nat(20), name: fc.constantFrom(...NAMES) }),
   fc.record({ t: fc.constant('framework' as const), pick: fc.nat(20), framework: fc.constantFrom('django', 'flask', 'celery') }),
-  fc.record({ t: fc.constant('move' as const), pick: fc.nat(20), x: fc.integer({ min: -999, max: 999 }), y: fc.integer({ min: -999, max: 999 }) }),
-  fc.record({ t: fc.constant('viewport' as const), x: fc.integer({ min: -99, max: 99 }), y: fc.integer({ min: -99, max: 99 }), zoom: fc.constantFrom(0.5, 1, 2) }),
+  fc.record({
+    t: fc.constant('move' as const),
+    pick: fc.nat(20),
+    x: fc.integer({ min: -999, max: 999 }),
+    y: fc.integer({ min: -999, max: 999 }),
+  }),
+  fc.record({
+    t: fc.constant('viewport' as const),
+    x: fc.integer({ min: -99, max: 99 }),
+    y: fc.integer({ min: -99, max: 99 }),
+    zoom: fc.constantFrom(0.5, 1, 2),
+  }),
   fc.record({ t: fc.constant('addModule' as const), name: fc.constantFrom('app.new', 'app.extra', 'lib.x') }),
   fc.record({ t: fc.constant('renameModule' as const), pick: fc.nat(20), name: fc.constantFrom('app.renamed', 'app.other') }),
   fc.record({ t: fc.constant('deleteModule' as const), pick: fc.nat(20) }),
@@ -103,7 +121,10 @@ function apply(project: Project, op: AnyOp): Project {
       case 'create':
         return createService(project, { name: op.name, moduleIds: moduleIdsAt(project, op.picks), position: { x: op.x, y: op.y } });
       case 'assign':
-        return assignModules(project, { moduleIds: moduleIdsAt(project, op.picks), serviceId: op.target === null ? null : (service(op.target) ?? null) });
+        return assignModules(project, {
+          moduleIds: moduleIdsAt(project, op.picks),
+          serviceId: op.target === null ? null : (service(op.target) ?? null),
+        });
       case 'delete': {
         const id = service(op.pick);
         return id ? deleteService(project, { serviceId: id }) : project;

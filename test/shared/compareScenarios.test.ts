@@ -49,7 +49,14 @@ describe('compareScenarios', () => {
     ]);
     const [two, one] = scenarios as [(typeof scenarios)[0], (typeof scenarios)[0]];
     // Two services: b -> c (1) and c -> d (1) cross, a -> b (2) does not: 2 of 4.
-    expect(two).toMatchObject({ services: 2, modulesInServices: 3, monolithModules: 1, crossingShareByWeight: 0.5, cycles: 1, backtest: null });
+    expect(two).toMatchObject({
+      services: 2,
+      modulesInServices: 3,
+      monolithModules: 1,
+      crossingShareByWeight: 0.5,
+      cycles: 1,
+      backtest: null,
+    });
     // One service holds every module: nothing crosses, and there is no cycle.
     expect(one).toMatchObject({ services: 1, modulesInServices: 4, monolithModules: 0, crossingShareByWeight: 0, cycles: 0 });
     expect(one.structuralModularity).not.toBe(two.structuralModularity);

@@ -9,7 +9,32 @@ import { ProjectSchema } from '../../shared/model/project';
 const fixture = JSON.parse(readFileSync(new URL('../fixtures/format/v1.carve', import.meta.url), 'utf8')).project as unknown;
 
 const lengths = [0, 1, 59, 60, 61, 127, 128, 129, 199, 200, 201, 999, 1000, 1001, 9999, 10_000, 10_001, 100_000, 100_001];
-const numbers = [-1, -0, 0, 0.005, 0.01, 0.5, 1, 1.5, 4, 99.5, 100, 100.5, 520, 521, 10_000, 10_001, 100_000, 100_001, 1e6, 1e6 + 1, 1e8, 1e8 + 1, 2 ** 53, 1e300];
+const numbers = [
+  -1,
+  -0,
+  0,
+  0.005,
+  0.01,
+  0.5,
+  1,
+  1.5,
+  4,
+  99.5,
+  100,
+  100.5,
+  520,
+  521,
+  10_000,
+  10_001,
+  100_000,
+  100_001,
+  1e6,
+  1e6 + 1,
+  1e8,
+  1e8 + 1,
+  2 ** 53,
+  1e300,
+];
 const candidates: unknown[] = [
   ...lengths.map((n) => 'x'.repeat(n)),
   ...numbers,
@@ -48,7 +73,8 @@ function places(root: unknown): (string | number)[][] {
       out.push(path);
     }
     if (value !== null && typeof value === 'object') {
-      for (const [key, child] of Object.entries(value)) stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
+      for (const [key, child] of Object.entries(value))
+        stack.push({ value: child, path: [...path, Array.isArray(value) ? Number(key) : key] });
     }
   }
   return out;

@@ -23,7 +23,8 @@ describe('format fixtures', () => {
     expect(project.otherScenarios).toEqual([]);
     // Saved, it is the version 1 text with the new version and the two new fields at the end of the project.
     const v1 = fixture('v1.carve').toString('utf8');
-    const scenarioBlock = '    },\n    "scenario": {\n      "id": "current",\n      "name": "Current design",\n      "description": ""\n    },\n    "otherScenarios": []\n  }\n}\n';
+    const scenarioBlock =
+      '    },\n    "scenario": {\n      "id": "current",\n      "name": "Current design",\n      "description": ""\n    },\n    "otherScenarios": []\n  }\n}\n';
     const expected = v1.replace('"formatVersion": 1,', '"formatVersion": 2,').replace(/    }\n  }\n}\n$/, scenarioBlock);
     expect(serializeProject(project)).toBe(expected);
   });

@@ -71,7 +71,7 @@ describe('format properties', () => {
     fc.assert(
       fc.property(arbProject(), fc.integer(), (project, seed) => {
         let state = seed >>> 0;
-        const random = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+        const random = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
         const shuffled = reorderDeep(project, random) as Project;
         expect(serializeProject(shuffled)).toBe(serializeProject(project));
       }),
@@ -104,11 +104,53 @@ describe('format properties', () => {
 
   it('never throws anything but a LoadError when JSON values are replaced, removed or duplicated', () => {
     fc.assert(
-      fc.property(arbProject({ maxModules: 5, maxServices: 3 }), fc.array(fc.tuple(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 3 })), { minLength: 1, maxLength: 3 }), (project, edits) => {
-        const doc = JSON.parse(serializeProject(project)) as unknown;
-        for (const [pickNode, pickAction, replacement] of edits) {
-          // Every container in the document, with its keys, found iteratively.
-          const containers: (Record<string, unknown> | unknown[])[] = [];
+      fc.property(
+        arbProject({ maxModules: 5, maxServices: 3 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 3 })), { minLength: 1, maxLength: 3 }),
+        (project, edits) => {
+          const doc = JSON.parse(serializeProject(project)) as unknown;
+          for (const [pickNode, pickAction, replacement] of edits) {
+            // Every container in the document, with its keys, found iteratively.
+            const containers: (Record<string, unknown> | unknown[])[] = [];
+            const stack: unknown[] = [doc];
+            while (stack.length) {
+              const node = stack.pop();
+              if (node !== null && typeof node === 'object') {
+                containers.push(node as Record<string, unknown>);
+                stack.push(...Object.values(node));
+              }
+            }
+            const target = containers[pickNode % containers.length]!;
+            const keys = Object.keys(target);
+            if (keys.length === 0) continue;
+            const key = keys[pickAction % keys.length]!;
+            const action = pickAction % 3;
+            if (Array.isArray(target)) {
+              const index = Number(key);
+              if (action === 0) target[index] = replacement;
+              else if (action === 1) target.splice(index, 1);
+              else target.push(structuredClone(target[index]));
+            } else if (action === 2) delete target[key];
+            else target[key] = replacement;
+          }
+          expectSound(openOrLoadError(() => parseProjectText(JSON.stringify(doc))));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('has a fast path that accepts exactly what zod accepts and gives the same project', () => {
+    const fast = compileFastParse(ProjectSchema);
+    fc.assert(
+      fc.property(
+        arbProject({ maxModules: 4, maxServices: 3 }),
+        fc.nat(),
+        fc.nat(),
+        fc.jsonValue({ maxDepth: 2 }),
+        (project, pickNode, pickKey, replacement) => {
+          const doc = JSON.parse(JSON.stringify(project)) as Record<string, unknown>;
+          const containers: Record<string, unknown>[] = [];
           const stack: unknown[] = [doc];
           while (stack.length) {
             const node = stack.pop();
@@ -119,45 +161,13 @@ describe('format properties', () => {
           }
           const target = containers[pickNode % containers.length]!;
           const keys = Object.keys(target);
-          if (keys.length === 0) continue;
-          const key = keys[pickAction % keys.length]!;
-          const action = pickAction % 3;
-          if (Array.isArray(target)) {
-            const index = Number(key);
-            if (action === 0) target[index] = replacement;
-            else if (action === 1) target.splice(index, 1);
-            else target.push(structuredClone(target[index]));
-          } else if (action === 2) delete target[key];
-          else target[key] = replacement;
-        }
-        expectSound(openOrLoadError(() => parseProjectText(JSON.stringify(doc))));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it('has a fast path that accepts exactly what zod accepts and gives the same project', () => {
-    const fast = compileFastParse(ProjectSchema);
-    fc.assert(
-      fc.property(arbProject({ maxModules: 4, maxServices: 3 }), fc.nat(), fc.nat(), fc.jsonValue({ maxDepth: 2 }), (project, pickNode, pickKey, replacement) => {
-        const doc = JSON.parse(JSON.stringify(project)) as Record<string, unknown>;
-        const containers: Record<string, unknown>[] = [];
-        const stack: unknown[] = [doc];
-        while (stack.length) {
-          const node = stack.pop();
-          if (node !== null && typeof node === 'object') {
-            containers.push(node as Record<string, unknown>);
-            stack.push(...Object.values(node));
-          }
-        }
-        const target = containers[pickNode % containers.length]!;
-        const keys = Object.keys(target);
-        if (keys.length) target[keys[pickKey % keys.length]!] = replacement;
-        const viaZod = ProjectSchema.safeParse(doc);
-        const viaFast = fast(doc, { objects: [] });
-        expect(viaFast !== NO_MATCH).toBe(viaZod.success);
-        if (viaZod.success) expect(viaFast).toEqual(viaZod.data);
-      }),
+          if (keys.length) target[keys[pickKey % keys.length]!] = replacement;
+          const viaZod = ProjectSchema.safeParse(doc);
+          const viaFast = fast(doc, { objects: [] });
+          expect(viaFast !== NO_MATCH).toBe(viaZod.success);
+          if (viaZod.success) expect(viaFast).toEqual(viaZod.data);
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -15,7 +15,11 @@ const project = ProjectSchema.parse({
 describe('serializeProject', () => {
   it('writes the envelope first, in its order, with the version and savedBy', () => {
     const text = serializeProject(project);
-    expect(text.startsWith(`{\n  "format": "carve-project",\n  "formatVersion": 2,\n  "savedBy": "${SAVED_BY}",\n  "project": {\n    "id": "p",`)).toBe(true);
+    expect(
+      text.startsWith(
+        `{\n  "format": "carve-project",\n  "formatVersion": 2,\n  "savedBy": "${SAVED_BY}",\n  "project": {\n    "id": "p",`,
+      ),
+    ).toBe(true);
   });
 
   it('uses two-space indents, LF line ends and one trailing newline', () => {

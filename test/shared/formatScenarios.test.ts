@@ -55,7 +55,11 @@ describe('migration 002: scenarios', () => {
   });
 
   it('runs when a version 1 file is opened, and the result saves as version 2', () => {
-    const text = JSON.stringify({ format: FORMAT_NAME, formatVersion: 1, project: { id: 'p', name: 'P', otherScenarios: 'ignored in version 1' } });
+    const text = JSON.stringify({
+      format: FORMAT_NAME,
+      formatVersion: 1,
+      project: { id: 'p', name: 'P', otherScenarios: 'ignored in version 1' },
+    });
     const project = parseProjectText(text);
     expect(project.scenario.name).toBe('Current design');
     expect(project.otherScenarios).toEqual([]);
@@ -76,14 +80,46 @@ describe('migration 002: scenarios', () => {
 
 describe('hostile scenario payloads', () => {
   it('refuses scenarios of the wrong shape, naming the field', () => {
-    expectRefused(edited((p) => (p.otherScenarios = 'all of them')), 'invalid', /^"otherScenarios" should be a list, not the text "all of them" \(at project\.otherScenarios\)$/);
-    expectRefused(edited((p) => (p.otherScenarios = [null])), 'invalid', /\(at project\.otherScenarios\[0\]\)$/);
-    expectRefused(edited((p) => (p.scenario = null)), 'invalid', /\(at project\.scenario\)$/);
-    expectRefused(edited((p) => delete p.otherScenarios[0].name), 'invalid', '"name" is missing (at project.otherScenarios[0].name)');
-    expectRefused(edited((p) => (p.scenario.name = '')), 'invalid', '"name" cannot be empty (at project.scenario.name)');
-    expectRefused(edited((p) => (p.otherScenarios[0].name = 'x'.repeat(10_000))), 'invalid', /^"name" is too long: at most 200 characters \(at project\.otherScenarios\[0\]\.name\)$/);
-    expectRefused(edited((p) => (p.otherScenarios[0].services[0].moduleIds = 'catalog')), 'invalid', /\(at project\.otherScenarios\[0\]\.services\[0\]\.moduleIds\)$/);
-    expectRefused(edited((p) => (p.otherScenarios[0].planning.startDate = 'soon')), 'invalid', /\(at project\.otherScenarios\[0\]\.planning\.startDate\)$/);
+    expectRefused(
+      edited((p) => (p.otherScenarios = 'all of them')),
+      'invalid',
+      /^"otherScenarios" should be a list, not the text "all of them" \(at project\.otherScenarios\)$/,
+    );
+    expectRefused(
+      edited((p) => (p.otherScenarios = [null])),
+      'invalid',
+      /\(at project\.otherScenarios\[0\]\)$/,
+    );
+    expectRefused(
+      edited((p) => (p.scenario = null)),
+      'invalid',
+      /\(at project\.scenario\)$/,
+    );
+    expectRefused(
+      edited((p) => delete p.otherScenarios[0].name),
+      'invalid',
+      '"name" is missing (at project.otherScenarios[0].name)',
+    );
+    expectRefused(
+      edited((p) => (p.scenario.name = '')),
+      'invalid',
+      '"name" cannot be empty (at project.scenario.name)',
+    );
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].name = 'x'.repeat(10_000))),
+      'invalid',
+      /^"name" is too long: at most 200 characters \(at project\.otherScenarios\[0\]\.name\)$/,
+    );
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].services[0].moduleIds = 'catalog')),
+      'invalid',
+      /\(at project\.otherScenarios\[0\]\.services\[0\]\.moduleIds\)$/,
+    );
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].planning.startDate = 'soon')),
+      'invalid',
+      /\(at project\.otherScenarios\[0\]\.planning\.startDate\)$/,
+    );
   });
 
   it(`refuses more than ${MAX_OTHER_SCENARIOS} other scenarios`, () => {
@@ -122,15 +158,39 @@ describe('hostile scenario payloads', () => {
       'integrity',
       /^scenario "One store service": the layout places "payments-svc", which is neither a service nor the Monolith/,
     );
-    expectRefused(edited((p) => (p.otherScenarios[0].services[0].id = 'monolith')), 'integrity', /^scenario "One store service": a service cannot have the id "monolith"/);
-    expectRefused(edited((p) => p.otherScenarios[0].phases.push(p.otherScenarios[0].phases[0])), 'integrity', /^scenario "One store service": two phases have the id "store-phase"/);
-    expectRefused(edited((p) => (p.otherScenarios[0].planning.startDate = '2027-02-30')), 'integrity', /^scenario "One store service": the plan's start date "2027-02-30" is not a real day/);
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].services[0].id = 'monolith')),
+      'integrity',
+      /^scenario "One store service": a service cannot have the id "monolith"/,
+    );
+    expectRefused(
+      edited((p) => p.otherScenarios[0].phases.push(p.otherScenarios[0].phases[0])),
+      'integrity',
+      /^scenario "One store service": two phases have the id "store-phase"/,
+    );
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].planning.startDate = '2027-02-30')),
+      'integrity',
+      /^scenario "One store service": the plan's start date "2027-02-30" is not a real day/,
+    );
   });
 
   it('refuses two scenarios with one id or one name, the active one included', () => {
-    expectRefused(edited((p) => (p.otherScenarios[0].id = 'payments-first')), 'integrity', 'two scenarios have the id "payments-first" (at project.otherScenarios[0].id)');
-    expectRefused(edited((p) => (p.otherScenarios[0].name = 'Payments first')), 'integrity', 'two scenarios are named "Payments first" (at project.otherScenarios[0].name)');
-    expectRefused(edited((p) => p.otherScenarios.push({ ...p.otherScenarios[0], name: 'Again' })), 'integrity', 'two scenarios have the id "big-store" (at project.otherScenarios[1].id)');
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].id = 'payments-first')),
+      'integrity',
+      'two scenarios have the id "payments-first" (at project.otherScenarios[0].id)',
+    );
+    expectRefused(
+      edited((p) => (p.otherScenarios[0].name = 'Payments first')),
+      'integrity',
+      'two scenarios are named "Payments first" (at project.otherScenarios[0].name)',
+    );
+    expectRefused(
+      edited((p) => p.otherScenarios.push({ ...p.otherScenarios[0], name: 'Again' })),
+      'integrity',
+      'two scenarios have the id "big-store" (at project.otherScenarios[1].id)',
+    );
   });
 
   it('refuses prototype keys inside a scenario', () => {

@@ -25,7 +25,16 @@ describe('the published JSON Schema', () => {
 
   it('describes the envelope and the whole project', () => {
     const fields = fieldsOf(buildJsonSchema() as JsonSchema);
-    expect(fields).toEqual(expect.arrayContaining(['format', 'formatVersion', 'savedBy', 'project.monolith.modules[].entities', 'project.services[].pinnedPhaseId', 'project.layout.viewport.zoom']));
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        'format',
+        'formatVersion',
+        'savedBy',
+        'project.monolith.modules[].entities',
+        'project.services[].pinnedPhaseId',
+        'project.layout.viewport.zoom',
+      ]),
+    );
   });
 });
 

@@ -12,8 +12,38 @@ import type { ScannedFile, ScanResult } from '../../shared/importer/types';
 // out becomes a module, every dependency joins two modules, and the granularity offered as chosen gives as many
 // modules as the project has.
 
-const SEGMENTS = ['shop', 'orders', 'order', 'users', 'catalog', 'api', 'v1', 'models', 'admin', 'utils', 'tests', 'migrations', 'scripts', 'docs', 'core', 'reports'];
-const FILES = ['__init__', 'views', 'models', 'routes', 'helpers', 'test_views', 'conftest', 'manage', 'setup', 'orders', 'users', 'reports'];
+const SEGMENTS = [
+  'shop',
+  'orders',
+  'order',
+  'users',
+  'catalog',
+  'api',
+  'v1',
+  'models',
+  'admin',
+  'utils',
+  'tests',
+  'migrations',
+  'scripts',
+  'docs',
+  'core',
+  'reports',
+];
+const FILES = [
+  '__init__',
+  'views',
+  'models',
+  'routes',
+  'helpers',
+  'test_views',
+  'conftest',
+  'manage',
+  'setup',
+  'orders',
+  'users',
+  'reports',
+];
 const SUPPORT = new Set(['tests', 'migrations', 'scripts', 'docs']);
 
 interface FileSpec {
@@ -41,7 +71,16 @@ function toScan(specs: FileSpec[]): ScanResult {
     const isPackage = spec.name === '__init__';
     const module = [...spec.folders, ...(isPackage ? [] : [spec.name])].join('.');
     if (module === '') continue;
-    byPath.set(path, { ...emptyScan(), path, module, isPackage, isMigration: spec.folders.includes('migrations'), codeLines: spec.codeLines, lines: spec.codeLines, blueprints: spec.blueprints });
+    byPath.set(path, {
+      ...emptyScan(),
+      path,
+      module,
+      isPackage,
+      isMigration: spec.folders.includes('migrations'),
+      codeLines: spec.codeLines,
+      lines: spec.codeLines,
+      blueprints: spec.blueprints,
+    });
   }
   const files = [...byPath.values()];
   specs.forEach((spec, k) => {
@@ -64,7 +103,9 @@ const layeredArb = fc
     codeLines: fc.nat({ max: 200 }),
   })
   .map(({ domains, layers, real, codeLines }) => [
-    ...layers.flatMap((layer) => domains.map((domain): FileSpec => ({ folders: ['shop', ...layer], name: domain, codeLines, blueprints: 0, imports: [] }))),
+    ...layers.flatMap((layer) =>
+      domains.map((domain): FileSpec => ({ folders: ['shop', ...layer], name: domain, codeLines, blueprints: 0, imports: [] })),
+    ),
     ...real.map((domain): FileSpec => ({ folders: ['shop', domain], name: '__init__', codeLines, blueprints: 1, imports: [] })),
   ]);
 

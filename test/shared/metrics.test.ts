@@ -97,7 +97,10 @@ describe('structural modularity', () => {
     const arbitraryDesign = fc.record({
       size: fc.integer({ min: 1, max: 12 }),
       owners: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 12, maxLength: 12 }),
-      edges: fc.array(fc.tuple(fc.nat(11), fc.nat(11), fc.constantFrom<DependencyKind>('import', 'data', 'call'), fc.integer({ min: 1, max: 9 })), { maxLength: 40 }),
+      edges: fc.array(
+        fc.tuple(fc.nat(11), fc.nat(11), fc.constantFrom<DependencyKind>('import', 'data', 'call'), fc.integer({ min: 1, max: 9 })),
+        { maxLength: 40 },
+      ),
     });
     fc.assert(
       fc.property(arbitraryDesign, ({ size, owners, edges }) => {
@@ -110,7 +113,8 @@ describe('structural modularity', () => {
         });
         const project = makeProject(ids, deps, services);
 
-        const clusterOf = (id: string): string => Object.entries(services).find(([, members]) => members.includes(id))?.[0] ?? MONOLITH_NODE_ID;
+        const clusterOf = (id: string): string =>
+          Object.entries(services).find(([, members]) => members.includes(id))?.[0] ?? MONOLITH_NODE_ID;
         const clusters = [...new Set(ids.map(clusterOf))];
         const members = (c: string): string[] => ids.filter((id) => clusterOf(id) === c);
         const joined = (x: string, y: string): boolean => x !== y && deps.some(([f, t]) => (f === x && t === y) || (f === y && t === x));
@@ -159,13 +163,35 @@ describe('crossing share and coupling per node', () => {
     const byId = new Map(computeMetrics(SMALL).nodes.map((node) => [node.id, node]));
     // s1: depended on by the monolith (f->a, 1) and s2 (e->b, 2): Ca 2, weight 3; depends on s2 (a->d, 3): Ce 1.
     // I = 1 / (2 + 1) = 1/3. Interfaces: a (used by f) and b (used by e) = 2. Internal: 2 + 1 + 1 + 1 = 5.
-    expect(byId.get('s1')).toMatchObject({ afferent: 2, efferent: 1, afferentWeight: 3, efferentWeight: 3, interfaces: 2, internalWeight: 5, moduleCount: 3 });
+    expect(byId.get('s1')).toMatchObject({
+      afferent: 2,
+      efferent: 1,
+      afferentWeight: 3,
+      efferentWeight: 3,
+      interfaces: 2,
+      internalWeight: 5,
+      moduleCount: 3,
+    });
     expect(byId.get('s1')!.instability).toBeCloseTo(1 / 3, 12);
     // s2: Ca 1 (s1, 3); Ce 2 (monolith 4, s1 2 -> 6); I = 2/3; interfaces: d.
-    expect(byId.get('s2')).toMatchObject({ afferent: 1, efferent: 2, afferentWeight: 3, efferentWeight: 6, interfaces: 1, internalWeight: 1 });
+    expect(byId.get('s2')).toMatchObject({
+      afferent: 1,
+      efferent: 2,
+      afferentWeight: 3,
+      efferentWeight: 6,
+      interfaces: 1,
+      internalWeight: 1,
+    });
     expect(byId.get('s2')!.instability).toBeCloseTo(2 / 3, 12);
     // monolith: Ca 1 (s2, 4), Ce 1 (s1, 1), I = 1/2, interfaces: f.
-    expect(byId.get(MONOLITH_NODE_ID)).toMatchObject({ afferent: 1, efferent: 1, afferentWeight: 4, efferentWeight: 1, instability: 0.5, interfaces: 1 });
+    expect(byId.get(MONOLITH_NODE_ID)).toMatchObject({
+      afferent: 1,
+      efferent: 1,
+      afferentWeight: 4,
+      efferentWeight: 1,
+      instability: 0.5,
+      interfaces: 1,
+    });
   });
 
   it('leaves instability undefined (null) for a node with no dependency across its boundary', () => {
@@ -200,7 +226,9 @@ describe('diffMetrics', () => {
     expect(same.nodes).toEqual([]);
     const withEmpty = makeProject(['a', 'b', 'c', 'd', 'e', 'f'], DEPS, { s1: ['a', 'b', 'c'], s2: ['d', 'e'], s3: [] });
     const added = diffMetrics(metrics, computeMetrics(withEmpty));
-    expect(added.nodes).toEqual([{ id: 's3', status: 'added', afferent: 0, efferent: 0, instability: null, interfaces: 0, moduleCount: 0 }]);
+    expect(added.nodes).toEqual([
+      { id: 's3', status: 'added', afferent: 0, efferent: 0, instability: null, interfaces: 0, moduleCount: 0 },
+    ]);
     expect(added.structuralModularity).toBe(0);
     expect(diffMetrics(computeMetrics(withEmpty), metrics).nodes.map((node) => node.status)).toEqual(['removed']);
   });

@@ -21,7 +21,14 @@ function project(efforts: Record<string, number>, extra: Partial<ProjectInput> =
     id: 'p',
     name: 'P',
     monolith: { framework: 'django', modules: ids.map((id) => ({ id: `m-${id}`, name: `app.${id}`, linesOfCode: 1000 })) },
-    services: ids.map((id) => ({ id, name: id, moduleIds: [`m-${id}`], framework: 'django', runtime: 'cpython-3.11', effortOverride: efforts[id] })),
+    services: ids.map((id) => ({
+      id,
+      name: id,
+      moduleIds: [`m-${id}`],
+      framework: 'django',
+      runtime: 'cpython-3.11',
+      effortOverride: efforts[id],
+    })),
     ...extra,
   });
 }
@@ -37,7 +44,9 @@ describe('phase lengths', () => {
     expect([phase.setWeeks, phase.lengthWeeks, phase.effort, phase.capacity]).toEqual([4, 75, 150, 150]);
     expect(phase.end).toBe(addDays(phase.start, 75 * 7 - 1));
     const warning = plan.warnings.find((w) => w.kind === 'oversized')!;
-    expect(warning.message).toBe(`big needs 150 person-weeks, more than one phase allows: it has phase ${phase.index} (Big) to itself: it runs 75 weeks instead of 4`);
+    expect(warning.message).toBe(
+      `big needs 150 person-weeks, more than one phase allows: it has phase ${phase.index} (Big) to itself: it runs 75 weeks instead of 4`,
+    );
     // The phase after it starts when it ends, and the plan ends with the last phase.
     const next = plan.phases[phase.index + 1];
     if (next) expect(next.start).toBe(addDays(phase.end, 1));
@@ -47,7 +56,10 @@ describe('phase lengths', () => {
   it('gives a phase set longer than the default more capacity, in proportion', () => {
     // 8 per 4-week phase; phase 1 set to 8 weeks holds 16: four services of 4 person-weeks fit, not five.
     const efforts = { a: 4, b: 4, c: 4, d: 4, e: 4 };
-    const phases = [{ id: 'f', name: 'Foundations' }, { id: 'one', name: 'Phase 1', lengthWeeks: 8 }];
+    const phases = [
+      { id: 'f', name: 'Foundations' },
+      { id: 'one', name: 'Phase 1', lengthWeeks: 8 },
+    ];
     const plan = planMigration(project(efforts, { phases, planning: { teams: [team('Core', 8)] } }));
     expect(plan.phases[1]!.services).toHaveLength(4);
     expect([plan.phases[1]!.lengthWeeks, plan.phases[1]!.capacity]).toEqual([8, 16]);
@@ -56,7 +68,10 @@ describe('phase lengths', () => {
   });
 
   it('lengthens a phase overfilled by a pin, and counts each team against its own capacity', () => {
-    const phases = [{ id: 'f', name: 'Foundations' }, { id: 'one', name: 'Phase 1' }];
+    const phases = [
+      { id: 'f', name: 'Foundations' },
+      { id: 'one', name: 'Phase 1' },
+    ];
     let p = project({ a: 6, b: 6, c: 3 }, { phases, planning: { teams: [team('Core', 8), team('Data team', 4)] } });
     p = { ...p, services: p.services.map((s) => ({ ...s, team: s.id === 'c' ? 'Data team' : 'Core' })) };
     p = pinService(pinService(p, { serviceId: 'a', phaseId: 'one' }), { serviceId: 'b', phaseId: 'one' });
@@ -99,14 +114,18 @@ describe('phase lengths', () => {
     const plan = planMigration({ ...p, services: p.services.map((s) => ({ ...s, team: 'Idle' })) });
     expect(plan.capacity.teams.map((t) => t.name)).toEqual(['Core']);
     expect(plan.phases[1]!.services[0]!.team).toBe('Core');
-    expect(plan.warnings.map((w) => w.message)).toEqual(['Idle has no capacity (0 person-weeks per phase): its services are planned on the other teams']);
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      'Idle has no capacity (0 person-weeks per phase): its services are planned on the other teams',
+    ]);
   });
 });
 
 describe('phase names', () => {
   it('come from the services, largest first, and follow them when they change', () => {
     expect(nameFromServices([svc('Catalog Service', 15), svc('Search', 4)])).toBe('Catalog and search');
-    expect(nameFromServices([svc('order +6', 42), svc('catalogue +8', 51), svc('oscar.apps.partner', 1), svc('customer_support', 3)])).toBe('Catalogue, order and 2 more');
+    expect(nameFromServices([svc('order +6', 42), svc('catalogue +8', 51), svc('oscar.apps.partner', 1), svc('customer_support', 3)])).toBe(
+      'Catalogue, order and 2 more',
+    );
     expect(nameFromServices([svc('API Gateway', 1), svc('FastAPI Edge', 2)])).toBe('FastAPI edge and API gateway');
     expect(nameStem('Payments service')).toBe('Payments');
     expect(nameFromServices([svc('projects +19', 3), svc('api +15', 2), svc('graphql', 1)])).toBe('Projects, API and GraphQL');
@@ -149,11 +168,16 @@ describe('phase timing properties (fast-check)', () => {
       fc.property(arb, (p) => {
         const plan = planMigration(p);
         const { teams, phaseWeeks } = plan.capacity;
-        const excused = new Set(plan.warnings.filter((w) => w.kind === 'oversized' || w.kind === 'pin-capacity').flatMap((w) => w.serviceIds));
+        const excused = new Set(
+          plan.warnings.filter((w) => w.kind === 'oversized' || w.kind === 'pin-capacity').flatMap((w) => w.serviceIds),
+        );
         for (const phase of plan.phases) {
           expect(phase.teamLoads.map((l) => l.team)).toEqual(teams.map((t) => t.name));
           // Every service's effort is some team's when there are teams.
-          if (teams.length > 0) expect(Math.abs(phase.teamLoads.reduce((sum, l) => sum + l.effort, 0) - phase.effort)).toBeLessThanOrEqual(0.05 * (teams.length + 1) + 1e-9);
+          if (teams.length > 0)
+            expect(Math.abs(phase.teamLoads.reduce((sum, l) => sum + l.effort, 0) - phase.effort)).toBeLessThanOrEqual(
+              0.05 * (teams.length + 1) + 1e-9,
+            );
           if (phase.lengthWeeks < MAX_PHASE_WEEKS) {
             phase.teamLoads.forEach((load, t) => {
               expect(load.effort).toBeLessThanOrEqual(Math.round(capacityOver(teams[t]!, phaseWeeks, phase.lengthWeeks) * 10) / 10 + 1e-9);
@@ -162,7 +186,9 @@ describe('phase timing properties (fast-check)', () => {
           if (phase.lengthWeeks > phase.setWeeks) {
             expect(phase.services.some((s) => excused.has(s.id))).toBe(true);
             // No longer than needed: a week less and some team would not fit.
-            const tight = phase.teamLoads.some((load, t) => load.effort > capacityOver(teams[t]!, phaseWeeks, phase.lengthWeeks - 1) - 0.05);
+            const tight = phase.teamLoads.some(
+              (load, t) => load.effort > capacityOver(teams[t]!, phaseWeeks, phase.lengthWeeks - 1) - 0.05,
+            );
             expect(tight).toBe(true);
           }
         }
@@ -186,7 +212,13 @@ describe('phase timing properties (fast-check)', () => {
           expect(phase.start).toBe(start);
           expect(phase.end).toBe(addDays(start, phase.lengthWeeks * 7 - 1));
           start = addDays(start, phase.lengthWeeks * 7);
-          expect(summary.phases[i]).toMatchObject({ weeks: phase.lengthWeeks, effortPersonWeeks: phase.effort, capacityPersonWeeks: phase.capacity, start: phase.start, end: phase.end });
+          expect(summary.phases[i]).toMatchObject({
+            weeks: phase.lengthWeeks,
+            effortPersonWeeks: phase.effort,
+            capacityPersonWeeks: phase.capacity,
+            start: phase.start,
+            end: phase.end,
+          });
         });
         expect(plan.end).toBe(plan.phases[plan.phases.length - 1]!.end);
       }),
@@ -199,9 +231,17 @@ describe('oversized warnings', () => {
   it('say whether a unit is too large for the service limit or for the teams', () => {
     // A cycle of two services with a limit of one service per phase: they still leave together, in one phase.
     const p = project({ a: 1, b: 1 }, { planning: { maxServicesPerPhase: 1 } });
-    const cyclic = { ...p, links: [{ id: 'l1', from: 'a', to: 'b', style: 'rest' as const, label: '' }, { id: 'l2', from: 'b', to: 'a', style: 'rest' as const, label: '' }] };
+    const cyclic = {
+      ...p,
+      links: [
+        { id: 'l1', from: 'a', to: 'b', style: 'rest' as const, label: '' },
+        { id: 'l2', from: 'b', to: 'a', style: 'rest' as const, label: '' },
+      ],
+    };
     const plan = planMigration(cyclic);
-    expect(plan.warnings.map((w) => w.message)).toEqual(['a and b need 2 services that leave together, more than the limit of 1 per phase: they have phase 1 (A and b) to themselves']);
+    expect(plan.warnings.map((w) => w.message)).toEqual([
+      'a and b need 2 services that leave together, more than the limit of 1 per phase: they have phase 1 (A and b) to themselves',
+    ]);
     expect(plan.phases[1]!.lengthWeeks).toBe(4);
   });
 });

@@ -23,7 +23,13 @@ function project(deps: string[], services: Record<string, string[]>, extra: Part
         return { from, to, weight: 1 };
       }),
     },
-    services: Object.entries(services).map(([id, moduleIds]) => ({ id, name: id.toUpperCase(), moduleIds, framework: 'django', runtime: 'cpython-3.11' })),
+    services: Object.entries(services).map(([id, moduleIds]) => ({
+      id,
+      name: id.toUpperCase(),
+      moduleIds,
+      framework: 'django',
+      runtime: 'cpython-3.11',
+    })),
     ...extra,
   });
 }
@@ -58,20 +64,26 @@ describe('planMigration', () => {
   });
 
   it('keeps a pinned service where the user put it and reports a pin that breaks the order', () => {
-    const p = project(['a>b'], { sa: ['a'], sb: ['b'] }, {
-      phases: [
-        { id: 'f', name: 'Foundations' },
-        { id: 'p1', name: 'One' },
-        { id: 'p2', name: 'Two' },
-      ],
-    });
+    const p = project(
+      ['a>b'],
+      { sa: ['a'], sb: ['b'] },
+      {
+        phases: [
+          { id: 'f', name: 'Foundations' },
+          { id: 'p1', name: 'One' },
+          { id: 'p2', name: 'Two' },
+        ],
+      },
+    );
     p.services[1] = { ...p.services[1]!, pinnedPhaseId: 'p2' }; // sb, which sa depends on, pinned late
     p.services[0] = { ...p.services[0]!, pinnedPhaseId: 'p1' };
     const plan = planMigration(p);
     expect(phaseOf(plan).get('sa')).toBe(1);
     expect(phaseOf(plan).get('sb')).toBe(2);
     expect(plan.warnings.map((w) => w.kind)).toContain('pin-order');
-    expect(plan.warnings.find((w) => w.kind === 'pin-order')!.message).toBe('SA (phase 1) depends on SB (phase 2), which leaves the monolith later');
+    expect(plan.warnings.find((w) => w.kind === 'pin-order')!.message).toBe(
+      'SA (phase 1) depends on SB (phase 2), which leaves the monolith later',
+    );
   });
 
   it('fills phases up to each team capacity and gives an oversized service a phase of its own, with a warning', () => {
@@ -95,7 +107,11 @@ describe('planMigration', () => {
 
   it('dates phases from the start date and their lengths, inclusive', () => {
     const plan = planMigration(
-      project([], { s: ['a'] }, { planning: { startDate: '2027-01-04', maxServicesPerPhase: 1 }, phases: [{ id: 'f', name: 'F', lengthWeeks: 2 }] }),
+      project(
+        [],
+        { s: ['a'] },
+        { planning: { startDate: '2027-01-04', maxServicesPerPhase: 1 }, phases: [{ id: 'f', name: 'F', lengthWeeks: 2 }] },
+      ),
     );
     expect(plan.phases.map((p) => [p.start, p.end])).toEqual([
       ['2027-01-04', '2027-01-17'],
@@ -107,7 +123,17 @@ describe('planMigration', () => {
     // Module m stays in the monolith; it calls s's module a, a calls back into m; n has a foreign key into a.
     const p = project(['m>a', 'a>m'], { s: ['a'] });
     p.monolith.modules = p.monolith.modules.map((m) => (m.id === 'a' ? { ...m, entities: ['Order'] } : m));
-    p.monolith.modules.push({ id: 'n', name: 'n', path: '', linesOfCode: 10, tags: [], entities: [], files: 1, apiSurface: 0, thirdParty: [] });
+    p.monolith.modules.push({
+      id: 'n',
+      name: 'n',
+      path: '',
+      linesOfCode: 10,
+      tags: [],
+      entities: [],
+      files: 1,
+      apiSurface: 0,
+      thirdParty: [],
+    });
     p.monolith.dependencies.push({ from: 'n', to: 'a', kind: 'data', weight: 1, evidence: [] });
     const phase = planMigration(p).phases[1]!;
     expect(phase.facadeRoutes.map((r) => [r.direction, r.serviceName, r.monolithModules])).toEqual([
@@ -144,7 +170,13 @@ describe('planMigration', () => {
     const check = (p: Project) => {
       const graph = buildServiceGraph(p);
       for (const service of planMigration(p).phases.flatMap((phase) => phase.services)) {
-        expect(service.effort).toEqual(estimateEffort(p, graph, p.services.find((s) => s.id === service.id)!));
+        expect(service.effort).toEqual(
+          estimateEffort(
+            p,
+            graph,
+            p.services.find((s) => s.id === service.id)!,
+          ),
+        );
       }
     };
     check(loadSampleProject());
@@ -215,7 +247,9 @@ describe('planMigration properties', () => {
         const plan = planMigration(project);
         // Each team's capacity is for a phase of the default length, scaled to the phase's set length.
         const perWeek = plan.capacity.teams.reduce((sum, t) => sum + t.perPhase, 0) / plan.capacity.phaseWeeks;
-        const excused = new Set(plan.warnings.filter((w) => w.kind === 'oversized' || w.kind === 'pin-capacity').flatMap((w) => w.serviceIds));
+        const excused = new Set(
+          plan.warnings.filter((w) => w.kind === 'oversized' || w.kind === 'pin-capacity').flatMap((w) => w.serviceIds),
+        );
         const cycleSize = new Map(plan.cycles.flatMap((c) => c.serviceIds.map((id) => [id, c.serviceIds.length] as const)));
         for (const phase of plan.phases) {
           const effort = phase.services.reduce((sum, s) => sum + s.effort.effort, 0);
@@ -243,9 +277,18 @@ describe('plan dates', () => {
 
 describe('planned links', () => {
   it('make a caller depend on what it calls, and an event subscriber depend on the publisher', () => {
-    const links = (style: 'rest' | 'events') => project([], { sa: ['a'], sb: ['b'] }, { links: [{ id: 'l', from: 'sa', to: 'sb', style }], planning: { maxServicesPerPhase: 1 } });
+    const links = (style: 'rest' | 'events') =>
+      project([], { sa: ['a'], sb: ['b'] }, { links: [{ id: 'l', from: 'sa', to: 'sb', style }], planning: { maxServicesPerPhase: 1 } });
     // A calls B: B leaves first. A publishes to B: A leaves first.
-    expect(planMigration(links('rest')).phases.slice(1).map((p) => p.services[0]!.id)).toEqual(['sb', 'sa']);
-    expect(planMigration(links('events')).phases.slice(1).map((p) => p.services[0]!.id)).toEqual(['sa', 'sb']);
+    expect(
+      planMigration(links('rest'))
+        .phases.slice(1)
+        .map((p) => p.services[0]!.id),
+    ).toEqual(['sb', 'sa']);
+    expect(
+      planMigration(links('events'))
+        .phases.slice(1)
+        .map((p) => p.services[0]!.id),
+    ).toEqual(['sa', 'sb']);
   });
 });

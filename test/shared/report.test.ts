@@ -27,7 +27,9 @@ function hostileSample(): Project {
     monolith: {
       ...sample.monolith,
       name: `<iframe src="https://evil.test"></iframe>`,
-      modules: sample.monolith.modules.map((module, i) => (i === 0 ? { ...module, entities: [...module.entities, `<script src="https://evil.test/a.js"></script>`] } : module)),
+      modules: sample.monolith.modules.map((module, i) =>
+        i === 0 ? { ...module, entities: [...module.entities, `<script src="https://evil.test/a.js"></script>`] } : module,
+      ),
     },
     services: sample.services.map((service, i) => ({
       ...service,
@@ -36,7 +38,11 @@ function hostileSample(): Project {
       datastore: `javascript:alert(1)`,
     })),
     links: sample.links.map((link) => ({ ...link, label: `<a href=https://evil.test>x</a>` })),
-    phases: sample.phases.map((phase) => ({ ...phase, name: `${phase.name} <script>alert(1)</script>`, goal: `<meta http-equiv="refresh" content="0;url=https://evil.test">` })),
+    phases: sample.phases.map((phase) => ({
+      ...phase,
+      name: `${phase.name} <script>alert(1)</script>`,
+      goal: `<meta http-equiv="refresh" content="0;url=https://evil.test">`,
+    })),
   };
 }
 
@@ -46,7 +52,9 @@ function tagsOf(html: string): { name: string; text: string }[] {
 }
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body main section div span h1 h2 h3 p a ol ul li dl dt dd table thead tbody tr th td b svg defs marker path g rect text line title'.split(' '),
+  'html head meta title style body main section div span h1 h2 h3 p a ol ul li dl dt dd table thead tbody tr th td b svg defs marker path g rect text line title'.split(
+    ' ',
+  ),
 );
 
 /** What makes a document load something or run something: none of it may appear. */
@@ -89,12 +97,36 @@ describe('renderReportHtml', () => {
 
   it('keeps any project text inert (fast-check: valid projects whose names are made of markup)', () => {
     const markup = fc
-      .array(fc.constantFrom('<', '>', '"', "'", '&', '`', '/', '=', ' ', 'script', 'img', 'svg', ' onerror=', ' src=', 'https://x.test', '\n', 'a'), {
-        minLength: 1,
-        maxLength: 14,
-      })
+      .array(
+        fc.constantFrom(
+          '<',
+          '>',
+          '"',
+          "'",
+          '&',
+          '`',
+          '/',
+          '=',
+          ' ',
+          'script',
+          'img',
+          'svg',
+          ' onerror=',
+          ' src=',
+          'https://x.test',
+          '\n',
+          'a',
+        ),
+        {
+          minLength: 1,
+          maxLength: 14,
+        },
+      )
       .map((parts) => `N${parts.join('')}`.slice(0, 200));
-    const arbHostile = fc.record({ project: arbProject({ maxModules: 6, maxServices: 4, maxPhases: 3 }), names: fc.array(markup, { minLength: 8, maxLength: 8 }) });
+    const arbHostile = fc.record({
+      project: arbProject({ maxModules: 6, maxServices: 4, maxPhases: 3 }),
+      names: fc.array(markup, { minLength: 8, maxLength: 8 }),
+    });
     fc.assert(
       fc.property(arbHostile, ({ project, names }) => {
         const [a, b, c, d, e, f, g, h] = names as [string, string, string, string, string, string, string, string];
@@ -103,7 +135,11 @@ describe('renderReportHtml', () => {
           name: a,
           author: b,
           description: c,
-          monolith: { ...project.monolith, name: d, modules: project.monolith.modules.map((module) => ({ ...module, entities: [...module.entities, e] })) },
+          monolith: {
+            ...project.monolith,
+            name: d,
+            modules: project.monolith.modules.map((module) => ({ ...module, entities: [...module.entities, e] })),
+          },
           services: project.services.map((service, i) => ({ ...service, name: `${f}${i}`, team: g, datastore: h })),
           phases: project.phases.map((phase, i) => ({ ...phase, name: `${g}${i}`, goal: h })),
           links: project.links.map((link) => ({ ...link, label: e })),
@@ -158,7 +194,9 @@ describe('renderReportHtml', () => {
     const appendix = html.slice(html.indexOf('<h1 id="appendix">'));
     const rows = [...appendix.matchAll(/<tr><td>(.*?)<\/td><td>.*?<\/td><td class="module-list">(.*?)<\/td><\/tr>/g)];
     const listed = rows.flatMap((row) => row[2]!.split(', ').map((entry) => ({ owner: row[1]!, entry })));
-    expect(listed.map(({ entry }) => entry.replace(/ \([\d,]+\)$/, '')).sort()).toEqual(project.monolith.modules.map((module) => module.name).sort());
+    expect(listed.map(({ entry }) => entry.replace(/ \([\d,]+\)$/, '')).sort()).toEqual(
+      project.monolith.modules.map((module) => module.name).sort(),
+    );
     const owner = new Map(project.services.flatMap((service) => service.moduleIds.map((id) => [id, service.name] as const)));
     for (const module of project.monolith.modules) {
       const found = listed.find(({ entry }) => entry === `${module.name} (${module.linesOfCode.toLocaleString('en-US')})`);
@@ -169,13 +207,23 @@ describe('renderReportHtml', () => {
 
   it('continues a service of many modules in further rows, 30 modules a row', () => {
     const project = loadSampleProject();
-    const many = Array.from({ length: 65 }, (_, k) => ({ ...project.monolith.modules[0]!, id: `extra-${k}`, name: `extra.m${String(k).padStart(2, '0')}` }));
+    const many = Array.from({ length: 65 }, (_, k) => ({
+      ...project.monolith.modules[0]!,
+      id: `extra-${k}`,
+      name: `extra.m${String(k).padStart(2, '0')}`,
+    }));
     const big = { ...project, monolith: { ...project.monolith, modules: [...project.monolith.modules, ...many] } };
     const appendix = report(big).slice(report(big).indexOf('<h1 id="appendix">'));
-    const monolithRows = [...appendix.matchAll(/<tr><td><span class="muted">Monolith \(stays\)<\/span>(.*?)<\/td>.*?<td class="module-list">(.*?)<\/td>/g)];
+    const monolithRows = [
+      ...appendix.matchAll(/<tr><td><span class="muted">Monolith \(stays\)<\/span>(.*?)<\/td>.*?<td class="module-list">(.*?)<\/td>/g),
+    ];
     const staying = big.monolith.modules.filter((module) => !project.services.some((service) => service.moduleIds.includes(module.id)));
     expect(monolithRows.map((row) => row[2]!.split(', ').length)).toEqual([30, 30, staying.length - 60]);
-    expect(monolithRows.map((row) => row[1])).toEqual(['', ' <span class="muted">(continued)</span>', ' <span class="muted">(continued)</span>']);
+    expect(monolithRows.map((row) => row[1])).toEqual([
+      '',
+      ' <span class="muted">(continued)</span>',
+      ' <span class="muted">(continued)</span>',
+    ]);
   });
 
   it('fills the contents with page numbers when it is given them, and leaves them out otherwise', () => {
@@ -208,4 +256,3 @@ describe('renderTextExport', () => {
     expect(renderTextExport(project, plan, 'json', GENERATED)).toBe(`${JSON.stringify(summarizePlan(plan), null, 2)}\n`);
   });
 });
-

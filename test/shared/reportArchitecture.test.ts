@@ -20,7 +20,11 @@ const overviewOf = (html: string) => /<svg class="architecture"[\s\S]*?<\/svg>/.
 
 /** The boxes an SVG draws: the outline of each node, with the name in its title and how it is emphasised. */
 function boxesOf(svg: string): (Box & { name: string; kind: string })[] {
-  return [...svg.matchAll(/<g class="node (service(?: new| context)?|monolith)"><title>([^<]*)<\/title><rect x="([-\d.]+)" y="([-\d.]+)" width="(\d+)" height="(\d+)"/g)].map((m) => ({
+  return [
+    ...svg.matchAll(
+      /<g class="node (service(?: new| context)?|monolith)"><title>([^<]*)<\/title><rect x="([-\d.]+)" y="([-\d.]+)" width="(\d+)" height="(\d+)"/g,
+    ),
+  ].map((m) => ({
     kind: m[1]!,
     name: m[2]!.replace(/: [^:]*$/, '').replace(/ \(the monolith\)$/, ''),
     id: m[2]!,
@@ -44,7 +48,10 @@ function overlapping(boxes: readonly Box[]): [Box, Box] | null {
 
 /** The sample with every node saved at the same point: the layout a careless script or a bad merge leaves. */
 function pileUp(project: Project): Project {
-  return { ...project, layout: { ...project.layout, nodes: [MONOLITH_NODE_ID, ...project.services.map((s) => s.id)].map((id) => ({ id, x: 100, y: 100 })) } };
+  return {
+    ...project,
+    layout: { ...project.layout, nodes: [MONOLITH_NODE_ID, ...project.services.map((s) => s.id)].map((id) => ({ id, x: 100, y: 100 })) },
+  };
 }
 
 describe('the target architecture drawing', () => {
@@ -132,13 +139,15 @@ describe('edge labels', () => {
     const drawings = [...html.matchAll(/<svg class="architecture[^"]*"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(drawings.length).toBe(3);
     for (const svg of drawings) {
-      const labels = [...svg.matchAll(/<g class="edge-label"><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="(\d+)"/g)].map((m) => ({
-        id: 'label',
-        x: Number(m[1]),
-        y: Number(m[2]),
-        width: Number(m[3]),
-        height: Number(m[4]),
-      }));
+      const labels = [...svg.matchAll(/<g class="edge-label"><rect x="([-\d.]+)" y="([-\d.]+)" width="([\d.]+)" height="(\d+)"/g)].map(
+        (m) => ({
+          id: 'label',
+          x: Number(m[1]),
+          y: Number(m[2]),
+          width: Number(m[3]),
+          height: Number(m[4]),
+        }),
+      );
       expect(labels.length).toBeGreaterThan(0);
       for (const label of labels) for (const box of boxesOf(svg)) expect(overlapping([label, box]), `a label under ${box.name}`).toBeNull();
     }
@@ -160,15 +169,25 @@ describe('the "after phase N" drawings', () => {
       const svg = /<svg class="architecture after-phase"[\s\S]*?<\/svg>/.exec(html.slice(start))![0];
       const boxes = boxesOf(svg);
       expect(overlapping(boxes)).toBeNull();
-      expect(boxes.filter((box) => box.kind === 'service new').map((box) => box.name).sort()).toEqual(phase.services.map((s) => escapeHtml(s.name)).sort());
+      expect(
+        boxes
+          .filter((box) => box.kind === 'service new')
+          .map((box) => box.name)
+          .sort(),
+      ).toEqual(phase.services.map((s) => escapeHtml(s.name)).sort());
       const earlier = new Set(plan.phases.filter((p) => p.index < phase.index).flatMap((p) => p.services.map((s) => escapeHtml(s.name))));
       for (const box of boxes.filter((b) => b.kind === 'service context')) expect(earlier.has(box.name)).toBe(true);
-      const extracted = plan.phases.filter((p) => p.index <= phase.index).flatMap((p) => p.services).reduce((sum, s) => sum + s.moduleIds.length, 0);
+      const extracted = plan.phases
+        .filter((p) => p.index <= phase.index)
+        .flatMap((p) => p.services)
+        .reduce((sum, s) => sum + s.moduleIds.length, 0);
       expect(svg).toContain(`${project.monolith.modules.length - extracted} of ${project.monolith.modules.length} modules stay`);
     }
     // Phase 2's Reviews depends on phase 1's Catalog Service: drawn beside it, in grey.
     const phase2 = html.slice(html.indexOf('<h2 id="phase-2-after">'));
-    expect(boxesOf(/<svg[\s\S]*?<\/svg>/.exec(phase2)![0]).some((box) => box.kind === 'service context' && box.name === 'Catalog Service')).toBe(true);
+    expect(
+      boxesOf(/<svg[\s\S]*?<\/svg>/.exec(phase2)![0]).some((box) => box.kind === 'service context' && box.name === 'Catalog Service'),
+    ).toBe(true);
     expect(phase2).toContain(
       'After phase 2, 4 services run beside the monolith, which keeps 20 modules. Highlighted: the 2 services this phase extracts (Reviews and Notifications). Around them, in grey, the earlier service that they depend on or that depends on them.',
     );
@@ -182,7 +201,11 @@ describe('the "after phase N" drawings', () => {
     const html = renderReportHtml(project, plan, { generatedOn: '2026-11-25' });
     const drawings = [...html.matchAll(/<svg class="architecture after-phase[^"]*"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(drawings).toHaveLength(plan.phases.filter((phase) => phase.services.length > 0).length);
-    const highlighted = drawings.flatMap((svg) => boxesOf(svg).filter((box) => box.kind === 'service new').map((box) => box.name));
+    const highlighted = drawings.flatMap((svg) =>
+      boxesOf(svg)
+        .filter((box) => box.kind === 'service new')
+        .map((box) => box.name),
+    );
     expect(highlighted.sort()).toEqual(project.services.map((s) => escapeHtml(s.name)).sort());
     for (const svg of drawings) {
       expect(boxesOf(svg).filter((box) => box.kind === 'service context').length).toBeLessThanOrEqual(MAX_CONTEXT);
@@ -200,7 +223,13 @@ describe('the "after phase N" drawings', () => {
     const html = renderReportHtml(project, plan, { generatedOn: '2026-11-25' });
     const tiles = [...html.matchAll(/<svg class="architecture after-phase tile"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
     expect(tiles.length).toBeGreaterThan(1);
-    const shown = new Set(tiles.flatMap((tile) => boxesOf(tile).filter((box) => box.kind === 'service new').map((box) => box.name)));
+    const shown = new Set(
+      tiles.flatMap((tile) =>
+        boxesOf(tile)
+          .filter((box) => box.kind === 'service new')
+          .map((box) => box.name),
+      ),
+    );
     for (const service of big!.services) expect(shown.has(escapeHtml(service.name))).toBe(true);
     expect(Number(new RegExp(`After phase ${big!.index}, part 1 of (\\d+)`).exec(html)?.[1])).toBeGreaterThan(1);
   });

@@ -49,7 +49,9 @@ describe('Data ownership', () => {
       expect(row, migration.serviceName).toBeDefined();
       expect(row[2]).toBe(migration.datastore || '—');
       expect(row[3]!.split(', ')).toEqual(migration.entities);
-      expect(row[4]).toBe(migration.readers.length ? migration.readers.map((r) => `${r.owner} (${r.dependencies})`).join(', ') : 'nobody else');
+      expect(row[4]).toBe(
+        migration.readers.length ? migration.readers.map((r) => `${r.owner} (${r.dependencies})`).join(', ') : 'nobody else',
+      );
     }
     // Catalog Service's tables are read by the monolith and by Reviews through foreign keys.
     expect(rows.find((row) => row[0] === 'Catalog Service')![4]).toMatch(/^Monolith \(\d+\), Reviews \(\d+\)$/);
@@ -59,7 +61,9 @@ describe('Data ownership', () => {
     expect(monolithRow[0]).toBe(`${project.monolith.name} (monolith)`);
     expect(monolithRow[3]!.split(', ')).toEqual(kept);
     const tables = migrations.reduce((sum, migration) => sum + migration.entities.length, 0);
-    expect(textOf(sectionOf(html, 'data-ownership'))).toContain(`${migrations.length} services own ${tables} tables; the monolith keeps ${kept.length} tables.`);
+    expect(textOf(sectionOf(html, 'data-ownership'))).toContain(
+      `${migrations.length} services own ${tables} tables; the monolith keeps ${kept.length} tables.`,
+    );
   });
 
   it('gives the Markdown export the same rows as the PDF', () => {
@@ -78,11 +82,17 @@ describe('Data ownership', () => {
 
   it('says so when no module declares an entity, and escapes hostile table names', () => {
     const sample = loadSampleProject();
-    const bare: Project = { ...sample, monolith: { ...sample.monolith, modules: sample.monolith.modules.map((module) => ({ ...module, entities: [] })) } };
+    const bare: Project = {
+      ...sample,
+      monolith: { ...sample.monolith, modules: sample.monolith.modules.map((module) => ({ ...module, entities: [] })) },
+    };
     expect(sectionOf(renderReportHtml(bare, planMigration(bare), GENERATED), 'data-ownership')).toContain('there is no table to assign');
     const hostile: Project = {
       ...sample,
-      monolith: { ...sample.monolith, modules: sample.monolith.modules.map((module, i) => (i === 0 ? { ...module, entities: ['<img src=x onerror=alert(1)>'] } : module)) },
+      monolith: {
+        ...sample.monolith,
+        modules: sample.monolith.modules.map((module, i) => (i === 0 ? { ...module, entities: ['<img src=x onerror=alert(1)>'] } : module)),
+      },
     };
     const section = sectionOf(renderReportHtml(hostile, planMigration(hostile), GENERATED), 'data-ownership');
     expect(section).toContain(escapeHtml('<img src=x onerror=alert(1)>'));
@@ -126,7 +136,9 @@ describe('Assumptions and open decisions', () => {
     const plan = planMigration(project);
     const { assumptions, decisions } = assumptionSentences(buildReportModel(project, plan));
     // No teams: the plan's own warning is the assumption, as a sentence.
-    expect(assumptions.some((text) => text.startsWith('No teams or service limit set: the plan assumes one team') && text.endsWith('.'))).toBe(true);
+    expect(
+      assumptions.some((text) => text.startsWith('No teams or service limit set: the plan assumes one team') && text.endsWith('.')),
+    ).toBe(true);
     // ... and no sentence names the team it assumed as if the project had it.
     expect(assumptions.filter((text) => text.startsWith('The work is shared by'))).toEqual([]);
     expect(decisions).toContain(`2 services have no datastore chosen yet: ${search.name} and ${reviews.name}.`);
@@ -134,14 +146,27 @@ describe('Assumptions and open decisions', () => {
     expect(differs).toMatch(new RegExp(`^\\d+ services? uses? another framework`));
     expect(differs).toContain(`${reviews.name} (Django; Carve recommends Flask)`);
     const cyclePhase = plan.phases.find((phase) => phase.services.some((service) => service.id === catalog.id))!.index;
-    expect(decisions).toContainEqual(expect.stringContaining(`${catalog.name} and ${search.name} depend on each other in a cycle, so they move together in phase ${cyclePhase}; removing 1 dependency would break it`));
+    expect(decisions).toContainEqual(
+      expect.stringContaining(
+        `${catalog.name} and ${search.name} depend on each other in a cycle, so they move together in phase ${cyclePhase}; removing 1 dependency would break it`,
+      ),
+    );
     // Notifications pinned before Reviews, which it depends on: the planner's warning, as a sentence.
     expect(plan.warnings.some((warning) => warning.kind === 'pin-order')).toBe(true);
     for (const warning of plan.warnings.filter((w) => w.kind.startsWith('pin'))) expect(decisions).toContain(`${warning.message}.`);
     const stays = sample.monolith.modules.length - sample.services.reduce((sum, service) => sum + service.moduleIds.length, 0);
-    expect(decisions.some((text) => text.startsWith(`${stays} modules (`) && text.includes('stay in the monolith, with no service planned for them: '))).toBe(true);
+    expect(
+      decisions.some(
+        (text) => text.startsWith(`${stays} modules (`) && text.includes('stay in the monolith, with no service planned for them: '),
+      ),
+    ).toBe(true);
     // One of each: the singular.
-    const one: Project = { ...project, services: project.services.map((service) => (service.id === reviews.id ? { ...service, datastore: 'PostgreSQL', framework: 'flask' } : service)) };
+    const one: Project = {
+      ...project,
+      services: project.services.map((service) =>
+        service.id === reviews.id ? { ...service, datastore: 'PostgreSQL', framework: 'flask' } : service,
+      ),
+    };
     const single = assumptionSentences(buildReportModel(one, planMigration(one))).decisions;
     expect(single).toContain(`1 service has no datastore chosen yet: ${search.name}.`);
   });
@@ -158,4 +183,3 @@ describe('Assumptions and open decisions', () => {
     expect(textOf(sectionOf(renderReportHtml(project, plan, GENERATED), 'assumptions'))).toContain('None: every service has a datastore');
   });
 });
-

@@ -48,32 +48,70 @@ function parseCsv(text: string): string[][] {
 }
 
 const tricky = fc
-  .array(fc.constantFrom('=', '+', '-', '@', '"', ',', '\r\n', '\n', '\r', '\t', ' ', 'a', 'B', ';', '|', '<', '>', '[', ']', '(', ')', '#', '*', '_', '`', '\\', '&'), {
-    minLength: 1,
-    maxLength: 12,
-  })
+  .array(
+    fc.constantFrom(
+      '=',
+      '+',
+      '-',
+      '@',
+      '"',
+      ',',
+      '\r\n',
+      '\n',
+      '\r',
+      '\t',
+      ' ',
+      'a',
+      'B',
+      ';',
+      '|',
+      '<',
+      '>',
+      '[',
+      ']',
+      '(',
+      ')',
+      '#',
+      '*',
+      '_',
+      '`',
+      '\\',
+      '&',
+    ),
+    {
+      minLength: 1,
+      maxLength: 12,
+    },
+  )
   .map((parts) => parts.join(''))
   .filter((text) => text.trim() !== '');
 
-const arbNamed = fc.record({ project: arbProject({ maxModules: 6, maxServices: 4, maxPhases: 3 }), names: fc.array(tricky, { minLength: 4, maxLength: 4 }) }).map(({ project, names }) => {
-  const [service, phase, team, label] = names as [string, string, string, string];
-  const renamed: Project = {
-    ...project,
-    name: `${phase}P`,
-    monolith: { ...project.monolith, name: `${label}M` },
-    services: project.services.map((candidate, i) => ({ ...candidate, name: `${service}${i}`, team })),
-    phases: project.phases.map((candidate, i) => ({ ...candidate, name: `${phase}${i}`, goal: service })),
-    links: project.links.map((link) => ({ ...link, label })),
-  };
-  return renamed;
-});
+const arbNamed = fc
+  .record({ project: arbProject({ maxModules: 6, maxServices: 4, maxPhases: 3 }), names: fc.array(tricky, { minLength: 4, maxLength: 4 }) })
+  .map(({ project, names }) => {
+    const [service, phase, team, label] = names as [string, string, string, string];
+    const renamed: Project = {
+      ...project,
+      name: `${phase}P`,
+      monolith: { ...project.monolith, name: `${label}M` },
+      services: project.services.map((candidate, i) => ({ ...candidate, name: `${service}${i}`, team })),
+      phases: project.phases.map((candidate, i) => ({ ...candidate, name: `${phase}${i}`, goal: service })),
+      links: project.links.map((link) => ({ ...link, label })),
+    };
+    return renamed;
+  });
 
 describe('renderCsv', () => {
   it('writes one row per service under the documented header', () => {
     const project = loadSampleProject();
     const rows = parseCsv(renderCsv(project, planMigration(project)));
     expect(rows[0]).toEqual([...CSV_HEADER]);
-    expect(rows.slice(1).map((row) => row[0]).sort()).toEqual(project.services.map((service) => service.name).sort());
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row[0])
+        .sort(),
+    ).toEqual(project.services.map((service) => service.name).sort());
     const search = rows.find((row) => row[0] === 'Search')!;
     expect(search[CSV_HEADER.indexOf('Framework')]).toBe('FastAPI');
     expect(search[CSV_HEADER.indexOf('Runtime')]).toBe('CPython 3.13');
@@ -103,7 +141,9 @@ describe('renderCsv', () => {
           for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
         }
         const names = rows.slice(1).map((row) => row[0]);
-        expect(names.sort()).toEqual(project.services.map((service) => (/^[=+\-@\t\r]/.test(service.name) ? `'${service.name}` : service.name)).sort());
+        expect(names.sort()).toEqual(
+          project.services.map((service) => (/^[=+\-@\t\r]/.test(service.name) ? `'${service.name}` : service.name)).sort(),
+        );
       }),
       { numRuns: 80 },
     );
@@ -139,7 +179,13 @@ describe('renderMermaid', () => {
           const pattern = LINE_PATTERNS.find((candidate) => candidate.test(line));
           expect(pattern, `an unexpected line: ${JSON.stringify(line)}`).toBeDefined();
           const label = pattern!.exec(line)![1];
-          if (label !== undefined) expect(label.replace(/<br\/>/g, '').replace(/ \(monolith\)$/, '').replace(/#\d+;/g, '')).not.toMatch(/["<>[\]{}()|;`\\\r\n]/);
+          if (label !== undefined)
+            expect(
+              label
+                .replace(/<br\/>/g, '')
+                .replace(/ \(monolith\)$/, '')
+                .replace(/#\d+;/g, ''),
+            ).not.toMatch(/["<>[\]{}()|;`\\\r\n]/);
         }
       }),
       { numRuns: 80 },
@@ -168,7 +214,8 @@ describe('renderMarkdown', () => {
         const lines = renderMarkdown(project, plan).split('\n');
         const headings = lines.filter((line) => /^#/.test(line));
         expect(headings).toHaveLength(1 + 3 + plan.phases.length + 2 + lines.filter((line) => /^### /.test(line)).length);
-        for (const line of headings) expect(line).toMatch(/^(# |## |### (Warnings|Foundation tasks|Services|Facade routes|Data migration|Risks|Exit criteria)$)/);
+        for (const line of headings)
+          expect(line).toMatch(/^(# |## |### (Warnings|Foundation tasks|Services|Facade routes|Data migration|Risks|Exit criteria)$)/);
         // Every < from the project is escaped, so no raw HTML tag can open.
         for (const line of lines) expect(line).not.toMatch(/(^|[^\\])<[A-Za-z/]/);
       }),
@@ -205,7 +252,16 @@ describe('Markdown escapes', () => {
   };
 
   it('leave plain text as it is: punctuation that changes nothing is not escaped', () => {
-    for (const text of ['Catalog (v2.0) - orders & payments!', 'snake_case_name', '2 * 3 = 6', 'a < b > c', '[draft] notes', 'C# and F#', 'Phase 1 — Catalog, search and notifications', '"quoted" {braces} +1 #3']) {
+    for (const text of [
+      'Catalog (v2.0) - orders & payments!',
+      'snake_case_name',
+      '2 * 3 = 6',
+      'a < b > c',
+      '[draft] notes',
+      'C# and F#',
+      'Phase 1 — Catalog, search and notifications',
+      '"quoted" {braces} +1 #3',
+    ]) {
       expect(markdownText(text)).toBe(text);
       renders(text);
     }
@@ -238,7 +294,10 @@ describe('Markdown escapes', () => {
   it('render any text as itself (fast-check)', () => {
     const markup = fc.constantFrom(...'*_`[]()<>!#&;-+.|~\\ :/1aZ'.split(''), 'amp', '&amp;', '<b>', '](x)', ' - ', '1. ', '---');
     fc.assert(
-      fc.property(fc.array(markup, { maxLength: 12 }).map((parts) => parts.join('')), (text) => renders(text)),
+      fc.property(
+        fc.array(markup, { maxLength: 12 }).map((parts) => parts.join('')),
+        (text) => renders(text),
+      ),
       { numRuns: 300 },
     );
   });
@@ -267,7 +326,10 @@ describe('report wording', () => {
     const sample = loadSampleProject();
     const project = {
       ...sample,
-      planning: { ...sample.planning, teams: sample.planning.teams.map((t) => ({ ...t, name: t.name === 'Storefront' ? 'Storefront team' : 'Team A' })) },
+      planning: {
+        ...sample.planning,
+        teams: sample.planning.teams.map((t) => ({ ...t, name: t.name === 'Storefront' ? 'Storefront team' : 'Team A' })),
+      },
       services: sample.services.map((s) => ({ ...s, team: s.team === 'Storefront' ? 'Storefront team' : 'Team A' })),
     };
     const html = renderReportHtml(project, planMigration(project), { generatedOn: '2027-01-01' });

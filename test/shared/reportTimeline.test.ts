@@ -11,14 +11,20 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 // team lane page by page, with the critical path outlined and the phase ends as diamonds, legible at 50 phases.
 
 const svgs = (html: string) => [...html.matchAll(/<svg class="timeline( services)?"[\s\S]*?<\/svg>/g)].map((m) => m[0]);
-const serviceBars = (svg: string) => [...svg.matchAll(/<rect x="([\d.-]+)" y="[\d.]+" width="([\d.]+)" height="9" rx="2" fill="#[0-9a-f]{6}"><title>([^<]*)<\/title>/g)];
+const serviceBars = (svg: string) => [
+  ...svg.matchAll(/<rect x="([\d.-]+)" y="[\d.]+" width="([\d.]+)" height="9" rx="2" fill="#[0-9a-f]{6}"><title>([^<]*)<\/title>/g),
+];
 
 /** 300 services in 4 teams over 50-odd phases (the e2e spec roadmapScale uses the same). */
 function largeProject(): Project {
   const project = generateProject({ services: 300, modules: 1_500, dependencies: 400, seed: 7 });
   return {
     ...project,
-    services: project.services.map((service, i) => ({ ...service, pinnedPhaseId: null, name: i === 0 ? '<b>Loyalty & "rewards"</b>' : service.name })),
+    services: project.services.map((service, i) => ({
+      ...service,
+      pinnedPhaseId: null,
+      name: i === 0 ? '<b>Loyalty & "rewards"</b>' : service.name,
+    })),
     planning: { ...project.planning, teams: project.planning.teams.slice(0, 4).map((team) => ({ ...team, capacityPerPhase: 14 })) },
   };
 }
@@ -66,13 +72,21 @@ describe('report timeline', () => {
       // A page's height stays within an A4 page at 180 mm across (760 units): at most 1,000 units.
       expect(Number(/viewBox="0 0 760 ([\d.]+)"/.exec(page)![1])).toBeLessThanOrEqual(1_000);
     }
-    expect(seen.sort()).toEqual(schedule.bars.map((bar) => bar.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')).sort());
+    expect(seen.sort()).toEqual(
+      schedule.bars
+        .map((bar) => bar.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;'))
+        .sort(),
+    );
     expect(html).not.toContain('<b>Loyalty');
     expect(html).toContain('&lt;b&gt;Loyalty &amp; &quot;rewards&quot;&lt;/b&gt;');
     // Each page says which part it is and which phases it holds.
-    expect([...html.matchAll(/<h2 id="timeline-services-(\d+)">Services by team, part (\d+) of (\d+): phases? /g)].map((m) => [Number(m[1]), Number(m[2]), Number(m[3])])).toEqual(
-      pages.map((_, k) => [k + 1, k + 1, pages.length]),
-    );
+    expect(
+      [...html.matchAll(/<h2 id="timeline-services-(\d+)">Services by team, part (\d+) of (\d+): phases? /g)].map((m) => [
+        Number(m[1]),
+        Number(m[2]),
+        Number(m[3]),
+      ]),
+    ).toEqual(pages.map((_, k) => [k + 1, k + 1, pages.length]));
   });
 
   it('the report ends its timeline on "Monolith retired" when the services take every module, else on the last extraction', () => {
@@ -80,7 +94,10 @@ describe('report timeline', () => {
     const taken = new Set(sample.services.flatMap((service) => service.moduleIds));
     const left = sample.monolith.modules.filter((module) => !taken.has(module.id)).map((module) => module.id);
     expect(left.length).toBeGreaterThan(0);
-    const all: Project = { ...sample, services: sample.services.map((service, i) => (i === 0 ? { ...service, moduleIds: [...service.moduleIds, ...left] } : service)) };
+    const all: Project = {
+      ...sample,
+      services: sample.services.map((service, i) => (i === 0 ? { ...service, moduleIds: [...service.moduleIds, ...left] } : service)),
+    };
     const options = { generatedOn: '2027-01-01' };
     expect(renderReportHtml(all, planMigration(all), options)).toContain('the last is the finish: Monolith retired: phase ');
     expect(renderReportHtml(sample, planMigration(sample), options)).toContain('the last is the finish: Last extraction: ');

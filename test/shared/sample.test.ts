@@ -119,7 +119,21 @@ describe('the Acme Shop sample', () => {
     expect(bySize.slice(0, 2).sort()).toEqual(['core', 'orders']);
     const entities = modules.flatMap((m) => m.entities);
     expect(new Set(entities).size).toBe(entities.length);
-    for (const model of ['Order', 'OrderLine', 'Product', 'Category', 'StockItem', 'Warehouse', 'Payment', 'Refund', 'Shipment', 'Customer', 'Address', 'Review', 'Coupon']) {
+    for (const model of [
+      'Order',
+      'OrderLine',
+      'Product',
+      'Category',
+      'StockItem',
+      'Warehouse',
+      'Payment',
+      'Refund',
+      'Shipment',
+      'Customer',
+      'Address',
+      'Review',
+      'Coupon',
+    ]) {
       expect(entities).toContain(model);
     }
   });

@@ -113,7 +113,10 @@ describe('renameScenario and deleteScenario', () => {
     const project = duplicateScenario(duplicateScenario(sample()));
     const after = deleteScenario(project, { scenarioId: 'current-design-copy' });
     expect(after.otherScenarios.map((s) => s.id)).toEqual(['current-design-copy-2']);
-    refused(() => deleteScenario(project, { scenarioId: 'current' }), '"Current design" is the active scenario: switch to another one before deleting it.');
+    refused(
+      () => deleteScenario(project, { scenarioId: 'current' }),
+      '"Current design" is the active scenario: switch to another one before deleting it.',
+    );
     roundTrips(after);
   });
 });

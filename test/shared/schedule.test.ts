@@ -15,20 +15,35 @@ const DAY_MS = 86_400_000;
 const EPS = 1e-6;
 
 /** Services s1..sN with the given efforts (overrides) and teams; `deps` lists "a->b" (a imports b). */
-function project(services: Record<string, { effort: number; team?: string }>, deps: string[] = [], extra: Partial<ProjectInput> = {}): Project {
+function project(
+  services: Record<string, { effort: number; team?: string }>,
+  deps: string[] = [],
+  extra: Partial<ProjectInput> = {},
+): Project {
   const ids = Object.keys(services);
   return ProjectSchema.parse({
     id: 'p',
     name: 'P',
     monolith: {
       framework: 'django',
-      modules: [...ids.map((id) => ({ id: `m-${id}`, name: `app.${id}`, linesOfCode: 1000 })), { id: 'm-rest', name: 'app.rest', linesOfCode: 10 }],
+      modules: [
+        ...ids.map((id) => ({ id: `m-${id}`, name: `app.${id}`, linesOfCode: 1000 })),
+        { id: 'm-rest', name: 'app.rest', linesOfCode: 10 },
+      ],
       dependencies: deps.map((d) => {
         const [from, to] = d.split('->') as [string, string];
         return { from: `m-${from}`, to: `m-${to}`, kind: 'import', weight: 1 };
       }),
     },
-    services: ids.map((id) => ({ id, name: id, moduleIds: [`m-${id}`], framework: 'django', runtime: 'cpython-3.11', effortOverride: services[id]!.effort, team: services[id]!.team ?? '' })),
+    services: ids.map((id) => ({
+      id,
+      name: id,
+      moduleIds: [`m-${id}`],
+      framework: 'django',
+      runtime: 'cpython-3.11',
+      effortOverride: services[id]!.effort,
+      team: services[id]!.team ?? '',
+    })),
     ...extra,
   });
 }
@@ -89,7 +104,9 @@ function checkSchedule(plan: Plan, schedule: Schedule): void {
 describe('schedule', () => {
   it("one team works its phase's services one after another, each for its effort over the team's weekly capacity", () => {
     // Core: 8 person-weeks per 4-week phase, 2 a week: a (2 pw) takes 7 days, b (4 pw) 14 days, c (2 pw) 7 days.
-    const plan = planMigration(project({ a: { effort: 2 }, b: { effort: 4 }, c: { effort: 2 } }, [], { planning: { teams: [team('Core', 8)] } }));
+    const plan = planMigration(
+      project({ a: { effort: 2 }, b: { effort: 4 }, c: { effort: 2 } }, [], { planning: { teams: [team('Core', 8)] } }),
+    );
     const schedule = schedulePlan(plan);
     checkSchedule(plan, schedule);
     const phase = plan.phases[1]!;
@@ -121,12 +138,21 @@ describe('schedule', () => {
     expect(schedule.lanes.map((lane) => lane.team)).toEqual(['Blue', 'Green']);
     // The path that ends the plan runs through the dependency: a, then b.
     expect(schedule.critical.map((b) => b.serviceId)).toEqual(['a', 'b']);
-    expect(schedule.bars.filter((b) => b.isCritical).map((b) => b.serviceId).sort()).toEqual(['a', 'b']);
+    expect(
+      schedule.bars
+        .filter((b) => b.isCritical)
+        .map((b) => b.serviceId)
+        .sort(),
+    ).toEqual(['a', 'b']);
   });
 
   it('the critical path crosses phases through phase order, following the dependency that ends last', () => {
     // One service per phase: c depends on b, b on a; they leave in three phases, one after another.
-    const plan = planMigration(project({ a: { effort: 3 }, b: { effort: 2 }, c: { effort: 1 } }, ['c->b', 'b->a'], { planning: { teams: [], maxServicesPerPhase: 1 } }));
+    const plan = planMigration(
+      project({ a: { effort: 3 }, b: { effort: 2 }, c: { effort: 1 } }, ['c->b', 'b->a'], {
+        planning: { teams: [], maxServicesPerPhase: 1 },
+      }),
+    );
     const schedule = schedulePlan(plan);
     checkSchedule(plan, schedule);
     expect(plan.phases.slice(1).map((p) => p.services.map((s) => s.id))).toEqual([['a'], ['b'], ['c']]);

@@ -26,14 +26,21 @@ export function groupingLines(grouping: GroupingReport): string[] {
   if (others.length > 0) lines.push(`other granularities (--granularity): ${sized.join(', ')}`);
   const attributed = grouping.layers.filter((l) => l.attributed.length > 0);
   if (attributed.length > 0) {
-    const made = grouping.madeFromLayers.length === 0 ? '' : `; new modules from names the layers share: ${listNames(grouping.madeFromLayers, String, 8)}`;
-    lines.push(`layers attributed to their domains (--keep-layers keeps them as modules): ${attributed.map((l) => `${l.layer} (${countOf(l.attributed.length, 'file')})`).join(', ')}${made}`);
+    const made =
+      grouping.madeFromLayers.length === 0
+        ? ''
+        : `; new modules from names the layers share: ${listNames(grouping.madeFromLayers, String, 8)}`;
+    lines.push(
+      `layers attributed to their domains (--keep-layers keeps them as modules): ${attributed.map((l) => `${l.layer} (${countOf(l.attributed.length, 'file')})`).join(', ')}${made}`,
+    );
   } else if (grouping.keepLayers && grouping.layers.length > 0) {
     lines.push(`layers kept as modules (--keep-layers): ${grouping.layers.map((l) => l.layer).join(', ')}`);
   }
   for (const left of grouping.leftOut) {
     const imports = left.imports.length === 0 ? '' : `, importing ${listNames(left.imports, (i) => i.module, 5)}`;
-    lines.push(`left out, ${left.kind}: ${countOf(left.files, 'file')} (${countOf(left.lines, 'line')}) in ${listNames(left.places, String, 4)}${imports}`);
+    lines.push(
+      `left out, ${left.kind}: ${countOf(left.files, 'file')} (${countOf(left.lines, 'line')}) in ${listNames(left.places, String, 4)}${imports}`,
+    );
   }
   return lines;
 }
@@ -69,7 +76,10 @@ export const importPythonCommand: Command = {
   },
   optionHelp: [
     ['-o, --out FILE', 'where to write the project (required; - or /dev/stdout: standard output)'],
-    ['-g, --granularity G', 'modules: auto (the default: Django apps for Django, else the domain packages), app (Django app), package (top-level package) or depth:N'],
+    [
+      '-g, --granularity G',
+      'modules: auto (the default: Django apps for Django, else the domain packages), app (Django app), package (top-level package) or depth:N',
+    ],
     ['--keep-layers', 'keep layer packages (api/, admin/, graphql/...) as modules instead of attributing their parts to domains'],
     ['--name TEXT', "the project's name (default: the folder's name)"],
     ['-f, --force', 'replace FILE if it exists'],
@@ -82,7 +92,8 @@ export const importPythonCommand: Command = {
     if (typeof out !== 'string' || out === '') throw new UsageError('import-python needs --out FILE');
     const granularityText = typeof values.granularity === 'string' ? values.granularity : 'auto';
     const granularity = parseGranularity(granularityText);
-    if (granularity === null) throw new UsageError(`--granularity must be auto, app, package or depth:N (N from 1 to 20), not "${granularityText.slice(0, 40)}"`);
+    if (granularity === null)
+      throw new UsageError(`--granularity must be auto, app, package or depth:N (N from 1 to 20), not "${granularityText.slice(0, 40)}"`);
     const dirArg = positionals[0]!;
     const dir = resolve(io.cwd, dirArg);
     const target = resolve(io.cwd, out);
@@ -137,7 +148,12 @@ export const importPythonCommand: Command = {
     const problems = [...result.limits, ...report.problems];
     for (const problem of problems) io.err(`${problem.path}: ${problem.reason}`);
     for (const line of groupingLines(result.grouping)) io.err(line);
-    io.err(entitiesLine(result.modules.reduce((sum, m) => sum + m.entities.length, 0), findNotTables(result.scan)));
+    io.err(
+      entitiesLine(
+        result.modules.reduce((sum, m) => sum + m.entities.length, 0),
+        findNotTables(result.scan),
+      ),
+    );
     const project = toProject(result, name);
     const unwritten = await writeProjectOut(io, out, target, project, values.force === true, NOT_REPLACED);
     if (unwritten !== undefined) {
@@ -145,7 +161,10 @@ export const importPythonCommand: Command = {
       return 1;
     }
     const fileWords = report.problems.length === 0 ? '' : `, ${count(report.problems.length)} files with problems`;
-    const limitWords = result.limits.length === 0 ? '' : `, ${count(result.limits.length)} note${result.limits.length === 1 ? '' : 's'} on what was left out to fit Carve's limits`;
+    const limitWords =
+      result.limits.length === 0
+        ? ''
+        : `, ${count(result.limits.length)} note${result.limits.length === 1 ? '' : 's'} on what was left out to fit Carve's limits`;
     const problemWords = problems.length === 0 ? '' : `${fileWords}${limitWords} (listed above)`;
     // To standard output, the project is the output: the summary goes to stderr with the progress.
     const summary = `Wrote ${toStream ? 'standard output' : out}: ${count(result.modules.length)} modules, ${count(result.dependencies.length)} dependencies from ${count(report.files)} files (${count(report.lines)} lines) in ${(report.elapsedMs / 1000).toFixed(1)} s${problemWords}`;
@@ -154,4 +173,3 @@ export const importPythonCommand: Command = {
     return 0;
   },
 };
-

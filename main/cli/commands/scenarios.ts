@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { compareScenarios, type CompareOptions, type ScenarioComparison, type ScenarioFigures } from '../../../shared/analysis/compareScenarios';
+import {
+  compareScenarios,
+  type CompareOptions,
+  type ScenarioComparison,
+  type ScenarioFigures,
+} from '../../../shared/analysis/compareScenarios';
 import { parseDay } from '../../../shared/boundaries/history';
 import { switchScenario } from '../../../shared/commands/scenarios';
 import { findScenario } from '../../../shared/model/scenarios';
@@ -23,7 +28,20 @@ const fixed = (x: number, digits: number) => x.toFixed(digits);
 /** The comparison as an aligned table: a header, one row per scenario (the active one marked *), notes. */
 export function scenarioTable(comparison: ScenarioComparison): string[] {
   const withBacktest = comparison.history !== null;
-  const header = ['', 'scenario', 'services', 'modularity', 'crossing', 'cycles', 'phases', 'effort', 'weeks', 'start', 'end', ...(withBacktest ? ['backtest', 'random'] : [])];
+  const header = [
+    '',
+    'scenario',
+    'services',
+    'modularity',
+    'crossing',
+    'cycles',
+    'phases',
+    'effort',
+    'weeks',
+    'start',
+    'end',
+    ...(withBacktest ? ['backtest', 'random'] : []),
+  ];
   const rows = comparison.scenarios.map((s: ScenarioFigures) => [
     s.active ? '*' : '',
     cell(s.name, 40),
@@ -39,12 +57,16 @@ export function scenarioTable(comparison: ScenarioComparison): string[] {
     ...(s.backtest ? [fixed(s.backtest.share, 3), fixed(s.backtest.randomMedian, 3)] : withBacktest ? ['-', '-'] : []),
   ]);
   const widths = header.map((_, k) => Math.max(...[header, ...rows].map((row) => row[k]!.length)));
-  const line = (row: string[]) => row.map((text, k) => (k <= 1 ? text.padEnd(widths[k]!) : text.padStart(widths[k]!))).join('  ').trimEnd();
+  const line = (row: string[]) =>
+    row
+      .map((text, k) => (k <= 1 ? text.padEnd(widths[k]!) : text.padStart(widths[k]!)))
+      .join('  ')
+      .trimEnd();
   return [
     line(header),
     ...rows.map(line),
     '',
-    '* active. modularity: structural modularity (higher is better); crossing: share of the dependencies\' weight between services; effort in person-weeks.',
+    "* active. modularity: structural modularity (higher is better); crossing: share of the dependencies' weight between services; effort in person-weeks.",
     comparison.history
       ? `backtest: share of the ${comparison.history.commitsAfter} commits from ${comparison.history.cutoff} on that touch more than one service (lower is better); random: the median of random partitions of the same sizes.`
       : 'no backtest: give --history DIR (the imported source folder in its git repository).',
@@ -85,7 +107,8 @@ export const scenariosCommand: Command = {
     } else if (out !== undefined || values.force) throw new UsageError('--out and --force go with --switch NAME');
     const until = values['history-until'];
     const untilDay = typeof until === 'string' ? parseDay(until) : null;
-    if (typeof until === 'string' && untilDay === null) throw new UsageError(`--history-until must be a date YYYY-MM-DD, not "${until.slice(0, 40)}"`);
+    if (typeof until === 'string' && untilDay === null)
+      throw new UsageError(`--history-until must be a date YYYY-MM-DD, not "${until.slice(0, 40)}"`);
     if (until !== undefined && values.history === undefined) throw new UsageError('--history-until goes with --history DIR');
 
     const { project, problem } = await readProject(io.cwd, file);
@@ -107,13 +130,22 @@ export const scenariosCommand: Command = {
         io.err(refused);
         return 1;
       }
-      const unwritten = await writeProjectOut(io, out, outPath, switchScenario(project, { scenarioId: target.id }), values.force === true, NOT_REPLACED);
+      const unwritten = await writeProjectOut(
+        io,
+        out,
+        outPath,
+        switchScenario(project, { scenarioId: target.id }),
+        values.force === true,
+        NOT_REPLACED,
+      );
       if (unwritten !== undefined) {
         io.err(unwritten);
         return 1;
       }
       const was = project.scenario.id === target.id ? ' (it was already)' : ` (was ${JSON.stringify(cell(project.scenario.name, 40))})`;
-      io.err(`Wrote ${isStandardOutput(out) ? 'standard output' : out}: ${JSON.stringify(cell(target.name, 40))} is the active scenario${was}`);
+      io.err(
+        `Wrote ${isStandardOutput(out) ? 'standard output' : out}: ${JSON.stringify(cell(target.name, 40))} is the active scenario${was}`,
+      );
       return 0;
     }
 

@@ -60,7 +60,13 @@ export const serveCommand: Command = {
     const workspace = resolve(io.cwd, typeof values.workspace === 'string' ? values.workspace : '.');
     const userDataDir = typeof values['user-data'] === 'string' ? resolve(io.cwd, values['user-data']) : defaultUserDataDir();
     const rendererDir = io.rendererDir;
-    if (!rendererDir || !(await stat(join(rendererDir, 'index.html')).then((info) => info.isFile(), () => false))) {
+    if (
+      !rendererDir ||
+      !(await stat(join(rendererDir, 'index.html')).then(
+        (info) => info.isFile(),
+        () => false,
+      ))
+    ) {
       io.err('Carve is not built yet (its interface is missing): run npm run build');
       return 1;
     }

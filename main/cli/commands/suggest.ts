@@ -18,15 +18,29 @@ const figure = (x: number | null | undefined) => (x === null || x === undefined 
 
 /** One alternative's figures side by side: "8 services (asked 8), sizes 10,5,3: modularity ..., backtest 0.181 (random 0.352, one per app merged 0.300, static graph only 0.250)". */
 function alternativeLine(a: Alternative): string {
-  const test = a.backtest === null ? '' : `, backtest ${figure(a.backtest.share)} (random ${figure(a.randomMedian)}, one per app merged ${figure(a.perApp)}, static graph only ${figure(a.staticOnly)})`;
+  const test =
+    a.backtest === null
+      ? ''
+      : `, backtest ${figure(a.backtest.share)} (random ${figure(a.randomMedian)}, one per app merged ${figure(a.perApp)}, static graph only ${figure(a.staticOnly)})`;
   const sizes = a.services.map((s) => s.moduleIds.length).join(',');
   return `${a.services.length} services (asked ${a.target}), modules ${sizes}${a.monolithModules > 0 ? ` + ${a.monolithModules} in the monolith` : ''}: modularity ${figure(a.structuralModularity)}, crossing ${figure(a.crossingShareByWeight)}${test}`;
 }
 
 /** Module ids from a comma-separated list of module names or ids; a name that is no module is a usage mistake. */
 function moduleList(project: Project, flag: string, text: string): string[] {
-  const byName = new Map(project.monolith.modules.flatMap((m) => [[m.name, m.id], [m.id, m.id]] as const));
-  const names = text.split(',').map((n) => n.trim()).filter(Boolean);
+  const byName = new Map(
+    project.monolith.modules.flatMap(
+      (m) =>
+        [
+          [m.name, m.id],
+          [m.id, m.id],
+        ] as const,
+    ),
+  );
+  const names = text
+    .split(',')
+    .map((n) => n.trim())
+    .filter(Boolean);
   const unknown = names.find((n) => !byName.has(n));
   if (unknown !== undefined) throw new UsageError(`--${flag}: the project has no module "${unknown.slice(0, 80)}"`);
   if (names.length === 0) throw new UsageError(`--${flag} needs module names separated by commas`);
@@ -58,7 +72,8 @@ function parseServices(text: string | boolean | undefined): number {
 
 export const suggestCommand: Command = {
   name: 'suggest',
-  synopsis: 'PROJECT --out FILE [--services N] [--history DIR] [--history-until YYYY-MM-DD] [--keep-together A,B] [--keep-apart A,B] [--leave A,B] [--json] [--force]',
+  synopsis:
+    'PROJECT --out FILE [--services N] [--history DIR] [--history-until YYYY-MM-DD] [--keep-together A,B] [--keep-apart A,B] [--leave A,B] [--json] [--force]',
   summary: 'propose services from imports, data and the change history, backtested, and write the project with them',
   options: {
     out: { type: 'string', short: 'o' },
@@ -75,7 +90,10 @@ export const suggestCommand: Command = {
     ['-o, --out FILE', 'where to write the project with the proposal accepted (required; - : standard output)'],
     ['-n, --services N', 'how many services to propose (default 8); 4, 8, 12, 16 and 20 are offered beside it'],
     ['--history DIR', "the imported source folder: its git repository's history gives co-change and the backtest"],
-    ['--history-until DATE', 'learn from commits up to DATE (YYYY-MM-DD) and backtest on the later ones (default: one year before the last commit)'],
+    [
+      '--history-until DATE',
+      'learn from commits up to DATE (YYYY-MM-DD) and backtest on the later ones (default: one year before the last commit)',
+    ],
     ['--keep-together A,B', 'these modules (names or ids) end in one service; more groups: A,B/C,D'],
     ['--keep-apart A,B', 'these modules end in different services; more groups: A,B/C,D'],
     ['--leave A,B', 'these modules stay in the monolith (the services already in PROJECT are kept as they are)'],
@@ -90,7 +108,8 @@ export const suggestCommand: Command = {
     const target = parseServices(values.services);
     const until = values['history-until'];
     const untilDay = typeof until === 'string' ? parseDay(until) : null;
-    if (typeof until === 'string' && untilDay === null) throw new UsageError(`--history-until must be a date YYYY-MM-DD, not "${until.slice(0, 40)}"`);
+    if (typeof until === 'string' && untilDay === null)
+      throw new UsageError(`--history-until must be a date YYYY-MM-DD, not "${until.slice(0, 40)}"`);
     const historyArg = typeof values.history === 'string' ? values.history : undefined;
     const { project, problem } = await readProject(io.cwd, positionals[0]!);
     if (problem !== undefined) {
@@ -107,7 +126,12 @@ export const suggestCommand: Command = {
     if (historyArg === undefined) io.err('no --history DIR: the proposal uses the static graph only, and nothing is backtested');
     let report: BoundarySuggestion;
     try {
-      report = await suggestBoundaries(project, { historyDir: historyArg === undefined ? null : resolve(io.cwd, historyArg), until: typeof until === 'string' ? until : null, services: target, constraints });
+      report = await suggestBoundaries(project, {
+        historyDir: historyArg === undefined ? null : resolve(io.cwd, historyArg),
+        until: typeof until === 'string' ? until : null,
+        services: target,
+        constraints,
+      });
     } catch (error) {
       if (!(error instanceof NotAFolderError)) throw error;
       io.err(`${historyArg}: not a folder`);
@@ -115,7 +139,10 @@ export const suggestCommand: Command = {
     }
     if (historyArg !== undefined) report.notes.forEach((note) => io.err(note));
     const chosen = chosenAlternative(report);
-    const accepted = acceptServices(project, chosen.services.filter((s) => !s.pinned));
+    const accepted = acceptServices(
+      project,
+      chosen.services.filter((s) => !s.pinned),
+    );
     const unwritten = await writeProjectOut(io, out, outPath, accepted, values.force === true, NOT_REPLACED);
     if (unwritten !== undefined) {
       io.err(unwritten);
@@ -129,8 +156,12 @@ export const suggestCommand: Command = {
       return 0;
     }
     const lines = [
-      report.cutoff === null ? 'no backtest: no history' : `cut-off ${report.cutoff}: learned from ${report.commitsBefore} commits before it, backtested on ${report.commitsAfter} from it on${report.commitsAfter === 0 ? ' (none: no backtest)' : ''}`,
-      ...(report.current && report.perModule ? [`backtest of the current design ${figure(report.current.share)}, one service per module ${figure(report.perModule.share)}`] : []),
+      report.cutoff === null
+        ? 'no backtest: no history'
+        : `cut-off ${report.cutoff}: learned from ${report.commitsBefore} commits before it, backtested on ${report.commitsAfter} from it on${report.commitsAfter === 0 ? ' (none: no backtest)' : ''}`,
+      ...(report.current && report.perModule
+        ? [`backtest of the current design ${figure(report.current.share)}, one service per module ${figure(report.perModule.share)}`]
+        : []),
       ...(report.testModules > 0 ? [`${report.testModules} modules of tests stay in the monolith`] : []),
       ...report.alternatives.map(alternativeLine),
       `the ${chosen.services.length} services written:`,

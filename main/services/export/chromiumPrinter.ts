@@ -46,7 +46,13 @@ export function defaultChromiumCandidates(env: NodeJS.ProcessEnv = process.env, 
       path.win32.join(root, 'Microsoft', 'Edge', 'Application', 'msedge.exe'),
     ]);
   }
-  return ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable', '/snap/bin/chromium'];
+  return [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+    '/usr/bin/google-chrome-stable',
+    '/snap/bin/chromium',
+  ];
 }
 
 function isExecutableFile(candidate: string): boolean {
@@ -77,8 +83,15 @@ export function findChromium(search: ChromiumSearch = {}): string {
   const found = candidates.find(isExecutableFile);
   if (found !== undefined) return found;
   const how = 'set CARVE_CHROMIUM to the path of a Chromium or Google Chrome executable (for example CARVE_CHROMIUM=/usr/bin/chromium)';
-  if (fromEnv) throw new CarveError('unsupported', `PDF export needs Chromium: CARVE_CHROMIUM=${fromEnv} is not an executable file and none was found in the usual places; ${how}`);
-  throw new CarveError('unsupported', `PDF export needs Chromium and none was found in the usual places: install Chromium or Google Chrome, or ${how}`);
+  if (fromEnv)
+    throw new CarveError(
+      'unsupported',
+      `PDF export needs Chromium: CARVE_CHROMIUM=${fromEnv} is not an executable file and none was found in the usual places; ${how}`,
+    );
+  throw new CarveError(
+    'unsupported',
+    `PDF export needs Chromium and none was found in the usual places: install Chromium or Google Chrome, or ${how}`,
+  );
 }
 
 // Belt and braces on top of what Playwright passes already: no background network, no updates, no pings.
@@ -166,12 +179,17 @@ export function createChromiumPrinter(search: ChromiumSearch = {}): PdfPrinter {
       // Through the DevTools protocol (Playwright's evaluate), which the page's "no JavaScript" does not stop.
       replace: (id, markup) =>
         step(async () => {
-          const found = await page.evaluate(([target, text]) => {
-            // Runs in the page (this project's Node types know no DOM).
-            const element = (globalThis as unknown as { document: { getElementById(id: string): { outerHTML: string } | null } }).document.getElementById(target);
-            if (element) element.outerHTML = text;
-            return element !== null;
-          }, [id, markup] as const);
+          const found = await page.evaluate(
+            ([target, text]) => {
+              // Runs in the page (this project's Node types know no DOM).
+              const element = (
+                globalThis as unknown as { document: { getElementById(id: string): { outerHTML: string } | null } }
+              ).document.getElementById(target);
+              if (element) element.outerHTML = text;
+              return element !== null;
+            },
+            [id, markup] as const,
+          );
           if (!found) throw new CarveError('internal', `Chromium could not print the report: no element #${id} to replace`);
         }),
       close,

@@ -22,7 +22,8 @@ export class ExportJobs {
   /** Start exporting to `target` (an absolute path) in the background; answers the job id. */
   start(target: string, work: ExportWork): string {
     return this.exports.start(
-      ({ signal, progress }) => work(({ stage, step, steps, words }) => progress({ done: step - 1, total: steps, label: words, stage }), signal),
+      ({ signal, progress }) =>
+        work(({ stage, step, steps, words }) => progress({ done: step - 1, total: steps, label: words, stage }), signal),
       { subject: target, label: `Starting the export of ${path.basename(target)}` },
     );
   }

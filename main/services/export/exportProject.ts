@@ -70,7 +70,9 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
           if (pass > 2) steps++;
           next(
             'printing',
-            pass === 1 ? 'Printing the PDF with Chromium (a first print finds the page of each section)' : `Printing the PDF again with the contents’ page numbers (${pagesSoFar} pages)`,
+            pass === 1
+              ? 'Printing the PDF with Chromium (a first print finds the page of each section)'
+              : `Printing the PDF again with the contents’ page numbers (${pagesSoFar} pages)`,
           );
         },
       });

@@ -62,7 +62,12 @@ export function toPlaywrightPdfOptions(spec: PrintSpec): PlaywrightPdfOptions {
   return {
     format: spec.paper,
     landscape: spec.landscape,
-    margin: { top: mm(spec.marginsMm.top), right: mm(spec.marginsMm.right), bottom: mm(spec.marginsMm.bottom), left: mm(spec.marginsMm.left) },
+    margin: {
+      top: mm(spec.marginsMm.top),
+      right: mm(spec.marginsMm.right),
+      bottom: mm(spec.marginsMm.bottom),
+      left: mm(spec.marginsMm.left),
+    },
     displayHeaderFooter: spec.displayHeaderFooter,
     headerTemplate: spec.headerTemplate,
     footerTemplate: spec.footerTemplate,
@@ -94,7 +99,12 @@ export function toElectronPrintOptions(spec: PrintSpec): ElectronPrintOptions {
     displayHeaderFooter: spec.displayHeaderFooter,
     printBackground: spec.printBackground,
     pageSize: spec.paper,
-    margins: { top: inches(spec.marginsMm.top), bottom: inches(spec.marginsMm.bottom), left: inches(spec.marginsMm.left), right: inches(spec.marginsMm.right) },
+    margins: {
+      top: inches(spec.marginsMm.top),
+      bottom: inches(spec.marginsMm.bottom),
+      left: inches(spec.marginsMm.left),
+      right: inches(spec.marginsMm.right),
+    },
     preferCSSPageSize: false,
     headerTemplate: spec.headerTemplate,
     footerTemplate: spec.footerTemplate,

@@ -10,7 +10,8 @@ import path from 'node:path';
 import { dayOf, type History, type HistoryCommit } from '../../../shared/boundaries/history';
 
 /** The default cache folder of history reads: `$CARVE_HISTORY_CACHE` when set, else <temp>/carve-history. */
-export const defaultHistoryCache = (env: NodeJS.ProcessEnv = process.env): string => env.CARVE_HISTORY_CACHE?.trim() || path.join(os.tmpdir(), 'carve-history');
+export const defaultHistoryCache = (env: NodeJS.ProcessEnv = process.env): string =>
+  env.CARVE_HISTORY_CACHE?.trim() || path.join(os.tmpdir(), 'carve-history');
 
 interface GitRun {
   code: number | null;
@@ -24,7 +25,12 @@ function git(args: readonly string[], cwd: string, gitPath = 'git'): Promise<Git
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let stderr = '';
-    const child = spawn(gitPath, args, { cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } });
+    const child = spawn(gitPath, args, {
+      cwd,
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+    });
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4000) stderr += chunk.toString('utf8');
@@ -78,7 +84,12 @@ const none = (note: string): HistoryRead => ({ history: { commits: [], note }, c
 export async function readHistory(dir: string, options: ReadHistoryOptions = {}): Promise<HistoryRead> {
   const gitPath = options.gitPath ?? 'git';
   const top = await git(['rev-parse', '--show-toplevel', '--show-prefix'], dir, gitPath);
-  if (top.failure) return none(top.failure.code === 'ENOENT' ? 'git was not found on this machine: no history read' : `git could not be started (${top.failure.code ?? top.failure.message}): no history read`);
+  if (top.failure)
+    return none(
+      top.failure.code === 'ENOENT'
+        ? 'git was not found on this machine: no history read'
+        : `git could not be started (${top.failure.code ?? top.failure.message}): no history read`,
+    );
   if (top.code !== 0) return none('the folder is not in a git repository: no history read');
   const [root = dir, prefix = ''] = top.stdout.toString('utf8').split('\n');
   const headRun = await git(['rev-parse', '--verify', '-q', 'HEAD'], root, gitPath);
@@ -99,7 +110,11 @@ export async function readHistory(dir: string, options: ReadHistoryOptions = {})
   const shallow = (await git(['rev-parse', '--is-shallow-repository'], root, gitPath)).stdout.toString('utf8').trim() === 'true';
   // No pathspec: limiting git to the folder diffs every commit's trees twice (about 2x slower); parseLog keeps
   // the folder's files and commits without any are dropped.
-  const log = await git(['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`, 'HEAD'], root, gitPath);
+  const log = await git(
+    ['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`, 'HEAD'],
+    root,
+    gitPath,
+  );
   const commits = parseLog(log.stdout.toString('utf8'), prefix).filter((c) => c.files.length > 0);
   const history: History = { commits, note: noteOf(commits, shallow || log.code !== 0) };
   if (cacheFile !== null) {
@@ -116,7 +131,10 @@ export async function readHistory(dir: string, options: ReadHistoryOptions = {})
 }
 
 function noteOf(commits: readonly HistoryCommit[], cut: boolean): string {
-  if (commits.length === 0) return cut ? 'no commit of the folder could be read (the history is incomplete): no history read' : 'no commit touches the folder: no history read';
+  if (commits.length === 0)
+    return cut
+      ? 'no commit of the folder could be read (the history is incomplete): no history read'
+      : 'no commit touches the folder: no history read';
   const first = commits.reduce((min, c) => Math.min(min, c.time), Infinity);
   const last = commits.reduce((max, c) => Math.max(max, c.time), -Infinity);
   const read = `read ${count(commits.length)} ${commits.length === 1 ? 'commit' : 'commits'}`;

@@ -25,7 +25,8 @@ export interface SuggestRequest {
 }
 
 /** The alternative asked for in a suggestion. */
-export const chosenAlternative = (suggestion: BoundarySuggestion): Alternative => suggestion.alternatives.find((a) => a.target === suggestion.accepted)!;
+export const chosenAlternative = (suggestion: BoundarySuggestion): Alternative =>
+  suggestion.alternatives.find((a) => a.target === suggestion.accepted)!;
 
 /** Thrown when the history folder does not exist or is a file (the CLI's exit 1, the API's not-found). */
 export class NotAFolderError extends Error {
@@ -43,7 +44,8 @@ async function historyOf(project: Project, dir: string | null, notes: string[]):
   const { history, cached } = await readHistory(dir);
   notes.push(`history: ${history.note}${cached ? ' (cached)' : ''}`);
   const commits = commitsByModule(project, history.commits);
-  if (commits.length === 0 && history.commits.length > 0) notes.push('no commit touches a module of the project: the proposal uses the static graph only');
+  if (commits.length === 0 && history.commits.length > 0)
+    notes.push('no commit touches a module of the project: the proposal uses the static graph only');
   return commits;
 }
 
@@ -56,7 +58,11 @@ export async function suggestBoundaries(project: Project, request: SuggestReques
   const modules = project.monolith.modules.length;
   const accepted = Math.max(1, Math.min(request.services, modules));
   const targets = [...SUGGEST_SIZES.filter((n) => n < modules), accepted];
-  const report = proposeBoundaries(project, commits, { targets, cutoff, ...(request.constraints ? { constraints: request.constraints } : {}) });
+  const report = proposeBoundaries(project, commits, {
+    targets,
+    cutoff,
+    ...(request.constraints ? { constraints: request.constraints } : {}),
+  });
   return { accepted, notes, ...report };
 }
 
@@ -76,7 +82,8 @@ export interface SuggestParams {
  * `not-found`; each with one line.
  */
 export async function suggestForApi(project: Project, params: SuggestParams): Promise<BoundarySuggestion> {
-  if (params.until !== null && parseDay(params.until) === null) throw new CarveError('invalid-request', `until: ${params.until} is not a day of the calendar`);
+  if (params.until !== null && parseDay(params.until) === null)
+    throw new CarveError('invalid-request', `until: ${params.until} is not a day of the calendar`);
   const known = new Set(project.monolith.modules.map((m) => m.id));
   const unknown = [...params.keepTogether.flat(), ...params.keepApart.flat(), ...params.leave].find((id) => !known.has(id));
   if (unknown !== undefined) throw new CarveError('invalid-request', `The project has no module "${unknown.slice(0, 80)}"`);

@@ -76,7 +76,14 @@ export class JobRegistry {
    * handlers over the same registry), the kind keeps its one queue and the limits it was first given.
    */
   define<K extends JobKind, V>(options: JobKindOptions<K, V>): JobKindHandle<K, V> {
-    if (!this.kinds.has(options.kind)) this.kinds.set(options.kind, { noun: options.noun, concurrency: options.concurrency ?? 1, keep: options.keep ?? 8, queue: [], running: 0 });
+    if (!this.kinds.has(options.kind))
+      this.kinds.set(options.kind, {
+        noun: options.noun,
+        concurrency: options.concurrency ?? 1,
+        keep: options.keep ?? 8,
+        queue: [],
+        running: 0,
+      });
     return new JobKindHandle(this, options);
   }
 
@@ -184,10 +191,15 @@ export class JobRegistry {
             },
             (error: unknown) => {
               if (job.controller.signal.aborted) {
-                const said = error instanceof CarveError && error.code === 'cancelled' ? error.message : `${capitalized(kind.noun)} cancelled`;
+                const said =
+                  error instanceof CarveError && error.code === 'cancelled' ? error.message : `${capitalized(kind.noun)} cancelled`;
                 this.finish(job, 'cancelled', null, { code: 'cancelled', message: describeError(said) });
               } else if (error instanceof CarveError) this.finish(job, 'failed', null, { code: error.code, message: describeError(error) });
-              else this.finish(job, 'failed', null, { code: 'internal', message: describeError(options.describeFailure?.(error) ?? `The ${kind.noun} failed: ${describeError(error)}`) });
+              else
+                this.finish(job, 'failed', null, {
+                  code: 'internal',
+                  message: describeError(options.describeFailure?.(error) ?? `The ${kind.noun} failed: ${describeError(error)}`),
+                });
             },
           );
       },
@@ -272,6 +284,9 @@ export class JobKindHandle<K extends JobKind, V> {
     const job = this.registry.get(jobId, this.options.kind);
     if (job.state === 'done') return job.value as V;
     const what = `The ${this.options.noun} of ${job.subject}`;
-    throw new CarveError('unsupported', isEnded(job.state) ? `${what} did not finish: ${job.error?.message ?? job.state}` : `${what} is still running`);
+    throw new CarveError(
+      'unsupported',
+      isEnded(job.state) ? `${what} did not finish: ${job.error?.message ?? job.state}` : `${what} is still running`,
+    );
   }
 }

@@ -53,10 +53,19 @@ function iniValue(text: string, section: string, key: string): string | null {
   return value;
 }
 
-const clean = (dir: string): string => dir.replace(/\\/g, '/').replace(/^\.\/?/, '').replace(/\/+$/, '');
+const clean = (dir: string): string =>
+  dir
+    .replace(/\\/g, '/')
+    .replace(/^\.\/?/, '')
+    .replace(/\/+$/, '');
 
 /** `outside`: root entries that are links out of the import's boundary, never read. */
-export async function detectSourceRoots(root: string, files: readonly string[], manageDirs: readonly string[], outside: ReadonlySet<string> = new Set()): Promise<string[]> {
+export async function detectSourceRoots(
+  root: string,
+  files: readonly string[],
+  manageDirs: readonly string[],
+  outside: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const roots = new Set<string>(['']);
   if (files.some((f) => f.startsWith('src/'))) roots.add('src');
   for (const dir of manageDirs) roots.add(dir);
@@ -79,7 +88,11 @@ export async function detectSourceRoots(root: string, files: readonly string[], 
 }
 
 /** The dotted module name of a .py file and whether it is a package's __init__.py. */
-export function moduleNameOf(file: string, packages: ReadonlySet<string>, roots: readonly string[]): { module: string; isPackage: boolean } {
+export function moduleNameOf(
+  file: string,
+  packages: ReadonlySet<string>,
+  roots: readonly string[],
+): { module: string; isPackage: boolean } {
   const parts = file.slice(0, -3).split('/');
   const isPackage = parts[parts.length - 1] === '__init__';
   const folders = parts.slice(0, -1);

@@ -208,7 +208,10 @@ export async function scanFiles(root: string, files: readonly string[], options:
       const help = () => {
         if (settled || ready > 0 || next >= batches) return;
         const batch = next++;
-        store(batch, files.slice(batch * BATCH, (batch + 1) * BATCH).map((rel) => scanFile(root, rel)));
+        store(
+          batch,
+          files.slice(batch * BATCH, (batch + 1) * BATCH).map((rel) => scanFile(root, rel)),
+        );
         setImmediate(help);
       };
       if (options.helpUntilReady !== false) setImmediate(help);

@@ -79,7 +79,11 @@ function isIgnored(rel: string, isDir: boolean, levels: Rules[]): boolean {
   return ignored;
 }
 
-const exists = (file: string): Promise<boolean> => fs.lstat(file).then(() => true, () => false);
+const exists = (file: string): Promise<boolean> =>
+  fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
 
 const shortPath = (rel: string) => (rel.length > 120 ? `${rel.slice(0, 58)}…${rel.slice(-58)}` : rel);
 
@@ -130,19 +134,26 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
     seenDirs.add(real);
     if (depth > MAX_DEPTH) {
       result.skipped++;
-      if (tooDeep++ === 0) result.problems.push({ path: shortPath(rel), reason: `folders more than ${MAX_DEPTH} levels deep are not read` });
+      if (tooDeep++ === 0)
+        result.problems.push({ path: shortPath(rel), reason: `folders more than ${MAX_DEPTH} levels deep are not read` });
       return;
     }
     let entries;
     try {
       entries = await fs.readdir(abs, { withFileTypes: true });
     } catch (error) {
-      result.problems.push({ path: shortPath(rel || '.'), reason: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})` });
+      result.problems.push({
+        path: shortPath(rel || '.'),
+        reason: `cannot read this folder (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+      });
       return;
     }
     let levels = inherited;
     const gitignore = entries.find((e) => e.name === '.gitignore');
-    if (gitignore !== undefined && (!gitignore.isSymbolicLink() || (await followLink(path.join(abs, '.gitignore'), rel ? `${rel}/.gitignore` : '.gitignore')))) {
+    if (
+      gitignore !== undefined &&
+      (!gitignore.isSymbolicLink() || (await followLink(path.join(abs, '.gitignore'), rel ? `${rel}/.gitignore` : '.gitignore')))
+    ) {
       try {
         const text = await fs.readFile(path.join(abs, '.gitignore'), 'utf8');
         levels = [...inherited, { dir: rel, rules: ignore().add(text) }];
@@ -156,7 +167,8 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
       if (hasUndecodableName(entry.name) && !(await exists(path.join(abs, entry.name)))) {
         // Bytes that are not UTF-8 in the name: Python cannot import it either; say so rather than "not found".
         result.skipped++;
-        if (entry.isDirectory() || entry.name.endsWith('.py')) result.problems.push({ path: shortPath(childRel), reason: 'its name is not valid UTF-8: not read' });
+        if (entry.isDirectory() || entry.name.endsWith('.py'))
+          result.problems.push({ path: shortPath(childRel), reason: 'its name is not valid UTF-8: not read' });
         continue;
       }
       const childAbs = path.join(abs, entry.name);
@@ -168,7 +180,11 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
         // A linked .gitignore was dealt with above. Ignored and skipped names are left out before a link is
         // resolved: nothing outside is touched for them.
         if (entry.name === '.gitignore') continue;
-        if (SKIPPED_DIRS.has(entry.name) || isIgnored(childRel, false, levels) || (!entry.name.endsWith('.py') && isIgnored(childRel, true, levels))) {
+        if (
+          SKIPPED_DIRS.has(entry.name) ||
+          isIgnored(childRel, false, levels) ||
+          (!entry.name.endsWith('.py') && isIgnored(childRel, true, levels))
+        ) {
           result.skipped++;
           continue;
         }

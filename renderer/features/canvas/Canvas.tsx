@@ -47,18 +47,38 @@ export function Canvas() {
           <button type="button" className="canvas-tool" title="Zoom to fit (Shift+1)" onClick={() => controls()?.fit()}>
             Fit
           </button>
-          <button type="button" className="canvas-tool" title="Zoom to the selected services (Shift+2)" onClick={() => controls()?.fitSelection()}>
+          <button
+            type="button"
+            className="canvas-tool"
+            title="Zoom to the selected services (Shift+2)"
+            onClick={() => controls()?.fitSelection()}
+          >
             Zoom to selection
           </button>
-          <button type="button" className="canvas-tool" disabled={layingOut} title="Arrange all nodes (elk layered)" onClick={() => void controls()?.autoLayout(null)}>
+          <button
+            type="button"
+            className="canvas-tool"
+            disabled={layingOut}
+            title="Arrange all nodes (elk layered)"
+            onClick={() => void controls()?.autoLayout(null)}
+          >
             {layingOut ? 'Arranging…' : 'Auto-layout'}
           </button>
-          <button type="button" className="canvas-tool" title="Arrange services in columns by roadmap phase, in migration order" onClick={() => controls()?.arrangeByPhase()}>
+          <button
+            type="button"
+            className="canvas-tool"
+            title="Arrange services in columns by roadmap phase, in migration order"
+            onClick={() => controls()?.arrangeByPhase()}
+          >
             By phase
           </button>
           <label className="canvas-tool-field">
             <span>Edges</span>
-            <select aria-label="Edges by weight" value={minEdgeWeight} onChange={(event) => canvasStore.setState({ minEdgeWeight: Number(event.target.value) })}>
+            <select
+              aria-label="Edges by weight"
+              value={minEdgeWeight}
+              onChange={(event) => canvasStore.setState({ minEdgeWeight: Number(event.target.value) })}
+            >
               {EDGE_WEIGHTS.map((weight) => (
                 <option key={weight} value={weight}>
                   {weight === 1 ? 'All' : `Weight ≥ ${weight}`}
@@ -66,7 +86,12 @@ export function Canvas() {
               ))}
             </select>
           </label>
-          <button type="button" className="canvas-tool" aria-pressed={legendOpen} onClick={() => canvasStore.setState({ legendOpen: !legendOpen })}>
+          <button
+            type="button"
+            className="canvas-tool"
+            aria-pressed={legendOpen}
+            onClick={() => canvasStore.setState({ legendOpen: !legendOpen })}
+          >
             Legend
           </button>
         </nav>

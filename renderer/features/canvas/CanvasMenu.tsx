@@ -34,7 +34,11 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
       return {
         label: 'Monolith',
         items: [
-          { label: 'Move modules…', disabled: remaining.length === 0, onSelect: () => void moveModulesTo(remaining.map((module) => module.id)) },
+          {
+            label: 'Move modules…',
+            disabled: remaining.length === 0,
+            onSelect: () => void moveModulesTo(remaining.map((module) => module.id)),
+          },
           layoutSelection,
           { label: 'Zoom to selection', onSelect: () => controls?.fitSelection() },
         ],
@@ -48,7 +52,12 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
         { label: 'Move modules…', disabled: service.moduleIds.length === 0, onSelect: () => void moveModulesTo([...service.moduleIds]) },
         layoutSelection,
         { label: 'Zoom to selection', onSelect: () => controls?.fitSelection() },
-        { label: ids.length > 1 ? `Delete ${ids.length} services` : 'Delete', shortcut: keyOf('service:delete'), danger: true, onSelect: () => deleteServices(ids.length > 0 ? ids : [service.id]) },
+        {
+          label: ids.length > 1 ? `Delete ${ids.length} services` : 'Delete',
+          shortcut: keyOf('service:delete'),
+          danger: true,
+          onSelect: () => deleteServices(ids.length > 0 ? ids : [service.id]),
+        },
       ],
     };
   }
@@ -65,7 +74,13 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
             if (!uiStore.getState().panels.inspector) togglePanel('inspector');
           },
         },
-        { label: 'Delete link', shortcut: keyOf('service:delete'), disabled: !isLink, danger: true, onSelect: () => deleteLink(target.edgeId) },
+        {
+          label: 'Delete link',
+          shortcut: keyOf('service:delete'),
+          disabled: !isLink,
+          danger: true,
+          onSelect: () => deleteLink(target.edgeId),
+        },
       ],
     };
   }
@@ -86,4 +101,3 @@ export function CanvasMenu({ project }: { project: Project }) {
   const { label, items } = itemsFor(menu, project);
   return <ContextMenu label={label} x={menu.x} y={menu.y} items={items} onClose={close} />;
 }
-

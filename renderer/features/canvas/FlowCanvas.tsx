@@ -108,7 +108,12 @@ export function FlowCanvas({ project }: { project: Project }) {
           const ids = new Set(chosen.map((node) => node.id));
           canvasStore.setState({ layingOut: true });
           const answer = await layoutInWorker({
-            nodes: chosen.map((node) => ({ id: node.id, width: node.measured?.width ?? 240, height: node.measured?.height ?? 120, first: node.id === MONOLITH_NODE_ID })),
+            nodes: chosen.map((node) => ({
+              id: node.id,
+              width: node.measured?.width ?? 240,
+              height: node.measured?.height ?? 120,
+              first: node.id === MONOLITH_NODE_ID,
+            })),
             // What remains of the monolith sits left of what was carved out: edges back into it are left out.
             edges: flow
               .getEdges()
@@ -204,7 +209,9 @@ export function FlowCanvas({ project }: { project: Project }) {
 
   const lastPointer = useRef({ x: 0, y: 0 });
   const onConnect = useCallback((connection: Connection) => {
-    canvasStore.setState({ linkDraft: { from: connection.source, to: connection.target, x: lastPointer.current.x, y: lastPointer.current.y } });
+    canvasStore.setState({
+      linkDraft: { from: connection.source, to: connection.target, x: lastPointer.current.x, y: lastPointer.current.y },
+    });
   }, []);
 
   const onNodeContextMenu = useCallback((event: ReactMouseEvent, node: CarveNode) => {
@@ -220,11 +227,18 @@ export function FlowCanvas({ project }: { project: Project }) {
   const onPaneContextMenu = useCallback(
     (event: ReactMouseEvent | MouseEvent) => {
       event.preventDefault();
-      openMenu({ target: { kind: 'pane', flow: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) }, x: event.clientX, y: event.clientY });
+      openMenu({
+        target: { kind: 'pane', flow: flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }) },
+        x: event.clientX,
+        y: event.clientY,
+      });
     },
     [flow],
   );
-  const onEdgeMouseEnter = useCallback((event: ReactMouseEvent, edge: CarveEdge) => setHovered({ id: edge.id, x: event.clientX, y: event.clientY }), []);
+  const onEdgeMouseEnter = useCallback(
+    (event: ReactMouseEvent, edge: CarveEdge) => setHovered({ id: edge.id, x: event.clientX, y: event.clientY }),
+    [],
+  );
   const onEdgeMouseLeave = useCallback(() => setHovered(null), []);
 
   return (
@@ -254,42 +268,41 @@ export function FlowCanvas({ project }: { project: Project }) {
         </p>
       )}
       <div className="canvas-flow-pane">
-      <ReactFlow<CarveNode, CarveEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onMoveStart={onMoveStart}
-        onMoveEnd={onMoveEnd}
-        onNodeContextMenu={onNodeContextMenu}
-        onEdgeContextMenu={onEdgeContextMenu}
-        onPaneContextMenu={onPaneContextMenu}
-        onEdgeMouseEnter={onEdgeMouseEnter}
-        onEdgeMouseLeave={onEdgeMouseLeave}
-        defaultViewport={initialViewport}
-        fitView={isDefaultViewport(initialViewport) && project.services.length <= FIT_ON_OPEN_LIMIT}
-        fitViewOptions={FIT_OPTIONS}
-        minZoom={0.05}
-        maxZoom={2.5}
-        colorMode={theme}
-        deleteKeyCode={DELETE_KEYS}
-        multiSelectionKeyCode={MULTI_KEYS}
-        onlyRenderVisibleElements
-        elevateEdgesOnSelect
-        proOptions={PRO_OPTIONS}
-        aria-label="Services canvas"
-      >
-        <CanvasDots />
-        <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Minimap" style={MINIMAP_STYLE} />
-        <Controls aria-label="Zoom controls" showInteractive={false} />
-      </ReactFlow>
+        <ReactFlow<CarveNode, CarveEdge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          edgeTypes={edgeTypes}
+          onNodesChange={onNodesChange}
+          onEdgesChange={onEdgesChange}
+          onConnect={onConnect}
+          isValidConnection={isValidConnection}
+          onMoveStart={onMoveStart}
+          onMoveEnd={onMoveEnd}
+          onNodeContextMenu={onNodeContextMenu}
+          onEdgeContextMenu={onEdgeContextMenu}
+          onPaneContextMenu={onPaneContextMenu}
+          onEdgeMouseEnter={onEdgeMouseEnter}
+          onEdgeMouseLeave={onEdgeMouseLeave}
+          defaultViewport={initialViewport}
+          fitView={isDefaultViewport(initialViewport) && project.services.length <= FIT_ON_OPEN_LIMIT}
+          fitViewOptions={FIT_OPTIONS}
+          minZoom={0.05}
+          maxZoom={2.5}
+          colorMode={theme}
+          deleteKeyCode={DELETE_KEYS}
+          multiSelectionKeyCode={MULTI_KEYS}
+          onlyRenderVisibleElements
+          elevateEdgesOnSelect
+          proOptions={PRO_OPTIONS}
+          aria-label="Services canvas"
+        >
+          <CanvasDots />
+          <MiniMap pannable zoomable nodeColor={miniMapColour} ariaLabel="Minimap" style={MINIMAP_STYLE} />
+          <Controls aria-label="Zoom controls" showInteractive={false} />
+        </ReactFlow>
       </div>
       {hovered && <EdgeTooltip project={project} graph={graph} edge={hovered} />}
     </div>
   );
 }
-

@@ -13,7 +13,11 @@ export function LinkPopover({ draft, fromName, toName, onClose }: { draft: LinkD
   const [at, setAt] = useState({ x: draft.x, y: draft.y });
   useLayoutEffect(() => {
     const box = ref.current?.getBoundingClientRect();
-    if (box) setAt({ x: Math.max(8, Math.min(draft.x, window.innerWidth - box.width - 8)), y: Math.max(8, Math.min(draft.y, window.innerHeight - box.height - 8)) });
+    if (box)
+      setAt({
+        x: Math.max(8, Math.min(draft.x, window.innerWidth - box.width - 8)),
+        y: Math.max(8, Math.min(draft.y, window.innerHeight - box.height - 8)),
+      });
   }, [draft.x, draft.y]);
   useEffect(() => {
     ref.current?.querySelector<HTMLElement>('input:checked')?.focus();

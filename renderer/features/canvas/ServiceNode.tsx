@@ -66,7 +66,11 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
   const chips = zoomedOut ? null : data.chips;
   return (
     <div className={`canvas-node canvas-service${selected ? ' is-selected' : ''}`} data-testid={`service-node-${id}`}>
-      <div className="canvas-band" style={data.phase === null ? undefined : { background: phaseColor(data.phase) }} title={data.phase === null ? 'Not planned yet' : `Roadmap phase ${data.phase}`} />
+      <div
+        className="canvas-band"
+        style={data.phase === null ? undefined : { background: phaseColor(data.phase) }}
+        title={data.phase === null ? 'Not planned yet' : `Roadmap phase ${data.phase}`}
+      />
       <Handle type="target" position={Position.Left} id="in-left" className="canvas-handle" aria-label={`Link into ${data.name}`} />
       <Handle type="source" position={Position.Left} id="out-left" className="canvas-anchor" isConnectable={false} />
       <div className="canvas-node-head">
@@ -83,7 +87,12 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
           </span>
         )}
         {data.warnings.length > 0 && (
-          <span className="canvas-warning" role="img" aria-label={`${data.warnings.length} design warning${data.warnings.length === 1 ? '' : 's'}`} title={data.warnings.join('\n')}>
+          <span
+            className="canvas-warning"
+            role="img"
+            aria-label={`${data.warnings.length} design warning${data.warnings.length === 1 ? '' : 's'}`}
+            title={data.warnings.join('\n')}
+          >
             !
           </span>
         )}
@@ -97,7 +106,13 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
       {chips && chips.length > 0 && (
         <ul className="canvas-chips" aria-label={`Modules of ${data.name}`}>
           {chips.map((chip) => (
-            <li key={chip.id} className="canvas-chip nodrag" draggable title={`${chip.name}: drag to another service or to the Monolith`} onDragStart={(event) => onChipDragStart(event, chip.id, chip.name)}>
+            <li
+              key={chip.id}
+              className="canvas-chip nodrag"
+              draggable
+              title={`${chip.name}: drag to another service or to the Monolith`}
+              onDragStart={(event) => onChipDragStart(event, chip.id, chip.name)}
+            >
               {chip.name.slice(chip.name.lastIndexOf('.') + 1)}
             </li>
           ))}

@@ -25,15 +25,24 @@ export function selectedServiceIds(): string[] {
 /** Deletes services: their modules return to the monolith, their links go with them. */
 export function deleteServices(ids: readonly string[]): void {
   if (ids.length === 0) return;
-  const done = edit('Delete service', (project) => serviceIdsOf(project, ids).reduce((p, serviceId) => deleteService(p, { serviceId }), project));
+  const done = edit('Delete service', (project) =>
+    serviceIdsOf(project, ids).reduce((p, serviceId) => deleteService(p, { serviceId }), project),
+  );
   if (done) {
     selectNodes([]);
-    showNotice(ids.length === 1 ? 'Service deleted; its modules are back in the monolith' : `${ids.length} services deleted; their modules are back in the monolith`);
+    showNotice(
+      ids.length === 1
+        ? 'Service deleted; its modules are back in the monolith'
+        : `${ids.length} services deleted; their modules are back in the monolith`,
+    );
   }
 }
 
 export function moveNodesTo(positions: readonly NodePosition[]): void {
-  if (positions.length > 0) edit('Move', (project) => moveNodes(project, { positions: positions.map((p) => ({ id: p.id, x: Math.round(p.x), y: Math.round(p.y) })) }));
+  if (positions.length > 0)
+    edit('Move', (project) =>
+      moveNodes(project, { positions: positions.map((p) => ({ id: p.id, x: Math.round(p.x), y: Math.round(p.y) })) }),
+    );
 }
 
 /** A new empty service at a flow position, its name then edited in place. */
@@ -68,7 +77,10 @@ export function pasteClipboard(at?: { x: number; y: number }): void {
   if (!project || !source) return;
   let offset = { x: 40, y: 40 };
   if (at && source.positions.length > 0) {
-    offset = { x: Math.round(at.x - Math.min(...source.positions.map((p) => p.x))), y: Math.round(at.y - Math.min(...source.positions.map((p) => p.y))) };
+    offset = {
+      x: Math.round(at.x - Math.min(...source.positions.map((p) => p.x))),
+      y: Math.round(at.y - Math.min(...source.positions.map((p) => p.y))),
+    };
   }
   const before = new Set(project.services.map((service) => service.id));
   if (edit('Paste services', (p) => pasteServices(p, { clipboard: source, offset }))) {

@@ -50,7 +50,12 @@ export interface DropResult {
  * The edit a drop makes: onto a service, the modules join it; onto the Monolith node, they return to the
  * monolith; onto empty canvas, a new service named after the first module appears at the drop point.
  */
-export function dropModules(project: Project, moduleIds: readonly string[], target: string | null, at: { x: number; y: number }): DropResult {
+export function dropModules(
+  project: Project,
+  moduleIds: readonly string[],
+  target: string | null,
+  at: { x: number; y: number },
+): DropResult {
   if (target === MONOLITH_NODE_ID) return { project: assignModules(project, { moduleIds, serviceId: null }), createdId: null };
   if (target !== null && project.services.some((service) => service.id === target)) {
     return { project: assignModules(project, { moduleIds, serviceId: target }), createdId: null };

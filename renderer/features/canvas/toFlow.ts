@@ -100,7 +100,10 @@ function sameServiceData(a: ServiceNodeData, b: ServiceNodeData): boolean {
     a.phase === b.phase &&
     sameList(a.warnings, b.warnings) &&
     (a.chips === b.chips ||
-      (a.chips !== null && b.chips !== null && a.chips.length === b.chips.length && a.chips.every((c, i) => c.id === b.chips![i]!.id && c.name === b.chips![i]!.name)))
+      (a.chips !== null &&
+        b.chips !== null &&
+        a.chips.length === b.chips.length &&
+        a.chips.every((c, i) => c.id === b.chips![i]!.id && c.name === b.chips![i]!.name)))
   );
 }
 
@@ -340,5 +343,12 @@ export function summarizeEdge(project: Project, graph: ServiceGraph, edgeId: str
     .filter((kind) => edge.weightByKind[kind] > 0)
     .map((kind) => `${kind} ${edge.weightByKind[kind]}`)
     .join(' · ');
-  return { title: `${name(edge.from)} → ${name(edge.to)}`, weight: edge.weight, count: edge.count, byKind: kinds, top, more: Math.max(0, sorted.length - limit) };
+  return {
+    title: `${name(edge.from)} → ${name(edge.to)}`,
+    weight: edge.weight,
+    count: edge.count,
+    byKind: kinds,
+    top,
+    more: Math.max(0, sorted.length - limit),
+  };
 }

@@ -28,9 +28,16 @@ export function useFlowNodes(project: Project) {
   const phaseOf = usePlanPhases();
   const [deriver] = useState(createNodeDeriver);
   const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);
-  const derived = useMemo(() => deriver(project, { graph, warnings, phaseOf }, selectedSet), [deriver, project, graph, warnings, phaseOf, selectedSet]);
+  const derived = useMemo(
+    () => deriver(project, { graph, warnings, phaseOf }, selectedSet),
+    [deriver, project, graph, warnings, phaseOf, selectedSet],
+  );
   const minWeight = useCanvas(selectMinWeight);
-  const { edges, total: edgeTotal, shown: edgesShown } = useMemo(
+  const {
+    edges,
+    total: edgeTotal,
+    shown: edgesShown,
+  } = useMemo(
     () => deriveEdges(project, graph, selectedEdge, selectedSet, EDGE_LIMIT, minWeight),
     [project, graph, selectedEdge, selectedSet, minWeight],
   );

@@ -37,7 +37,9 @@ export function MetricsSummary({ project, metrics, change }: Props) {
             <Delta text={sm} good={(change?.structuralModularity ?? 0) > 0} label="Modularity" />
           </dd>
         </div>
-        <div title={`Share of dependency weight crossing a service boundary: ${metrics.crossingWeight} of ${metrics.totalWeight} (${metrics.crossingCount} of ${metrics.totalCount} dependencies).`}>
+        <div
+          title={`Share of dependency weight crossing a service boundary: ${metrics.crossingWeight} of ${metrics.totalWeight} (${metrics.crossingCount} of ${metrics.totalCount} dependencies).`}
+        >
           <dt>Crossing</dt>
           <dd>
             {percent(metrics.crossingShareByWeight)}
@@ -52,41 +54,41 @@ export function MetricsSummary({ project, metrics, change }: Props) {
       <details className="panel-coupling" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
         <summary>Coupling per service</summary>
         {open && (
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Node</th>
-              <th scope="col" title="Afferent coupling: other nodes that depend on this one">
-                Ca
-              </th>
-              <th scope="col" title="Efferent coupling: other nodes this one depends on">
-                Ce
-              </th>
-              <th scope="col" title="Instability: Ce / (Ca + Ce)">
-                I
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {metrics.nodes.map((node) => {
-              const delta = nodeChange.get(node.id);
-              return (
-                <tr key={node.id} className={delta ? 'is-changed' : undefined}>
-                  <th scope="row">{nodeName(project, node.id)}</th>
-                  <td>
-                    {node.afferent}
-                    {delta && delta.afferent !== 0 && <span className="panel-delta-inline">{signed(delta.afferent, 0)}</span>}
-                  </td>
-                  <td>
-                    {node.efferent}
-                    {delta && delta.efferent !== 0 && <span className="panel-delta-inline">{signed(delta.efferent, 0)}</span>}
-                  </td>
-                  <td>{node.instability === null ? '–' : node.instability.toFixed(2)}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Node</th>
+                <th scope="col" title="Afferent coupling: other nodes that depend on this one">
+                  Ca
+                </th>
+                <th scope="col" title="Efferent coupling: other nodes this one depends on">
+                  Ce
+                </th>
+                <th scope="col" title="Instability: Ce / (Ca + Ce)">
+                  I
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {metrics.nodes.map((node) => {
+                const delta = nodeChange.get(node.id);
+                return (
+                  <tr key={node.id} className={delta ? 'is-changed' : undefined}>
+                    <th scope="row">{nodeName(project, node.id)}</th>
+                    <td>
+                      {node.afferent}
+                      {delta && delta.afferent !== 0 && <span className="panel-delta-inline">{signed(delta.afferent, 0)}</span>}
+                    </td>
+                    <td>
+                      {node.efferent}
+                      {delta && delta.efferent !== 0 && <span className="panel-delta-inline">{signed(delta.efferent, 0)}</span>}
+                    </td>
+                    <td>{node.instability === null ? '–' : node.instability.toFixed(2)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
         )}
       </details>
     </div>

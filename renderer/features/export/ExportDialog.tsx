@@ -79,7 +79,14 @@ export function ExportDialog() {
         <legend className="visually-hidden">Format</legend>
         {EXPORT_FORMATS.map((id) => (
           <label key={id} className={`export-format${id === format ? ' is-chosen' : ''}`}>
-            <input type="radio" name="export-format" value={id} checked={id === format} onChange={() => chooseFormat(id)} data-autofocus={id === format ? true : undefined} />
+            <input
+              type="radio"
+              name="export-format"
+              value={id}
+              checked={id === format}
+              onChange={() => chooseFormat(id)}
+              data-autofocus={id === format ? true : undefined}
+            />
             <span className="export-format-name">
               {FORMAT_LABELS[id].name} <span className="muted">.{EXPORT_EXTENSIONS[id]}</span>
             </span>

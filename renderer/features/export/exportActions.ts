@@ -1,5 +1,13 @@
 import type { CarveApi } from '../../../shared/api/client';
-import { EXPORT_EXTENSIONS, EXPORT_FORMAT_NAMES, EXPORT_FORMATS, type ExportedFile, type ExportFormat, type JobStatus, type Request } from '../../../shared/api/contract';
+import {
+  EXPORT_EXTENSIONS,
+  EXPORT_FORMAT_NAMES,
+  EXPORT_FORMATS,
+  type ExportedFile,
+  type ExportFormat,
+  type JobStatus,
+  type Request,
+} from '../../../shared/api/contract';
 import { runJob } from '../../../shared/api/jobs';
 import { slugify } from '../../../shared/model/create';
 import { api as bridgeApi } from '../../platform/bridge';
@@ -75,11 +83,12 @@ async function runWithProgress(api: CarveApi, request: Request<'export:start'>) 
 
 function describeExport(file: ExportedFile): string {
   const name = fileNameOf(file.path) ?? file.path;
-  const size = file.bytes >= 1024 * 1024 ? `${(file.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(file.bytes / 1024))} KB`;
+  const size =
+    file.bytes >= 1024 * 1024 ? `${(file.bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(file.bytes / 1024))} KB`;
   return `Exported — ${name} (${file.pages !== null ? `${file.pages} ${file.pages === 1 ? 'page' : 'pages'}, ` : ''}${size})`;
 }
 
-const ask = <T,>(make: (resolve: (value: T) => void) => ExportStep): Promise<T> =>
+const ask = <T>(make: (resolve: (value: T) => void) => ExportStep): Promise<T> =>
   new Promise<T>((resolve) => exportStore.setState({ step: make(resolve) }));
 
 /** Where to write: the native dialog (which asks about replacing itself) or the in-app one. */
@@ -125,8 +134,7 @@ export async function runExport(): Promise<ExportedFile | null> {
     } else if (result.error.code === 'cancelled') {
       exportStore.setState({ note: 'Export cancelled; nothing was written.' });
       showNotice('Export cancelled; nothing was written');
-    }
-    else exportStore.setState({ error: errorText(result.error) });
+    } else exportStore.setState({ error: errorText(result.error) });
     if (exportStore.getState().step.kind !== 'closed') exportStore.setState({ step: { kind: 'choose' } });
     return null;
   }

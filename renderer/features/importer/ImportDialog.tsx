@@ -62,7 +62,9 @@ function GranularityField() {
     const n = grouping.options.find((o) => o.granularity === value)?.modules;
     return n === undefined ? text : `${text}: ${modulesWord(n)}`;
   };
-  const offered = GRANULARITY_LABELS.filter((o) => o.value !== 'app' || grouping === null || grouping.options.some((x) => x.granularity === 'app') || granularity === 'app');
+  const offered = GRANULARITY_LABELS.filter(
+    (o) => o.value !== 'app' || grouping === null || grouping.options.some((x) => x.granularity === 'app') || granularity === 'app',
+  );
   return (
     <label className="field">
       <span>Modules by</span>
@@ -83,8 +85,8 @@ function LayersField() {
   const busy = useImport((state) => state.busy);
   return (
     <label className="import-layers">
-      <input type="checkbox" checked={!keepLayers} disabled={busy} onChange={(event) => void setImportKeepLayers(!event.target.checked)} /> Attribute layer packages
-      (api/, admin/, graphql/, models/…) to their domains
+      <input type="checkbox" checked={!keepLayers} disabled={busy} onChange={(event) => void setImportKeepLayers(!event.target.checked)} />{' '}
+      Attribute layer packages (api/, admin/, graphql/, models/…) to their domains
     </label>
   );
 }
@@ -97,8 +99,8 @@ function LinksField() {
   if (!isDesktop) return null;
   return (
     <label className="import-layers">
-      <input type="checkbox" checked={followLinksOut} disabled={busy} onChange={(event) => setImportFollowLinksOut(event.target.checked)} /> Follow symbolic
-      links that lead out of the folder
+      <input type="checkbox" checked={followLinksOut} disabled={busy} onChange={(event) => setImportFollowLinksOut(event.target.checked)} />{' '}
+      Follow symbolic links that lead out of the folder
     </label>
   );
 }
@@ -142,7 +144,12 @@ function Setup() {
         <div className="import-folder">
           <label className="field">
             <span>Source folder</span>
-            <input data-autofocus value={dir} placeholder="The monolith’s source folder" onChange={(event) => setImportDir(event.target.value)} />
+            <input
+              data-autofocus
+              value={dir}
+              placeholder="The monolith’s source folder"
+              onChange={(event) => setImportDir(event.target.value)}
+            />
           </label>
           <button type="button" onClick={() => void chooseImportFolder()}>
             Choose folder…
@@ -157,13 +164,19 @@ function Setup() {
             <input type="radio" name="import-target" checked={target === 'new'} onChange={() => setImportTarget('new')} /> A new project
           </label>
           <label>
-            <input type="radio" name="import-target" checked={target === 'reimport'} disabled={projectName === null} onChange={() => setImportTarget('reimport')} />{' '}
+            <input
+              type="radio"
+              name="import-target"
+              checked={target === 'reimport'}
+              disabled={projectName === null}
+              onChange={() => setImportTarget('reimport')}
+            />{' '}
             Re-import into the open project{projectName ? ` (${projectName}): services keep the modules that still exist` : ''}
           </label>
         </fieldset>
         <p className="hint">
-          Python files are read in the background; .gitignore, virtualenvs and build folders are skipped. Tests, migrations, scripts, docs and examples
-          are read and reported but never become modules.
+          Python files are read in the background; .gitignore, virtualenvs and build folders are skipped. Tests, migrations, scripts, docs
+          and examples are read and reported but never become modules.
         </p>
       </form>
       <ErrorLine />
@@ -175,7 +188,15 @@ function Running({ done, total, message, cancelling }: { done: number; total: nu
   const text = cancelling ? 'Cancelling the import…' : total === 0 ? message : `${count(done)} of ${count(total)} files`;
   return (
     <Modal title="Importing Python source" onCancel={cancelImport} footer={null} wide>
-      <JobProgress label="Files scanned" done={done} total={total} text={text} cancelLabel="Cancel import" cancelling={cancelling} onCancel={cancelImport} />
+      <JobProgress
+        label="Files scanned"
+        done={done}
+        total={total}
+        text={text}
+        cancelLabel="Cancel import"
+        cancelling={cancelling}
+        onCancel={cancelImport}
+      />
     </Modal>
   );
 }

@@ -49,8 +49,8 @@ export function ImportReport() {
       {summary.notTableCount > 0 && (
         <details className="import-not-tables">
           <summary>
-            {count(summary.notTableCount)} {summary.notTableCount === 1 ? 'class is not a table' : 'classes are not tables'} (abstract bases, proxies,
-            single-table subclasses, mixins): not entities, never moved
+            {count(summary.notTableCount)} {summary.notTableCount === 1 ? 'class is not a table' : 'classes are not tables'} (abstract
+            bases, proxies, single-table subclasses, mixins): not entities, never moved
           </summary>
           <ul aria-label="Classes that are not tables">
             {summary.notTables.map((c) => (
@@ -58,7 +58,9 @@ export function ImportReport() {
                 {c.name} ({c.kind}) <code>{`${c.path}:${c.line}`}</code>
               </li>
             ))}
-            {summary.notTableCount > summary.notTables.length && <li className="muted">and {count(summary.notTableCount - summary.notTables.length)} more</li>}
+            {summary.notTableCount > summary.notTables.length && (
+              <li className="muted">and {count(summary.notTableCount - summary.notTables.length)} more</li>
+            )}
           </ul>
         </details>
       )}
@@ -67,7 +69,8 @@ export function ImportReport() {
       ) : (
         <details className="import-problems" open={summary.problemCount <= 8}>
           <summary>
-            {count(summary.problemCount)} {summary.problemCount === 1 ? 'file' : 'files'} could not be read fully (their other imports are counted)
+            {count(summary.problemCount)} {summary.problemCount === 1 ? 'file' : 'files'} could not be read fully (their other imports are
+            counted)
           </summary>
           <ul aria-label="Files with problems">
             {summary.problems.map((problem) => (
@@ -75,7 +78,9 @@ export function ImportReport() {
                 <code>{problem.path}</code>: {problem.reason}
               </li>
             ))}
-            {summary.problemCount > summary.problems.length && <li className="muted">and {count(summary.problemCount - summary.problems.length)} more</li>}
+            {summary.problemCount > summary.problems.length && (
+              <li className="muted">and {count(summary.problemCount - summary.problems.length)} more</li>
+            )}
           </ul>
         </details>
       )}
@@ -93,8 +98,14 @@ function Grouping({ grouping }: { grouping: GroupingReport }) {
       {attributed.length > 0 && (
         <details className="import-layer-list">
           <summary>
-            {countOf(files, 'file')} of {names(attributed.map((layer) => layer.layer), 6)} attributed to their domains
-            {grouping.madeFromLayers.length > 0 && `; ${countOf(grouping.madeFromLayers.length, 'module')} made from names the layers share`}
+            {countOf(files, 'file')} of{' '}
+            {names(
+              attributed.map((layer) => layer.layer),
+              6,
+            )}{' '}
+            attributed to their domains
+            {grouping.madeFromLayers.length > 0 &&
+              `; ${countOf(grouping.madeFromLayers.length, 'module')} made from names the layers share`}
           </summary>
           <ul aria-label="Layer files attributed">
             {attributed.flatMap((layer) =>
@@ -107,17 +118,21 @@ function Grouping({ grouping }: { grouping: GroupingReport }) {
           </ul>
         </details>
       )}
-      {grouping.keepLayers && grouping.layers.length > 0 && <p className="muted">Layers kept as modules: {names(grouping.layers.map((layer) => layer.layer))}</p>}
+      {grouping.keepLayers && grouping.layers.length > 0 && (
+        <p className="muted">Layers kept as modules: {names(grouping.layers.map((layer) => layer.layer))}</p>
+      )}
       {grouping.leftOut.length > 0 && (
         <details className="import-left-out">
-          <summary>
-            Not modules: {grouping.leftOut.map((left) => `${left.kind} (${countOf(left.files, 'file')})`).join(', ')}
-          </summary>
+          <summary>Not modules: {grouping.leftOut.map((left) => `${left.kind} (${countOf(left.files, 'file')})`).join(', ')}</summary>
           <ul aria-label="Files left out of the modules">
             {grouping.leftOut.map((left) => (
               <li key={left.kind}>
                 <strong>{left.kind}</strong>: {countOf(left.files, 'file')}, {countOf(left.lines, 'line')} in {names(left.places, 6)}
-                {left.imports.length > 0 && `; they import ${names(left.imports.map((i) => `${i.module} (${count(i.statements)})`), 8)}`}
+                {left.imports.length > 0 &&
+                  `; they import ${names(
+                    left.imports.map((i) => `${i.module} (${count(i.statements)})`),
+                    8,
+                  )}`}
               </li>
             ))}
           </ul>

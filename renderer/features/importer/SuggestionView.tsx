@@ -38,7 +38,12 @@ function SuggestInputs() {
     >
       <label className="field suggest-history">
         <span>History folder</span>
-        <input value={historyDir} placeholder="No history: imports and data only" disabled={busy} onChange={(event) => setSuggestInputs({ historyDir: event.target.value })} />
+        <input
+          value={historyDir}
+          placeholder="No history: imports and data only"
+          disabled={busy}
+          onChange={(event) => setSuggestInputs({ historyDir: event.target.value })}
+        />
       </label>
       <label className="field">
         <span>Learn from commits before</span>
@@ -76,7 +81,15 @@ function backtestSentence(suggestion: BoundarySuggestion): string {
   );
 }
 
-function AlternativesTable({ suggestion, shown, accepted }: { suggestion: BoundarySuggestion; shown: number | null; accepted: number | null }) {
+function AlternativesTable({
+  suggestion,
+  shown,
+  accepted,
+}: {
+  suggestion: BoundarySuggestion;
+  shown: number | null;
+  accepted: number | null;
+}) {
   return (
     <table className="import-metrics suggest-alternatives">
       <caption>Alternatives</caption>
@@ -103,12 +116,19 @@ function AlternativesTable({ suggestion, shown, accepted }: { suggestion: Bounda
       <tbody>
         {suggestion.alternatives.map((alternative) => {
           const label = `${alternative.target} services`;
-          const better = alternative.backtest !== null && alternative.randomMedian !== null && alternative.backtest.share < alternative.randomMedian;
+          const better =
+            alternative.backtest !== null && alternative.randomMedian !== null && alternative.backtest.share < alternative.randomMedian;
           return (
             <tr key={alternative.target} className={alternative.target === shown ? 'is-shown' : undefined}>
               <th scope="row">
                 <label>
-                  <input type="radio" name="suggest-alternative" checked={alternative.target === shown} onChange={() => showAlternative(alternative.target)} /> {label}
+                  <input
+                    type="radio"
+                    name="suggest-alternative"
+                    checked={alternative.target === shown}
+                    onChange={() => showAlternative(alternative.target)}
+                  />{' '}
+                  {label}
                   {alternative.target === suggestion.accepted && <span className="muted"> (asked)</span>}
                   {alternative.target === accepted && <span className="import-accepted"> Accepted</span>}
                 </label>
@@ -192,10 +212,19 @@ export function SuggestionView() {
               </ul>
               <div className="suggest-accept">
                 <span className="spacer" />
-                <button type="button" disabled={accepted !== null || toAccept === 0} onClick={() => acceptAlternative(alternative.target, true)}>
+                <button
+                  type="button"
+                  disabled={accepted !== null || toAccept === 0}
+                  onClick={() => acceptAlternative(alternative.target, true)}
+                >
                   Accept as a new scenario
                 </button>
-                <button type="button" className="primary" disabled={accepted !== null || toAccept === 0} onClick={() => acceptAlternative(alternative.target)}>
+                <button
+                  type="button"
+                  className="primary"
+                  disabled={accepted !== null || toAccept === 0}
+                  onClick={() => acceptAlternative(alternative.target)}
+                >
                   {accepted === alternative.target ? 'Accepted' : `Accept ${toAccept} ${toAccept === 1 ? 'service' : 'services'}`}
                 </button>
               </div>

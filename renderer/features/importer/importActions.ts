@@ -19,7 +19,6 @@ import { showNotice, uiStore } from '../../state/uiStore';
 // open one), follow the import job's progress with the one job poller (cancel any time), read the report, regroup at another granularity
 // (no file read again), then ask for service boundaries and accept them all, one by one, or dismiss them.
 
-
 /** How often the dialog asks for progress while an import runs (files go by fast: more often than an export). */
 export const POLL_MS = 120;
 
@@ -35,14 +34,19 @@ export const GRANULARITY_LABELS: ReadonlyArray<{ value: Granularity; label: stri
   { value: 'depth:4', label: 'Package depth 4' },
 ];
 
-
 const set = (patch: Partial<ImportState>) => importStore.setState(patch);
 const fail = (message: string) => set({ error: message, busy: false });
 
 export function openImportDialog(): void {
   if (importStore.getState().step.kind !== 'closed') return;
   const hasProject = documentStore.getState().project !== null;
-  set({ ...INITIAL, dir: importStore.getState().dir, step: { kind: 'setup' }, target: hasProject ? importStore.getState().target : 'new', until: yearAgo(new Date()) });
+  set({
+    ...INITIAL,
+    dir: importStore.getState().dir,
+    step: { kind: 'setup' },
+    target: hasProject ? importStore.getState().target : 'new',
+    until: yearAgo(new Date()),
+  });
 }
 
 /** Close the dialog; a running import is cancelled (the job stops on its own, the dialog does not wait). */
@@ -118,7 +122,8 @@ export async function startImport(guard: () => Promise<boolean>): Promise<void> 
       onStart: (id) => (jobId = id),
       onProgress: ({ state, progress }) => {
         const { step } = importStore.getState();
-        if (importing === controller && state !== 'done' && step.kind === 'running') set({ step: { ...step, done: progress.done, total: progress.total, message: progress.label } });
+        if (importing === controller && state !== 'done' && step.kind === 'running')
+          set({ step: { ...step, done: progress.done, total: progress.total, message: progress.label } });
       },
     },
   );
@@ -186,7 +191,12 @@ export async function suggestBoundaries(): Promise<void> {
   const project = documentStore.getState().project;
   if (!project || busy) return;
   set({ busy: true, error: null });
-  const result = await api()['boundaries:suggest']({ project, historyDir: historyDir.trim() === '' ? null : historyDir.trim(), until: until === '' ? null : until, services });
+  const result = await api()['boundaries:suggest']({
+    project,
+    historyDir: historyDir.trim() === '' ? null : historyDir.trim(),
+    until: until === '' ? null : until,
+    services,
+  });
   if (!result.ok) return fail(errorText(result.error));
   set({ suggestion: result.value, shown: result.value.accepted, accepted: null, busy: false });
 }

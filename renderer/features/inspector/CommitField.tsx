@@ -19,7 +19,18 @@ interface Props {
  * A text field that edits the document when the person is done: on blur or Enter (Ctrl+Enter in a text area),
  * never per keystroke, so each field edit is one undo step. Escape puts back the document's value.
  */
-export function CommitField({ label, value, onCommit, multiline, rows = 3, maxLength, placeholder, type = 'text', suggestions, hint }: Props) {
+export function CommitField({
+  label,
+  value,
+  onCommit,
+  multiline,
+  rows = 3,
+  maxLength,
+  placeholder,
+  type = 'text',
+  suggestions,
+  hint,
+}: Props) {
   const [draft, setDraft] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
   const id = useId();

@@ -103,7 +103,10 @@ export function LinkInspector({ project, link }: { project: Project; link: Link 
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
         <label className="field">
           <span>Style</span>
-          <select value={link.style} onChange={(e) => edit('Link style', (p) => updateLink(p, { linkId: link.id, changes: { style: e.target.value as LinkStyle } }))}>
+          <select
+            value={link.style}
+            onChange={(e) => edit('Link style', (p) => updateLink(p, { linkId: link.id, changes: { style: e.target.value as LinkStyle } }))}
+          >
             {LINK_STYLES.map((style) => (
               <option key={style} value={style}>
                 {LINK_STYLE_LABELS[style]}

@@ -14,7 +14,8 @@ import { InspectorHead } from './InspectorHead';
 const LIST_LIMIT = 100;
 
 /** A module field typed in: its problem line, or null once applied. */
-const change = (what: string, moduleId: string, changes: Partial<Omit<Module, 'id'>>) => editProblem(what, (p) => updateModule(p, { moduleId, changes }));
+const change = (what: string, moduleId: string, changes: Partial<Omit<Module, 'id'>>) =>
+  editProblem(what, (p) => updateModule(p, { moduleId, changes }));
 
 function DependencyList({ title, project, items, side }: { title: string; project: Project; items: Dependency[]; side: 'from' | 'to' }) {
   const nameOf = (id: string) => project.monolith.modules.find((m) => m.id === id)?.name ?? id;
@@ -31,7 +32,12 @@ function DependencyList({ title, project, items, side }: { title: string; projec
             const other = d[side];
             return (
               <li key={`${d.from}-${d.to}-${d.kind}`} className="panel-dep">
-                <button type="button" className="panel-list-button" onClick={() => selectModules([other])} title={`Select ${nameOf(other)}`}>
+                <button
+                  type="button"
+                  className="panel-list-button"
+                  onClick={() => selectModules([other])}
+                  title={`Select ${nameOf(other)}`}
+                >
                   <span className="panel-mono">{nameOf(other)}</span>
                   <span className={`panel-kind is-${d.kind}`}>{d.kind}</span>
                   <span className="panel-list-meta">{d.weight}</span>
@@ -86,8 +92,20 @@ export function ModuleInspector({ project, module }: { project: Project; module:
         </button>
       </div>
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
-        <CommitField key={`${module.id}-name`} label="Module name" value={module.name} maxLength={200} onCommit={(name) => change('Module name', module.id, { name: name.trim() })} />
-        <CommitField key={`${module.id}-path`} label="Path" value={module.path} maxLength={1000} onCommit={(path) => change('Path', module.id, { path: path.trim() })} />
+        <CommitField
+          key={`${module.id}-name`}
+          label="Module name"
+          value={module.name}
+          maxLength={200}
+          onCommit={(name) => change('Module name', module.id, { name: name.trim() })}
+        />
+        <CommitField
+          key={`${module.id}-path`}
+          label="Path"
+          value={module.path}
+          maxLength={1000}
+          onCommit={(path) => change('Path', module.id, { path: path.trim() })}
+        />
         <CommitField
           key={`${module.id}-lines`}
           label="Lines of code"
@@ -95,10 +113,18 @@ export function ModuleInspector({ project, module }: { project: Project; module:
           value={String(module.linesOfCode)}
           onCommit={(text) => {
             const value = Number(text);
-            return Number.isInteger(value) && value >= 0 ? change('Lines of code', module.id, { linesOfCode: value }) : 'Lines of code: a whole number, 0 or more.';
+            return Number.isInteger(value) && value >= 0
+              ? change('Lines of code', module.id, { linesOfCode: value })
+              : 'Lines of code: a whole number, 0 or more.';
           }}
         />
-        <CommitField key={`${module.id}-tags`} label="Tags" value={module.tags.join(', ')} hint="Comma-separated" onCommit={(text) => change('Tags', module.id, { tags: splitList(text) })} />
+        <CommitField
+          key={`${module.id}-tags`}
+          label="Tags"
+          value={module.tags.join(', ')}
+          hint="Comma-separated"
+          onCommit={(text) => change('Tags', module.id, { tags: splitList(text) })}
+        />
         <CommitField
           key={`${module.id}-entities`}
           label="Entities"
@@ -112,7 +138,12 @@ export function ModuleInspector({ project, module }: { project: Project; module:
       <DependencyList title="Depends on" project={project} items={outgoing} side="to" />
       <DependencyList title="Used by" project={project} items={incoming} side="from" />
       <div className="panel-actions">
-        <button type="button" className="panel-mini" onClick={() => void ask('dependency', { from: module.id })} disabled={project.monolith.modules.length < 2}>
+        <button
+          type="button"
+          className="panel-mini"
+          onClick={() => void ask('dependency', { from: module.id })}
+          disabled={project.monolith.modules.length < 2}
+        >
           Add dependency…
         </button>
         <span className="spacer" />
@@ -130,7 +161,14 @@ export function ModulesInspector({ project, moduleIds }: { project: Project; mod
   const modules = project.monolith.modules.filter((m) => wanted.has(m.id));
   const lines = modules.reduce((sum, m) => sum + m.linesOfCode, 0);
   const remove = () => {
-    if (edit('Delete modules', (p) => deleteModules(p, modules.map((m) => m.id)))) {
+    if (
+      edit('Delete modules', (p) =>
+        deleteModules(
+          p,
+          modules.map((m) => m.id),
+        ),
+      )
+    ) {
       selectModules([]);
       showNotice(`Deleted ${modules.length} modules (Ctrl+Z undoes)`);
     }

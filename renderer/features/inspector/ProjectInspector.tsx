@@ -89,7 +89,12 @@ export function ProjectInspector({ project }: { project: Project }) {
         </label>
         <label className="field">
           <span>Author</span>
-          <input value={project.author} maxLength={200} {...live} onChange={(e) => edit('Author', (p) => setProjectDetails(p, { author: e.target.value }))} />
+          <input
+            value={project.author}
+            maxLength={200}
+            {...live}
+            onChange={(e) => edit('Author', (p) => setProjectDetails(p, { author: e.target.value }))}
+          />
         </label>
       </form>
       <dl className="inspector-facts">

@@ -13,7 +13,8 @@ import { FrameworkCatalogue, FrameworkTraits } from './FrameworkTraits';
 import { InspectorHead } from './InspectorHead';
 
 /** A service field typed in: its problem line, or null once applied. */
-const change = (what: string, serviceId: string, changes: ServiceChanges) => editProblem(what, (p) => updateService(p, { serviceId, changes }));
+const change = (what: string, serviceId: string, changes: ServiceChanges) =>
+  editProblem(what, (p) => updateService(p, { serviceId, changes }));
 
 /** A service: its fields (each edit one undo step), Carve's framework recommendation and its modules. */
 export function ServiceInspector({ project, service }: { project: Project; service: Service }) {
@@ -45,16 +46,29 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         </p>
         <p className="panel-rec-reason">{recommendation.reason}</p>
         {recommendation.differs && (
-          <button type="button" className="panel-mini panel-rec-use" onClick={() => edit('Framework', (p) => updateService(p, { serviceId: service.id, changes: { framework: recommended.id } }))}>
+          <button
+            type="button"
+            className="panel-mini panel-rec-use"
+            onClick={() => edit('Framework', (p) => updateService(p, { serviceId: service.id, changes: { framework: recommended.id } }))}
+          >
             Use {recommended.name}
           </button>
         )}
       </section>
       <form className="inspector-form" onSubmit={(e) => e.preventDefault()}>
-        <CommitField key={`${service.id}-name`} label="Name" value={service.name} maxLength={200} onCommit={(name) => change('Name', service.id, { name })} />
+        <CommitField
+          key={`${service.id}-name`}
+          label="Name"
+          value={service.name}
+          maxLength={200}
+          onCommit={(name) => change('Name', service.id, { name })}
+        />
         <label className="field">
           <span>Framework</span>
-          <select value={getFramework(service.framework).id} onChange={(e) => edit('Framework', (p) => updateService(p, { serviceId: service.id, changes: { framework: e.target.value } }))}>
+          <select
+            value={getFramework(service.framework).id}
+            onChange={(e) => edit('Framework', (p) => updateService(p, { serviceId: service.id, changes: { framework: e.target.value } }))}
+          >
             {FRAMEWORKS.map((framework) => (
               <option key={framework.id} value={framework.id}>
                 {framework.name}
@@ -67,7 +81,11 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         <FrameworkCatalogue chosen={getFramework(service.framework).id} recommended={recommended.id} />
         <label className="field">
           <span>Runtime</span>
-          <select value={service.runtime} aria-describedby={runtime ? `${service.id}-runtime-notes` : undefined} onChange={(e) => edit('Runtime', (p) => updateService(p, { serviceId: service.id, changes: { runtime: e.target.value } }))}>
+          <select
+            value={service.runtime}
+            aria-describedby={runtime ? `${service.id}-runtime-notes` : undefined}
+            onChange={(e) => edit('Runtime', (p) => updateService(p, { serviceId: service.id, changes: { runtime: e.target.value } }))}
+          >
             {!runtime && <option value={service.runtime}>{service.runtime}</option>}
             {RUNTIMES.map((r) => (
               <option key={r.id} value={r.id}>
@@ -92,7 +110,12 @@ export function ServiceInspector({ project, service }: { project: Project; servi
         />
         <label className="field">
           <span>API style</span>
-          <select value={service.apiStyle} onChange={(e) => edit('API style', (p) => updateService(p, { serviceId: service.id, changes: { apiStyle: e.target.value as ApiStyle } }))}>
+          <select
+            value={service.apiStyle}
+            onChange={(e) =>
+              edit('API style', (p) => updateService(p, { serviceId: service.id, changes: { apiStyle: e.target.value as ApiStyle } }))
+            }
+          >
             {API_STYLES.map((style) => (
               <option key={style} value={style}>
                 {API_STYLE_LABELS[style]}
@@ -100,9 +123,31 @@ export function ServiceInspector({ project, service }: { project: Project; servi
             ))}
           </select>
         </label>
-        <CommitField key={`${service.id}-team`} label="Team" value={service.team} maxLength={200} suggestions={teams} onCommit={(team) => change('Team', service.id, { team: team.trim() })} />
-        <CommitField key={`${service.id}-description`} label="Description" value={service.description} multiline maxLength={10_000} onCommit={(description) => change('Description', service.id, { description })} />
-        <CommitField key={`${service.id}-notes`} label="Notes" value={service.notes} multiline rows={4} maxLength={100_000} onCommit={(notes) => change('Notes', service.id, { notes })} />
+        <CommitField
+          key={`${service.id}-team`}
+          label="Team"
+          value={service.team}
+          maxLength={200}
+          suggestions={teams}
+          onCommit={(team) => change('Team', service.id, { team: team.trim() })}
+        />
+        <CommitField
+          key={`${service.id}-description`}
+          label="Description"
+          value={service.description}
+          multiline
+          maxLength={10_000}
+          onCommit={(description) => change('Description', service.id, { description })}
+        />
+        <CommitField
+          key={`${service.id}-notes`}
+          label="Notes"
+          value={service.notes}
+          multiline
+          rows={4}
+          maxLength={100_000}
+          onCommit={(notes) => change('Notes', service.id, { notes })}
+        />
       </form>
       <section className="panel-section" aria-labelledby="service-modules-title">
         <h3 id="service-modules-title" className="panel-section-title">

@@ -5,7 +5,11 @@ import { FormDialog } from '../../widgets/FormDialog';
 import { editProblem } from '../../state/edit';
 import { useDocument } from '../../state/documentStore';
 
-export const KIND_LABELS: Readonly<Record<DependencyKind, string>> = { import: 'Import', data: 'Data (foreign key, shared table)', call: 'Call' };
+export const KIND_LABELS: Readonly<Record<DependencyKind, string>> = {
+  import: 'Import',
+  data: 'Data (foreign key, shared table)',
+  call: 'Call',
+};
 
 /** Add a dependency between two modules by hand: from, to, kind and weight. One undo step. */
 export function DependencyFormDialog({ from: initialFrom, onClose }: { from: string | null; onClose(): void }) {
@@ -31,7 +35,15 @@ export function DependencyFormDialog({ from: initialFrom, onClose }: { from: str
   ));
 
   return (
-    <FormDialog title="Add a dependency" submitLabel="Add dependency" canSubmit={!!from && !!to} onSubmit={submit} onCancel={onClose} problem={problem} formClassName="panel-form">
+    <FormDialog
+      title="Add a dependency"
+      submitLabel="Add dependency"
+      canSubmit={!!from && !!to}
+      onSubmit={submit}
+      onCancel={onClose}
+      problem={problem}
+      formClassName="panel-form"
+    >
       <label className="field">
         <span>From (the module that depends)</span>
         <select data-autofocus value={from} onChange={(e) => setFrom(e.target.value)}>

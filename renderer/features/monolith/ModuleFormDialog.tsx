@@ -29,7 +29,15 @@ export function ModuleFormDialog({ onClose }: { onClose(): void }) {
   };
 
   return (
-    <FormDialog title="Add a module" submitLabel="Add module" canSubmit={!!name.trim()} onSubmit={submit} onCancel={onClose} problem={problem} formClassName="panel-form">
+    <FormDialog
+      title="Add a module"
+      submitLabel="Add module"
+      canSubmit={!!name.trim()}
+      onSubmit={submit}
+      onCancel={onClose}
+      problem={problem}
+      formClassName="panel-form"
+    >
       <label className="field">
         <span>Module name</span>
         <input data-autofocus value={name} maxLength={200} placeholder="e.g. shop.orders" onChange={(e) => setName(e.target.value)} />

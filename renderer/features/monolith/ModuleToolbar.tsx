@@ -47,7 +47,12 @@ export function ModuleToolbar({ filter, onFilter, sort, onSort, modules }: Props
             </option>
           ))}
         </select>
-        <select aria-label="Sort by" title="Sort by name, size (lines of code) or coupling (dependency count or weight)" value={sort} onChange={(e) => onSort(e.target.value as SortKey)}>
+        <select
+          aria-label="Sort by"
+          title="Sort by name, size (lines of code) or coupling (dependency count or weight)"
+          value={sort}
+          onChange={(e) => onSort(e.target.value as SortKey)}
+        >
           {SORTS.map((s) => (
             <option key={s.value} value={s.value}>
               {s.label}

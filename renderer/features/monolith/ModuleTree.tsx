@@ -113,7 +113,7 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
     selectHere(step.selected);
   };
 
-  const actOn = (): string[] => (selected.length > 0 ? [...selected] : current?.node.moduleIds ?? []);
+  const actOn = (): string[] => (selected.length > 0 ? [...selected] : (current?.node.moduleIds ?? []));
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const mod = isMac() ? event.metaKey : event.ctrlKey;
@@ -197,11 +197,7 @@ export function ModuleTree({ rows, stats, owners, serviceNames, selected, onTogg
   };
 
   return (
-    <div
-      ref={scroller}
-      className="panel-tree-scroller"
-      onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
-    >
+    <div ref={scroller} className="panel-tree-scroller" onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
       <div
         role="tree"
         aria-label="Modules"

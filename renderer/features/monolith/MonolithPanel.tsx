@@ -10,7 +10,17 @@ import { ModuleFormDialog } from './ModuleFormDialog';
 import { ModuleToolbar } from './ModuleToolbar';
 import { ModuleTree } from './ModuleTree';
 import { moduleStats } from '../../derived/moduleStats';
-import { buildTree, isFiltering, matchesFilter, NO_FILTER, ownersOf, statusText, visibleRows, type ModuleFilter, type SortKey } from './tree';
+import {
+  buildTree,
+  isFiltering,
+  matchesFilter,
+  NO_FILTER,
+  ownersOf,
+  statusText,
+  visibleRows,
+  type ModuleFilter,
+  type SortKey,
+} from './tree';
 import { useDocument } from '../../state/documentStore';
 import '../../widgets/panels.css';
 
@@ -48,7 +58,9 @@ export function MonolithPanel() {
     if (!name) return;
     const parts = name.split('.');
     const ancestors = parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('.'));
-    setCollapsed((previous) => (ancestors.some((key) => previous.has(key)) ? new Set([...previous].filter((key) => !ancestors.includes(key))) : previous));
+    setCollapsed((previous) =>
+      ancestors.some((key) => previous.has(key)) ? new Set([...previous].filter((key) => !ancestors.includes(key))) : previous,
+    );
   }, [selected, monolith]);
   if (!monolith || !project) return null;
 
@@ -83,13 +95,7 @@ export function MonolithPanel() {
         </div>
       ) : (
         <>
-          <ModuleToolbar
-            filter={filter}
-            onFilter={setFilter}
-            sort={sort}
-            onSort={setSort}
-            modules={monolith.modules}
-          />
+          <ModuleToolbar filter={filter} onFilter={setFilter} sort={sort} onSort={setSort} modules={monolith.modules} />
           <div className="panel-selection-bar">
             <span className="muted" role="status" aria-live="polite">
               {statusText(monolith.modules.length, filtering ? shown.length : null, selected.length)}

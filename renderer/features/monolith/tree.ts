@@ -64,19 +64,21 @@ export interface TreeNode {
   moduleIds: string[];
 }
 
-const compareBy = (key: SortKey) => (a: TreeNode, b: TreeNode): number => {
-  const byName = a.label.localeCompare(b.label) || a.key.localeCompare(b.key);
-  switch (key) {
-    case 'name':
-      return byName;
-    case 'size':
-      return b.lines - a.lines || byName;
-    case 'coupling-count':
-      return b.couplingCount - a.couplingCount || byName;
-    case 'coupling-weight':
-      return b.couplingWeight - a.couplingWeight || byName;
-  }
-};
+const compareBy =
+  (key: SortKey) =>
+  (a: TreeNode, b: TreeNode): number => {
+    const byName = a.label.localeCompare(b.label) || a.key.localeCompare(b.key);
+    switch (key) {
+      case 'name':
+        return byName;
+      case 'size':
+        return b.lines - a.lines || byName;
+      case 'coupling-count':
+        return b.couplingCount - a.couplingCount || byName;
+      case 'coupling-weight':
+        return b.couplingWeight - a.couplingWeight || byName;
+    }
+  };
 
 /** The modules as a tree by dotted name, siblings sorted by `sort`. Intermediate packages become groups. */
 export function buildTree(modules: readonly Module[], stats: ReadonlyMap<string, ModuleStats>, sort: SortKey): TreeNode[] {

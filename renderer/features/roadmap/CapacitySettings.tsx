@@ -59,7 +59,9 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
                   aria-label={`Name of team ${team.name}`}
                   value={team.name}
                   maxLength={200}
-                  onCommit={(name) => (name.trim() ? edit('Team name', (p) => updateTeam(p, { teamId: team.id, changes: { name } })) : false)}
+                  onCommit={(name) =>
+                    name.trim() ? edit('Team name', (p) => updateTeam(p, { teamId: team.id, changes: { name } })) : false
+                  }
                 />
               </td>
               <td>
@@ -70,12 +72,21 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
                   value={String(team.capacityPerPhase)}
                   onCommit={(text) => {
                     const value = Number(text);
-                    return text.trim() !== '' && value >= 0 && edit('Team capacity', (p) => updateTeam(p, { teamId: team.id, changes: { capacityPerPhase: value } }));
+                    return (
+                      text.trim() !== '' &&
+                      value >= 0 &&
+                      edit('Team capacity', (p) => updateTeam(p, { teamId: team.id, changes: { capacityPerPhase: value } }))
+                    );
                   }}
                 />
               </td>
               <td>
-                <button type="button" className="icon" aria-label={`Remove team ${team.name}`} onClick={() => edit('Remove team', (p) => removeTeam(p, { teamId: team.id }))}>
+                <button
+                  type="button"
+                  className="icon"
+                  aria-label={`Remove team ${team.name}`}
+                  onClick={() => edit('Remove team', (p) => removeTeam(p, { teamId: team.id }))}
+                >
                   ×
                 </button>
               </td>
@@ -83,11 +94,10 @@ export function CapacitySettings({ planning }: { planning: Planning }) {
           ))}
         </tbody>
       </table>
-      {planning.teams.length === 0 && <p className="muted">No teams: the planner assumes one team of 8 person-weeks per phase unless a service limit is set.</p>}
-      <button
-        type="button"
-        onClick={() => edit('Add team', (p) => addTeam(p, { name: `Team ${p.planning.teams.length + 1}` }))}
-      >
+      {planning.teams.length === 0 && (
+        <p className="muted">No teams: the planner assumes one team of 8 person-weeks per phase unless a service limit is set.</p>
+      )}
+      <button type="button" onClick={() => edit('Add team', (p) => addTeam(p, { name: `Team ${p.planning.teams.length + 1}` }))}>
         Add team
       </button>
     </div>

@@ -22,10 +22,18 @@ export function EffortTable({ plan }: { plan: Plan }) {
         <thead>
           <tr>
             <th scope="col">Service</th>
-            <th scope="col" title="0.5 person-weeks per 1,000 lines">Code</th>
-            <th scope="col" title="60% of code when the framework changes">Rewrite</th>
-            <th scope="col" title="0.25 per crossing import or call">Interfaces</th>
-            <th scope="col" title="0.5 per crossing foreign key and per entity moved">Data</th>
+            <th scope="col" title="0.5 person-weeks per 1,000 lines">
+              Code
+            </th>
+            <th scope="col" title="60% of code when the framework changes">
+              Rewrite
+            </th>
+            <th scope="col" title="0.25 per crossing import or call">
+              Interfaces
+            </th>
+            <th scope="col" title="0.5 per crossing foreign key and per entity moved">
+              Data
+            </th>
             <th scope="col">Formula</th>
             <th scope="col">Override</th>
           </tr>

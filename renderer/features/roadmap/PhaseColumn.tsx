@@ -36,7 +36,9 @@ const CARDS_SHOWN = 50;
 /** One phase as a column: its name, length and goal edited in place, its services as cards, its details. */
 export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, cycleNamesOf }: Props) {
   const isFoundations = phase.index === 0;
-  const isTarget = useRoadmap((state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index);
+  const isTarget = useRoadmap(
+    (state) => state.drag !== null && !isFoundations && state.drag.overIndex === phase.index && state.drag.fromIndex !== phase.index,
+  );
   const isDragging = useRoadmap((state) => state.drag !== null);
   const isLonger = phase.lengthWeeks > phase.setWeeks;
   const [showAll, setShowAll] = useState(false);
@@ -60,7 +62,13 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
           <CommitInput
             className="roadmap-phase-name"
             aria-label={`Name of phase ${phase.index}`}
-            title={isFoundations ? phase.name : phase.isNamedByContent ? `${phase.name}: named from its services; type a name to keep your own` : `${phase.name}: clear the name to name the phase from its services`}
+            title={
+              isFoundations
+                ? phase.name
+                : phase.isNamedByContent
+                  ? `${phase.name}: named from its services; type a name to keep your own`
+                  : `${phase.name}: clear the name to name the phase from its services`
+            }
             value={phase.name}
             maxLength={200}
             onCommit={(name) => renamePhaseAt(phase.index, name, phase.isNamedByContent)}
@@ -100,7 +108,10 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
           ) : (
             <>
               {isLonger && (
-                <span className="roadmap-length is-longer" title={`Its work needs ${countOf(phase.lengthWeeks, 'week')} at its teams' capacity: the phase runs that long`}>
+                <span
+                  className="roadmap-length is-longer"
+                  title={`Its work needs ${countOf(phase.lengthWeeks, 'week')} at its teams' capacity: the phase runs that long`}
+                >
                   runs {phase.lengthWeeks} wk
                 </span>
               )}
@@ -135,7 +146,13 @@ export const PhaseColumn = memo(function PhaseColumn({ phase, isSaved, choices, 
         <>
           <ul className="roadmap-cards" aria-label={`Services of phase ${phase.index}`}>
             {shown.map((service) => (
-              <ServiceCard key={service.id} service={service} phaseIndex={phase.index} choices={choices} cycleNames={cycleNamesOf(service.id, service.cycle)} />
+              <ServiceCard
+                key={service.id}
+                service={service}
+                phaseIndex={phase.index}
+                choices={choices}
+                cycleNames={cycleNamesOf(service.id, service.cycle)}
+              />
             ))}
           </ul>
           {hidden > 0 && (

@@ -7,7 +7,8 @@ import type { PlannedPhase } from '../../../shared/planning/types';
  */
 export function PhaseDetails({ phase }: { phase: PlannedPhase }) {
   const [open, setOpen] = useState(false);
-  const count = phase.tasks.length + phase.facadeRoutes.length + phase.dataMigrations.length + phase.risks.length + phase.exitCriteria.length;
+  const count =
+    phase.tasks.length + phase.facadeRoutes.length + phase.dataMigrations.length + phase.risks.length + phase.exitCriteria.length;
   return (
     <details className="roadmap-details" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>
@@ -29,7 +30,10 @@ function PhaseDetailsBody({ phase, count }: { phase: PlannedPhase; count: number
               {route.direction === 'to-service' ? `Monolith → ${route.serviceName}` : `${route.serviceName} → Monolith`}{' '}
               <span className="muted">
                 ({route.dependencies} {route.dependencies === 1 ? 'dependency' : 'dependencies'}, weight {route.weight}
-                {route.monolithModules.length > 0 ? `; ${route.monolithModules.slice(0, 4).join(', ')}${route.monolithModules.length > 4 ? ', …' : ''}` : ''})
+                {route.monolithModules.length > 0
+                  ? `; ${route.monolithModules.slice(0, 4).join(', ')}${route.monolithModules.length > 4 ? ', …' : ''}`
+                  : ''}
+                )
               </span>
             </li>
           ))}

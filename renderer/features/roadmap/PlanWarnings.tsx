@@ -3,7 +3,8 @@ import { requestFocus } from '../../state/selectionStore';
 
 /** The planner's warnings and the dependency cycles, each with a way to see the services on the canvas. */
 export function PlanWarnings({ plan }: { plan: Plan }) {
-  if (plan.warnings.length === 0 && plan.cycles.length === 0) return <p className="muted roadmap-section-empty">No warnings: the plan respects every dependency and capacity.</p>;
+  if (plan.warnings.length === 0 && plan.cycles.length === 0)
+    return <p className="muted roadmap-section-empty">No warnings: the plan respects every dependency and capacity.</p>;
   return (
     <div className="roadmap-warnings">
       {plan.cycles.length > 0 && (

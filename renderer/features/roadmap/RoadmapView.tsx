@@ -41,11 +41,16 @@ export function RoadmapView() {
   const section = useRoadmap((state) => state.section);
   const { height, maximised } = useRegionHeight();
 
-  const choices = useMemo<PhaseChoice[]>(() => (plan ? plan.phases.filter((p) => p.index > 0).map((p) => ({ index: p.index, name: p.name })) : []), [plan]);
+  const choices = useMemo<PhaseChoice[]>(
+    () => (plan ? plan.phases.filter((p) => p.index > 0).map((p) => ({ index: p.index, name: p.name })) : []),
+    [plan],
+  );
   const cycleNamesOf = useCallback(
     (serviceId: string, cycle: number | null) => {
       if (!plan || cycle === null) return null;
-      const names = plan.cycles[cycle]?.serviceIds.map((id, i) => (id === serviceId ? null : plan.cycles[cycle]!.serviceNames[i])).filter(Boolean);
+      const names = plan.cycles[cycle]?.serviceIds
+        .map((id, i) => (id === serviceId ? null : plan.cycles[cycle]!.serviceNames[i]))
+        .filter(Boolean);
       return names && names.length > 0 ? names.join(', ') : null;
     },
     [plan],
@@ -61,7 +66,10 @@ export function RoadmapView() {
         <h2 id="roadmap-title" className="panel-title">
           Roadmap
         </h2>
-        <span className="roadmap-summary muted" title={`${countOf(plan.phases.length, 'phase')} from ${plan.start} to ${plan.end}, ${countOf(plan.totalEffort, 'person-week')} in all`}>
+        <span
+          className="roadmap-summary muted"
+          title={`${countOf(plan.phases.length, 'phase')} from ${plan.start} to ${plan.end}, ${countOf(plan.totalEffort, 'person-week')} in all`}
+        >
           {countOf(plan.phases.length, 'phase')} · {plan.start} → {plan.end} · {plan.totalEffort} pw
         </span>
         <span className="spacer" />
@@ -74,7 +82,13 @@ export function RoadmapView() {
         <button type="button" onClick={() => openExportDialog()}>
           Export…
         </button>
-        <button type="button" className="toggle" aria-pressed={maximised} title={maximised ? 'Restore the roadmap' : 'Let the roadmap fill the window'} onClick={toggleMaximised}>
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={maximised}
+          title={maximised ? 'Restore the roadmap' : 'Let the roadmap fill the window'}
+          onClick={toggleMaximised}
+        >
           {maximised ? 'Restore' : 'Maximise'}
         </button>
       </div>
@@ -110,9 +124,24 @@ const SECTION_LABELS: Record<Exclude<RoadmapSection, null>, string> = {
   effort: 'Effort per service',
 };
 
-function SectionToggle({ id, open, label, attention }: { id: Exclude<RoadmapSection, null>; open: RoadmapSection; label: string; attention?: boolean }) {
+function SectionToggle({
+  id,
+  open,
+  label,
+  attention,
+}: {
+  id: Exclude<RoadmapSection, null>;
+  open: RoadmapSection;
+  label: string;
+  attention?: boolean;
+}) {
   return (
-    <button type="button" className={`toggle${attention ? ' roadmap-attention' : ''}`} aria-pressed={open === id} onClick={() => toggleSection(id)}>
+    <button
+      type="button"
+      className={`toggle${attention ? ' roadmap-attention' : ''}`}
+      aria-pressed={open === id}
+      onClick={() => toggleSection(id)}
+    >
       {label}
     </button>
   );
@@ -137,7 +166,9 @@ function ResizeHandle({ height }: { height: number }) {
     if (event.button !== 0) return;
     event.preventDefault();
     const startY = event.clientY;
-    const startHeight = roadmapStore.getState().maximised ? (event.currentTarget.parentElement?.getBoundingClientRect().height ?? height) : height;
+    const startHeight = roadmapStore.getState().maximised
+      ? (event.currentTarget.parentElement?.getBoundingClientRect().height ?? height)
+      : height;
     const move = (e: PointerEvent) => setRoadmapHeight(startHeight + startY - e.clientY);
     const up = () => {
       window.removeEventListener('pointermove', move);

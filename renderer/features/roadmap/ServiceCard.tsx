@@ -38,7 +38,12 @@ export const ServiceCard = memo(function ServiceCard({ service, phaseIndex, choi
       onPointerDown={drag.onPointerDown}
     >
       <div className="roadmap-card-head">
-        <button type="button" className="roadmap-card-name" title={`Select ${service.name} on the canvas`} onClick={() => selectNodes([service.id])}>
+        <button
+          type="button"
+          className="roadmap-card-name"
+          title={`Select ${service.name} on the canvas`}
+          onClick={() => selectNodes([service.id])}
+        >
           {service.name}
         </button>
         <button
@@ -55,7 +60,14 @@ export const ServiceCard = memo(function ServiceCard({ service, phaseIndex, choi
       </div>
       <div className="roadmap-card-facts">
         <span>{frameworkLabel(service.framework)}</span>
-        <span className="roadmap-effort" title={effort.overridden ? `Overridden; the formula gives ${countOf(effort.computed, 'person-week')}` : 'Person-weeks, from the effort formula'}>
+        <span
+          className="roadmap-effort"
+          title={
+            effort.overridden
+              ? `Overridden; the formula gives ${countOf(effort.computed, 'person-week')}`
+              : 'Person-weeks, from the effort formula'
+          }
+        >
           {weeks(effort.effort)}
           {effort.overridden && <span className="roadmap-tag">overridden</span>}
         </span>
@@ -77,17 +89,27 @@ export const ServiceCard = memo(function ServiceCard({ service, phaseIndex, choi
           )}
         </span>
       </div>
-      {menuOpen && (
-        <PinMenu service={service} phaseIndex={phaseIndex} choices={choices} onClose={closeMenu} />
-      )}
+      {menuOpen && <PinMenu service={service} phaseIndex={phaseIndex} choices={choices} onClose={closeMenu} />}
     </li>
   );
 });
 
-function PinMenu({ service, phaseIndex, choices, onClose }: { service: PlannedService; phaseIndex: number; choices: readonly PhaseChoice[]; onClose(): void }) {
+function PinMenu({
+  service,
+  phaseIndex,
+  choices,
+  onClose,
+}: {
+  service: PlannedService;
+  phaseIndex: number;
+  choices: readonly PhaseChoice[];
+  onClose(): void;
+}) {
   const ref = useRef<HTMLUListElement>(null);
   useEffect(() => {
-    ref.current?.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"], [role="menuitemradio"], [role="menuitem"]')?.focus();
+    ref.current
+      ?.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"], [role="menuitemradio"], [role="menuitem"]')
+      ?.focus();
     const away = (event: PointerEvent) => {
       if (!ref.current?.parentElement?.contains(event.target as Node)) onClose();
     };

@@ -28,7 +28,12 @@ function useSize<T extends HTMLElement>(): [React.RefObject<T | null>, { width: 
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
-    const measure = () => setSize((old) => (old.width === element.clientWidth && old.height === element.clientHeight ? old : { width: element.clientWidth, height: element.clientHeight }));
+    const measure = () =>
+      setSize((old) =>
+        old.width === element.clientWidth && old.height === element.clientHeight
+          ? old
+          : { width: element.clientWidth, height: element.clientHeight },
+      );
     measure();
     if (typeof ResizeObserver === 'undefined') return;
     const observer = new ResizeObserver(measure);
@@ -70,7 +75,11 @@ export const Timeline = memo(function Timeline({ plan }: { plan: Plan }) {
         className="roadmap-gantt"
         tabIndex={0}
         role="group"
-        aria-label={view === 'services' ? `Service bars by team, ${countOf(schedule.bars.length, 'service')} in ${countOf(schedule.lanes.length, 'lane')}` : `Phase bars, ${countOf(plan.phases.length, 'phase')}`}
+        aria-label={
+          view === 'services'
+            ? `Service bars by team, ${countOf(schedule.bars.length, 'service')} in ${countOf(schedule.lanes.length, 'lane')}`
+            : `Phase bars, ${countOf(plan.phases.length, 'phase')}`
+        }
         onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
         style={{ '--label-width': `${LABEL_WIDTH}px`, '--row': `${ROW}px` } as CSSProperties}
       >
@@ -96,10 +105,22 @@ function TimelineToolbar({ view, weekPx, schedule }: { view: TimelineView; weekP
   return (
     <>
       <div className="roadmap-segmented" role="group" aria-label="Timeline view">
-        <button type="button" className="toggle" aria-pressed={view === 'services'} onClick={() => setTimelineView('services')} title="A bar per service, in its team's lane">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={view === 'services'}
+          onClick={() => setTimelineView('services')}
+          title="A bar per service, in its team's lane"
+        >
           Services by team
         </button>
-        <button type="button" className="toggle" aria-pressed={view === 'phases'} onClick={() => setTimelineView('phases')} title="A bar per phase">
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={view === 'phases'}
+          onClick={() => setTimelineView('phases')}
+          title="A bar per phase"
+        >
           Phases
         </button>
       </div>
@@ -107,14 +128,24 @@ function TimelineToolbar({ view, weekPx, schedule }: { view: TimelineView; weekP
         <button type="button" aria-label="Zoom the timeline out" title="Zoom out" onClick={() => zoomTimeline(-1, weekPx)}>
           −
         </button>
-        <button type="button" className="toggle" aria-pressed={zoom === null} aria-label="Fit the timeline to the width" title="Fit to the width" onClick={() => zoomTimeline(null, weekPx)}>
+        <button
+          type="button"
+          className="toggle"
+          aria-pressed={zoom === null}
+          aria-label="Fit the timeline to the width"
+          title="Fit to the width"
+          onClick={() => zoomTimeline(null, weekPx)}
+        >
           Fit
         </button>
         <button type="button" aria-label="Zoom the timeline in" title="Zoom in" onClick={() => zoomTimeline(1, weekPx)}>
           +
         </button>
       </div>
-      <span className="roadmap-legend muted" title={`Outlined: the critical path, ${countOf(schedule.critical.length, 'service')}, the chain that sets the end date. Diamonds: the end of each phase, the last one the finish.`}>
+      <span
+        className="roadmap-legend muted"
+        title={`Outlined: the critical path, ${countOf(schedule.critical.length, 'service')}, the chain that sets the end date. Diamonds: the end of each phase, the last one the finish.`}
+      >
         <span className="roadmap-legend-critical" aria-hidden="true" /> critical path
         <span className="roadmap-legend-diamond" aria-hidden="true" /> milestone
         <span className="visually-hidden">{`: the critical path is ${countOf(schedule.critical.length, 'service')}, the chain that sets the end date`}</span>
@@ -125,7 +156,19 @@ function TimelineToolbar({ view, weekPx, schedule }: { view: TimelineView; weekP
 
 /** Months, phases (a click scrolls the roadmap to the phase's column) and milestones, kept on top; the view
  * switch, the zoom and the legend in the corner. */
-function TimelineHeader({ plan, schedule, dayPx, chartWidth, children }: { plan: Plan; schedule: Schedule; dayPx: number; chartWidth: number; children: React.ReactNode }) {
+function TimelineHeader({
+  plan,
+  schedule,
+  dayPx,
+  chartWidth,
+  children,
+}: {
+  plan: Plan;
+  schedule: Schedule;
+  dayPx: number;
+  chartWidth: number;
+  children: React.ReactNode;
+}) {
   const ticks = monthTicks(schedule.start, schedule.totalDays, dayPx, MIN_TICK_PX);
   let lastLabel = -Infinity;
   return (
@@ -149,7 +192,11 @@ function TimelineHeader({ plan, schedule, dayPx, chartWidth, children }: { plan:
                   type="button"
                   className="roadmap-phase-chip"
                   style={{ '--phase-color': phaseColor(phase.index) } as CSSProperties}
-                  title={phase.lengthWeeks === 0 ? `${phase.name}: no services, takes no time` : `${text}: ${phase.start} to ${phase.end}, ${countOf(phase.lengthWeeks, 'week')}`}
+                  title={
+                    phase.lengthWeeks === 0
+                      ? `${phase.name}: no services, takes no time`
+                      : `${text}: ${phase.start} to ${phase.end}, ${countOf(phase.lengthWeeks, 'week')}`
+                  }
                   aria-label={`Go to phase ${text}${phase.lengthWeeks === 0 ? ', takes no time' : `, ${phase.start} to ${phase.end}`}`}
                   onClick={() => showColumn(phase.index)}
                 >
@@ -167,10 +214,17 @@ function TimelineHeader({ plan, schedule, dayPx, chartWidth, children }: { plan:
             const finish = schedule.milestones[schedule.milestones.length - 1]!.day * dayPx;
             const shown =
               milestone.kind !== 'phase-end' ||
-              (x - lastLabel >= MIN_MILESTONE_LABEL_PX && (next === undefined || (next.day - milestone.day) * dayPx >= MIN_MILESTONE_LABEL_PX) && finish - x >= 2 * MIN_MILESTONE_LABEL_PX);
+              (x - lastLabel >= MIN_MILESTONE_LABEL_PX &&
+                (next === undefined || (next.day - milestone.day) * dayPx >= MIN_MILESTONE_LABEL_PX) &&
+                finish - x >= 2 * MIN_MILESTONE_LABEL_PX);
             if (shown) lastLabel = x;
             return (
-              <li key={milestone.phaseIndex} className={`roadmap-milestone is-${milestone.kind}`} style={{ left: x }} title={`${milestone.label}: ${milestone.date}`}>
+              <li
+                key={milestone.phaseIndex}
+                className={`roadmap-milestone is-${milestone.kind}`}
+                style={{ left: x }}
+                title={`${milestone.label}: ${milestone.date}`}
+              >
                 <span className="roadmap-diamond" aria-hidden="true" />
                 {shown ? <span className="roadmap-milestone-date">{milestone.date}</span> : null}
                 <span className="visually-hidden">{`${milestone.label}: ${milestone.date}`}</span>
@@ -196,7 +250,9 @@ const Grid = memo(function Grid({ schedule, dayPx }: { schedule: Schedule; dayPx
   return (
     <div className="roadmap-gantt-grid" aria-hidden="true">
       {schedule.phases.map((span) =>
-        span.endDay > span.startDay ? <span key={span.index} style={{ left: `calc(var(--label-width) + ${span.startDay * dayPx}px)` }} /> : null,
+        span.endDay > span.startDay ? (
+          <span key={span.index} style={{ left: `calc(var(--label-width) + ${span.startDay * dayPx}px)` }} />
+        ) : null,
       )}
     </div>
   );
@@ -222,7 +278,13 @@ function Row({ row, dayPx, plan }: { row: TimelineRow; dayPx: number; plan: Plan
         </span>
         <span
           className={`roadmap-gantt-bar${bar.isCritical ? ' is-critical' : ''}`}
-          style={{ left: `calc(var(--label-width) + ${bar.startDay * dayPx}px)`, width: Math.max(3, (bar.endDay - bar.startDay) * dayPx), '--phase-color': phaseColor(bar.phaseIndex) } as CSSProperties}
+          style={
+            {
+              left: `calc(var(--label-width) + ${bar.startDay * dayPx}px)`,
+              width: Math.max(3, (bar.endDay - bar.startDay) * dayPx),
+              '--phase-color': phaseColor(bar.phaseIndex),
+            } as CSSProperties
+          }
           title={title}
         >
           <span className="visually-hidden">{title}</span>
@@ -231,7 +293,10 @@ function Row({ row, dayPx, plan }: { row: TimelineRow; dayPx: number; plan: Plan
     );
   }
   const { phase } = row;
-  const text = phase.lengthWeeks === 0 ? `${phase.name}: no services, takes no time` : `${phase.name}: ${phase.start} to ${phase.end}, ${countOf(phase.lengthWeeks, 'week')}`;
+  const text =
+    phase.lengthWeeks === 0
+      ? `${phase.name}: no services, takes no time`
+      : `${phase.name}: ${phase.start} to ${phase.end}, ${countOf(phase.lengthWeeks, 'week')}`;
   return (
     <div className="roadmap-gantt-row" data-phase-row={phase.index}>
       <span className="roadmap-gantt-label" title={row.label}>
@@ -239,7 +304,13 @@ function Row({ row, dayPx, plan }: { row: TimelineRow; dayPx: number; plan: Plan
       </span>
       <span
         className="roadmap-gantt-bar is-phase"
-        style={{ left: `calc(var(--label-width) + ${row.startDay * dayPx}px)`, width: Math.max(3, (row.endDay - row.startDay) * dayPx), '--phase-color': phaseColor(phase.index) } as CSSProperties}
+        style={
+          {
+            left: `calc(var(--label-width) + ${row.startDay * dayPx}px)`,
+            width: Math.max(3, (row.endDay - row.startDay) * dayPx),
+            '--phase-color': phaseColor(phase.index),
+          } as CSSProperties
+        }
         title={text}
       >
         <span className="visually-hidden">{phase.lengthWeeks === 0 ? ', takes no time' : `, ${phase.start} to ${phase.end}`}</span>

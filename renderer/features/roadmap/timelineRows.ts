@@ -17,7 +17,12 @@ export function serviceRows(schedule: Schedule): TimelineRow[] {
   const rows: TimelineRow[] = [];
   for (const lane of schedule.lanes) {
     const label = lane.team || NO_TEAM;
-    rows.push({ kind: 'lane', key: `lane:${lane.team}`, label, detail: `${countOf(lane.bars.length, 'service')} · ${countOf(lane.effort, 'person-week')}` });
+    rows.push({
+      kind: 'lane',
+      key: `lane:${lane.team}`,
+      label,
+      detail: `${countOf(lane.bars.length, 'service')} · ${countOf(lane.effort, 'person-week')}`,
+    });
     for (const bar of lane.bars) rows.push({ kind: 'service', key: `service:${bar.serviceId}`, label: bar.name, bar });
   }
   return rows;
@@ -41,7 +46,13 @@ export function barTitle(bar: ScheduledBar, phaseName: string): string {
 }
 
 /** The rows in sight: [first, last) for a scroll offset and a height, with a margin of rows either side. */
-export function rowsInSight(count: number, rowHeight: number, scrollTop: number, height: number, margin = 10): { first: number; last: number } {
+export function rowsInSight(
+  count: number,
+  rowHeight: number,
+  scrollTop: number,
+  height: number,
+  margin = 10,
+): { first: number; last: number } {
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - margin);
   const last = Math.min(count, Math.ceil((scrollTop + Math.max(height, rowHeight)) / rowHeight) + margin);
   return { first, last: Math.max(first, last) };

@@ -22,7 +22,8 @@ export function useCardDrag(serviceId: string, name: string, fromIndex: number) 
   const cleanup = useRef<(() => void) | null>(null);
 
   const onPointerDown = (event: ReactPointerEvent<HTMLElement>) => {
-    if (event.button !== 0 || (event.target as HTMLElement).closest('input, select, textarea, [role="menu"], .roadmap-card-menu-button')) return;
+    if (event.button !== 0 || (event.target as HTMLElement).closest('input, select, textarea, [role="menu"], .roadmap-card-menu-button'))
+      return;
     cleanup.current?.();
     const startX = event.clientX;
     const startY = event.clientY;

@@ -41,12 +41,32 @@ const COLUMNS: readonly Column[] = [
     meaning: 'Share of the dependencies’ weight that crosses a service boundary (the monolith counts as one); lower is better.',
     cell: (r) => percent(r.crossingShareByWeight),
   },
-  { key: 'cycles', label: 'Cycles', meaning: 'Dependency cycles between services: each must be broken before its services can move alone.', cell: (r) => number(r.cycles) },
+  {
+    key: 'cycles',
+    label: 'Cycles',
+    meaning: 'Dependency cycles between services: each must be broken before its services can move alone.',
+    cell: (r) => number(r.cycles),
+  },
   { key: 'phases', label: 'Phases', meaning: 'Phases of the migration roadmap, Foundations included.', cell: (r) => number(r.phases) },
-  { key: 'effort', label: 'Effort (pw)', meaning: 'The work the roadmap estimates, in person-weeks.', cell: (r) => number(r.effortPersonWeeks) },
-  { key: 'weeks', label: 'Weeks', meaning: 'How long the roadmap runs at the teams’ capacity, phase after phase.', cell: (r) => number(r.weeks) },
+  {
+    key: 'effort',
+    label: 'Effort (pw)',
+    meaning: 'The work the roadmap estimates, in person-weeks.',
+    cell: (r) => number(r.effortPersonWeeks),
+  },
+  {
+    key: 'weeks',
+    label: 'Weeks',
+    meaning: 'How long the roadmap runs at the teams’ capacity, phase after phase.',
+    cell: (r) => number(r.weeks),
+  },
   { key: 'dates', label: 'Dates', meaning: 'The roadmap’s first and last day.', cell: (r) => `${r.start} → ${r.end}` },
-  { key: 'warnings', label: 'Warnings', meaning: 'The planner’s warnings: pins out of order, phases over capacity and the like.', cell: (r) => number(r.warnings) },
+  {
+    key: 'warnings',
+    label: 'Warnings',
+    meaning: 'The planner’s warnings: pins out of order, phases over capacity and the like.',
+    cell: (r) => number(r.warnings),
+  },
 ];
 
 const BACKTEST_MEANING =
@@ -72,7 +92,10 @@ function backtestsOf(project: Project, history: HistoryBacktest): Map<string, Sc
   if (!result || result.project.id !== project.id) return null;
   const tested = new Map<string, ScenarioBacktest | null>();
   if (result.project.monolith !== project.monolith) return tested;
-  const servicesThen = new Map([[result.project.scenario.id, result.project.services], ...result.project.otherScenarios.map((s) => [s.id, s.services] as const)]);
+  const servicesThen = new Map([
+    [result.project.scenario.id, result.project.services],
+    ...result.project.otherScenarios.map((s) => [s.id, s.services] as const),
+  ]);
   const servicesNow = new Map([[project.scenario.id, project.services], ...project.otherScenarios.map((s) => [s.id, s.services] as const)]);
   for (const row of result.value.scenarios) {
     if (servicesThen.get(row.id) === servicesNow.get(row.id)) tested.set(row.id, row.backtest);
@@ -101,7 +124,11 @@ function HistoryForm({ project, history }: { project: Project; history: HistoryB
       </label>
       <label className="field">
         <span>Cut-off (YYYY-MM-DD)</span>
-        <input value={history.until} placeholder="a year before the last commit" onChange={(event) => setHistory({ until: event.target.value, error: null })} />
+        <input
+          value={history.until}
+          placeholder="a year before the last commit"
+          onChange={(event) => setHistory({ until: event.target.value, error: null })}
+        />
       </label>
       <button type="submit" disabled={history.busy || history.dir.trim() === ''}>
         {history.busy ? 'Reading the history…' : 'Backtest'}
@@ -173,9 +200,7 @@ export function ScenarioComparison({ project }: { project: Project }) {
         ))}
         <div>
           <dt>Backtest</dt>
-          <dd>
-            {BACKTEST_MEANING} It needs the git history of the imported source: give its folder above.
-          </dd>
+          <dd>{BACKTEST_MEANING} It needs the git history of the imported source: give its folder above.</dd>
         </div>
       </dl>
     </>

@@ -64,8 +64,8 @@ export function ScenarioList({ project }: { project: Project }) {
   return (
     <>
       <p className="scenarios-intro">
-        Each scenario is a whole design of this project (services, links, phases, planning and layout) over the same monolith. The canvas, roadmap and checks show the
-        active one; switching is one step that Undo takes back.
+        Each scenario is a whole design of this project (services, links, phases, planning and layout) over the same monolith. The canvas,
+        roadmap and checks show the active one; switching is one step that Undo takes back.
       </p>
       <ul className="scenario-list" aria-label="Scenarios">
         {allScenarios(project).map(({ scenario, active }) => (
@@ -85,13 +85,22 @@ export function ScenarioList({ project }: { project: Project }) {
                   </span>
                 </div>
                 <div className="scenario-actions" role="group" aria-label={`${scenario.name}: actions`}>
-                  <button type="button" disabled={active} title={active ? 'This design is on the canvas' : 'Put this design on the canvas'} onClick={() => switchToScenario(scenario.id)}>
+                  <button
+                    type="button"
+                    disabled={active}
+                    title={active ? 'This design is on the canvas' : 'Put this design on the canvas'}
+                    onClick={() => switchToScenario(scenario.id)}
+                  >
                     {active ? 'Active' : 'Switch'}
                   </button>
                   <button
                     type="button"
                     disabled={full}
-                    title={full ? `A project keeps at most ${MAX_OTHER_SCENARIOS + 1} scenarios: delete one first` : 'Keep a copy of this design as a new scenario'}
+                    title={
+                      full
+                        ? `A project keeps at most ${MAX_OTHER_SCENARIOS + 1} scenarios: delete one first`
+                        : 'Keep a copy of this design as a new scenario'
+                    }
                     onClick={() => run(duplicateScenarioOf({ scenarioId: scenario.id }))}
                   >
                     Duplicate
@@ -103,7 +112,11 @@ export function ScenarioList({ project }: { project: Project }) {
                     type="button"
                     className="danger"
                     disabled={active}
-                    title={active ? 'The active scenario cannot be deleted: switch to another one first' : 'Delete this design (Undo brings it back)'}
+                    title={
+                      active
+                        ? 'The active scenario cannot be deleted: switch to another one first'
+                        : 'Delete this design (Undo brings it back)'
+                    }
                     onClick={() => run(deleteScenarioById(scenario.id))}
                   >
                     Delete

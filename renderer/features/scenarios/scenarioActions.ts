@@ -8,7 +8,11 @@ export async function runBacktest(project: Project): Promise<void> {
   const { dir, until, busy } = scenariosStore.getState().history;
   if (busy || dir.trim() === '') return;
   setHistory({ busy: true, error: null });
-  const answer = await api()['scenarios:compare']({ project, historyDir: dir.trim(), ...(until.trim() ? { historyUntil: until.trim() } : {}) });
+  const answer = await api()['scenarios:compare']({
+    project,
+    historyDir: dir.trim(),
+    ...(until.trim() ? { historyUntil: until.trim() } : {}),
+  });
   if (answer.ok) setHistory({ busy: false, result: { project, value: answer.value } });
   else setHistory({ busy: false, error: errorText(answer.error) });
 }
