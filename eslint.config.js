@@ -123,6 +123,16 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Type-aware rules: a promise is awaited, returned or marked `void` on purpose, and never handed to a place that
+  // expects a plain function (an event handler that swallows its rejection).
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   {
     files: ['shared/**/*.ts'],
     rules: {

@@ -1,3 +1,4 @@
+import { describeError } from '../../shared/api/result';
 import { api } from '../platform/bridge';
 import { errorText } from '../platform/messages';
 import { documentStore } from './documentStore';
@@ -11,6 +12,12 @@ export const DRAFT_DELAY_MS = 2000;
  */
 export function startAutosave(delayMs = DRAFT_DELAY_MS): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  const keepDraft = async () => {
+    const { project, filePath, draftId, dirty } = documentStore.getState();
+    if (!project || !draftId || !dirty) return;
+    const saved = await api()['draft:save']({ id: draftId, filePath, project });
+    if (!saved.ok) showError(`Could not keep a draft of your changes: ${errorText(saved.error)}`);
+  };
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
@@ -19,12 +26,9 @@ export function startAutosave(delayMs = DRAFT_DELAY_MS): () => void {
     if (state.draftId !== previous.draftId || !state.dirty || !state.project) return cancel();
     if (state.edits === previous.edits) return;
     cancel();
-    timer = setTimeout(async () => {
+    timer = setTimeout(() => {
       timer = null;
-      const { project, filePath, draftId, dirty } = documentStore.getState();
-      if (!project || !draftId || !dirty) return;
-      const saved = await api()['draft:save']({ id: draftId, filePath, project });
-      if (!saved.ok) showError(`Could not keep a draft of your changes: ${errorText(saved.error)}`);
+      keepDraft().catch((error: unknown) => showError(`Could not keep a draft of your changes: ${describeError(error)}`));
     }, delayMs);
   });
   return () => {

@@ -1,3 +1,4 @@
+import { describeError } from '../../shared/api/result';
 import { CommandError } from '../../shared/commands/errors';
 import type { Project } from '../../shared/model/project';
 import { editProject } from './documentStore';
@@ -9,9 +10,6 @@ import { showError } from './uiStore';
 // The raw mutators of documentStore.ts are for renderer/state/ only (a lint rule in eslint.config.js).
 
 export type Update = (project: Project) => Project;
-
-/** The first line of what an unexpected error says (never a stack trace). */
-const firstLine = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
 
 /**
  * Apply `update` to the open project as one undo step (inside beginGesture ... commitGesture, as part of the
@@ -27,7 +25,7 @@ export function edit(what: string, update: Update, onRefused: (message: string) 
     if (error instanceof CommandError) onRefused(`${what}: ${error.message}`);
     else {
       console.error(error);
-      onRefused(`${what} failed: ${firstLine(error)}`);
+      onRefused(`${what} failed: ${describeError(error)}`);
     }
     return false;
   }

@@ -1,16 +1,11 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintProbe } from './lintProbe';
 
 // One edit path and one store design (issue 11) are lint rules (eslint.config.js: noRawEdits, noStoreWrites,
 // noZustand): these run the project's own configuration over a few lines placed in a renderer folder and check
 // what it refuses.
-const root = path.resolve(import.meta.dirname, '..', '..');
-const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'eslint.config.js') });
-
 async function refusals(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-syntax').map((m) => m.message);
+  return lintProbe(file, code, ['no-restricted-imports', 'no-restricted-syntax']);
 }
 
 const importing = (names: string, specifier: string) => `import { ${names} } from '${specifier}';\n\nexport const used = [${names}];\n`;

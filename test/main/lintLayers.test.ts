@@ -1,16 +1,11 @@
-import path from 'node:path';
-import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
+import { lintProbe } from './lintProbe';
 
 // The renderer's layering is a lint rule (eslint.config.js, rendererLayers): these run the project's own
 // configuration over a line of code placed in a renderer folder, and check which imports it refuses.
-const root = path.resolve(import.meta.dirname, '..', '..');
-const eslint = new ESLint({ cwd: root, overrideConfigFile: path.join(root, 'eslint.config.js') });
-
 async function refusals(file: string, specifier: string): Promise<string[]> {
   const code = `import { thing } from '${specifier}';\n\nexport const used = thing;\n`;
-  const [result] = await eslint.lintText(code, { filePath: path.join(root, file) });
-  return result!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return lintProbe(file, code, ['no-restricted-imports']);
 }
 
 describe('renderer layers (lint)', () => {

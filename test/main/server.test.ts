@@ -30,9 +30,9 @@ async function call(method: string, payload: unknown, headers: Record<string, st
     body: JSON.stringify(payload),
   });
   // The value's shape depends on the method; the tests read the fields they check.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   return {
     status: response.status,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     result: (await response.json()) as { ok: boolean; value?: any; error?: { code: string; message: string } },
   };
 }
