@@ -1,4 +1,4 @@
-import { shortcutLabel } from './commands';
+import { titled } from '../platform/keys';
 import { ImportDialog } from '../features/importer/ImportDialog';
 import { openImportDialog } from '../features/importer/importActions';
 import { ScenarioSwitcher } from '../features/scenarios/ScenarioSwitcher';
@@ -13,11 +13,6 @@ const PANELS: { id: PanelId; label: string }[] = [
   { id: 'inspector', label: 'Inspector' },
   { id: 'roadmap', label: 'Roadmap' },
 ];
-
-const titled = (label: string, command: Parameters<typeof shortcutLabel>[0]) => {
-  const keys = shortcutLabel(command);
-  return keys ? `${label} (${keys})` : label;
-};
 
 export function TopBar() {
   const actions = useActions();

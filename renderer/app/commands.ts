@@ -4,7 +4,6 @@ import {
   commandSpec,
   keyOfPress,
   menuOwnsKey,
-  shortcutText,
   type AppCommandId,
   type CommandCategory,
   type KeyPress,
@@ -17,7 +16,7 @@ import { copySelection, hasClipboard, newServiceAt, pasteClipboard, selectedServ
 import { canvasOf, deleteSelection, hasDeletableSelection, openMenuFromKeyboard } from '../features/canvas/canvasCommands';
 import { canvasStore, setPaletteOpen, startRename } from '../state/canvasStore';
 import { isTypingIn } from '../platform/typing';
-import { keyTable, type KeyTable } from '../platform/keys';
+import { keyTable, shortcutLabel, type KeyTable } from '../platform/keys';
 import { isDialogOpen } from '../state/dialogStore';
 import { documentStore } from '../state/documentStore';
 import { redoEdit, undoEdit } from '../state/edit';
@@ -126,11 +125,6 @@ export async function runAppCommand(id: AppCommandId, context: CommandContext): 
   if (!isCommandEnabled(id, context)) return false;
   await BEHAVIOUR[id].run(context);
   return true;
-}
-
-/** A command's own key as written on this page (⇧⌘S on macOS, Ctrl+Shift+S elsewhere), if it has one. */
-export function shortcutLabel(id: AppCommandId, table: KeyTable = keyTable()): string | undefined {
-  return shortcutText(id, table.platform, table.host);
 }
 
 // ---- The command palette ----

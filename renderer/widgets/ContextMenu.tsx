@@ -4,6 +4,8 @@ export interface MenuItem {
   label: string;
   /** How its shortcut is written, shown on the right. */
   shortcut?: string;
+  /** The same key for assistive technology (aria-keyshortcuts: Meta+Shift+S, Control+Shift+S). */
+  ariaShortcut?: string;
   disabled?: boolean;
   danger?: boolean;
   onSelect(): void;
@@ -104,7 +106,7 @@ export function ContextMenu({ label, x, y, items, onClose }: ContextMenuProps) {
           role="menuitem"
           tabIndex={-1}
           aria-disabled={item.disabled ? 'true' : undefined}
-          aria-keyshortcuts={item.shortcut?.replace(/Ctrl\+/g, 'Control+')}
+          aria-keyshortcuts={item.ariaShortcut}
           className={`context-menu-item${item.danger ? ' is-danger' : ''}`}
           onClick={() => run(item)}
           onKeyDown={(event) => {

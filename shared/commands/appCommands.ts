@@ -184,6 +184,14 @@ export function keyLabel(key: string, platform: Platform): string {
     .join('+');
 }
 
+/** A key in the form aria-keyshortcuts takes: Meta+Shift+S on macOS, Control+Shift+S elsewhere. */
+export function ariaKeys(key: string, platform: Platform): string {
+  const chord = parseChord(key);
+  return [chord.mod ? (platform === 'mac' ? 'Meta' : 'Control') : null, chord.alt ? 'Alt' : null, chord.shift ? 'Shift' : null, chord.key]
+    .filter(Boolean)
+    .join('+');
+}
+
 /** The label of a command's own key, or undefined. */
 export function shortcutText(id: AppCommandId, platform: Platform, host: Host): string | undefined {
   const key = primaryKey(id, platform, host);

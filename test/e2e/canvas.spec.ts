@@ -264,6 +264,8 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
   await page.mouse.click(...(Object.values(await emptyCanvasPoint(page)) as [number, number]), { button: 'right' });
   const canvasMenu = page.getByRole('menu', { name: 'Canvas' });
   await expect(canvasMenu).toBeVisible();
+  // A menu item's key comes from the command table, for assistive technology too (Control here: not macOS).
+  await expect(canvasMenu.getByRole('menuitem', { name: /^Paste/ })).toHaveAttribute('aria-keyshortcuts', 'Control+V');
   await canvasMenu.getByRole('menuitem', { name: /^Paste/ }).click();
   await expect(page.getByRole('heading', { name: 'Search copy' })).toBeVisible();
 
@@ -278,6 +280,7 @@ test('context menus, a planned link by connecting handles, copy and paste, dark 
     /Zoom to selection/,
     /Delete/,
   ]);
+  await expect(nodeMenu.getByRole('menuitem', { name: /^Rename/ })).toHaveAttribute('aria-keyshortcuts', 'F2');
   await page.keyboard.press('End');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Search copy' })).toHaveCount(0);

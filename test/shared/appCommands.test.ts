@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MENU_COMMANDS } from '../../shared/api/events';
 import {
   APP_COMMAND_IDS,
+  ariaKeys,
   BROWSER_RESERVED,
   commandForKey,
   keyClashes,
@@ -55,6 +56,14 @@ describe('app command keys', () => {
     expect(keysFor('file:close', 'other', 'browser')).toEqual(['Mod+Alt+W']);
     expect(keysFor('file:export', 'other', 'browser')).toEqual(['Mod+E']);
     expect(keysFor('file:close', 'other', 'desktop')).toEqual(['Mod+W']);
+  });
+
+  it('gives assistive technology the key in aria-keyshortcuts form: Meta on macOS, Control elsewhere', () => {
+    expect(ariaKeys('Mod+Shift+S', 'mac')).toBe('Meta+Shift+S');
+    expect(ariaKeys('Mod+Shift+S', 'other')).toBe('Control+Shift+S');
+    expect(ariaKeys('Mod+Alt+W', 'other')).toBe('Control+Alt+W');
+    expect(ariaKeys('Shift+1', 'mac')).toBe('Shift+1');
+    expect(ariaKeys('Delete', 'mac')).toBe('Delete');
   });
 
   it('writes keys as the platform does: ⌘ and ⇧ on macOS, Ctrl+Shift elsewhere', () => {

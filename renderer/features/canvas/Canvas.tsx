@@ -7,6 +7,7 @@ import { canvasStore, type CanvasState, useCanvas } from '../../state/canvasStor
 import { FlowCanvas } from './FlowCanvas';
 import { LinkPopover } from './LinkPopover';
 import { useDocument } from '../../state/documentStore';
+import { titled } from '../../platform/keys';
 import './canvas.css';
 
 // The canvas region of the frame: a small toolbar, the React Flow canvas, its context menus and the planned-link
@@ -44,13 +45,13 @@ export function Canvas() {
         <span className="muted region-note">Drag modules here to carve a service; onto a service to add them.</span>
         <span className="spacer" />
         <nav className="canvas-toolbar" aria-label="Canvas">
-          <button type="button" className="canvas-tool" title="Zoom to fit (Shift+1)" onClick={() => controls()?.fit()}>
+          <button type="button" className="canvas-tool" title={titled('Zoom to fit', 'view:fit')} onClick={() => controls()?.fit()}>
             Fit
           </button>
           <button
             type="button"
             className="canvas-tool"
-            title="Zoom to the selected services (Shift+2)"
+            title={titled('Zoom to the selected services', 'view:fit-selection')}
             onClick={() => controls()?.fitSelection()}
           >
             Zoom to selection

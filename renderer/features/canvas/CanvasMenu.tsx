@@ -1,7 +1,5 @@
-import type { AppCommandId } from '../../../shared/commands/appCommands';
-import { shortcutText } from '../../../shared/commands/appCommands';
 import type { Project } from '../../../shared/model/project';
-import { keyTable } from '../../platform/keys';
+import { commandShortcut } from '../../platform/keys';
 import { ContextMenu, type MenuItem } from '../../widgets/ContextMenu';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectEdge, selectionStore } from '../../state/selectionStore';
@@ -13,10 +11,6 @@ import { canvasStore, openMenu, startRename, type ContextMenuState, useCanvas } 
 // the command table gives it (shared/commands/appCommands.ts).
 
 const close = () => openMenu(null);
-const keyOf = (id: AppCommandId) => {
-  const { platform, host } = keyTable();
-  return shortcutText(id, platform, host);
-};
 
 function itemsFor(menu: ContextMenuState, project: Project): { label: string; items: MenuItem[] } {
   const controls = canvasStore.getState().controls;
@@ -48,13 +42,13 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
     return {
       label: `Service ${service.name}`,
       items: [
-        { label: 'Rename', shortcut: keyOf('service:rename'), onSelect: () => startRename(service.id) },
+        { label: 'Rename', ...commandShortcut('service:rename'), onSelect: () => startRename(service.id) },
         { label: 'Move modules…', disabled: service.moduleIds.length === 0, onSelect: () => void moveModulesTo([...service.moduleIds]) },
         layoutSelection,
         { label: 'Zoom to selection', onSelect: () => controls?.fitSelection() },
         {
           label: ids.length > 1 ? `Delete ${ids.length} services` : 'Delete',
-          shortcut: keyOf('service:delete'),
+          ...commandShortcut('service:delete'),
           danger: true,
           onSelect: () => deleteServices(ids.length > 0 ? ids : [service.id]),
         },
@@ -76,7 +70,7 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
         },
         {
           label: 'Delete link',
-          shortcut: keyOf('service:delete'),
+          ...commandShortcut('service:delete'),
           disabled: !isLink,
           danger: true,
           onSelect: () => deleteLink(target.edgeId),
@@ -88,9 +82,9 @@ function itemsFor(menu: ContextMenuState, project: Project): { label: string; it
     label: 'Canvas',
     items: [
       { label: 'New service here', onSelect: () => newServiceAt(target.flow) },
-      { label: 'Paste', shortcut: keyOf('service:paste'), disabled: !hasClipboard(), onSelect: () => pasteClipboard(target.flow) },
+      { label: 'Paste', ...commandShortcut('service:paste'), disabled: !hasClipboard(), onSelect: () => pasteClipboard(target.flow) },
       { label: 'Auto-layout all', onSelect: () => void controls?.autoLayout(null) },
-      { label: 'Fit', shortcut: keyOf('view:fit'), onSelect: () => controls?.fit() },
+      { label: 'Fit', ...commandShortcut('view:fit'), onSelect: () => controls?.fit() },
     ],
   };
 }
