@@ -1,6 +1,7 @@
 import { Position, type NodeHandle } from '@xyflow/react';
 import { estimateServiceSize, MONOLITH_HEIGHT, MONOLITH_NODE_WIDTH, type NodeSize } from '../../../shared/commands/arrange';
 import type { CarveNode } from './toFlow';
+import { memoByObject } from '../../derived/memo';
 
 // Nodes that React Flow has not measured yet, with a size and handles estimated from what they will show.
 //
@@ -45,16 +46,9 @@ export function estimatedSize(node: CarveNode): NodeSize {
   return estimateServiceSize(chips === null ? null : chips.map((chip) => chip.name.slice(chip.name.lastIndexOf('.') + 1)));
 }
 
-const cache = new WeakMap<CarveNode, CarveNode>();
-
 /** The node with an estimated `measured` size and `handles`; the same object for the same node. */
-export function withEstimatedSize(node: CarveNode): CarveNode {
-  let estimated = cache.get(node);
-  if (!estimated) {
-    const size = estimatedSize(node);
-    const measured = { width: size.width + UNMEASURED, height: size.height + UNMEASURED };
-    estimated = { ...node, measured, handles: handlesAround(measured) } as CarveNode;
-    cache.set(node, estimated);
-  }
-  return estimated;
-}
+export const withEstimatedSize = memoByObject((node: CarveNode): CarveNode => {
+  const size = estimatedSize(node);
+  const measured = { width: size.width + UNMEASURED, height: size.height + UNMEASURED };
+  return { ...node, measured, handles: handlesAround(measured) } as CarveNode;
+});
