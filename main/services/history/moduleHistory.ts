@@ -12,6 +12,8 @@ export interface ModuleHistory {
   commits: ModuleCommit[];
   /** Seconds since the epoch: the day after `untilDay`, else one year before the last commit; null without commits. */
   cutoff: number | null;
+  /** How many commits were read, whether or not they touch a module of the project. */
+  read: number;
   /** What was read, in one line: "history: read 1,234 commits from ... (cached)", or why nothing was. */
   note: string;
 }
@@ -23,5 +25,5 @@ export async function readModuleHistory(project: Project, dir: string, untilDay:
   const { history, cached } = await readHistory(dir);
   const commits = commitsByModule(project, history.commits);
   const cutoff = untilDay !== null ? untilDay + DAY : defaultCutoff(commits);
-  return { commits, cutoff, note: `history: ${history.note}${cached ? ' (cached)' : ''}` };
+  return { commits, cutoff, read: history.commits.length, note: `history: ${history.note}${cached ? ' (cached)' : ''}` };
 }

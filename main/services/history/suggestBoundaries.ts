@@ -1,14 +1,12 @@
 // Service boundaries from evidence for one project (issue 9), as `carve suggest` and the API's
 // boundaries:suggest both ask for them: the history of the imported folder read (or not: a note), the cut-off
 // chosen, the alternatives proposed, backtested and explained. Never fails for want of history.
-import { stat } from 'node:fs/promises';
-import { defaultCutoff } from '../../../shared/boundaries/backtest';
 import { contradiction, pinsOf, type Constraints } from '../../../shared/boundaries/constraints';
 import { CarveError } from '../../../shared/api/result';
-import { commitsByModule, parseDay, type ModuleCommit } from '../../../shared/boundaries/history';
+import { parseDay, type ModuleCommit } from '../../../shared/boundaries/history';
 import { proposeBoundaries, type Alternative, type BoundarySuggestion } from '../../../shared/boundaries/propose';
 import type { Project } from '../../../shared/model/project';
-import { readHistory } from './readHistory';
+import { readModuleHistory } from './moduleHistory';
 
 /** The sizes offered beside the one asked for. */
 export const SUGGEST_SIZES = [4, 8, 12, 16, 20] as const;
@@ -33,28 +31,30 @@ export class NotAFolderError extends Error {
   override name = 'NotAFolderError';
 }
 
-/** The history of `dir` mapped to the project's modules, with what was read in one line. */
-async function historyOf(project: Project, dir: string | null, notes: string[]): Promise<ModuleCommit[]> {
+/** The history of `dir` mapped to the project's modules and the backtest's cut-off, with what was read in one line. */
+async function historyOf(
+  project: Project,
+  dir: string | null,
+  untilDay: number | null,
+  notes: string[],
+): Promise<{ commits: ModuleCommit[]; cutoff: number | null }> {
   if (dir === null) {
     notes.push('no history folder: the proposal uses the static graph only, and nothing is backtested');
-    return [];
+    return { commits: [], cutoff: untilDay !== null ? untilDay + DAY : null };
   }
-  const info = await stat(dir).catch(() => null);
-  if (!info?.isDirectory()) throw new NotAFolderError(`${dir}: not a folder`);
-  const { history, cached } = await readHistory(dir);
-  notes.push(`history: ${history.note}${cached ? ' (cached)' : ''}`);
-  const commits = commitsByModule(project, history.commits);
-  if (commits.length === 0 && history.commits.length > 0)
+  const read = await readModuleHistory(project, dir, untilDay);
+  if (read === null) throw new NotAFolderError(`${dir}: not a folder`);
+  notes.push(read.note);
+  if (read.commits.length === 0 && read.read > 0)
     notes.push('no commit touches a module of the project: the proposal uses the static graph only');
-  return commits;
+  return read;
 }
 
 /** The alternatives for a project: SUGGEST_SIZES below its module count and the size asked for. */
 export async function suggestBoundaries(project: Project, request: SuggestRequest): Promise<BoundarySuggestion> {
   const notes: string[] = [];
-  const commits = await historyOf(project, request.historyDir, notes);
   const untilDay = request.until === null ? null : parseDay(request.until);
-  const cutoff = untilDay !== null ? untilDay + DAY : defaultCutoff(commits);
+  const { commits, cutoff } = await historyOf(project, request.historyDir, untilDay, notes);
   const modules = project.monolith.modules.length;
   const accepted = Math.max(1, Math.min(request.services, modules));
   const targets = [...SUGGEST_SIZES.filter((n) => n < modules), accepted];
