@@ -1,6 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { bridgeName } from '../../shared/api/client';
+import { BRIDGE_METHODS } from '../../shared/api/preload';
 import { expect, test } from './fixtures';
 import { openSample, rename } from './helpers';
 
@@ -15,7 +17,9 @@ declare global {
 }
 
 async function installFakePreload(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+  // The real preload's method names (shared/api/preload.ts) and their bridge names (shared/api/client.ts).
+  const methods = BRIDGE_METHODS.map((method) => [method, bridgeName(method)] as const);
+  await page.addInitScript((methods) => {
     const token = new URL(location.href).searchParams.get('token') ?? '';
     const listeners = new Set<(event: unknown) => void>();
     const state = {
@@ -25,27 +29,6 @@ async function installFakePreload(page: Page): Promise<void> {
       calls: [] as string[],
     };
     window.__carve = state;
-    const methods = [
-      'app:info',
-      'project:open',
-      'project:sample',
-      'project:save',
-      'recent:list',
-      'recent:clear',
-      'draft:save',
-      'draft:list',
-      'draft:load',
-      'draft:discard',
-      'prefs:get',
-      'prefs:set',
-      'dialog:open',
-      'dialog:save',
-      'fs:list',
-      'export:start',
-      'job:status',
-      'job:cancel',
-      'dialog:export',
-    ];
     const carve: Record<string, unknown> = {
       onHostEvent(listener: (event: unknown) => void) {
         listeners.add(listener);
@@ -54,8 +37,7 @@ async function installFakePreload(page: Page): Promise<void> {
       setDirty: (dirty: boolean) => state.dirty.push(dirty),
       confirmClose: () => (state.closed += 1),
     };
-    for (const method of methods) {
-      const name = method.replace(/[:-](\w)/g, (_: string, c: string) => c.toUpperCase());
+    for (const [method, name] of methods) {
       carve[name] = async (request: unknown) => {
         state.calls.push(method);
         const response = await fetch(`/api/${method}`, {
@@ -67,7 +49,7 @@ async function installFakePreload(page: Page): Promise<void> {
       };
     }
     Object.defineProperty(window, 'carve', { value: carve });
-  });
+  }, methods);
 }
 
 test('with a preload bridge, API calls go through it and menus, open-file and the close guard work', async ({ page, carve }) => {
