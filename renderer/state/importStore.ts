@@ -11,6 +11,18 @@ import type { PickedPath } from './dialogStore';
 
 export type ImportTarget = 'new' | 'reimport';
 
+/** The architect's constraints on a proposal, as module ids (boundaries:suggest's keepTogether, keepApart, leave). */
+export interface SuggestConstraints {
+  /** Each group ends in one node: one proposed service, a service already made, or the monolith. */
+  keepTogether: string[][];
+  /** The modules of each group end in different services. */
+  keepApart: string[][];
+  /** Modules that stay in the monolith. */
+  leave: string[];
+}
+
+export const NO_CONSTRAINTS: SuggestConstraints = { keepTogether: [], keepApart: [], leave: [] };
+
 export type ImportStep =
   | { kind: 'closed' }
   | { kind: 'setup' }
@@ -40,6 +52,10 @@ export interface ImportState {
   until: string;
   /** The number of services asked for. */
   services: number;
+  /** The constraints the next suggestion is asked with: remembered while the dialog is open. */
+  constraints: SuggestConstraints;
+  /** The constraints the suggestion shown was made with. */
+  appliedConstraints: SuggestConstraints;
   suggestion: BoundarySuggestion | null;
   /** The alternative shown (its target number of services). */
   shown: number | null;
@@ -63,6 +79,8 @@ export const INITIAL: ImportState = {
   historyDir: '',
   until: '',
   services: 8,
+  constraints: NO_CONSTRAINTS,
+  appliedConstraints: NO_CONSTRAINTS,
   suggestion: null,
   shown: null,
   accepted: null,

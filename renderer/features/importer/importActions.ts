@@ -187,7 +187,7 @@ export function setSuggestInputs(patch: Partial<Pick<ImportState, 'historyDir' |
  * and backtested on the history folder's commits after the cut-off. No history folder: the static graph alone.
  */
 export async function suggestBoundaries(): Promise<void> {
-  const { historyDir, until, services, busy } = importStore.getState();
+  const { historyDir, until, services, busy, constraints } = importStore.getState();
   const project = documentStore.getState().project;
   if (!project || busy) return;
   set({ busy: true, error: null });
@@ -196,9 +196,10 @@ export async function suggestBoundaries(): Promise<void> {
     historyDir: historyDir.trim() === '' ? null : historyDir.trim(),
     until: until === '' ? null : until,
     services,
+    ...constraints,
   });
   if (!result.ok) return fail(errorText(result.error));
-  set({ suggestion: result.value, shown: result.value.accepted, accepted: null, busy: false });
+  set({ suggestion: result.value, shown: result.value.accepted, accepted: null, busy: false, appliedConstraints: constraints });
 }
 
 /** Show another alternative's services and explanations. */
