@@ -215,6 +215,19 @@ describe('carve suggest', () => {
     expect((await runCarve(cwd, ['validate', 'taken.carve'])).code).toBe(0);
   });
 
+  it('says the current design is trivially zero when the project has no services, and gives its figure when it has', async () => {
+    const history = ['--history', path.join(repo, 'src'), '--history-until', '2024-06-30', '--services', '3'];
+    const empty = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'split.carve', ...history]);
+    expect(empty.code).toBe(0);
+    expect(empty.out).toContain(
+      'backtest of the current design 0 (no services yet: no commit can cross one), one service per module 1.000',
+    );
+    const split = await runCarve(cwd, ['suggest', 'split.carve', '--out', 'again.carve', ...history]);
+    expect(split.code).toBe(0);
+    // The three planted groups, accepted: 3 of the 33 later commits cross them.
+    expect(split.out).toContain('backtest of the current design 0.091, one service per module 1.000');
+  });
+
   it('goes on with a one-line note when there is no history or no repository', async () => {
     const none = await runCarve(cwd, ['suggest', 'shop.carve', '--out', 'a.carve']);
     expect(none.code).toBe(0);

@@ -160,7 +160,9 @@ export const suggestCommand: Command = {
         ? 'no backtest: no history'
         : `cut-off ${report.cutoff}: learned from ${report.commitsBefore} commits before it, backtested on ${report.commitsAfter} from it on${report.commitsAfter === 0 ? ' (none: no backtest)' : ''}`,
       ...(report.current && report.perModule
-        ? [`backtest of the current design ${figure(report.current.share)}, one service per module ${figure(report.perModule.share)}`]
+        ? [
+            `backtest of the current design ${project.services.length === 0 ? '0 (no services yet: no commit can cross one)' : figure(report.current.share)}, one service per module ${figure(report.perModule.share)}`,
+          ]
         : []),
       ...(report.testModules > 0 ? [`${report.testModules} modules of tests stay in the monolith`] : []),
       ...report.alternatives.map(alternativeLine),
