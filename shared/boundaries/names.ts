@@ -2,7 +2,8 @@
 // "Utils +15", "Dcim +7", "Oscar" or "Apps". A module's dotted name gives its parts (oscar, apps, catalogue);
 // each part of a service scores by the share of the service's lines in modules that carry it, times how rare
 // the part is in the whole monolith (so the root package and "apps" score nothing), and technical layer words
-// (utils, api, admin, views...) weigh a fifth: they name a layer, not a domain.
+// (utils, api, admin, views..., and API versions such as v3) weigh a fifth: they name a layer, not a domain, and
+// never name a service that holds a domain part.
 import { serviceNameForModule } from '../commands/services';
 import { uniqueId } from '../model/create';
 import type { Module } from '../model/project';
@@ -47,11 +48,18 @@ const LAYER_WORDS = new Set([
   'urls',
   'util',
   'utils',
-  'v1',
-  'v2',
   'views',
   'web',
 ]);
+
+/** A layer word, or an API version package (v1, v3, ...): it names a layer, not a domain. */
+const isLayerWord = (part: string): boolean => LAYER_WORDS.has(part.toLowerCase()) || /^v\d+$/i.test(part);
+
+/**
+ * A part that can name a service ahead of every layer word: not a layer word, carried by at most half the
+ * monolith's modules (not the root package) and by at least a twentieth of the service's lines.
+ */
+const MIN_DOMAIN_SHARE = 0.05;
 
 /** A second domain joins the name ("Checkout & Basket") when it scores at least this share of the first. */
 const SECOND_NAME = 0.6;
@@ -78,7 +86,7 @@ export function rankedDomains(
   modules: readonly Module[],
   group: readonly string[],
   counted: PartCounts = countParts(modules),
-): Array<{ part: string; score: number; share: number; carriers: string[] }> {
+): Array<{ part: string; score: number; share: number; carriers: string[]; isDomain: boolean }> {
   const { everywhere, byId } = counted;
   const members = group.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
   const lines = members.reduce((sum, m) => sum + Math.max(1, m.linesOfCode), 0);
@@ -92,14 +100,22 @@ export function rankedDomains(
     }
   }
   const total = modules.length;
-  return [...found.entries()]
-    .map(([part, { share, carriers }]) => ({
-      part,
-      share,
-      carriers,
-      score: share * Math.log((total + 1) / (everywhere.get(part) ?? 1)) * (LAYER_WORDS.has(part.toLowerCase()) ? 0.2 : 1),
-    }))
-    .sort((p, q) => q.score - p.score || compareText(p.part, q.part));
+  return (
+    [...found.entries()]
+      .map(([part, { share, carriers }]) => {
+        const layer = isLayerWord(part);
+        const spread = everywhere.get(part) ?? 1;
+        return {
+          part,
+          share,
+          carriers,
+          score: share * Math.log((total + 1) / spread) * (layer ? 0.2 : 1),
+          isDomain: !layer && spread * 2 <= total && share >= MIN_DOMAIN_SHARE,
+        };
+      })
+      // Domains first: a layer module holding most of the lines (CTFd.utils) never names a service that has one.
+      .sort((p, q) => Number(q.isDomain) - Number(p.isDomain) || q.score - p.score || compareText(p.part, q.part))
+  );
 }
 
 /**
@@ -122,7 +138,9 @@ export function domainNames(modules: readonly Module[], groups: ReadonlyArray<re
       const all = group.reduce((sum, id) => sum + (lines.get(id) ?? 1), 0);
       const apart = (p: (typeof ranked)[number]) =>
         p.carriers.filter((id) => !inFirst.has(id)).reduce((sum, id) => sum + (lines.get(id) ?? 1), 0) / all;
-      const k = ranked.findIndex((p, i) => i > 0 && p.score >= SECOND_NAME * first.score && apart(p) >= 0.25);
+      const k = ranked.findIndex(
+        (p, i) => i > 0 && p.isDomain === first.isDomain && p.score >= SECOND_NAME * first.score && apart(p) >= 0.25,
+      );
       if (k > 0) candidates.push(`${words[0]} & ${words[k]}`);
     }
     candidates.push(...words);

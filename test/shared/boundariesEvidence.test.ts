@@ -72,6 +72,37 @@ describe('domainNames', () => {
     for (const name of names) expect(name).not.toMatch(/\+\d|^Apps|^Dashboard/);
   });
 
+  it('never names a service after a layer or an API version when it holds a domain module', () => {
+    // CTFd's service at 8 services (sizes as imported): CTFd.utils holds 64% of its lines, yet auth names it.
+    const ctfd = projectOf([
+      { id: 'root', name: 'CTFd', lines: 245 },
+      { id: 'auth', name: 'CTFd.auth', lines: 653 },
+      { id: 'cache', name: 'CTFd.cache', lines: 213 },
+      { id: 'constants', name: 'CTFd.constants', lines: 451 },
+      { id: 'utils', name: 'CTFd.utils', lines: 4520 },
+      { id: 'views', name: 'CTFd.views', lines: 461 },
+      { id: 'scoreboard', name: 'CTFd.scoreboard', lines: 120 },
+      { id: 'teams', name: 'CTFd.teams', lines: 1516 },
+      { id: 'common', name: 'CTFd.common', lines: 3000 },
+      { id: 'lib', name: 'CTFd.lib', lines: 3000 },
+    ]).monolith.modules;
+    expect(domainNames(ctfd, [['root', 'auth', 'cache', 'constants', 'utils', 'views', 'scoreboard'], ['teams']])).toEqual([
+      'Auth',
+      'Teams',
+    ]);
+    // Layers alone (utils, common, lib, core, helpers): the layer names it, never the root package.
+    expect(domainNames(ctfd, [['utils', 'common', 'lib']])[0]).toMatch(/^(Utils|Common|Lib)/);
+    // wagtail.api.v3 with wagtail.locales: Locales, not "V3" or "Api".
+    const wagtail = projectOf([
+      { id: 'v3', name: 'wagtail.api.v3', lines: 2756 },
+      { id: 'v2', name: 'wagtail.api.v2', lines: 1418 },
+      { id: 'loc', name: 'wagtail.locales', lines: 302 },
+      { id: 'sites', name: 'wagtail.sites', lines: 104 },
+      { id: 'img', name: 'wagtail.images', lines: 4833 },
+    ]).monolith.modules;
+    expect(domainNames(wagtail, [['v3', 'loc', 'sites'], ['v2'], ['img']])).toEqual(['Locales', 'V2', 'Images']);
+  });
+
   it('never gives one name twice, and keeps clear of the names of pinned services', () => {
     const modules = projectOf([
       { id: 'a', name: 'shop.orders' },
