@@ -6,6 +6,7 @@ import { phaseTimingText } from '../planning/summary';
 import type { Plan } from '../planning/types';
 import { countOf } from '../words';
 import { formatNumber } from './escape';
+import { BACKTEST_TITLE, backtestText, type ReportBacktest } from './reportBacktest';
 import { assumptionSentences, ownershipRows, readersText } from './reportDecisions';
 import { buildReportModel } from './reportModel';
 
@@ -59,7 +60,25 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [`| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`, ...rows.map((row) => `| ${row.join(' | ')} |`)];
 }
 
-export function renderMarkdown(project: Project, plan: Plan): string {
+/** The backtest on the project's history (reportBacktest.ts): its section, after the open decisions. */
+function backtestLines(figures: ReportBacktest): string[] {
+  const { none, sentences, header, rows, notes } = backtestText(figures);
+  const out = [`## ${m(BACKTEST_TITLE)}`, ''];
+  if (none !== null) return [...out, m(none), ''];
+  return [
+    ...out,
+    m(sentences.join(' ')),
+    '',
+    ...table(
+      header,
+      rows.map((row) => row.map(c)),
+    ),
+    '',
+    ...notes.flatMap((note) => [m(note), '']),
+  ];
+}
+
+export function renderMarkdown(project: Project, plan: Plan, options: { backtest?: ReportBacktest } = {}): string {
   const model = buildReportModel(project, plan);
   const out: string[] = [];
   out.push(`# ${m(project.name)}: migration roadmap`, '');
@@ -76,6 +95,7 @@ export function renderMarkdown(project: Project, plan: Plan): string {
   const { assumptions, decisions } = assumptionSentences(model);
   out.push('## Assumptions and open decisions', '', ...assumptions.map((text) => `- ${m(text)}`), '');
   if (decisions.length) out.push('Open decisions:', '', ...decisions.map((text) => `- ${m(text)}`), '');
+  if (options.backtest) out.push(...backtestLines(options.backtest));
   const { rows: owners } = ownershipRows(model);
   out.push('## Data ownership', '');
   if (owners.length) {

@@ -11,6 +11,7 @@ import { phaseColour } from './palette';
 import { REPORT_CSS } from './reportCss';
 import { buildReportModel, frameworkName, type ReportModel } from './reportModel';
 import { renderPhaseDiagram } from './phaseDiagrams';
+import { BACKTEST_ID, BACKTEST_TITLE, backtestSection, type ReportBacktest } from './reportBacktest';
 import { assumptionsSection, dataOwnershipSection } from './reportDecisions';
 import { appendixSection, effortSection, phaseAnchor, phaseSection } from './reportSections';
 import { renderTimelineSvg } from './timelineSvg';
@@ -27,16 +28,19 @@ export interface ReportOptions {
    * print); without them the contents lists the sections without page numbers.
    */
   pageNumbers?: Readonly<Record<string, number>>;
+  /** The backtest on the project's history (reportBacktest.ts), when a history folder was given: its own section. */
+  backtest?: ReportBacktest;
 }
 
 const e = escapeHtml;
 
 /** The top-level sections, in order, as the contents lists them: heading id and title. */
-export function reportSections(plan: Plan): { id: string; title: string; sub?: boolean }[] {
+export function reportSections(plan: Plan, options: Pick<ReportOptions, 'backtest'> = {}): { id: string; title: string; sub?: boolean }[] {
   return [
     { id: 'summary', title: 'Executive summary' },
     { id: 'assumptions', title: 'Assumptions and open decisions' },
     { id: 'architecture', title: 'Target architecture' },
+    ...(options.backtest ? [{ id: BACKTEST_ID, title: BACKTEST_TITLE }] : []),
     { id: 'data-ownership', title: 'Data ownership' },
     { id: 'timeline', title: 'Timeline' },
     ...plan.phases.map((phase) => ({ id: phaseAnchor(phase), title: phaseTitle(phase), sub: true })),
@@ -66,9 +70,9 @@ function cover(model: ReportModel, options: ReportOptions): string {
 export const CONTENTS_LIST_ID = 'contents-list';
 
 /** The contents' list, with the page numbers of `options` (blank without them: the numbers take no more room). */
-export function contentsList(plan: Plan, options: Pick<ReportOptions, 'pageNumbers'>): string {
+export function contentsList(plan: Plan, options: Pick<ReportOptions, 'pageNumbers' | 'backtest'>): string {
   const items: string[] = [];
-  for (const section of reportSections(plan)) {
+  for (const section of reportSections(plan, options)) {
     const page = options.pageNumbers?.[section.id];
     if (section.sub && !items.some((item) => item.includes('class="group"')))
       items.push('<li class="group"><span class="label">Phases</span></li>');
@@ -199,6 +203,7 @@ export function renderReportHtml(project: Project, plan: Plan, options: ReportOp
     summary(model),
     assumptionsSection(model),
     architecture(model, project),
+    ...(options.backtest ? [backtestSection(options.backtest)] : []),
     dataOwnershipSection(model),
     timeline(model),
     ...plan.phases.map((phase) => phaseSection(model, phase, afterPhase(model, project, phase))),

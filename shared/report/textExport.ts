@@ -13,7 +13,7 @@ export function renderTextExport(project: Project, plan: Plan, format: Exclude<E
     case 'html':
       return renderReportHtml(project, plan, options);
     case 'md':
-      return renderMarkdown(project, plan);
+      return renderMarkdown(project, plan, options);
     case 'csv':
       return renderCsv(project, plan);
     case 'mermaid':

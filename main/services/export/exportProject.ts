@@ -4,8 +4,10 @@ import { CarveError } from '../../../shared/api/result';
 import type { Project } from '../../../shared/model/project';
 import { planMigration } from '../../../shared/planning/planner';
 import type { Plan } from '../../../shared/planning/types';
+import { reportBacktest, type ReportBacktest } from '../../../shared/report/reportBacktest';
 import { CONTENTS_LIST_ID, contentsList, renderReportHtml, reportSections } from '../../../shared/report/reportHtml';
 import { renderTextExport } from '../../../shared/report/textExport';
+import { readModuleHistory } from '../history/moduleHistory';
 import { createChromiumPrinter, type PdfPrinter, type PrintSession } from './chromiumPrinter';
 import { countPdfPages, readPdfDestinations } from './pdfPages';
 import { checkExportTarget, writeExportFile } from './writeExport';
@@ -29,6 +31,21 @@ export interface ExportRequest {
   toStream?: (bytes: Uint8Array) => Promise<void>;
   /** Aborting stops the export at the next step (a print under way is stopped); nothing is written. */
   signal?: AbortSignal;
+  /**
+   * The imported source folder (absolute) whose git history backtests each design in the report (PDF, HTML,
+   * Markdown), on the commits after `untilDay` (seconds since the epoch; null: the last year of the history).
+   */
+  history?: { dir: string; untilDay: number | null };
+}
+
+/** The formats whose report has the backtest section. */
+const WITH_BACKTEST: readonly ExportFormat[] = ['pdf', 'html', 'md'];
+
+/** The backtest's figures from the history of `dir`; a folder that is not one is `not-found`, no git is a line in the section. */
+async function backtestOf(project: Project, history: NonNullable<ExportRequest['history']>): Promise<ReportBacktest> {
+  const read = await readModuleHistory(project, history.dir, history.untilDay);
+  if (read === null) throw new CarveError('not-found', `${path.basename(history.dir)}: not a folder`);
+  return reportBacktest(project, read);
 }
 
 /** The error an aborted export ends with: the file is not written. */
@@ -48,7 +65,8 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     if (signal?.aborted) throw exportCancelled(name);
   };
   // A PDF prints twice (the second print carries the contents' page numbers); other formats are written as text.
-  let steps = format === 'pdf' ? 5 : 3;
+  const history = request.history && WITH_BACKTEST.includes(format) ? request.history : undefined;
+  let steps = (format === 'pdf' ? 5 : 3) + (history ? 1 : 0);
   let step = 0;
   const next = (stage: ExportStep['stage'], words: string) => {
     stop();
@@ -58,6 +76,11 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
   if (!toStream) await checkExportTarget(absolute, overwrite);
   next('planning', 'Planning the migration');
   const plan = planMigration(project);
+  let backtest: ReportBacktest | undefined;
+  if (history) {
+    next('planning', 'Reading the git history for the backtest');
+    backtest = await backtestOf(project, history);
+  }
   let bytes: Uint8Array;
   let pages: number | null = null;
   if (format === 'pdf') {
@@ -66,6 +89,7 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     try {
       bytes = await printReport(project, plan, generatedOn, printer, {
         signal,
+        backtest,
         onPass(pass, pagesSoFar) {
           if (pass > 2) steps++;
           next(
@@ -84,7 +108,7 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     pages = countPdfPages(bytes);
   } else {
     next('rendering', `Rendering the ${EXPORT_FORMAT_NAMES[format]}`);
-    bytes = Buffer.from(renderTextExport(project, plan, format, { generatedOn }), 'utf8');
+    bytes = Buffer.from(renderTextExport(project, plan, format, { generatedOn, backtest }), 'utf8');
   }
   steps = step + 1; // a printer that names no destinations prints once
   next('writing', `Writing ${name}`);
@@ -109,10 +133,14 @@ export async function printReport(
   plan: Plan,
   generatedOn: string,
   printer: PdfPrinter,
-  { signal, onPass }: { signal?: AbortSignal; onPass?: (pass: number, pagesSoFar: number) => void } = {},
+  {
+    signal,
+    onPass,
+    backtest,
+  }: { signal?: AbortSignal; onPass?: (pass: number, pagesSoFar: number) => void; backtest?: ReportBacktest | undefined } = {},
 ): Promise<Uint8Array> {
-  const ids = reportSections(plan).map((section) => section.id);
-  const html = renderReportHtml(project, plan, { generatedOn });
+  const ids = reportSections(plan, { backtest }).map((section) => section.id);
+  const html = renderReportHtml(project, plan, { generatedOn, backtest });
   let pageNumbers: Record<string, number> | undefined;
   const session: PrintSession = printer.open
     ? await printer.open(html, signal)
@@ -121,7 +149,7 @@ export async function printReport(
         return {
           print: () => printer.print(current, signal),
           replace: async () => {
-            current = renderReportHtml(project, plan, { generatedOn, pageNumbers });
+            current = renderReportHtml(project, plan, { generatedOn, pageNumbers, backtest });
           },
           close: async () => undefined,
         };
@@ -139,7 +167,7 @@ export async function printReport(
       if (pageNumbers !== undefined && ids.every((id) => pageNumbers![id] === next[id])) break;
       pageNumbers = next;
       onPass?.(pass + 2, countPdfPages(bytes));
-      await session.replace(CONTENTS_LIST_ID, contentsList(plan, { pageNumbers }));
+      await session.replace(CONTENTS_LIST_ID, contentsList(plan, { pageNumbers, backtest }));
       bytes = await session.print();
       final = true;
     }

@@ -1,0 +1,201 @@
+import { compareScenarios, type ScenarioBacktest } from '../analysis/compareScenarios';
+import { assignmentOf, assignmentOfGroups, backtest, groupSizes, splitAt } from '../boundaries/backtest';
+import { mergeGroups } from '../boundaries/cluster';
+import { scopeOf } from '../boundaries/constraints';
+import type { ModuleCommit } from '../boundaries/history';
+import { evidenceEdges } from '../boundaries/propose';
+import type { Project } from '../model/project';
+import { allScenarios, projectWithDesign } from '../model/scenarios';
+import { countOf } from '../words';
+import { escapeHtml, formatNumber } from './escape';
+
+// The report's "Backtest on the project's history" (issue 9, item 4): for the current design and each scenario,
+// the share of the commits after a cut-off that touched more than one service, beside random partitions of the
+// same sizes, one service per app merged to the same count, structural modularity and crossing share. The
+// figures come from compareScenarios (the app's scenario comparison) and shared/boundaries; the history is read
+// by the caller (main/services/history/moduleHistory.ts) and passed in. HTML and Markdown render the same rows.
+
+/** One design's row of the section. */
+export interface BacktestDesign {
+  name: string;
+  active: boolean;
+  services: number;
+  structuralModularity: number;
+  crossingShareByWeight: number;
+  /** null: no commit after the cut-off to test on. */
+  backtest: ScenarioBacktest | null;
+  /** The share of one service per app (module), merged on imports and data to as many groups as this design has. */
+  perApp: number | null;
+}
+
+export interface ReportBacktest {
+  /** What was read of the history, in one line ("history: read 1,234 commits from ..."), or why nothing was. */
+  note: string;
+  /** YYYY-MM-DD, the first day of the backtest; null without history. */
+  cutoff: string | null;
+  /** Commits from the cut-off on that touched a module of the project. */
+  commitsAfter: number;
+  /** The active design first, then the other scenarios in file order. */
+  designs: BacktestDesign[];
+}
+
+/** The history as main reads it (readModuleHistory): the commits mapped to modules, the cut-off and its note. */
+export interface BacktestHistory {
+  commits: readonly ModuleCommit[];
+  /** Seconds since the epoch; null without commits. */
+  cutoff: number | null;
+  note: string;
+}
+
+/**
+ * One service per app (module; tests stay in the monolith), merged on imports and data (mergeGroups, as
+ * proposeBoundaries's baseline) to as many groups as the design has: its services, and the monolith when it keeps
+ * modules (the sizes random partitions are drawn to). null for a design with no service.
+ */
+function perAppShare(design: Project, after: readonly ModuleCommit[]): number | null {
+  if (!design.services.some((s) => s.moduleIds.length > 0)) return null;
+  const count = groupSizes(
+    design.monolith.modules.map((m) => m.id),
+    assignmentOf(design),
+  ).length;
+  const units = [...scopeOf(design).units.keys()];
+  const { groups } = mergeGroups(
+    units.map((unit) => [unit]),
+    evidenceEdges(design, []),
+    count,
+  );
+  return backtest(after, assignmentOfGroups(groups)).share;
+}
+
+/** The section's figures for every design of the project on this history. */
+export function reportBacktest(project: Project, history: BacktestHistory): ReportBacktest {
+  const compared = compareScenarios(
+    project,
+    history.cutoff === null ? {} : { history: { commits: history.commits, cutoff: history.cutoff } },
+  );
+  const after = history.cutoff === null ? [] : splitAt(history.commits, history.cutoff).after;
+  const designs = allScenarios(project);
+  return {
+    note: history.note,
+    cutoff: compared.history?.cutoff ?? null,
+    commitsAfter: after.length,
+    designs: compared.scenarios.map((row, k) => ({
+      name: row.name,
+      active: row.active,
+      services: row.services,
+      structuralModularity: row.structuralModularity,
+      crossingShareByWeight: row.crossingShareByWeight,
+      backtest: row.backtest && row.backtest.commits > 0 ? row.backtest : null,
+      perApp: row.backtest && row.backtest.commits > 0 ? perAppShare(projectWithDesign(project, designs[k]!.scenario), after) : null,
+    })),
+  };
+}
+
+/** "18.3%": a share as a percentage with one decimal at most. */
+export const percentOf = (share: number): string => `${formatNumber(share * 100, 1)}%`;
+
+/** The share over the random median: "0.6x"; null when random partitions cross on no commit either. */
+const ratioOf = (tested: ScenarioBacktest): string | null =>
+  tested.randomMedian > 0 ? `${formatNumber(tested.share / tested.randomMedian, 2)}x` : null;
+
+/** Why there is no backtest, in one line; null when there is one. */
+export function noBacktestLine(figures: ReportBacktest): string | null {
+  if (figures.designs.some((d) => d.backtest !== null)) return null;
+  const nothingRead = figures.cutoff === null || figures.note.endsWith('no history read');
+  const why = nothingRead ? figures.note.replace(/^history: /, '') : `no commit from ${figures.cutoff} on touches a module of the project`;
+  return `No backtest: ${why}.`.replace(/\.\.$/, '.');
+}
+
+/** What the figures mean, in sentences: the first design's result against random, then how to read it. */
+export function backtestSentences(figures: ReportBacktest): string[] {
+  const first = figures.designs.find((d) => d.backtest !== null);
+  if (!first?.backtest || figures.cutoff === null) return [];
+  const tested = first.backtest;
+  const ratio = ratioOf(tested);
+  const which = figures.designs.length > 1 ? `the current design (${first.name})` : 'the current design';
+  const head =
+    first.services === 0
+      ? `The current design carves no service yet, so no commit can cross services; the backtest tells something once modules are carved into services.`
+      : `Had the services of ${which} existed on ${figures.cutoff}, ${percentOf(tested.share)} of the ${countOf(tested.commits, 'commit')} since then ` +
+        `(${formatNumber(tested.crossing)}) would have touched more than one of them, against ${percentOf(tested.randomMedian)} for random partitions of the same sizes` +
+        `${ratio === null ? '' : ` (${ratio} random)`}.`;
+  return [
+    head,
+    'Lower is better: services that change alone deploy alone. A design well under random (about 0.6x or less) follows how the code really changes; one near 1x cuts across it.',
+  ];
+}
+
+const e = escapeHtml;
+const orDash = (value: number | null, show: (x: number) => string) => (value === null ? '—' : show(value));
+
+/** The columns of the section's table, shared by HTML and Markdown: header, then each design's cells as text. */
+function tableCells(figures: ReportBacktest): { header: string[]; rows: string[][] } {
+  const header = [
+    'Design',
+    'Services',
+    'Structural modularity',
+    'Crossing share',
+    'Commits crossing services',
+    'Random median',
+    'x random',
+    'One per app merged',
+  ];
+  const rows = figures.designs.map((d) => [
+    d.active ? `${d.name} (current)` : d.name,
+    formatNumber(d.services),
+    formatNumber(d.structuralModularity, 2),
+    percentOf(d.crossingShareByWeight),
+    d.backtest === null
+      ? '—'
+      : `${percentOf(d.backtest.share)} (${formatNumber(d.backtest.crossing)} of ${formatNumber(d.backtest.commits)})`,
+    orDash(d.backtest?.randomMedian ?? null, percentOf),
+    d.backtest === null ? '—' : (ratioOf(d.backtest) ?? '—'),
+    orDash(d.perApp, percentOf),
+  ]);
+  return { header, rows };
+}
+
+/** The legend under the table, one sentence. */
+const LEGEND =
+  'Structural modularity: higher is better (dependencies stay inside services). Crossing share: the share of the dependencies’ weight between services. ' +
+  'Random median: 50 seeded random partitions of the modules into groups of the same sizes. One per app merged: every module its own service, merged on imports and data to as many groups (the monolith counting as one).';
+
+/** The facts line: the cut-off, the commits tested and what was read. */
+function factsLine(figures: ReportBacktest): string {
+  const read = figures.note.replace(/^history: /, '').replace(/ \(cached\)$/, '');
+  return `Cut-off ${figures.cutoff}: ${countOf(figures.commitsAfter, 'commit')} from that day on touched a module of the project; ${read}.`;
+}
+
+export const BACKTEST_ID = 'backtest';
+export const BACKTEST_TITLE = 'Backtest on the project’s history';
+
+/** The section as HTML (its own page). */
+export function backtestSection(figures: ReportBacktest): string {
+  const none = noBacktestLine(figures);
+  const head = `<section class="page"><h1 id="${BACKTEST_ID}">${e(BACKTEST_TITLE)}</h1>`;
+  if (none !== null) return `${head}<p>${e(none)}</p></section>`;
+  const { header, rows } = tableCells(figures);
+  const num = (k: number) => (k > 0 ? ' class="num"' : '');
+  return [
+    head,
+    ...backtestSentences(figures).map((text) => `<p>${e(text)}</p>`),
+    `<table class="backtest"><thead><tr>${header.map((h, k) => `<th${num(k)}>${e(h)}</th>`).join('')}</tr></thead><tbody>`,
+    ...rows.map((row) => `<tr>${row.map((cell, k) => `<td${num(k)}>${k === 0 ? `<b>${e(cell)}</b>` : e(cell)}</td>`).join('')}</tr>`),
+    `</tbody></table>`,
+    `<p class="muted small">${e(factsLine(figures))} ${e(LEGEND)}</p>`,
+    '</section>',
+  ].join('');
+}
+
+/** The section's parts as plain text, for the Markdown export (markdown.ts escapes and lays them out). */
+export function backtestText(figures: ReportBacktest): {
+  none: string | null;
+  sentences: string[];
+  header: string[];
+  rows: string[][];
+  notes: string[];
+} {
+  const none = noBacktestLine(figures);
+  if (none !== null) return { none, sentences: [], header: [], rows: [], notes: [] };
+  return { none, sentences: backtestSentences(figures), ...tableCells(figures), notes: [factsLine(figures), LEGEND] };
+}
