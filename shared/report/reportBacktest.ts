@@ -126,24 +126,17 @@ export function backtestSentences(figures: ReportBacktest): string[] {
 }
 
 const e = escapeHtml;
+/** "0.21", "-0.07": two decimals, and never "-0.00". */
+const modularityOf = (value: number): string => (Math.abs(value) < 0.005 ? '0.00' : value.toFixed(2));
 const orDash = (value: number | null, show: (x: number) => string) => (value === null ? '—' : show(value));
 
 /** The columns of the section's table, shared by HTML and Markdown: header, then each design's cells as text. */
 function tableCells(figures: ReportBacktest): { header: string[]; rows: string[][] } {
-  const header = [
-    'Design',
-    'Services',
-    'Structural modularity',
-    'Crossing share',
-    'Commits crossing services',
-    'Random median',
-    'x random',
-    'One per app merged',
-  ];
+  const header = ['Design', 'Services', 'Modularity', 'Crossing', 'Backtest', 'Random', 'x random', 'One per app'];
   const rows = figures.designs.map((d) => [
-    d.active ? `${d.name} (current)` : d.name,
+    d.active ? `${d.name} (active)` : d.name,
     formatNumber(d.services),
-    formatNumber(d.structuralModularity, 2),
+    modularityOf(d.structuralModularity),
     percentOf(d.crossingShareByWeight),
     d.backtest === null
       ? '—'
@@ -157,8 +150,10 @@ function tableCells(figures: ReportBacktest): { header: string[]; rows: string[]
 
 /** The legend under the table, one sentence. */
 const LEGEND =
-  'Structural modularity: higher is better (dependencies stay inside services). Crossing share: the share of the dependencies’ weight between services. ' +
-  'Random median: 50 seeded random partitions of the modules into groups of the same sizes. One per app merged: every module its own service, merged on imports and data to as many groups (the monolith counting as one).';
+  'Modularity: structural modularity, higher is better (dependencies stay inside services). Crossing: the share of the dependencies’ weight between services. ' +
+  'Backtest: the share of the commits from the cut-off on that touched more than one service (the monolith counting as one), lower is better. ' +
+  'Random: the median of 50 seeded random partitions of the modules into groups of the same sizes; x random: the backtest over it. ' +
+  'One per app: every module its own service, merged on imports and data to as many groups.';
 
 /** The facts line: the cut-off, the commits tested and what was read. */
 function factsLine(figures: ReportBacktest): string {

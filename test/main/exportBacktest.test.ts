@@ -96,7 +96,7 @@ describe('reportBacktest', () => {
       `Had the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits since then (2) would have touched more than one of them, against ${Math.round(random * 1000) / 10}% for random partitions of the same sizes`,
     );
     expect(text).toContain('Lower is better: services that change alone deploy alone.');
-    expect(text).toMatch(/Payments first \(current\) 2 -?\d\.\d+ [\d.]+% 50% \(2 of 4\) [\d.]+% [\d.]+x 75%/);
+    expect(text).toMatch(/Payments first \(active\) 2 -?\d\.\d+ [\d.]+% 50% \(2 of 4\) [\d.]+% [\d.]+x 75%/);
     expect(text).toMatch(/One store service 1 -?\d\.\d+ [\d.]+% 25% \(1 of 4\) [\d.]+% [\d.]+x 50%/);
     expect(text).toContain(
       'Cut-off 2025-01-02: 4 commits from that day on touched a module of the project; read 5 commits from 2024-06-01 to 2025-02-04.',
@@ -125,7 +125,7 @@ describe('reportBacktest', () => {
     expect(md).toContain(
       '## Backtest on the project’s history\n\nHad the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits',
     );
-    expect(md).toMatch(/\n\| Payments first \(current\) \| 2 \| -?[\d.]+ \| [\d.]+% \| 50% \(2 of 4\) \| [\d.]+% \| [\d.]+x \| 75% \|\n/);
+    expect(md).toMatch(/\n\| Payments first \(active\) \| 2 \| -?[\d.]+ \| [\d.]+% \| 50% \(2 of 4\) \| [\d.]+% \| [\d.]+x \| 75% \|\n/);
     expect(md).toMatch(/\n\| One store service \| 1 \| -?[\d.]+ \| [\d.]+% \| 25% \(1 of 4\) \| [\d.]+% \| [\d.]+x \| 50% \|\n/);
   });
 });
