@@ -46,7 +46,8 @@ export function scanPythonSource(src: string): FileScan {
   const out = emptyScan();
   const statements = new StatementScanner(src, out);
   const n = src.length;
-  let i = src.charCodeAt(0) === 0xfeff ? 1 : 0;
+  // (n > 0: reading past the end of an empty file would cost the optimized code a deopt.)
+  let i = n > 0 && src.charCodeAt(0) === 0xfeff ? 1 : 0;
   let line = 1;
   let codeLines = 0;
   const indents = [0];

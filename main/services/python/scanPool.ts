@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { warmUpScanner } from '../../../shared/importer/warmUp';
 import { scanFile, type FileOutcome } from './scanFile';
 import type { ScanBatch } from './scanWorker';
 
@@ -51,6 +52,7 @@ function startWorker(workerFile?: string): Worker | null {
 }
 
 export async function scanFilesInThread(root: string, files: readonly string[], options: ScanOptions = {}): Promise<FileOutcome[]> {
+  warmUpScanner();
   const out: FileOutcome[] = [];
   for (let k = 0; k < files.length; k++) {
     if (k % BATCH === 0) {
@@ -207,6 +209,7 @@ export async function scanFiles(root: string, files: readonly string[], options:
       // between them; from then on it only collects results.
       const help = () => {
         if (settled || ready > 0 || next >= batches) return;
+        warmUpScanner();
         const batch = next++;
         store(
           batch,
