@@ -1,27 +1,26 @@
 import { checkGraph, type DesignWarning } from '../../shared/analysis/checks';
-import { diffMetrics, metricsOfGraph, type DesignMetrics, type MetricsDiff } from '../../shared/analysis/metrics';
+import { diffMetrics, metricsOfGraph, type MetricsDiff } from '../../shared/analysis/metrics';
 import { buildServiceGraph } from '../../shared/analysis/serviceGraph';
 import { MONOLITH_NODE_ID, type Project } from '../../shared/model/project';
+import type { DesignAnalysis } from '../state/derivedStore';
 import { memoByObject, memoByPair } from './memo';
 
 // Checks and metrics of a project, computed once per project object (the document is immutable, so the same
 // object means the same answer), and the change an edit caused, per pair of projects.
-
-export interface DesignAnalysis {
-  warnings: DesignWarning[];
-  metrics: DesignMetrics;
-}
 
 export const analyse = memoByObject((project: Project): DesignAnalysis => {
   const graph = buildServiceGraph(project);
   return { warnings: checkGraph(project, graph), metrics: metricsOfGraph(graph) };
 });
 
-const diffOf = memoByPair((after: Project, before: Project): MetricsDiff => diffMetrics(analyse(before).metrics, analyse(after).metrics));
+/** `after`'s metrics minus `before`'s, once per pair of analyses. */
+export const metricsChange = memoByPair((after: DesignAnalysis, before: DesignAnalysis): MetricsDiff =>
+  diffMetrics(before.metrics, after.metrics),
+);
 
 /** What the last edit changed: `after`'s metrics minus `before`'s; null without a previous project. */
 export function changeOf(before: Project | null, after: Project): MetricsDiff | null {
-  return before ? diffOf(after, before) : null;
+  return before ? metricsChange(analyse(after), analyse(before)) : null;
 }
 
 /** "+0.042", "−0.013", "" for no change. */

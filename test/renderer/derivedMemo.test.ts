@@ -5,7 +5,7 @@ import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { analyse, changeOf } from '../../renderer/derived/analysis';
 import { memoByObject, memoByPair } from '../../renderer/derived/memo';
 import { moduleStats } from '../../renderer/derived/moduleStats';
-import { phaseIndexByService, planFor } from '../../renderer/derived/usePlan';
+import { phaseIndexByService, planFor } from '../../renderer/derived/plan';
 
 // renderer/derived/ caches one way: once per immutable object (memo.ts).
 

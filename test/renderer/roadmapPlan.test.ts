@@ -6,7 +6,8 @@ import { renameService } from '../../shared/commands/services';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 import { materialisePhase, renamePhaseAt } from '../../renderer/features/roadmap/roadmapEdits';
 import { closeDocument, documentStore, loadDocument } from '../../renderer/state/documentStore';
-import { phaseColor, phaseIndexByService, planFor } from '../../renderer/derived/usePlan';
+import { phaseIndexByService, planFor } from '../../renderer/derived/plan';
+import { phaseColor } from '../../renderer/derived/usePlan';
 
 // The plan the roadmap and the canvas share: computed once per project object, service -> phase, phase colours.
 

@@ -2,7 +2,8 @@ import { applyNodeChanges, type NodeChange } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { buildServiceGraph } from '../../../shared/analysis/serviceGraph';
 import type { Project } from '../../../shared/model/project';
-import { analyse } from '../../derived/analysis';
+import type { DesignWarning } from '../../../shared/analysis/checks';
+import { useDerived } from '../../derived/background';
 import { usePlanPhases } from '../../derived/usePlan';
 import { selectionStore, selectNodes, type SelectionState, useSelection } from '../../state/selectionStore';
 import { moveNodesTo } from './canvasActions';
@@ -19,12 +20,14 @@ const selectEdgeId = (state: SelectionState) => state.edgeId;
 const selectMinWeight = (state: CanvasState) => state.minEdgeWeight;
 
 type Measured = NonNullable<CarveNode['measured']>;
+/** Until a large project's checks arrive (background.ts), its nodes show no warning marks. */
+const NO_WARNINGS: readonly DesignWarning[] = [];
 
 export function useFlowNodes(project: Project) {
   const selectedIds = useSelection(selectNodeIds);
   const selectedEdge = useSelection(selectEdgeId);
   const graph = useMemo(() => buildServiceGraph(project), [project]);
-  const { warnings } = analyse(project);
+  const warnings = useDerived()?.analysis.warnings ?? NO_WARNINGS;
   const phaseOf = usePlanPhases();
   const [deriver] = useState(createNodeDeriver);
   const selectedSet = useMemo(() => new Set(selectedIds), [selectedIds]);

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import type { DesignWarning } from '../../../shared/analysis/checks';
 import type { DocumentState } from '../../state/documentStore';
 import { requestFocus, selectModules } from '../../state/selectionStore';
-import { analyse, changeOf, focusNodesOf } from '../../derived/analysis';
+import { focusNodesOf, metricsChange } from '../../derived/analysis';
+import { useDerived, useDerivedFresh, usePreviousDerived } from '../../derived/background';
 import { MetricsSummary } from './MetricsSummary';
 import { useDocument } from '../../state/documentStore';
 import '../../widgets/panels.css';
 
 const selectProject = (state: DocumentState) => state.project;
-const selectPrevious = (state: DocumentState) => state.history?.past[state.history.past.length - 1] ?? null;
 
 /** Warnings listed before "Show all" (a generated project may have thousands). */
 const LIST_LIMIT = 200;
@@ -18,12 +18,16 @@ const SEVERITY_LABEL = { error: 'Error', warning: 'Warning', info: 'Note' } as c
 /** Design checks and metrics, recomputed after every edit; a warning brings what it names into view. */
 export function DesignChecks() {
   const project = useDocument(selectProject);
-  const previous = useDocument(selectPrevious);
+  const derived = useDerived();
+  const fresh = useDerivedFresh();
+  const previous = usePreviousDerived();
   const [open, setOpen] = useState(true);
   const [showAll, setShowAll] = useState(false);
   if (!project) return null;
-  const { warnings, metrics } = analyse(project);
-  const change = changeOf(previous, project);
+  if (!derived) return <ComputingChecks />;
+  const { warnings, metrics } = derived.analysis;
+  // The change the last edit made, once both sides are known (a large project's come from background.ts).
+  const change = fresh && previous ? metricsChange(derived.analysis, previous.analysis) : null;
 
   const focus = (warning: DesignWarning) => {
     requestFocus(focusNodesOf(project, warning), warning.target.type === 'module' ? (warning.target.edgeIds?.[0] ?? null) : null);
@@ -39,6 +43,11 @@ export function DesignChecks() {
         <span className="count" aria-label={`${warnings.length} warnings`}>
           {warnings.length}
         </span>
+        {!fresh && (
+          <span className="muted panel-computing" role="status">
+            Updating…
+          </span>
+        )}
         <span className="spacer" />
         <button type="button" className="panel-mini" aria-expanded={open} aria-controls="checks-body" onClick={() => setOpen(!open)}>
           {open ? 'Hide' : 'Show'}
@@ -70,6 +79,22 @@ export function DesignChecks() {
           )}
         </div>
       )}
+    </section>
+  );
+}
+
+/** What the panel shows until a large project's first checks arrive. */
+function ComputingChecks() {
+  return (
+    <section className="panel-checks" aria-labelledby="checks-title" aria-busy="true">
+      <div className="panel-head">
+        <h2 id="checks-title" className="panel-title">
+          Design checks
+        </h2>
+      </div>
+      <p className="muted panel-empty" role="status">
+        Computing the design checks and metrics…
+      </p>
     </section>
   );
 }

@@ -2,16 +2,18 @@ import { MONOLITH_NODE_ID, type Project } from '../../../shared/model/project';
 import { formatLines, frameworkLabel } from '../../platform/labels';
 import { moveModulesTo } from '../../state/moduleActions';
 import { selectModules } from '../../state/selectionStore';
-import { analyse } from '../../derived/analysis';
+import { useDerived } from '../../derived/background';
 import { InspectorHead } from './InspectorHead';
 
 /** The Monolith node: what remains in it, and a way to select or move those modules. */
 export function MonolithInspector({ project }: { project: Project }) {
+  const derived = useDerived();
   const { monolith } = project;
   const owned = new Set(project.services.flatMap((s) => s.moduleIds));
   const remaining = monolith.modules.filter((m) => !owned.has(m.id));
   const lines = remaining.reduce((sum, m) => sum + m.linesOfCode, 0);
-  const coupling = analyse(project).metrics.nodes.find((node) => node.id === MONOLITH_NODE_ID);
+  // The metrics of a large project arrive after the first paint (derived/background.ts).
+  const coupling = derived?.analysis.metrics.nodes.find((node) => node.id === MONOLITH_NODE_ID);
   const ids = remaining.map((m) => m.id);
   return (
     <>

@@ -106,6 +106,12 @@ export function ProjectInspector({ project }: { project: Project }) {
           <dt>Services</dt>
           <dd>{project.services.length}</dd>
         </div>
+        {plan === undefined && (
+          <div>
+            <dt>Roadmap</dt>
+            <dd className="muted">Computing…</dd>
+          </div>
+        )}
         {plan && (
           <>
             <div>

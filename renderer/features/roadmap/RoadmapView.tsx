@@ -12,6 +12,7 @@ import { PlanWarnings } from './PlanWarnings';
 import { roadmapStore, setRoadmapHeight, toggleMaximised, toggleSection, type RoadmapSection, useRoadmap } from '../../state/roadmapStore';
 import type { PhaseChoice } from './ServiceCard';
 import { Timeline } from './Timeline';
+import { useDerivedFresh } from '../../derived/background';
 import { usePlan } from '../../derived/usePlan';
 import { useDocument } from '../../state/documentStore';
 import './roadmap.css';
@@ -36,6 +37,7 @@ function useRegionHeight() {
 /** The roadmap region: the plan as a timeline over phase columns of service cards, with its settings. */
 export function RoadmapView() {
   const plan = usePlan();
+  const fresh = useDerivedFresh();
   const savedPhases = useDocument(selectSavedPhases);
   const planning = useDocument(selectPlanning);
   const section = useRoadmap((state) => state.section);
@@ -56,6 +58,7 @@ export function RoadmapView() {
     [plan],
   );
 
+  if (plan === undefined && planning) return <ComputingRoadmap />;
   if (!plan || !planning) return null;
   const warnings = plan.warnings.length + plan.cycles.length;
 
@@ -72,6 +75,11 @@ export function RoadmapView() {
         >
           {countOf(plan.phases.length, 'phase')} · {plan.start} → {plan.end} · {plan.totalEffort} pw
         </span>
+        {!fresh && (
+          <span className="muted roadmap-computing" role="status">
+            Updating…
+          </span>
+        )}
         <span className="spacer" />
         <SectionToggle id="warnings" open={section} label={warnings > 0 ? `Warnings (${warnings})` : 'Warnings'} attention={warnings > 0} />
         <SectionToggle id="capacity" open={section} label="Capacity" />
@@ -114,6 +122,22 @@ export function RoadmapView() {
         </div>
       </div>
       <DragGhost plan={plan} />
+    </section>
+  );
+}
+
+/** What the region shows until a large project's first plan arrives (derived/background.ts). */
+function ComputingRoadmap() {
+  return (
+    <section className="roadmap-region roadmap" aria-labelledby="roadmap-title" aria-busy="true">
+      <div className="region-head roadmap-head">
+        <h2 id="roadmap-title" className="panel-title">
+          Roadmap
+        </h2>
+        <span className="roadmap-summary muted" role="status">
+          Computing the roadmap…
+        </span>
+      </div>
     </section>
   );
 }
