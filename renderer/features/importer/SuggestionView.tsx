@@ -1,6 +1,8 @@
 import type { Alternative, BoundarySuggestion, ProposedBoundary } from '../../../shared/boundaries/propose';
 import type { Module } from '../../../shared/model/project';
 import { acceptAlternative, dismissSuggestion, setSuggestInputs, showAlternative, suggestBoundaries } from './importActions';
+import { constraintCount, describeConstraints } from './constraintActions';
+import { ConstraintsEditor } from './ConstraintsEditor';
 import { useImport } from '../../state/importStore';
 import { useDocument } from '../../state/documentStore';
 
@@ -157,6 +159,19 @@ function AlternativesTable({
   );
 }
 
+/** The constraints the suggestion shown was made with, and whether those in the editor differ from them. */
+function AppliedConstraints({ names }: { names: ReadonlyMap<string, string> }) {
+  const applied = useImport((state) => state.appliedConstraints);
+  const changed = useImport((state) => state.constraints !== state.appliedConstraints);
+  const text = describeConstraints(applied, (id) => names.get(id) ?? id);
+  return (
+    <p className="hint suggest-applied" aria-label="Constraints applied">
+      {constraintCount(applied) > 0 ? `Constraints applied: ${text}.` : 'No constraints applied.'}
+      {changed && <strong> The constraints have changed since: suggest again to apply them.</strong>}
+    </p>
+  );
+}
+
 function ServiceItem({ service, names }: { service: ProposedBoundary; names: ReadonlyMap<string, string> }) {
   const owners = service.owners.map((o) => `${o.author} (${Math.round(o.share * 100)} %)`).join(', ');
   return (
@@ -194,6 +209,7 @@ export function SuggestionView() {
         )}
       </div>
       <SuggestInputs />
+      <ConstraintsEditor />
       {suggestion && (
         <>
           {suggestion.notes.map((note) => (
@@ -203,6 +219,7 @@ export function SuggestionView() {
           ))}
           <AlternativesTable suggestion={suggestion} shown={shown} accepted={accepted} />
           <p className="hint">{backtestSentence(suggestion)}</p>
+          <AppliedConstraints names={names} />
           {alternative && (
             <>
               <ul className="import-proposal" aria-label={`Proposed services (${alternative.target})`}>
