@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises';
 import { defaultCutoff } from '../../../shared/boundaries/backtest';
 import { commitsByModule, type ModuleCommit } from '../../../shared/boundaries/history';
 import type { Project } from '../../../shared/model/project';
-import { readHistory } from './readHistory';
+import { readHistory, type ReadHistoryOptions } from './readHistory';
 
 const DAY = 86_400;
 
@@ -19,10 +19,15 @@ export interface ModuleHistory {
 }
 
 /** Reads the git history of `dir` for `project`; null when `dir` is not a folder. Never fails for want of git. */
-export async function readModuleHistory(project: Project, dir: string, untilDay: number | null): Promise<ModuleHistory | null> {
+export async function readModuleHistory(
+  project: Project,
+  dir: string,
+  untilDay: number | null,
+  options: Pick<ReadHistoryOptions, 'signal' | 'onCommits'> = {},
+): Promise<ModuleHistory | null> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) return null;
-  const { history, cached } = await readHistory(dir);
+  const { history, cached } = await readHistory(dir, options);
   const commits = commitsByModule(project, history.commits);
   const cutoff = untilDay !== null ? untilDay + DAY : defaultCutoff(commits);
   return { commits, cutoff, read: history.commits.length, note: `history: ${history.note}${cached ? ' (cached)' : ''}` };

@@ -1,17 +1,30 @@
 // Reads the change history of the git repository that holds an imported folder (issue 9), with the `git`
 // command (no shell), limited to the files under the folder. Never fails: no git, no repository, no commits, a
 // shallow clone or a snapshot missing old objects give what could be read and one line saying so. The read is
-// cached per repository, folder and HEAD in a cache folder (by default carve-history/ in the system's temp folder).
+// cached per repository, folder and HEAD in a cache folder (by default carve-history/ in the system's temp
+// folder), shared by every process of the machine and bounded (CACHE_KEEP reads per folder, CACHE_FILES in all).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import { dayOf, type History, type HistoryCommit } from '../../../shared/boundaries/history';
 
 /** The default cache folder of history reads: `$CARVE_HISTORY_CACHE` when set, else <temp>/carve-history. */
 export const defaultHistoryCache = (env: NodeJS.ProcessEnv = process.env): string =>
   env.CARVE_HISTORY_CACHE?.trim() || path.join(os.tmpdir(), 'carve-history');
+
+/** Reads kept per repository and folder (other HEADs: a branch switched back to reads from the cache). */
+export const CACHE_KEEP = 3;
+/** Reads kept in the cache folder in all; the least recently written beyond it are deleted. */
+export const CACHE_FILES = 32;
+/** Histories with at least this many commits are read by two git processes at once on a machine with 2+ cores. */
+export const SPLIT_MIN = 4000;
+/** Bumped when what a cached read holds changes, so that older cache files are not read as current ones. */
+const CACHE_VERSION = 'v2';
+
+const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 
 interface GitRun {
   code: number | null;
@@ -25,12 +38,7 @@ function git(args: readonly string[], cwd: string, gitPath = 'git'): Promise<Git
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let stderr = '';
-    const child = spawn(gitPath, args, {
-      cwd,
-      shell: false,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
-    });
+    const child = spawn(gitPath, args, { cwd, shell: false, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV } });
     child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 4000) stderr += chunk.toString('utf8');
@@ -42,6 +50,7 @@ function git(args: readonly string[], cwd: string, gitPath = 'git'): Promise<Git
 
 const RECORD = '\x1e';
 const FIELD = '\x1f';
+const LOG_ARGS = ['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`];
 
 /** Commits of `git log -z --name-only --format=%x1e%H%x1f%at%x1f%aN`, paths made relative to `prefix`. */
 export function parseLog(text: string, prefix: string): HistoryCommit[] {
@@ -62,6 +71,62 @@ export function parseLog(text: string, prefix: string): HistoryCommit[] {
   return commits;
 }
 
+/** What one `git log` process read: its commits (parsed while it ran) and whether it stopped before the end. */
+interface LogPart {
+  commits: HistoryCommit[];
+  cut: boolean;
+}
+
+/**
+ * One `git log` (with `range`: --max-count, --skip), its output parsed record by record as it arrives, so that
+ * the parse overlaps git's own work. `onCommits` hears of each batch parsed; `signal` stops git.
+ */
+function streamLog(
+  root: string,
+  prefix: string,
+  range: readonly string[],
+  gitPath: string,
+  onCommits: (added: number) => void,
+  signal: AbortSignal | undefined,
+): Promise<LogPart> {
+  return new Promise((resolve, reject) => {
+    const commits: HistoryCommit[] = [];
+    const decoder = new StringDecoder('utf8');
+    let pending = '';
+    const take = (text: string) => {
+      const parsed = parseLog(text, prefix);
+      for (const commit of parsed) if (commit.files.length > 0) commits.push(commit);
+      if (parsed.length > 0) onCommits(parsed.length);
+    };
+    const child = spawn(gitPath, [...LOG_ARGS, ...range, 'HEAD'], {
+      cwd: root,
+      shell: false,
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: { ...process.env, ...GIT_ENV },
+    });
+    const stop = () => child.kill();
+    signal?.addEventListener('abort', stop, { once: true });
+    child.stdout.on('data', (chunk: Buffer) => {
+      pending += decoder.write(chunk);
+      // Every record but the last is complete: the last may go on in the next chunk.
+      const last = pending.lastIndexOf(RECORD);
+      if (last <= 0) return;
+      take(pending.slice(0, last));
+      pending = pending.slice(last);
+    });
+    child.on('error', (error) => {
+      signal?.removeEventListener('abort', stop);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      signal?.removeEventListener('abort', stop);
+      if (signal?.aborted) return reject(signal.reason as Error);
+      take(pending + decoder.end());
+      resolve({ commits, cut: code !== 0 });
+    });
+  });
+}
+
 export interface HistoryRead {
   history: History;
   /** The repository's top folder and the folder's place in it ("server/"), when there is a repository. */
@@ -75,59 +140,112 @@ export interface ReadHistoryOptions {
   cacheDir?: string | null;
   /** The git program (tests pass a missing one). */
   gitPath?: string;
+  /** Commits from which the read is split between two git processes (default SPLIT_MIN; Infinity: never). */
+  splitMin?: number;
+  /** Hears how many commits have been read so far, as git goes. */
+  onCommits?: (read: number) => void;
+  /** Aborting stops git; the read then rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
 const none = (note: string): HistoryRead => ({ history: { commits: [], note }, cached: false });
 
+/** Where the read of `prefix` in `root` at `head` is cached: one file per repository, folder and HEAD. */
+export function historyCacheFile(cacheDir: string, root: string, prefix: string, head: string): string {
+  return path.join(cacheDir, `${cacheKey(root, prefix)}-${head}.json`);
+}
+const cacheKey = (root: string, prefix: string) =>
+  createHash('sha256').update(`${CACHE_VERSION}\0${root}\0${prefix}`).digest('hex').slice(0, 24);
+
 /** The history of `dir`'s files in the git repository that holds it. */
 export async function readHistory(dir: string, options: ReadHistoryOptions = {}): Promise<HistoryRead> {
   const gitPath = options.gitPath ?? 'git';
-  const top = await git(['rev-parse', '--show-toplevel', '--show-prefix'], dir, gitPath);
+  // One git process for the repository, the folder's place, whether it is shallow and HEAD; on failure, the
+  // separate questions say which of them failed.
+  const top = await git(['rev-parse', '--show-toplevel', '--show-prefix', '--is-shallow-repository', 'HEAD'], dir, gitPath);
   if (top.failure)
     return none(
       top.failure.code === 'ENOENT'
         ? 'git was not found on this machine: no history read'
         : `git could not be started (${top.failure.code ?? top.failure.message}): no history read`,
     );
-  if (top.code !== 0) return none('the folder is not in a git repository: no history read');
-  const [root = dir, prefix = ''] = top.stdout.toString('utf8').split('\n');
-  const headRun = await git(['rev-parse', '--verify', '-q', 'HEAD'], root, gitPath);
-  const head = headRun.stdout.toString('utf8').trim();
-  if (headRun.code !== 0 || head === '') return none('the repository has no commits yet: no history read');
+  if (top.code !== 0) {
+    const inRepository = await git(['rev-parse', '--show-toplevel'], dir, gitPath);
+    return none(
+      inRepository.code !== 0
+        ? 'the folder is not in a git repository: no history read'
+        : 'the repository has no commits yet: no history read',
+    );
+  }
+  const [root = dir, prefix = '', shallowWord = '', head = ''] = top.stdout.toString('utf8').split('\n');
   const repository = { root, prefix, head };
   const cacheDir = options.cacheDir === undefined ? defaultHistoryCache() : options.cacheDir;
-  const key = createHash('sha256').update(`${root}\0${prefix}`).digest('hex').slice(0, 24);
-  const cacheFile = cacheDir === null ? null : path.join(cacheDir, `${key}-${head}.json`);
+  const cacheFile = cacheDir === null ? null : historyCacheFile(cacheDir, root, prefix, head);
   if (cacheFile !== null) {
     try {
       const history = JSON.parse(await readFile(cacheFile, 'utf8')) as History;
-      if (Array.isArray(history.commits) && typeof history.note === 'string') return { history, repository, cached: true };
+      if (Array.isArray(history.commits) && typeof history.note === 'string') {
+        options.onCommits?.(history.commits.length);
+        return { history, repository, cached: true };
+      }
     } catch {
       // Not cached yet (or unreadable): read git.
     }
   }
-  const shallow = (await git(['rev-parse', '--is-shallow-repository'], root, gitPath)).stdout.toString('utf8').trim() === 'true';
-  // No pathspec: limiting git to the folder diffs every commit's trees twice (about 2x slower); parseLog keeps
-  // the folder's files and commits without any are dropped.
-  const log = await git(
-    ['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`, 'HEAD'],
-    root,
-    gitPath,
-  );
-  const commits = parseLog(log.stdout.toString('utf8'), prefix).filter((c) => c.files.length > 0);
-  const history: History = { commits, note: noteOf(commits, shallow || log.code !== 0) };
-  if (cacheFile !== null) {
-    try {
-      await mkdir(cacheDir!, { recursive: true });
-      const temp = `${cacheFile}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(history));
-      await rename(temp, cacheFile);
-    } catch {
-      // A cache that cannot be written only means reading git again next time.
-    }
-  }
+  const { commits, cut } = await readLog(root, prefix, gitPath, options);
+  const history: History = { commits, note: noteOf(commits, shallowWord === 'true' || cut) };
+  if (cacheFile !== null) await keep(cacheDir!, cacheFile, history);
   return { history, repository, cached: false };
+}
+
+/**
+ * The commits of HEAD that touch `prefix`, newest first, as one `git log` would list them. No pathspec: limiting
+ * git to the folder diffs every commit's trees twice (about 2x slower); the parse keeps the folder's files and
+ * drops commits without any. A long history is read by two processes at once (the newer half, and the rest
+ * with --skip), each parsed as it arrives; git's tree diffs are most of the time, and they split evenly.
+ */
+async function readLog(root: string, prefix: string, gitPath: string, options: ReadHistoryOptions): Promise<LogPart> {
+  const splitMin = options.splitMin ?? SPLIT_MIN;
+  let half = 0;
+  if (os.availableParallelism() > 1 || splitMin <= 0) {
+    const counted = await git(['rev-list', '--count', '--no-merges', 'HEAD'], root, gitPath);
+    const total = counted.code === 0 ? Number(counted.stdout.toString('utf8').trim()) : 0;
+    if (total >= splitMin && total >= 2) half = Math.ceil(total / 2);
+  }
+  let read = 0;
+  const onCommits = (added: number) => options.onCommits?.((read += added));
+  const ranges = half === 0 ? [[]] : [[`--max-count=${half}`], [`--skip=${half}`]];
+  const parts = await Promise.all(ranges.map((range) => streamLog(root, prefix, range, gitPath, onCommits, options.signal)));
+  // As one process would: the commits up to the first part that stopped short (old objects missing), no gap.
+  const commits: HistoryCommit[] = [];
+  for (const part of parts) {
+    commits.push(...part.commits);
+    if (part.cut) return { commits, cut: true };
+  }
+  return { commits, cut: false };
+}
+
+/** Write a read to the cache (atomically), then keep CACHE_KEEP reads of its folder and CACHE_FILES in all. */
+async function keep(cacheDir: string, cacheFile: string, history: History): Promise<void> {
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    const temp = `${cacheFile}.${process.pid}.tmp`;
+    await writeFile(temp, JSON.stringify(history));
+    await rename(temp, cacheFile);
+    const names = (await readdir(cacheDir)).filter((name) => /^[0-9a-f]{24}-[0-9a-f]+\.json$/.test(name));
+    const dated = await Promise.all(
+      names.map(async (name) => ({ name, time: (await stat(path.join(cacheDir, name)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    dated.sort((a, b) => b.time - a.time || a.name.localeCompare(b.name));
+    const folder = path.basename(cacheFile).slice(0, 24);
+    const ofFolder = dated.filter((file) => file.name.startsWith(folder) && file.name !== path.basename(cacheFile));
+    const stale = new Set([...ofFolder.slice(CACHE_KEEP - 1), ...dated.slice(CACHE_FILES)].map((file) => file.name));
+    stale.delete(path.basename(cacheFile));
+    await Promise.all([...stale].map((name) => rm(path.join(cacheDir, name), { force: true })));
+  } catch {
+    // A cache that cannot be written only means reading git again next time.
+  }
 }
 
 function noteOf(commits: readonly HistoryCommit[], cut: boolean): string {
