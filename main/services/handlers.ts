@@ -14,6 +14,7 @@ import { createChromiumPrinter, type PdfPrinter } from './export/chromiumPrinter
 import { ExportJobs, type ExportWork } from './export/exportJobs';
 import { exportProject, localIsoDate } from './export/exportProject';
 import { suggestForApi } from './history/suggestBoundaries';
+import { SuggestJobs } from './history/suggestJobs';
 import { ImportJobs, summarize } from './importJobs';
 import type { PreferenceStore } from './preferences';
 import { openProjectFile, saveProjectFile, validatePayload } from './projectFiles';
@@ -52,9 +53,10 @@ export function createHandlers(options: HostOptions): Handlers {
   const recent = new RecentFiles(preferences);
   const drafts = new Drafts(path.join(userDataDir, 'drafts'));
   const imports = options.importJobs ?? new ImportJobs();
-  /** The one job registry of this host: imports, exports (job:status, job:cancel). */
+  /** The one job registry of this host: imports, exports, suggestions (job:status, job:cancel). */
   const jobs = imports.registry;
   const exports = new ExportJobs(jobs);
+  const suggestions = new SuggestJobs(jobs);
   /** A path from a request: confined to the workspace in the browser host. */
   const confine = (userPath: string) => (workspace ? workspace.resolve(userPath) : path.resolve(userPath));
   /** Whether a path the back end already holds (recent files, drafts) may be shown in this host. */
@@ -168,11 +170,15 @@ export function createHandlers(options: HostOptions): Handlers {
       const proposal = proposeServices(valid, seed === undefined ? {} : { seed });
       return { proposal, metrics: compareDesigns(valid, proposal, apps) };
     },
-    'boundaries:suggest': async ({ project, historyDir, ...params }) =>
-      suggestForApi(validatePayload(project, 'The project to suggest services for'), {
-        ...params,
-        historyDir: historyDir === null ? null : confine(historyDir),
-      }),
+    'boundaries:suggest': async ({ project, historyDir, ...params }) => {
+      // Checked before the job starts: a bad project or a folder outside the workspace is the request's error.
+      const valid = validatePayload(project, 'The project to suggest services for');
+      const folder = historyDir === null ? null : confine(historyDir);
+      const jobId = suggestions.start(valid.name, (onStep, signal) =>
+        suggestForApi(valid, { ...params, historyDir: folder }, { onStep, signal }),
+      );
+      return { jobId };
+    },
     'dialog:folder': async () => {
       if (!dialogs?.folder) throw noDialogs();
       return { path: await dialogs.folder() };

@@ -19,7 +19,7 @@ const draftId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a draft id');
 /** A project travels as plain JSON; the service validates it with the file format's loader. */
 const projectPayload = z.unknown();
 
-/** A job of this host (import:start and export:start give it). */
+/** A job of this host (import:start, export:start and boundaries:suggest give it). */
 const jobId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a job id');
 /**
  * How imported files group into modules: "auto" (chosen per project, the default when left out), "app" (Django
@@ -137,6 +137,8 @@ export const requests = {
    * explained and backtested on the git history of `historyDir` (the imported folder; null: the static graph
    * alone) after `until` (YYYY-MM-DD; null: a year before the last commit), against random partitions of the
    * same sizes and one service per app. Constraints name module ids; the project's services are kept as pins.
+   * A job of this host: answers its id at once; job:status follows its steps (reading the history, proposing),
+   * job:cancel stops it, and the finished job's result is the suggestion.
    */
   'boundaries:suggest': z.object({
     project: projectPayload,
@@ -257,13 +259,13 @@ export interface Values {
   'import:project': { project: Project; report: ImportSummary };
   'import:reimport': { project: Project; report: ImportSummary };
   'import:suggest': ImportSuggestion;
-  'boundaries:suggest': BoundarySuggestion;
+  'boundaries:suggest': { jobId: string };
   'dialog:folder': { path: string | null };
   'scenarios:compare': ScenarioComparisonResult;
 }
 
-/** The kinds of long work a host runs as jobs (suggest to come). */
-export const JOB_KINDS = ['import', 'export'] as const;
+/** The kinds of long work a host runs as jobs. */
+export const JOB_KINDS = ['import', 'export', 'suggest'] as const;
 export type JobKind = (typeof JOB_KINDS)[number];
 
 /**
@@ -294,6 +296,7 @@ export interface ImportJobResult {
 export interface JobResults {
   import: ImportJobResult;
   export: ExportedFile;
+  suggest: BoundarySuggestion;
 }
 
 interface JobStatusOf<K extends JobKind> {

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from './result';
 export interface JobStarts {
   'import:start': 'import';
   'export:start': 'export';
+  'boundaries:suggest': 'suggest';
 }
 export type StartMethod = keyof JobStarts;
 
@@ -95,7 +96,7 @@ export async function followJob<S extends JobStatus = JobStatus>(
 }
 
 /**
- * Start a job with `method` (import:start, export:start) and follow it to its end: its result, or one-line error.
+ * Start a job with `method` (import:start, export:start, boundaries:suggest) and follow it to its end: its result, or one-line error.
  * A signal aborted already starts nothing.
  */
 export async function runJob<M extends StartMethod>(

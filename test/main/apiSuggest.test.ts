@@ -6,6 +6,9 @@ import { createHandlers } from '../../main/services/handlers';
 import { createConfPreferences } from '../../main/services/preferences';
 import { Workspace } from '../../main/services/workspace';
 import type { BoundarySuggestion } from '../../shared/boundaries/propose';
+import type { Request } from '../../shared/api/contract';
+import { runJob, type JobApi } from '../../shared/api/jobs';
+import type { Result } from '../../shared/api/result';
 import { createRouter, type Router } from '../../shared/api/router';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
@@ -60,14 +63,22 @@ afterAll(async () => {
   await fs.rm(base, { recursive: true, force: true });
 });
 
+/** boundaries:suggest as a job: started, then followed through job:status to its end (the one job poller). */
+async function run(payload: Record<string, unknown>): Promise<Result<BoundarySuggestion>> {
+  const api = new Proxy({} as JobApi, { get: (_target, method: string) => (request: unknown) => router(method, request) });
+  return runJob(api, 'boundaries:suggest', { project, historyDir: 'shop/src', ...payload } as Request<'boundaries:suggest'>, {
+    wait: () => new Promise((resolve) => setImmediate(resolve)),
+  });
+}
+
 async function suggest(payload: Record<string, unknown>): Promise<BoundarySuggestion> {
-  const result = await router('boundaries:suggest', { project, historyDir: 'shop/src', ...payload });
+  const result = await run(payload);
   if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
-  return result.value as BoundarySuggestion;
+  return result.value;
 }
 
 async function failure(payload: Record<string, unknown>) {
-  const result = await router('boundaries:suggest', { project, historyDir: 'shop/src', ...payload });
+  const result = await run(payload);
   if (result.ok) throw new Error('expected a failure');
   return result.error;
 }
@@ -96,16 +107,14 @@ describe('boundaries:suggest', () => {
 
   it('holds the constraints and keeps the services of the project as pins', async () => {
     const pinned = { ...project, services: [{ id: 'svc-billing', name: 'Billing', moduleIds: ['invoices'] }] };
-    const result = await router('boundaries:suggest', {
+    const answer = await suggest({
       project: ProjectSchema.parse(pinned),
-      historyDir: 'shop/src',
       services: 3,
       until: '2024-01-01',
       keepTogether: [['orders', 'catalog']],
       leave: ['reviews'],
     });
-    if (!result.ok) throw new Error(result.error.message);
-    const three = (result.value as BoundarySuggestion).alternatives.find((a) => a.target === 3)!;
+    const three = answer.alternatives.find((a) => a.target === 3)!;
     expect(three.services[0]).toMatchObject({ id: 'svc-billing', name: 'Billing', moduleIds: ['invoices'], pinned: true });
     const owner = new Map(three.services.flatMap((s) => s.moduleIds.map((id) => [id, s.id] as const)));
     expect(owner.get('orders')).toBeDefined();

@@ -47,10 +47,11 @@ function apiOver(router: Router): CarveApi {
   return new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => router(method, request) });
 }
 
-/** The four methods the poller uses, as plain properties (a proxy has none to spread). */
+/** The methods the poller uses, as plain properties (a proxy has none to spread). */
 const jobApiOf = (api: CarveApi): JobApi => ({
   'import:start': api['import:start'],
   'export:start': api['export:start'],
+  'boundaries:suggest': api['boundaries:suggest'],
   'job:status': api['job:status'],
   'job:cancel': api['job:cancel'],
 });

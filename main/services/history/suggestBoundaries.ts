@@ -31,18 +31,32 @@ export class NotAFolderError extends Error {
   override name = 'NotAFolderError';
 }
 
+/** The steps of a suggestion, for a job's progress: reading the history (commits read so far), then proposing. */
+export type SuggestStep = { stage: 'reading'; commits: number } | { stage: 'proposing' };
+
+export interface SuggestRunOptions {
+  /** Called as the history is read (every few thousand commits) and when the proposal starts. */
+  onStep?: (step: SuggestStep) => void;
+  /** Aborting stops the history read (git is stopped) and the suggestion before the proposal; its reason is thrown. */
+  signal?: AbortSignal;
+}
+
 /** The history of `dir` mapped to the project's modules and the backtest's cut-off, with what was read in one line. */
 async function historyOf(
   project: Project,
   dir: string | null,
   untilDay: number | null,
   notes: string[],
+  options: SuggestRunOptions,
 ): Promise<{ commits: ModuleCommit[]; cutoff: number | null }> {
   if (dir === null) {
     notes.push('no history folder: the proposal uses the static graph only, and nothing is backtested');
     return { commits: [], cutoff: untilDay !== null ? untilDay + DAY : null };
   }
-  const read = await readModuleHistory(project, dir, untilDay);
+  const read = await readModuleHistory(project, dir, untilDay, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onStep ? { onCommits: (commits: number) => options.onStep!({ stage: 'reading', commits }) } : {}),
+  });
   if (read === null) throw new NotAFolderError(`${dir}: not a folder`);
   notes.push(read.note);
   if (read.commits.length === 0 && read.read > 0)
@@ -51,10 +65,16 @@ async function historyOf(
 }
 
 /** The alternatives for a project: SUGGEST_SIZES below its module count and the size asked for. */
-export async function suggestBoundaries(project: Project, request: SuggestRequest): Promise<BoundarySuggestion> {
+export async function suggestBoundaries(
+  project: Project,
+  request: SuggestRequest,
+  options: SuggestRunOptions = {},
+): Promise<BoundarySuggestion> {
   const notes: string[] = [];
   const untilDay = request.until === null ? null : parseDay(request.until);
-  const { commits, cutoff } = await historyOf(project, request.historyDir, untilDay, notes);
+  const { commits, cutoff } = await historyOf(project, request.historyDir, untilDay, notes, options);
+  options.signal?.throwIfAborted();
+  options.onStep?.({ stage: 'proposing' });
   const modules = project.monolith.modules.length;
   const accepted = Math.max(1, Math.min(request.services, modules));
   const targets = [...SUGGEST_SIZES.filter((n) => n < modules), accepted];
@@ -81,7 +101,7 @@ export interface SuggestParams {
  * is no module or constraints that contradict each other are `invalid-request`; a folder that is not one is
  * `not-found`; each with one line.
  */
-export async function suggestForApi(project: Project, params: SuggestParams): Promise<BoundarySuggestion> {
+export async function suggestForApi(project: Project, params: SuggestParams, options: SuggestRunOptions = {}): Promise<BoundarySuggestion> {
   if (params.until !== null && parseDay(params.until) === null)
     throw new CarveError('invalid-request', `until: ${params.until} is not a day of the calendar`);
   const known = new Set(project.monolith.modules.map((m) => m.id));
@@ -96,7 +116,11 @@ export async function suggestForApi(project: Project, params: SuggestParams): Pr
   const problem = contradiction(project, constraints);
   if (problem !== null) throw new CarveError('invalid-request', problem);
   try {
-    return await suggestBoundaries(project, { historyDir: params.historyDir, until: params.until, services: params.services, constraints });
+    return await suggestBoundaries(
+      project,
+      { historyDir: params.historyDir, until: params.until, services: params.services, constraints },
+      options,
+    );
   } catch (error) {
     if (error instanceof NotAFolderError) throw new CarveError('not-found', error.message);
     throw error;
