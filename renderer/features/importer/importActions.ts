@@ -1,3 +1,4 @@
+import type { JobProgress } from '../../../shared/api/contract';
 import { runJob } from '../../../shared/api/jobs';
 import { acceptServices } from '../../../shared/commands/accept';
 import type { Granularity } from '../../../shared/importer/granularity';
@@ -185,20 +186,36 @@ export function setSuggestInputs(patch: Partial<Pick<ImportState, 'historyDir' |
 /**
  * Boundaries from evidence (issue 9): alternatives across sizes and at the size asked for, each named, explained
  * and backtested on the history folder's commits after the cut-off. No history folder: the static graph alone.
+ * It runs as a job of the host, followed by the one job poller: `follow.onProgress` hears each step ("Reading the
+ * history: 12,000 commits", then "Proposing service boundaries": widgets/JobProgress shows such a progress), and
+ * aborting `follow.signal` cancels the job (the dialog then shows no error).
  */
-export async function suggestBoundaries(): Promise<void> {
+export async function suggestBoundaries(
+  follow: { onProgress?: (progress: JobProgress) => void; signal?: AbortSignal } = {},
+): Promise<void> {
   const { historyDir, until, services, busy, constraints } = importStore.getState();
   const project = documentStore.getState().project;
   if (!project || busy) return;
   set({ busy: true, error: null });
-  const result = await api()['boundaries:suggest']({
-    project,
-    historyDir: historyDir.trim() === '' ? null : historyDir.trim(),
-    until: until === '' ? null : until,
-    services,
-    ...constraints,
-  });
-  if (!result.ok) return fail(errorText(result.error));
+  const result = await runJob(
+    api(),
+    'boundaries:suggest',
+    {
+      project,
+      historyDir: historyDir.trim() === '' ? null : historyDir.trim(),
+      until: until === '' ? null : until,
+      services,
+      ...constraints,
+    },
+    {
+      intervalMs: POLL_MS,
+      ...(follow.signal ? { signal: follow.signal } : {}),
+      onProgress: ({ state, progress }) => {
+        if (state === 'running') follow.onProgress?.(progress);
+      },
+    },
+  );
+  if (!result.ok) return result.error.code === 'cancelled' ? set({ busy: false }) : fail(errorText(result.error));
   set({ suggestion: result.value, shown: result.value.accepted, accepted: null, busy: false, appliedConstraints: constraints });
 }
 
