@@ -8,7 +8,7 @@ import { countOf, listNames, listWithAnd } from '../words';
 import { renderArchitecture } from './architectureSvg';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
-import { REPORT_CSS } from './reportCss';
+import { pageMarginCss, REPORT_CSS } from './reportCss';
 import { buildReportModel, frameworkName, type ReportModel } from './reportModel';
 import { renderPhaseDiagram } from './phaseDiagrams';
 import { BACKTEST_ID, BACKTEST_TITLE, backtestSection, type ReportBacktest } from './reportBacktest';
@@ -18,7 +18,7 @@ import { renderTimelineSvg } from './timelineSvg';
 
 // The roadmap report: one self-contained HTML document (inline CSS and SVG, no script, nothing remote) that
 // reads well on screen and prints to A4. The PDF is this document printed by Chromium; its bookmarks come from
-// the h1/h2 headings (tagged PDF + outline), its page numbers from the print spec's footer.
+// the h1/h2 headings (tagged PDF + outline), its header and page numbers from the stylesheet's page-margin boxes.
 
 export interface ReportOptions {
   /** ISO date shown on the cover; passed in, the report never reads the clock. */
@@ -218,7 +218,7 @@ export function renderReportHtml(project: Project, plan: Plan, options: ReportOp
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${e(project.name)}: migration roadmap</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${pageMarginCss(`${project.name}: migration roadmap`)}</style>`,
     '</head>',
     '<body>',
     `<main>${body.join('\n')}</main>`,

@@ -226,8 +226,11 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     const text = poppler('pdftotext', '-layout', pdfPath, '-').replace(/\s+/g, ' ');
     for (const service of sample.services) expect(text).toContain(service.name);
     for (const phase of plan.phases) expect(text).toContain(phase.name);
+    // The header and footer the report draws in the page margins.
     expect(text).toContain(`Page 1 of ${written.pages}`);
     expect(text).toContain(`Page ${written.pages} of ${written.pages}`);
+    expect(text.split(`${sample.name}: migration roadmap`).length - 1).toBeGreaterThanOrEqual(written.pages!);
+    expect(text.split('Made with Carve').length - 1).toBeGreaterThanOrEqual(written.pages!);
   });
 
   it('has bookmarks for every section and phase', () => {

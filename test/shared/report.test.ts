@@ -226,6 +226,22 @@ describe('renderReportHtml', () => {
     ]);
   });
 
+  it('puts its header and footer in the page margins: the title (escaped as a CSS string), "Made with Carve", "Page N of M"', () => {
+    const name = `A </style>"\\{} @import url(https://evil.test/x.css) é`;
+    const html = report({ ...hostileSample(), name });
+    expectInert(html);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    const header = /@top-left \{ content: "((?:[^"\\]|\\.)*)"/.exec(style)![1]!;
+    // Every character outside a safe set is a hex escape: the title cannot end the string, the rule or the style.
+    expect(header).not.toMatch(/[<>"{}]/);
+    const unescaped = header.replace(/\\([0-9a-f]+) /g, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)));
+    expect(unescaped).toBe(`${name}: migration roadmap`);
+    expect(style).toContain('@bottom-left { content: "Made with Carve";');
+    expect(style).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+    const long = report({ ...loadSampleProject(), name: 'N'.repeat(300) });
+    expect(/@top-left \{ content: "(N+)\\2026 /.exec(long)![1]).toHaveLength(109);
+  });
+
   it('fills the contents with page numbers when it is given them, and leaves them out otherwise', () => {
     const project = loadSampleProject();
     const plan = planMigration(project);

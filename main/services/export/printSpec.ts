@@ -9,11 +9,13 @@ export interface PrintSpec {
   widthMm: number;
   heightMm: number;
   landscape: boolean;
-  /** Page margins in millimetres; the header and footer templates sit inside the top and bottom margins. */
+  /** Page margins in millimetres; the report's header and footer (its CSS page-margin boxes) sit inside them. */
   marginsMm: { top: number; right: number; bottom: number; left: number };
-  displayHeaderFooter: boolean;
-  headerTemplate: string;
-  footerTemplate: string;
+  /**
+   * Always false: Chromium's header and footer templates are a small document printed apart for every page
+   * (about 10 ms of CPU a page). The report draws its own in the page margins (reportCss.ts pageMarginCss).
+   */
+  displayHeaderFooter: false;
   printBackground: boolean;
   /** A tagged PDF: needed, with `outline`, for bookmarks made from the h1/h2 headings. */
   tagged: boolean;
@@ -22,22 +24,14 @@ export interface PrintSpec {
 
 const MM_PER_INCH = 25.4;
 
-// Header and footer templates are rendered by Chromium apart from the page, at a tiny default font size, with
-// no page CSS: every style is inline. Chromium fills in the classes: `title` (the document's <title>, which the
-// report sets to the project name, inserted as text), `pageNumber` and `totalPages`.
-const templateStyle =
-  'font-family: Helvetica, Arial, sans-serif; font-size: 8px; color: #667085; width: 100%; margin: 0 16mm; display: flex; justify-content: space-between;';
-
-/** The report's print spec: A4 portrait, the document title in the header, "Page N of M" in the footer. */
+/** The report's print spec: A4 portrait, margins for the header and footer the report draws in them. */
 export const REPORT_PRINT_SPEC: Readonly<PrintSpec> = Object.freeze({
   paper: 'A4',
   widthMm: 210,
   heightMm: 297,
   landscape: false,
   marginsMm: Object.freeze({ top: 18, right: 16, bottom: 18, left: 16 }),
-  displayHeaderFooter: true,
-  headerTemplate: `<div style="${templateStyle}"><span class="title"></span></div>`,
-  footerTemplate: `<div style="${templateStyle}"><span>Made with Carve</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+  displayHeaderFooter: false,
   printBackground: true,
   tagged: true,
   outline: true,
@@ -49,8 +43,6 @@ export interface PlaywrightPdfOptions {
   landscape: boolean;
   margin: { top: string; right: string; bottom: string; left: string };
   displayHeaderFooter: boolean;
-  headerTemplate: string;
-  footerTemplate: string;
   printBackground: boolean;
   preferCSSPageSize: boolean;
   tagged: boolean;
@@ -69,8 +61,6 @@ export function toPlaywrightPdfOptions(spec: PrintSpec): PlaywrightPdfOptions {
       left: mm(spec.marginsMm.left),
     },
     displayHeaderFooter: spec.displayHeaderFooter,
-    headerTemplate: spec.headerTemplate,
-    footerTemplate: spec.footerTemplate,
     printBackground: spec.printBackground,
     preferCSSPageSize: false,
     tagged: spec.tagged,
@@ -86,8 +76,6 @@ export interface ElectronPrintOptions {
   pageSize: PrintSpec['paper'];
   margins: { top: number; bottom: number; left: number; right: number };
   preferCSSPageSize: boolean;
-  headerTemplate: string;
-  footerTemplate: string;
   generateTaggedPDF: boolean;
   generateDocumentOutline: boolean;
 }
@@ -106,8 +94,6 @@ export function toElectronPrintOptions(spec: PrintSpec): ElectronPrintOptions {
       right: inches(spec.marginsMm.right),
     },
     preferCSSPageSize: false,
-    headerTemplate: spec.headerTemplate,
-    footerTemplate: spec.footerTemplate,
     generateTaggedPDF: spec.tagged,
     generateDocumentOutline: spec.outline,
   };
