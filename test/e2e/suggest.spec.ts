@@ -1,4 +1,5 @@
 import { writeFile } from 'node:fs/promises';
+import type { Locator } from '@playwright/test';
 import path from 'node:path';
 import { expect, test } from './fixtures';
 import { SHOTS } from './helpers';
@@ -90,4 +91,80 @@ test('suggest boundaries from a git history: alternatives side by side, explanat
   await page.screenshot({ path: `${SHOTS}/suggest-canvas.png` });
   await page.locator('body').press('Control+z');
   await expect(nodes).toHaveCount(0);
+});
+
+/** The modules of each proposed service in the list shown, as sets of names. */
+async function servicesShown(list: Locator): Promise<string[][]> {
+  const lines = await list
+    .getByRole('listitem')
+    .evaluateAll((items) => items.map((item) => item.querySelector('.import-proposal-modules')?.textContent ?? ''));
+  return lines.map((text) => text.split(', ').sort());
+}
+
+test("the architect's constraints: kept together and kept apart hold in the proposal, a conflict is one line", async ({ page, carve }) => {
+  await plantedRepo(path.join(carve.workspace, 'shop'));
+  await page.goto(carve.url);
+  await page.getByRole('button', { name: /Import Python source/ }).click();
+  const setup = page.getByRole('dialog', { name: 'Import from Python source' });
+  await setup.getByRole('textbox', { name: 'Source folder' }).fill('shop');
+  await setup.getByRole('combobox', { name: 'Modules by' }).selectOption('package');
+  await setup.getByRole('button', { name: 'Import', exact: true }).click();
+  const result = page.getByRole('dialog', { name: 'Python source imported' });
+  await result.getByLabel('Learn from commits before').fill('2024-01-01');
+  await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
+  const suggest = result.getByRole('button', { name: 'Suggest service boundaries' });
+  await suggest.click();
+
+  // Without constraints: the planted groups, so orders and catalog apart, search and reviews together.
+  const services = result.getByRole('list', { name: 'Proposed services (2)' });
+  await expect(services.getByRole('listitem')).toHaveCount(2);
+  const before = await servicesShown(services);
+  const together = (groups: string[][], a: string, b: string) => groups.some((g) => g.includes(a) && g.includes(b));
+  expect(together(before, 'orders', 'catalog')).toBe(false);
+  expect(together(before, 'search', 'reviews')).toBe(true);
+  await expect(result.getByLabel('Constraints applied')).toHaveText('No constraints applied.');
+
+  // Constraints by keyboard: the disclosure, a module typed and picked with Enter, then the action.
+  await result.getByText('Constraints', { exact: true }).click();
+  const module = result.getByLabel('Module', { exact: true });
+  const pick = async (name: string) => {
+    await module.fill(name);
+    await module.press('Enter');
+  };
+  await pick('orders');
+  await pick('catalog');
+  await expect(result.getByRole('list', { name: 'Picked modules' }).getByRole('listitem')).toHaveText(['orders×', 'catalog×']);
+  await result.getByRole('button', { name: 'Keep together' }).click();
+  await pick('search');
+  await pick('reviews');
+  await result.getByRole('button', { name: 'Keep apart' }).click();
+  await pick('nope');
+  await expect(result.getByText('The project has no module "nope"')).toBeVisible();
+  await expect(result.getByRole('list', { name: 'Kept together' }).getByRole('listitem')).toHaveText(['orders + catalog×']);
+  await expect(result.getByRole('list', { name: 'Kept apart' }).getByRole('listitem')).toHaveText(['search / reviews×']);
+  await expect(result.getByLabel('Constraints applied')).toContainText('The constraints have changed since');
+
+  await suggest.click();
+  await expect(result.getByLabel('Constraints applied')).toHaveText(
+    'Constraints applied: kept together: orders + catalog; kept apart: search / reviews.',
+  );
+  const after = await servicesShown(result.getByRole('list', { name: 'Proposed services (2)' }));
+  expect(together(after, 'orders', 'catalog')).toBe(true);
+  expect(together(after, 'search', 'reviews')).toBe(false);
+  await page.screenshot({ path: `${SHOTS}/suggest-constraints.png` });
+
+  // The same pair kept together and kept apart: the API's one line names the conflict; the proposal stays.
+  await pick('search');
+  await pick('reviews');
+  await result.getByRole('button', { name: 'Keep together' }).click();
+  await suggest.click();
+  await expect(result.getByRole('alert')).toHaveText('search and reviews are both kept together and kept apart');
+  await expect(result.getByLabel('Constraints applied')).toContainText('Constraints applied: kept together: orders + catalog; kept apart');
+  // Removing the conflicting constraint makes the suggestion possible again.
+  await result.getByRole('button', { name: 'Remove kept together: search + reviews' }).click();
+  await suggest.click();
+  await expect(result.getByLabel('Constraints applied')).toHaveText(
+    'Constraints applied: kept together: orders + catalog; kept apart: search / reviews.',
+  );
+  await expect(result.getByRole('alert')).toHaveCount(0);
 });

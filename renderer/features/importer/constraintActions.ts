@@ -61,11 +61,11 @@ export function pruneConstraints(known: ReadonlySet<string>): void {
 /** How many constraints there are: groups kept together and apart, and modules left. */
 export const constraintCount = (c: SuggestConstraints): number => c.keepTogether.length + c.keepApart.length + c.leave.length;
 
-/** The constraints in one line, with module names: "kept together: a + b; kept apart: c / d; left in the monolith: e". */
+/** The constraints in one line, with module names: "kept together: a + b, c + d; kept apart: e / f; left in the monolith: g". */
 export function describeConstraints(c: SuggestConstraints, nameOf: (id: string) => string): string {
   const parts: string[] = [];
-  if (c.keepTogether.length) parts.push(`kept together: ${c.keepTogether.map((g) => g.map(nameOf).join(' + ')).join('; ')}`);
-  if (c.keepApart.length) parts.push(`kept apart: ${c.keepApart.map((g) => g.map(nameOf).join(' / ')).join('; ')}`);
+  if (c.keepTogether.length) parts.push(`kept together: ${c.keepTogether.map((g) => g.map(nameOf).join(' + ')).join(', ')}`);
+  if (c.keepApart.length) parts.push(`kept apart: ${c.keepApart.map((g) => g.map(nameOf).join(' / ')).join(', ')}`);
   if (c.leave.length) parts.push(`left in the monolith: ${c.leave.map(nameOf).join(', ')}`);
-  return parts.join('. ');
+  return parts.join('; ');
 }
