@@ -2,51 +2,56 @@ import { describeError } from '../../shared/api/result';
 import { CARVE_VERSION } from '../../shared/version';
 import { parseArgs, UsageError } from './args';
 import type { CliIo, Command } from './command';
-import { exportCommand } from './commands/export';
-import { importPythonCommand } from './commands/importPython';
-import { newCommand } from './commands/new';
-import { planCommand } from './commands/plan';
-import { scenariosCommand } from './commands/scenarios';
-import { serveCommand } from './commands/serve';
-import { suggestCommand } from './commands/suggest';
-import { validateCommand } from './commands/validate';
 import { commandHelp, generalHelp } from './help';
 
 export type { CliIo } from './command';
 
-/** The commands of carve, in the order --help lists them. A new command is one file and one line here. */
-export const COMMANDS: readonly Command[] = [
-  validateCommand,
-  newCommand,
-  importPythonCommand,
-  suggestCommand,
-  planCommand,
-  scenariosCommand,
-  exportCommand,
-  serveCommand,
-];
+/**
+ * The commands of carve, in the order --help lists them. A new command is one file and one line here. Each file
+ * is loaded only when its command runs (or for --help), so a command never pays for the modules of the others
+ * (graphology for suggest, the report for export, the browser host for serve).
+ */
+export const COMMAND_LOADERS = {
+  validate: async () => (await import('./commands/validate')).validateCommand,
+  new: async () => (await import('./commands/new')).newCommand,
+  'import-python': async () => (await import('./commands/importPython')).importPythonCommand,
+  suggest: async () => (await import('./commands/suggest')).suggestCommand,
+  plan: async () => (await import('./commands/plan')).planCommand,
+  scenarios: async () => (await import('./commands/scenarios')).scenariosCommand,
+  export: async () => (await import('./commands/export')).exportCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+} as const satisfies Record<string, () => Promise<Command>>;
+
+type CommandName = keyof typeof COMMAND_LOADERS;
+const isCommandName = (name: string | undefined): name is CommandName =>
+  name !== undefined && Object.prototype.hasOwnProperty.call(COMMAND_LOADERS, name);
+
+/** Every command, loaded (for --help). */
+export function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()));
+}
 
 const HINT = '(see carve --help)';
 
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined) {
-    generalHelp(COMMANDS).forEach((line) => io.err(line));
+    generalHelp(await loadCommands()).forEach((line) => io.err(line));
     return 2;
   }
   if (first === '--help' || first === '-h' || first === 'help') {
-    const topic = first === 'help' ? COMMANDS.find((command) => command.name === rest[0]) : undefined;
-    (topic ? commandHelp(topic) : generalHelp(COMMANDS)).forEach((line) => io.out(line));
+    const topic = first === 'help' && isCommandName(rest[0]) ? await COMMAND_LOADERS[rest[0]]() : undefined;
+    (topic ? commandHelp(topic) : generalHelp(await loadCommands())).forEach((line) => io.out(line));
     return 0;
   }
   if (first === '--version' || first === '-v' || first === '-V') {
     io.out(CARVE_VERSION);
     return 0;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === first);
-  if (!command) {
+  if (!isCommandName(first)) {
     throw new UsageError(first.startsWith('-') ? `unknown option ${first.slice(0, 60)}` : `unknown command "${first.slice(0, 60)}"`);
   }
+  const command = await COMMAND_LOADERS[first]();
   if (rest.includes('--help') || rest.includes('-h')) {
     const end = rest.indexOf('--');
     const helpAt = Math.max(rest.indexOf('--help'), rest.indexOf('-h'));

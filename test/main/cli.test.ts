@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { COMMANDS } from '../../main/cli/run';
+import { loadCommands } from '../../main/cli/run';
 import { runCarve } from './cliHarness';
 import { LoadError } from '../../shared/format/errors';
 import { loadProject, MAX_FILE_BYTES } from '../../shared/format/load';
@@ -140,7 +140,7 @@ describe('help, version and usage errors', () => {
   it('--help lists every command with its usage, exit 0', async () => {
     const result = await carve('--help');
     expect(result.code).toBe(0);
-    for (const command of COMMANDS) {
+    for (const command of await loadCommands()) {
       expect(result.out).toContain(`  carve ${command.name} ${command.synopsis}`);
     }
     expect(result.out.join('\n')).toContain('carve --version');
@@ -179,7 +179,7 @@ describe('help, version and usage errors', () => {
   });
 
   it('any call that is not a command is exit 2 with exactly one line, never a throw', async () => {
-    const names = new Set([...COMMANDS.map((command) => command.name), 'help', '--help', '-h', '--version', '-v', '-V']);
+    const names = new Set([...(await loadCommands()).map((command) => command.name), 'help', '--help', '-h', '--version', '-v', '-V']);
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.string({ maxLength: 12 }), { minLength: 1, maxLength: 5 }).filter((argv) => !names.has(argv[0]!)),
