@@ -70,14 +70,35 @@ export function createHandlers(options: HostOptions): Handlers {
     }
   };
   /** An export request checked (the path confined, the project valid) and ready to run as a job. */
-  const exportOf = ({ project, format, path: filePath, overwrite }: ParsedRequest<'export:start'>): [string, ExportWork] => {
+  const exportOf = ({
+    project,
+    format,
+    path: filePath,
+    overwrite,
+    historyDir,
+    historyUntil,
+  }: ParsedRequest<'export:start'>): [string, ExportWork] => {
     const absolute = confine(filePath);
     const valid = validatePayload(project, `The project to export as ${path.basename(absolute)}`);
+    const untilDay = historyUntil === undefined ? null : parseDay(historyUntil);
+    if (historyUntil !== undefined && untilDay === null)
+      throw new CarveError('invalid-request', `historyUntil: ${historyUntil} is not a day of the calendar`);
+    const history = historyDir === undefined ? undefined : { dir: confine(historyDir), untilDay };
     printer ??= format === 'pdf' ? createChromiumPrinter() : undefined;
     return [
       absolute,
       (onStep, signal) =>
-        exportProject({ project: valid, format, path: absolute, overwrite, printer, generatedOn: localIsoDate(), onStep, signal }),
+        exportProject({
+          project: valid,
+          format,
+          path: absolute,
+          overwrite,
+          printer,
+          generatedOn: localIsoDate(),
+          onStep,
+          signal,
+          ...(history ? { history } : {}),
+        }),
     ];
   };
   const noDialogs = () => new CarveError('unsupported', 'Native file dialogs are not available here: use the in-app file dialog');

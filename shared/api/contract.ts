@@ -94,7 +94,21 @@ export const requests = {
    * finished job's result is the file written. Like a save, it is atomic and refuses to replace an existing file
    * unless `overwrite` is set.
    */
-  'export:start': z.object({ project: projectPayload, format: z.enum(EXPORT_FORMATS), path, overwrite: z.boolean() }),
+  /**
+   * With `historyDir` (the imported source folder, in its git repository), the report (PDF, HTML, Markdown) adds
+   * the backtest of each design on the commits after `historyUntil` (YYYY-MM-DD; by default the last year).
+   */
+  'export:start': z.object({
+    project: projectPayload,
+    format: z.enum(EXPORT_FORMATS),
+    path,
+    overwrite: z.boolean(),
+    historyDir: path.optional(),
+    historyUntil: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date such as "2025-01-31"')
+      .optional(),
+  }),
   /**
    * Any job of this host (an import, an export): its state, progress, and its result or one-line error.
    * A job id the host does not know (never started, or finished long ago and dropped) fails with not-found.

@@ -12,6 +12,12 @@ import { renderMarkdown } from '../../shared/report/markdown';
 import { backtestSection, reportBacktest } from '../../shared/report/reportBacktest';
 import { renderReportHtml } from '../../shared/report/reportHtml';
 import { readModuleHistory } from '../../main/services/history/moduleHistory';
+import { createHandlers } from '../../main/services/handlers';
+import { createConfPreferences } from '../../main/services/preferences';
+import { Workspace } from '../../main/services/workspace';
+import type { CarveApi } from '../../shared/api/client';
+import { runJob } from '../../shared/api/jobs';
+import { createRouter } from '../../shared/api/router';
 import { runCarve } from './cliHarness';
 import { day, isolateHistoryCache, makeRepo } from './historyRepo';
 
@@ -182,5 +188,50 @@ describe('carve export --history', () => {
     expect(run.code).toBe(1);
     expect(run.err.at(-1)).toBe('nope: not a folder');
     await expect(fs.stat(path.join(cwd, 'r.md'))).rejects.toThrow();
+  });
+});
+
+describe('export:start with historyDir', () => {
+  /** The browser host's API over a workspace at the temp folder, calls answered on the next turn of the loop. */
+  const api = (): CarveApi => {
+    const userData = path.join(cwd, '.user-data');
+    const call = createRouter(
+      createHandlers({
+        host: 'browser',
+        userDataDir: userData,
+        preferences: createConfPreferences(userData, () => {}),
+        workspace: new Workspace(cwd),
+      }),
+    );
+    return new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => call(method, request) });
+  };
+  const exportHtml = (request: Partial<Parameters<CarveApi['export:start']>[0]>) =>
+    runJob(
+      api(),
+      'export:start',
+      { project, format: 'html', path: 'r.html', overwrite: false, ...request },
+      { wait: () => new Promise((resolve) => setImmediate(resolve)) },
+    );
+
+  it('adds the backtest of the workspace folder to the report', async () => {
+    const done = await exportHtml({ historyDir: 'repo', historyUntil: '2025-01-01' });
+    expect(done.ok).toBe(true);
+    expect(textOf(await fs.readFile(path.join(cwd, 'r.html'), 'utf8'))).toContain(
+      'Had the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits since then (2)',
+    );
+  });
+
+  it('refuses a day that is none, a folder that is not one and a folder outside the workspace, writing nothing', async () => {
+    const answers = await Promise.all([
+      exportHtml({ historyDir: 'repo', historyUntil: '2025-02-30' }),
+      exportHtml({ historyDir: 'nope' }),
+      exportHtml({ historyDir: os.tmpdir() }),
+    ]);
+    expect(answers.map((a) => (a.ok ? 'ok' : `${a.error.code}: ${a.error.message}`))).toEqual([
+      'invalid-request: historyUntil: 2025-02-30 is not a day of the calendar',
+      'not-found: nope: not a folder',
+      expect.stringMatching(/^[a-z-]+: .*outside/),
+    ]);
+    await expect(fs.stat(path.join(cwd, 'r.html'))).rejects.toThrow();
   });
 });
