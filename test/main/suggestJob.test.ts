@@ -112,7 +112,7 @@ describe('boundaries:suggest as a job', () => {
     await until(jobId, () => existsSync(mark));
     await fs.writeFile(fifo, 'go\n');
     const seen: string[] = [];
-    const result = await followJob(api, jobId, { wait: nextTurn, onProgress: (s) => seen.push(s.progress.label) });
+    const result = await followJob<JobStatus<'suggest'>>(api, jobId, { wait: nextTurn, onProgress: (s) => seen.push(s.progress.label) });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toMatchObject({ accepted: 2, cutoff: '2024-01-02', commitsBefore: 30, commitsAfter: 11 });
     expect(result.value.notes).toEqual(['history: read 41 commits from 2023-01-01 to 2024-09-01']);
