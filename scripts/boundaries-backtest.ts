@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   const fmt = (x: number | null) => (x === null ? '-' : x.toFixed(3));
   if (!values.json)
     console.log(
-      '| monolith (modules) | cut-off | services | sizes | backtest (crossing/commits) | random median | x random | one per app merged | static only | largest share | structural modularity | cpu s |',
+      '| monolith (modules) | cut-off | services | sizes | backtest (crossing/commits) | random median | x random | one per app merged | static only | largest share | fit | structural modularity | cpu s |',
     );
   for (const m of MONOLITHS) {
     if (only && !only.has(m.name)) continue;
@@ -108,7 +108,7 @@ async function main(): Promise<void> {
       rows.push(row);
       if (!values.json)
         console.log(
-          `| ${k === 0 ? `${m.name} (${modules})` : ''} | ${k === 0 ? report.cutoff : ''} | ${a.target} | ${row.sizes}${a.monolithModules > 0 ? ` +${a.monolithModules} in monolith` : ''} | ${fmt(share)} (${a.backtest?.crossing ?? 0}/${(a.backtest?.commits ?? 0).toLocaleString('en-US')}) | ${fmt(a.randomMedian)} | ${ratio === null ? '-' : ratio.toFixed(2)}${ok ? ' ✓' : ''} | ${fmt(a.perApp)} | ${fmt(a.staticOnly)} | ${largest.toFixed(2)} | ${a.structuralModularity.toFixed(3)} | ${k === 0 ? ((cpu.user + cpu.system) / 1e6).toFixed(2) : ''} |`,
+          `| ${k === 0 ? `${m.name} (${modules})` : ''} | ${k === 0 ? report.cutoff : ''} | ${a.target} | ${row.sizes}${a.monolithModules > 0 ? ` +${a.monolithModules} in monolith` : ''} | ${fmt(share)} (${a.backtest?.crossing ?? 0}/${(a.backtest?.commits ?? 0).toLocaleString('en-US')}) | ${fmt(a.randomMedian)} | ${ratio === null ? '-' : ratio.toFixed(2)}${ok ? ' ✓' : ''} | ${fmt(a.perApp)} | ${fmt(a.staticOnly)} | ${largest.toFixed(2)} | ${a.fit.merge ?? 'modularity'} ${a.fit.capFactor} | ${a.structuralModularity.toFixed(3)} | ${k === 0 ? ((cpu.user + cpu.system) / 1e6).toFixed(2) : ''} |`,
         );
     });
     meets.set(m.name, all);

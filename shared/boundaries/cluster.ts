@@ -37,6 +37,8 @@ export interface MergeRules {
   minLines?: number;
   /** Nodes that may never share a service with these. */
   apart?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** No merge makes a group of more nodes than this (balance: no service is the monolith renamed). */
+  maxSize?: number;
 }
 
 /**
@@ -75,6 +77,8 @@ export function mergeGroups(
   const restricted = groups.map((g) => (apart === undefined ? [] : g.filter((id) => apart.has(id))));
   const conflict = (x: number, y: number) => restricted[x]!.some((id) => [...apart!.get(id)!].some((other) => groupOf.get(other) === y));
   const gainOf = (x: number, y: number, w: number) => w / total - (degree[x]! * degree[y]!) / (2 * total * total);
+  const maxSize = rules.maxSize ?? Infinity;
+  const tooLarge = (x: number, y: number) => members[x]!.length + members[y]!.length > maxSize;
   const alive = new Set(members.map((_, k) => k));
   const dropped: number[] = [];
   const merge = (p: number, q: number) => {
@@ -106,7 +110,7 @@ export function mergeGroups(
     let best = -1;
     let bestGain = -Infinity;
     for (const [y, w] of between[small]!) {
-      if (conflict(small, y)) continue;
+      if (conflict(small, y) || tooLarge(small, y)) continue;
       const gain = gainOf(small, y, w);
       if (gain > bestGain || (gain === bestGain && y < best)) [best, bestGain] = [y, gain];
     }
@@ -128,7 +132,7 @@ export function mergeGroups(
   const recompute = (x: number) => {
     let found: { y: number; gain: number } | null = null;
     for (const [y, w] of between[x]!) {
-      if (y <= x || conflict(x, y)) continue;
+      if (y <= x || tooLarge(x, y) || conflict(x, y)) continue;
       const gain = gainOf(x, y, w);
       if (found === null || gain > found.gain) found = { y, gain };
     }
@@ -196,7 +200,7 @@ export function clustererOf(
   edges: readonly WeightedEdge[],
   seed = 1,
   rules: Omit<MergeRules, 'minLines'> & { minShare?: number } = {},
-): (target: number) => ClusterResult {
+): (target: number, maxSize?: number) => ClusterResult {
   const graph = new Graph({ type: 'undirected', multi: false, allowSelfLoops: false });
   for (const { a, b, weight } of edges) {
     if (a === b || weight <= 0) continue;
@@ -214,12 +218,13 @@ export function clustererOf(
   };
   let linesInGraph = 0;
   graph.forEachNode((id) => (linesInGraph += rules.lines?.get(id) ?? 1));
-  return (target) => {
+  return (target, maxSize = Infinity) => {
     if (graph.order === 0 || target < 1) return { groups: [], monolith: [...nodes].sort(compareText), resolution: 1 };
-    const merging = { ...rules, minLines: smallestService(linesInGraph / target, rules.minShare) };
+    const merging = { ...rules, minLines: smallestService(linesInGraph / target, rules.minShare), maxSize };
+    const largest = (groups: string[][]) => groups.reduce((n, g) => Math.max(n, g.length), 0);
     let resolution = 1;
     let merged = mergeGroups(at(resolution), edges, target, merging);
-    while (merged.groups.length < target && resolution < 64) {
+    while ((merged.groups.length < target || largest(merged.groups) > maxSize) && resolution < 64) {
       resolution *= 2;
       merged = mergeGroups(at(resolution), edges, target, merging);
     }

@@ -1,6 +1,7 @@
 // Service boundaries from evidence (issue 9): the static graph (imports, foreign keys) and the co-change of the
 // history before a cut-off, clustered to a target number of services within the architect's constraints,
-// refined on that history (refine.ts), named from their dominant domain (names.ts) and explained (explain.ts);
+// merged and refined on that history as the inner backtest chooses (refine.ts), no service above half the
+// modules, named from their dominant domain (names.ts) and explained (explain.ts);
 // each alternative backtested on the commits after the cut-off beside random partitions of the same sizes and
 // one service per app merged to the same count.
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
@@ -15,13 +16,13 @@ import {
   yearBefore,
   type BacktestResult,
 } from './backtest';
-import { clustererOf, mergeGroups, smallestService, type WeightedEdge } from './cluster';
+import { clustererOf, mergeGroups, smallestService, type ClusterResult, type WeightedEdge } from './cluster';
 import { isTestModule, scopeOf, type Constraints, type Scope } from './constraints';
 import { explainServices, type ServiceExplanation } from './explain';
 import { coChange, dayOf, ownership, type ModuleCommit, type ModuleOwnership } from './history';
 import { domainNames, serviceIdFor } from './names';
 import { summarizeDesign, withServices, type ProposedService } from './staticLouvain';
-import { refineGroups } from './refine';
+import { mergeOnCommits, refineGroups } from './refine';
 
 export interface EvidenceOptions {
   /** How much a foreign key weighs against an import of the same weight. Default 3. */
@@ -84,11 +85,14 @@ export interface Alternative {
   structuralModularity: number;
   crossingShareByWeight: number;
   /**
-   * The refinement's size cap (x the mean service), chosen by an inner backtest on the training history alone:
-   * clustered and refined on the commits before `innerCutoff` (a year before the cut-off), tested on those from
-   * it to the cut-off, the factor with the fewest crossing commits kept (null: too little history; factor 2).
+   * The variant chosen by an inner backtest on the training history alone: each variant (Louvain's communities
+   * merged on modularity, or merged on the training commits from three times the target; refined under a cap of
+   * 2-4 x the mean service) clustered and refined on the commits before `innerCutoff` (a year before the cut-off)
+   * and tested on those from it to the cut-off; the one whose crossing share is lowest against random partitions
+   * of the same sizes is kept (`innerShares`: those ratios, one per variant). Null cut-off: too little history;
+   * the first variant.
    */
-  fit: { capFactor: number; innerCutoff: string | null; innerShares: number[] };
+  fit: { merge: Variant['merge']; capFactor: number; innerCutoff: string | null; innerShares: number[] };
   /** The backtest on the commits from the cut-off on (null without history after it). */
   backtest: BacktestResult | null;
   /** The median backtest share of 50 seeded random partitions of the same sizes. */
@@ -173,6 +177,12 @@ export interface ProposeOptions extends EvidenceOptions {
   constraints?: Constraints;
   /** No proposed service has fewer lines than this share of the mean lines per service (and 100). Default 0.05. */
   minShare?: number;
+  /** The variants the inner backtest chooses from (default VARIANTS). */
+  variants?: readonly Variant[];
+  /** What the inner backtest minimises: the crossing share, or (default) its ratio to random partitions of the same sizes. */
+  selectBy?: 'share' | 'ratio';
+  /** No service holds more than this share of the modules (balance: none is the monolith renamed). Default 0.5. */
+  maxShare?: number;
 }
 
 /** Module ids of a commit seen as units (kept-together groups one unit; modules not clustered as they are). */
@@ -189,8 +199,22 @@ function unitEdges(edges: readonly WeightedEdge[], unitOf: ReadonlyMap<string, s
   return out;
 }
 
-/** The size caps the inner backtest chooses from (x the mean service). */
-const CAP_FACTORS = [2, 3, 4];
+/** How a variant merges Louvain's communities to the target, and its size cap (x the mean service). */
+export interface Variant {
+  merge: 'modularity' | 'commits';
+  capFactor: number;
+  /** 'commits': merge from the clustering at this many times the target (default 2). */
+  fine?: number;
+}
+
+/** The variants the inner backtest chooses from. */
+const VARIANTS: Variant[] = [
+  { merge: 'modularity', capFactor: 2 },
+  { merge: 'modularity', capFactor: 3 },
+  { merge: 'modularity', capFactor: 4 },
+  { merge: 'commits', capFactor: 2, fine: 3 },
+  { merge: 'commits', capFactor: 3, fine: 3 },
+];
 
 /** The alternatives at each target size with their figures, and the backtest of the current and per-module designs. */
 export function proposeBoundaries(project: Project, history: readonly ModuleCommit[], options: ProposeOptions): BoundaryReport {
@@ -213,7 +237,8 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const edges = evidenceEdges(project, before, options);
   const staticEdges = unitEdges(evidenceEdges(project, [], options), scope.unitOf);
   const units = [...scope.units.keys()];
-  const cluster = clustererOf(units, unitEdges(edges, scope.unitOf), seed, rules);
+  const unitEdgesAll = unitEdges(edges, scope.unitOf);
+  const cluster = clustererOf(units, unitEdgesAll, seed, rules);
   const clusterStatic = clustererOf(units, staticEdges, seed, rules);
   const training = asUnits(before, scope.unitOf);
   const expand = (groups: readonly string[][]) => groups.map((g) => g.flatMap((unit) => scope.units.get(unit) ?? []).sort());
@@ -223,27 +248,56 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const lastBefore = before.reduce((max, c) => Math.max(max, c.time), -Infinity);
   const innerCut = yearBefore(cutoff ?? lastBefore);
   const inner = splitAt(before, innerCut);
-  const innerCluster =
-    inner.before.length >= 100 && inner.after.length >= 30
-      ? clustererOf(units, unitEdges(evidenceEdges(project, inner.before, options), scope.unitOf), seed, rules)
-      : null;
-  const [innerTrain, innerTest] = [asUnits(inner.before, scope.unitOf), asUnits(inner.after, scope.unitOf)];
+  const innerTest = asUnits(inner.after, scope.unitOf);
+  const innerFit = (() => {
+    if (inner.before.length < 100 || inner.after.length < 30) return null;
+    const innerEdges = unitEdges(evidenceEdges(project, inner.before, options), scope.unitOf);
+    return { cluster: clustererOf(units, innerEdges, seed, rules), edges: innerEdges, train: asUnits(inner.before, scope.unitOf) };
+  })();
+  const fullFit = { cluster, edges: unitEdgesAll, train: training };
   const tested = after.length > 0;
+  const variants = options.variants ?? VARIANTS;
+  /** A variant's groups (units) at a target, from a clusterer and the training commits it learned from. */
+  const grouped = (
+    variant: Variant,
+    fitted: {
+      cluster: (target: number, maxSize?: number) => ClusterResult;
+      edges: readonly WeightedEdge[];
+      train: readonly ModuleCommit[];
+    },
+    wanted: number,
+    minLines: number,
+  ) => {
+    const { cluster: clusterer, edges: graphEdges, train } = fitted;
+    const maxSize = Math.max(3, Math.ceil((options.maxShare ?? 0.5) * units.length));
+    let groups = clusterer(wanted, maxSize).groups;
+    if (variant.merge === 'commits') {
+      const factor = variant.fine ?? 2;
+      const fine = clusterer(Math.min(units.length, Math.round(factor * wanted)), maxSize).groups;
+      const assigned = fine.reduce((n, g) => n + g.length, 0);
+      const cap = Math.min(maxSize, Math.max(3, Math.ceil((variant.capFactor * assigned) / Math.max(1, wanted))));
+      const merged = mergeOnCommits(fine, train, wanted, { cap, ...(scope.apart ? { apart: scope.apart } : {}) });
+      groups = merged.length > wanted ? mergeGroups(merged, graphEdges, wanted, { apart: scope.apart, maxSize }).groups : merged;
+    }
+    return refineGroups(groups, train, { lines: unitLines, minLines, apart: scope.apart, capFactor: variant.capFactor, maxSize });
+  };
   const alternatives = [...new Set(options.targets)]
     .sort((a, b) => a - b)
     .map((target): Alternative => {
       const wanted = Math.max(0, target - scope.pinned.length);
-      const clustered = cluster(wanted);
       const minLines = smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
-      const refining = { lines: unitLines, minLines, apart: scope.apart };
-      const innerGroups = innerCluster?.(wanted).groups;
-      const innerShares = innerGroups
-        ? CAP_FACTORS.map(
-            (capFactor) => backtest(innerTest, assignmentOfGroups(refineGroups(innerGroups, innerTrain, { ...refining, capFactor }))).share,
-          )
+      const innerShares = innerFit
+        ? variants.map((variant) => {
+            const assignment = assignmentOfGroups(grouped(variant, innerFit, wanted, minLines));
+            const share = backtest(innerTest, assignment).share;
+            if (options.selectBy === 'share') return share;
+            const chance = randomBacktest(innerTest, units, groupSizes(units, assignment), 20, seed);
+            return chance === 0 ? share : share / chance;
+          })
         : [];
-      const capFactor = innerShares.length === 0 ? CAP_FACTORS[0]! : CAP_FACTORS[innerShares.indexOf(Math.min(...innerShares))]!;
-      const groups = expand(refineGroups(clustered.groups, training, { ...refining, capFactor }));
+      const chosen = innerShares.length === 0 ? variants[0]! : variants[innerShares.indexOf(Math.min(...innerShares))]!;
+      const capFactor = chosen.capFactor;
+      const groups = expand(grouped(chosen, fullFit, wanted, minLines));
       const services = asServices(project, scope.pinned, groups, before, edges, owners);
       const summary = summarizeDesign(withServices(project, services));
       const assignment = assignmentOfGroups([...pins, ...groups]);
@@ -259,7 +313,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
         monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
         structuralModularity: summary.structuralModularity,
         crossingShareByWeight: summary.crossingShareByWeight,
-        fit: { capFactor, innerCutoff: innerCluster ? dayOf(innerCut) : null, innerShares },
+        fit: { merge: chosen.merge, capFactor, innerCutoff: innerFit ? dayOf(innerCut) : null, innerShares },
         backtest: tested ? backtest(after, assignment) : null,
         randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
         perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,

@@ -11,6 +11,8 @@ export interface RefineOptions {
   cap?: number;
   /** Default 2. */
   capFactor?: number;
+  /** Whatever the cap, no service holds more modules than this. */
+  maxSize?: number;
   /** Lines of each module (default 1 each) and the fewest a service may keep: no move takes a service below. */
   lines?: ReadonlyMap<string, number>;
   minLines?: number;
@@ -35,7 +37,10 @@ export function refineGroups(
   const mayJoin = (id: string, g: number) =>
     sizes[g]! < cap && (apart?.get(id) === undefined || ![...apart.get(id)!].some((other) => members[g]!.has(other)));
   const assigned = sizes.reduce((a, b) => a + b, 0);
-  const cap = options.cap ?? Math.max(3, Math.ceil(((options.capFactor ?? 2) * assigned) / Math.max(1, groups.length)));
+  const cap = Math.min(
+    options.maxSize ?? Infinity,
+    options.cap ?? Math.max(3, Math.ceil(((options.capFactor ?? 2) * assigned) / Math.max(1, groups.length))),
+  );
   // Per commit, how many of its modules each group (-1: the monolith) holds.
   const counts: Array<Map<number, number>> = [];
   const commitsOf = new Map<string, number[]>();
@@ -107,4 +112,65 @@ export function refineGroups(
   const out = groups.map(() => [] as string[]);
   for (const id of ids) out[groupOf.get(id)!]!.push(id);
   return out.filter((g) => g.length > 0);
+}
+
+export interface CommitMergeOptions {
+  /** A group holds at most this many nodes. */
+  cap: number;
+  /** Nodes that may never share a group with these. */
+  apart?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * Merge groups two at a time until `target` remain, each time the pair that the most training commits touch
+ * alone (a commit touching exactly those two groups stops crossing when they merge), never above `cap` nodes and
+ * never bringing together nodes kept apart. Stops early when no pair shares a commit: the caller finishes the
+ * merging on other evidence.
+ */
+export function mergeOnCommits(
+  groups: ReadonlyArray<readonly string[]>,
+  commits: readonly ModuleCommit[],
+  target: number,
+  options: CommitMergeOptions,
+): string[][] {
+  const members = groups.map((g) => [...g]);
+  const groupOf = new Map<string, number>();
+  members.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
+  const alive = new Set(members.map((_, k) => k));
+  // Each commit as the groups it touches (-1: modules of no group, the monolith).
+  const touched = commits.map((c) => [...new Set(c.modules.map((id) => groupOf.get(id) ?? -1))]);
+  const { apart, cap } = options;
+  const conflict = (x: number, y: number) =>
+    apart !== undefined && members[x]!.some((id) => [...(apart.get(id) ?? [])].some((other) => groupOf.get(other) === y));
+  while (alive.size > target) {
+    const pairs = new Map<number, number>();
+    const n = members.length;
+    for (const set of touched) {
+      if (set.length !== 2 || set[0]! < 0 || set[1]! < 0) continue;
+      const [x, y] = set[0]! < set[1]! ? [set[0]!, set[1]!] : [set[1]!, set[0]!];
+      pairs.set(x * n + y, (pairs.get(x * n + y) ?? 0) + 1);
+    }
+    let best: { x: number; y: number; count: number } | null = null;
+    for (const [key, count] of pairs) {
+      const [x, y] = [Math.floor(key / n), key % n];
+      if (members[x]!.length + members[y]!.length > cap) continue;
+      if (best !== null && (count < best.count || (count === best.count && key > best.x * n + best.y))) continue;
+      if (conflict(x, y)) continue;
+      best = { x, y, count };
+    }
+    if (best === null) break;
+    const { x, y } = best;
+    for (const id of members[y]!) groupOf.set(id, x);
+    members[x]!.push(...members[y]!);
+    members[y] = [];
+    alive.delete(y);
+    for (let c = 0; c < touched.length; c++) {
+      const set = touched[c]!;
+      const at = set.indexOf(y);
+      if (at < 0) continue;
+      if (set.includes(x)) set.splice(at, 1);
+      else set[at] = x;
+    }
+  }
+  return [...alive].map((k) => members[k]!.sort());
 }

@@ -5,27 +5,10 @@ import { coChange, commitsByModule, ownership, pairKey, parseDay, type ModuleCom
 import { domainNames } from '../../shared/boundaries/names';
 import { proposeBoundaries } from '../../shared/boundaries/propose';
 import { refineGroups } from '../../shared/boundaries/refine';
-import { createProject } from '../../shared/model/create';
-import { ProjectSchema, type Project } from '../../shared/model/project';
-import { PLANTED_GROUPS, plantedCommits } from './boundariesFixture';
+import { PLANTED_GROUPS, plantedCommits, projectOf } from './boundariesFixture';
 
 // The pure parts of boundaries from evidence (issue 9): files to modules, co-change, ownership, the backtest,
 // clustering to a target and the proposal with its figures.
-
-function projectOf(
-  modules: ReadonlyArray<{ id: string; name?: string; path?: string; lines?: number }>,
-  services: Array<{ id: string; name: string; moduleIds: string[] }> = [],
-): Project {
-  const base = createProject('Test');
-  return ProjectSchema.parse({
-    ...base,
-    monolith: {
-      ...base.monolith,
-      modules: modules.map((m) => ({ id: m.id, name: m.name ?? m.id, path: m.path ?? m.id, linesOfCode: m.lines ?? 100 })),
-    },
-    services,
-  });
-}
 
 const at = (modules: string[], time = 0, author = 'ann'): ModuleCommit => ({ time, author, modules });
 
@@ -91,6 +74,7 @@ describe('backtest', () => {
   // module, a+c (S1, S2) and c+d (S2, monolith) cross: 2/5. Every module its own service: a+b, a+c, c+d: 3/5.
   const project = projectOf(
     [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'd' }],
+    [],
     [
       { id: 's1', name: 'S1', moduleIds: ['a', 'b'] },
       { id: 's2', name: 'S2', moduleIds: ['c'] },

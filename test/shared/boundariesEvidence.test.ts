@@ -6,36 +6,12 @@ import { explainServices } from '../../shared/boundaries/explain';
 import type { ModuleCommit } from '../../shared/boundaries/history';
 import { domainNames } from '../../shared/boundaries/names';
 import { proposeBoundaries } from '../../shared/boundaries/propose';
-import { createProject } from '../../shared/model/create';
-import { ProjectSchema, type Project } from '../../shared/model/project';
+import type { Project } from '../../shared/model/project';
 import { mulberry32 } from '../../shared/random';
-import { PLANTED_GROUPS, plantedCommits } from './boundariesFixture';
+import { PLANTED_GROUPS, plantedCommits, projectOf } from './boundariesFixture';
 
 // Issue 9, second slice: names from the dominant domain, explanations with counts, no service of a few lines or
 // of tests, the architect's constraints, and the one-per-app baseline.
-
-type Spec = { id: string; name?: string; lines?: number };
-function projectOf(
-  modules: readonly Spec[],
-  deps: Array<{ from: string; to: string; kind?: string; weight?: number }> = [],
-  services: Array<{ id: string; name: string; moduleIds: string[] }> = [],
-): Project {
-  const base = createProject('Test');
-  return ProjectSchema.parse({
-    ...base,
-    monolith: {
-      ...base.monolith,
-      modules: modules.map((m) => ({
-        id: m.id,
-        name: m.name ?? m.id,
-        path: (m.name ?? m.id).replaceAll('.', '/'),
-        linesOfCode: m.lines ?? 100,
-      })),
-      dependencies: deps.map((d) => ({ kind: 'import', weight: 1, ...d })),
-    },
-    services,
-  });
-}
 
 const at = (modules: string[], time = 0, author = 'ann'): ModuleCommit => ({ time, author, modules: [...modules].sort() });
 
@@ -352,7 +328,7 @@ describe('the inner backtest', () => {
     return commits;
   }
 
-  it('chooses the size cap on the year before the cut-off, never on the commits it is tested on', () => {
+  it('chooses the variant on the year before the cut-off, never on the commits it is tested on', () => {
     const planted = proposeBoundaries(
       project,
       history(60, (random) => groups[Math.floor(random() * 3)]!),
@@ -365,16 +341,17 @@ describe('the inner backtest', () => {
     );
     const [a, b] = [planted.alternatives[0]!, scrambled.alternatives[0]!];
     expect(a.fit.innerCutoff).toBe('2023-01-01');
-    expect(a.fit.innerShares).toHaveLength(3);
+    // One inner figure per variant (modularity or training-commit merging, caps 2-4 x the mean).
+    expect(a.fit.innerShares).toHaveLength(5);
     expect(a.fit).toEqual(b.fit);
     expect(a.services.map((s) => s.moduleIds)).toEqual(b.services.map((s) => s.moduleIds));
     expect(a.backtest!.share).toBe(0);
     expect(b.backtest!.share).toBeGreaterThan(0.4);
   });
 
-  it('keeps the default cap when the history before the cut-off is too short to test on', () => {
+  it('keeps the default variant when the history before the cut-off is too short to test on', () => {
     const { project: small, commits } = planted();
     const report = proposeBoundaries(small, commits, { targets: [3], cutoff: 5000 });
-    expect(report.alternatives[0]!.fit).toEqual({ capFactor: 2, innerCutoff: null, innerShares: [] });
+    expect(report.alternatives[0]!.fit).toEqual({ merge: 'modularity', capFactor: 2, innerCutoff: null, innerShares: [] });
   });
 });

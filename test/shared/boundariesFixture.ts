@@ -1,7 +1,35 @@
-// Planted co-change for the boundaries tests: three groups of three modules (m0-m8) whose commits touch 1-3
-// modules of one group, 200 before time 5000 and 100 from it on, and two commits after it that cross groups.
+// The boundaries tests' fixtures: projects of chosen modules, and planted co-change: three groups of three modules
+// (m0-m8) whose commits touch 1-3 modules of one group, 200 before time 5000 and 100 from it on, and two commits
+// after it that cross groups.
 import type { ModuleCommit } from '../../shared/boundaries/history';
+import { createProject } from '../../shared/model/create';
+import { ProjectSchema, type Project } from '../../shared/model/project';
 import { mulberry32 } from '../../shared/random';
+
+export type ModuleSpec = { id: string; name?: string; path?: string; lines?: number };
+
+/** A project of these modules (path: the dotted name as folders unless given; 100 lines unless given). */
+export function projectOf(
+  modules: readonly ModuleSpec[],
+  deps: Array<{ from: string; to: string; kind?: string; weight?: number }> = [],
+  services: Array<{ id: string; name: string; moduleIds: string[] }> = [],
+): Project {
+  const base = createProject('Test');
+  return ProjectSchema.parse({
+    ...base,
+    monolith: {
+      ...base.monolith,
+      modules: modules.map((m) => ({
+        id: m.id,
+        name: m.name ?? m.id,
+        path: m.path ?? (m.name ?? m.id).replaceAll('.', '/'),
+        linesOfCode: m.lines ?? 100,
+      })),
+      dependencies: deps.map((d) => ({ kind: 'import', weight: 1, ...d })),
+    },
+    services,
+  });
+}
 
 export const PLANTED_GROUPS = [
   ['m0', 'm1', 'm2'],

@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { ModuleCommit } from '../../shared/boundaries/history';
+import { proposeBoundaries } from '../../shared/boundaries/propose';
+import { mergeOnCommits } from '../../shared/boundaries/refine';
+import { mulberry32 } from '../../shared/random';
+import { projectOf } from './boundariesFixture';
+
+// Issue 9, third slice: merging on the training commits, the balance of the proposal, and the variant chosen by
+// the inner backtest.
+
+const at = (modules: string[], time = 0): ModuleCommit => ({ time, author: 'ann', modules: [...modules].sort() });
+
+describe('mergeOnCommits', () => {
+  // Hand-checked: a+b alone 3 commits, c+d alone 2, b+c alone 1, a+b+c 1 (three groups: saves nothing yet).
+  const commits = [
+    ...Array.from({ length: 3 }, () => at(['a', 'b'])),
+    at(['c', 'd']),
+    at(['c', 'd']),
+    at(['b', 'c']),
+    at(['a', 'b', 'c']),
+    at(['e']),
+  ];
+  const singles = ['a', 'b', 'c', 'd', 'e'].map((id) => [id]);
+
+  it('merges first the pair that most commits touch alone, up to the target', () => {
+    expect(mergeOnCommits(singles, commits, 3, { cap: 2 })).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+  });
+
+  it('never passes the cap and never joins modules kept apart; stops when no pair shares a commit', () => {
+    // cap 2: after a+b and c+d nothing more fits, so 3 groups remain though 1 was asked for.
+    expect(mergeOnCommits(singles, commits, 1, { cap: 2 })).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
+    // cap 4: a+b then c+d then (a+b)+(c+d) through b+c and a+b+c; e shares no commit and stays apart.
+    expect(mergeOnCommits(singles, commits, 1, { cap: 4 })).toEqual([['a', 'b', 'c', 'd'], ['e']]);
+    const apart = new Map([
+      ['a', new Set(['b'])],
+      ['b', new Set(['a'])],
+    ]);
+    const kept = mergeOnCommits(singles, commits, 3, { cap: 2, apart });
+    expect(kept.find((g) => g.includes('a'))).not.toContain('b');
+  });
+});
+
+describe('balance', () => {
+  // Twelve modules: ten that all change with one another (every commit two of them at random) and two that
+  // change alone. Alone, the evidence says one service of ten: the monolith renamed.
+  const ids = Array.from({ length: 12 }, (_, k) => `m${String(k).padStart(2, '0')}`);
+  const project = projectOf(ids.map((id) => ({ id, name: `shop.${id}` })));
+  const random = mulberry32(11);
+  const commits: ModuleCommit[] = [];
+  for (let k = 0; k < 400; k++) {
+    const x = Math.floor(random() * 10);
+    const y = (x + 1 + Math.floor(random() * 9)) % 10;
+    commits.push(at([ids[x]!, ids[y]!], 1000 + k));
+  }
+  commits.push(at([ids[10]!], 2000), at([ids[11]!], 2001), at([ids[10]!, ids[0]!], 2002), at([ids[11]!, ids[5]!], 2003));
+
+  it('holds every service to half the modules by default, and says so when asked for none', () => {
+    const largest = (maxShare?: number) =>
+      Math.max(
+        ...proposeBoundaries(project, commits, {
+          targets: [3],
+          ...(maxShare === undefined ? {} : { maxShare }),
+        }).alternatives[0]!.services.map((s) => s.moduleIds.length),
+      );
+    expect(largest()).toBeLessThanOrEqual(6);
+    expect(largest(1)).toBeGreaterThan(6);
+  });
+});
