@@ -119,6 +119,10 @@ export const importPythonCommand: Command = {
     let seen = 0;
     const importing = importPythonProject(dir, {
       granularity,
+      // This process has nothing else to do: scanning in its own thread beat two worker threads at every size
+      // measured (docs/benchmarks.md, "Python import, stop 10"): they pay for their start, their own warm-up and
+      // the copying of every result back.
+      workers: 0,
       keepLayers: values['keep-layers'] === true,
       ...(values['follow-links-out'] === true ? { boundary: null } : {}),
       ...(io.signal ? { signal: io.signal } : {}),

@@ -6,7 +6,7 @@ import type { Granularity } from '../../../shared/importer/granularity';
 import { cannotCarve } from '../../../shared/importer/grouping';
 import type { ImportResult } from '../../../shared/importer/importResult';
 import type { ImportProblem, ScannedFile, ScanResult } from '../../../shared/importer/types';
-import { scanFiles } from './scanPool';
+import { IN_THREAD_BELOW, prestartScanPool, scanFiles, type ScanOptions } from './scanPool';
 import { detectSourceRoots, moduleNameOf } from './roots';
 import { walkPythonTree } from './walk';
 
@@ -35,6 +35,15 @@ export interface ImportOptions {
 
 const isMigrationPath = (rel: string): boolean => rel.split('/').slice(0, -1).includes('migrations');
 
+/** The options that say which worker pool a scan uses. */
+function poolOptions(options: Omit<ImportOptions, 'granularity'>): ScanOptions {
+  return {
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
+    ...(options.keepWarmMs !== undefined ? { keepWarmMs: options.keepWarmMs } : {}),
+  };
+}
+
 /** Read a Python source tree into a ScanResult (no aggregation). */
 export async function scanPythonTree(dir: string, options: Omit<ImportOptions, 'granularity'> = {}): Promise<ScanResult> {
   const root = path.resolve(dir);
@@ -45,19 +54,26 @@ export async function scanPythonTree(dir: string, options: Omit<ImportOptions, '
     throw new CarveError('not-found', `${dir}: no such folder`);
   }
   if (!stat.isDirectory()) throw new CarveError('not-a-file', `${dir}: not a folder`);
+  // Once the walk has found enough files to want workers, they start, loading and warming up while it goes on.
+  const workersAt = options.workers === 0 ? 0 : IN_THREAD_BELOW;
   const walked = await walkPythonTree(root, {
+    ...(workersAt > 0
+      ? {
+          onFile: (count: number) => {
+            if (count === workersAt) prestartScanPool(poolOptions(options));
+          },
+        }
+      : {}),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.boundary !== undefined ? { boundary: options.boundary } : {}),
     ...(options.boundaryName !== undefined ? { boundaryName: options.boundaryName } : {}),
   });
   const sourceRoots = await detectSourceRoots(root, walked.files, walked.manageDirs, walked.outside);
   const outcomes = await scanFiles(root, walked.files, {
+    ...poolOptions(options),
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
     ...(options.helpUntilReady !== undefined ? { helpUntilReady: options.helpUntilReady } : {}),
-    ...(options.workerFile !== undefined ? { workerFile: options.workerFile } : {}),
-    ...(options.keepWarmMs !== undefined ? { keepWarmMs: options.keepWarmMs } : {}),
   });
   const problems: ImportProblem[] = [...walked.problems];
   const files: ScannedFile[] = [];

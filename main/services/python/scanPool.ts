@@ -34,6 +34,16 @@ export interface ScanOptions {
 }
 
 const BATCH = 48;
+/** Batches each worker has in hand (one being scanned, the others waiting in its queue). */
+const QUEUED = 4;
+/** Trees with fewer files are scanned in the calling thread: starting and warming a worker costs more. */
+export const IN_THREAD_BELOW = 200;
+
+/** How many worker threads scan a tree of `files` files: `workers` when given, else 0 for a small tree, else 2. */
+export function chooseWorkers(files: number, options: Pick<ScanOptions, 'workers' | 'inThreadBelow'> = {}): number {
+  if (options.workers !== undefined) return options.workers;
+  return files < (options.inThreadBelow ?? IN_THREAD_BELOW) ? 0 : DEFAULT_WORKERS;
+}
 
 function startWorker(workerFile?: string): Worker | null {
   if (workerFile !== undefined) return new Worker(workerFile);
@@ -82,6 +92,9 @@ interface Member {
 
 /** Workers stay up between imports (their compiled code stays warm) until idle this long. */
 const IDLE_MS = 30_000;
+/** The machines have two cores. */
+const DEFAULT_WORKERS = 2;
+const poolKey = (count: number, workerFile: string | undefined) => `${count}:${workerFile ?? ''}`;
 
 let pool: { key: string; members: Member[]; busy: boolean; idle: ReturnType<typeof setTimeout> | null } | null = null;
 
@@ -115,9 +128,25 @@ export async function disposeScanPool(): Promise<void> {
   await Promise.all(current.members.map((m) => m.worker.terminate()));
 }
 
+/**
+ * Start the pool's workers now, without waiting for them, so that they load and warm up while the caller walks the
+ * folder (the CLI's import-python and the hosts' import jobs call it before the walk). Does nothing when a pool
+ * is up. Idle, the workers never keep the process alive, and they stop after `keepWarmMs` unless a scan takes them.
+ */
+export function prestartScanPool(options: Pick<ScanOptions, 'workers' | 'workerFile' | 'keepWarmMs'> = {}): void {
+  const count = options.workers ?? DEFAULT_WORKERS;
+  if (pool || count === 0) return;
+  const members = startMembers(count, options.workerFile);
+  if (members.length === 0) return;
+  pool = { key: poolKey(count, options.workerFile), members, busy: false, idle: null };
+  for (const m of members) m.worker.unref();
+  pool.idle = setTimeout(() => void disposeScanPool(), options.keepWarmMs ?? IDLE_MS);
+  pool.idle.unref();
+}
+
 /** The warm pool when it is free, else workers of this scan only (`shared: false`). */
 function acquire(count: number, workerFile: string | undefined): { members: Member[]; shared: boolean } {
-  const key = `${count}:${workerFile ?? ''}`;
+  const key = poolKey(count, workerFile);
   if (pool && !pool.busy && pool.key !== key) void disposeScanPool();
   if (pool && pool.busy) return { members: startMembers(count, workerFile), shared: false };
   if (!pool) pool = { key, members: startMembers(count, workerFile), busy: false, idle: null };
@@ -147,7 +176,7 @@ async function release(members: Member[], shared: boolean, healthy: boolean, kee
 
 /** Scan every file; the outcomes come back in the order of `files`. Rejects with the signal's reason on cancel. */
 export async function scanFiles(root: string, files: readonly string[], options: ScanOptions = {}): Promise<FileOutcome[]> {
-  const wanted = options.workers ?? (files.length < (options.inThreadBelow ?? 200) ? 0 : 2);
+  const wanted = chooseWorkers(files.length, options);
   if (wanted === 0) return scanFilesInThread(root, files, options);
   const { members, shared } = acquire(wanted, options.workerFile);
   if (members.length === 0) {
@@ -200,8 +229,8 @@ export async function scanFiles(root: string, files: readonly string[], options:
         member.onError = (error) => settle(new Error(`the Python scan worker failed: ${error.message.split('\n', 1)[0]}`));
         member.onReady = () => {
           ready++;
-          feed(member);
-          feed(member);
+          // Batches queued ahead: a worker never waits while this thread is busy taking in results.
+          for (let k = 0; k < QUEUED; k++) feed(member);
         };
         if (member.ready) member.onReady();
       }

@@ -27,6 +27,8 @@ export interface WalkOptions {
   boundary?: string | null;
   /** What the boundary is called in the report ("the imported folder", "the workspace"). */
   boundaryName?: string;
+  /** Called with the number of .py files found so far, after each one (the importer starts its workers early). */
+  onFile?: (count: number) => void;
 }
 
 /** Folder names never read: virtualenvs, dependency and build output, caches. */
@@ -88,7 +90,12 @@ const exists = (file: string): Promise<boolean> =>
 const shortPath = (rel: string) => (rel.length > 120 ? `${rel.slice(0, 58)}…${rel.slice(-58)}` : rel);
 
 export async function walkPythonTree(root: string, options: WalkOptions | AbortSignal = {}): Promise<WalkResult> {
-  const { signal, boundary: wanted, boundaryName = 'the imported folder' } = options instanceof AbortSignal ? { signal: options } : options;
+  const {
+    signal,
+    boundary: wanted,
+    boundaryName = 'the imported folder',
+    onFile,
+  } = options instanceof AbortSignal ? ({ signal: options } as WalkOptions) : options;
   const result: WalkResult = { files: [], packages: new Set(), manageDirs: [], problems: [], skipped: 0, outside: new Set() };
   const seenDirs = new Set<string>();
   const seenFiles = new Set<string>();
@@ -214,6 +221,7 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
           seenFiles.add(childReal);
         }
         result.files.push(childRel);
+        onFile?.(result.files.length);
       }
     }
     await Promise.all(subdirs);
