@@ -72,7 +72,7 @@ function oneLog(repo: string, prefix: string) {
 }
 
 describe('reading the history', () => {
-  it('reads the same commits in two git processes as one git log did, in the same order, and counts them as it goes', async () => {
+  it('reads the same commits in two git processes, or with the folder as pathspec, as one git log did, in the same order, counting them as it goes', async () => {
     const repo = path.join(tmp, 'repo');
     await branchyRepo(repo);
     expect(Number(git(repo, ['rev-list', '--merges', '--count', 'HEAD']).trim())).toBe(4);
@@ -86,6 +86,11 @@ describe('reading the history', () => {
     expect(split.history.commits).toEqual(before);
     expect(single.history.commits).toEqual(before);
     expect(split.history.note).toBe(single.history.note);
+    // The folder given to git as a pathspec (as for a folder with a small part of the files), in one or two processes.
+    for (const splitMin of [0, Infinity]) {
+      const scoped = await readHistory(path.join(repo, 'src'), { cacheDir: null, splitMin, pathspecShare: 2 });
+      expect(scoped.history).toEqual(single.history);
+    }
     // Every commit of HEAD without merges is counted once, the last count being all of them.
     const all = Number(git(repo, ['rev-list', '--no-merges', '--count', 'HEAD']).trim());
     expect(counts.at(-1)).toBe(all);

@@ -21,6 +21,12 @@ export const CACHE_KEEP = 3;
 export const CACHE_FILES = 32;
 /** Histories with at least this many commits are read by two git processes at once on a machine with 2+ cores. */
 export const SPLIT_MIN = 4000;
+/**
+ * A folder holding less than this share of HEAD's files is given to git as a pathspec (with --full-history --sparse,
+ * so that git lists every commit rather than diffing each twice to prune them): git then diffs only the folder's
+ * trees. polar's server/ (40% of the files): 0.79 s of git CPU against 1.36 s for the whole repository.
+ */
+export const PATHSPEC_SHARE = 0.5;
 /** Bumped when what a cached read holds changes, so that older cache files are not read as current ones. */
 const CACHE_VERSION = 'v2';
 
@@ -85,6 +91,7 @@ function streamLog(
   root: string,
   prefix: string,
   range: readonly string[],
+  revisions: readonly string[],
   gitPath: string,
   onCommits: (added: number) => void,
   signal: AbortSignal | undefined,
@@ -98,7 +105,7 @@ function streamLog(
       for (const commit of parsed) if (commit.files.length > 0) commits.push(commit);
       if (parsed.length > 0) onCommits(parsed.length);
     };
-    const child = spawn(gitPath, [...LOG_ARGS, ...range, 'HEAD'], {
+    const child = spawn(gitPath, ['--literal-pathspecs', ...LOG_ARGS, ...range, ...revisions], {
       cwd: root,
       shell: false,
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -142,6 +149,8 @@ export interface ReadHistoryOptions {
   gitPath?: string;
   /** Commits from which the read is split between two git processes (default SPLIT_MIN; Infinity: never). */
   splitMin?: number;
+  /** Below this share of HEAD's files under the folder, git is given the folder (default PATHSPEC_SHARE; 0: never). */
+  pathspecShare?: number;
   /** Hears how many commits have been read so far, as git goes. */
   onCommits?: (read: number) => void;
   /** Aborting stops git; the read then rejects with the signal's reason. */
@@ -200,23 +209,24 @@ export async function readHistory(dir: string, options: ReadHistoryOptions = {})
 }
 
 /**
- * The commits of HEAD that touch `prefix`, newest first, as one `git log` would list them. No pathspec: limiting
- * git to the folder diffs every commit's trees twice (about 2x slower); the parse keeps the folder's files and
- * drops commits without any. A long history is read by two processes at once (the newer half, and the rest
+ * The commits of HEAD that touch `prefix`, newest first, as one `git log` would list them. The folder is given
+ * to git only when it holds a small part of the files (PATHSPEC_SHARE); otherwise the whole history is read and
+ * the parse keeps the folder's files and drops commits without any. A long history is read by two processes at once (the newer half, and the rest
  * with --skip), each parsed as it arrives; git's tree diffs are most of the time, and they split evenly.
  */
 async function readLog(root: string, prefix: string, gitPath: string, options: ReadHistoryOptions): Promise<LogPart> {
   const splitMin = options.splitMin ?? SPLIT_MIN;
-  let half = 0;
-  if (os.availableParallelism() > 1 || splitMin <= 0) {
-    const counted = await git(['rev-list', '--count', '--no-merges', 'HEAD'], root, gitPath);
-    const total = counted.code === 0 ? Number(counted.stdout.toString('utf8').trim()) : 0;
-    if (total >= splitMin && total >= 2) half = Math.ceil(total / 2);
-  }
+  const [total, share] = await Promise.all([
+    os.availableParallelism() > 1 || splitMin <= 0 ? commitCount(root, gitPath) : 0,
+    prefix === '' ? 1 : shareOfFiles(root, prefix, gitPath),
+  ]);
+  const half = total >= splitMin && total >= 2 ? Math.ceil(total / 2) : 0;
+  // --sparse lists every commit, so that --skip and --max-count count the same commits with or without the folder.
+  const revisions = share < (options.pathspecShare ?? PATHSPEC_SHARE) ? ['--full-history', '--sparse', 'HEAD', '--', prefix] : ['HEAD'];
   let read = 0;
   const onCommits = (added: number) => options.onCommits?.((read += added));
   const ranges = half === 0 ? [[]] : [[`--max-count=${half}`], [`--skip=${half}`]];
-  const parts = await Promise.all(ranges.map((range) => streamLog(root, prefix, range, gitPath, onCommits, options.signal)));
+  const parts = await Promise.all(ranges.map((range) => streamLog(root, prefix, range, revisions, gitPath, onCommits, options.signal)));
   // As one process would: the commits up to the first part that stopped short (old objects missing), no gap.
   const commits: HistoryCommit[] = [];
   for (const part of parts) {
@@ -224,6 +234,23 @@ async function readLog(root: string, prefix: string, gitPath: string, options: R
     if (part.cut) return { commits, cut: true };
   }
   return { commits, cut: false };
+}
+
+/** Commits of HEAD without merges; 0 when git cannot count them (commits missing: the read is not split). */
+async function commitCount(root: string, gitPath: string): Promise<number> {
+  const counted = await git(['rev-list', '--count', '--no-merges', 'HEAD'], root, gitPath);
+  return counted.code === 0 ? Number(counted.stdout.toString('utf8').trim()) || 0 : 0;
+}
+
+/** The share of HEAD's files that lie under `prefix`; 1 when git cannot list them (the whole log is read then). */
+async function shareOfFiles(root: string, prefix: string, gitPath: string): Promise<number> {
+  const listed = await git(['ls-tree', '-r', '--name-only', '-z', 'HEAD'], root, gitPath);
+  if (listed.code !== 0) return 1;
+  const files = listed.stdout
+    .toString('utf8')
+    .split('\0')
+    .filter((file) => file !== '');
+  return files.length === 0 ? 1 : files.filter((file) => file.startsWith(prefix)).length / files.length;
 }
 
 /** Write a read to the cache (atomically), then keep CACHE_KEEP reads of its folder and CACHE_FILES in all. */
