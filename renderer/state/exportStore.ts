@@ -3,6 +3,8 @@ import { createStore } from 'zustand/vanilla';
 import type { ExportFormat, JobStatus } from '../../shared/api/contract';
 import type { PickedPath } from './dialogStore';
 import { documentStore } from './documentStore';
+import { importStore } from './importStore';
+import { scenariosStore } from './scenariosStore';
 
 // The File > Export dialog's state: which step it is at, the format chosen, the last error or note. Opened from
 // the top bar, the roadmap and the menus; the export itself runs in features/export/exportActions.ts.
@@ -28,15 +30,40 @@ export interface ExportState {
   error: string | null;
   /** What became of the last attempt when it was not a failure ("Export cancelled…"), shown in the dialog. */
   note: string | null;
+  /** The source folder whose git history backtests each design in the report ('' : no backtest section). */
+  historyDir: string;
+  /** YYYY-MM-DD: the backtest counts the commits after it ('' : the last year of the history). */
+  historyUntil: string;
 }
 
-export const exportStore = createStore<ExportState>(() => ({ step: { kind: 'closed' }, format: 'pdf', error: null, note: null }));
+export const exportStore = createStore<ExportState>(() => ({
+  step: { kind: 'closed' },
+  format: 'pdf',
+  error: null,
+  note: null,
+  historyDir: '',
+  historyUntil: '',
+}));
 export const useExport = <T>(selector: (state: ExportState) => T): T => useStore(exportStore, selector);
 
 export function openExportDialog(): void {
   if (!documentStore.getState().project) return;
   if (exportStore.getState().step.kind !== 'closed') return;
-  exportStore.setState({ step: { kind: 'choose' }, error: null, note: null });
+  // The backtest's folder and day: those the scenarios' backtest last ran with, else those typed here before, else
+  // the folder imported in this session (the project file records none).
+  const { historyDir, historyUntil } = exportStore.getState();
+  const ran = scenariosStore.getState().history;
+  const history =
+    ran.result !== null && ran.dir.trim() !== ''
+      ? { historyDir: ran.dir.trim(), historyUntil: ran.until }
+      : historyDir.trim() !== ''
+        ? { historyDir, historyUntil }
+        : { historyDir: importStore.getState().historyDir.trim(), historyUntil: '' };
+  exportStore.setState({ step: { kind: 'choose' }, error: null, note: null, ...history });
+}
+
+export function setExportHistory(changes: Partial<Pick<ExportState, 'historyDir' | 'historyUntil'>>): void {
+  exportStore.setState({ ...changes, error: null });
 }
 
 export function closeExportDialog(): void {

@@ -1,3 +1,4 @@
+import type { ExportFormat } from '../api/contract';
 import { compareScenarios, type ScenarioBacktest } from '../analysis/compareScenarios';
 import { assignmentOf, assignmentOfGroups, backtest, groupSizes, splitAt } from '../boundaries/backtest';
 import { mergeGroups } from '../boundaries/cluster';
@@ -14,6 +15,9 @@ import { escapeHtml, formatNumber } from './escape';
 // same sizes, one service per app merged to the same count, structural modularity and crossing share. The
 // figures come from compareScenarios (the app's scenario comparison) and shared/boundaries; the history is read
 // by the caller (main/services/history/moduleHistory.ts) and passed in. HTML and Markdown render the same rows.
+
+/** The formats whose report has the section: the PDF, HTML and Markdown. */
+export const BACKTEST_FORMATS: readonly ExportFormat[] = ['pdf', 'html', 'md'];
 
 /** One design's row of the section. */
 export interface BacktestDesign {

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { EXPORT_FORMATS, type ExportFormat } from '../../../shared/api/contract';
 import { CarveError } from '../../../shared/api/result';
 import { parseDay } from '../../../shared/boundaries/history';
+import { BACKTEST_FORMATS } from '../../../shared/report/reportBacktest';
 import { exportProject, localIsoDate } from '../../services/export/exportProject';
 import { UsageError } from '../args';
 import type { Command } from '../command';
@@ -46,7 +47,7 @@ export const exportCommand: Command = {
     const until = values['history-until'];
     if (history !== undefined) {
       if (typeof history !== 'string' || history === '') throw new UsageError('--history needs a folder DIR');
-      if (format !== 'pdf' && format !== 'html' && format !== 'md') throw new UsageError('--history goes with --format pdf, html or md');
+      if (!BACKTEST_FORMATS.includes(format)) throw new UsageError('--history goes with --format pdf, html or md');
     }
     const untilDay = typeof until === 'string' ? parseDay(until) : null;
     if (typeof until === 'string' && untilDay === null)

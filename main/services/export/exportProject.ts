@@ -4,7 +4,7 @@ import { CarveError } from '../../../shared/api/result';
 import type { Project } from '../../../shared/model/project';
 import { planMigration } from '../../../shared/planning/planner';
 import type { Plan } from '../../../shared/planning/types';
-import { reportBacktest, type ReportBacktest } from '../../../shared/report/reportBacktest';
+import { BACKTEST_FORMATS, reportBacktest, type ReportBacktest } from '../../../shared/report/reportBacktest';
 import { CONTENTS_LIST_ID, contentsList, renderReportHtml, reportSections } from '../../../shared/report/reportHtml';
 import { renderTextExport } from '../../../shared/report/textExport';
 import { readModuleHistory } from '../history/moduleHistory';
@@ -38,9 +38,6 @@ export interface ExportRequest {
   history?: { dir: string; untilDay: number | null };
 }
 
-/** The formats whose report has the backtest section. */
-const WITH_BACKTEST: readonly ExportFormat[] = ['pdf', 'html', 'md'];
-
 /** The backtest's figures from the history of `dir`; a folder that is not one is `not-found`, no git is a line in the section. */
 async function backtestOf(project: Project, history: NonNullable<ExportRequest['history']>): Promise<ReportBacktest> {
   const read = await readModuleHistory(project, history.dir, history.untilDay);
@@ -65,7 +62,7 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     if (signal?.aborted) throw exportCancelled(name);
   };
   // A PDF prints twice (the second print carries the contents' page numbers); other formats are written as text.
-  const history = request.history && WITH_BACKTEST.includes(format) ? request.history : undefined;
+  const history = request.history && BACKTEST_FORMATS.includes(format) ? request.history : undefined;
   let steps = (format === 'pdf' ? 5 : 3) + (history ? 1 : 0);
   let step = 0;
   const next = (stage: ExportStep['stage'], words: string) => {

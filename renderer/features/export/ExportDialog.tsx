@@ -1,6 +1,7 @@
 import { EXPORT_EXTENSIONS, EXPORT_FORMATS } from '../../../shared/api/contract';
 import { fileNameOf } from '../../state/documentStore';
-import { closeExportDialog, useExport } from '../../state/exportStore';
+import { BACKTEST_FORMATS } from '../../../shared/report/reportBacktest';
+import { closeExportDialog, setExportHistory, useExport } from '../../state/exportStore';
 import { cancelExport, chooseFormat, FORMAT_LABELS, progressText, runExport } from './exportActions';
 import { FileDialog } from '../../widgets/FileDialog';
 import { JobProgress } from '../../widgets/JobProgress';
@@ -14,6 +15,8 @@ export function ExportDialog() {
   const format = useExport((state) => state.format);
   const error = useExport((state) => state.error);
   const note = useExport((state) => state.note);
+  const historyDir = useExport((state) => state.historyDir);
+  const historyUntil = useExport((state) => state.historyUntil);
   const workspace = useWorkspace();
   if (step.kind === 'closed') return null;
 
@@ -94,6 +97,27 @@ export function ExportDialog() {
           </label>
         ))}
       </fieldset>
+      {BACKTEST_FORMATS.includes(format) && (
+        <fieldset className="export-history" disabled={running}>
+          <legend className="visually-hidden">Backtest</legend>
+          <label className="field export-history-dir">
+            <span>Backtest on git history</span>
+            <input
+              value={historyDir}
+              placeholder="The imported source folder; empty: no backtest section"
+              onChange={(event) => setExportHistory({ historyDir: event.target.value })}
+            />
+          </label>
+          <label className="field">
+            <span>Commits after</span>
+            <input type="date" value={historyUntil} onChange={(event) => setExportHistory({ historyUntil: event.target.value })} />
+          </label>
+          <p className="hint">
+            With a folder, the report adds “Backtest on the project’s history”: for each design, the share of the commits after the day (by
+            default, the last year) that touched more than one service, beside random partitions.
+          </p>
+        </fieldset>
+      )}
       {running && (
         <JobProgress
           label="Export in progress"

@@ -10,6 +10,7 @@ import {
 } from '../../../shared/api/contract';
 import { runJob } from '../../../shared/api/jobs';
 import { slugify } from '../../../shared/model/create';
+import { BACKTEST_FORMATS } from '../../../shared/report/reportBacktest';
 import { api as bridgeApi } from '../../platform/bridge';
 import { errorText } from '../../platform/messages';
 import type { PickedPath } from '../../state/dialogStore';
@@ -107,7 +108,9 @@ async function pickPath(api: CarveApi, format: ExportFormat, defaultName: string
 /** The whole flow after the format is chosen. Resolves when the dialog is closed or back at the choice. */
 export async function runExport(): Promise<ExportedFile | null> {
   const api = bridgeApi();
-  const { format } = exportStore.getState();
+  const { format, historyDir, historyUntil } = exportStore.getState();
+  const dir = BACKTEST_FORMATS.includes(format) ? historyDir.trim() : '';
+  const history = dir === '' ? {} : { historyDir: dir, ...(historyUntil ? { historyUntil } : {}) };
   const project = documentStore.getState().project;
   if (!project) return null;
   exportStore.setState({ error: null, note: null });
@@ -119,7 +122,7 @@ export async function runExport(): Promise<ExportedFile | null> {
   }
   let overwrite = picked.overwrite;
   for (;;) {
-    const result = await runWithProgress(api, { project, format, path: picked.path, overwrite });
+    const result = await runWithProgress(api, { project, format, path: picked.path, overwrite, ...history });
     if (result.ok) {
       exportStore.setState({ step: { kind: 'closed' }, error: null, note: null });
       showNotice(describeExport(result.value));
