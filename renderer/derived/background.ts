@@ -73,21 +73,26 @@ function wanted(): Project | null {
 
 async function pump(): Promise<void> {
   if (busy) return;
-  const next = wanted();
-  if (!next) return;
   busy = true;
-  const { project, draftId } = documentStore.getState();
+  let next: Project | null = null;
   let derived: Derived | null = null;
+  let documentKey: string | null = null;
+  let current: Project | null = null;
   try {
+    // Sending a large project costs the page some tens of milliseconds: not before the first paint.
+    await afterPaint(() => undefined);
+    next = wanted();
+    if (!next) return;
+    ({ project: current, draftId: documentKey } = documentStore.getState());
     derived = await computeElsewhere(next);
   } catch (error) {
     console.error(`Carve could not compute the plan and checks: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     busy = false;
   }
-  if (!derived) return;
+  if (!next || !derived) return;
   remember(next, derived);
-  if (next === project) lastArrived = { documentKey: draftId, derived };
+  if (next === current) lastArrived = { documentKey, derived };
   derivedStore.setState((state) => ({ arrivals: state.arrivals + 1 }));
   publish();
   void pump();
