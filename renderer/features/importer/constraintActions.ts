@@ -49,13 +49,7 @@ export function pruneConstraints(known: ReadonlySet<string>): void {
     keepApart: groups(current.keepApart),
     leave: current.leave.filter((id) => known.has(id)),
   };
-  const count = (c: SuggestConstraints) => c.keepTogether.flat().length + c.keepApart.flat().length + c.leave.length;
-  if (
-    count(next) !== count(current) ||
-    next.keepTogether.length !== current.keepTogether.length ||
-    next.keepApart.length !== current.keepApart.length
-  )
-    importStore.setState({ constraints: next });
+  if (JSON.stringify(next) !== JSON.stringify(current)) importStore.setState({ constraints: next });
 }
 
 /** How many constraints there are: groups kept together and apart, and modules left. */
