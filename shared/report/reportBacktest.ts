@@ -117,11 +117,14 @@ export function backtestSentences(figures: ReportBacktest): string[] {
   const tested = first.backtest;
   const ratio = ratioOf(tested);
   const which = figures.designs.length > 1 ? `the current design (${first.name})` : 'the current design';
+  const crossed =
+    tested.commits === 1
+      ? `the one commit since then would ${tested.crossing === 1 ? 'have' : 'not have'} touched more than one of them`
+      : `${formatNumber(tested.crossing)} of the ${formatNumber(tested.commits)} commits since then (${percentOf(tested.share)}) would have touched more than one of them`;
   const head =
     first.services === 0
-      ? `The current design carves no service yet, so no commit can cross services; the backtest tells something once modules are carved into services.`
-      : `Had the services of ${which} existed on ${figures.cutoff}, ${percentOf(tested.share)} of the ${countOf(tested.commits, 'commit')} since then ` +
-        `(${formatNumber(tested.crossing)}) would have touched more than one of them, against ${percentOf(tested.randomMedian)} for random partitions of the same sizes` +
+      ? 'The current design carves no service yet, so no commit can cross services; the backtest tells something once modules are carved into services.'
+      : `Had the services of ${which} existed on ${figures.cutoff}, ${crossed}, against ${percentOf(tested.randomMedian)} for random partitions of the same sizes` +
         `${ratio === null ? '' : ` (${ratio} random)`}.`;
   return [
     head,
@@ -152,7 +155,7 @@ function tableCells(figures: ReportBacktest): { header: string[]; rows: string[]
   return { header, rows };
 }
 
-/** The legend under the table, one sentence. */
+/** The legend under the table: what each column means. */
 const LEGEND =
   'Modularity: structural modularity, higher is better (dependencies stay inside services). Crossing: the share of the dependencies’ weight between services. ' +
   'Backtest: the share of the commits from the cut-off on that touched more than one service (the monolith counting as one), lower is better. ' +

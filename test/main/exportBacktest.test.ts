@@ -99,7 +99,7 @@ describe('reportBacktest', () => {
     const text = textOf(backtestSection(figures));
     expect(text).toContain('Backtest on the project’s history');
     expect(text).toContain(
-      `Had the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits since then (2) would have touched more than one of them, against ${Math.round(random * 1000) / 10}% for random partitions of the same sizes`,
+      `Had the services of the current design (Payments first) existed on 2025-01-02, 2 of the 4 commits since then (50%) would have touched more than one of them, against ${Math.round(random * 1000) / 10}% for random partitions of the same sizes`,
     );
     expect(text).toContain('Lower is better: services that change alone deploy alone.');
     expect(text).toMatch(/Payments first \(active\) 2 -?\d\.\d+ [\d.]+% 50% \(2 of 4\) [\d.]+% [\d.]+x 75%/);
@@ -107,6 +107,14 @@ describe('reportBacktest', () => {
     expect(text).toContain(
       'Cut-off 2025-01-02: 4 commits from that day on touched a module of the project; read 5 commits from 2024-06-01 to 2025-02-04.',
     );
+  });
+
+  it('says "the one commit" when one commit is tested', async () => {
+    const text = textOf(backtestSection(await figuresOf(path.join(cwd, 'repo'), '2025-02-03')));
+    expect(text).toContain(
+      'Had the services of the current design (Payments first) existed on 2025-02-04, the one commit since then would not have touched more than one of them, against 0% for random partitions of the same sizes.',
+    );
+    expect(text).toContain('Cut-off 2025-02-04: 1 commit from that day on touched a module of the project;');
   });
 
   it('says in one line why there is no backtest: no git repository, or no commit after the cut-off', async () => {
@@ -129,7 +137,7 @@ describe('reportBacktest', () => {
     const md = renderMarkdown(project, plan, { backtest: figures });
     expect(md).not.toBe(renderMarkdown(project, plan));
     expect(md).toContain(
-      '## Backtest on the project’s history\n\nHad the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits',
+      '## Backtest on the project’s history\n\nHad the services of the current design (Payments first) existed on 2025-01-02, 2 of the 4 commits since then (50%)',
     );
     expect(md).toMatch(/\n\| Payments first \(active\) \| 2 \| -?[\d.]+ \| [\d.]+% \| 50% \(2 of 4\) \| [\d.]+% \| [\d.]+x \| 75% \|\n/);
     expect(md).toMatch(/\n\| One store service \| 1 \| -?[\d.]+ \| [\d.]+% \| 25% \(1 of 4\) \| [\d.]+% \| [\d.]+x \| 50% \|\n/);
@@ -159,7 +167,7 @@ describe('carve export --history', () => {
     expect(html.code).toBe(0);
     const page = textOf(await fs.readFile(path.join(cwd, 'r.html'), 'utf8'));
     expect(page).toContain(
-      'Had the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits since then (2)',
+      'Had the services of the current design (Payments first) existed on 2025-01-02, 2 of the 4 commits since then (50%)',
     );
     expect(page).toMatch(/One store service 1 -?\d\.\d+ [\d.]+% 25% \(1 of 4\)/);
     const md = await carve('export', 'shop.carve', '-f', 'md', '-o', 'r.md', '--history', 'repo');
@@ -217,7 +225,7 @@ describe('export:start with historyDir', () => {
     const done = await exportHtml({ historyDir: 'repo', historyUntil: '2025-01-01' });
     expect(done.ok).toBe(true);
     expect(textOf(await fs.readFile(path.join(cwd, 'r.html'), 'utf8'))).toContain(
-      'Had the services of the current design (Payments first) existed on 2025-01-02, 50% of the 4 commits since then (2)',
+      'Had the services of the current design (Payments first) existed on 2025-01-02, 2 of the 4 commits since then (50%)',
     );
   });
 
