@@ -8,7 +8,6 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { StringDecoder } from 'node:string_decoder';
 import { dayOf, type History, type HistoryCommit } from '../../../shared/boundaries/history';
 
 /** The default cache folder of history reads: `$CARVE_HISTORY_CACHE` when set, else <temp>/carve-history. */
@@ -55,6 +54,7 @@ function git(args: readonly string[], cwd: string, gitPath = 'git'): Promise<Git
 }
 
 const RECORD = '\x1e';
+const RECORD_BYTE = 0x1e;
 const FIELD = '\x1f';
 const LOG_ARGS = ['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`];
 
@@ -68,9 +68,10 @@ export function parseLog(text: string, prefix: string): HistoryCommit[] {
     if (!/^[0-9a-f]{40,64}$/.test(sha) || !/^\d+$/.test(time)) continue;
     const files: string[] = [];
     for (const raw of rest) {
-      const file = raw.replace(/^\n/, '');
-      if (file === '' || !file.startsWith(prefix)) continue;
-      files.push(file.slice(prefix.length));
+      // The first name follows the header's newline.
+      const start = raw.charCodeAt(0) === 10 ? 1 : 0;
+      if (raw.length === start || !raw.startsWith(prefix, start)) continue;
+      files.push(raw.slice(start + prefix.length));
     }
     commits.push({ sha, time: Number(time), author, files });
   }
@@ -98,8 +99,9 @@ function streamLog(
 ): Promise<LogPart> {
   return new Promise((resolve, reject) => {
     const commits: HistoryCommit[] = [];
-    const decoder = new StringDecoder('utf8');
-    let pending = '';
+    // Bytes not parsed yet: the record under way. RECORD is one ASCII byte, never part of a UTF-8 sequence, so
+    // the output can be cut there as bytes and each batch decoded whole.
+    let pending: Buffer[] = [];
     const take = (text: string) => {
       const parsed = parseLog(text, prefix);
       for (const commit of parsed) if (commit.files.length > 0) commits.push(commit);
@@ -114,12 +116,14 @@ function streamLog(
     const stop = () => child.kill();
     signal?.addEventListener('abort', stop, { once: true });
     child.stdout.on('data', (chunk: Buffer) => {
-      pending += decoder.write(chunk);
       // Every record but the last is complete: the last may go on in the next chunk.
-      const last = pending.lastIndexOf(RECORD);
-      if (last <= 0) return;
-      take(pending.slice(0, last));
-      pending = pending.slice(last);
+      const last = chunk.lastIndexOf(RECORD_BYTE);
+      if (last < 0 || (last === 0 && pending.length === 0)) {
+        pending.push(chunk);
+        return;
+      }
+      take(Buffer.concat([...pending, chunk.subarray(0, last)]).toString('utf8'));
+      pending = [chunk.subarray(last)];
     });
     child.on('error', (error) => {
       signal?.removeEventListener('abort', stop);
@@ -128,7 +132,7 @@ function streamLog(
     child.on('close', (code) => {
       signal?.removeEventListener('abort', stop);
       if (signal?.aborted) return reject(signal.reason as Error);
-      take(pending + decoder.end());
+      take(Buffer.concat(pending).toString('utf8'));
       resolve({ commits, cut: code !== 0 });
     });
   });
