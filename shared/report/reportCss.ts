@@ -61,9 +61,9 @@ td.phase-name { min-width: 34mm; }
 td.dates { white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 td .names { color: var(--muted); font-size: 8.5pt; }
-table.appendix th:nth-child(1) { width: 36mm; }
-table.appendix th:nth-child(2) { width: 30mm; }
 table.appendix td.module-list { font-size: 8.5pt; }
+table.routes th:nth-child(1) { width: 34mm; }
+table.routes td:nth-child(n + 2) { font-size: 8.5pt; color: var(--muted); }
 table.ownership th:nth-child(1) { width: 32mm; }
 table.ownership th:nth-child(2) { width: 13mm; }
 table.ownership th:nth-child(3) { width: 24mm; }
@@ -80,11 +80,12 @@ table.ownership td { overflow-wrap: break-word; padding: 1.2mm 1.5mm; }
 .phase-head { border-left: 5px solid var(--phase, var(--accent)); padding-left: 4mm; margin-bottom: 4mm; }
 .facts { display: flex; flex-wrap: wrap; gap: 2mm 6mm; font-size: 9.5pt; color: var(--muted); margin-bottom: 2mm; }
 .facts b { color: var(--ink); }
-.service-card { border: 1px solid var(--line); border-radius: 2mm; padding: 3mm 4mm; margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }
-.service-card .card-head { display: flex; align-items: baseline; gap: 3mm; margin: 0 0 1.5mm; }
-.service-card h3 { margin: 0; }
-.service-card .effort { margin-left: auto; color: var(--muted); font-size: 9.5pt; white-space: nowrap; }
-.service-card .line { font-size: 9.5pt; margin-bottom: 1mm; }
+/* Compact: at 200 services the cards are most of the report's pages. */
+.service-card { border-top: 1px solid var(--line); padding: 1.8mm 0 1.2mm; break-inside: avoid; page-break-inside: avoid; }
+.service-card .card-head { display: flex; align-items: baseline; gap: 3mm; margin: 0 0 0.6mm; }
+.service-card h3 { margin: 0; font-size: 10.5pt; }
+.service-card .effort { margin-left: auto; color: var(--muted); font-size: 9pt; white-space: nowrap; }
+.service-card .line { font-size: 8.8pt; line-height: 1.35; margin-bottom: 0.5mm; }
 .service-card .line b { color: var(--muted); font-weight: 600; }
 ul.checklist { list-style: none; padding: 0; }
 ul.checklist li { padding-left: 6mm; position: relative; margin-bottom: 1.2mm; break-inside: avoid; }

@@ -17,6 +17,8 @@ export interface ServiceFacts {
   recommendation: { frameworkName: string; reason: string; differs: boolean };
   /** Dotted names of the modules it takes, in project order. */
   moduleNames: string[];
+  /** Lines of code of each of those modules, in the same order. */
+  moduleLines: number[];
   dependsOnNames: string[];
 }
 
@@ -45,6 +47,7 @@ export const runtimeName = (id: string): string => getRuntime(id)?.name ?? id;
 
 export function buildReportModel(project: Project, plan: Plan): ReportModel {
   const moduleName = new Map(project.monolith.modules.map((module) => [module.id, module.name]));
+  const moduleLines = new Map(project.monolith.modules.map((module) => [module.id, module.linesOfCode]));
   const serviceName = new Map(project.services.map((service) => [service.id, service.name]));
   const services: ServiceFacts[] = [];
   for (const phase of plan.phases) {
@@ -63,6 +66,7 @@ export function buildReportModel(project: Project, plan: Plan): ReportModel {
           differs: recommendation?.differs ?? false,
         },
         moduleNames: service.moduleIds.map((id) => moduleName.get(id) ?? id),
+        moduleLines: service.moduleIds.map((id) => moduleLines.get(id) ?? 0),
         dependsOnNames: service.dependsOn.map((id) => serviceName.get(id) ?? (id === 'monolith' ? 'Monolith' : id)),
       });
     }

@@ -1,7 +1,7 @@
 import { EFFORT_FORMULA } from '../planning/effort';
 import { phaseTitle } from '../planning/phaseNames';
 import { capacityRule } from '../planning/phaseTiming';
-import type { PlannedPhase } from '../planning/types';
+import type { PlannedPhase, PlannedService } from '../planning/types';
 import { countOf, listWithAnd } from '../words';
 import { escapeHtml, formatNumber } from './escape';
 import { phaseColour } from './palette';
@@ -19,18 +19,34 @@ function list(items: readonly string[], className = ''): string {
   return `<ul${className ? ` class="${className}"` : ''}>${items.map((item) => `<li>${e(item)}</li>`).join('')}</ul>`;
 }
 
+/** "code 20.1 + rewrite 0 + interface 8 + data 5 = 33.1 person-weeks", and what was set by hand. */
+function effortLine(effort: PlannedService['effort']): string {
+  const parts = `code ${formatNumber(effort.code, 1)} + rewrite ${formatNumber(effort.rewrite, 1)} + interface ${formatNumber(effort.interface, 1)} + data ${formatNumber(effort.data, 1)}`;
+  return effort.overridden
+    ? `${weeks(effort.effort)}, set by hand (the formula gives ${parts} = ${formatNumber(effort.computed, 1)})`
+    : `${parts} = ${weeks(effort.effort)}`;
+}
+
+/**
+ * A service's card: its framework and why, runtime, datastore and team, each module it takes with its lines,
+ * what it depends on and how its effort adds up. The cards are the one place with each service's modules and
+ * effort figures: the effort and appendix sections give totals and what stays in the monolith.
+ */
 function serviceCard(facts: ServiceFacts): string {
   const { service, recommendation } = facts;
   const choice = recommendation.differs
     ? `${facts.frameworkName} (Carve recommends ${recommendation.frameworkName}: ${recommendation.reason})`
     : `${facts.frameworkName}: ${recommendation.reason}`;
-  const modules = facts.moduleNames.length ? facts.moduleNames.join(', ') : 'none yet';
+  const modules = facts.moduleNames.length
+    ? facts.moduleNames.map((name, i) => `${name} (${formatNumber(facts.moduleLines[i] ?? 0)})`).join(', ')
+    : 'none yet';
   const lines = [
     `<div class="line"><b>Framework</b> ${e(choice)}</div>`,
     `<div class="line"><b>Runtime</b> ${e(facts.runtimeName)}${service.datastore ? ` · <b>Datastore</b> ${e(service.datastore)}` : ''}${service.team ? ` · ${needsTeamLabel(service.team) ? '<b>Team</b> ' : ''}${e(service.team)}` : ''}</div>`,
     `<div class="line"><b>Modules moved (${facts.moduleNames.length}, ${countOf(service.linesOfCode, 'line')})</b> ${e(modules)}</div>`,
   ];
   if (facts.dependsOnNames.length) lines.push(`<div class="line"><b>Depends on</b> ${e(facts.dependsOnNames.join(', '))}</div>`);
+  lines.push(`<div class="line"><b>Effort</b> ${e(effortLine(service.effort))}</div>`);
   const effort = `${weeks(service.effort.effort)}${service.effort.overridden ? ' (set by hand)' : ''}`;
   return (
     `<div class="service-card"><div class="card-head"><h3>${e(service.name)}</h3>${service.pinned ? `<span class="tag pinned">pinned</span>` : ''}` +
@@ -38,14 +54,27 @@ function serviceCard(facts: ServiceFacts): string {
   );
 }
 
+/** One direction of a service's facade route: "23 dependencies, weight 315: acme.a, acme.b", or a dash. */
+function routeCell(route: PlannedPhase['facadeRoutes'][number] | undefined): string {
+  if (!route) return '<td class="muted">—</td>';
+  return `<td>${e(`${countOf(route.dependencies, 'dependency', 'dependencies')}, weight ${formatNumber(route.weight)}: ${route.monolithModules.join(', ')}`)}</td>`;
+}
+
+/**
+ * The routes the facade carries in this phase, one row per service with both directions: what the monolith
+ * calls in the service, what the service calls back in the monolith (dependencies, weight, monolith modules).
+ */
 function routesTable(phase: PlannedPhase): string {
   if (phase.facadeRoutes.length === 0) return '<p class="muted">No routes to add to the facade in this phase.</p>';
-  const rows = phase.facadeRoutes.map(
-    (route) =>
-      `<tr><td>${route.direction === 'to-service' ? `Monolith → ${e(route.serviceName)}` : `${e(route.serviceName)} → Monolith`}</td>` +
-      `<td><span class="names">${e(route.monolithModules.join(', '))}</span></td><td class="num">${route.dependencies}</td><td class="num">${formatNumber(route.weight)}</td></tr>`,
-  );
-  return `<table><thead><tr><th>Route</th><th>Monolith modules</th><th class="num">Deps</th><th class="num">Weight</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  const byService = new Map<string, { in?: PlannedPhase['facadeRoutes'][number]; out?: PlannedPhase['facadeRoutes'][number] }>();
+  for (const route of phase.facadeRoutes) {
+    const row = byService.get(route.serviceName) ?? {};
+    if (route.direction === 'to-service') row.in = route;
+    else row.out = route;
+    byService.set(route.serviceName, row);
+  }
+  const rows = [...byService].map(([name, row]) => `<tr><td>${e(name)}</td>${routeCell(row.in)}${routeCell(row.out)}</tr>`);
+  return `<table class="routes"><thead><tr><th>Service</th><th>Monolith → service</th><th>Service → monolith</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
 /**
@@ -103,22 +132,34 @@ export function phaseSection(model: ReportModel, phase: PlannedPhase, drawing = 
   return parts.join('');
 }
 
+/**
+ * The effort of each phase against its capacity, with the formula's parts summed over the phase's services.
+ * Each service's own figures are on its card in its phase: a 200-service table here took 7 pages.
+ */
 export function effortSection(model: ReportModel): string {
-  const rows = model.services.map(({ service, phase }) => {
-    const b = service.effort;
+  const num = (value: number) => `<td class="num">${formatNumber(value, 1)}</td>`;
+  const rows = model.plan.phases.map((phase) => {
+    const sum = (part: 'linesOfCode' | 'code' | 'rewrite' | 'interface' | 'data') =>
+      phase.services.reduce((total, service) => total + service.effort[part], 0);
     return (
-      `<tr><td>${e(service.name)}</td><td class="num">${phase.index}</td><td class="num">${formatNumber(b.linesOfCode)}</td><td class="num">${formatNumber(b.code, 1)}</td>` +
-      `<td class="num">${formatNumber(b.rewrite, 1)}</td><td class="num">${formatNumber(b.interface, 1)}</td><td class="num">${formatNumber(b.data, 1)}</td>` +
-      `<td class="num"><b>${formatNumber(b.effort, 1)}</b>${b.overridden ? ` <span class="muted">(computed ${formatNumber(b.computed, 1)})</span>` : ''}</td></tr>`
+      `<tr><td>${e(phaseTitle(phase))}</td><td class="num">${phase.services.length}</td><td class="num">${formatNumber(sum('linesOfCode'))}</td>` +
+      `${num(sum('code'))}${num(sum('rewrite'))}${num(sum('interface'))}${num(sum('data'))}` +
+      `<td class="num"><b>${formatNumber(phase.effort, 1)}</b></td><td class="num">${phase.capacity === null ? '—' : formatNumber(phase.capacity, 1)}</td></tr>`
     );
   });
+  const overridden = model.services.filter((facts) => facts.service.effort.overridden);
   return [
     `<section class="page"><h1 id="effort">Effort</h1>`,
     `<p>Effort is estimated per service in person-weeks from the code it takes, the dependencies that cross its boundary, the data that moves with it and whether its framework changes.</p>`,
     `<div class="formula">${e(EFFORT_FORMULA)}</div>`,
     `<p>${e(capacityRule(model.plan.capacity.phaseWeeks))}</p>`,
-    `<table><thead><tr><th>Service</th><th class="num">Phase</th><th class="num">Lines</th><th class="num">Code</th><th class="num">Rewrite</th><th class="num">Interface</th><th class="num">Data</th><th class="num">Effort</th></tr></thead>`,
-    `<tbody>${rows.join('')}<tr><td><b>Total</b></td><td></td><td></td><td></td><td></td><td></td><td></td><td class="num"><b>${formatNumber(model.plan.totalEffort, 1)}</b></td></tr></tbody></table>`,
+    `<table class="effort"><thead><tr><th>Phase</th><th class="num">Services</th><th class="num">Lines</th><th class="num">Code</th><th class="num">Rewrite</th><th class="num">Interface</th><th class="num">Data</th><th class="num">Effort</th><th class="num">Capacity</th></tr></thead>`,
+    `<tbody>${rows.join('')}<tr><td><b>Total</b></td><td class="num">${model.services.length}</td><td></td><td></td><td></td><td></td><td></td><td class="num"><b>${formatNumber(model.plan.totalEffort, 1)}</b></td><td></td></tr></tbody></table>`,
+    `<p class="muted small">Each service's effort, part by part, is on its card in its phase.${
+      overridden.length
+        ? ` ${e(`${countOf(overridden.length, 'service')} ${overridden.length === 1 ? 'has its' : 'have their'} effort set by hand: ${listWithAnd(overridden, (facts) => facts.service.name, 12)}; a phase's effort counts those figures, its parts the formula's.`)}`
+        : ''
+    }</p>`,
     `</section>`,
   ].join('');
 }
@@ -127,41 +168,27 @@ export function effortSection(model: ReportModel): string {
 const MODULES_PER_ROW = 30;
 
 /**
- * Every module, grouped by the service it moves to (in plan order), then those that stay in the monolith: one
- * row per service (or per 30 of its modules) with its modules and their lines, A-Z. A row per module made the
- * largest table of the report (2,000 modules: 8,000 cells, 40 pages), and Chromium prints a tagged PDF per cell.
+ * The modules that stay in the monolith once the plan is done, A-Z with their lines, 30 a row. The modules
+ * each service takes are on its card in its phase: listing every module here again took 21 of 178 pages at
+ * 2,000 modules.
  */
 export function appendixSection(model: ReportModel): string {
-  const byService = new Map<string | null, ReportModel['modules'][number][]>();
-  for (const module of model.modules) {
-    const group = byService.get(module.serviceName) ?? [];
-    group.push(module);
-    byService.set(module.serviceName, group);
-  }
-  const groups: { name: string | null; phase: PlannedPhase | null; modules: ReportModel['modules'][number][] }[] = [
-    ...model.services.map((facts) => ({ name: facts.service.name, phase: facts.phase, modules: byService.get(facts.service.name) ?? [] })),
-    { name: null, phase: null, modules: byService.get(null) ?? [] },
-  ];
+  const staying = model.modules.filter((module) => module.serviceName === null);
   const rows: string[] = [];
-  for (const group of groups) {
-    if (group.name === null && group.modules.length === 0) continue;
-    const parts = Math.max(1, Math.ceil(group.modules.length / MODULES_PER_ROW));
-    for (let part = 0; part < parts; part++) {
-      const name = group.name === null ? '<span class="muted">Monolith (stays)</span>' : e(group.name);
-      const slice = group.modules.slice(part * MODULES_PER_ROW, (part + 1) * MODULES_PER_ROW);
-      const listed = slice.length
-        ? slice.map((module) => `${e(module.moduleName)} (${formatNumber(module.linesOfCode)})`).join(', ')
-        : '<span class="muted">none yet</span>';
-      rows.push(
-        `<tr><td>${name}${part > 0 ? ' <span class="muted">(continued)</span>' : ''}</td>` +
-          `<td>${group.phase === null ? '<span class="muted">—</span>' : e(phaseTitle(group.phase))}</td><td class="module-list">${listed}</td></tr>`,
-      );
-    }
+  for (let start = 0; start < staying.length; start += MODULES_PER_ROW) {
+    const slice = staying.slice(start, start + MODULES_PER_ROW);
+    rows.push(
+      `<tr><td class="module-list">${e(slice.map((module) => `${module.moduleName} (${formatNumber(module.linesOfCode)})`).join(', '))}</td></tr>`,
+    );
   }
+  const lines = staying.reduce((sum, module) => sum + module.linesOfCode, 0);
   return [
     `<section class="page"><h1 id="appendix">Appendix: modules</h1>`,
-    `<p>Every module of ${e(model.project.monolith.name)}, by the service it moves to and the phase it moves in, then the modules that stay in the monolith; lines of code in brackets.</p>`,
-    `<table class="appendix"><thead><tr><th>Service</th><th>Phase</th><th>Modules (lines)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    `<p>${e(model.project.monolith.name)} has ${countOf(model.modules.length, 'module')}. The modules each service takes are listed, with their lines, on its card in its phase. ` +
+      (staying.length
+        ? `${e(`${countOf(staying.length, 'module')} (${countOf(lines, 'line')}) ${staying.length === 1 ? 'stays' : 'stay'} in the monolith`)}, lines of code in brackets:</p>` +
+          `<table class="appendix"><thead><tr><th>Modules that stay in the monolith (lines)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+        : 'Every module moves to a service.</p>'),
     `</section>`,
   ].join('');
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Project } from '../../shared/model/project';
 import { planMigration } from '../../shared/planning/planner';
+import { phaseTitle } from '../../shared/planning/phaseNames';
 import { summarizePlan } from '../../shared/planning/summary';
 import { renderReportHtml } from '../../shared/report/reportHtml';
 import { renderTextExport } from '../../shared/report/textExport';
@@ -188,24 +189,30 @@ describe('renderReportHtml', () => {
     expect(svg.match(/<rect [^>]*rx="4"/g)).toHaveLength(plan.phases.length);
   });
 
-  it('lists every module in the appendix with its lines, in the row of its service, or of the monolith', () => {
+  it('lists every module once with its lines: on the card of the service it moves to, or in the appendix when it stays', () => {
     const project = loadSampleProject();
     const html = report(project);
     const appendix = html.slice(html.indexOf('<h1 id="appendix">'));
-    const rows = [...appendix.matchAll(/<tr><td>(.*?)<\/td><td>.*?<\/td><td class="module-list">(.*?)<\/td><\/tr>/g)];
-    const listed = rows.flatMap((row) => row[2]!.split(', ').map((entry) => ({ owner: row[1]!, entry })));
-    expect(listed.map(({ entry }) => entry.replace(/ \([\d,]+\)$/, '')).sort()).toEqual(
-      project.monolith.modules.map((module) => module.name).sort(),
-    );
+    const staying = [...appendix.matchAll(/<td class="module-list">(.*?)<\/td>/g)].flatMap((row) => row[1]!.split(', '));
+    const cards = [
+      ...html.matchAll(
+        /<div class="service-card"><div class="card-head"><h3>(.*?)<\/h3>.*?<b>Modules moved \(\d+, [\d,]+ lines?\)<\/b> (.*?)<\/div>/g,
+      ),
+    ];
+    const moved = cards.flatMap((card) => card[2]!.split(', ').map((entry) => ({ owner: card[1]!, entry })));
+    const entryOf = (module: Project['monolith']['modules'][number]) => `${module.name} (${module.linesOfCode.toLocaleString('en-US')})`;
     const owner = new Map(project.services.flatMap((service) => service.moduleIds.map((id) => [id, service.name] as const)));
+    expect(staying.length + moved.length).toBe(project.monolith.modules.length);
     for (const module of project.monolith.modules) {
-      const found = listed.find(({ entry }) => entry === `${module.name} (${module.linesOfCode.toLocaleString('en-US')})`);
-      expect(found, module.name).toBeDefined();
-      expect(found!.owner).toContain(owner.get(module.id) ?? 'Monolith (stays)');
+      const service = owner.get(module.id);
+      if (service === undefined) expect(staying, module.name).toContain(entryOf(module));
+      else expect(moved, module.name).toContainEqual({ owner: service, entry: entryOf(module) });
     }
+    expect(staying.length).toBeGreaterThan(0);
+    expect(staying).toEqual([...staying].sort());
   });
 
-  it('continues a service of many modules in further rows, 30 modules a row', () => {
+  it('continues the modules that stay in further rows, 30 modules a row', () => {
     const project = loadSampleProject();
     const many = Array.from({ length: 65 }, (_, k) => ({
       ...project.monolith.modules[0]!,
@@ -214,16 +221,48 @@ describe('renderReportHtml', () => {
     }));
     const big = { ...project, monolith: { ...project.monolith, modules: [...project.monolith.modules, ...many] } };
     const appendix = report(big).slice(report(big).indexOf('<h1 id="appendix">'));
-    const monolithRows = [
-      ...appendix.matchAll(/<tr><td><span class="muted">Monolith \(stays\)<\/span>(.*?)<\/td>.*?<td class="module-list">(.*?)<\/td>/g),
-    ];
+    const rows = [...appendix.matchAll(/<td class="module-list">(.*?)<\/td>/g)];
     const staying = big.monolith.modules.filter((module) => !project.services.some((service) => service.moduleIds.includes(module.id)));
-    expect(monolithRows.map((row) => row[2]!.split(', ').length)).toEqual([30, 30, staying.length - 60]);
-    expect(monolithRows.map((row) => row[1])).toEqual([
-      '',
-      ' <span class="muted">(continued)</span>',
-      ' <span class="muted">(continued)</span>',
-    ]);
+    expect(rows.map((row) => row[1]!.split(', ').length)).toEqual([30, 30, staying.length - 60]);
+  });
+
+  it('gives each phase its effort, the parts summed over its services, and each card how its effort adds up', () => {
+    const project = loadSampleProject();
+    const plan = planMigration(project);
+    const html = report(project);
+    const effort = html.slice(html.indexOf('<h1 id="effort">'), html.indexOf('<h1 id="appendix">'));
+    for (const phase of plan.phases) {
+      const row = new RegExp(
+        `<tr><td>${escapeHtml(phaseTitle(phase))}</td><td class="num">${phase.services.length}</td>.*?<td class="num"><b>([\\d.,]+)</b>`,
+      ).exec(effort);
+      expect(row, phase.name).not.toBeNull();
+      expect(Number(row![1]!.replace(/,/g, ''))).toBeCloseTo(phase.effort, 1);
+    }
+    for (const service of plan.phases.flatMap((phase) => phase.services)) {
+      const card = html.slice(html.indexOf(`<h3>${escapeHtml(service.name)}</h3>`));
+      const line = /<b>Effort<\/b> (.*?)<\/div>/.exec(card)![1]!;
+      expect(line).toMatch(
+        service.effort.overridden
+          ? /set by hand \(the formula gives code /
+          : /^code [\d.]+ \+ rewrite [\d.]+ \+ interface [\d.]+ \+ data [\d.]+ = /,
+      );
+    }
+  });
+
+  it('lists each service of a phase once in its facade routes, with both directions', () => {
+    const project = loadSampleProject();
+    const plan = planMigration(project);
+    const html = report(project);
+    for (const phase of plan.phases.filter((candidate) => candidate.facadeRoutes.length > 0)) {
+      const section = html.slice(
+        html.indexOf(`<h2 id="phase-${phase.index}-routes">`),
+        html.indexOf(`<h2 id="phase-${phase.index}-data">`),
+      );
+      const names = [...section.matchAll(/<tr><td>(.*?)<\/td>/g)].map((row) => row[1]);
+      expect(names).toEqual([...new Set(phase.facadeRoutes.map((route) => escapeHtml(route.serviceName)))]);
+      for (const route of phase.facadeRoutes)
+        expect(section).toContain(`weight ${route.weight.toLocaleString('en-US')}: ${escapeHtml(route.monolithModules.join(', '))}`);
+    }
   });
 
   it('puts its header and footer in the page margins: the title (escaped as a CSS string), "Made with Carve", "Page N of M"', () => {
