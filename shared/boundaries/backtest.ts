@@ -94,6 +94,31 @@ export function randomBacktest(
   return median(shares);
 }
 
+/**
+ * The expected backtest share of a random partition of `moduleCount` modules into groups of these sizes, exactly:
+ * a commit touching k modules stays inside one group with chance sum over groups of C(size, k) / C(n, k).
+ */
+export function expectedRandomShare(commits: readonly ModuleCommit[], moduleCount: number, sizes: readonly number[]): number {
+  const byWidth = new Map<number, number>();
+  let counted = 0;
+  for (const { modules } of commits) {
+    if (modules.length === 0) continue;
+    counted++;
+    byWidth.set(modules.length, (byWidth.get(modules.length) ?? 0) + 1);
+  }
+  let crossing = 0;
+  for (const [k, n] of byWidth) {
+    let inside = 0;
+    for (const size of sizes) {
+      let chance = 1;
+      for (let i = 0; i < k && chance > 0; i++) chance *= Math.max(0, size - i) / (moduleCount - i);
+      inside += chance;
+    }
+    crossing += n * (1 - inside);
+  }
+  return counted === 0 ? 0 : crossing / counted;
+}
+
 /** Commits before the cut-off (seconds since the epoch) and from it on. */
 export function splitAt(commits: readonly ModuleCommit[], cutoff: number): { before: ModuleCommit[]; after: ModuleCommit[] } {
   return { before: commits.filter((c) => c.time < cutoff), after: commits.filter((c) => c.time >= cutoff) };

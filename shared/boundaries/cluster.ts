@@ -218,7 +218,17 @@ export function clustererOf(
   };
   let linesInGraph = 0;
   graph.forEachNode((id) => (linesInGraph += rules.lines?.get(id) ?? 1));
+  // One answer per target and size cap (the variants of a proposal ask for the same ones): treat it as read-only.
+  const answers = new Map<string, ClusterResult>();
   return (target, maxSize = Infinity) => {
+    const key = `${target}:${maxSize}`;
+    const known = answers.get(key);
+    if (known) return known;
+    const answer = clusterOnce(target, maxSize);
+    answers.set(key, answer);
+    return answer;
+  };
+  function clusterOnce(target: number, maxSize: number): ClusterResult {
     if (graph.order === 0 || target < 1) return { groups: [], monolith: [...nodes].sort(compareText), resolution: 1 };
     const merging = { ...rules, minLines: smallestService(linesInGraph / target, rules.minShare), maxSize };
     const largest = (groups: string[][]) => groups.reduce((n, g) => Math.max(n, g.length), 0);
@@ -229,7 +239,7 @@ export function clustererOf(
       merged = mergeGroups(at(resolution), edges, target, merging);
     }
     return { groups: merged.groups, monolith: [...lonely, ...merged.dropped.flat()].sort(compareText), resolution };
-  };
+  }
 }
 
 /** clustererOf for one target. */

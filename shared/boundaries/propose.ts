@@ -10,6 +10,7 @@ import {
   assignmentOf,
   assignmentOfGroups,
   backtest,
+  expectedRandomShare,
   groupSizes,
   randomBacktest,
   splitAt,
@@ -281,6 +282,14 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     }
     return refineGroups(groups, train, { lines: unitLines, minLines, apart: scope.apart, capFactor: variant.capFactor, maxSize });
   };
+  // One service per app merged to each size, largest first: each size goes on from the one above it (the same
+  // greedy merges as from the apps themselves, done once).
+  const perAppAt = new Map<number, string[][]>();
+  if (tested) {
+    let apps = units.map((u) => [u]);
+    const sizes = [...new Set(options.targets.map((t) => Math.max(0, t - scope.pinned.length)))].sort((a, b) => b - a);
+    for (const wanted of sizes) perAppAt.set(wanted, (apps = mergeGroups(apps, staticEdges, wanted, { apart: scope.apart }).groups));
+  }
   const alternatives = [...new Set(options.targets)]
     .sort((a, b) => a - b)
     .map((target): Alternative => {
@@ -291,7 +300,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
             const assignment = assignmentOfGroups(grouped(variant, innerFit, wanted, minLines));
             const share = backtest(innerTest, assignment).share;
             if (options.selectBy === 'share') return share;
-            const chance = randomBacktest(innerTest, units, groupSizes(units, assignment), 20, seed);
+            const chance = expectedRandomShare(innerTest, units.length, groupSizes(units, assignment));
             return chance === 0 ? share : share / chance;
           })
         : [];
@@ -301,12 +310,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
       const services = asServices(project, scope.pinned, groups, before, edges, owners);
       const summary = summarizeDesign(withServices(project, services));
       const assignment = assignmentOfGroups([...pins, ...groups]);
-      const perApp = mergeGroups(
-        units.map((u) => [u]),
-        staticEdges,
-        wanted,
-        { apart: scope.apart },
-      ).groups;
+      const perApp = perAppAt.get(wanted) ?? [];
       return {
         target,
         services,

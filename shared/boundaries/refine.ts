@@ -20,6 +20,36 @@ export interface RefineOptions {
   apart?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
+/** Commits as module numbers, and the commits of each module: built once per list of commits. */
+interface CommitIndex {
+  indexOf: Map<string, number>;
+  modulesOf: Int32Array[];
+  commitsOf: number[][];
+}
+
+const indexes = new WeakMap<readonly ModuleCommit[], CommitIndex>();
+
+function indexed(commits: readonly ModuleCommit[]): CommitIndex {
+  const known = indexes.get(commits);
+  if (known) return known;
+  const indexOf = new Map<string, number>();
+  const commitsOf: number[][] = [];
+  const modulesOf = commits.map((commit, c) =>
+    Int32Array.from(commit.modules, (id) => {
+      let at = indexOf.get(id);
+      if (at === undefined) {
+        indexOf.set(id, (at = indexOf.size));
+        commitsOf.push([]);
+      }
+      commitsOf[at]!.push(c);
+      return at;
+    }),
+  );
+  const index = { indexOf, modulesOf, commitsOf };
+  indexes.set(commits, index);
+  return index;
+}
+
 /** The groups with modules moved between them while the training commits crossing groups go down. */
 export function refineGroups(
   groups: ReadonlyArray<readonly string[]>,
@@ -41,37 +71,39 @@ export function refineGroups(
     options.maxSize ?? Infinity,
     options.cap ?? Math.max(3, Math.ceil(((options.capFactor ?? 2) * assigned) / Math.max(1, groups.length))),
   );
-  // Per commit, how many of its modules each group (-1: the monolith) holds.
-  const counts: Array<Map<number, number>> = [];
-  const commitsOf = new Map<string, number[]>();
-  commits.forEach((commit, c) => {
-    const count = new Map<number, number>();
-    for (const id of commit.modules) {
-      const g = groupOf.get(id) ?? -1;
-      count.set(g, (count.get(g) ?? 0) + 1);
-      if (groupOf.has(id)) {
-        let list = commitsOf.get(id);
-        if (!list) commitsOf.set(id, (list = []));
-        list.push(c);
-      }
-    }
-    counts.push(count);
-  });
+  const { indexOf, modulesOf, commitsOf } = indexed(commits);
+  // The group of each module of the commits, by the index: -1 for the monolith.
+  const groupAt = new Int32Array(indexOf.size).fill(-1);
+  for (const [id, g] of groupOf) {
+    const at = indexOf.get(id);
+    if (at !== undefined) groupAt[at] = g;
+  }
   const ids = [...groupOf.keys()].sort();
   /** The group whose move saves most crossing commits, net of those it makes cross; null when none saves any. */
   const bestMove = (id: string): { to: number; net: number } | null => {
     const from = groupOf.get(id)!;
     if (sizes[from]! <= 1 || lines[from]! - linesOf(id) < minLines) return null;
+    const at = indexOf.get(id);
+    if (at === undefined) return null;
     // A commit stops crossing when this module was its only one outside the target group; it starts crossing
     // when it held this group's modules only.
     const gain = new Map<number, number>();
     let lost = 0;
-    for (const c of commitsOf.get(id) ?? []) {
-      const count = counts[c]!;
-      if (count.size === 1) lost++;
-      else if (count.size === 2 && count.get(from) === 1) {
-        for (const g of count.keys()) if (g !== from && g !== -1) gain.set(g, (gain.get(g) ?? 0) + 1);
+    for (const c of commitsOf[at]!) {
+      const modules = modulesOf[c]!;
+      let fromCount = 0;
+      let other = -2;
+      let distinct = 1;
+      for (const m of modules) {
+        const g = groupAt[m]!;
+        if (g === from) fromCount++;
+        else if (other === -2) {
+          other = g;
+          distinct = 2;
+        } else if (g !== other) distinct = 3;
       }
+      if (distinct === 1) lost++;
+      else if (distinct === 2 && fromCount === 1 && other !== -1) gain.set(other, (gain.get(other) ?? 0) + 1);
     }
     let best: { to: number; net: number } | null = null;
     for (const [g, n] of gain) if (n - lost > (best?.net ?? 0) && mayJoin(id, g)) best = { to: g, net: n - lost };
@@ -79,13 +111,8 @@ export function refineGroups(
   };
   const move = (id: string, to: number) => {
     const from = groupOf.get(id)!;
-    for (const c of commitsOf.get(id) ?? []) {
-      const count = counts[c]!;
-      const left = count.get(from)! - 1;
-      if (left === 0) count.delete(from);
-      else count.set(from, left);
-      count.set(to, (count.get(to) ?? 0) + 1);
-    }
+    const at = indexOf.get(id);
+    if (at !== undefined) groupAt[at] = to;
     groupOf.set(id, to);
     sizes[from]!--;
     sizes[to]!++;
@@ -137,26 +164,33 @@ export function mergeOnCommits(
   const groupOf = new Map<string, number>();
   members.forEach((g, k) => g.forEach((id) => groupOf.set(id, k)));
   const alive = new Set(members.map((_, k) => k));
-  // Each commit as the groups it touches (-1: modules of no group, the monolith).
+  const n = members.length;
+  // Each commit as the groups it touches (-1: modules of no group, the monolith), the commits of each group, and
+  // per pair of groups the commits touching those two alone: kept up to date as groups merge.
   const touched = commits.map((c) => [...new Set(c.modules.map((id) => groupOf.get(id) ?? -1))]);
+  const commitsOf = members.map(() => [] as number[]);
+  touched.forEach((set, c) => set.forEach((g) => g >= 0 && commitsOf[g]!.push(c)));
+  const pairs = new Map<number, number>();
+  const pairOf = (set: number[]) =>
+    set.length !== 2 || set[0]! < 0 || set[1]! < 0 ? -1 : Math.min(set[0]!, set[1]!) * n + Math.max(set[0]!, set[1]!);
+  const count = (set: number[], by: number) => {
+    const key = pairOf(set);
+    if (key < 0) return;
+    const left = (pairs.get(key) ?? 0) + by;
+    if (left === 0) pairs.delete(key);
+    else pairs.set(key, left);
+  };
+  touched.forEach((set) => count(set, 1));
   const { apart, cap } = options;
   const conflict = (x: number, y: number) =>
     apart !== undefined && members[x]!.some((id) => [...(apart.get(id) ?? [])].some((other) => groupOf.get(other) === y));
   while (alive.size > target) {
-    const pairs = new Map<number, number>();
-    const n = members.length;
-    for (const set of touched) {
-      if (set.length !== 2 || set[0]! < 0 || set[1]! < 0) continue;
-      const [x, y] = set[0]! < set[1]! ? [set[0]!, set[1]!] : [set[1]!, set[0]!];
-      pairs.set(x * n + y, (pairs.get(x * n + y) ?? 0) + 1);
-    }
-    let best: { x: number; y: number; count: number } | null = null;
-    for (const [key, count] of pairs) {
+    let best: { x: number; y: number; count: number; key: number } | null = null;
+    for (const [key, shared] of pairs) {
       const [x, y] = [Math.floor(key / n), key % n];
-      if (members[x]!.length + members[y]!.length > cap) continue;
-      if (best !== null && (count < best.count || (count === best.count && key > best.x * n + best.y))) continue;
-      if (conflict(x, y)) continue;
-      best = { x, y, count };
+      if (best !== null && (shared < best.count || (shared === best.count && key > best.key))) continue;
+      if (members[x]!.length + members[y]!.length > cap || conflict(x, y)) continue;
+      best = { x, y, count: shared, key };
     }
     if (best === null) break;
     const { x, y } = best;
@@ -164,13 +198,19 @@ export function mergeOnCommits(
     members[x]!.push(...members[y]!);
     members[y] = [];
     alive.delete(y);
-    for (let c = 0; c < touched.length; c++) {
+    for (const c of commitsOf[y]!) {
       const set = touched[c]!;
       const at = set.indexOf(y);
       if (at < 0) continue;
+      count(set, -1);
       if (set.includes(x)) set.splice(at, 1);
-      else set[at] = x;
+      else {
+        set[at] = x;
+        commitsOf[x]!.push(c);
+      }
+      count(set, 1);
     }
+    commitsOf[y] = [];
   }
   return [...alive].map((k) => members[k]!.sort());
 }

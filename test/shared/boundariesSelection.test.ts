@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectedRandomShare, randomBacktest } from '../../shared/boundaries/backtest';
 import type { ModuleCommit } from '../../shared/boundaries/history';
 import { proposeBoundaries } from '../../shared/boundaries/propose';
 import { mergeOnCommits } from '../../shared/boundaries/refine';
@@ -9,6 +10,22 @@ import { projectOf } from './boundariesFixture';
 // the inner backtest.
 
 const at = (modules: string[], time = 0): ModuleCommit => ({ time, author: 'ann', modules: [...modules].sort() });
+
+describe('expectedRandomShare', () => {
+  it('is the exact chance of crossing random groups of these sizes, and what random partitions give on average', () => {
+    // Hand-checked: 4 modules in groups of 2 and 2. A commit of one module never crosses; of two, it stays in one
+    // group with chance 2 x C(2,2) / C(4,2) = 1/3; of three, never. (0 + 2/3 + 1) / 3 = 5/9.
+    const ids = ['a', 'b', 'c', 'd'];
+    const commits = [at(['a']), at(['a', 'b']), at(['b', 'c', 'd']), at([])];
+    expect(expectedRandomShare(commits, 4, [2, 2])).toBeCloseTo(5 / 9, 12);
+    expect(expectedRandomShare(commits, 4, [4])).toBe(0);
+    expect(expectedRandomShare([], 4, [2, 2])).toBe(0);
+    // Against 400 seeded random partitions of the same sizes: the median of crossing shares sits by the mean.
+    const random = mulberry32(2);
+    const wide = Array.from({ length: 300 }, () => at([...new Set([0, 1, 2].map(() => ids[Math.floor(random() * 4)]!))]));
+    expect(Math.abs(randomBacktest(wide, ids, [2, 2], 400, 1) - expectedRandomShare(wide, 4, [2, 2]))).toBeLessThan(0.05);
+  });
+});
 
 describe('mergeOnCommits', () => {
   // Hand-checked: a+b alone 3 commits, c+d alone 2, b+c alone 1, a+b+c 1 (three groups: saves nothing yet).
