@@ -52,7 +52,11 @@ function publish(): void {
     }
   }
   if (next.documentKey !== state.documentKey || next.derived !== state.derived || next.fresh !== state.fresh) derivedStore.setState(next);
-  if (project && !next.fresh) void pump();
+  if (project && !next.fresh) {
+    // The worker loads its script while the page draws; the project is sent to it after the first paint.
+    startWorker();
+    void pump();
+  }
 }
 
 // ---- computing large projects, one at a time ----
