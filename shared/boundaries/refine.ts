@@ -79,6 +79,7 @@ export function refineGroups(
     if (at !== undefined) groupAt[at] = g;
   }
   const ids = [...groupOf.keys()].sort();
+  const scratch = new Int32Array(groups.length);
   /** The group whose move saves most crossing commits, net of those it makes cross; null when none saves any. */
   const bestMove = (id: string): { to: number; net: number } | null => {
     const from = groupOf.get(id)!;
@@ -87,7 +88,8 @@ export function refineGroups(
     if (at === undefined) return null;
     // A commit stops crossing when this module was its only one outside the target group; it starts crossing
     // when it held this group's modules only.
-    const gain = new Map<number, number>();
+    // Gains per group in a scratch array, cleared through the list of groups it touched.
+    const gained: number[] = [];
     let lost = 0;
     for (const c of commitsOf[at]!) {
       const modules = modulesOf[c]!;
@@ -103,10 +105,17 @@ export function refineGroups(
         } else if (g !== other) distinct = 3;
       }
       if (distinct === 1) lost++;
-      else if (distinct === 2 && fromCount === 1 && other !== -1) gain.set(other, (gain.get(other) ?? 0) + 1);
+      else if (distinct === 2 && fromCount === 1 && other !== -1) {
+        if (scratch[other] === 0) gained.push(other);
+        scratch[other]!++;
+      }
     }
     let best: { to: number; net: number } | null = null;
-    for (const [g, n] of gain) if (n - lost > (best?.net ?? 0) && mayJoin(id, g)) best = { to: g, net: n - lost };
+    for (const g of gained) {
+      const n = scratch[g]!;
+      scratch[g] = 0;
+      if (n - lost > (best?.net ?? 0) && mayJoin(id, g)) best = { to: g, net: n - lost };
+    }
     return best;
   };
   const move = (id: string, to: number) => {
