@@ -4,8 +4,8 @@ import type { ReactFlowState } from '@xyflow/react';
  * into a grey wash: nodes drop their chips and the canvas its dots. */
 export const LOW_ZOOM = 0.45;
 
-/** Below this zoom (a fitted design of a few hundred services sits near 0.1) only a node's name and phase band can
- * be told apart: the canvas draws nodes as those alone, at the same size (canvas.css, `.is-far`). */
+/** Below this zoom (a fitted design of a few hundred services sits near 0.1) only a node's name, phase and warning marks can
+ * be told apart: the canvas draws nodes as those alone (their head), at the same size (canvas.css, `.is-far`). */
 export const FAR_ZOOM = 0.4;
 
 /** A React Flow store selector: true while the view is zoomed out past LOW_ZOOM. */
