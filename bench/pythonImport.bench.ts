@@ -12,7 +12,8 @@ import { compare, envInt, time, type Benchmark, type BenchRow } from './harness'
 // Issue 5, section 4: a generated Django-style tree of about 4,000 files and 850,000 lines, imported in at most
 // 3 s wall on this machine and no slower than a CPython `ast` walk of the same tree (scripts/py_ast_deps.py),
 // each timed in the same runs. Issue 8, section 7: the carve command end to end (node start-up included) at most
-// 0.2x the CPython walk; BENCH_PY_DIR=.corpus/wagtail times that row alone on a real checkout. Peak memory: RSS sampled during our import (workers are threads, so included);
+// 0.2x the CPython walk; BENCH_PY_DIR=.corpus/wagtail times that row alone on a real checkout. The CLI scans in
+// its own thread (stop 10, docs/benchmarks.md); the importPythonProject rows time the hosts' worker pool. Peak memory: RSS sampled during our import (workers are threads, so included);
 // the Python walk's maximum RSS from /usr/bin/time -v.
 
 export const TREE = { apps: 60, filesPerApp: 66, seed: 5 };
