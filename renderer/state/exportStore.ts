@@ -46,6 +46,12 @@ export const exportStore = createStore<ExportState>(() => ({
 }));
 export const useExport = <T>(selector: (state: ExportState) => T): T => useStore(exportStore, selector);
 
+/** The folder imported in this session: the suggest dialog's history folder while it is open, else the folder imported (kept when it closes). */
+const importedFolder = (): string => {
+  const { historyDir, dir } = importStore.getState();
+  return historyDir.trim() || dir.trim();
+};
+
 export function openExportDialog(): void {
   if (!documentStore.getState().project) return;
   if (exportStore.getState().step.kind !== 'closed') return;
@@ -58,7 +64,7 @@ export function openExportDialog(): void {
       ? { historyDir: ran.dir.trim(), historyUntil: ran.until }
       : historyDir.trim() !== ''
         ? { historyDir, historyUntil }
-        : { historyDir: importStore.getState().historyDir.trim(), historyUntil: '' };
+        : { historyDir: importedFolder(), historyUntil: '' };
   exportStore.setState({ step: { kind: 'choose' }, error: null, note: null, ...history });
 }
 

@@ -1,7 +1,7 @@
-import { writeFile } from 'node:fs/promises';
-import type { Locator } from '@playwright/test';
+import { readFile, writeFile } from 'node:fs/promises';
+import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, test, type CarveFixture } from './fixtures';
 import { SHOTS } from './helpers';
 import { makeRepo, plantedCommits, PLANTED_GROUPS } from '../main/historyRepo';
 
@@ -21,10 +21,8 @@ async function plantedRepo(repo: string): Promise<void> {
   }
 }
 
-test('suggest boundaries from a git history: alternatives side by side, explanations, one accepted onto the canvas', async ({
-  page,
-  carve,
-}) => {
+/** The planted repository as the workspace's shop/, imported by top-level package through the import dialog. */
+async function importShop(page: Page, carve: CarveFixture): Promise<void> {
   await plantedRepo(path.join(carve.workspace, 'shop'));
   await page.goto(carve.url);
   await page.getByRole('button', { name: /Import Python source/ }).click();
@@ -32,6 +30,13 @@ test('suggest boundaries from a git history: alternatives side by side, explanat
   await setup.getByRole('textbox', { name: 'Source folder' }).fill('shop');
   await setup.getByRole('combobox', { name: 'Modules by' }).selectOption('package');
   await setup.getByRole('button', { name: 'Import', exact: true }).click();
+}
+
+test('suggest boundaries from a git history: alternatives side by side, explanations, one accepted onto the canvas', async ({
+  page,
+  carve,
+}) => {
+  await importShop(page, carve);
 
   const result = page.getByRole('dialog', { name: 'Python source imported' });
   await expect(result.getByRole('region', { name: 'Import report' }).locator('dt:text-is("Modules") + dd')).toHaveText('6');
@@ -102,13 +107,7 @@ async function servicesShown(list: Locator): Promise<string[][]> {
 }
 
 test("the architect's constraints: kept together and kept apart hold in the proposal, a conflict is one line", async ({ page, carve }) => {
-  await plantedRepo(path.join(carve.workspace, 'shop'));
-  await page.goto(carve.url);
-  await page.getByRole('button', { name: /Import Python source/ }).click();
-  const setup = page.getByRole('dialog', { name: 'Import from Python source' });
-  await setup.getByRole('textbox', { name: 'Source folder' }).fill('shop');
-  await setup.getByRole('combobox', { name: 'Modules by' }).selectOption('package');
-  await setup.getByRole('button', { name: 'Import', exact: true }).click();
+  await importShop(page, carve);
   const result = page.getByRole('dialog', { name: 'Python source imported' });
   await result.getByLabel('Learn from commits before').fill('2024-01-01');
   await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
@@ -167,4 +166,44 @@ test("the architect's constraints: kept together and kept apart hold in the prop
     'Constraints applied: kept together: orders + catalog; kept apart: search / reviews.',
   );
   await expect(result.getByRole('alert')).toHaveCount(0);
+});
+
+test("File > Export's backtest: the imported folder offered, the report carries each design's figures", async ({ page, carve }) => {
+  await importShop(page, carve);
+  const result = page.getByRole('dialog', { name: 'Python source imported' });
+  await result.getByLabel('Learn from commits before').fill('2024-01-01');
+  await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
+  await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
+  // What the dialog's backtest says of the two services: "9 % (1 of 11)".
+  const said = await result
+    .getByRole('table', { name: 'Alternatives' })
+    .getByRole('row', { name: /^2 services/ })
+    .getByRole('cell')
+    .nth(3)
+    .textContent();
+  const [, crossing, commits] = /\((\d+) of (\d+)\)/.exec(said ?? '') ?? [];
+  await result.getByRole('button', { name: /^Accept \d services?$/ }).click();
+  await result.getByRole('button', { name: 'Done' }).click();
+
+  await page
+    .getByRole('button', { name: /^Export…/ })
+    .first()
+    .click();
+  const dialog = page.getByRole('dialog', { name: 'Export the roadmap' });
+  await dialog.getByRole('radio', { name: /^HTML/ }).check();
+  // The folder imported in this session; the day is left to the host (the last year) until set.
+  await expect(dialog.getByRole('textbox', { name: 'Backtest on git history' })).toHaveValue('shop');
+  await dialog.getByLabel('Commits after').fill('2024-01-01');
+  await page.screenshot({ path: `${SHOTS}/export-backtest.png` });
+  await dialog.getByRole('button', { name: 'Export HTML…' }).click();
+  const picker = page.getByRole('dialog', { name: 'Export roadmap as' });
+  await picker.getByRole('textbox', { name: 'File name' }).fill('shop-report.html');
+  await picker.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByText(/Exported — shop-report\.html/)).toBeVisible({ timeout: 30_000 });
+
+  const html = await readFile(path.join(carve.workspace, 'shop-report.html'), 'utf8');
+  // The accepted services' backtest, as the dialog said it, in the report's sentence.
+  expect(commits).toBe('11');
+  expect(html).toContain('Backtest on the project’s history');
+  expect(html).toContain(`existed on 2024-01-02, ${crossing} of the 11 commits since then (`);
 });

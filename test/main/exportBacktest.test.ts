@@ -12,12 +12,9 @@ import { renderMarkdown } from '../../shared/report/markdown';
 import { backtestSection, reportBacktest } from '../../shared/report/reportBacktest';
 import { renderReportHtml } from '../../shared/report/reportHtml';
 import { readModuleHistory } from '../../main/services/history/moduleHistory';
-import { createHandlers } from '../../main/services/handlers';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
 import type { CarveApi } from '../../shared/api/client';
 import { runJob } from '../../shared/api/jobs';
-import { createRouter } from '../../shared/api/router';
+import { browserApi } from './browserHost';
 import { runCarve } from './cliHarness';
 import { day, isolateHistoryCache, makeRepo } from './historyRepo';
 
@@ -200,22 +197,9 @@ describe('carve export --history', () => {
 });
 
 describe('export:start with historyDir', () => {
-  /** The browser host's API over a workspace at the temp folder, calls answered on the next turn of the loop. */
-  const api = (): CarveApi => {
-    const userData = path.join(cwd, '.user-data');
-    const call = createRouter(
-      createHandlers({
-        host: 'browser',
-        userDataDir: userData,
-        preferences: createConfPreferences(userData, () => {}),
-        workspace: new Workspace(cwd),
-      }),
-    );
-    return new Proxy({} as CarveApi, { get: (_target, method: string) => (request: unknown) => call(method, request) });
-  };
   const exportHtml = (request: Partial<Parameters<CarveApi['export:start']>[0]>) =>
     runJob(
-      api(),
+      browserApi(cwd),
       'export:start',
       { project, format: 'html', path: 'r.html', overwrite: false, ...request },
       { wait: () => new Promise((resolve) => setImmediate(resolve)) },

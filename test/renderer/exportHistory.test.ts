@@ -3,12 +3,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/handlers';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
-import type { CarveApi } from '../../shared/api/client';
-import { METHODS } from '../../shared/api/contract';
-import { createRouter } from '../../shared/api/router';
 import { loadProject } from '../../shared/format/load';
 import { chooseFormat, runExport } from '../../renderer/features/export/exportActions';
 import { closeDocument, loadDocument } from '../../renderer/state/documentStore';
@@ -17,6 +11,7 @@ import { importStore, INITIAL } from '../../renderer/state/importStore';
 import { scenariosStore } from '../../renderer/state/scenariosStore';
 import { uiStore } from '../../renderer/state/uiStore';
 import { setBridge } from '../../renderer/platform/bridge';
+import { browserApi } from '../main/browserHost';
 import { day, isolateHistoryCache, makeRepo } from '../main/historyRepo';
 import { installBridge } from './fakeHost';
 
@@ -51,28 +46,10 @@ afterEach(async () => {
   await fs.rm(ws, { recursive: true, force: true });
 });
 
-/** The browser host's API over the temp workspace, every answer through JSON as over HTTP; the export:start requests. */
+/** The browser host's API over the temp workspace, installed as the page's bridge; the export:start requests. */
 function host(): unknown[] {
   const starts: unknown[] = [];
-  const userData = path.join(ws, '.user');
-  const router = createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(ws),
-    }),
-  );
-  const api = Object.fromEntries(
-    METHODS.map((method) => [
-      method,
-      async (request: unknown) => {
-        if (method === 'export:start') starts.push(request);
-        return JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request)))));
-      },
-    ]),
-  ) as unknown as CarveApi;
-  installBridge(api);
+  installBridge(browserApi(ws, (method, request) => method === 'export:start' && starts.push(request)));
   return starts;
 }
 
@@ -95,6 +72,12 @@ describe('File > Export: backtest on git history', () => {
   it('starts from the scenarios’ last backtest, else the imported folder, else empty', () => {
     openExportDialog();
     expect(exportStore.getState()).toMatchObject({ historyDir: '', historyUntil: '' });
+    closeExportDialog();
+    // The import dialog closed: its history folder is gone, the folder imported stays.
+    importStore.setState({ dir: 'src' });
+    openExportDialog();
+    expect(exportStore.getState().historyDir).toBe('src');
+    exportStore.setState({ historyDir: '' });
     closeExportDialog();
     importStore.setState({ historyDir: 'shop' });
     openExportDialog();

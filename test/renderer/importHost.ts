@@ -1,14 +1,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createHandlers } from '../../main/services/handlers';
 import { ImportJobs } from '../../main/services/importJobs';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
-import type { CarveApi } from '../../shared/api/client';
-import { METHODS } from '../../shared/api/contract';
-import { createRouter } from '../../shared/api/router';
 import { closeImportDialog } from '../../renderer/features/importer/importActions';
+import { apiOverJson, browserRouter } from '../main/browserHost';
 import { installBridge } from './fakeHost';
 import { closeDocument } from '../../renderer/state/documentStore';
 
@@ -27,22 +22,7 @@ export async function startImportHost(prefix: string, fixture: string, folder: s
   await fs.mkdir(path.join(base, 'ws'));
   await fs.cp(fixture, path.join(base, 'ws', folder), { recursive: true });
   const jobs = new ImportJobs();
-  const userData = path.join(base, 'user');
-  const router = createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(path.join(base, 'ws')),
-      importJobs: jobs,
-    }),
-  );
-  const api = Object.fromEntries(
-    METHODS.map((method) => [
-      method,
-      async (request: unknown) => JSON.parse(JSON.stringify(await router(method, JSON.parse(JSON.stringify(request))))),
-    ]),
-  ) as unknown as CarveApi;
+  const api = apiOverJson(browserRouter(path.join(base, 'ws'), path.join(base, 'user'), { importJobs: jobs }));
   const uninstall = installBridge(api);
   closeDocument();
   return {
