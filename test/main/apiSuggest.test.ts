@@ -2,16 +2,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/handlers';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
 import type { BoundarySuggestion } from '../../shared/boundaries/propose';
 import type { Request } from '../../shared/api/contract';
-import { runJob, type JobApi } from '../../shared/api/jobs';
+import { runJob } from '../../shared/api/jobs';
 import type { Result } from '../../shared/api/result';
-import { createRouter, type Router } from '../../shared/api/router';
+import type { Router } from '../../shared/api/router';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
+import { apiOverJson, browserRouter } from './browserHost';
 import { day, makeRepo, type PlannedCommit } from './historyRepo';
 
 // The API method boundaries:suggest through the router of the browser host: a real git repository in the
@@ -45,15 +43,7 @@ beforeAll(async () => {
     ...base0,
     monolith: { ...base0.monolith, modules, dependencies: [{ from: 'orders', to: 'payments', kind: 'data', weight: 2 }] },
   });
-  const userData = path.join(base, 'user-data');
-  router = createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(path.join(base, 'workspace')),
-    }),
-  );
+  router = browserRouter(path.join(base, 'workspace'), path.join(base, 'user-data'));
   return () => {
     if (cache === undefined) delete process.env.CARVE_HISTORY_CACHE;
     else process.env.CARVE_HISTORY_CACHE = cache;
@@ -65,10 +55,14 @@ afterAll(async () => {
 
 /** boundaries:suggest as a job: started, then followed through job:status to its end (the one job poller). */
 async function run(payload: Record<string, unknown>): Promise<Result<BoundarySuggestion>> {
-  const api = new Proxy({} as JobApi, { get: (_target, method: string) => (request: unknown) => router(method, request) });
-  return runJob(api, 'boundaries:suggest', { project, historyDir: 'shop/src', ...payload } as Request<'boundaries:suggest'>, {
-    wait: () => new Promise((resolve) => setImmediate(resolve)),
-  });
+  return runJob(
+    apiOverJson(router),
+    'boundaries:suggest',
+    { project, historyDir: 'shop/src', ...payload } as Request<'boundaries:suggest'>,
+    {
+      wait: () => new Promise((resolve) => setImmediate(resolve)),
+    },
+  );
 }
 
 async function suggest(payload: Record<string, unknown>): Promise<BoundarySuggestion> {

@@ -4,14 +4,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/handlers';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
 import type { JobStatus } from '../../shared/api/contract';
 import { followJob, type JobApi } from '../../shared/api/jobs';
-import { createRouter, type Router } from '../../shared/api/router';
+import type { Router } from '../../shared/api/router';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
+import { apiOverJson, browserRouter } from './browserHost';
 import { makeRepo, plantedCommits, PLANTED_GROUPS } from './historyRepo';
 
 // boundaries:suggest as a job of the browser host's one registry, on a real git repository in the workspace.
@@ -37,7 +35,7 @@ beforeEach(async () => {
   const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
   await fs.writeFile(
     path.join(bin, 'git'),
-    `#!/bin/sh\nif [ "$1" = log ]; then "${realGit}" "$@"; echo $$ > "${mark}.tmp"; mv "${mark}.tmp" "${mark}"; read x < "${fifo}"; exit 0; fi\nexec "${realGit}" "$@"\n`,
+    `#!/bin/sh\ncase " $* " in *" log "*) "${realGit}" "$@"; echo $$ > "${mark}.tmp"; mv "${mark}.tmp" "${mark}"; read x < "${fifo}"; exit 0;; esac\nexec "${realGit}" "$@"\n`,
     { mode: 0o755 },
   );
   const saved = { PATH: process.env.PATH, CARVE_HISTORY_CACHE: process.env.CARVE_HISTORY_CACHE };
@@ -52,16 +50,8 @@ beforeEach(async () => {
   const modules = PLANTED_GROUPS.flat().map((name) => ({ id: name, name: `shop.${name}`, path: name, linesOfCode: 500 }));
   const empty = createProject('Shop');
   project = ProjectSchema.parse({ ...empty, monolith: { ...empty.monolith, modules } });
-  const userData = path.join(base, 'user-data');
-  router = createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(path.join(base, 'workspace')),
-    }),
-  );
-  api = new Proxy({} as JobApi, { get: (_target, method: string) => (request: unknown) => router(method, request) });
+  router = browserRouter(path.join(base, 'workspace'), path.join(base, 'user-data'));
+  api = apiOverJson(router);
 });
 afterEach(async () => {
   restore();
