@@ -1,6 +1,6 @@
 // A tiny argv parser: `--name value`, `--name=value`, `-n value`, boolean flags, `--` ends the options.
 // Every mistake is a UsageError with one line that names the option.
-import { LIMITS } from '../../shared/model/project';
+import { LIMITS } from '../../shared/model/limits';
 
 export type OptionSpec = Readonly<Record<string, { type: 'string' | 'boolean'; short?: string }>>;
 

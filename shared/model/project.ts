@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LIMITS } from './limits';
 
 // The Carve domain model (format version 2: scenarios). Types are inferred from the schemas, never written twice.
 // Collections are arrays of records with ids (never objects keyed by id): a JSON file cannot then smuggle
@@ -13,23 +14,7 @@ export const IdSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]*$/, 'an id uses letters, digits and _ . : - only');
 export type Id = z.infer<typeof IdSchema>;
 
-/**
- * The limits of what a module and a dependency hold, named for the importer (which fits what it reads into them
- * and says what it left out) and for messages.
- */
-export const LIMITS = {
-  name: 200,
-  path: 1000,
-  linesOfCode: 100_000_000,
-  entities: 10_000,
-  entityName: 200,
-  thirdParty: 1_000,
-  thirdPartyName: 100,
-  weight: 1_000_000,
-  evidence: 1_000,
-  evidenceFile: 1000,
-  evidenceDetail: 200,
-} as const;
+export { LIMITS } from './limits';
 
 const text = (max: number) => z.string().max(max, `at most ${max} characters`);
 const name = text(LIMITS.name).min(1, 'a name cannot be empty');

@@ -72,12 +72,13 @@ describe('the lazy command table', () => {
     for (const command of commands) expect(typeof command.run).toBe('function');
   });
 
-  it('--version loads no command file and not graphology', async () => {
+  it('--version loads no command file, not graphology and not zod', async () => {
     const { code, modules } = await loadedBy('--version');
     expect(code).toBe(0);
     expect(modules).toContain('main/cli/run.ts');
     expect(modules.filter((m) => m.startsWith('main/cli/commands/'))).toEqual([]);
     expect(modules).not.toContain('graphology');
+    expect(modules).not.toContain('zod');
   });
 
   it('import-python loads its own command file only, and not graphology, the report or the browser host', async () => {
