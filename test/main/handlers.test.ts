@@ -2,9 +2,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserRouter } from './browserHost';
 import { createHandlers } from '../../main/services/handlers';
 import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
 import { createRouter, type Router } from '../../shared/api/router';
 import { serializeProject } from '../../shared/format/save';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
@@ -29,14 +29,7 @@ afterEach(async () => {
 const sample = loadSampleProject();
 
 function browser(): Router {
-  return createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(root),
-    }),
-  );
+  return browserRouter(root, userData);
 }
 
 function electron(dialogs?: { open(): Promise<string | null>; save(name: string): Promise<string | null> }): Router {

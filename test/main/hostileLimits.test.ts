@@ -2,14 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/handlers';
+import { browserRouter } from './browserHost';
 import { ImportJobs } from '../../main/services/importJobs';
-import { createConfPreferences } from '../../main/services/preferences';
 import { openProjectFile } from '../../main/services/projectFiles';
-import { Workspace } from '../../main/services/workspace';
 import type { ImportSummary } from '../../shared/api/contract';
 import { describeError } from '../../shared/api/result';
-import { createRouter, type Router } from '../../shared/api/router';
+import { type Router } from '../../shared/api/router';
 import { createProject } from '../../shared/model/create';
 import { LIMITS, type Project } from '../../shared/model/project';
 import { runCarve } from './cliHarness';
@@ -62,16 +60,7 @@ async function longName(root: string): Promise<string[]> {
 }
 
 function router(workspace: string): Router {
-  const userData = path.join(base, 'user-data');
-  return createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(workspace),
-      importJobs: jobs,
-    }),
-  );
+  return browserRouter(workspace, path.join(base, 'user-data'), { importJobs: jobs });
 }
 
 async function importThrough(r: Router, dir: string, granularity: string): Promise<{ project: Project; report: ImportSummary }> {

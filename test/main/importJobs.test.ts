@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { browserRouter } from './browserHost';
 import type { ImportSuggestion, ImportSummary, JobStatus } from '../../shared/api/contract';
 import { createRouter, type Router } from '../../shared/api/router';
 import { ImportJobs } from '../../main/services/importJobs';
 import { createHandlers } from '../../main/services/handlers';
 import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
 import { aggregate } from '../../shared/importer/aggregate';
 import type { ScannedFile, ScanResult } from '../../shared/importer/types';
 import type { Project } from '../../shared/model/project';
@@ -36,15 +36,7 @@ afterEach(async () => {
 });
 
 function browser(): Router {
-  return createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(root),
-      importJobs: jobs,
-    }),
-  );
+  return browserRouter(root, userData, { importJobs: jobs });
 }
 
 async function value<T>(router: Router, method: string, payload: unknown = {}): Promise<T> {

@@ -3,12 +3,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../main/services/handlers';
-import { createConfPreferences } from '../../main/services/preferences';
-import { Workspace } from '../../main/services/workspace';
+import { browserRouter } from './browserHost';
 import { compareScenarios } from '../../shared/analysis/compareScenarios';
 import type { ScenarioComparisonResult } from '../../shared/api/contract';
-import { createRouter, type Router } from '../../shared/api/router';
+import { type Router } from '../../shared/api/router';
 import { loadProject } from '../../shared/format/load';
 import { day, isolateHistoryCache, makeRepo } from './historyRepo';
 
@@ -28,15 +26,7 @@ afterEach(async () => {
 });
 
 function browser(): Router {
-  const userData = path.join(root, '.user-data');
-  return createRouter(
-    createHandlers({
-      host: 'browser',
-      userDataDir: userData,
-      preferences: createConfPreferences(userData, () => {}),
-      workspace: new Workspace(root),
-    }),
-  );
+  return browserRouter(root, path.join(root, '.user-data'));
 }
 
 async function call(method: string, payload: unknown) {
