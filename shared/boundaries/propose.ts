@@ -259,28 +259,44 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const tested = after.length > 0;
   const variants = options.variants ?? VARIANTS;
   /** A variant's groups (units) at a target, from a clusterer and the training commits it learned from. */
-  const grouped = (
-    variant: Variant,
-    fitted: {
-      cluster: (target: number, maxSize?: number) => ClusterResult;
-      edges: readonly WeightedEdge[];
-      train: readonly ModuleCommit[];
-    },
-    wanted: number,
-    minLines: number,
-  ) => {
+  type Fitted = {
+    cluster: (target: number, maxSize?: number) => ClusterResult;
+    edges: readonly WeightedEdge[];
+    train: readonly ModuleCommit[];
+  };
+  // The groups made so far per fit, target and way of merging, with their cap and whether it ever turned down a
+  // move: when it did not, any larger cap gives the same groups (variants differing only by cap share them).
+  const made = new WeakMap<Fitted, Map<string, Array<{ capFactor: number; capped: boolean; groups: string[][] }>>>();
+  const grouped = (variant: Variant, fitted: Fitted, wanted: number, minLines: number): string[][] => {
+    let byKey = made.get(fitted);
+    if (!byKey) made.set(fitted, (byKey = new Map()));
+    const key = `${wanted}:${variant.merge}:${variant.fine ?? 2}`;
+    const earlier = byKey.get(key) ?? [];
+    const same = earlier.find((e) => !e.capped && e.capFactor <= variant.capFactor);
+    if (same) return same.groups;
     const { cluster: clusterer, edges: graphEdges, train } = fitted;
     const maxSize = Math.max(3, Math.ceil((options.maxShare ?? 0.5) * units.length));
+    let capped = false;
+    const onCapped = () => (capped = true);
     let groups = clusterer(wanted, maxSize).groups;
     if (variant.merge === 'commits') {
       const factor = variant.fine ?? 2;
       const fine = clusterer(Math.min(units.length, Math.round(factor * wanted)), maxSize).groups;
       const assigned = fine.reduce((n, g) => n + g.length, 0);
       const cap = Math.min(maxSize, Math.max(3, Math.ceil((variant.capFactor * assigned) / Math.max(1, wanted))));
-      const merged = mergeOnCommits(fine, train, wanted, { cap, ...(scope.apart ? { apart: scope.apart } : {}) });
+      const merged = mergeOnCommits(fine, train, wanted, { cap, onCapped, ...(scope.apart ? { apart: scope.apart } : {}) });
       groups = merged.length > wanted ? mergeGroups(merged, graphEdges, wanted, { apart: scope.apart, maxSize }).groups : merged;
     }
-    return refineGroups(groups, train, { lines: unitLines, minLines, apart: scope.apart, capFactor: variant.capFactor, maxSize });
+    const refined = refineGroups(groups, train, {
+      lines: unitLines,
+      minLines,
+      apart: scope.apart,
+      capFactor: variant.capFactor,
+      maxSize,
+      onCapped,
+    });
+    byKey.set(key, [...earlier, { capFactor: variant.capFactor, capped, groups: refined }]);
+    return refined;
   };
   // One service per app merged to each size, largest first: each size goes on from the one above it (the same
   // greedy merges as from the apps themselves, done once).

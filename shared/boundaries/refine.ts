@@ -18,6 +18,8 @@ export interface RefineOptions {
   minLines?: number;
   /** Modules that may never join a service holding one of these. */
   apart?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Told when the cap turned down a move that would have been made: a larger cap could give other groups. */
+  onCapped?: () => void;
 }
 
 /** Commits as module numbers, and the commits of each module: built once per list of commits. */
@@ -64,8 +66,12 @@ export function refineGroups(
   const members = groups.map((g) => new Set(g));
   const minLines = options.minLines ?? 0;
   const apart = options.apart;
-  const mayJoin = (id: string, g: number) =>
-    sizes[g]! < cap && (apart?.get(id) === undefined || ![...apart.get(id)!].some((other) => members[g]!.has(other)));
+  const mayJoin = (id: string, g: number) => {
+    if (apart?.get(id) !== undefined && [...apart.get(id)!].some((other) => members[g]!.has(other))) return false;
+    if (sizes[g]! < cap) return true;
+    options.onCapped?.();
+    return false;
+  };
   const assigned = sizes.reduce((a, b) => a + b, 0);
   const cap = Math.min(
     options.maxSize ?? Infinity,
@@ -155,6 +161,8 @@ export interface CommitMergeOptions {
   cap: number;
   /** Nodes that may never share a group with these. */
   apart?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Told when the cap turned down a pair that would have been merged. */
+  onCapped?: () => void;
 }
 
 /**
@@ -198,7 +206,11 @@ export function mergeOnCommits(
     for (const [key, shared] of pairs) {
       const [x, y] = [Math.floor(key / n), key % n];
       if (best !== null && (shared < best.count || (shared === best.count && key > best.key))) continue;
-      if (members[x]!.length + members[y]!.length > cap || conflict(x, y)) continue;
+      if (conflict(x, y)) continue;
+      if (members[x]!.length + members[y]!.length > cap) {
+        options.onCapped?.();
+        continue;
+      }
       best = { x, y, count: shared, key };
     }
     if (best === null) break;
