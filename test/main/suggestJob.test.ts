@@ -9,6 +9,7 @@ import { followJob, type JobApi } from '../../shared/api/jobs';
 import type { Router } from '../../shared/api/router';
 import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
+import { suggestBoundaries } from '../../main/services/history/suggestBoundaries';
 import { apiOverJson, browserRouter } from './browserHost';
 import { makeRepo, plantedCommits, PLANTED_GROUPS } from './historyRepo';
 
@@ -124,6 +125,25 @@ describe('boundaries:suggest as a job', () => {
     // The git log waiting on the FIFO was killed, not left behind.
     expect(() => process.kill(pid, 0)).toThrow();
     await fs.rm(mark);
+  });
+
+  it('ends cancelled when the cancel comes while the proposal runs (the proposal is not interrupted)', async () => {
+    const controller = new AbortController();
+    const reason = new Error('Suggestion cancelled');
+    const steps: string[] = [];
+    const suggesting = suggestBoundaries(
+      project,
+      { historyDir: null, until: null, services: 2 },
+      {
+        signal: controller.signal,
+        onStep: (step) => {
+          steps.push(step.stage);
+          if (step.stage === 'proposing') controller.abort(reason);
+        },
+      },
+    );
+    await expect(suggesting).rejects.toBe(reason);
+    expect(steps).toEqual(['proposing']);
   });
 
   it('fails in one line: a folder that is not there, a day that is not one; a folder outside the workspace does not start', async () => {

@@ -37,7 +37,7 @@ export type SuggestStep = { stage: 'reading'; commits: number } | { stage: 'prop
 export interface SuggestRunOptions {
   /** Called as the history is read (every few thousand commits) and when the proposal starts. */
   onStep?: (step: SuggestStep) => void;
-  /** Aborting stops the history read (git is stopped) and the suggestion before the proposal; its reason is thrown. */
+  /** Aborting stops the history read (git is stopped), or ends the suggestion once its proposal returns; its reason is thrown. */
   signal?: AbortSignal;
 }
 
@@ -83,6 +83,8 @@ export async function suggestBoundaries(
     cutoff,
     ...(request.constraints ? { constraints: request.constraints } : {}),
   });
+  // A cancel asked for while the proposal ran (it is not interrupted) still ends the suggestion as cancelled.
+  options.signal?.throwIfAborted();
   return { accepted, notes, ...report };
 }
 
