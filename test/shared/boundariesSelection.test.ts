@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectedRandomShare, randomBacktest } from '../../shared/boundaries/backtest';
 import type { ModuleCommit } from '../../shared/boundaries/history';
 import { proposeBoundaries } from '../../shared/boundaries/propose';
-import { mergeOnCommits } from '../../shared/boundaries/refine';
+import { mergeOnCommits, refineGroups } from '../../shared/boundaries/refine';
 import { mulberry32 } from '../../shared/random';
 import { projectOf } from './boundariesFixture';
 
@@ -54,6 +54,23 @@ describe('mergeOnCommits', () => {
     ]);
     const kept = mergeOnCommits(singles, commits, 3, { cap: 2, apart });
     expect(kept.find((g) => g.includes('a'))).not.toContain('b');
+  });
+});
+
+describe('refineGroups and the cap', () => {
+  it('says when the cap turned down a move, so that a larger cap is known to change nothing only when it did not', () => {
+    const commits = Array.from({ length: 5 }, () => at(['b', 'c']));
+    const groups = [
+      ['a', 'b'],
+      ['c', 'd'],
+    ];
+    let capped = 0;
+    expect(refineGroups(groups, commits, { cap: 2, onCapped: () => capped++ })).toEqual(groups);
+    expect(capped).toBeGreaterThan(0);
+    capped = 0;
+    const moved = refineGroups(groups, commits, { cap: 3, onCapped: () => capped++ });
+    expect(moved.find((g) => g.includes('b'))).toContain('c');
+    expect(capped).toBe(0);
   });
 });
 
