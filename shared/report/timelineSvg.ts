@@ -33,7 +33,8 @@ const CRITICAL = '#dc2626';
 
 const fixed = (value: number) => (Math.round(value * 10) / 10).toString();
 const e = escapeHtml;
-const PAGE_BREAK = 'style="break-before:page;page-break-before:always"';
+/** A new page, by the stylesheet's one page-break class (reportCss.ts), not an inline style. */
+const PAGE_BREAK = 'class="tile-page"';
 
 export function renderTimelineSvg(plan: Plan, options: ScheduleOptions = {}): string {
   const schedule = schedulePlan(plan, options);
