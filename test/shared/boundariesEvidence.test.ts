@@ -16,16 +16,20 @@ import { PLANTED_GROUPS, plantedCommits, projectOf } from './boundariesFixture';
 const at = (modules: string[], time = 0, author = 'ann'): ModuleCommit => ({ time, author, modules: [...modules].sort() });
 
 describe('domainNames', () => {
+  /** Modules as carve import-python gives them: id, dotted name, lines. */
+  const modulesOf = (specs: Array<[string, string, number]>) =>
+    projectOf(specs.map(([id, name, lines]) => ({ id, name, lines }))).monolith.modules;
+
   it('names services as the corpus would want them: the domain, not the layer or the root package', () => {
     // Module names and sizes as carve import-python gives them for CTFd and django-oscar.
-    const ctfd = projectOf([
-      { id: 'u', name: 'CTFd.utils', lines: 4520 },
-      { id: 't', name: 'CTFd.teams', lines: 1516 },
-      { id: 's', name: 'CTFd.users', lines: 1131 },
-      { id: 'a', name: 'CTFd.api', lines: 309 },
-      { id: 'c', name: 'CTFd.challenges', lines: 1364 },
-      { id: 'h', name: 'CTFd.hints', lines: 237 },
-    ]).monolith.modules;
+    const ctfd = modulesOf([
+      ['u', 'CTFd.utils', 4520],
+      ['t', 'CTFd.teams', 1516],
+      ['s', 'CTFd.users', 1131],
+      ['a', 'CTFd.api', 309],
+      ['c', 'CTFd.challenges', 1364],
+      ['h', 'CTFd.hints', 237],
+    ]);
     // utils is a layer word; users holds under a quarter of the first group's lines, so it is not named.
     expect(
       domainNames(ctfd, [
@@ -33,15 +37,15 @@ describe('domainNames', () => {
         ['a', 'c', 'h'],
       ]),
     ).toEqual(['Teams', 'Challenges']);
-    const oscar = projectOf([
-      { id: 'root', name: 'oscar', lines: 3210 },
-      { id: 'cat', name: 'oscar.apps.catalogue', lines: 4720 },
-      { id: 'rev', name: 'oscar.apps.catalogue.reviews', lines: 640 },
-      { id: 'dcat', name: 'oscar.apps.dashboard.catalogue', lines: 300 },
-      { id: 'bas', name: 'oscar.apps.basket', lines: 2214 },
-      { id: 'chk', name: 'oscar.apps.checkout', lines: 1574 },
-      { id: 'ord', name: 'oscar.apps.order', lines: 2773 },
-    ]).monolith.modules;
+    const oscar = modulesOf([
+      ['root', 'oscar', 3210],
+      ['cat', 'oscar.apps.catalogue', 4720],
+      ['rev', 'oscar.apps.catalogue.reviews', 640],
+      ['dcat', 'oscar.apps.dashboard.catalogue', 300],
+      ['bas', 'oscar.apps.basket', 2214],
+      ['chk', 'oscar.apps.checkout', 1574],
+      ['ord', 'oscar.apps.order', 2773],
+    ]);
     const names = domainNames(oscar, [['cat', 'rev', 'dcat'], ['bas', 'chk', 'ord'], ['root']]);
     expect(names[0]).toBe('Catalogue');
     expect(names[1]).toBe('Order & Basket');
@@ -50,18 +54,18 @@ describe('domainNames', () => {
 
   it('never names a service after a layer or an API version when it holds a domain module', () => {
     // CTFd's service at 8 services (sizes as imported): CTFd.utils holds 64% of its lines, yet auth names it.
-    const ctfd = projectOf([
-      { id: 'root', name: 'CTFd', lines: 245 },
-      { id: 'auth', name: 'CTFd.auth', lines: 653 },
-      { id: 'cache', name: 'CTFd.cache', lines: 213 },
-      { id: 'constants', name: 'CTFd.constants', lines: 451 },
-      { id: 'utils', name: 'CTFd.utils', lines: 4520 },
-      { id: 'views', name: 'CTFd.views', lines: 461 },
-      { id: 'scoreboard', name: 'CTFd.scoreboard', lines: 120 },
-      { id: 'teams', name: 'CTFd.teams', lines: 1516 },
-      { id: 'common', name: 'CTFd.common', lines: 3000 },
-      { id: 'lib', name: 'CTFd.lib', lines: 3000 },
-    ]).monolith.modules;
+    const ctfd = modulesOf([
+      ['root', 'CTFd', 245],
+      ['auth', 'CTFd.auth', 653],
+      ['cache', 'CTFd.cache', 213],
+      ['constants', 'CTFd.constants', 451],
+      ['utils', 'CTFd.utils', 4520],
+      ['views', 'CTFd.views', 461],
+      ['scoreboard', 'CTFd.scoreboard', 120],
+      ['teams', 'CTFd.teams', 1516],
+      ['common', 'CTFd.common', 3000],
+      ['lib', 'CTFd.lib', 3000],
+    ]);
     expect(domainNames(ctfd, [['root', 'auth', 'cache', 'constants', 'utils', 'views', 'scoreboard'], ['teams']])).toEqual([
       'Auth',
       'Teams',
@@ -69,13 +73,13 @@ describe('domainNames', () => {
     // Layers alone (utils, common, lib, core, helpers): the layer names it, never the root package.
     expect(domainNames(ctfd, [['utils', 'common', 'lib']])[0]).toMatch(/^(Utils|Common|Lib)/);
     // wagtail.api.v3 with wagtail.locales: Locales, not "V3" or "Api".
-    const wagtail = projectOf([
-      { id: 'v3', name: 'wagtail.api.v3', lines: 2756 },
-      { id: 'v2', name: 'wagtail.api.v2', lines: 1418 },
-      { id: 'loc', name: 'wagtail.locales', lines: 302 },
-      { id: 'sites', name: 'wagtail.sites', lines: 104 },
-      { id: 'img', name: 'wagtail.images', lines: 4833 },
-    ]).monolith.modules;
+    const wagtail = modulesOf([
+      ['v3', 'wagtail.api.v3', 2756],
+      ['v2', 'wagtail.api.v2', 1418],
+      ['loc', 'wagtail.locales', 302],
+      ['sites', 'wagtail.sites', 104],
+      ['img', 'wagtail.images', 4833],
+    ]);
     expect(domainNames(wagtail, [['v3', 'loc', 'sites'], ['v2'], ['img']])).toEqual(['Locales', 'V2', 'Images']);
   });
 
