@@ -18,7 +18,7 @@ import { buildReportModel } from './reportModel';
  * Text that Markdown (CommonMark, with GitHub's tables, strikethrough and task lists) shows as written, on one
  * line. Only what would change the rendering where it stands is escaped: a code span, emphasis or strikethrough
  * that could open or close, a link, an HTML tag or autolink, an entity, a backslash escape, and a block marker
- * at the start (heading, quote, list item, rule, task box). Newlines are folded into spaces.
+ * at the start (heading, quote, list item, rule, task box, link reference definition). Newlines are folded into spaces.
  */
 export function markdownText(text: string): string {
   const one = text.replace(/\s*[\r\n]+\s*/g, ' ').trim();
@@ -37,13 +37,15 @@ export function markdownText(text: string): string {
     .replace(/<(?=[A-Za-z/!?])/g, '\\<')
     // "&amp;", "&#42;": an entity reference would show its character.
     .replace(/&(?=#?[A-Za-z0-9]+;)/g, '\\&');
-  // At the start: a heading, a quote, a bullet, a rule, an ordered item or a task box.
+  // At the start: a heading, a quote, a bullet, a rule, an ordered item, a task box or a link reference definition.
   return (
     escaped
       .replace(/^[#>]/, '\\$&')
       .replace(/^[-+*_](?=\s|$)|^-(?=[-\s]*$)/, '\\$&')
       .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
       .replace(/^\[(?=[ xX]\])/, '\\[')
+      // "[a]: b" would be a link reference definition, and the line would vanish.
+      .replace(/^\[(?=.*\]:)/, '\\[')
       // " #" at the end would close a heading.
       .replace(/(\s)(#+)$/, '$1\\$2')
   );

@@ -273,6 +273,8 @@ describe('Markdown escapes', () => {
       ['_em_', '\\_em\\_'],
       ['`code`', '\\`code\\`'],
       ['[a](https://x.test)', '\\[a](https://x.test)'],
+      ['[a]: https://x.test', '\\[a]: https://x.test'],
+      ['[*]:*', '\\[\\*]:\\*'],
       ['<b>x</b>', '\\<b>x\\</b>'],
       ['&amp;', '\\&amp;'],
       ['# heading', '\\# heading'],
