@@ -233,6 +233,8 @@ export function clustererOf(
     const merging = { ...rules, minLines: smallestService(linesInGraph / target, rules.minShare), maxSize };
     const largest = (groups: string[][]) => groups.reduce((n, g) => Math.max(n, g.length), 0);
     let resolution = 1;
+    // Merging never makes more groups: resolutions with fewer communities than the target are passed over.
+    while (at(resolution).length < target && resolution < 64) resolution *= 2;
     let merged = mergeGroups(at(resolution), edges, target, merging);
     while ((merged.groups.length < target || largest(merged.groups) > maxSize) && resolution < 64) {
       resolution *= 2;

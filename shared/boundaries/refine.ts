@@ -184,7 +184,8 @@ export function mergeOnCommits(
   const n = members.length;
   // Each commit as the groups it touches (-1: modules of no group, the monolith), the commits of each group, and
   // per pair of groups the commits touching those two alone: kept up to date as groups merge.
-  const touched = commits.map((c) => [...new Set(c.modules.map((id) => groupOf.get(id) ?? -1))]);
+  // A commit inside one group stays inside one: only those touching two or more count.
+  const touched = commits.map((c) => [...new Set(c.modules.map((id) => groupOf.get(id) ?? -1))]).filter((set) => set.length >= 2);
   const commitsOf = members.map(() => [] as number[]);
   touched.forEach((set, c) => set.forEach((g) => g >= 0 && commitsOf[g]!.push(c)));
   const pairs = new Map<number, number>();
