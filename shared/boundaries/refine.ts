@@ -110,8 +110,9 @@ export function refineGroups(
           distinct = 2;
         } else if (g !== other) distinct = 3;
       }
-      if (distinct === 1) lost++;
-      else if (distinct === 2 && fromCount === 1 && other !== -1) {
+      if (distinct === 1) {
+        if (modules.length > 1) lost++;
+      } else if (distinct === 2 && fromCount === 1 && other !== -1) {
         if (scratch[other] === 0) gained.push(other);
         scratch[other]!++;
       }

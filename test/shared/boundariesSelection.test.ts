@@ -74,6 +74,23 @@ describe('refineGroups and the cap', () => {
   });
 });
 
+describe('refineGroups and commits of one module', () => {
+  it('never counts a commit of one module against a move: it crosses nothing wherever the module goes', () => {
+    // b+c 3 times, b alone 5 times, c+d 4 times (so c stays): moving b saves 3 and makes nothing cross.
+    const times = (n: number, modules: string[]) => Array.from({ length: n }, () => at(modules));
+    const commits = [...times(3, ['b', 'c']), ...times(5, ['b']), ...times(4, ['c', 'd'])];
+    const moved = refineGroups(
+      [
+        ['a', 'b'],
+        ['c', 'd'],
+      ],
+      commits,
+      { cap: 3 },
+    );
+    expect(moved.find((g) => g.includes('b'))).toContain('c');
+  });
+});
+
 describe('balance', () => {
   // Twelve modules: ten that all change with one another (every commit two of them at random) and two that
   // change alone. Alone, the evidence says one service of ten: the monolith renamed.
