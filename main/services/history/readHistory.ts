@@ -55,6 +55,10 @@ function git(args: readonly string[], cwd: string, gitPath = 'git'): Promise<Git
 
 const RECORD = '\x1e';
 const RECORD_BYTE = 0x1e;
+/** Output parsed at a time while git runs: about 2,000 commits of the bench (git writes each commit apart). */
+const BATCH_BYTES = 1 << 18;
+/** How many commits written by git between two calls of onCommits (the first one is told at once). */
+const PROGRESS_EVERY = 500;
 const FIELD = '\x1f';
 const LOG_ARGS = ['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`];
 
@@ -86,7 +90,7 @@ interface LogPart {
 
 /**
  * One `git log` (with `range`: --max-count, --skip), its output parsed record by record as it arrives, so that
- * the parse overlaps git's own work. `onCommits` hears of each batch parsed; `signal` stops git.
+ * the parse overlaps git's own work. `onCommits` hears how many more commits git has written; `signal` stops git.
  */
 function streamLog(
   root: string,
@@ -102,10 +106,16 @@ function streamLog(
     // Bytes not parsed yet: the record under way. RECORD is one ASCII byte, never part of a UTF-8 sequence, so
     // the output can be cut there as bytes and each batch decoded whole.
     let pending: Buffer[] = [];
+    let pendingBytes = 0;
+    // Commits git has written (one record byte each), told to onCommits every PROGRESS_EVERY and at the end.
+    let seen = 0;
+    let told = 0;
+    const tell = () => {
+      if (seen > told) onCommits(seen - told);
+      told = seen;
+    };
     const take = (text: string) => {
-      const parsed = parseLog(text, prefix);
-      for (const commit of parsed) if (commit.files.length > 0) commits.push(commit);
-      if (parsed.length > 0) onCommits(parsed.length);
+      for (const commit of parseLog(text, prefix)) if (commit.files.length > 0) commits.push(commit);
     };
     const child = spawn(gitPath, ['--literal-pathspecs', ...LOG_ARGS, ...range, ...revisions], {
       cwd: root,
@@ -116,14 +126,19 @@ function streamLog(
     const stop = () => child.kill();
     signal?.addEventListener('abort', stop, { once: true });
     child.stdout.on('data', (chunk: Buffer) => {
+      for (let at = chunk.indexOf(RECORD_BYTE); at >= 0; at = chunk.indexOf(RECORD_BYTE, at + 1)) seen++;
+      if (told === 0 || seen - told >= PROGRESS_EVERY) tell();
+      pending.push(chunk);
+      pendingBytes += chunk.length;
+      // git flushes after each commit (a chunk of about 100 bytes): parse in batches, not per chunk.
+      if (pendingBytes < BATCH_BYTES) return;
       // Every record but the last is complete: the last may go on in the next chunk.
-      const last = chunk.lastIndexOf(RECORD_BYTE);
-      if (last < 0 || (last === 0 && pending.length === 0)) {
-        pending.push(chunk);
-        return;
-      }
-      take(Buffer.concat([...pending, chunk.subarray(0, last)]).toString('utf8'));
-      pending = [chunk.subarray(last)];
+      const batch = Buffer.concat(pending);
+      const last = batch.lastIndexOf(RECORD_BYTE);
+      if (last <= 0) return;
+      take(batch.subarray(0, last).toString('utf8'));
+      pending = [batch.subarray(last)];
+      pendingBytes = batch.length - last;
     });
     child.on('error', (error) => {
       signal?.removeEventListener('abort', stop);
@@ -133,6 +148,7 @@ function streamLog(
       signal?.removeEventListener('abort', stop);
       if (signal?.aborted) return reject(signal.reason as Error);
       take(Buffer.concat(pending).toString('utf8'));
+      tell();
       resolve({ commits, cut: code !== 0 });
     });
   });
@@ -155,7 +171,7 @@ export interface ReadHistoryOptions {
   splitMin?: number;
   /** Below this share of HEAD's files under the folder, git is given the folder (default PATHSPEC_SHARE; 0: never). */
   pathspecShare?: number;
-  /** Hears how many commits have been read so far, as git goes. */
+  /** Hears how many commits git has written so far (every 500, and at the end), as it goes. */
   onCommits?: (read: number) => void;
   /** Aborting stops git; the read then rejects with the signal's reason. */
   signal?: AbortSignal;

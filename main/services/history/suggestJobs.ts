@@ -15,7 +15,12 @@ export type SuggestWork = (onStep: (step: SuggestStep) => void, signal: AbortSig
 /** A step in words, as the job's progress shows it: 1 of 2 while reading the history, 2 of 2 while proposing. */
 export function stepProgress(step: SuggestStep): { done: number; total: number; label: string; stage: string } {
   if (step.stage === 'reading')
-    return { done: 0, total: 2, label: `Reading the history: ${step.commits.toLocaleString('en-US')} commits`, stage: 'reading' };
+    return {
+      done: 0,
+      total: 2,
+      label: `Reading the history: ${step.commits.toLocaleString('en-US')} ${step.commits === 1 ? 'commit' : 'commits'}`,
+      stage: 'reading',
+    };
   return { done: 1, total: 2, label: 'Proposing service boundaries', stage: 'proposing' };
 }
 
