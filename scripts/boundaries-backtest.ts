@@ -5,6 +5,8 @@
 // largest service's share of the modules. Imports and histories are cached in .corpus/.cache.
 //
 //   npx tsx scripts/boundaries-backtest.ts [--only healthchecks,CTFd] [--options '{"historyShare":0.5}'] [--json]
+//   npx tsx scripts/boundaries-backtest.ts --folder netbox/netbox --cutoff 2025-02-22 [--name netbox]
+// --folder (under .corpus/, or absolute) with --cutoff measures that one monolith instead of the six (a held-out check).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -57,7 +59,20 @@ function sizesText(sizes: number[]): string {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { only: { type: 'string' }, options: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      only: { type: 'string' },
+      options: { type: 'string' },
+      json: { type: 'boolean' },
+      folder: { type: 'string' },
+      cutoff: { type: 'string' },
+      name: { type: 'string' },
+    },
+  });
+  if ((values.folder === undefined) !== (values.cutoff === undefined) || (values.cutoff !== undefined && parseDay(values.cutoff) === null))
+    throw new Error('--folder and --cutoff YYYY-MM-DD go together');
+  const monoliths =
+    values.folder !== undefined ? [{ name: values.name ?? values.folder, folder: values.folder, cutoff: values.cutoff! }] : MONOLITHS;
   const only = typeof values.only === 'string' ? new Set(values.only.split(',')) : null;
   const extra = (typeof values.options === 'string' ? JSON.parse(values.options) : {}) as Partial<ProposeOptions>;
   await mkdir(CACHE, { recursive: true });
@@ -70,12 +85,18 @@ async function main(): Promise<void> {
     console.log(
       '| monolith (modules) | cut-off | services | sizes | backtest (crossing/commits) | random median | x random | one per app merged | static only | largest share | fit | structural modularity | cpu s |',
     );
-  for (const m of MONOLITHS) {
+  for (const m of monoliths) {
     if (only && !only.has(m.name)) continue;
-    const dir = path.join(CORPUS, m.folder);
+    const dir = path.resolve(CORPUS, m.folder);
     const project = await importedProject(dir, m.name.replace(/\//g, '-'));
     const history = await readModuleHistory(project, dir, parseDay(m.cutoff)! - DAY);
     if (history === null) throw new Error(`${dir}: not a folder`);
+    if (values.folder !== undefined) {
+      const before = history.commits.filter((c) => c.time < history.cutoff!).length;
+      console.error(
+        `${m.name}: ${history.note}; ${before} commits touching a module before the cut-off, ${history.commits.length - before} from it on`,
+      );
+    }
     const started = process.cpuUsage();
     const report = proposeBoundaries(project, history.commits, { targets: TARGETS, cutoff: history.cutoff, ...extra });
     const cpu = process.cpuUsage(started);
