@@ -97,6 +97,19 @@ describe('reading the history', () => {
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
   });
 
+  it('reads a commit whose names fill more than two parse batches (256 KB each) whole', async () => {
+    const repo = path.join(tmp, 'wide');
+    const wide = Array.from({ length: 6000 }, (_, k) => `src/m${k % 50}/${'deep/'.repeat(18)}file_${k}.py`);
+    makeRepo(repo, [
+      { files: ['src/m0/a.py'], author: 'Ann', time: day('2022-01-01') },
+      { files: wide, author: 'Bob', time: day('2022-02-01') },
+      { files: ['src/m1/b.py'], author: 'Cy', time: day('2022-03-01') },
+    ]);
+    const read = await readHistory(path.join(repo, 'src'), { cacheDir: null });
+    expect(read.history.commits).toEqual(oneLog(repo, 'src/'));
+    expect(read.history.commits.map((c) => c.files.length)).toEqual([1, 6000, 1]);
+  });
+
   it.each([
     ['the newer half', 3, ['a5', 'a4']],
     ['the older half', 4, ['a5', 'a4', 'a3']],

@@ -107,6 +107,8 @@ function streamLog(
     // the output can be cut there as bytes and each batch decoded whole.
     let pending: Buffer[] = [];
     let pendingBytes = 0;
+    // The pending size that makes the next parse: grows while one record (a commit of very many files) fills it.
+    let parseAt = BATCH_BYTES;
     // Commits git has written (one record byte each), told to onCommits every PROGRESS_EVERY and at the end.
     let seen = 0;
     let told = 0;
@@ -131,14 +133,19 @@ function streamLog(
       pending.push(chunk);
       pendingBytes += chunk.length;
       // git flushes after each commit (a chunk of about 100 bytes): parse in batches, not per chunk.
-      if (pendingBytes < BATCH_BYTES) return;
+      if (pendingBytes < parseAt) return;
       // Every record but the last is complete: the last may go on in the next chunk.
       const batch = Buffer.concat(pending);
       const last = batch.lastIndexOf(RECORD_BYTE);
-      if (last <= 0) return;
+      if (last <= 0) {
+        pending = [batch];
+        parseAt = 2 * batch.length;
+        return;
+      }
       take(batch.subarray(0, last).toString('utf8'));
       pending = [batch.subarray(last)];
       pendingBytes = batch.length - last;
+      parseAt = pendingBytes + BATCH_BYTES;
     });
     child.on('error', (error) => {
       signal?.removeEventListener('abort', stop);
@@ -231,8 +238,9 @@ export async function readHistory(dir: string, options: ReadHistoryOptions = {})
 /**
  * The commits of HEAD that touch `prefix`, newest first, as one `git log` would list them. The folder is given
  * to git only when it holds a small part of the files (PATHSPEC_SHARE); otherwise the whole history is read and
- * the parse keeps the folder's files and drops commits without any. A long history is read by two processes at once (the newer half, and the rest
- * with --skip), each parsed as it arrives; git's tree diffs are most of the time, and they split evenly.
+ * the parse keeps the folder's files and drops commits without any. A long history is read by two processes at
+ * once (the newer half, and the rest with --skip), each parsed as it arrives; git's tree diffs are most of the
+ * time, and they split evenly.
  */
 async function readLog(root: string, prefix: string, gitPath: string, options: ReadHistoryOptions): Promise<LogPart> {
   const splitMin = options.splitMin ?? SPLIT_MIN;
