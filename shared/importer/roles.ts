@@ -9,7 +9,7 @@ export type SupportKind = (typeof SUPPORT_KINDS)[number];
 
 /** Folder names, by kind; the outermost matching folder of a path decides. */
 const FOLDER_KINDS: ReadonlyArray<[RegExp, SupportKind]> = [
-  [/^(tests?|testing|\w+_tests?)$/, 'tests'],
+  [/^(tests?|testing|unittests?|\w+_tests?)$/, 'tests'],
   [/^(migrations|alembic)$/, 'migrations'],
   [/^(scripts|bin|docker|deploy|deployment)$/, 'scripts'],
   [/^(docs?)$/, 'docs'],

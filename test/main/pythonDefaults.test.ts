@@ -202,6 +202,8 @@ describe('what is application code', () => {
       'pkg/forms/setup.py': 'X = 1\n',
       'pkg/test_views.py': 'import pkg\n',
       'pkg/load_tests/run.py': 'import pkg\n',
+      'unittests/test_scan.py': 'import pkg\n',
+      'unittests/tools/parser_checks.py': 'import pkg\n',
       'helpers.py': 'Y = 2\n',
       'run.py': 'import pkg\n',
       'setup.py': 'import setuptools\n',
@@ -220,6 +222,8 @@ describe('what is application code', () => {
       'run.py': 'scripts',
       'sandbox/site.py': 'examples',
       'setup.py': 'scripts',
+      'unittests/test_scan.py': 'tests',
+      'unittests/tools/parser_checks.py': 'tests',
     });
     expect(names(result)).toEqual(['helpers', 'pkg']);
   });
