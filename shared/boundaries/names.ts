@@ -66,6 +66,17 @@ const SECOND_NAME = 0.6;
 
 const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+/**
+ * The word a part gives a name: an API version says whose version it is ("Api v3" for wagtail.api.v3, not "V3");
+ * any other part is named as a module is.
+ */
+function wordFor(part: string, carrier: Pick<Module, 'name'> | undefined): string {
+  if (!/^v\d+$/i.test(part) || !carrier) return serviceNameForModule(part);
+  const parts = carrier.name.split('.');
+  const parent = parts[parts.indexOf(part) - 1];
+  return parent ? `${serviceNameForModule(parent)} ${part.toLowerCase()}` : serviceNameForModule(part);
+}
+
 /** The distinct parts of a module's dotted name. */
 const partsOf = (module: Pick<Module, 'name'>): string[] => [...new Set(module.name.split('.').filter(Boolean))];
 
@@ -130,7 +141,7 @@ export function domainNames(modules: readonly Module[], groups: ReadonlyArray<re
   const counted = countParts(modules);
   return groups.map((group) => {
     const ranked = rankedDomains(modules, group, counted);
-    const words = ranked.map((p) => serviceNameForModule(p.part));
+    const words = ranked.map((p) => wordFor(p.part, counted.byId.get(p.carriers[0]!)));
     const candidates: string[] = [];
     const [first] = ranked;
     if (first && first.score > 0) {
