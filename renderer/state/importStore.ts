@@ -62,6 +62,8 @@ export interface ImportState {
   /** The alternative accepted (its target), once one was. */
   accepted: number | null;
   busy: boolean;
+  /** The suggest job under way: its step's units done of total (0: not known), its line, a cancel asked for. */
+  suggesting: { done: number; total: number; text: string; cancelling: boolean } | null;
   /** The last failure, one line, shown in the dialog. */
   error: string | null;
 }
@@ -85,6 +87,7 @@ export const INITIAL: ImportState = {
   shown: null,
   accepted: null,
   busy: false,
+  suggesting: null,
   error: null,
 };
 

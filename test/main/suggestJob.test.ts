@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -11,6 +10,7 @@ import { createProject } from '../../shared/model/create';
 import { ProjectSchema, type Project } from '../../shared/model/project';
 import { suggestBoundaries } from '../../main/services/history/suggestBoundaries';
 import { apiOverJson, browserRouter } from './browserHost';
+import { installBlockingGit, stopWaitingGit } from './blockingGit';
 import { makeRepo, plantedCommits, PLANTED_GROUPS } from './historyRepo';
 
 // boundaries:suggest as a job of the browser host's one registry, on a real git repository in the workspace.
@@ -28,26 +28,7 @@ let restore: () => void;
 beforeEach(async () => {
   base = await fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'carve-suggest-job-')));
   makeRepo(path.join(base, 'workspace', 'shop'), plantedCommits('src/'));
-  const bin = path.join(base, 'bin');
-  await fs.mkdir(bin);
-  mark = path.join(base, 'git-log.pid');
-  fifo = path.join(base, 'release');
-  expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-  const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
-  await fs.writeFile(
-    path.join(bin, 'git'),
-    `#!/bin/sh\ncase " $* " in *" log "*) "${realGit}" "$@"; echo $$ > "${mark}.tmp"; mv "${mark}.tmp" "${mark}"; read x < "${fifo}"; exit 0;; esac\nexec "${realGit}" "$@"\n`,
-    { mode: 0o755 },
-  );
-  const saved = { PATH: process.env.PATH, CARVE_HISTORY_CACHE: process.env.CARVE_HISTORY_CACHE };
-  process.env.PATH = `${bin}${path.delimiter}${process.env.PATH ?? ''}`;
-  process.env.CARVE_HISTORY_CACHE = path.join(base, 'cache');
-  restore = () => {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
-  };
+  ({ mark, fifo, restore } = await installBlockingGit(base));
   const modules = PLANTED_GROUPS.flat().map((name) => ({ id: name, name: `shop.${name}`, path: name, linesOfCode: 500 }));
   const empty = createProject('Shop');
   project = ProjectSchema.parse({ ...empty, monolith: { ...empty.monolith, modules } });
@@ -56,14 +37,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   restore();
-  // A git log still waiting (a failed test) is stopped, so that nothing outlives the test.
-  if (existsSync(mark)) {
-    try {
-      process.kill(Number((await fs.readFile(mark, 'utf8')).trim()));
-    } catch {
-      // Gone already.
-    }
-  }
+  await stopWaitingGit(mark);
   await fs.rm(base, { recursive: true, force: true });
 });
 

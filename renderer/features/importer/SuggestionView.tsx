@@ -1,10 +1,11 @@
 import type { Alternative, BoundarySuggestion, ProposedBoundary } from '../../../shared/boundaries/propose';
 import type { Module } from '../../../shared/model/project';
-import { acceptAlternative, dismissSuggestion, setSuggestInputs, showAlternative, suggestBoundaries } from './importActions';
+import { acceptAlternative, cancelSuggest, dismissSuggestion, setSuggestInputs, showAlternative, suggestBoundaries } from './importActions';
 import { constraintCount, describeConstraints } from './constraintActions';
 import { ConstraintsEditor } from './ConstraintsEditor';
 import { useImport } from '../../state/importStore';
 import { useDocument } from '../../state/documentStore';
+import { JobProgress } from '../../widgets/JobProgress';
 
 // Boundaries from evidence (issue 9) after an import: the history folder, the cut-off and the number of services
 // asked for; the alternatives side by side with their figures and backtest; the services of the one shown, each
@@ -66,9 +67,26 @@ function SuggestInputs() {
         />
       </label>
       <button type="submit" className={hasSuggestion ? undefined : 'primary'} disabled={busy} aria-busy={busy}>
-        {busy ? 'Reading the history…' : 'Suggest service boundaries'}
+        {busy ? 'Suggesting…' : 'Suggest service boundaries'}
       </button>
     </form>
+  );
+}
+
+/** The suggestion under way: its step (the history read, then the proposal) and a Cancel. */
+function SuggestProgress() {
+  const suggesting = useImport((state) => state.suggesting);
+  if (!suggesting) return null;
+  return (
+    <JobProgress
+      label="Suggestion in progress"
+      done={suggesting.done}
+      total={suggesting.total}
+      text={suggesting.cancelling ? 'Cancelling the suggestion…' : suggesting.text}
+      cancelLabel="Cancel suggestion"
+      cancelling={suggesting.cancelling}
+      onCancel={cancelSuggest}
+    />
   );
 }
 
@@ -209,6 +227,7 @@ export function SuggestionView() {
         )}
       </div>
       <SuggestInputs />
+      <SuggestProgress />
       <ConstraintsEditor />
       {suggestion && (
         <>

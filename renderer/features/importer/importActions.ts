@@ -1,4 +1,3 @@
-import type { JobProgress } from '../../../shared/api/contract';
 import { runJob } from '../../../shared/api/jobs';
 import { acceptServices } from '../../../shared/commands/accept';
 import type { Granularity } from '../../../shared/importer/granularity';
@@ -25,6 +24,7 @@ export const POLL_MS = 120;
 
 /** The import under way: aborting it cancels the job. */
 let importing: AbortController | null = null;
+let suggesting: AbortController | null = null;
 
 export const GRANULARITY_LABELS: ReadonlyArray<{ value: Granularity; label: string }> = [
   { value: 'auto', label: 'Automatic (chosen for the project)' },
@@ -59,6 +59,8 @@ export function closeImportDialog(): void {
     showNotice('Import cancelled');
   }
   if (step.kind === 'pick') step.resolve(null);
+  suggesting?.abort();
+  suggesting = null;
   set({ ...INITIAL, dir: importStore.getState().dir });
 }
 
@@ -186,17 +188,16 @@ export function setSuggestInputs(patch: Partial<Pick<ImportState, 'historyDir' |
 /**
  * Boundaries from evidence (issue 9): alternatives across sizes and at the size asked for, each named, explained
  * and backtested on the history folder's commits after the cut-off. No history folder: the static graph alone.
- * It runs as a job of the host, followed by the one job poller: `follow.onProgress` hears each step ("Reading the
- * history: 12,000 commits", then "Proposing service boundaries": widgets/JobProgress shows such a progress), and
- * aborting `follow.signal` cancels the job (the dialog then shows no error).
+ * It runs as a job of the host, followed by the one job poller; its steps ("Reading the history: 12,000 commits",
+ * then "Proposing service boundaries") show in the dialog's progress bar, with a Cancel (cancelSuggest).
  */
-export async function suggestBoundaries(
-  follow: { onProgress?: (progress: JobProgress) => void; signal?: AbortSignal } = {},
-): Promise<void> {
+export async function suggestBoundaries(): Promise<void> {
   const { historyDir, until, services, busy, constraints } = importStore.getState();
   const project = documentStore.getState().project;
   if (!project || busy) return;
-  set({ busy: true, error: null });
+  const controller = new AbortController();
+  suggesting = controller;
+  set({ busy: true, error: null, suggesting: { done: 0, total: 0, text: 'Starting…', cancelling: false } });
   const result = await runJob(
     api(),
     'boundaries:suggest',
@@ -209,14 +210,32 @@ export async function suggestBoundaries(
     },
     {
       intervalMs: POLL_MS,
-      ...(follow.signal ? { signal: follow.signal } : {}),
+      signal: controller.signal,
       onProgress: ({ state, progress }) => {
-        if (state === 'running') follow.onProgress?.(progress);
+        const shown = importStore.getState().suggesting;
+        if (suggesting === controller && state === 'running' && shown)
+          set({ suggesting: { ...shown, done: progress.done, total: progress.total, text: progress.label } });
       },
     },
   );
-  if (!result.ok) return result.error.code === 'cancelled' ? set({ busy: false }) : fail(errorText(result.error));
+  // Closed meanwhile: this suggestion's end is no longer the dialog's.
+  if (suggesting !== controller) return;
+  suggesting = null;
+  set({ suggesting: null });
+  if (!result.ok) {
+    if (result.error.code !== 'cancelled') return fail(errorText(result.error));
+    set({ busy: false });
+    return showNotice('Suggestion cancelled');
+  }
   set({ suggestion: result.value, shown: result.value.accepted, accepted: null, busy: false, appliedConstraints: constraints });
+}
+
+/** Stop the suggestion under way: the bar says it is cancelling until the job has stopped. */
+export function cancelSuggest(): void {
+  const shown = importStore.getState().suggesting;
+  if (!shown || shown.cancelling) return;
+  set({ suggesting: { ...shown, cancelling: true } });
+  suggesting?.abort();
 }
 
 /** Show another alternative's services and explanations. */
