@@ -48,7 +48,7 @@ export interface ImportState {
   applied: Project | null;
   /** Boundaries from evidence: the folder whose git history is read (the imported folder by default). */
   historyDir: string;
-  /** YYYY-MM-DD: proposals learn from the commits before it, the backtest counts those after (a year ago by default). */
+  /** YYYY-MM-DD: proposals learn from the commits up to it, the backtest counts those after it (a year ago by default). */
   until: string;
   /** The number of services asked for. */
   services: number;

@@ -205,12 +205,12 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await expect(dialog(page).getByRole('alert')).not.toHaveText(/\n/);
 
   await form.getByRole('textbox', { name: /^Source folder/ }).fill('src');
-  await form.getByRole('textbox', { name: /^Cut-off/ }).fill('2025-01-01');
+  await form.getByRole('textbox', { name: /^Test on commits after/ }).fill('2025-01-01');
   await form.getByRole('button', { name: 'Backtest' }).click();
   await expect(backtest).toBeVisible();
   // Every column fits the dialog: the last one is on screen without scrolling the table sideways.
   await expect(backtest).toBeInViewport({ ratio: 1 });
-  await expect(dialog(page).getByRole('status')).toHaveText(/^Backtest on 2 commits after 2025-01-02\. history: read 3 commits/);
+  await expect(dialog(page).getByRole('status')).toHaveText(/^Backtest on 2 commits from 2025-01-02 on\. history: read 3 commits/);
   const last = async (name: string) => (await cells(comparisonRow(page, name))).at(-1);
   expect(await last('Payments first')).toMatch(/^50% vs \d+(\.\d)?%$/);
   expect(await last('One store service')).toMatch(/^0% vs \d+(\.\d)?%$/);

@@ -42,8 +42,8 @@ test('suggest boundaries from a git history: alternatives side by side, explanat
   await expect(result.getByRole('region', { name: 'Import report' }).locator('dt:text-is("Modules") + dd')).toHaveText('6');
   // The history is the imported folder's unless changed; the cut-off is a year ago until the architect moves it.
   await expect(result.getByRole('textbox', { name: 'History folder' })).toHaveValue('shop');
-  await expect(result.getByLabel('Learn from commits before')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
-  await result.getByLabel('Learn from commits before').fill('2024-01-01');
+  await expect(result.getByLabel('Learn from commits up to')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await result.getByLabel('Learn from commits up to').fill('2024-01-01');
   await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
   await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
 
@@ -109,7 +109,7 @@ async function servicesShown(list: Locator): Promise<string[][]> {
 test("the architect's constraints: kept together and kept apart hold in the proposal, a conflict is one line", async ({ page, carve }) => {
   await importShop(page, carve);
   const result = page.getByRole('dialog', { name: 'Python source imported' });
-  await result.getByLabel('Learn from commits before').fill('2024-01-01');
+  await result.getByLabel('Learn from commits up to').fill('2024-01-01');
   await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
   const suggest = result.getByRole('button', { name: 'Suggest service boundaries' });
   await suggest.click();
@@ -171,7 +171,7 @@ test("the architect's constraints: kept together and kept apart hold in the prop
 test("File > Export's backtest: the imported folder offered, the report carries each design's figures", async ({ page, carve }) => {
   await importShop(page, carve);
   const result = page.getByRole('dialog', { name: 'Python source imported' });
-  await result.getByLabel('Learn from commits before').fill('2024-01-01');
+  await result.getByLabel('Learn from commits up to').fill('2024-01-01');
   await result.getByRole('spinbutton', { name: 'Services' }).fill('2');
   await result.getByRole('button', { name: 'Suggest service boundaries' }).click();
   // What the dialog's backtest says of the two services: "9 % (1 of 11)".

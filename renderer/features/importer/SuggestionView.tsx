@@ -49,7 +49,7 @@ function SuggestInputs() {
         />
       </label>
       <label className="field">
-        <span>Learn from commits before</span>
+        <span>Learn from commits up to</span>
         <input type="date" value={until} disabled={busy} onChange={(event) => setSuggestInputs({ until: event.target.value })} />
       </label>
       <label className="field suggest-count">

@@ -123,7 +123,7 @@ function HistoryForm({ project, history }: { project: Project; history: HistoryB
         />
       </label>
       <label className="field">
-        <span>Cut-off (YYYY-MM-DD)</span>
+        <span>Test on commits after (YYYY-MM-DD)</span>
         <input
           value={history.until}
           placeholder="a year before the last commit"
@@ -187,7 +187,7 @@ export function ScenarioComparison({ project }: { project: Project }) {
       )}
       {(note || cutoff) && (
         <p className="scenario-note" role="status">
-          {cutoff && `Backtest on ${number(cutoff.commitsAfter)} commits after ${cutoff.cutoff}. `}
+          {cutoff && `Backtest on ${number(cutoff.commitsAfter)} commits from ${cutoff.cutoff} on. `}
           {note}
         </p>
       )}
