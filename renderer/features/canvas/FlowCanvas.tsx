@@ -3,7 +3,6 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
-  useStore as useFlowStore,
   type Connection,
   type EdgeChange,
   type EdgeTypes,
@@ -31,7 +30,6 @@ import { MonolithNode } from './MonolithNode';
 import { ServiceNode } from './ServiceNode';
 import { LITE_EDGES, type CarveEdge, type CarveNode, type ServiceFlowNode } from './toFlow';
 import { useFlowNodes } from './useFlowNodes';
-import { isFar } from './zoom';
 
 // The React Flow canvas. Module-level node and edge types, nodes and edges derived from the project
 // (useFlowNodes), every edit through shared/commands as one undo step.
@@ -175,9 +173,6 @@ export function FlowCanvas({ project }: { project: Project }) {
     canvasStore.setState({ viewport });
   }, []);
   const liteEdges = edgesShown > LITE_EDGES;
-  // Far out, nodes are drawn as their name and phase band (canvas.css): this re-renders only when the zoom crosses
-  // FAR_ZOOM, never in the frames of a pan.
-  const far = useFlowStore(isFar);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(MODULE_MIME)) return;
@@ -249,7 +244,7 @@ export function FlowCanvas({ project }: { project: Project }) {
   return (
     <div
       ref={wrapper}
-      className={`canvas-flow${liteEdges ? ' has-lite-edges' : ''}${far ? ' is-far' : ''}`}
+      className={liteEdges ? 'canvas-flow has-lite-edges' : 'canvas-flow'}
       onDragOver={onDragOver}
       onDrop={onDrop}
       // Its keys (Delete, F2, Ctrl+C/V, the context menu key) are the app's commands, scoped to this area.
