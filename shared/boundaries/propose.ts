@@ -275,7 +275,10 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     const same = earlier.find((e) => !e.capped && e.capFactor <= variant.capFactor);
     if (same) return same.groups;
     const { cluster: clusterer, edges: graphEdges, train } = fitted;
-    const maxSize = Math.max(3, Math.ceil((options.maxShare ?? 0.5) * units.length));
+    // No service above half the modules, so that none is the monolith renamed. Asked for two services, the cap
+    // would leave one split only (two exact halves), and a merge path through a group it cannot grow loses the
+    // split: 6 planted modules in two groups of 3 came out 3, 1 and 2 left in the monolith. So two have no cap.
+    const maxSize = wanted <= 2 ? Infinity : Math.max(3, Math.ceil((options.maxShare ?? 0.5) * units.length));
     let capped = false;
     const onCapped = () => (capped = true);
     let groups = clusterer(wanted, maxSize).groups;
