@@ -1,5 +1,8 @@
-import { assignmentOf, backtest, groupSizes, randomBacktest, splitAt } from '../boundaries/backtest';
+import { assignmentOf, assignmentOfGroups, backtest, groupSizes, randomBacktest, splitAt } from '../boundaries/backtest';
+import { mergeGroups } from '../boundaries/cluster';
+import { scopeOf } from '../boundaries/constraints';
 import { dayOf, type ModuleCommit } from '../boundaries/history';
+import { evidenceEdges } from '../boundaries/propose';
 import type { Project } from '../model/project';
 import { allScenarios, projectWithDesign } from '../model/scenarios';
 import { planMigration } from '../planning/planner';
@@ -18,6 +21,11 @@ export interface ScenarioBacktest {
   share: number;
   /** The median share of random partitions of the modules into groups of the same sizes. */
   randomMedian: number;
+  /**
+   * The share of one service per app (module), merged on imports and data to as many groups as this design has;
+   * null for a design with no service.
+   */
+  perAppMerged: number | null;
 }
 
 export interface ScenarioFigures {
@@ -58,6 +66,26 @@ export interface CompareOptions {
   history?: { commits: readonly ModuleCommit[]; cutoff: number };
 }
 
+/**
+ * One service per app (module; tests stay in the monolith), merged on imports and data (mergeGroups, as
+ * proposeBoundaries's baseline) to as many groups as the design has: its services, and the monolith when it keeps
+ * modules (the sizes random partitions are drawn to). null for a design with no service.
+ */
+function perAppMergedShare(design: Project, after: readonly ModuleCommit[]): number | null {
+  if (!design.services.some((s) => s.moduleIds.length > 0)) return null;
+  const count = groupSizes(
+    design.monolith.modules.map((m) => m.id),
+    assignmentOf(design),
+  ).length;
+  const units = [...scopeOf(design).units.keys()];
+  const { groups } = mergeGroups(
+    units.map((unit) => [unit]),
+    evidenceEdges(design, []),
+    count,
+  );
+  return backtest(after, assignmentOfGroups(groups)).share;
+}
+
 /** Every scenario of the project, the active one first, with its metrics, plan figures and backtest. */
 export function compareScenarios(project: Project, options: CompareOptions = {}): ScenarioComparison {
   const after = options.history ? splitAt(options.history.commits, options.history.cutoff).after : null;
@@ -71,7 +99,11 @@ export function compareScenarios(project: Project, options: CompareOptions = {})
     if (after) {
       const assignment = assignmentOf(design);
       const result = backtest(after, assignment);
-      tested = { ...result, randomMedian: randomBacktest(after, moduleIds, groupSizes(moduleIds, assignment)) };
+      tested = {
+        ...result,
+        randomMedian: randomBacktest(after, moduleIds, groupSizes(moduleIds, assignment)),
+        perAppMerged: result.commits > 0 ? perAppMergedShare(design, after) : null,
+      };
     }
     return {
       id: scenario.id,

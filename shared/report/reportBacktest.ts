@@ -1,12 +1,8 @@
 import type { ExportFormat } from '../api/contract';
 import { compareScenarios, type ScenarioBacktest } from '../analysis/compareScenarios';
-import { assignmentOf, assignmentOfGroups, backtest, groupSizes, splitAt } from '../boundaries/backtest';
-import { mergeGroups } from '../boundaries/cluster';
-import { scopeOf } from '../boundaries/constraints';
+import { splitAt } from '../boundaries/backtest';
 import type { ModuleCommit } from '../boundaries/history';
-import { evidenceEdges } from '../boundaries/propose';
 import type { Project } from '../model/project';
-import { allScenarios, projectWithDesign } from '../model/scenarios';
 import { countOf } from '../words';
 import { escapeHtml, formatNumber } from './escape';
 
@@ -51,26 +47,6 @@ export interface BacktestHistory {
   note: string;
 }
 
-/**
- * One service per app (module; tests stay in the monolith), merged on imports and data (mergeGroups, as
- * proposeBoundaries's baseline) to as many groups as the design has: its services, and the monolith when it keeps
- * modules (the sizes random partitions are drawn to). null for a design with no service.
- */
-function perAppShare(design: Project, after: readonly ModuleCommit[]): number | null {
-  if (!design.services.some((s) => s.moduleIds.length > 0)) return null;
-  const count = groupSizes(
-    design.monolith.modules.map((m) => m.id),
-    assignmentOf(design),
-  ).length;
-  const units = [...scopeOf(design).units.keys()];
-  const { groups } = mergeGroups(
-    units.map((unit) => [unit]),
-    evidenceEdges(design, []),
-    count,
-  );
-  return backtest(after, assignmentOfGroups(groups)).share;
-}
-
 /** The section's figures for every design of the project on this history. */
 export function reportBacktest(project: Project, history: BacktestHistory): ReportBacktest {
   const compared = compareScenarios(
@@ -78,19 +54,18 @@ export function reportBacktest(project: Project, history: BacktestHistory): Repo
     history.cutoff === null ? {} : { history: { commits: history.commits, cutoff: history.cutoff } },
   );
   const after = history.cutoff === null ? [] : splitAt(history.commits, history.cutoff).after;
-  const designs = allScenarios(project);
   return {
     note: history.note,
     cutoff: compared.history?.cutoff ?? null,
     commitsAfter: after.length,
-    designs: compared.scenarios.map((row, k) => ({
+    designs: compared.scenarios.map((row) => ({
       name: row.name,
       active: row.active,
       services: row.services,
       structuralModularity: row.structuralModularity,
       crossingShareByWeight: row.crossingShareByWeight,
       backtest: row.backtest && row.backtest.commits > 0 ? row.backtest : null,
-      perApp: row.backtest && row.backtest.commits > 0 ? perAppShare(projectWithDesign(project, designs[k]!.scenario), after) : null,
+      perApp: row.backtest && row.backtest.commits > 0 ? row.backtest.perAppMerged : null,
     })),
   };
 }

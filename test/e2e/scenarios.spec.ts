@@ -212,8 +212,8 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await expect(backtest).toBeInViewport({ ratio: 1 });
   await expect(dialog(page).getByRole('status')).toHaveText(/^Backtest on 2 commits from 2025-01-02 on\. history: read 3 commits/);
   const last = async (name: string) => (await cells(comparisonRow(page, name))).at(-1);
-  expect(await last('Payments first')).toMatch(/^50% vs \d+(\.\d)?%$/);
-  expect(await last('One store service')).toMatch(/^0% vs \d+(\.\d)?%$/);
+  expect(await last('Payments first')).toMatch(/^50% vs \d+(\.\d)?% random, \d+(\.\d)?% per app$/);
+  expect(await last('One store service')).toMatch(/^0% vs \d+(\.\d)?% random, \d+(\.\d)?% per app$/);
   await page.screenshot({ path: `${SHOTS}/scenarios-backtest.png` });
   await closeScenarios(page);
 

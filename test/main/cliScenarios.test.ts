@@ -114,10 +114,10 @@ describe('carve scenarios PROJECT', () => {
       ['One store service', 4, 1, 0.25],
     ]);
     const table = await carve('scenarios', 'shop.carve', '--history', 'repo', '--history-until', '2025-01-01');
-    expect(table.out[0]).toMatch(/\s+backtest\s+random$/);
-    expect(table.out[1]).toMatch(/\s0\.500\s+\d\.\d{3}$/);
+    expect(table.out[0]).toMatch(/\s+backtest\s+random\s+per app$/);
+    expect(table.out[1]).toMatch(/\s0\.500\s+\d\.\d{3}\s+\d\.\d{3}$/);
     expect(table.out).toContain(
-      'backtest: share of the 4 commits from 2025-01-02 on that touch more than one service (lower is better); random: the median of random partitions of the same sizes.',
+      'backtest: share of the 4 commits from 2025-01-02 on that touch more than one service (lower is better); random: the median of random partitions of the same sizes; per app: one service per app, merged on imports and data to as many groups.',
     );
   });
 

@@ -103,7 +103,10 @@ describe('compareScenarios', () => {
     expect(scenarios[0]!.backtest).toMatchObject({ commits: 4, crossing: 2, share: 0.5 });
     expect(scenarios[0]!.backtest!.randomMedian).toBeGreaterThanOrEqual(0);
     expect(scenarios[0]!.backtest!.randomMedian).toBeLessThanOrEqual(1);
+    // One service per app merged on imports to three groups: a -> b (weight 2) merges first, {a, b} {c} {d}, the
+    // same groups as the design, so the same two crossing commits.
+    expect(scenarios[0]!.backtest!.perAppMerged).toBe(0.5);
     // One group of all four modules: no commit can cross, whatever the partition.
-    expect(scenarios[1]!.backtest).toEqual({ commits: 4, crossing: 0, share: 0, randomMedian: 0 });
+    expect(scenarios[1]!.backtest).toEqual({ commits: 4, crossing: 0, share: 0, randomMedian: 0, perAppMerged: 0 });
   });
 });

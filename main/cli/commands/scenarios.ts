@@ -40,7 +40,7 @@ export function scenarioTable(comparison: ScenarioComparison): string[] {
     'weeks',
     'start',
     'end',
-    ...(withBacktest ? ['backtest', 'random'] : []),
+    ...(withBacktest ? ['backtest', 'random', 'per app'] : []),
   ];
   const rows = comparison.scenarios.map((s: ScenarioFigures) => [
     s.active ? '*' : '',
@@ -54,7 +54,15 @@ export function scenarioTable(comparison: ScenarioComparison): string[] {
     String(s.weeks),
     s.start,
     s.end,
-    ...(s.backtest ? [fixed(s.backtest.share, 3), fixed(s.backtest.randomMedian, 3)] : withBacktest ? ['-', '-'] : []),
+    ...(s.backtest
+      ? [
+          fixed(s.backtest.share, 3),
+          fixed(s.backtest.randomMedian, 3),
+          s.backtest.perAppMerged === null ? '-' : fixed(s.backtest.perAppMerged, 3),
+        ]
+      : withBacktest
+        ? ['-', '-', '-']
+        : []),
   ]);
   const widths = header.map((_, k) => Math.max(...[header, ...rows].map((row) => row[k]!.length)));
   const line = (row: string[]) =>
@@ -68,7 +76,7 @@ export function scenarioTable(comparison: ScenarioComparison): string[] {
     '',
     "* active. modularity: structural modularity (higher is better); crossing: share of the dependencies' weight between services; effort in person-weeks.",
     comparison.history
-      ? `backtest: share of the ${comparison.history.commitsAfter} commits from ${comparison.history.cutoff} on that touch more than one service (lower is better); random: the median of random partitions of the same sizes.`
+      ? `backtest: share of the ${comparison.history.commitsAfter} commits from ${comparison.history.cutoff} on that touch more than one service (lower is better); random: the median of random partitions of the same sizes; per app: one service per app, merged on imports and data to as many groups.`
       : 'no backtest: give --history DIR (the imported source folder in its git repository).',
   ];
 }

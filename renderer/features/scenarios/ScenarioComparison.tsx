@@ -70,14 +70,18 @@ const COLUMNS: readonly Column[] = [
 ];
 
 const BACKTEST_MEANING =
-  'Of the commits after the cut-off, the share that touched more than one service, against the median of random partitions of the same sizes; lower is better: services that change alone deploy alone.';
+  'Of the commits after the cut-off, the share that touched more than one service, against the median of random partitions of the same sizes and against one service per app merged on imports and data to as many groups; lower is better: services that change alone deploy alone.';
 
 function backtestCell(tested: ScenarioBacktest | null | undefined): ReactNode {
   if (tested === undefined) return <span title="Changed since the backtest: run it again">—</span>;
   if (tested === null) return <span title="No commits to test on">—</span>;
   return (
     <span title={`${number(tested.crossing)} of ${number(tested.commits)} commits touched more than one service`}>
-      {percent(tested.share)} <span className="scenario-vs">vs {percent(tested.randomMedian)}</span>
+      {percent(tested.share)}{' '}
+      <span className="scenario-vs">
+        vs {percent(tested.randomMedian)} random
+        {tested.perAppMerged !== null && `, ${percent(tested.perAppMerged)} per app`}
+      </span>
     </span>
   );
 }
@@ -158,7 +162,7 @@ export function ScenarioComparison({ project }: { project: Project }) {
               ))}
               {backtests && (
                 <th scope="col" title={BACKTEST_MEANING}>
-                  Backtest vs random
+                  Backtest vs random, per app
                 </th>
               )}
             </tr>
