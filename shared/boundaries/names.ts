@@ -77,8 +77,22 @@ function wordFor(part: string, carrier: Pick<Module, 'name'> | undefined): strin
   return parent ? `${serviceNameForModule(parent)} ${part.toLowerCase()}` : serviceNameForModule(part);
 }
 
-/** The distinct parts of a module's dotted name. */
-const partsOf = (module: Pick<Module, 'name'>): string[] => [...new Set(module.name.split('.').filter(Boolean))];
+const isWord = (part: string): boolean => /[a-z0-9]/i.test(part);
+
+/** The distinct parts of a module's dotted name that hold a letter or digit ("_" names nothing). */
+const partsOf = (module: Pick<Module, 'name'>): string[] => [...new Set(module.name.split('.').filter(isWord))];
+
+/**
+ * A name for a group whose dotted names give none (saleor's `.semgrep/security/requests` is a module named "_"):
+ * the last word of the largest module's path ("Requests"), else "Service".
+ */
+function nameFromPaths(members: ReadonlyArray<Module | undefined>): string {
+  const largest = members
+    .filter((m): m is Module => m !== undefined)
+    .sort((a, b) => b.linesOfCode - a.linesOfCode || compareText(a.id, b.id))[0];
+  const word = largest?.path.split(/[/.]/).filter(isWord).at(-1);
+  return word ? serviceNameForModule(word) : 'Service';
+}
 
 /** How many modules carry each name part, and the modules by id: counted once for many groups. */
 export interface PartCounts {
@@ -155,7 +169,8 @@ export function domainNames(modules: readonly Module[], groups: ReadonlyArray<re
       if (k > 0) candidates.push(`${words[0]} & ${words[k]}`);
     }
     candidates.push(...words);
-    let name = candidates.find((n) => !used.has(n.toLowerCase())) ?? candidates[0] ?? 'Service';
+    if (candidates.length === 0) candidates.push(nameFromPaths(group.map((id) => counted.byId.get(id))));
+    let name = candidates.find((n) => !used.has(n.toLowerCase())) ?? candidates[0]!;
     for (let k = 2; used.has(name.toLowerCase()); k++) name = `${candidates[0]} ${k}`;
     used.add(name.toLowerCase());
     return name;

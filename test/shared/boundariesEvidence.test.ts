@@ -93,6 +93,19 @@ describe('domainNames', () => {
     expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(2);
     expect(names).not.toContain('Orders');
   });
+
+  it('names a module whose dotted name has no word from its path, never "New service"', () => {
+    // saleor's import made a module "_" of .semgrep/security/requests; at 12 services it was "New service".
+    const modules = projectOf([
+      { id: 'item', name: '_', path: '.semgrep/security/requests', lines: 272 },
+      { id: 'tax', name: 'saleor.tax' },
+      { id: 'order', name: 'saleor.order' },
+      { id: 'product', name: 'saleor.product' },
+      { id: 'odd', name: '__', path: '__' },
+    ]).monolith.modules;
+    expect(domainNames(modules, [['tax'], ['item'], ['odd']])).toEqual(['Tax', 'Requests', 'Service']);
+    expect(domainNames(modules, [['tax', 'item']])).toEqual(['Tax']);
+  });
 });
 
 describe('explainServices', () => {
