@@ -212,8 +212,9 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await expect(backtest).toBeInViewport({ ratio: 1 });
   await expect(dialog(page).getByRole('status')).toHaveText(/^Backtest on 2 commits from 2025-01-02 on\. history: read 3 commits/);
   const last = async (name: string) => (await cells(comparisonRow(page, name))).at(-1);
-  expect(await last('Payments first')).toMatch(/^50% vs \d+(\.\d)?% random, \d+(\.\d)?% per app$/);
-  expect(await last('One store service')).toMatch(/^0% vs \d+(\.\d)?% random, \d+(\.\d)?% per app$/);
+  // The share, then under it the median of random partitions and one service per app merged.
+  expect(await last('Payments first')).toMatch(/^50%\n\d+(\.\d)?% random\n\d+(\.\d)?% per app$/);
+  expect(await last('One store service')).toMatch(/^0%\n\d+(\.\d)?% random\n\d+(\.\d)?% per app$/);
   await page.screenshot({ path: `${SHOTS}/scenarios-backtest.png` });
   await closeScenarios(page);
 
@@ -224,7 +225,7 @@ test('the backtest on a folder’s git history: a bad folder in one line, then e
   await expect(moduleRow(page, 'bookshop.orders')).toHaveAccessibleName(/in Payments$/);
   await openScenarios(page, 'Compare');
   expect(await last('Payments first')).toBe('—');
-  expect(await last('One store service')).toMatch(/^0% vs /);
+  expect(await last('One store service')).toMatch(/^0%\n/);
   await closeScenarios(page);
 
   // Duplicate from the command palette: the copy waits in the list, not active.

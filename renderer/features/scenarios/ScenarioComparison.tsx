@@ -77,11 +77,9 @@ function backtestCell(tested: ScenarioBacktest | null | undefined): ReactNode {
   if (tested === null) return <span title="No commits to test on">—</span>;
   return (
     <span title={`${number(tested.crossing)} of ${number(tested.commits)} commits touched more than one service`}>
-      {percent(tested.share)}{' '}
-      <span className="scenario-vs">
-        vs {percent(tested.randomMedian)} random
-        {tested.perAppMerged !== null && `, ${percent(tested.perAppMerged)} per app`}
-      </span>
+      {percent(tested.share)}
+      <span className="scenario-vs">{percent(tested.randomMedian)} random</span>
+      {tested.perAppMerged !== null && <span className="scenario-vs">{percent(tested.perAppMerged)} per app</span>}
     </span>
   );
 }
@@ -162,7 +160,7 @@ export function ScenarioComparison({ project }: { project: Project }) {
               ))}
               {backtests && (
                 <th scope="col" title={BACKTEST_MEANING}>
-                  Backtest vs random, per app
+                  Backtest vs random and per app
                 </th>
               )}
             </tr>
