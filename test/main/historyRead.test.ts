@@ -7,8 +7,9 @@ import { CACHE_KEEP, historyCacheFile, parseLog, readHistory } from '../../main/
 import { day, git, makeRepo } from './historyRepo';
 
 // The history read of issue 9's suggest, on real git repositories made in temp folders: two git processes read
-// the same commits as one `git log` did before (merges, renames, odd names, files outside the folder), and the
-// cache is keyed by repository, folder and HEAD, shared between processes and bounded.
+// the same commits as one `git log` did before (merges, renames, odd names, files outside the folder), whether the
+// count of commits answers before the first log starts or after it ended, and the cache is keyed by repository,
+// folder and HEAD, shared between processes and bounded.
 
 let tmp: string;
 beforeEach(async () => {
@@ -72,7 +73,7 @@ function oneLog(repo: string, prefix: string) {
 }
 
 describe('reading the history', () => {
-  it('reads the same commits in two git processes, or with the folder as pathspec, as one git log did, in the same order, counting them as it goes', async () => {
+  it('reads the same commits in one or two git processes, or with the folder as pathspec, as one git log did, in the same order, counting them as it goes', async () => {
     const repo = path.join(tmp, 'repo');
     await branchyRepo(repo);
     expect(Number(git(repo, ['rev-list', '--merges', '--count', 'HEAD']).trim())).toBe(4);
@@ -95,6 +96,58 @@ describe('reading the history', () => {
     const all = Number(git(repo, ['rev-list', '--no-merges', '--count', 'HEAD']).trim());
     expect(counts.at(-1)).toBe(all);
     expect(counts).toEqual([...counts].sort((a, b) => a - b));
+  });
+
+  // The first `git log` starts before `git rev-list --count` answers: a git that makes one of them wait for the
+  // other (a marker file written when the other ended) gives both orders every time.
+  async function orderedGit(dir: string, first: 'count' | 'log'): Promise<{ gitPath: string; logs: () => Promise<string[]> }> {
+    const gitPath = path.join(dir, `git-${first}-first`);
+    const waitFor = (marker: string) => `while [ ! -e '${path.join(dir, marker)}' ]; do sleep 0.01; done`;
+    await fs.writeFile(
+      gitPath,
+      [
+        '#!/bin/sh',
+        'case " $* " in',
+        `  *" log "*) ${first === 'count' ? waitFor('counted') : ':'}; echo "$*" >> '${path.join(dir, 'logs')}'; git "$@"; code=$?; touch '${path.join(dir, 'logged')}'; exit $code ;;`,
+        `  *" rev-list --count "*) ${first === 'log' ? waitFor('logged') : ':'}; git "$@"; code=$?; touch '${path.join(dir, 'counted')}'; exit $code ;;`,
+        '  *) exec git "$@" ;;',
+        'esac',
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const logs = async () => (await fs.readFile(path.join(dir, 'logs'), 'utf8')).trim().split('\n');
+    return { gitPath, logs };
+  }
+
+  it.each([
+    ['the count answers first: the first log is stopped at the half and a second reads the rest', 'count', 2],
+    ['the first log ends first: it read everything, and no second log runs', 'log', 1],
+  ] as const)('reads the same commits as one git log when %s', async (_case, first, processes) => {
+    const repo = path.join(tmp, 'repo');
+    await branchyRepo(repo);
+    const before = oneLog(repo, 'src/');
+    const all = Number(git(repo, ['rev-list', '--no-merges', '--count', 'HEAD']).trim());
+    for (const pathspecShare of [0, 2]) {
+      const dir = path.join(tmp, `git-${pathspecShare}`);
+      await fs.mkdir(dir);
+      const { gitPath, logs } = await orderedGit(dir, first);
+      const counts: number[] = [];
+      const read = await readHistory(path.join(repo, 'src'), {
+        cacheDir: null,
+        splitMin: 0,
+        pathspecShare,
+        gitPath,
+        onCommits: (n) => counts.push(n),
+      });
+      expect(read.history.commits).toEqual(before);
+      expect(read.history.note).toMatch(/^read \d+ commits from 2022-01-01 to 2023-06-01$/);
+      const ran = await logs();
+      expect(ran).toHaveLength(processes);
+      if (processes === 2) expect(ran[1]).toContain(`--skip=${Math.ceil(all / 2)}`);
+      expect(counts.at(-1)).toBe(all);
+      expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    }
   });
 
   it('reads a commit whose names fill more than two parse batches (256 KB each) whole', async () => {
@@ -125,7 +178,10 @@ describe('reading the history', () => {
     // A tree gone: the commit that has it and the one after it (diffed against it) cannot be read, nor older ones.
     const tree = git(repo, ['rev-parse', `HEAD~${back}^{tree}`]).trim();
     await fs.rm(path.join(repo, '.git', 'objects', tree.slice(0, 2), tree.slice(2)));
-    const split = await readHistory(repo, { cacheDir: null, splitMin: 0 });
+    // Two git processes every time: the count answers before the first log starts.
+    const ordered = await orderedGit(await fs.mkdtemp(path.join(tmp, 'git-')), 'count');
+    const split = await readHistory(repo, { cacheDir: null, splitMin: 0, gitPath: ordered.gitPath });
+    expect(await ordered.logs()).toHaveLength(2);
     const single = await readHistory(repo, { cacheDir: null, splitMin: Infinity });
     expect(split.history).toEqual(single.history);
     expect(split.history.commits.map((c) => c.author)).toEqual(authors);

@@ -62,22 +62,59 @@ const PROGRESS_EVERY = 500;
 const FIELD = '\x1f';
 const LOG_ARGS = ['log', '--no-merges', '--no-renames', '--name-only', '-z', `--format=${RECORD}%H${FIELD}%at${FIELD}%aN`];
 
-/** Commits of `git log -z --name-only --format=%x1e%H%x1f%at%x1f%aN`, paths made relative to `prefix`. */
+/** Whether `text` from `start` to `end` is a commit's hash: 40 to 64 lowercase hex digits. */
+function isHash(text: string, start: number, end: number): boolean {
+  if (end - start < 40 || end - start > 64) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (!((c >= 48 && c <= 57) || (c >= 97 && c <= 102))) return false;
+  }
+  return true;
+}
+
+/** Whether `text` from `start` to `end` is a number of seconds: one digit or more. */
+function isDigits(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Commits of `git log -z --name-only --format=%x1e%H%x1f%at%x1f%aN`, paths made relative to `prefix`. Walks the
+ * text by index (no split into records, fields and names): a record is RECORD, the header up to its first NUL,
+ * then the names, each ended by NUL, the first one after the header's newline.
+ */
 export function parseLog(text: string, prefix: string): HistoryCommit[] {
   const commits: HistoryCommit[] = [];
-  for (const record of text.split(RECORD)) {
-    if (record === '') continue;
-    const [header = '', ...rest] = record.split('\0');
-    const [sha = '', time = '', author = ''] = header.split(FIELD);
-    if (!/^[0-9a-f]{40,64}$/.test(sha) || !/^\d+$/.test(time)) continue;
-    const files: string[] = [];
-    for (const raw of rest) {
-      // The first name follows the header's newline.
-      const start = raw.charCodeAt(0) === 10 ? 1 : 0;
-      if (raw.length === start || !raw.startsWith(prefix, start)) continue;
-      files.push(raw.slice(start + prefix.length));
+  // Text before the first RECORD is a record too (as when the text was split on RECORD).
+  for (let at = text.charCodeAt(0) === RECORD_BYTE ? 1 : 0; at <= text.length;) {
+    let end = text.indexOf(RECORD, at);
+    if (end < 0) end = text.length;
+    let headerEnd = text.indexOf('\0', at);
+    if (headerEnd < 0 || headerEnd > end) headerEnd = end;
+    const shaEnd = text.indexOf(FIELD, at);
+    const timeEnd = shaEnd < 0 || shaEnd >= headerEnd ? -1 : text.indexOf(FIELD, shaEnd + 1);
+    const timeStop = timeEnd < 0 || timeEnd >= headerEnd ? headerEnd : timeEnd;
+    const shaStop = shaEnd < 0 || shaEnd >= headerEnd ? headerEnd : shaEnd;
+    if (isHash(text, at, shaStop) && shaStop < headerEnd && isDigits(text, shaStop + 1, timeStop)) {
+      const authorEnd = timeStop === headerEnd ? -1 : text.indexOf(FIELD, timeStop + 1);
+      const author = timeStop === headerEnd ? '' : text.slice(timeStop + 1, authorEnd < 0 || authorEnd > headerEnd ? headerEnd : authorEnd);
+      const files: string[] = [];
+      for (let name = headerEnd + 1; name < end;) {
+        let stop = text.indexOf('\0', name);
+        if (stop < 0 || stop > end) stop = end;
+        // The first name follows the header's newline.
+        const start = text.charCodeAt(name) === 10 ? name + 1 : name;
+        if (stop - start >= prefix.length && stop > start && text.startsWith(prefix, start))
+          files.push(text.slice(start + prefix.length, stop));
+        name = stop + 1;
+      }
+      commits.push({ sha: text.slice(at, shaStop), time: Number(text.slice(shaStop + 1, timeStop)), author, files });
     }
-    commits.push({ sha, time: Number(time), author, files });
+    at = end + 1;
   }
   return commits;
 }
@@ -88,9 +125,21 @@ interface LogPart {
   cut: boolean;
 }
 
+/** One `git log` under way. */
+interface LogRun {
+  done: Promise<LogPart>;
+  /** The commits git has written so far (whole or begun). */
+  written: () => number;
+  /**
+   * Keep the first `max` commits only (null: all), git being stopped once it begins the next one. Progress is told
+   * from then on (with `settled` false, it waits for this answer).
+   */
+  settle: (max: number | null) => void;
+}
+
 /**
- * One `git log` (with `range`: --max-count, --skip), its output parsed record by record as it arrives, so that
- * the parse overlaps git's own work. `onCommits` hears how many more commits git has written; `signal` stops git.
+ * One `git log` (with `range`: --skip), its output parsed record by record as it arrives, so that the parse
+ * overlaps git's own work. `onCommits` hears how many more commits git has written; `signal` stops git.
  */
 function streamLog(
   root: string,
@@ -100,42 +149,59 @@ function streamLog(
   gitPath: string,
   onCommits: (added: number) => void,
   signal: AbortSignal | undefined,
-): Promise<LogPart> {
-  return new Promise((resolve, reject) => {
-    const commits: HistoryCommit[] = [];
-    // Bytes not parsed yet: the record under way. RECORD is one ASCII byte, never part of a UTF-8 sequence, so
-    // the output can be cut there as bytes and each batch decoded whole.
-    let pending: Buffer[] = [];
-    let pendingBytes = 0;
-    // The pending size that makes the next parse: grows while one record (a commit of very many files) fills it.
-    let parseAt = BATCH_BYTES;
-    // Commits git has written (one record byte each), told to onCommits every PROGRESS_EVERY and at the end.
-    let seen = 0;
-    let told = 0;
-    const tell = () => {
-      if (seen > told) onCommits(seen - told);
-      told = seen;
-    };
-    const take = (text: string) => {
-      for (const commit of parseLog(text, prefix)) if (commit.files.length > 0) commits.push(commit);
-    };
-    const child = spawn(gitPath, ['--literal-pathspecs', ...LOG_ARGS, ...range, ...revisions], {
-      cwd: root,
-      shell: false,
-      stdio: ['ignore', 'pipe', 'ignore'],
-      // GIT_FLUSH=0: git buffers its output instead of writing each commit apart to the pipe (553 writes instead
-      // of 19,454 for the bench's 20,000 commits: 0.3 s less CPU between git and Node).
-      env: { ...process.env, ...GIT_ENV, GIT_FLUSH: '0' },
-    });
-    const stop = () => child.kill();
-    signal?.addEventListener('abort', stop, { once: true });
+  settled: boolean,
+): LogRun {
+  const commits: HistoryCommit[] = [];
+  // Bytes not parsed yet: the record under way. RECORD is one ASCII byte, never part of a UTF-8 sequence, so
+  // the output can be cut there as bytes and each batch decoded whole.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  // The pending size that makes the next parse: grows while one record (a commit of very many files) fills it.
+  let parseAt = BATCH_BYTES;
+  // Commits git has written (one record byte each), told to onCommits every PROGRESS_EVERY and at the end.
+  let seen = 0;
+  let told = 0;
+  // The commits kept (settle): git is stopped when it begins the one after them; `whole`: they were all written.
+  let max: number | null = null;
+  let whole = false;
+  const tell = () => {
+    if (!settled) return;
+    const upTo = max === null ? seen : Math.min(seen, max);
+    if (upTo > told) onCommits(upTo - told);
+    told = upTo;
+  };
+  const take = (text: string) => {
+    for (const commit of parseLog(text, prefix)) if (commit.files.length > 0) commits.push(commit);
+  };
+  const child = spawn(gitPath, ['--literal-pathspecs', ...LOG_ARGS, ...range, ...revisions], {
+    cwd: root,
+    shell: false,
+    stdio: ['ignore', 'pipe', 'ignore'],
+    // GIT_FLUSH=0: git buffers its output instead of writing each commit apart to the pipe (553 writes instead
+    // of 19,454 for the bench's 20,000 commits: 0.3 s less CPU between git and Node).
+    env: { ...process.env, ...GIT_ENV, GIT_FLUSH: '0' },
+  });
+  const stop = () => child.kill();
+  signal?.addEventListener('abort', stop, { once: true });
+  const done = new Promise<LogPart>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
-      for (let at = chunk.indexOf(RECORD_BYTE); at >= 0; at = chunk.indexOf(RECORD_BYTE, at + 1)) seen++;
+      if (whole) return;
+      let at = chunk.indexOf(RECORD_BYTE);
+      for (; at >= 0; at = chunk.indexOf(RECORD_BYTE, at + 1)) {
+        if (max !== null && seen === max) {
+          // The first commit not kept begins here: keep what is before it and stop git.
+          chunk = chunk.subarray(0, at);
+          whole = true;
+          child.kill();
+          break;
+        }
+        seen++;
+      }
       if (told === 0 || seen - told >= PROGRESS_EVERY) tell();
       pending.push(chunk);
       pendingBytes += chunk.length;
       // Parse in batches, not per chunk.
-      if (pendingBytes < parseAt) return;
+      if (pendingBytes < parseAt || whole) return;
       // Every record but the last is complete: the last may go on in the next chunk.
       const batch = Buffer.concat(pending);
       const last = batch.lastIndexOf(RECORD_BYTE);
@@ -158,9 +224,15 @@ function streamLog(
       if (signal?.aborted) return reject(signal.reason as Error);
       take(Buffer.concat(pending).toString('utf8'));
       tell();
-      resolve({ commits, cut: code !== 0 });
+      resolve({ commits, cut: !whole && code !== 0 });
     });
   });
+  const settle = (keep: number | null) => {
+    settled = true;
+    max = keep;
+    tell();
+  };
+  return { done, written: () => seen, settle };
 }
 
 export interface HistoryRead {
@@ -242,21 +314,29 @@ export async function readHistory(dir: string, options: ReadHistoryOptions = {})
  * to git only when it holds a small part of the files (PATHSPEC_SHARE); otherwise the whole history is read and
  * the parse keeps the folder's files and drops commits without any. A long history is read by two processes at
  * once (the newer half, and the rest with --skip), each parsed as it arrives; git's tree diffs are most of the
- * time, and they split evenly.
+ * time, and they split evenly. The first `git log` starts before the count of commits answers, and is stopped at
+ * the half when the count says there are enough to split.
  */
 async function readLog(root: string, prefix: string, gitPath: string, options: ReadHistoryOptions): Promise<LogPart> {
   const splitMin = options.splitMin ?? SPLIT_MIN;
-  const [total, share] = await Promise.all([
-    os.availableParallelism() > 1 || splitMin <= 0 ? commitCount(root, gitPath) : 0,
-    prefix === '' ? 1 : shareOfFiles(root, prefix, gitPath),
-  ]);
-  const half = total >= splitMin && total >= 2 ? Math.ceil(total / 2) : 0;
-  // --sparse lists every commit, so that --skip and --max-count count the same commits with or without the folder.
+  const counting = os.availableParallelism() > 1 || splitMin <= 0 ? commitCount(root, gitPath) : Promise.resolve(0);
+  const share = prefix === '' ? 1 : await shareOfFiles(root, prefix, gitPath);
+  // --sparse lists every commit, so that --skip counts the same commits with or without the folder.
   const revisions = share < (options.pathspecShare ?? PATHSPEC_SHARE) ? ['--full-history', '--sparse', 'HEAD', '--', prefix] : ['HEAD'];
   let read = 0;
   const onCommits = (added: number) => options.onCommits?.((read += added));
-  const ranges = half === 0 ? [[]] : [[`--max-count=${half}`], [`--skip=${half}`]];
-  const parts = await Promise.all(ranges.map((range) => streamLog(root, prefix, range, revisions, gitPath, onCommits, options.signal)));
+  const newer = streamLog(root, prefix, [], revisions, gitPath, onCommits, options.signal, false);
+  // Failing before the count answers is heard below, not as an unhandled rejection.
+  newer.done.catch(() => {});
+  const total = await counting;
+  const half = total >= splitMin && total >= 2 ? Math.ceil(total / 2) : 0;
+  // Split when the first git has not begun more than the newer half yet (it still has the older half to go).
+  const split = half > 0 && newer.written() <= half;
+  newer.settle(split ? half : null);
+  const parts = await Promise.all([
+    newer.done,
+    ...(split ? [streamLog(root, prefix, [`--skip=${half}`], revisions, gitPath, onCommits, options.signal, true).done] : []),
+  ]);
   // As one process would: the commits up to the first part that stopped short (old objects missing), no gap.
   const commits: HistoryCommit[] = [];
   for (const part of parts) {
