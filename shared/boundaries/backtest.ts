@@ -67,7 +67,8 @@ const median = (values: number[]): number => {
 
 /**
  * The median backtest share of `runs` random partitions of `moduleIds` into groups of these sizes (seeded
- * shuffles: the same input and seed give the same figure).
+ * shuffles: the same input and seed give the same figure). The same figure as `backtest` of each partition, counted
+ * on the commits encoded once as indices of the sorted ids (a module of no id: the monolith), not through maps.
  */
 export function randomBacktest(
   commits: readonly ModuleCommit[],
@@ -78,20 +79,67 @@ export function randomBacktest(
 ): number {
   const random = mulberry32(seed);
   const ids = [...moduleIds].sort();
+  const indexOf = new Map<string, number>();
+  ids.forEach((id, k) => indexOf.set(id, k));
+  // The indices of the sorted ids, shuffled as the ids were (duplicate ids share one index, as they would a map key).
+  const order = Int32Array.from(ids, (id) => indexOf.get(id)!);
+  const { starts, members, counted } = encodeCommits(commits, indexOf);
+  // The node of each index in a run: group k, or -1 for the monolith (ids beyond the sizes, modules of no id).
+  const node = new Int32Array(ids.length);
   const shares: number[] = [];
   for (let run = 0; run < runs; run++) {
     for (let i = ids.length - 1; i > 0; i--) {
       const j = Math.floor(random() * (i + 1));
-      [ids[i], ids[j]] = [ids[j]!, ids[i]!];
+      const swap = order[i]!;
+      order[i] = order[j]!;
+      order[j] = swap;
     }
-    const owner = new Map<string, string>();
+    node.fill(-1);
     let at = 0;
     sizes.forEach((size, k) => {
-      for (let n = 0; n < size && at < ids.length; n++) owner.set(ids[at++]!, String(k));
+      for (let n = 0; n < size && at < ids.length; n++) node[order[at++]!] = k;
     });
-    shares.push(backtest(commits, owner).share);
+    let crossing = 0;
+    for (let c = 0; c + 1 < starts.length; c++) {
+      const end = starts[c + 1]!;
+      const head = members[starts[c]!]!;
+      const first = head < 0 ? -1 : node[head]!;
+      for (let m = starts[c]! + 1; m < end; m++) {
+        const index = members[m]!;
+        if ((index < 0 ? -1 : node[index]!) !== first) {
+          crossing++;
+          break;
+        }
+      }
+    }
+    shares.push(counted === 0 ? 0 : crossing / counted);
   }
   return median(shares);
+}
+
+/** The commits that touch a module, each as the indices of its modules (-1: a module of no index), in a flat array. */
+function encodeCommits(
+  commits: readonly ModuleCommit[],
+  indexOf: ReadonlyMap<string, number>,
+): { starts: Int32Array; members: Int32Array; counted: number } {
+  let counted = 0;
+  let total = 0;
+  for (const { modules } of commits) {
+    if (modules.length === 0) continue;
+    counted++;
+    total += modules.length;
+  }
+  const starts = new Int32Array(counted + 1);
+  const members = new Int32Array(total);
+  let c = 0;
+  let m = 0;
+  for (const { modules } of commits) {
+    if (modules.length === 0) continue;
+    starts[c++] = m;
+    for (const id of modules) members[m++] = indexOf.get(id) ?? -1;
+  }
+  starts[c] = m;
+  return { starts, members, counted };
 }
 
 /**

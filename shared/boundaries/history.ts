@@ -44,15 +44,25 @@ export function commitsByModule(project: Project, commits: readonly HistoryCommi
       at = at.slice(0, cut);
     }
   };
+  // Each file's module found once (a file changes in many commits); `seen`: the last commit that counted the module.
+  const entries = new Map<string, { id: string; seen: number }>();
+  const known = new Map<string, { id: string; seen: number } | null>();
   const out: ModuleCommit[] = [];
-  for (const commit of commits) {
-    const touched = new Set<string>();
+  commits.forEach((commit, c) => {
+    const touched: string[] = [];
     for (const file of commit.files) {
-      const id = moduleOf(file);
-      if (id !== undefined) touched.add(id);
+      let entry = known.get(file);
+      if (entry === undefined) {
+        const id = moduleOf(file);
+        if (id !== undefined && !entries.has(id)) entries.set(id, { id, seen: -1 });
+        known.set(file, (entry = id === undefined ? null : entries.get(id)!));
+      }
+      if (entry === null || entry.seen === c) continue;
+      entry.seen = c;
+      touched.push(entry.id);
     }
-    if (touched.size > 0) out.push({ time: commit.time, author: commit.author, modules: [...touched].sort() });
-  }
+    if (touched.length > 0) out.push({ time: commit.time, author: commit.author, modules: touched.sort() });
+  });
   return out;
 }
 
@@ -68,25 +78,41 @@ export interface CoChangeOptions {
 /** "a\u0000b" with a < b: the key of an unordered pair of module ids. */
 export const pairKey = (a: string, b: string): string => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
 
+/** Module indices below this make unique numeric pair keys (a * PAIR_SPAN + b stays an exact integer). */
+const PAIR_SPAN = 2 ** 26;
+
 /**
  * Co-change between modules: each commit touching n modules (2 <= n <= maxModules) adds 1/(n-1) to each pair it
  * touches, so a commit adds at most 1 to any one module's total however wide it is.
  */
 export function coChange(commits: readonly ModuleCommit[], options: CoChangeOptions = {}): Map<string, number> {
   const maxModules = options.maxModules ?? 30;
-  const weights = new Map<string, number>();
   const { halfLife, asOf } = options;
+  // Summed under numeric keys of the module ids' indices (first seen first), then keyed "a\u0000b" in the order
+  // the pairs first appeared: the same map, with the same sums, as keying each pair of each commit by its text.
+  const indexOf = new Map<string, number>();
+  const names: string[] = [];
+  const indexed = (id: string): number => {
+    let k = indexOf.get(id);
+    if (k === undefined) indexOf.set(id, (k = names.push(id) - 1));
+    return k;
+  };
+  const sums = new Map<number, number>();
+  const at: number[] = [];
   for (const { modules, time } of commits) {
     const n = modules.length;
     if (n < 2 || n > maxModules) continue;
     const w = (halfLife === undefined || asOf === undefined ? 1 : 2 ** (-(asOf - time) / halfLife)) / (n - 1);
+    for (let i = 0; i < n; i++) at[i] = indexed(modules[i]!);
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) {
-        const key = `${modules[i]}\u0000${modules[j]}`;
-        weights.set(key, (weights.get(key) ?? 0) + w);
+        const key = at[i]! * PAIR_SPAN + at[j]!;
+        sums.set(key, (sums.get(key) ?? 0) + w);
       }
     }
   }
+  const weights = new Map<string, number>();
+  for (const [key, w] of sums) weights.set(`${names[Math.floor(key / PAIR_SPAN)]}\u0000${names[key % PAIR_SPAN]}`, w);
   return weights;
 }
 
