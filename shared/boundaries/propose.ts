@@ -88,10 +88,11 @@ export interface Alternative {
   /**
    * The variant chosen by an inner backtest on the training history alone: each variant (Louvain's communities
    * merged on modularity, or merged on the training commits from three times the target; refined under a cap of
-   * 2-4 x the mean service) clustered and refined on the commits before `innerCutoff` (a year before the cut-off)
-   * and tested on those from it to the cut-off; the one whose crossing share is lowest against random partitions
-   * of the same sizes is kept (`innerShares`: those ratios, one per variant). Null cut-off: too little history;
-   * the first variant.
+   * 2-5 x the mean service) clustered and refined on the commits before `innerCutoff` (a year before the cut-off)
+   * and tested on those from it to the cut-off; the one whose crossing shares against random partitions of the
+   * same sizes, summed over 4, 8, 12, 16 and 20 services, are lowest is kept for every alternative
+   * (`innerShares`: this alternative's ratios, one per variant). Null cut-off: too little history; the first
+   * variant.
    */
   fit: { merge: Variant['merge']; capFactor: number; innerCutoff: string | null; innerShares: number[] };
   /** The backtest on the commits from the cut-off on (null without history after it). */
@@ -184,6 +185,11 @@ export interface ProposeOptions extends EvidenceOptions {
   selectBy?: 'share' | 'ratio';
   /** No service holds more than this share of the modules (balance: none is the monolith renamed). Default 0.5. */
   maxShare?: number;
+  /**
+   * The sizes whose inner ratios, summed, choose the one variant of every alternative (default SELECT_SIZES,
+   * those below the number of modules; none left: each target chooses its own).
+   */
+  selectOn?: readonly number[];
 }
 
 /** Module ids of a commit seen as units (kept-together groups one unit; modules not clustered as they are). */
@@ -208,13 +214,23 @@ export interface Variant {
   fine?: number;
 }
 
-/** The variants the inner backtest chooses from. */
-const VARIANTS: Variant[] = [
+/**
+ * The sizes on which the variant is chosen, whatever the targets asked for (carve suggest's sizes): one variant
+ * for every size, so that the proposal at 12 does not depend on the other sizes asked, and the choice rests on
+ * five inner backtests instead of one (run 4: per size, the inner year chose noisily).
+ */
+const SELECT_SIZES = [4, 8, 12, 16, 20];
+
+/**
+ * The variants the inner backtest chooses from: the commit merging's caps span 2 to 5 x the mean service (at 8
+ * services 5 x the mean is above the half of the modules that no service may pass).
+ */
+export const VARIANTS: readonly Variant[] = [
   { merge: 'modularity', capFactor: 2 },
-  { merge: 'modularity', capFactor: 3 },
   { merge: 'modularity', capFactor: 4 },
   { merge: 'commits', capFactor: 2, fine: 3 },
   { merge: 'commits', capFactor: 3, fine: 3 },
+  { merge: 'commits', capFactor: 5, fine: 3 },
 ];
 
 /** The alternatives at each target size with their figures, and the backtest of the current and per-module designs. */
@@ -278,7 +294,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     // No service above half the modules, so that none is the monolith renamed. Asked for two services, the cap
     // would leave one split only (two exact halves), and a merge path through a group it cannot grow loses the
     // split: 6 planted modules in two groups of 3 came out 3, 1 and 2 left in the monolith. So two have no cap.
-    const maxSize = wanted <= 2 ? Infinity : Math.max(3, Math.ceil((options.maxShare ?? 0.5) * units.length));
+    const maxSize = wanted <= 2 ? Infinity : Math.max(3, Math.floor((options.maxShare ?? 0.5) * units.length));
     let capped = false;
     const onCapped = () => (capped = true);
     let groups = clusterer(wanted, maxSize).groups;
@@ -309,40 +325,55 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     const sizes = [...new Set(options.targets.map((t) => Math.max(0, t - scope.pinned.length)))].sort((a, b) => b - a);
     for (const wanted of sizes) perAppAt.set(wanted, (apps = mergeGroups(apps, staticEdges, wanted, { apart: scope.apart }).groups));
   }
-  const alternatives = [...new Set(options.targets)]
-    .sort((a, b) => a - b)
-    .map((target): Alternative => {
-      const wanted = Math.max(0, target - scope.pinned.length);
-      const minLines = smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
-      const innerShares = innerFit
-        ? variants.map((variant) => {
-            const assignment = assignmentOfGroups(grouped(variant, innerFit, wanted, minLines));
-            const share = backtest(innerTest, assignment).share;
-            if (options.selectBy === 'share') return share;
-            const chance = expectedRandomShare(innerTest, units.length, groupSizes(units, assignment));
-            return chance === 0 ? share : share / chance;
-          })
-        : [];
-      const chosen = innerShares.length === 0 ? variants[0]! : variants[innerShares.indexOf(Math.min(...innerShares))]!;
-      const capFactor = chosen.capFactor;
-      const groups = expand(grouped(chosen, fullFit, wanted, minLines));
-      const services = asServices(project, scope.pinned, groups, before, edges, owners);
-      const summary = summarizeDesign(withServices(project, services));
-      const assignment = assignmentOfGroups([...pins, ...groups]);
-      const perApp = perAppAt.get(wanted) ?? [];
-      return {
-        target,
-        services,
-        monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
-        structuralModularity: summary.structuralModularity,
-        crossingShareByWeight: summary.crossingShareByWeight,
-        fit: { merge: chosen.merge, capFactor, innerCutoff: innerFit ? dayOf(innerCut) : null, innerShares },
-        backtest: tested ? backtest(after, assignment) : null,
-        randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
-        perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,
-        staticOnly: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(clusterStatic(wanted).groups)])).share : null,
-      };
-    });
+  const targets = [...new Set(options.targets)].sort((a, b) => a - b);
+  const minLinesAt = (wanted: number) =>
+    smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
+  /** Each variant's inner crossing share at a target, against random partitions of the same sizes. */
+  const innerKnown = new Map<number, number[]>();
+  const innerSharesAt = (target: number): number[] => {
+    const wanted = Math.max(0, target - scope.pinned.length);
+    const known = innerKnown.get(wanted);
+    if (known) return known;
+    const shares = innerFit
+      ? variants.map((variant) => {
+          const assignment = assignmentOfGroups(grouped(variant, innerFit, wanted, minLinesAt(wanted)));
+          const share = backtest(innerTest, assignment).share;
+          if (options.selectBy === 'share') return share;
+          const chance = expectedRandomShare(innerTest, units.length, groupSizes(units, assignment));
+          return chance === 0 ? share : share / chance;
+        })
+      : [];
+    innerKnown.set(wanted, shares);
+    return shares;
+  };
+  const selectOn = (options.selectOn ?? SELECT_SIZES).filter((n) => n - scope.pinned.length < units.length);
+  const across = variants.map(() => 0);
+  for (const size of selectOn) innerSharesAt(size).forEach((r, k) => (across[k]! += r));
+  const alternatives = targets.map((target): Alternative => {
+    const wanted = Math.max(0, target - scope.pinned.length);
+    const minLines = minLinesAt(wanted);
+    const innerShares = innerSharesAt(target);
+    const pick = selectOn.length > 0 ? across : innerShares;
+    const chosen = innerShares.length === 0 ? variants[0]! : variants[pick.indexOf(Math.min(...pick))]!;
+    const capFactor = chosen.capFactor;
+    const groups = expand(grouped(chosen, fullFit, wanted, minLines));
+    const services = asServices(project, scope.pinned, groups, before, edges, owners);
+    const summary = summarizeDesign(withServices(project, services));
+    const assignment = assignmentOfGroups([...pins, ...groups]);
+    const perApp = perAppAt.get(wanted) ?? [];
+    return {
+      target,
+      services,
+      monolithModules: ids.length - [...pins, ...groups].reduce((s, g) => s + g.length, 0),
+      structuralModularity: summary.structuralModularity,
+      crossingShareByWeight: summary.crossingShareByWeight,
+      fit: { merge: chosen.merge, capFactor, innerCutoff: innerFit ? dayOf(innerCut) : null, innerShares },
+      backtest: tested ? backtest(after, assignment) : null,
+      randomMedian: tested ? randomBacktest(after, ids, groupSizes(ids, assignment), 50, seed) : null,
+      perApp: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(perApp)])).share : null,
+      staticOnly: tested ? backtest(after, assignmentOfGroups([...pins, ...expand(clusterStatic(wanted).groups)])).share : null,
+    };
+  });
   return {
     cutoff: cutoff === null ? null : dayOf(cutoff),
     commitsBefore: before.length,

@@ -5,7 +5,7 @@ import { contradiction, isTestModule, scopeOf } from '../../shared/boundaries/co
 import { explainServices } from '../../shared/boundaries/explain';
 import type { ModuleCommit } from '../../shared/boundaries/history';
 import { domainNames } from '../../shared/boundaries/names';
-import { proposeBoundaries } from '../../shared/boundaries/propose';
+import { proposeBoundaries, VARIANTS } from '../../shared/boundaries/propose';
 import type { Project } from '../../shared/model/project';
 import { mulberry32 } from '../../shared/random';
 import { PLANTED_GROUPS, plantedCommits, projectOf } from './boundariesFixture';
@@ -334,8 +334,8 @@ describe('the inner backtest', () => {
     ['m6', 'm7', 'm8'],
   ];
   /** 450 commits over three years before the cut-off, then `after` commits drawn by `pick`. */
-  function history(after: number, pick: (random: () => number) => string[]): ModuleCommit[] {
-    const random = mulberry32(5);
+  function history(after: number, pick: (random: () => number) => string[], seed = 5): ModuleCommit[] {
+    const random = mulberry32(seed);
     const commits: ModuleCommit[] = [];
     for (let k = 0; k < 450; k++) {
       const g = groups[k % 3]!;
@@ -359,12 +359,30 @@ describe('the inner backtest', () => {
     );
     const [a, b] = [planted.alternatives[0]!, scrambled.alternatives[0]!];
     expect(a.fit.innerCutoff).toBe('2023-01-01');
-    // One inner figure per variant (modularity or training-commit merging, caps 2-4 x the mean).
+    // One inner figure per variant (modularity or training-commit merging, caps 2-5 x the mean).
     expect(a.fit.innerShares).toHaveLength(5);
     expect(a.fit).toEqual(b.fit);
     expect(a.services.map((s) => s.moduleIds)).toEqual(b.services.map((s) => s.moduleIds));
     expect(a.backtest!.share).toBe(0);
     expect(b.backtest!.share).toBeGreaterThan(0.4);
+  });
+
+  it('chooses one variant for every size, on the sum of its inner ratios at 4 and 8 services here, whatever the sizes asked', () => {
+    // Seed 2: alone, 4 services would choose modularity merging and 8 commit merging; the sum chooses one.
+    const commits = history(60, (random) => groups[Math.floor(random() * 3)]!, 2);
+    const report = proposeBoundaries(project, commits, { targets: [3, 4, 8], cutoff });
+    const [at4, at8] = [report.alternatives[1]!, report.alternatives[2]!];
+    const own = (shares: number[]) => VARIANTS[shares.indexOf(Math.min(...shares))]!;
+    expect(own(at4.fit.innerShares).merge).not.toBe(own(at8.fit.innerShares).merge);
+    const best = own(VARIANTS.map((_, k) => at4.fit.innerShares[k]! + at8.fit.innerShares[k]!));
+    for (const a of report.alternatives) expect([a.fit.merge, a.fit.capFactor]).toEqual([best.merge, best.capFactor]);
+    // Asked for 3 services alone, the same choice and the same services.
+    const alone = proposeBoundaries(project, commits, { targets: [3], cutoff }).alternatives[0]!;
+    expect(alone.fit).toEqual(report.alternatives[0]!.fit);
+    expect(alone.services.map((s) => s.moduleIds)).toEqual(report.alternatives[0]!.services.map((s) => s.moduleIds));
+    // Chosen on 4 services only, the variant whose ratio at 4 is lowest.
+    const on4 = proposeBoundaries(project, commits, { targets: [3, 4], cutoff, selectOn: [4] }).alternatives[0]!;
+    expect(on4.fit.merge).toBe(own(at4.fit.innerShares).merge);
   });
 
   it('keeps the default variant when the history before the cut-off is too short to test on', () => {
