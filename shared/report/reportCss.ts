@@ -39,6 +39,8 @@ ol.toc li { display: flex; align-items: baseline; gap: 2mm; padding: 1.6mm 0; bo
 ol.toc li.sub { padding-left: 8mm; font-size: 9.5pt; border-bottom-style: dotted; }
 ol.toc .label { flex: 1; }
 ol.toc .page-number { font-variant-numeric: tabular-nums; color: var(--muted); min-width: 8mm; text-align: right; }
+/* Written into the PDF in their place (reportHtml.ts PAGE_NUMBER_PLACEHOLDER_RGB): a colour nothing else uses. */
+ol.toc .page-number.placeholder { color: #475567; }
 
 /* Summary */
 .stats { display: grid; grid-template-columns: repeat(3, 1fr); gap: 3mm; margin: 4mm 0 6mm; }

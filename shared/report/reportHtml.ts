@@ -28,6 +28,12 @@ export interface ReportOptions {
    * print); without them the contents lists the sections without page numbers.
    */
   pageNumbers?: Readonly<Record<string, number>>;
+  /**
+   * Without page numbers, each entry of the contents gets PAGE_NUMBER_PLACEHOLDER in PAGE_NUMBER_PLACEHOLDER_RGB
+   * (a colour used nowhere else), for a printer that writes the numbers into the printed PDF in its place
+   * (main/services/export/pdfContentsNumbers.ts). Three digits take no more room than the blank: same pages.
+   */
+  pageNumberPlaceholders?: boolean;
   /** The backtest on the project's history (reportBacktest.ts), when a history folder was given: its own section. */
   backtest?: ReportBacktest;
 }
@@ -69,16 +75,27 @@ function cover(model: ReportModel, options: ReportOptions): string {
 /** The id of the contents' list: a printer that keeps the document loaded replaces it once the pages are known. */
 export const CONTENTS_LIST_ID = 'contents-list';
 
-/** The contents' list, with the page numbers of `options` (blank without them: the numbers take no more room). */
-export function contentsList(plan: Plan, options: Pick<ReportOptions, 'pageNumbers' | 'backtest'>): string {
+/** What each entry of the contents shows for its page number until the printer writes it in: three zeros. */
+export const PAGE_NUMBER_PLACEHOLDER = '000';
+/** The placeholders' colour (#475567), one step from the muted grey of the numbers and used nowhere else. */
+export const PAGE_NUMBER_PLACEHOLDER_RGB: readonly [number, number, number] = [0x47, 0x55, 0x67];
+
+/**
+ * The contents' list, with the page numbers of `options` (blank without them, or placeholders: the numbers take
+ * no more room).
+ */
+export function contentsList(plan: Plan, options: Pick<ReportOptions, 'pageNumbers' | 'pageNumberPlaceholders' | 'backtest'>): string {
   const items: string[] = [];
+  const placeholder = options.pageNumbers === undefined && options.pageNumberPlaceholders === true;
   for (const section of reportSections(plan, options)) {
     const page = options.pageNumbers?.[section.id];
     if (section.sub && !items.some((item) => item.includes('class="group"')))
       items.push('<li class="group"><span class="label">Phases</span></li>');
     items.push(
       `<li${section.sub ? ' class="sub"' : ''}><a class="label" href="#${section.id}">${e(section.title)}</a>` +
-        `<span class="page-number">${page === undefined ? '' : page}</span></li>`,
+        (placeholder
+          ? `<span class="page-number placeholder">${PAGE_NUMBER_PLACEHOLDER}</span></li>`
+          : `<span class="page-number">${page === undefined ? '' : page}</span></li>`),
     );
   }
   return `<ol class="toc" id="${CONTENTS_LIST_ID}">${items.join('')}</ol>`;

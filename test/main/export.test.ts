@@ -168,9 +168,9 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
         sessionCalls.push('open');
         const session = await chromium.open!(html, signal);
         return {
-          print: async (options) => {
-            const bytes = await session.print(options);
-            sessionCalls.push(`${options?.draft ? 'draft' : 'final'} ${countPdfPages(bytes)} pages, tagged ${isTagged(bytes)}`);
+          print: async () => {
+            const bytes = await session.print();
+            sessionCalls.push(`print ${countPdfPages(bytes)} pages, tagged ${isTagged(bytes)}`);
             return bytes;
           },
           replace: async (id, markup) => {
@@ -207,19 +207,12 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     expect(countPdfPages(bytes)).toBe(written.pages);
     expect(info).toMatch(/^Tagged:\s+yes$/m);
     expect(info).toMatch(/^Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)$/m);
-    // Two prints: the second carries the contents' page numbers.
-    expect(stages).toEqual(['planning 1/5', 'rendering 2/5', 'printing 3/5', 'printing 4/5', 'writing 5/5']);
+    // One print: the contents' page numbers are written into it.
+    expect(stages).toEqual(['planning 1/4', 'rendering 2/4', 'printing 3/4', 'writing 4/4']);
   });
 
-  it('loads the report once: a draft print (no tags) finds the pages, the contents gets its numbers in place, one tagged print', () => {
-    const pages = written.pages;
-    expect(sessionCalls).toEqual([
-      'open',
-      `draft ${pages} pages, tagged false`,
-      'replace #contents-list',
-      `final ${pages} pages, tagged true`,
-      'close',
-    ]);
+  it('prints once, tagged: the contents gets its page numbers in the printed PDF, not from a second print', () => {
+    expect(sessionCalls).toEqual(['open', `print ${written.pages} pages, tagged true`, 'close']);
   });
 
   it('shows every service and phase name in its text', () => {

@@ -11,19 +11,16 @@ export interface PdfPrinter {
   /** Aborting `signal` may stop the print early (the caller checks it after the print in any case). */
   print(html: string, signal?: AbortSignal): Promise<Uint8Array>;
   /**
-   * Optional: loads the document once to print it more than once (the report's contents get their page numbers
-   * from a first print). A printer without it prints each version of the document afresh.
+   * Optional: loads the document once to print it more than once (when the contents' page numbers cannot be
+   * written into the first print, a second one carries them). A printer without it prints each version afresh.
    */
   open?(html: string, signal?: AbortSignal): Promise<PrintSession>;
 }
 
 /** A document loaded once in a printer, printed, edited in place and printed again. */
 export interface PrintSession {
-  /**
-   * Prints the document as it stands. A `draft` leaves out the PDF's tags and outline: the same pages in less
-   * than half the time, for learning where the sections landed.
-   */
-  print(options?: { draft?: boolean }): Promise<Uint8Array>;
+  /** Prints the document as it stands. */
+  print(): Promise<Uint8Array>;
   /** Replaces the element with this id by `html` (the report's own markup: the page runs no script of its own). */
   replace(id: string, html: string): Promise<void>;
   close(): Promise<void>;
@@ -107,27 +104,6 @@ const NO_NETWORK_ARGS = [
 ];
 
 /**
- * A draft paints nothing (visibility takes no room, so every box stays where it is): the pages and the named
- * destinations come out as in the real print, at about half its cost (2.9-3.4 s of Chromium's CPU instead of
- * 5.6 s for a 222-page report, no tags either way). Runs in the page.
- */
-function setDraftStyle(on: boolean): void {
-  const doc = (globalThis as unknown as { document: DraftDocument }).document;
-  if (!on) return void doc.getElementById('carve-draft')?.remove();
-  const style = doc.createElement('style');
-  style.id = 'carve-draft';
-  style.textContent = 'body * { visibility: hidden !important; }';
-  doc.head.appendChild(style);
-}
-
-/** What setDraftStyle touches of the page's document (this project's Node types know no DOM). */
-interface DraftDocument {
-  getElementById(id: string): { remove(): void } | null;
-  createElement(tag: 'style'): { id: string; textContent: string };
-  head: { appendChild(node: object): void };
-}
-
-/**
  * A printer that launches the Chromium found by findChromium for each document and closes it afterwards.
  * The page runs no JavaScript and may load nothing from the network: the report is self-contained.
  */
@@ -169,11 +145,9 @@ export function createChromiumPrinter(search: ChromiumSearch = {}): PdfPrinter {
     });
     const options = toPlaywrightPdfOptions(REPORT_PRINT_SPEC);
     return {
-      print: ({ draft = false } = {}) =>
+      print: () =>
         step(async () => {
-          if (draft) await page.evaluate(setDraftStyle, true);
-          const pdf = await page.pdf(draft ? { ...options, tagged: false, outline: false, displayHeaderFooter: false } : options);
-          if (draft) await page.evaluate(setDraftStyle, false);
+          const pdf = await page.pdf(options);
           return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
         }),
       // Through the DevTools protocol (Playwright's evaluate), which the page's "no JavaScript" does not stop.

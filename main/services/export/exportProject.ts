@@ -9,6 +9,7 @@ import { CONTENTS_LIST_ID, contentsList, renderReportHtml, reportSections } from
 import { renderTextExport } from '../../../shared/report/textExport';
 import { readModuleHistory } from '../history/moduleHistory';
 import { createChromiumPrinter, type PdfPrinter, type PrintSession } from './chromiumPrinter';
+import { fillContentsPageNumbers } from './pdfContentsNumbers';
 import { countPdfPages, readPdfDestinations } from './pdfPages';
 import { checkExportTarget, writeExportFile } from './writeExport';
 
@@ -61,9 +62,9 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
   const stop = () => {
     if (signal?.aborted) throw exportCancelled(name);
   };
-  // A PDF prints twice (the second print carries the contents' page numbers); other formats are written as text.
+  // A PDF prints once (again only when its contents' page numbers cannot be written in); other formats are text.
   const history = request.history && BACKTEST_FORMATS.includes(format) ? request.history : undefined;
-  let steps = (format === 'pdf' ? 5 : 3) + (history ? 1 : 0);
+  let steps = (format === 'pdf' ? 4 : 3) + (history ? 1 : 0);
   let step = 0;
   const next = (stage: ExportStep['stage'], words: string) => {
     stop();
@@ -88,12 +89,10 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
         signal,
         backtest,
         onPass(pass, pagesSoFar) {
-          if (pass > 2) steps++;
+          if (pass > 1) steps++;
           next(
             'printing',
-            pass === 1
-              ? 'Printing the PDF with Chromium (a first print finds the page of each section)'
-              : `Printing the PDF again with the contents’ page numbers (${pagesSoFar} pages)`,
+            pass === 1 ? 'Printing the PDF with Chromium' : `Printing the PDF again with the contents’ page numbers (${pagesSoFar} pages)`,
           );
         },
       });
@@ -107,7 +106,6 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
     next('rendering', `Rendering the ${EXPORT_FORMAT_NAMES[format]}`);
     bytes = Buffer.from(renderTextExport(project, plan, format, { generatedOn, backtest }), 'utf8');
   }
-  steps = step + 1; // a printer that names no destinations prints once
   next('writing', `Writing ${name}`);
   if (toStream) await toStream(bytes);
   else await writeExportFile(absolute, bytes, overwrite);
@@ -115,15 +113,16 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
 }
 
 /**
- * The report as a PDF with page numbers in its contents, in two passes: print once, read from the PDF the page
- * each section's heading landed on (the named destinations of the contents' links), print again with those
- * numbers. The numbers take no more room than the blanks they replace, so the second print keeps the pages of
- * the first; a third pass runs only if they moved all the same. When the PDF names no destinations (another
- * printer), the contents keeps no numbers and the footer's "Page N of M" still guides the reader.
+ * The report as a PDF with page numbers in its contents, printed once: the contents holds a placeholder where
+ * each number goes, the PDF tells the page each section's heading landed on (the named destinations of the
+ * contents' links), and those numbers are written into the printed PDF in the placeholders' place
+ * (pdfContentsNumbers.ts). The numbers take no more room than the placeholders, so the pages are those of a
+ * print with the numbers in the page.
  *
- * A printer that can keep the document loaded (`open`) loads it once, prints the first pass as a draft (no
- * tags or outline: the same pages in less than half the time), puts the numbers into the contents' list in
- * place and prints the final PDF; any other printer prints each version afresh.
+ * When the PDF cannot be edited so (another PDF writer), the contents gets the numbers in the page and the report
+ * prints again: in place when the printer keeps the document loaded (`open`), else afresh; a third print runs
+ * only if the pages moved all the same. When the PDF names no destinations, the contents keeps no numbers and the
+ * footer's "Page N of M" still guides the reader.
  */
 export async function printReport(
   project: Project,
@@ -137,7 +136,7 @@ export async function printReport(
   }: { signal?: AbortSignal; onPass?: (pass: number, pagesSoFar: number) => void; backtest?: ReportBacktest | undefined } = {},
 ): Promise<Uint8Array> {
   const ids = reportSections(plan, { backtest }).map((section) => section.id);
-  const html = renderReportHtml(project, plan, { generatedOn, backtest });
+  const html = renderReportHtml(project, plan, { generatedOn, backtest, pageNumberPlaceholders: true });
   let pageNumbers: Record<string, number> | undefined;
   const session: PrintSession = printer.open
     ? await printer.open(html, signal)
@@ -151,25 +150,32 @@ export async function printReport(
           close: async () => undefined,
         };
       })();
-  const draft = printer.open !== undefined;
   try {
     onPass?.(1, 0);
-    let bytes = await session.print({ draft });
-    let final = !draft;
-    for (let pass = 0; pass < 2; pass++) {
-      const found = readPdfDestinations(bytes);
-      const next: Record<string, number> = {};
-      for (const id of ids) if (found.has(id)) next[id] = found.get(id)!;
-      if (Object.keys(next).length === 0) break;
-      if (pageNumbers !== undefined && ids.every((id) => pageNumbers![id] === next[id])) break;
-      pageNumbers = next;
-      onPass?.(pass + 2, countPdfPages(bytes));
+    let bytes = await session.print();
+    const pagesOf = (printed: Uint8Array) => {
+      const found = readPdfDestinations(printed);
+      return Object.fromEntries(ids.filter((id) => found.has(id)).map((id) => [id, found.get(id)!]));
+    };
+    let found = pagesOf(bytes);
+    if (Object.keys(found).length > 0) {
+      const filled = fillContentsPageNumbers(
+        bytes,
+        ids.map((id) => found[id] ?? null),
+      );
+      if (filled !== null) return filled;
+    }
+    for (let pass = 2; pass <= 3; pass++) {
+      if (pageNumbers !== undefined && ids.every((id) => pageNumbers![id] === found[id])) break;
+      pageNumbers = found;
+      onPass?.(pass, countPdfPages(bytes));
       await session.replace(CONTENTS_LIST_ID, contentsList(plan, { pageNumbers, backtest }));
       bytes = await session.print();
-      final = true;
+      // No destinations: the contents was printed blank, nothing to check.
+      if (Object.keys(pageNumbers).length === 0) break;
+      found = pagesOf(bytes);
     }
-    // A draft that named no destinations: the contents keeps no numbers, the PDF still gets its tags and outline.
-    return final ? bytes : await session.print();
+    return bytes;
   } finally {
     await session.close();
   }

@@ -3,13 +3,17 @@
 // objects as plain text (no object streams), so a small scan of "N 0 obj ... endobj" finds the catalog, the
 // page tree and the /Dests dictionary.
 
-interface PdfObjects {
+export interface PdfObjects {
   /** Object number -> the text of its dictionary (without a stream's bytes). */
   byNumber: Map<number, string>;
+  /** Object number -> where its stream's bytes start and end in the text, when its /Length is direct. */
+  streams: Map<number, { start: number; end: number }>;
 }
 
-function scanObjects(text: string): PdfObjects {
+/** The objects of a PDF read as latin1 text (the last definition of a number wins, as in an incremental update). */
+export function scanObjects(text: string): PdfObjects {
   const byNumber = new Map<number, string>();
+  const streams = new Map<number, { start: number; end: number }>();
   const header = /(\d+) \d+ obj\b/g;
   // The next "stream" at or after a position, found again only once the scan has passed it: searching afresh
   // for each object would read to the end of the file for every object after the last stream (a tagged PDF
@@ -30,6 +34,10 @@ function scanObjects(text: string): PdfObjects {
       byNumber.set(Number(match[1]), dictionary);
       // Skip the stream's bytes: a direct /Length jumps over them, else look for the end marker.
       const length = /\/Length (\d+)(?!\s+\d+\s+R)/.exec(dictionary);
+      if (length) {
+        const start = stream + 6 + (text.startsWith('\r\n', stream + 6) ? 2 : 1);
+        streams.set(Number(match[1]), { start, end: start + Number(length[1]) });
+      }
       const after = length ? stream + 6 + Number(length[1]) : text.indexOf('endstream', stream);
       header.lastIndex = Math.max(after, stream + 6);
       continue;
@@ -37,21 +45,21 @@ function scanObjects(text: string): PdfObjects {
     byNumber.set(Number(match[1]), text.slice(start, end));
     header.lastIndex = end;
   }
-  return { byNumber };
+  return { byNumber, streams };
 }
 
-const refOf = (dictionary: string | undefined, key: string): number | null => {
+export const refOf = (dictionary: string | undefined, key: string): number | null => {
   const match = dictionary === undefined ? null : new RegExp(`/${key}\\s+(\\d+)\\s+\\d+\\s+R`).exec(dictionary);
   return match ? Number(match[1]) : null;
 };
 
-function catalogOf(objects: PdfObjects): string | undefined {
+export function catalogOf(objects: PdfObjects): string | undefined {
   for (const dictionary of objects.byNumber.values()) if (/\/Type\s*\/Catalog\b/.test(dictionary)) return dictionary;
   return undefined;
 }
 
 /** Page object numbers in reading order, from the catalog's page tree. */
-function pageOrder(objects: PdfObjects): number[] {
+export function pageOrder(objects: PdfObjects): number[] {
   const root = refOf(catalogOf(objects), 'Pages');
   const pages: number[] = [];
   const seen = new Set<number>();
@@ -71,7 +79,7 @@ function pageOrder(objects: PdfObjects): number[] {
   return pages;
 }
 
-const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+export const latin1 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 
 /** How many pages the PDF has: the leaves of its page tree, else the page objects counted. */
 export function countPdfPages(bytes: Uint8Array): number {
