@@ -87,12 +87,13 @@ export function depKey(dep: Pick<Dependency, 'from' | 'to' | 'kind'>): string {
   return `${dep.from}->${dep.to}:${dep.kind}`;
 }
 
-/** A dotted name every part of which is a Python identifier (the model requires it). */
+/** A dotted name every part of which is a Python identifier (the model requires it); empty parts are dropped. */
 export function safeDottedName(name: string): string {
-  return name
-    .split('.')
+  const parts = name.split('.').filter((part) => part !== '');
+  if (parts.length === 0) return '_';
+  return parts
     .map((part) => {
-      const clean = part.replace(/[^A-Za-z0-9_]/g, '_') || '_';
+      const clean = part.replace(/[^A-Za-z0-9_]/g, '_');
       return /^[0-9]/.test(clean) ? `_${clean}` : clean;
     })
     .join('.');

@@ -1,7 +1,7 @@
 // How the files of a scan become modules: which files are application code (roles.ts), the granularity
 // (chosen per project for 'auto'), and horizontal layers attributed to their domains (layers.ts). Pure, so the
 // import report can offer every other granularity with its number of modules without reading a file again.
-import { djangoApps, grouper, type FixedGranularity, type Granularity } from './granularity';
+import { djangoApps, grouper, isAppConfig, type FixedGranularity, type Granularity } from './granularity';
 import { findLayers, LAYER_NAMES, type Layers } from './layers';
 import { supportKinds, type SupportKind } from './roles';
 import type { ScanResult, ScannedFile } from './types';
@@ -41,12 +41,7 @@ const count = (n: number) => n.toLocaleString('en-US');
 /** A Django project: INSTALLED_APPS somewhere, or an AppConfig in an apps.py of the code. */
 export function isDjango(scan: Pick<ScanResult, 'files' | 'installedApps'>, kinds: ReadonlyMap<string, SupportKind>): boolean {
   if (scan.installedApps.length > 0) return true;
-  return scan.files.some(
-    (f) =>
-      !kinds.has(f.path) &&
-      f.path.endsWith('apps.py') &&
-      f.classes.some((c) => c.bases.some((b) => b === 'AppConfig' || b.endsWith('.AppConfig'))),
-  );
+  return scan.files.some((f) => !kinds.has(f.path) && f.path.endsWith('apps.py') && f.classes.some((c) => isAppConfig(c.bases)));
 }
 
 /** Module files that create a Blueprint or an APIRouter but only hold routes of a package ("polar/file/endpoints.py"). */
@@ -197,7 +192,7 @@ export function cannotCarve(scan: ScanResult, kinds: ReadonlyMap<string, Support
   if (scan.files.length === 0) {
     if (scan.problems.length > 0)
       return `none of its ${count(scan.problems.length)} Python files could be read (${scan.problems[0]!.path}: ${scan.problems[0]!.reason})`;
-    const skipped = scan.skipped > 0 ? ` (${count(scan.skipped)} ignored or virtualenv/build folders and files left out)` : '';
+    const skipped = scan.skipped > 0 ? ` (${count(scan.skipped)} ignored, hidden or virtualenv/build folders and files left out)` : '';
     return `no Python files found${skipped}; choose the folder that holds the monolith's Python source`;
   }
   const code = scan.files.filter((f) => f.module !== '' && !kinds.has(f.path));

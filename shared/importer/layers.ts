@@ -8,8 +8,10 @@
 // domain module, or are named like parts of another layer. A name found in two layers but in no module becomes
 // a module of its own, named under the layer's parent (CTFd.api.v1.awards + CTFd.schemas.awards -> CTFd.awards).
 // Everything else of a layer (its __init__, helpers, a name no other layer shares) stays in the layer's module.
-// A layer that is a Django app stays whole: only its parts that are apps themselves are attributed
-// (dashboard/orders/ to orders), never the files of an app that happens to be called admin.
+// A layer that is a Django app keeps its files: only its sub-packages are attributed, those that are apps
+// themselves (oscar's dashboard/orders/ app to orders) and those that match a domain module (saleor's
+// graphql/order/ to saleor.order), never the files of an app that happens to be called admin (admin/orders.py)
+// nor a sub-package no domain matches (graphql/core/, graphql/meta/): those stay in the layer app's module.
 
 /** Package names that make a layer when their parts are per domain. */
 export const LAYER_NAMES: ReadonlySet<string> = new Set([
@@ -35,6 +37,10 @@ export const LAYER_NAMES: ReadonlySet<string> = new Set([
   'models',
 ]);
 
+/** Module files of a layer that serve every domain (app.py: the application object), never attributed; a
+ * sub-package of the same name is a domain like any other (saleor's graphql/app/ to the app saleor.app). */
+const SHARED_FILES: ReadonlySet<string> = new Set(['app']);
+
 /** Parts of a layer that serve every domain: never attributed. */
 const SHARED_PARTS: ReadonlySet<string> = new Set([
   '__init__',
@@ -59,7 +65,6 @@ const SHARED_PARTS: ReadonlySet<string> = new Set([
   'urls',
   'router',
   'main',
-  'app',
   'constants',
   'enums',
   'validators',
@@ -116,6 +121,8 @@ interface Candidate {
   layer: string;
   /** Per-domain parts: dotted prefix -> its raw last name. */
   parts: Map<string, string>;
+  /** Parts of a layer that is a Django app that are sub-packages and no app: attributed only to a domain they match. */
+  matchOnly: Set<string>;
 }
 
 const parentOf = (name: string): string => name.slice(0, Math.max(0, name.lastIndexOf('.')));
@@ -150,16 +157,23 @@ export function findLayers(
     // A layer is a module of its own or holds modules; a folder inside one module is that module's business.
     if (group !== name && !group.startsWith(`${name}.`)) continue;
     const parts = new Map<string, string>();
+    const matchOnly = new Set<string>();
     const isApp = options.apps?.has(name) === true;
     const visit = (parent: string) => {
       for (const child of children.get(parent) ?? []) {
         const raw = child.slice(child.lastIndexOf('.') + 1);
+        const isPackage = children.has(child);
         if (VERSION.test(raw)) visit(child);
-        else if (!SHARED_PARTS.has(raw) && !LAYER_NAMES.has(raw) && (!isApp || groupOf(child) === child)) parts.set(child, raw);
+        else if (SHARED_PARTS.has(raw) || LAYER_NAMES.has(raw) || (SHARED_FILES.has(raw) && !isPackage)) continue;
+        else if (!isApp || groupOf(child) === child) parts.set(child, raw);
+        else if (isPackage) {
+          parts.set(child, raw);
+          matchOnly.add(child);
+        }
       }
     };
     visit(name);
-    if (parts.size >= 2) candidates.push({ layer: name, parts });
+    if (parts.size >= 2) candidates.push({ layer: name, parts, matchOnly });
   }
   if (candidates.length === 0) return { layers: [], parts: [], made: [] };
 
@@ -195,7 +209,8 @@ export function findLayers(
   // Keys shared by parts of two or more candidates.
   const layersOfKey = new Map<string, Set<string>>();
   for (const c of candidates) {
-    for (const raw of c.parts.values()) {
+    for (const [prefix, raw] of c.parts) {
+      if (c.matchOnly.has(prefix)) continue;
       const key = domainKey(raw);
       const set = layersOfKey.get(key) ?? new Set();
       set.add(c.layer);
@@ -203,17 +218,19 @@ export function findLayers(
     }
   }
   const shared = (raw: string) => (layersOfKey.get(domainKey(raw))?.size ?? 0) >= 2;
+  /** A part's name shared by other layers' parts: it makes a module (never for a sub-package of a layer app). */
+  const madeOf = (c: Candidate, prefix: string, raw: string) => !c.matchOnly.has(prefix) && shared(raw);
 
   const layers: string[] = [];
   const attributed: LayerPart[] = [];
   const madeByKey = new Map<string, string>();
   for (const c of candidates) {
-    const matches = [...c.parts.values()].filter((raw) => match(raw, c.layer) !== null || shared(raw));
+    const matches = [...c.parts].filter(([prefix, raw]) => match(raw, c.layer) !== null || madeOf(c, prefix, raw));
     if (matches.length < 2) continue;
     layers.push(c.layer);
     for (const [prefix, raw] of c.parts) {
       let domain = match(raw, c.layer);
-      if (domain === null && shared(raw)) {
+      if (domain === null && madeOf(c, prefix, raw)) {
         const key = domainKey(raw);
         domain = madeByKey.get(key) ?? null;
         if (domain === null) {

@@ -1,7 +1,7 @@
 // What each class of a tree is to the ORMs: its family (Django, SQLAlchemy, SQLModel, or none) and role (a table,
 // an abstract or declarative base, a proxy, an SQLModel schema), from its base chain resolved by bindings.ts.
-import { DJANGO_MODEL, SQLA_DECLARATIVE, SQLMODEL, type NameResolver } from './bindings';
-import type { ClassRecord, ScannedFile } from './types';
+import { DJANGO_MODEL, NameResolver, SQLA_DECLARATIVE, SQLMODEL } from './bindings';
+import type { ClassRecord, ScanResult, ScannedFile } from './types';
 
 export type ModelFamily = 'django' | 'sqlalchemy' | 'sqlmodel';
 
@@ -145,4 +145,22 @@ export function snakeCase(name: string): string {
     .replace(/((?<=[a-z0-9])[A-Z]|(?!^)[A-Z](?=[a-z]))/g, '_$1')
     .toLowerCase()
     .replace(/^_+/, '');
+}
+
+const classifiers = new WeakMap<ScanResult, Classifier>();
+
+/**
+ * The classifier of a tree, one per scan: the Django apps (granularity.ts) and the entities (models.ts) ask it
+ * about the same classes and share what it found. Django third-party bases count when the tree is Django's.
+ */
+export function classifierOf(scan: ScanResult): Classifier {
+  let classifier = classifiers.get(scan);
+  if (classifier === undefined) {
+    const isDjango =
+      scan.installedApps.length > 0 ||
+      scan.files.some((f) => f.imports.some((r) => r.module === 'django' || r.module.startsWith('django.')));
+    classifier = new Classifier(new NameResolver(scan), isDjango);
+    classifiers.set(scan, classifier);
+  }
+  return classifier;
 }

@@ -20,9 +20,9 @@
 //
 // The pieces: bindings.ts (what a name is bound to), modelClasses.ts (family and role of a class), modelLinks.ts
 // (links to the tables they reach); this file puts them together for aggregate() and the import report.
-import { isModuleClass, NameResolver } from './bindings';
+import { isModuleClass } from './bindings';
 import { djangoApps } from './granularity';
-import { Classifier, type Info, type ModelFamily } from './modelClasses';
+import { classifierOf, type Classifier, type Info, type ModelFamily } from './modelClasses';
 import { Linker, type Relation } from './modelLinks';
 import { supportKinds } from './roles';
 import type { ClassRecord, ScanResult, ScannedFile } from './types';
@@ -83,9 +83,7 @@ function collectNotTables(classifier: Classifier, classes: Array<{ file: Scanned
 
 /** Every module-level class of the tree with what it is to the ORMs. */
 function classify(scan: ScanResult): { classifier: Classifier; classes: Array<{ file: ScannedFile; cls: ClassRecord; info: Info }> } {
-  const isDjango =
-    scan.installedApps.length > 0 || scan.files.some((f) => f.imports.some((r) => r.module === 'django' || r.module.startsWith('django.')));
-  const classifier = new Classifier(new NameResolver(scan), isDjango);
+  const classifier = classifierOf(scan);
   const classes: Array<{ file: ScannedFile; cls: ClassRecord; info: Info }> = [];
   for (const file of scan.files) {
     if (file.isMigration || file.module === '') continue;

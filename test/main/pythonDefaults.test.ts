@@ -227,6 +227,97 @@ describe('what is application code', () => {
     });
     expect(names(result)).toEqual(['helpers', 'pkg']);
   });
+
+  // saleor: saleor.graphql is an installed app holding one sub-package per domain app.
+  const djangoModel = (name: string) =>
+    `from django.db import models\n\n\nclass ${name}(models.Model):\n    name = models.CharField(max_length=9)\n`;
+  const layeredShop = {
+    'manage.py': 'import os\n',
+    'shop/__init__.py': '',
+    'shop/settings.py': 'INSTALLED_APPS = ["shop.app", "shop.catalog", "shop.core", "shop.graphql", "shop.orders"]\n',
+    'shop/app/__init__.py': '',
+    'shop/app/models.py': djangoModel('App'),
+    'shop/catalog/__init__.py': '',
+    'shop/catalog/models.py': djangoModel('Product'),
+    'shop/orders/__init__.py': '',
+    'shop/orders/models.py': djangoModel('Order'),
+    'shop/core/__init__.py': '',
+    'shop/core/models.py': djangoModel('Event'),
+    // pydantic models in an app's sub-package: the core app's code, no app of its own
+    'shop/core/editorjs/__init__.py': '',
+    'shop/core/editorjs/models.py': 'from pydantic import BaseModel\n\n\nclass Block(BaseModel):\n    text: str\n',
+    // an AppConfig inside an app is an app all the same (apps registered by code Carve cannot read)
+    'shop/core/audit/__init__.py': '',
+    'shop/core/audit/apps.py': 'from django.apps import AppConfig\n\n\nclass AuditConfig(AppConfig):\n    name = "shop.core.audit"\n',
+    'shop/core/audit/models.py': djangoModel('Entry'),
+    'shop/graphql/__init__.py': '',
+    'shop/graphql/api.py': 'from .catalog.schema import ProductQuery\nfrom .orders.schema import OrderQuery\n',
+    'shop/graphql/views.py': 'from .api import ProductQuery\n',
+    'shop/graphql/context.py': 'from .core.types import BaseType\n',
+    'shop/graphql/core/__init__.py': '',
+    'shop/graphql/core/types.py': 'class BaseType:\n    pass\n',
+    'shop/graphql/meta/__init__.py': '',
+    'shop/graphql/meta/mutations.py': 'from ..core.types import BaseType\n',
+    'shop/graphql/catalog/__init__.py': '',
+    'shop/graphql/catalog/schema.py':
+      'from ...catalog.models import Product\nfrom ..core.types import BaseType\n\n\nclass ProductQuery(BaseType):\n    pass\n',
+    'shop/graphql/orders/__init__.py': '',
+    'shop/graphql/orders/schema.py':
+      'from ...orders.models import Order\nfrom ..catalog.schema import ProductQuery\n\n\nclass OrderQuery:\n    pass\n',
+    // data loaders in a models.py and an apps.py: graphql code, never apps
+    'shop/graphql/orders/dataloaders/__init__.py': '',
+    'shop/graphql/orders/dataloaders/models.py': 'from ....orders.models import Order\n\n\nclass OrderLoader:\n    pass\n',
+    'shop/graphql/app/__init__.py': '',
+    'shop/graphql/app/dataloaders/__init__.py': '',
+    'shop/graphql/app/dataloaders/apps.py': 'from ....app.models import App\n\n\nclass AppsLoader:\n    pass\n',
+    'shop/graphql/app/mutations.py': 'from .dataloaders.apps import AppsLoader\n',
+  };
+
+  it('a layer that is a Django app: its per-domain sub-packages go to their apps, its shared parts and files stay', async () => {
+    await write(layeredShop);
+    const result = await importPythonProject(dir, { granularity: 'auto', workers: 0 });
+    expect(names(result)).toEqual(['shop', 'shop.app', 'shop.catalog', 'shop.core', 'shop.core.audit', 'shop.graphql', 'shop.orders']);
+    expect(attributed(result)).toEqual([
+      'shop/graphql/app/__init__.py -> shop.app',
+      'shop/graphql/app/dataloaders/__init__.py -> shop.app',
+      'shop/graphql/app/dataloaders/apps.py -> shop.app',
+      'shop/graphql/app/mutations.py -> shop.app',
+      'shop/graphql/catalog/__init__.py -> shop.catalog',
+      'shop/graphql/catalog/schema.py -> shop.catalog',
+      'shop/graphql/orders/__init__.py -> shop.orders',
+      'shop/graphql/orders/dataloaders/__init__.py -> shop.orders',
+      'shop/graphql/orders/dataloaders/models.py -> shop.orders',
+      'shop/graphql/orders/schema.py -> shop.orders',
+    ]);
+    expect(result.grouping.madeFromLayers).toEqual([]);
+    // api.py, views.py, context.py, core/ and meta/ (no app of that name) stay in the layer's module.
+    expect(result.modules.find((m) => m.name === 'shop.graphql')!.files).toBe(8);
+    expect(edge(result, 'shop.graphql', 'shop.catalog')!.evidence.map((e) => e.file)).toEqual(['shop/graphql/api.py']);
+    expect(edge(result, 'shop.orders', 'shop.catalog')!.evidence).toEqual([
+      { file: 'shop/graphql/orders/schema.py', line: 2, detail: 'runtime' },
+    ]);
+    expect(edge(result, 'shop.catalog', 'shop.graphql')!.evidence.map((e) => e.file)).toEqual(['shop/graphql/catalog/schema.py']);
+    expect(result.modules.find((m) => m.name === 'shop.core')!.files).toBe(4);
+    // Reversible: --keep-layers gives the whole graphql app back.
+    const kept = aggregate(result.scan, 'auto', { keepLayers: true });
+    expect(names(kept)).toEqual(['shop', 'shop.app', 'shop.catalog', 'shop.core', 'shop.core.audit', 'shop.graphql', 'shop.orders']);
+    expect(kept.modules.find((m) => m.name === 'shop.graphql')!.files).toBe(18);
+    expect(kept.grouping.layers).toEqual([{ layer: 'shop.graphql', attributed: [] }]);
+  });
+
+  it('without INSTALLED_APPS: a models.py of Django models or of no class makes an app, one of other classes does not', async () => {
+    const { 'shop/settings.py': _settings, ...noSettings } = layeredShop;
+    await write({
+      ...noSettings,
+      'shop/billing/__init__.py': '',
+      'shop/billing/models.py': '# Create your models here.\n',
+      'shop/billing/views.py': 'def index(request):\n    return None\n',
+    });
+    const result = await importPythonProject(dir, { granularity: 'auto', workers: 0 });
+    expect(result.grouping.reason).toMatch(/^Django project \(an AppConfig in apps\.py\): chose Django apps, 7 modules/);
+    // graphql/ holds no models: it is no app, and its files are in the top-level package's module.
+    expect(names(result)).toEqual(['shop', 'shop.app', 'shop.billing', 'shop.catalog', 'shop.core', 'shop.core.audit', 'shop.orders']);
+  });
 });
 
 describe('trees that make no project', () => {
@@ -247,7 +338,7 @@ describe('trees that make no project', () => {
     expect(run.code).toBe(1);
     expect(run.out).toEqual([]);
     expect(run.err.filter((line) => !line.startsWith('scanned '))).toEqual([
-      "site: no Python files found (1 ignored or virtualenv/build folders and files left out); choose the folder that holds the monolith's Python source",
+      "site: no Python files found (1 ignored, hidden or virtualenv/build folders and files left out); choose the folder that holds the monolith's Python source",
     ]);
     await expect(fs.stat(path.join(cwd, 'site.carve'))).rejects.toThrow();
   });

@@ -42,6 +42,35 @@ describe('walkPythonTree', () => {
     expect(walked.skipped).toBe(5);
   });
 
+  it('leaves out hidden folders and files, and reads a hidden folder that is imported itself', async () => {
+    const dir = await tree({
+      'shop/__init__.py': '',
+      'shop/orders/__init__.py': 'from shop import catalog\n',
+      'shop/catalog/__init__.py': 'X = 1\n',
+      // saleor's semgrep rules: .py files that import the monolith, in a tool's folder
+      '.semgrep/security/requests/no-use-requests-lib.py': 'import shop.orders\n',
+      '.semgrep/correctness/celery.py': 'import shop.catalog\n',
+      '.github/scripts/release.py': 'import os\n',
+      'shop/.scratch.py': 'import shop\n',
+    });
+    const walked = await walkPythonTree(dir);
+    expect(walked.files).toEqual(['shop/__init__.py', 'shop/catalog/__init__.py', 'shop/orders/__init__.py']);
+    expect(walked.skipped).toBe(3);
+    const result = await importPythonProject(dir, { granularity: 'auto', workers: 0 });
+    expect(result.modules.map((m) => [m.name, m.id])).toEqual([
+      ['shop.catalog', 'shop-catalog'],
+      ['shop.orders', 'shop-orders'],
+    ]);
+    await fs.rename(path.join(dir, 'shop'), path.join(dir, '.semgrep/shop'));
+    expect((await walkPythonTree(path.join(dir, '.semgrep'))).files).toEqual([
+      'correctness/celery.py',
+      'security/requests/no-use-requests-lib.py',
+      'shop/__init__.py',
+      'shop/catalog/__init__.py',
+      'shop/orders/__init__.py',
+    ]);
+  });
+
   it('follows a symlinked folder once and ends a loop', async () => {
     const dir = await tree({ 'real/a.py': '' });
     await fs.symlink(path.join(dir, 'real'), path.join(dir, 'alias'));

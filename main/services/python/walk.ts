@@ -31,20 +31,14 @@ export interface WalkOptions {
   onFile?: (count: number) => void;
 }
 
-/** Folder names never read: virtualenvs, dependency and build output, caches. */
-export const SKIPPED_DIRS: ReadonlySet<string> = new Set([
-  'venv',
-  '.venv',
-  'env',
-  'site-packages',
-  'node_modules',
-  'build',
-  'dist',
-  '__pycache__',
-  '.git',
-  '.tox',
-  '.mypy_cache',
-]);
+/** Folder names never read: virtualenvs, dependency and build output, caches (and every hidden name, see isHidden). */
+export const SKIPPED_DIRS: ReadonlySet<string> = new Set(['venv', 'env', 'site-packages', 'node_modules', 'build', 'dist', '__pycache__']);
+
+/**
+ * Hidden folders and files (.git, .venv, .tox, .semgrep, .github): tools' and editors' files, never the
+ * monolith's code (Python cannot import a name that starts with a dot). The imported folder itself may be hidden.
+ */
+const isHidden = (name: string): boolean => name.startsWith('.');
 
 export interface WalkResult {
   /** .py files, relative to the root with forward slashes, sorted. */
@@ -189,6 +183,7 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
         if (entry.name === '.gitignore') continue;
         if (
           SKIPPED_DIRS.has(entry.name) ||
+          isHidden(entry.name) ||
           isIgnored(childRel, false, levels) ||
           (!entry.name.endsWith('.py') && isIgnored(childRel, true, levels))
         ) {
@@ -200,7 +195,7 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
         ({ real: childReal, isDir, isFile } = target);
       }
       if (isDir) {
-        if (SKIPPED_DIRS.has(entry.name) || entry.name.endsWith('.egg-info') || isIgnored(childRel, true, levels)) {
+        if (SKIPPED_DIRS.has(entry.name) || isHidden(entry.name) || entry.name.endsWith('.egg-info') || isIgnored(childRel, true, levels)) {
           result.skipped++;
           continue;
         }
@@ -209,7 +204,7 @@ export async function walkPythonTree(root: string, options: WalkOptions | AbortS
         if (entry.name === '__init__.py') result.packages.add(rel);
         if (entry.name === 'manage.py') result.manageDirs.push(rel);
         if (!entry.name.endsWith('.py')) continue;
-        if (isIgnored(childRel, false, levels)) {
+        if (isHidden(entry.name) || isIgnored(childRel, false, levels)) {
           result.skipped++;
           continue;
         }
