@@ -1,7 +1,7 @@
 // Granularity: which group of files becomes one module of the project. 'app' groups by Django app (a package
-// named in INSTALLED_APPS, or holding a models.py of Django models or an apps.py with an AppConfig), falling back to the top-level package; 'package' by
-// top-level package; 'depth:N' by the first N parts of the dotted name; 'auto' chooses one of those for the
-// project at hand (grouping.ts).
+// named in INSTALLED_APPS, or holding a models.py of Django models or an apps.py with an AppConfig), falling
+// back to the top-level package; 'package' by top-level package; 'depth:N' by the first N parts of the dotted
+// name; 'auto' chooses one of those for the project at hand (grouping.ts).
 import { isModuleClass } from './bindings';
 import { classifierOf } from './modelClasses';
 import type { ClassRecord, ScanResult, ScannedFile } from './types';
