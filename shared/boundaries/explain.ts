@@ -49,9 +49,11 @@ export function explainServices(
   const monolith = services.length;
   const node = (id: string) => nodeOf.get(id) ?? monolith;
   const inside: Ties[] = services.map(() => ({ imports: 0, foreignKeys: 0, commitsTogether: 0 }));
-  const between = new Map<string, Ties & { weight: number }>();
+  // Ties between two nodes by a number (x, y) -> x * nodes + y: no key string per commit.
+  const between = new Map<number, Ties & { weight: number }>();
+  const keyOf = (x: number, y: number) => x * (monolith + 1) + y;
   const tie = (x: number, y: number) => {
-    const key = `${x}:${y}`;
+    const key = keyOf(x, y);
     let t = between.get(key);
     if (!t) between.set(key, (t = { imports: 0, foreignKeys: 0, commitsTogether: 0, weight: 0 }));
     return t;
@@ -74,20 +76,29 @@ export function explainServices(
     tie(y, x).weight += weight;
   }
   const authors = services.map(() => new Map<string, Set<string>>());
+  // The nodes a commit touches and how many of its modules each holds, in two arrays reused for every commit.
+  const nodes: number[] = [];
+  const counts: number[] = [];
   for (const commit of commits) {
-    const perNode = new Map<number, number>();
+    nodes.length = 0;
+    counts.length = 0;
     for (const id of commit.modules) {
       const x = node(id);
-      perNode.set(x, (perNode.get(x) ?? 0) + 1);
+      const at = nodes.indexOf(x);
+      if (at < 0) {
+        nodes.push(x);
+        counts.push(1);
+      } else counts[at]!++;
       if (x !== monolith) {
         let touched = authors[x]!.get(commit.author);
         if (!touched) authors[x]!.set(commit.author, (touched = new Set()));
         touched.add(id);
       }
     }
-    const nodes = [...perNode.keys()];
-    for (const [x, n] of perNode) if (n >= 2 && x !== monolith) inside[x]!.commitsTogether++;
-    for (const x of nodes) for (const y of nodes) if (x !== y) tie(x, y).commitsTogether++;
+    nodes.forEach((x, k) => {
+      if (counts[k]! >= 2 && x !== monolith) inside[x]!.commitsTogether++;
+    });
+    if (nodes.length > 1) for (const x of nodes) for (const y of nodes) if (x !== y) tie(x, y).commitsTogether++;
   }
   const nameOf = (x: number) => (x === monolith ? 'the monolith' : services[x]!.name);
   return services.map((service, x) => {
@@ -98,7 +109,7 @@ export function explainServices(
       .slice(0, 3);
     let strongest: { y: number; t: Ties & { weight: number } } | null = null;
     for (let y = 0; y <= monolith; y++) {
-      const t = between.get(`${x}:${y}`);
+      const t = between.get(keyOf(x, y));
       if (t && t.weight > 0 && (strongest === null || t.weight > strongest.t.weight)) strongest = { y, t };
     }
     const strongestTie =
