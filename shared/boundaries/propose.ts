@@ -192,9 +192,14 @@ export interface ProposeOptions extends EvidenceOptions {
   selectOn?: readonly number[];
 }
 
-/** Module ids of a commit seen as units (kept-together groups one unit; modules not clustered as they are). */
-const asUnits = (commits: readonly ModuleCommit[], unitOf: ReadonlyMap<string, string>): ModuleCommit[] =>
-  commits.map((c) => ({ ...c, modules: [...new Set(c.modules.map((id) => unitOf.get(id) ?? id))].sort() }));
+/**
+ * Module ids of a commit seen as units (kept-together groups one unit; modules not clustered as they are). With
+ * nothing kept together every unit is its module: the commits as they are.
+ */
+const asUnits = (commits: readonly ModuleCommit[], unitOf: ReadonlyMap<string, string>): readonly ModuleCommit[] =>
+  [...unitOf].every(([id, unit]) => id === unit)
+    ? commits
+    : commits.map((c) => ({ ...c, modules: [...new Set(c.modules.map((id) => unitOf.get(id) ?? id))].sort() }));
 
 /** Edges between units (edges touching a module not clustered are dropped; within a unit, merged away). */
 function unitEdges(edges: readonly WeightedEdge[], unitOf: ReadonlyMap<string, string>): WeightedEdge[] {
