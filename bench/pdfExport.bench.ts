@@ -12,9 +12,8 @@ import { generateProject } from './generate';
 import { envInt, time, type Benchmark, type BenchRow } from './harness';
 
 // Issue 4, section 6: PDF export of the sample and of a 200-service, 10-phase project: time, pages, file size.
-// Each export plans, renders the report, loads it in Chromium once, prints a draft (no tags, nothing painted:
-// where each section lands), puts the page numbers into the contents in place, prints the tagged PDF and writes
-// the file. Chromium is the one findChromium picks ($CARVE_CHROMIUM, then the usual
+// Each export plans, renders the report, loads it in Chromium, prints the tagged PDF once, writes the contents'
+// page numbers into it (pdfContentsNumbers.ts) and writes the file. Chromium is the one findChromium picks ($CARVE_CHROMIUM, then the usual
 // paths). No target: the figures are recorded in docs/benchmarks.md.
 
 export const LARGE = { services: 200, modules: 2_000, dependencies: 8_000, seed: 20270104 };
@@ -60,7 +59,7 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
 const benchmark: Benchmark = {
   name: 'pdf export',
-  describe: 'carve export --format pdf: plan, render, load once in Chromium, draft print (contents page numbers), tagged print, write',
+  describe: 'carve export --format pdf: plan, render, load in Chromium, one tagged print, contents page numbers written in, write',
   async run(): Promise<BenchRow[]> {
     const options = { warmup: envInt('BENCH_WARMUP', 1), runs: envInt('BENCH_RUNS', 3) };
     const printer = createChromiumPrinter();

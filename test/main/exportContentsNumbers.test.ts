@@ -4,12 +4,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tenPhaseProject } from '../../bench/pdfExport.bench';
-import { createChromiumPrinter } from '../../main/services/export/chromiumPrinter';
+import { createChromiumPrinter, type PdfPrinter } from '../../main/services/export/chromiumPrinter';
 import { exportProject } from '../../main/services/export/exportProject';
 import { fillContentsPageNumbers } from '../../main/services/export/pdfContentsNumbers';
 import { countPdfPages, readPdfDestinations } from '../../main/services/export/pdfPages';
 import { planMigration } from '../../shared/planning/planner';
 import { renderReportHtml, reportSections } from '../../shared/report/reportHtml';
+
+/** How a rendered report shows it carries placeholders. */
+const PAGE_NUMBER_PLACEHOLDER_CLASS = 'page-number placeholder';
 import { loadSampleProject } from '../../shared/samples/acmeShop';
 
 // The contents' page numbers written into the printed PDF (pdfContentsNumbers.ts), checked against what
@@ -88,6 +91,37 @@ describe('fillContentsPageNumbers', () => {
     expect(fillContentsPageNumbers(withPlaceholders.subarray(0, withPlaceholders.byteLength - 200), numbers)).toBeNull(); // cut short
     const plain = await printer.print(renderReportHtml(sample, plan, { generatedOn })); // no placeholders
     expect(fillContentsPageNumbers(plain, numbers)).toBeNull();
+  }, 60_000);
+});
+
+describe('exportProject with a PDF it cannot edit', () => {
+  it('prints again with the numbers in the page: the contents names the page of each section, no placeholder left', async () => {
+    const printed: string[] = [];
+    const steps: string[] = [];
+    // Bytes after the end of file: not a PDF this writes into.
+    const odd: PdfPrinter = {
+      async print(html) {
+        printed.push(html.includes(PAGE_NUMBER_PLACEHOLDER_CLASS) ? 'placeholders' : 'numbers');
+        return new Uint8Array(Buffer.concat([await printer.print(html), Buffer.from('% appended\n')]));
+      },
+    };
+    const target = path.join(dir, 'odd.pdf');
+    await exportProject({
+      project: sample,
+      format: 'pdf',
+      path: target,
+      overwrite: true,
+      printer: odd,
+      generatedOn,
+      onStep: ({ step, steps: of, stage }) => steps.push(`${stage} ${step}/${of}`),
+    });
+    expect(printed).toEqual(['placeholders', 'numbers']);
+    expect(steps).toEqual(['planning 1/4', 'rendering 2/4', 'printing 3/4', 'printing 4/5', 'writing 5/5']);
+    const contents = poppler('pdftotext', '-layout', '-f', '2', '-l', '2', target, '-');
+    expect(contents).not.toContain('000');
+    const destinations = readPdfDestinations(new Uint8Array(await fs.readFile(target)));
+    for (const section of reportSections(plan))
+      expect(contents).toMatch(new RegExp(`^\\s*${section.title}\\s+${destinations.get(section.id)}\\s*$`, 'm'));
   }, 60_000);
 });
 
