@@ -18,7 +18,7 @@ export interface GroupingPlan {
   /** Why this granularity, without the module count ("Flask blueprints found in ...: chose depth 2"). */
   why: string;
   /** Files that are not application code, by path. */
-  kinds: Map<string, SupportKind>;
+  kinds: ReadonlyMap<string, SupportKind>;
   layers: Layers;
   keepLayers: boolean;
   /** The module (dotted group name) of a code module's dotted name, layers attributed. */
@@ -127,7 +127,7 @@ export function chooseGranularity(
 export function planGrouping(
   scan: ScanResult,
   options: GroupingOptions,
-  known?: { kinds: Map<string, SupportKind>; django: boolean },
+  known?: { kinds: ReadonlyMap<string, SupportKind>; django: boolean },
 ): GroupingPlan {
   const kinds = known?.kinds ?? supportKinds(scan);
   const django = known?.django ?? isDjango(scan, kinds);

@@ -15,6 +15,18 @@ const FOLDER_KINDS: ReadonlyArray<[RegExp, SupportKind]> = [
   [/^(docs?)$/, 'docs'],
   [/^(examples?|sandbox)$/, 'examples'],
 ];
+/** The kind of each folder name met: a tree repeats its names (saleor's 4,329 paths: 16,083 names, 116 distinct). */
+const folderKinds = new Map<string, SupportKind | null>();
+function folderKind(folder: string): SupportKind | null {
+  let kind = folderKinds.get(folder);
+  if (kind === undefined) {
+    kind = FOLDER_KINDS.find(([pattern]) => pattern.test(folder))?.[1] ?? null;
+    if (folderKinds.size >= 50_000) folderKinds.clear();
+    folderKinds.set(folder, kind);
+  }
+  return kind;
+}
+
 const TEST_FILE = /^(test_\w+|\w+_tests?|tests|conftest)\.py$/;
 /** Setup and entry scripts, wherever they are. */
 const SCRIPT_FILES: ReadonlySet<string> = new Set([
@@ -35,7 +47,8 @@ export function supportKindOfPath(path: string, loose = true): SupportKind | nul
   const parts = path.split('/');
   const name = parts.pop()!;
   for (const folder of parts) {
-    for (const [pattern, kind] of FOLDER_KINDS) if (pattern.test(folder)) return kind;
+    const kind = folderKind(folder);
+    if (kind !== null) return kind;
   }
   if (TEST_FILE.test(name)) return 'tests';
   if (loose && SCRIPT_FILES.has(name)) return 'scripts';
@@ -47,7 +60,16 @@ export function supportKindOfPath(path: string, loose = true): SupportKind | nul
  * around it) is a script too when the tree has packages of code and no packaged code file imports it: an entry
  * point (`serve.py`, `populate.py`), not a library module.
  */
-export function supportKinds(scan: Pick<ScanResult, 'files'>): Map<string, SupportKind> {
+export function supportKinds(scan: Pick<ScanResult, 'files'>): ReadonlyMap<string, SupportKind> {
+  let kinds = kindsFound.get(scan);
+  if (kinds === undefined) kindsFound.set(scan, (kinds = findSupportKinds(scan)));
+  return kinds;
+}
+
+/** A scan is never changed once made (types.ts): its kinds are found once, however many callers ask. */
+const kindsFound = new WeakMap<Pick<ScanResult, 'files'>, ReadonlyMap<string, SupportKind>>();
+
+function findSupportKinds(scan: Pick<ScanResult, 'files'>): Map<string, SupportKind> {
   const isLoose = (file: ScannedFile) => !file.isPackage && file.module !== '' && !file.module.includes('.');
   const kinds = new Map<string, SupportKind>();
   for (const file of scan.files) {
