@@ -7,6 +7,8 @@
 //   npx tsx scripts/boundaries-backtest.ts [--only healthchecks,CTFd] [--options '{"historyShare":0.5}'] [--json]
 //   npx tsx scripts/boundaries-backtest.ts --folder netbox/netbox --cutoff 2025-02-22 [--name netbox]
 //   npx tsx scripts/boundaries-backtest.ts --all        (the six and the three held out: netbox, readthedocs.org, DefectDojo)
+// --imports DIR reads (or writes) the imported projects as DIR/<name>.carve.json instead of .corpus/.cache (say,
+// the projects of `carve import-python` from another tree); histories stay cached in .corpus/.cache/history.
 // --folder (under .corpus/, or absolute) with --cutoff measures that one monolith instead of the six (a held-out check).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -41,8 +43,8 @@ const HELD_OUT: ReadonlyArray<{ name: string; folder: string; cutoff: string }> 
 const TARGETS = [8, 12, 16];
 
 /** The project as `carve import-python DIR` makes it, cached by folder. */
-async function importedProject(dir: string, cacheName: string): Promise<Project> {
-  const file = path.join(CACHE, `${cacheName}.carve.json`);
+async function importedProject(dir: string, cacheName: string, imports: string): Promise<Project> {
+  const file = path.join(imports, `${cacheName}.carve.json`);
   try {
     return ProjectSchema.parse(JSON.parse(await readFile(file, 'utf8')));
   } catch {
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
       cutoff: { type: 'string' },
       name: { type: 'string' },
       all: { type: 'boolean' },
+      imports: { type: 'string' },
     },
   });
   if ((values.folder === undefined) !== (values.cutoff === undefined) || (values.cutoff !== undefined && parseDay(values.cutoff) === null))
@@ -101,7 +104,7 @@ async function main(): Promise<void> {
   for (const m of monoliths) {
     if (only && !only.has(m.name)) continue;
     const dir = path.resolve(CORPUS, m.folder);
-    const project = await importedProject(dir, m.name.replace(/\//g, '-'));
+    const project = await importedProject(dir, m.name.replace(/\//g, '-'), values.imports ?? CACHE);
     const history = await readModuleHistory(project, dir, parseDay(m.cutoff)! - DAY);
     if (history === null) throw new Error(`${dir}: not a folder`);
     if (values.folder !== undefined) {
