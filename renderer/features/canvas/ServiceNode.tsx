@@ -8,12 +8,30 @@ import { startRename, type CanvasState, useCanvas } from '../../state/canvasStor
 import { MODULE_MIME } from './dropTarget';
 import { Anchors } from './Anchors';
 import type { ServiceFlowNode } from './toFlow';
+import { fitsOneLine, lineClass, textWidth } from './textFit';
 import { isZoomedOut } from './zoom';
 
 // One service on the canvas: a colour band by roadmap phase, name (editable in place), framework and runtime,
 // module count and lines, a warning marker, and its modules as chips that can be dragged to another node.
 
 const isRenaming = (id: string) => (state: CanvasState) => state.renamingId === id;
+
+/** Width of a service node's text (canvas.css: 220 px, less borders and padding), and what sits beside its name. */
+const TEXT_WIDTH = 190;
+const GAP = 6;
+const WARNING_WIDTH = 16;
+
+/** Whether a service's name fits beside its phase pill and warning mark. */
+function nameFits(data: ServiceFlowNode['data']): boolean {
+  let room = TEXT_WIDTH;
+  if (data.phase !== null) {
+    const pill = textWidth(`P${data.phase}`, 700, 10);
+    if (pill === null) return false;
+    room -= pill + 12 + GAP;
+  }
+  if (data.warnings.length > 0) room -= WARNING_WIDTH + GAP;
+  return fitsOneLine(data.name, 600, 13, room);
+}
 
 function onChipDragStart(event: DragEvent<HTMLElement>, moduleId: string, name: string): void {
   event.stopPropagation();
@@ -77,7 +95,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
         {renaming ? (
           <NameEditor serviceId={id} initial={data.name} />
         ) : (
-          <h3 className="canvas-node-name" title={data.name} onDoubleClick={() => startRename(id)}>
+          <h3 className={lineClass('canvas-node-name', nameFits(data))} title={data.name} onDoubleClick={() => startRename(id)}>
             {data.name}
           </h3>
         )}
@@ -97,7 +115,7 @@ function ServiceNodeView({ id, data, selected }: NodeProps<ServiceFlowNode>) {
           </span>
         )}
       </div>
-      <p className="canvas-node-sub">
+      <p className={lineClass('canvas-node-sub', fitsOneLine(`${data.framework} · ${data.runtime}`, 400, 12, TEXT_WIDTH))}>
         {data.framework} · {data.runtime}
       </p>
       <p className="canvas-node-facts">
