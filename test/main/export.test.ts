@@ -164,6 +164,7 @@ describe('exportProject: the sample as a PDF printed by Chromium', () => {
     const chromium = createChromiumPrinter({ env: {}, candidates: ['/usr/bin/chromium'] });
     const printer: PdfPrinter = {
       print: chromium.print,
+      chromiumPdf: chromium.chromiumPdf,
       async open(html, signal) {
         sessionCalls.push('open');
         const session = await chromium.open!(html, signal);

@@ -100,6 +100,7 @@ describe('exportProject with a PDF it cannot edit', () => {
     const steps: string[] = [];
     // Bytes after the end of file: not a PDF this writes into.
     const odd: PdfPrinter = {
+      chromiumPdf: true,
       async print(html) {
         printed.push(html.includes(PAGE_NUMBER_PLACEHOLDER_CLASS) ? 'placeholders' : 'numbers');
         return new Uint8Array(Buffer.concat([await printer.print(html), Buffer.from('% appended\n')]));

@@ -146,7 +146,7 @@ describe('job:status and job:cancel on an export', () => {
     await held.printing;
     expect(await call('job:status', { jobId })).toMatchObject({
       ok: true,
-      value: { jobId, kind: 'export', state: 'running', progress: { stage: 'printing', done: 2, total: 5 } },
+      value: { jobId, kind: 'export', state: 'running', progress: { stage: 'printing', done: 2, total: 4 } },
     });
     held.release();
     expect(await followJob(apiOver(call), jobId, { wait: nextTurn })).toMatchObject({ ok: true, value: { pages: 1 } });

@@ -15,6 +15,12 @@ export interface PdfPrinter {
    * written into the first print, a second one carries them). A printer without it prints each version afresh.
    */
   open?(html: string, signal?: AbortSignal): Promise<PrintSession>;
+  /**
+   * True for a printer whose PDF is written by Chromium (Skia): the contents' page numbers are then written into
+   * its first print (pdfContentsNumbers.ts) instead of printing again. Any other printer prints the contents
+   * blank first, then again with the numbers when its PDF names where the sections landed.
+   */
+  chromiumPdf?: boolean;
 }
 
 /** A document loaded once in a printer, printed, edited in place and printed again. */
@@ -171,6 +177,7 @@ export function createChromiumPrinter(search: ChromiumSearch = {}): PdfPrinter {
   };
   return {
     open,
+    chromiumPdf: true,
     async print(html, signal) {
       const session = await open(html, signal);
       try {

@@ -113,16 +113,16 @@ export async function exportProject(request: ExportRequest): Promise<ExportedFil
 }
 
 /**
- * The report as a PDF with page numbers in its contents, printed once: the contents holds a placeholder where
- * each number goes, the PDF tells the page each section's heading landed on (the named destinations of the
- * contents' links), and those numbers are written into the printed PDF in the placeholders' place
- * (pdfContentsNumbers.ts). The numbers take no more room than the placeholders, so the pages are those of a
- * print with the numbers in the page.
+ * The report as a PDF with page numbers in its contents. A Chromium printer (`chromiumPdf`) prints it once: the
+ * contents holds a placeholder where each number goes, the PDF tells the page each section's heading landed on
+ * (the named destinations of the contents' links), and those numbers are written into the printed PDF in the
+ * placeholders' place (pdfContentsNumbers.ts). The numbers take no more room than the placeholders, so the pages
+ * are those of a print with the numbers in the page.
  *
- * When the PDF cannot be edited so (another PDF writer), the contents gets the numbers in the page and the report
- * prints again: in place when the printer keeps the document loaded (`open`), else afresh; a third print runs
- * only if the pages moved all the same. When the PDF names no destinations, the contents keeps no numbers and the
- * footer's "Page N of M" still guides the reader.
+ * Otherwise (another printer, or a PDF that cannot be edited so) the contents gets the numbers in the page and
+ * the report prints again: in place when the printer keeps the document loaded (`open`), else afresh; a third
+ * print runs only if the pages moved all the same. When the PDF names no destinations, the contents keeps no
+ * numbers and the footer's "Page N of M" still guides the reader.
  */
 export async function printReport(
   project: Project,
@@ -136,7 +136,8 @@ export async function printReport(
   }: { signal?: AbortSignal; onPass?: (pass: number, pagesSoFar: number) => void; backtest?: ReportBacktest | undefined } = {},
 ): Promise<Uint8Array> {
   const ids = reportSections(plan, { backtest }).map((section) => section.id);
-  const html = renderReportHtml(project, plan, { generatedOn, backtest, pageNumberPlaceholders: true });
+  const fillable = printer.chromiumPdf === true;
+  const html = renderReportHtml(project, plan, { generatedOn, backtest, pageNumberPlaceholders: fillable });
   let pageNumbers: Record<string, number> | undefined;
   const session: PrintSession = printer.open
     ? await printer.open(html, signal)
@@ -158,7 +159,7 @@ export async function printReport(
       return Object.fromEntries(ids.filter((id) => found.has(id)).map((id) => [id, found.get(id)!]));
     };
     let found = pagesOf(bytes);
-    if (Object.keys(found).length > 0) {
+    if (fillable) {
       const filled = fillContentsPageNumbers(
         bytes,
         ids.map((id) => found[id] ?? null),
@@ -166,13 +167,16 @@ export async function printReport(
       if (filled !== null) return filled;
     }
     for (let pass = 2; pass <= 3; pass++) {
+      const none = Object.keys(found).length === 0;
+      // Blank contents printed and nothing to write in: that print stands.
+      if (none && !fillable) break;
       if (pageNumbers !== undefined && ids.every((id) => pageNumbers![id] === found[id])) break;
       pageNumbers = found;
       onPass?.(pass, countPdfPages(bytes));
       await session.replace(CONTENTS_LIST_ID, contentsList(plan, { pageNumbers, backtest }));
       bytes = await session.print();
-      // No destinations: the contents was printed blank, nothing to check.
-      if (Object.keys(pageNumbers).length === 0) break;
+      // No destinations: the placeholders are gone, the contents printed blank, nothing to check.
+      if (none) break;
       found = pagesOf(bytes);
     }
     return bytes;
