@@ -13,6 +13,8 @@ import { guardWebContents } from './contentsGuard';
 
 export function createElectronPrinter(): PdfPrinter {
   return {
+    // Electron's printToPDF writes with Skia, as Playwright's Chromium does: the contents' numbers go into the one print.
+    chromiumPdf: true,
     async print(html, signal) {
       const dir = await mkdtemp(join(tmpdir(), 'carve-print-'));
       const file = join(dir, 'report.html');
