@@ -214,7 +214,7 @@ describe('a long export', () => {
     expect(progressText(starting.status, false)).toBe('Starting the export…');
     await held.printing;
     const step = await when('running', printing);
-    expect(progressText(step.status, step.cancelling)).toMatch(/^Step 3 of 5: Printing the PDF[^…]*…$/);
+    expect(progressText(step.status, step.cancelling)).toMatch(/^Step 3 of 4: Printing the PDF[^…]*…$/);
     // Every status asked names the job export:start gave.
     expect(called('export:start')).toHaveLength(1);
     const jobId = step.status!.jobId;
