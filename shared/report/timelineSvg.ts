@@ -53,6 +53,9 @@ export function renderTimelineSvg(plan: Plan, options: ScheduleOptions = {}): st
   return parts.join('');
 }
 
+/** The room a month's label ("Aug 2027" at 10 px) takes on the axis, and the least space between two ticks. */
+const AXIS_LABEL = 46;
+
 /** Ticks and labels of a date axis from `from` to `to` (days from the plan's start) across [x0, x1]. */
 function dateAxis(schedule: Schedule, from: number, to: number, x0: number, x1: number, top: number, bottom: number): string[] {
   const dayPx = (x1 - x0) / Math.max(1, to - from);
@@ -63,11 +66,13 @@ function dateAxis(schedule: Schedule, from: number, to: number, x0: number, x1: 
   parts.push(
     `<text x="${fixed(x0 + 3)}" y="${top + 10}" class="axis">${e(`${first.getUTCDate()} ${MONTHS[first.getUTCMonth()]} ${first.getUTCFullYear()}`)}</text>`,
   );
-  for (const tick of monthTicks(schedule.start, to, dayPx, 46)) {
-    if (tick.day <= from + 46 / dayPx / 2) continue;
+  for (const tick of monthTicks(schedule.start, to, dayPx, AXIS_LABEL)) {
+    if (tick.day <= from + AXIS_LABEL / dayPx / 2) continue;
     const x = xOf(tick.day);
     parts.push(`<line x1="${fixed(x)}" y1="${top + 16}" x2="${fixed(x)}" y2="${fixed(bottom)}" class="tick"/>`);
-    if (x - x0 > 70) parts.push(`<text x="${fixed(x + 3)}" y="${top + 24}" class="axis">${e(tick.label)}</text>`);
+    // A label is drawn only where it fits whole: clear of the first date, and inside the drawing on the right.
+    if (x - x0 > 70 && x + 3 + AXIS_LABEL <= WIDTH)
+      parts.push(`<text x="${fixed(x + 3)}" y="${top + 24}" class="axis">${e(tick.label)}</text>`);
   }
   return parts;
 }

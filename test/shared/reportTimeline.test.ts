@@ -111,4 +111,22 @@ describe('report timeline', () => {
     expect(ticks.every((t, i) => i === 0 || (t.day - ticks[i - 1]!.day) * 0.1 >= 44 - 1)).toBe(true);
     expect(ticks[0]!.label).toMatch(/^[A-Z][a-z]{2} 2027$|^2028$/);
   });
+
+  it('an axis label is drawn only where it fits whole inside the drawing, whatever day the plan starts', () => {
+    const sample = loadSampleProject();
+    let checked = 0;
+    for (let day = 1; day <= 28; day++) {
+      const startDate = `2027-03-${String(day).padStart(2, '0')}`;
+      const html = renderTimelineSvg(planMigration({ ...sample, planning: { ...sample.planning, startDate } }));
+      for (const svg of svgs(html)) {
+        const width = Number(/viewBox="0 0 ([\d.]+) /.exec(svg)![1]);
+        for (const label of svg.matchAll(/<text x="([\d.]+)" y="[\d.]+" class="axis">([^<]*)<\/text>/g)) {
+          // "Aug 2027" at 10 px is about 44 px wide.
+          expect(Number(label[1]) + 44, `${label[2]} from ${startDate}`).toBeLessThanOrEqual(width);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+  });
 });
