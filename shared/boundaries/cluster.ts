@@ -41,6 +41,39 @@ export interface MergeRules {
   maxSize?: number;
 }
 
+/** A list of edges as numbers: its distinct endpoints, and per edge the numbers of its ends and its weight. */
+interface EdgeIndex {
+  ends: string[];
+  from: Int32Array;
+  to: Int32Array;
+  weights: Float64Array;
+}
+
+const edgeIndexes = new WeakMap<readonly WeightedEdge[], EdgeIndex>();
+
+function edgeIndex(edges: readonly WeightedEdge[]): EdgeIndex {
+  const known = edgeIndexes.get(edges);
+  if (known) return known;
+  const numberOf = new Map<string, number>();
+  const ends: string[] = [];
+  const number = (id: string) => {
+    let at = numberOf.get(id);
+    if (at === undefined) {
+      numberOf.set(id, (at = ends.length));
+      ends.push(id);
+    }
+    return at;
+  };
+  const index = {
+    ends,
+    from: Int32Array.from(edges, (e) => number(e.a)),
+    to: Int32Array.from(edges, (e) => number(e.b)),
+    weights: Float64Array.from(edges, (e) => e.weight),
+  };
+  edgeIndexes.set(edges, index);
+  return index;
+}
+
 /**
  * Merge groups, two at a time, until `target` remain: first every group under `minLines` into the neighbour
  * whose merge loses least modularity (a small group with no neighbour goes to `dropped`: no signal, so the
@@ -61,10 +94,14 @@ export function mergeGroups(
   const degree = groups.map(() => 0);
   const between = groups.map(() => new Map<number, number>());
   let total = 0;
-  for (const { a, b, weight } of edges) {
-    const x = groupOf.get(a);
-    const y = groupOf.get(b);
-    if (x === undefined || y === undefined) continue;
+  // The edges by endpoint numbers (numbered once per list of edges): one look-up per node, not two per edge.
+  const { ends, from, to, weights } = edgeIndex(edges);
+  const groupAt = Int32Array.from(ends, (id) => groupOf.get(id) ?? -1);
+  for (let e = 0; e < weights.length; e++) {
+    const x = groupAt[from[e]!]!;
+    const y = groupAt[to[e]!]!;
+    const weight = weights[e]!;
+    if (x < 0 || y < 0) continue;
     total += weight;
     degree[x]! += weight;
     degree[y]! += weight;

@@ -4,6 +4,7 @@
 import { MONOLITH_NODE_ID, type Project } from '../model/project';
 import type { WeightedEdge } from './cluster';
 import type { ModuleCommit } from './history';
+import { commitIndex } from './refine';
 
 /** Evidence between modules: import statements, foreign keys (and relationships), commits that changed both. */
 export interface Ties {
@@ -23,7 +24,26 @@ export interface ServiceExplanation {
   summary: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+/** n.toLocaleString('en-US'), without making a number format per call. */
+const grouped = new Intl.NumberFormat('en-US');
+const plural = (n: number, one: string, many = `${one}s`) => `${grouped.format(n)} ${n === 1 ? one : many}`;
+
+/** Per author, the modules (by commitIndex's numbers) they changed: built once per list of commits. */
+const authorsOfCommits = new WeakMap<readonly ModuleCommit[], Map<string, Set<number>>>();
+
+function modulesByAuthor(commits: readonly ModuleCommit[]): Map<string, Set<number>> {
+  const known = authorsOfCommits.get(commits);
+  if (known) return known;
+  const { starts, modules } = commitIndex(commits);
+  const byAuthor = new Map<string, Set<number>>();
+  commits.forEach((commit, c) => {
+    let touched = byAuthor.get(commit.author);
+    if (!touched) byAuthor.set(commit.author, (touched = new Set()));
+    for (let k = starts[c]!; k < starts[c + 1]!; k++) touched.add(modules[k]!);
+  });
+  authorsOfCommits.set(commits, byAuthor);
+  return byAuthor;
+}
 
 /** "2 imports, 1 foreign key" and "13 commits" apart: the commits say what they changed in each context. */
 function tiesWords(t: Ties, commitsWord: string): string[] {
@@ -49,15 +69,13 @@ export function explainServices(
   const monolith = services.length;
   const node = (id: string) => nodeOf.get(id) ?? monolith;
   const inside: Ties[] = services.map(() => ({ imports: 0, foreignKeys: 0, commitsTogether: 0 }));
-  // Ties between two nodes by a number (x, y) -> x * nodes + y: no key string per commit.
-  const between = new Map<number, Ties & { weight: number }>();
+  // Ties between two nodes at x * (nodes) + y of four arrays: no key string, no object per pair.
+  const square = (monolith + 1) * (monolith + 1);
+  const tieImports = new Float64Array(square);
+  const tieForeignKeys = new Float64Array(square);
+  const tieCommits = new Float64Array(square);
+  const tieWeight = new Float64Array(square);
   const keyOf = (x: number, y: number) => x * (monolith + 1) + y;
-  const tie = (x: number, y: number) => {
-    const key = keyOf(x, y);
-    let t = between.get(key);
-    if (!t) between.set(key, (t = { imports: 0, foreignKeys: 0, commitsTogether: 0, weight: 0 }));
-    return t;
-  };
   for (const d of project.monolith.dependencies) {
     if (d.from === d.to) continue;
     const [x, y] = [node(d.from), node(d.to)];
@@ -65,62 +83,69 @@ export function explainServices(
     if (x === y) {
       if (x !== monolith) inside[x]![field] += d.weight;
     } else {
-      tie(x, y)[field] += d.weight;
-      tie(y, x)[field] += d.weight;
+      const ties = d.kind === 'data' ? tieForeignKeys : tieImports;
+      ties[keyOf(x, y)]! += d.weight;
+      ties[keyOf(y, x)]! += d.weight;
     }
   }
   for (const { a, b, weight } of edges) {
     const [x, y] = [node(a), node(b)];
     if (x === y) continue;
-    tie(x, y).weight += weight;
-    tie(y, x).weight += weight;
+    tieWeight[keyOf(x, y)]! += weight;
+    tieWeight[keyOf(y, x)]! += weight;
   }
-  const authors = services.map(() => new Map<string, Set<string>>());
+  // The commits by module numbers (commitIndex), each number's node in an array.
+  const { indexOf, starts, modules } = commitIndex(commits);
+  const nodeAt = new Int32Array(indexOf.size).fill(monolith);
+  for (const [id, m] of indexOf) nodeAt[m] = node(id);
+  // Per service, the authors who changed its modules and how many of them.
+  const authors = services.map(() => new Map<string, number>());
+  for (const [author, touched] of modulesByAuthor(commits)) {
+    for (const m of touched) {
+      const x = nodeAt[m]!;
+      if (x !== monolith) authors[x]!.set(author, (authors[x]!.get(author) ?? 0) + 1);
+    }
+  }
   // The nodes a commit touches and how many of its modules each holds, in two arrays reused for every commit.
   const nodes: number[] = [];
   const counts: number[] = [];
-  for (const commit of commits) {
+  for (let c = 0; c + 1 < starts.length; c++) {
     nodes.length = 0;
     counts.length = 0;
-    for (const id of commit.modules) {
-      const x = node(id);
+    for (let k = starts[c]!; k < starts[c + 1]!; k++) {
+      const x = nodeAt[modules[k]!]!;
       const at = nodes.indexOf(x);
       if (at < 0) {
         nodes.push(x);
         counts.push(1);
       } else counts[at]!++;
-      if (x !== monolith) {
-        let touched = authors[x]!.get(commit.author);
-        if (!touched) authors[x]!.set(commit.author, (touched = new Set()));
-        touched.add(id);
-      }
     }
     nodes.forEach((x, k) => {
       if (counts[k]! >= 2 && x !== monolith) inside[x]!.commitsTogether++;
     });
-    if (nodes.length > 1) for (const x of nodes) for (const y of nodes) if (x !== y) tie(x, y).commitsTogether++;
+    if (nodes.length > 1) for (const x of nodes) for (const y of nodes) if (x !== y) tieCommits[keyOf(x, y)]!++;
   }
   const nameOf = (x: number) => (x === monolith ? 'the monolith' : services[x]!.name);
   return services.map((service, x) => {
     const sharedOwners = [...authors[x]!.entries()]
-      .map(([author, modules]) => ({ author, modules: modules.size }))
+      .map(([author, modules]) => ({ author, modules }))
       .filter((o) => o.modules >= 2)
       .sort((p, q) => q.modules - p.modules || (p.author < q.author ? -1 : p.author > q.author ? 1 : 0))
       .slice(0, 3);
-    let strongest: { y: number; t: Ties & { weight: number } } | null = null;
+    let strongest = -1;
     for (let y = 0; y <= monolith; y++) {
-      const t = between.get(keyOf(x, y));
-      if (t && t.weight > 0 && (strongest === null || t.weight > strongest.t.weight)) strongest = { y, t };
+      const weight = tieWeight[keyOf(x, y)]!;
+      if (weight > 0 && (strongest < 0 || weight > tieWeight[keyOf(x, strongest)]!)) strongest = y;
     }
     const strongestTie =
-      strongest === null
+      strongest < 0
         ? null
         : {
-            serviceId: strongest.y === monolith ? MONOLITH_NODE_ID : services[strongest.y]!.id,
-            name: nameOf(strongest.y),
-            imports: strongest.t.imports,
-            foreignKeys: strongest.t.foreignKeys,
-            commitsTogether: strongest.t.commitsTogether,
+            serviceId: strongest === monolith ? MONOLITH_NODE_ID : services[strongest]!.id,
+            name: nameOf(strongest),
+            imports: tieImports[keyOf(x, strongest)]!,
+            foreignKeys: tieForeignKeys[keyOf(x, strongest)]!,
+            commitsTogether: tieCommits[keyOf(x, strongest)]!,
           };
     const own = tiesWords(inside[x]!, 'changing two or more of them');
     const count = service.moduleIds.length;

@@ -147,12 +147,16 @@ export function rankedDomains(
  * A name for each group of module ids, distinct across the groups: its best domain, with a second one when that
  * scores close and holds at least a quarter of the lines in modules outside the first ("Checkout & Basket", but
  * "Catalogue" for catalogue and catalogue.reviews); a name already given (or `taken`) goes to the next domains,
- * then gets a number.
+ * then gets a number. `counted`: countParts(modules), when names are given to several sets of groups.
  */
-export function domainNames(modules: readonly Module[], groups: ReadonlyArray<readonly string[]>, taken: readonly string[] = []): string[] {
+export function domainNames(
+  modules: readonly Module[],
+  groups: ReadonlyArray<readonly string[]>,
+  taken: readonly string[] = [],
+  counted: PartCounts = countParts(modules),
+): string[] {
   const used = new Set(taken.map((n) => n.toLowerCase()));
   const lines = new Map(modules.map((m) => [m.id, Math.max(1, m.linesOfCode)]));
-  const counted = countParts(modules);
   return groups.map((group) => {
     const ranked = rankedDomains(modules, group, counted);
     const words = ranked.map((p) => wordFor(p.part, counted.byId.get(p.carriers[0]!)));

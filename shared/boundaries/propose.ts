@@ -21,7 +21,7 @@ import { clustererOf, mergeGroups, smallestService, type ClusterResult, type Wei
 import { isTestModule, scopeOf, type Constraints, type Scope } from './constraints';
 import { explainServices, type ServiceExplanation } from './explain';
 import { coChange, dayOf, ownership, type ModuleCommit, type ModuleOwnership } from './history';
-import { domainNames, serviceIdFor } from './names';
+import { countParts, domainNames, serviceIdFor, type PartCounts } from './names';
 import { summarizeDesign, withServices, type ProposedService } from './staticLouvain';
 import { mergeOnCommits, refineGroups } from './refine';
 
@@ -134,6 +134,7 @@ function asServices(
   history: readonly ModuleCommit[],
   edges: readonly WeightedEdge[],
   owners: ReadonlyMap<string, ModuleOwnership>,
+  parts: PartCounts,
 ): ProposedBoundary[] {
   const lines = new Map(project.monolith.modules.map((m) => [m.id, m.linesOfCode]));
   const linesOf = (ids: readonly string[]) => ids.reduce((s, id) => s + (lines.get(id) ?? 0), 0);
@@ -142,6 +143,7 @@ function asServices(
     project.monolith.modules,
     sized.map((s) => s.ids),
     pinned.map((p) => p.name),
+    parts,
   );
   const taken = new Set<string>([...project.monolith.modules.map((m) => m.id), ...project.services.map((s) => s.id), MONOLITH_NODE_ID]);
   const ownersOf = (ids: readonly string[]) => {
@@ -266,6 +268,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   const expand = (groups: readonly string[][]) => groups.map((g) => g.flatMap((unit) => scope.units.get(unit) ?? []).sort());
   const pins = scope.pinned.map((p) => p.moduleIds);
   const owners = new Map(ownership(before, 1000).map((o) => [o.moduleId, o]));
+  const parts = countParts(project.monolith.modules);
   // The inner backtest: the same clustering on the commits up to a year before the cut-off, tested on that year.
   const lastBefore = before.reduce((max, c) => Math.max(max, c.time), -Infinity);
   const innerCut = yearBefore(cutoff ?? lastBefore);
@@ -362,7 +365,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     const chosen = innerShares.length === 0 ? variants[0]! : variants[pick.indexOf(Math.min(...pick))]!;
     const capFactor = chosen.capFactor;
     const groups = expand(grouped(chosen, fullFit, wanted, minLines));
-    const services = asServices(project, scope.pinned, groups, before, edges, owners);
+    const services = asServices(project, scope.pinned, groups, before, edges, owners, parts);
     const summary = summarizeDesign(withServices(project, services));
     const assignment = assignmentOfGroups([...pins, ...groups]);
     const perApp = perAppAt.get(wanted) ?? [];

@@ -22,33 +22,56 @@ export interface RefineOptions {
   onCapped?: () => void;
 }
 
-/** Commits as module numbers, and the commits of each module: built once per list of commits. */
-interface CommitIndex {
+/**
+ * Commits as module numbers, and the commits of each module: built once per list of commits, in flat arrays (the
+ * modules of commit c are modules[starts[c]] up to starts[c + 1]; the commits of module m are
+ * commits[firsts[m]] up to firsts[m + 1]). A commit of one module crosses nothing wherever it goes: it is not among
+ * its module's commits.
+ */
+export interface CommitIndex {
   indexOf: Map<string, number>;
-  modulesOf: Int32Array[];
-  commitsOf: number[][];
+  starts: Int32Array;
+  modules: Int32Array;
+  firsts: Int32Array;
+  commits: Int32Array;
 }
 
 const indexes = new WeakMap<readonly ModuleCommit[], CommitIndex>();
 
-function indexed(commits: readonly ModuleCommit[]): CommitIndex {
-  const known = indexes.get(commits);
+export function commitIndex(list: readonly ModuleCommit[]): CommitIndex {
+  const known = indexes.get(list);
   if (known) return known;
   const indexOf = new Map<string, number>();
-  const commitsOf: number[][] = [];
-  const modulesOf = commits.map((commit, c) =>
-    Int32Array.from(commit.modules, (id) => {
-      let at = indexOf.get(id);
-      if (at === undefined) {
-        indexOf.set(id, (at = indexOf.size));
-        commitsOf.push([]);
+  let total = 0;
+  for (const commit of list) total += commit.modules.length;
+  const starts = new Int32Array(list.length + 1);
+  const modules = new Int32Array(total);
+  const counts: number[] = [];
+  let at = 0;
+  list.forEach((commit, c) => {
+    starts[c] = at;
+    const wide = commit.modules.length > 1;
+    for (const id of commit.modules) {
+      let m = indexOf.get(id);
+      if (m === undefined) {
+        indexOf.set(id, (m = indexOf.size));
+        counts.push(0);
       }
-      commitsOf[at]!.push(c);
-      return at;
-    }),
-  );
-  const index = { indexOf, modulesOf, commitsOf };
-  indexes.set(commits, index);
+      if (wide) counts[m]!++;
+      modules[at++] = m;
+    }
+  });
+  starts[list.length] = at;
+  const firsts = new Int32Array(indexOf.size + 1);
+  for (let m = 0; m < indexOf.size; m++) firsts[m + 1] = firsts[m]! + counts[m]!;
+  const commits = new Int32Array(firsts[indexOf.size]!);
+  const next = firsts.slice(0, indexOf.size);
+  for (let c = 0; c < list.length; c++) {
+    if (starts[c + 1]! - starts[c]! < 2) continue;
+    for (let k = starts[c]!; k < starts[c + 1]!; k++) commits[next[modules[k]!]!++] = c;
+  }
+  const index = { indexOf, starts, modules, firsts, commits };
+  indexes.set(list, index);
   return index;
 }
 
@@ -77,7 +100,7 @@ export function refineGroups(
     options.maxSize ?? Infinity,
     options.cap ?? Math.max(3, Math.ceil(((options.capFactor ?? 2) * assigned) / Math.max(1, groups.length))),
   );
-  const { indexOf, modulesOf, commitsOf } = indexed(commits);
+  const { indexOf, starts, modules, firsts, commits: commitsOf } = commitIndex(commits);
   // The group of each module of the commits, by the index: -1 for the monolith.
   const groupAt = new Int32Array(indexOf.size).fill(-1);
   for (const [id, g] of groupOf) {
@@ -85,43 +108,49 @@ export function refineGroups(
     if (at !== undefined) groupAt[at] = g;
   }
   const ids = [...groupOf.keys()].sort();
+  // Gains per group in a scratch array, cleared through the list of groups it touched.
   const scratch = new Int32Array(groups.length);
-  /** The group whose move saves most crossing commits, net of those it makes cross; null when none saves any. */
-  const bestMove = (id: string): { to: number; net: number } | null => {
+  const gained = new Int32Array(groups.length);
+  /**
+   * The net saving of the group whose move saves most crossing commits, net of those it makes cross (0 when none
+   * saves any; the group in `bestTo`).
+   */
+  let bestTo = -1;
+  const bestMove = (id: string): number => {
+    bestTo = -1;
     const from = groupOf.get(id)!;
-    if (sizes[from]! <= 1 || lines[from]! - linesOf(id) < minLines) return null;
+    if (sizes[from]! <= 1 || lines[from]! - linesOf(id) < minLines) return 0;
     const at = indexOf.get(id);
-    if (at === undefined) return null;
+    if (at === undefined) return 0;
     // A commit stops crossing when this module was its only one outside the target group; it starts crossing
     // when it held this group's modules only.
-    // Gains per group in a scratch array, cleared through the list of groups it touched.
-    const gained: number[] = [];
+    let touched = 0;
     let lost = 0;
-    for (const c of commitsOf[at]!) {
-      const modules = modulesOf[c]!;
+    for (let k = firsts[at]!; k < firsts[at + 1]!; k++) {
+      const c = commitsOf[k]!;
       let fromCount = 0;
       let other = -2;
       let distinct = 1;
-      for (const m of modules) {
-        const g = groupAt[m]!;
+      for (let i = starts[c]!; i < starts[c + 1]!; i++) {
+        const g = groupAt[modules[i]!]!;
         if (g === from) fromCount++;
         else if (other === -2) {
           other = g;
           distinct = 2;
         } else if (g !== other) distinct = 3;
       }
-      if (distinct === 1) {
-        if (modules.length > 1) lost++;
-      } else if (distinct === 2 && fromCount === 1 && other !== -1) {
-        if (scratch[other] === 0) gained.push(other);
+      if (distinct === 1) lost++;
+      else if (distinct === 2 && fromCount === 1 && other !== -1) {
+        if (scratch[other] === 0) gained[touched++] = other;
         scratch[other]!++;
       }
     }
-    let best: { to: number; net: number } | null = null;
-    for (const g of gained) {
+    let best = 0;
+    for (let t = 0; t < touched; t++) {
+      const g = gained[t]!;
       const n = scratch[g]!;
       scratch[g] = 0;
-      if (n - lost > (best?.net ?? 0) && mayJoin(id, g)) best = { to: g, net: n - lost };
+      if (n - lost > best && mayJoin(id, g)) [best, bestTo] = [n - lost, g];
     }
     return best;
   };
@@ -140,14 +169,13 @@ export function refineGroups(
   for (let pass = 0; pass < (options.passes ?? 4); pass++) {
     // The largest savings first; each is looked at again when its turn comes, as earlier moves change it.
     const order = ids
-      .map((id) => ({ id, net: bestMove(id)?.net ?? 0 }))
+      .map((id) => ({ id, net: bestMove(id) }))
       .filter((m) => m.net > 0)
       .sort((p, q) => q.net - p.net || (p.id < q.id ? -1 : 1));
     let moved = 0;
     for (const { id } of order) {
-      const best = bestMove(id);
-      if (!best) continue;
-      move(id, best.to);
+      if (bestMove(id) === 0) continue;
+      move(id, bestTo);
       moved++;
     }
     if (moved === 0) break;
@@ -186,7 +214,22 @@ export function mergeOnCommits(
   // Each commit as the groups it touches (-1: modules of no group, the monolith), the commits of each group, and
   // per pair of groups the commits touching those two alone: kept up to date as groups merge.
   // A commit inside one group stays inside one: only those touching two or more count.
-  const touched = commits.map((c) => [...new Set(c.modules.map((id) => groupOf.get(id) ?? -1))]).filter((set) => set.length >= 2);
+  const { indexOf, starts, modules } = commitIndex(commits);
+  const groupAt = new Int32Array(indexOf.size).fill(-1);
+  for (const [id, g] of groupOf) {
+    const at = indexOf.get(id);
+    if (at !== undefined) groupAt[at] = g;
+  }
+  const touched: number[][] = [];
+  for (let c = 0; c + 1 < starts.length; c++) {
+    if (starts[c + 1]! - starts[c]! < 2) continue;
+    const set: number[] = [];
+    for (let k = starts[c]!; k < starts[c + 1]!; k++) {
+      const g = groupAt[modules[k]!]!;
+      if (!set.includes(g)) set.push(g);
+    }
+    if (set.length >= 2) touched.push(set);
+  }
   const commitsOf = members.map(() => [] as number[]);
   touched.forEach((set, c) => set.forEach((g) => g >= 0 && commitsOf[g]!.push(c)));
   const pairs = new Map<number, number>();
@@ -201,8 +244,9 @@ export function mergeOnCommits(
   };
   touched.forEach((set) => count(set, 1));
   const { apart, cap } = options;
-  const conflict = (x: number, y: number) =>
-    apart !== undefined && members[x]!.some((id) => [...(apart.get(id) ?? [])].some((other) => groupOf.get(other) === y));
+  // Per group, its members kept apart from others: a check looks only at those, where each other one is now.
+  const restricted = members.map((g) => (apart === undefined ? [] : g.filter((id) => apart.has(id))));
+  const conflict = (x: number, y: number) => restricted[x]!.some((id) => [...apart!.get(id)!].some((other) => groupOf.get(other) === y));
   while (alive.size > target) {
     let best: { x: number; y: number; count: number; key: number } | null = null;
     for (const [key, shared] of pairs) {
@@ -220,6 +264,8 @@ export function mergeOnCommits(
     for (const id of members[y]!) groupOf.set(id, x);
     members[x]!.push(...members[y]!);
     members[y] = [];
+    restricted[x]!.push(...restricted[y]!);
+    restricted[y] = [];
     alive.delete(y);
     for (const c of commitsOf[y]!) {
       const set = touched[c]!;
