@@ -106,24 +106,23 @@ export function explainServices(
       if (x !== monolith) authors[x]!.set(author, (authors[x]!.get(author) ?? 0) + 1);
     }
   }
-  // The nodes a commit touches and how many of its modules each holds, in two arrays reused for every commit.
-  const nodes: number[] = [];
-  const counts: number[] = [];
+  // The nodes a commit touches and how many of its modules each holds, in two arrays reused for every commit
+  // (a commit of one module ties nothing).
+  const nodes = new Int32Array(monolith + 1);
+  const counts = new Int32Array(monolith + 1);
   for (let c = 0; c + 1 < starts.length; c++) {
-    nodes.length = 0;
-    counts.length = 0;
+    if (starts[c + 1]! - starts[c]! < 2) continue;
+    let touched = 0;
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const x = nodeAt[modules[k]!]!;
-      const at = nodes.indexOf(x);
-      if (at < 0) {
-        nodes.push(x);
-        counts.push(1);
-      } else counts[at]!++;
+      if (counts[x]!++ === 0) nodes[touched++] = x;
     }
-    nodes.forEach((x, k) => {
-      if (counts[k]! >= 2 && x !== monolith) inside[x]!.commitsTogether++;
-    });
-    if (nodes.length > 1) for (const x of nodes) for (const y of nodes) if (x !== y) tieCommits[keyOf(x, y)]!++;
+    for (let i = 0; i < touched; i++) {
+      const x = nodes[i]!;
+      if (counts[x]! >= 2 && x !== monolith) inside[x]!.commitsTogether++;
+      counts[x] = 0;
+      for (let j = 0; j < touched; j++) if (j !== i) tieCommits[keyOf(x, nodes[j]!)]!++;
+    }
   }
   const nameOf = (x: number) => (x === monolith ? 'the monolith' : services[x]!.name);
   return services.map((service, x) => {

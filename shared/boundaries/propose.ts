@@ -305,8 +305,10 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     const maxSize = wanted <= 2 ? Infinity : Math.max(3, Math.floor((options.maxShare ?? 0.5) * units.length));
     let capped = false;
     const onCapped = () => (capped = true);
-    let groups = clusterer(wanted, maxSize).groups;
-    if (variant.merge === 'commits') {
+    // Merging on commits starts from a finer clustering: the one at the target is not made for it.
+    let groups: string[][];
+    if (variant.merge === 'modularity') groups = clusterer(wanted, maxSize).groups;
+    else {
       const factor = variant.fine ?? 2;
       const fine = clusterer(Math.min(units.length, Math.round(factor * wanted)), maxSize).groups;
       const assigned = fine.reduce((n, g) => n + g.length, 0);

@@ -250,8 +250,9 @@ export function mergeOnCommits(
   while (alive.size > target) {
     let best: { x: number; y: number; count: number; key: number } | null = null;
     for (const [key, shared] of pairs) {
-      const [x, y] = [Math.floor(key / n), key % n];
       if (best !== null && (shared < best.count || (shared === best.count && key > best.key))) continue;
+      const x = Math.floor(key / n);
+      const y = key % n;
       if (conflict(x, y)) continue;
       if (members[x]!.length + members[y]!.length > cap) {
         options.onCapped?.();
