@@ -163,7 +163,8 @@ export function mergeGroups(
     if (lines[survivor]! < minLines) smalls.push({ x: survivor, lines: lines[survivor]! });
   }
   // Each group's best partner among the later groups it has an edge to; a merge changes only the survivor's
-  // and its neighbours' (the gains of other pairs depend on their own degrees and the total, both unchanged).
+  // and its earlier neighbours' (the gains of other pairs depend on their own degrees and the total, both
+  // unchanged), and those whose best was the group merged away.
   const bestOf = new Map<number, { y: number; gain: number }>();
   const queue = new BinaryHeap<{ x: number; y: number; gain: number }>((a, b) => b.gain - a.gain || a.x - b.x);
   const recompute = (x: number) => {
@@ -189,7 +190,8 @@ export function mergeGroups(
     const [x, y] = alive.has(top.x) ? [top.x, top.y] : [top.y, top.x];
     bestOf.delete(y);
     recompute(x);
-    for (const z of between[x]!.keys()) recompute(z);
+    // A later neighbour looks only at groups after it: x is not one, so its best changes only if it was y.
+    for (const z of between[x]!.keys()) if (z < x || bestOf.get(z)?.y === y) recompute(z);
   }
   const kept = [...alive].map((k) => ({ k, ids: members[k]!.sort(compareText) }));
   kept.sort((p, q) => degree[q.k]! - degree[p.k]! || compareText(p.ids[0]!, q.ids[0]!));

@@ -168,10 +168,12 @@ export function refineGroups(
   };
   for (let pass = 0; pass < (options.passes ?? 4); pass++) {
     // The largest savings first; each is looked at again when its turn comes, as earlier moves change it.
-    const order = ids
-      .map((id) => ({ id, net: bestMove(id) }))
-      .filter((m) => m.net > 0)
-      .sort((p, q) => q.net - p.net || (p.id < q.id ? -1 : 1));
+    const order: Array<{ id: string; net: number }> = [];
+    for (const id of ids) {
+      const net = bestMove(id);
+      if (net > 0) order.push({ id, net });
+    }
+    order.sort((p, q) => q.net - p.net || (p.id < q.id ? -1 : 1));
     let moved = 0;
     for (const { id } of order) {
       if (bestMove(id) === 0) continue;
@@ -223,6 +225,11 @@ export function mergeOnCommits(
   const touched: number[][] = [];
   for (let c = 0; c + 1 < starts.length; c++) {
     if (starts[c + 1]! - starts[c]! < 2) continue;
+    // Most commits stay inside one group: no list made for them.
+    const head = groupAt[modules[starts[c]!]!]!;
+    let one = true;
+    for (let k = starts[c]! + 1; k < starts[c + 1]! && one; k++) one = groupAt[modules[k]!] === head;
+    if (one) continue;
     const set: number[] = [];
     for (let k = starts[c]!; k < starts[c + 1]!; k++) {
       const g = groupAt[modules[k]!]!;
