@@ -98,12 +98,19 @@ function nameFromPaths(members: ReadonlyArray<Module | undefined>): string {
 export interface PartCounts {
   everywhere: Map<string, number>;
   byId: Map<string, Module>;
+  /** The parts of each module (partsOf), by id. */
+  partsById: Map<string, string[]>;
 }
 
 export function countParts(modules: readonly Module[]): PartCounts {
   const everywhere = new Map<string, number>();
-  for (const m of modules) for (const part of partsOf(m)) everywhere.set(part, (everywhere.get(part) ?? 0) + 1);
-  return { everywhere, byId: new Map(modules.map((m) => [m.id, m])) };
+  const partsById = new Map<string, string[]>();
+  for (const m of modules) {
+    const parts = partsOf(m);
+    partsById.set(m.id, parts);
+    for (const part of parts) everywhere.set(part, (everywhere.get(part) ?? 0) + 1);
+  }
+  return { everywhere, byId: new Map(modules.map((m) => [m.id, m])), partsById };
 }
 
 /** The parts of a group of modules ranked by score, best first (ties by name), with the modules carrying each. */
@@ -112,12 +119,12 @@ export function rankedDomains(
   group: readonly string[],
   counted: PartCounts = countParts(modules),
 ): Array<{ part: string; score: number; share: number; carriers: string[]; isDomain: boolean }> {
-  const { everywhere, byId } = counted;
+  const { everywhere, byId, partsById } = counted;
   const members = group.map((id) => byId.get(id)).filter((m): m is Module => m !== undefined);
   const lines = members.reduce((sum, m) => sum + Math.max(1, m.linesOfCode), 0);
   const found = new Map<string, { share: number; carriers: string[] }>();
   for (const m of members) {
-    for (const part of partsOf(m)) {
+    for (const part of partsById.get(m.id) ?? partsOf(m)) {
       let entry = found.get(part);
       if (!entry) found.set(part, (entry = { share: 0, carriers: [] }));
       entry.share += Math.max(1, m.linesOfCode) / lines;
