@@ -38,6 +38,25 @@ const intersects = (a: Rect, b: Rect) => a.x < b.x + b.width && b.x < a.x + a.wi
 const inside = (a: Rect, b: Rect) =>
   a.x >= b.x - 0.5 && a.y >= b.y - 0.5 && a.x + a.width <= b.x + b.width + 0.5 && a.y + a.height <= b.y + b.height + 0.5;
 
+/** Every node on screen, none under the zoom controls or the minimap. */
+async function expectNodesClear(page: Page, when = 'fitted'): Promise<void> {
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const controls = (await page.locator('.react-flow__controls').boundingBox())!;
+  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
+  const nodes = await page.locator('.react-flow__node').evaluateAll((elements) =>
+    elements.map((element) => {
+      const box = element.getBoundingClientRect();
+      return { id: element.getAttribute('data-id') ?? '', x: box.x, y: box.y, width: box.width, height: box.height };
+    }),
+  );
+  expect(nodes.length).toBeGreaterThan(1);
+  for (const node of nodes) {
+    expect(inside(node, pane), `${when}: ${node.id} is on screen`).toBe(true);
+    expect(intersects(node, controls), `${when}: ${node.id} is clear of the zoom controls`).toBe(false);
+    expect(intersects(node, minimap), `${when}: ${node.id} is clear of the minimap`).toBe(false);
+  }
+}
+
 test('an accepted proposal is laid out with no overlap and fitted clear of the controls and minimap', async ({ page, carve }) => {
   await clusteredTree(path.join(carve.workspace, 'platform'), 14, 5);
   await page.goto(carve.url);
@@ -77,14 +96,7 @@ test('an accepted proposal is laid out with no overlap and fitted clear of the c
   );
   expect(overlapping).toEqual([]);
 
-  const pane = (await page.locator('.react-flow').boundingBox())!;
-  const controls = (await page.locator('.react-flow__controls').boundingBox())!;
-  const minimap = (await page.locator('.react-flow__minimap').boundingBox())!;
-  for (const node of nodes) {
-    expect(inside(node, pane), `${node.id} is on screen`).toBe(true);
-    expect(intersects(node, controls), `${node.id} is clear of the zoom controls`).toBe(false);
-    expect(intersects(node, minimap), `${node.id} is clear of the minimap`).toBe(false);
-  }
+  await expectNodesClear(page);
 });
 
 test('the legend, the edge weight threshold and Arrange by phase, on the sample', async ({ page, carve }) => {
@@ -135,6 +147,51 @@ test('the legend, the edge weight threshold and Arrange by phase, on the sample'
   for (const node of await page.locator('.react-flow__node').all()) expect(inside((await node.boundingBox())!, pane)).toBe(true);
   await page.screenshot({ path: `${SHOTS}/canvas-by-phase.png` });
   await page.locator('body').press('Control+z');
+});
+
+test('a file with no saved view opens fitted clear of the controls and minimap, and stays so as the pane changes size, until the user moves the view', async ({
+  page,
+  carve,
+}) => {
+  // As `carve suggest` writes a project: services laid out, the view not saved.
+  const project = generateProject({ services: 12, modules: 60, dependencies: 120, seed: 12 });
+  const file = { ...project, layout: { ...project.layout, viewport: { x: 0, y: 0, zoom: 1 } } };
+  await writeFile(path.join(carve.workspace, 'suggested.carve'), serializeProject(file));
+  await page.goto(carve.url);
+  await openFromWorkspace(page, 'suggested.carve');
+  await expect(page.locator('.react-flow__node-service')).toHaveCount(12);
+  await expect(page.getByRole('region', { name: 'Roadmap', exact: true })).toBeVisible();
+  await viewSettled(page);
+  await expectNodesClear(page, 'on open');
+
+  // The legend opens above the canvas and the roadmap closes below it: each time the pane changes size, the view
+  // is fitted to it again.
+  const paneHeight = async () => (await page.locator('.react-flow').boundingBox())!.height;
+  const before = await paneHeight();
+  await page.getByRole('button', { name: 'Legend' }).click();
+  await expect.poll(paneHeight).toBeLessThan(before);
+  await viewSettled(page);
+  await expectNodesClear(page, 'legend open');
+  await page.getByRole('button', { name: 'Roadmap', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Roadmap', exact: true })).toBeHidden();
+  await viewSettled(page);
+  await expectNodesClear(page, 'roadmap closed');
+  await page.getByRole('button', { name: 'Roadmap', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Roadmap', exact: true })).toBeVisible();
+  await viewSettled(page);
+  await expectNodesClear(page, 'roadmap open again');
+  await page.screenshot({ path: `${SHOTS}/canvas-fitted-on-open.png` });
+
+  // Once the user zooms, the view is theirs: closing the legend leaves it where it is.
+  await page.getByRole('button', { name: 'Zoom In', exact: true }).click();
+  await viewSettled(page);
+  const transform = () => page.locator('.react-flow__viewport').evaluate((element) => getComputedStyle(element).transform);
+  const zoomed = await transform();
+  const heightWithLegend = await paneHeight();
+  await page.getByRole('button', { name: 'Legend' }).click();
+  await expect.poll(paneHeight).toBeGreaterThan(heightWithLegend);
+  await viewSettled(page);
+  expect(await transform()).toBe(zoomed);
 });
 
 /** Ends of the drawn edges, on screen, that are not on the border of a drawn node (a handle sits on the border and

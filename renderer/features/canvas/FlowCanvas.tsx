@@ -2,6 +2,7 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
   type Connection,
   type EdgeChange,
@@ -72,6 +73,34 @@ export function FlowCanvas({ project }: { project: Project }) {
     isDefaultViewport(project.layout.viewport) && project.services.length > FIT_ON_OPEN_LIMIT ? OPENING_VIEWPORT : project.layout.viewport,
   );
   const wrapper = useRef<HTMLDivElement>(null);
+  const pane = useRef<HTMLDivElement>(null);
+  // Whether the view is still the one Fit gave (on open, or by the Fit button or an arrangement) and the user has not
+  // moved it since: while it is, a pane that changes size (the roadmap or the legend opening under or above the
+  // canvas, the window resized) is fitted again, so that no node ends under the zoom controls or the minimap.
+  const fitOnOpen = isDefaultViewport(initialViewport) && project.services.length <= FIT_ON_OPEN_LIMIT;
+  const fitted = useRef(fitOnOpen);
+  // React Flow fits the view on open once the first nodes are measured, which can be only the first rows: the
+  // others then lie below the fitted view, under the minimap. Once every node is measured, fit again.
+  const awaitingMeasures = useRef(fitOnOpen);
+  const nodesInitialized = useNodesInitialized();
+  useEffect(() => {
+    if (!nodesInitialized || !awaitingMeasures.current) return;
+    awaitingMeasures.current = false;
+    if (fitted.current) void flow.fitView(FIT_OPTIONS);
+  }, [nodesInitialized, flow]);
+  useEffect(() => {
+    const element = pane.current;
+    if (!element) return;
+    let size = '';
+    const observer = new ResizeObserver(([entry]) => {
+      const next = `${Math.round(entry!.contentRect.width)}x${Math.round(entry!.contentRect.height)}`;
+      const resized = size !== '' && next !== size;
+      size = next;
+      if (resized && fitted.current) void flow.fitView(FIT_OPTIONS);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow]);
   // Set by a re-arrangement: fit the view once the moved nodes are drawn (React Flow's store takes them in its
   // own effect, which runs before this component's).
   // When nothing moved (arranged twice), no new nodes come: two frames later the flag is dropped all the same,
@@ -80,6 +109,7 @@ export function FlowCanvas({ project }: { project: Project }) {
   const fitIfPending = useCallback(() => {
     if (!fitOnceDrawn.current) return;
     fitOnceDrawn.current = false;
+    fitted.current = true;
     void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
   }, [flow]);
   useEffect(fitIfPending, [nodes, fitIfPending]);
@@ -96,9 +126,13 @@ export function FlowCanvas({ project }: { project: Project }) {
     canvasStore.setState({
       viewport: null,
       controls: {
-        fit: () => void flow.fitView({ ...FIT_OPTIONS, duration: 200 }),
+        fit: () => {
+          fitted.current = true;
+          void flow.fitView({ ...FIT_OPTIONS, duration: 200 });
+        },
         fitSelection: () => {
           const selected = selectedNodes();
+          fitted.current = selected.length === 0;
           void flow.fitView({ ...FIT_OPTIONS, nodes: selected.length > 0 ? selected : undefined, duration: 200 });
         },
         autoLayout: async (only) => {
@@ -168,6 +202,8 @@ export function FlowCanvas({ project }: { project: Project }) {
 
   // While the view pans or zooms, many plain edges are hidden (painting them was most of a frame, measured).
   const onMoveStart = useCallback(() => wrapper.current?.classList.add('is-moving'), []);
+  // Whatever the user does in the pane (a drag, the wheel, the zoom buttons, the minimap) leaves the fitted view.
+  const leaveFit = useCallback(() => (fitted.current = false), []);
   const onMoveEnd = useCallback((_: unknown, viewport: Viewport) => {
     wrapper.current?.classList.remove('is-moving');
     canvasStore.setState({ viewport });
@@ -267,7 +303,7 @@ export function FlowCanvas({ project }: { project: Project }) {
           {edgeNote(edgesShown, edgeTotal, minEdgeWeight)}
         </p>
       )}
-      <div className="canvas-flow-pane">
+      <div className="canvas-flow-pane" ref={pane} onPointerDownCapture={leaveFit} onWheelCapture={leaveFit}>
         <ReactFlow<CarveNode, CarveEdge>
           nodes={nodes}
           edges={edges}
@@ -285,7 +321,7 @@ export function FlowCanvas({ project }: { project: Project }) {
           onEdgeMouseEnter={onEdgeMouseEnter}
           onEdgeMouseLeave={onEdgeMouseLeave}
           defaultViewport={initialViewport}
-          fitView={isDefaultViewport(initialViewport) && project.services.length <= FIT_ON_OPEN_LIMIT}
+          fitView={fitOnOpen}
           fitViewOptions={FIT_OPTIONS}
           minZoom={0.05}
           maxZoom={2.5}
