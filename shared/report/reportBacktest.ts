@@ -22,10 +22,8 @@ export interface BacktestDesign {
   services: number;
   structuralModularity: number;
   crossingShareByWeight: number;
-  /** null: no commit after the cut-off to test on. */
+  /** null: no commit after the cut-off to test on; with one, also one service per app merged (perAppMerged). */
   backtest: ScenarioBacktest | null;
-  /** The share of one service per app (module), merged on imports and data to as many groups as this design has. */
-  perApp: number | null;
 }
 
 export interface ReportBacktest {
@@ -65,7 +63,6 @@ export function reportBacktest(project: Project, history: BacktestHistory): Repo
       structuralModularity: row.structuralModularity,
       crossingShareByWeight: row.crossingShareByWeight,
       backtest: row.backtest && row.backtest.commits > 0 ? row.backtest : null,
-      perApp: row.backtest && row.backtest.commits > 0 ? row.backtest.perAppMerged : null,
     })),
   };
 }
@@ -125,7 +122,7 @@ function tableCells(figures: ReportBacktest): { header: string[]; rows: string[]
       : `${percentOf(d.backtest.share)} (${formatNumber(d.backtest.crossing)} of ${formatNumber(d.backtest.commits)})`,
     orDash(d.backtest?.randomMedian ?? null, percentOf),
     d.backtest === null ? '—' : (ratioOf(d.backtest) ?? '—'),
-    orDash(d.perApp, percentOf),
+    orDash(d.backtest?.perAppMerged ?? null, percentOf),
   ]);
   return { header, rows };
 }

@@ -87,7 +87,7 @@ describe('reportBacktest', () => {
     // One per app merged on imports and data: orders+accounts (a foreign key), then catalog joins them for two
     // groups. Three groups (Payments first): {orders, accounts}, {catalog}, {payments}: 3 of the 4 commits cross;
     // two groups (One store service): {orders, accounts, catalog}, {payments}: 2 of 4.
-    expect(figures.designs.map((d) => d.perApp)).toEqual([0.75, 0.5]);
+    expect(figures.designs.map((d) => d.backtest?.perAppMerged)).toEqual([0.75, 0.5]);
   });
 
   it('renders the section: the sentence, one row per design, the cut-off and the commits', async () => {
