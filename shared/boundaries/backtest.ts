@@ -159,7 +159,8 @@ export function expectedRandomShare(commits: readonly ModuleCommit[], moduleCoun
     let inside = 0;
     for (const size of sizes) {
       let chance = 1;
-      for (let i = 0; i < k && chance > 0; i++) chance *= Math.max(0, size - i) / (moduleCount - i);
+      // A commit wider than the group cannot lie in it (and wider than every module, it must not divide 0 by 0).
+      for (let i = 0; i < k && chance > 0; i++) chance *= size - i <= 0 ? 0 : (size - i) / (moduleCount - i);
       inside += chance;
     }
     crossing += n * (1 - inside);

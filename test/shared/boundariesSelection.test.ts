@@ -20,6 +20,9 @@ describe('expectedRandomShare', () => {
     expect(expectedRandomShare(commits, 4, [2, 2])).toBeCloseTo(5 / 9, 12);
     expect(expectedRandomShare(commits, 4, [4])).toBe(0);
     expect(expectedRandomShare([], 4, [2, 2])).toBe(0);
+    // A commit touching more modules than the partition holds (ids outside it: pinned or left) crosses: one of five
+    // against a single group of four.
+    expect(expectedRandomShare([at(['a', 'b', 'c', 'd', 'e'])], 4, [4])).toBe(1);
     // Against 400 seeded random partitions of the same sizes: the median of crossing shares sits by the mean.
     const random = mulberry32(2);
     const wide = Array.from({ length: 300 }, () => at([...new Set([0, 1, 2].map(() => ids[Math.floor(random() * 4)]!))]));

@@ -129,14 +129,22 @@ export function fillContentsPageNumbers(bytes: Uint8Array, numbers: readonly (nu
     if (placeholders.length !== numbers.length) return null;
     const ys = placeholders.map((placeholder) => placeholder.matrix[5]!);
     if (!ys.every((y, i) => i === 0 || y > ys[i - 1]!) && !ys.every((y, i) => i === 0 || y < ys[i - 1]!)) return null;
+    // The page's fonts by resource name, each read once (the placeholders are usually all in one font).
+    const resources = fontResources(objects, dictionary);
+    const fonts = new Map<string, ReturnType<typeof fontGlyphs>>();
+    const fontNamed = (name: string) => {
+      if (!fonts.has(name)) {
+        const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+        const ref = new RegExp(`/${escaped}\\s+(\\d+)\\s+\\d+\\s+R`).exec(resources);
+        fonts.set(name, ref ? fontGlyphs(objects, text, Number(ref[1])) : null);
+      }
+      return fonts.get(name)!;
+    };
     let edited = '';
     let from = 0;
     for (const [i, placeholder] of placeholders.entries()) {
       const number = numbers[i]!;
-      const fontRef = new RegExp(`/${placeholder.font.replace(/[^A-Za-z0-9]/g, '')}\\s+(\\d+)\\s+\\d+\\s+R`).exec(
-        fontResources(objects, dictionary),
-      );
-      const font = fontRef ? fontGlyphs(objects, text, Number(fontRef[1])) : null;
+      const font = fontNamed(placeholder.font);
       if (font === null) return null;
       const glyphOfDigit = (digit: string) => font.glyphOf.get(digit.codePointAt(0)!);
       const expected = placeholderDigits.map(glyphOfDigit);

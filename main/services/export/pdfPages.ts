@@ -53,7 +53,7 @@ export const refOf = (dictionary: string | undefined, key: string): number | nul
   return match ? Number(match[1]) : null;
 };
 
-export function catalogOf(objects: PdfObjects): string | undefined {
+function catalogOf(objects: PdfObjects): string | undefined {
   for (const dictionary of objects.byNumber.values()) if (/\/Type\s*\/Catalog\b/.test(dictionary)) return dictionary;
   return undefined;
 }

@@ -183,6 +183,8 @@ function streamLog(
   });
   const stop = () => child.kill();
   signal?.addEventListener('abort', stop, { once: true });
+  // Cancelled while an earlier step (the file listing, the count) was awaited: the listener above never fires.
+  if (signal?.aborted) stop();
   const done = new Promise<LogPart>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       if (whole) return;
