@@ -52,8 +52,11 @@ const LAYER_WORDS = new Set([
   'web',
 ]);
 
-/** A layer word, or an API version package (v1, v3, ...): it names a layer, not a domain. */
-const isLayerWord = (part: string): boolean => LAYER_WORDS.has(part.toLowerCase()) || /^v\d+$/i.test(part);
+/** An API version package: v1, v3, ... */
+const API_VERSION = /^v\d+$/i;
+
+/** A layer word, or an API version package: it names a layer, not a domain. */
+const isLayerWord = (part: string): boolean => LAYER_WORDS.has(part.toLowerCase()) || API_VERSION.test(part);
 
 /**
  * A part that can name a service ahead of every layer word: not a layer word, carried by at most half the
@@ -71,7 +74,7 @@ const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 
  * any other part is named as a module is.
  */
 function wordFor(part: string, carrier: Pick<Module, 'name'> | undefined): string {
-  if (!/^v\d+$/i.test(part) || !carrier) return serviceNameForModule(part);
+  if (!API_VERSION.test(part) || !carrier) return serviceNameForModule(part);
   const parts = carrier.name.split('.');
   const parent = parts[parts.indexOf(part) - 1];
   return parent ? `${serviceNameForModule(parent)} ${part.toLowerCase()}` : serviceNameForModule(part);
@@ -90,7 +93,8 @@ function nameFromPaths(members: ReadonlyArray<Module | undefined>): string {
   const largest = members
     .filter((m): m is Module => m !== undefined)
     .sort((a, b) => b.linesOfCode - a.linesOfCode || compareText(a.id, b.id))[0];
-  const word = largest?.path.split(/[/.]/).filter(isWord).at(-1);
+  // A module of one file has its file's path: its name is the file's, not "py".
+  const word = largest?.path.replace(/\.py$/, '').split(/[/.]/).filter(isWord).at(-1);
   return word ? serviceNameForModule(word) : 'Service';
 }
 

@@ -137,7 +137,11 @@ export function refineGroups(
         else if (other === -2) {
           other = g;
           distinct = 2;
-        } else if (g !== other) distinct = 3;
+        } else if (g !== other) {
+          // Three groups or more: the commit crosses whatever this move does.
+          distinct = 3;
+          break;
+        }
       }
       if (distinct === 1) lost++;
       else if (distinct === 2 && fromCount === 1 && other !== -1) {

@@ -102,8 +102,10 @@ describe('domainNames', () => {
       { id: 'order', name: 'saleor.order' },
       { id: 'product', name: 'saleor.product' },
       { id: 'odd', name: '__', path: '__' },
+      // A module of one file keeps the file's path: named from the file, not its extension.
+      { id: 'hook', name: '_', path: 'hooks/_/pre_commit.py', lines: 40 },
     ]).monolith.modules;
-    expect(domainNames(modules, [['tax'], ['item'], ['odd']])).toEqual(['Tax', 'Requests', 'Service']);
+    expect(domainNames(modules, [['tax'], ['item'], ['odd'], ['hook']])).toEqual(['Tax', 'Requests', 'Service', 'Pre commit']);
     expect(domainNames(modules, [['tax', 'item']])).toEqual(['Tax']);
   });
 });

@@ -130,7 +130,7 @@ export async function disposeScanPool(): Promise<void> {
 
 /**
  * Start the pool's workers now, without waiting for them, so that they load and warm up while the caller walks the
- * folder (the CLI's import-python and the hosts' import jobs call it before the walk). Does nothing when a pool
+ * folder (importPythonProject calls it during the walk, once the folder holds enough files to need them). Does nothing when a pool
  * is up. Idle, the workers never keep the process alive, and they stop after `keepWarmMs` unless a scan takes them.
  */
 export function prestartScanPool(options: Pick<ScanOptions, 'workers' | 'workerFile' | 'keepWarmMs'> = {}): void {
