@@ -291,7 +291,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   // The groups made so far per fit, target and way of merging, with their cap and whether it ever turned down a
   // move: when it did not, any larger cap gives the same groups (variants differing only by cap share them).
   const made = new WeakMap<Fitted, Map<string, Array<{ capFactor: number; capped: boolean; groups: string[][] }>>>();
-  const grouped = (variant: Variant, fitted: Fitted, wanted: number, minLines: number): string[][] => {
+  const grouped = (variant: Variant, fitted: Fitted, wanted: number): string[][] => {
     let byKey = made.get(fitted);
     if (!byKey) made.set(fitted, (byKey = new Map()));
     const key = `${wanted}:${variant.merge}:${variant.fine ?? 2}`;
@@ -318,7 +318,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     }
     const refined = refineGroups(groups, train, {
       lines: unitLines,
-      minLines,
+      minLines: minLinesAt(wanted),
       apart: scope.apart,
       capFactor: variant.capFactor,
       maxSize,
@@ -336,8 +336,8 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     for (const wanted of sizes) perAppAt.set(wanted, (apps = mergeGroups(apps, staticEdges, wanted, { apart: scope.apart }).groups));
   }
   const targets = [...new Set(options.targets)].sort((a, b) => a - b);
-  const minLinesAt = (wanted: number) =>
-    smallestService([...unitLines.values()].reduce((a, b) => a + b, 0) / Math.max(1, wanted), rules.minShare);
+  const allLines = [...unitLines.values()].reduce((a, b) => a + b, 0);
+  const minLinesAt = (wanted: number) => smallestService(allLines / Math.max(1, wanted), rules.minShare);
   /** Each variant's inner crossing share at a target, against random partitions of the same sizes. */
   const innerKnown = new Map<number, number[]>();
   const innerSharesAt = (target: number): number[] => {
@@ -346,7 +346,7 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
     if (known) return known;
     const shares = innerFit
       ? variants.map((variant) => {
-          const assignment = assignmentOfGroups(grouped(variant, innerFit, wanted, minLinesAt(wanted)));
+          const assignment = assignmentOfGroups(grouped(variant, innerFit, wanted));
           const share = backtest(innerTest, assignment).share;
           if (options.selectBy === 'share') return share;
           const chance = expectedRandomShare(innerTest, units.length, groupSizes(units, assignment));
@@ -361,12 +361,11 @@ export function proposeBoundaries(project: Project, history: readonly ModuleComm
   for (const size of selectOn) innerSharesAt(size).forEach((r, k) => (across[k]! += r));
   const alternatives = targets.map((target): Alternative => {
     const wanted = Math.max(0, target - scope.pinned.length);
-    const minLines = minLinesAt(wanted);
     const innerShares = innerSharesAt(target);
     const pick = selectOn.length > 0 ? across : innerShares;
     const chosen = innerShares.length === 0 ? variants[0]! : variants[pick.indexOf(Math.min(...pick))]!;
     const capFactor = chosen.capFactor;
-    const groups = expand(grouped(chosen, fullFit, wanted, minLines));
+    const groups = expand(grouped(chosen, fullFit, wanted));
     const services = asServices(project, scope.pinned, groups, before, edges, owners, parts);
     const summary = summarizeDesign(withServices(project, services));
     const assignment = assignmentOfGroups([...pins, ...groups]);
